@@ -1,0 +1,31 @@
+/**
+ * One log line per call, allowlisted fields only (DESIGN.md, security baseline): never identities, tokens, codes,
+ * bodies or URLs with query strings. Anything not listed here is dropped, not masked.
+ */
+export interface CallLog {
+  kind: 'http' | 'fn' | 'timer' | 'admin' | 'wechat' | 'storage';
+  method?: string;
+  route?: string;
+  name?: string;
+  action?: string;
+  status?: number | string;
+  ms?: number;
+  code?: string;
+}
+
+const ALLOWED: ReadonlyArray<keyof CallLog> = ['kind', 'method', 'route', 'name', 'action', 'status', 'ms', 'code'];
+
+export type LogSink = (line: string) => void;
+
+export function createLogger(sink: LogSink) {
+  return (entry: CallLog): void => {
+    const safe: Record<string, unknown> = { t: new Date().toISOString() };
+    for (const key of ALLOWED) {
+      const value = entry[key];
+      if (value !== undefined) safe[key] = typeof value === 'string' ? value.slice(0, 80) : value;
+    }
+    sink(JSON.stringify(safe));
+  };
+}
+
+export type Logger = ReturnType<typeof createLogger>;

@@ -1,0 +1,6 @@
+/** The emulator's parts, each registering its routes, /admin actions and hooks on the shared context. */
+import type { EmulatorContext } from './context';
+
+export async function registerParts(_ctx: EmulatorContext): Promise<void> {
+  // Parts are added here: database, storage, wechat, runner, seed.
+}

@@ -1,0 +1,64 @@
+/** Starts an in-process emulator for a test file: free port, fresh data folder, test mode, logs captured. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmulator, type RunningEmulator } from '../../emulator/app';
+import type { EmulatorOptions } from '../../emulator/context';
+
+export interface TestEmulator extends RunningEmulator {
+  logs: string[];
+  dataDir: string;
+  /** POST JSON to the emulator; answers the parsed JSON (or text) and status. */
+  post<T = any>(p: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  get<T = any>(p: string, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  /** Calls a function as a mini-program user would: identity in headers. */
+  call<T = any>(fn: string, event: unknown, openid?: string, appid?: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
+  const dataDir = overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'emu-'));
+  const logs: string[] = [];
+  const emu = await startEmulator({
+    port: 0,
+    dataDir,
+    seed: false,
+    mode: 'test',
+    strictIndexes: true,
+    timers: false,
+    logSink: (line) => logs.push(line),
+    ...overrides,
+  });
+  const request = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(emu.url + p, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: any = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed };
+  };
+  return {
+    ...emu,
+    logs,
+    dataDir,
+    post: (p, body, headers) => request('POST', p, body ?? {}, headers),
+    get: (p, headers) => request('GET', p, undefined, headers),
+    call: async (fn, event, openid, appid) => {
+      const headers: Record<string, string> = {};
+      if (openid) headers['X-WX-OPENID'] = openid;
+      headers['X-WX-APPID'] = appid ?? emu.ctx.options.appId;
+      return (await request('POST', `/fn/${fn}`, event, headers)).body;
+    },
+    stop: async () => {
+      await emu.close();
+      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
