@@ -1,0 +1,21 @@
+/** Staff roles, granted per unit (DESIGN.md "Organisation"). */
+export const ROLES = ['officer', 'custodian', 'reviewer', 'principal', 'publisher', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Granting these needs a second administrator's approval (DESIGN.md security baseline). */
+export const SENSITIVE_ROLES: readonly Role[] = ['reviewer', 'principal', 'admin'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  officer: '执法人员',
+  custodian: '档案专人',
+  reviewer: '分管领导',
+  principal: '主要领导',
+  publisher: '办公室公示专员',
+  auditor: '法制稽查',
+  admin: '系统管理员',
+};
+
+export interface RoleGrant {
+  role: Role;
+  unitId: string;
+}

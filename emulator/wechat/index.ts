@@ -1,0 +1,4 @@
+/** The fake WeChat API (work in progress). */
+import type { EmulatorContext } from '../context';
+
+export function registerWechat(_ctx: EmulatorContext): void {}

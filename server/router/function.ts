@@ -1,0 +1,94 @@
+/**
+ * One router per cloud function: validates the event, establishes who calls (from the context only), checks
+ * access and roles, makes writes idempotent, runs the action and answers the envelope. It never throws and never
+ * lets a stack trace or internal detail reach the answer (DESIGN.md "Contract", "Security baseline").
+ */
+import * as z from 'zod/mini';
+import type { Envelope } from '../../core/contract/envelope';
+import { issuesToFields, type ValidationIssue } from '../../core/contract/validation';
+import { AppError } from '../errors';
+import { database } from '../platform/cloudbase';
+import { log } from '../platform/logger';
+import { callerFromContext, configuredAppId, type Caller } from './identity';
+import { withIdempotency } from './idempotency';
+import { loadStaffPrincipal } from './staff-auth';
+import type { ActionSpec, ActionTable, Call } from './types';
+import { hashText } from '../platform/crypto';
+
+const EventSchema = z.object({
+  action: z.string().check(z.minLength(1), z.maxLength(64)),
+  payload: z.optional(z.unknown()),
+  requestId: z.optional(z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/))),
+});
+
+export type FunctionMain = (event: unknown, context: unknown) => Promise<Envelope<unknown>>;
+
+export function createFunction(fn: string, actions: ActionTable): FunctionMain {
+  return async (event, context) => {
+    const started = Date.now();
+    let actionName: string | undefined;
+    let answer: Envelope<unknown>;
+    try {
+      const parsed = EventSchema.safeParse(event);
+      if (!parsed.success) {
+        throw new AppError('INVALID_INPUT', undefined, issuesToFields(parsed.error.issues as ValidationIssue[], ''));
+      }
+      actionName = parsed.data.action;
+      const spec = Object.hasOwn(actions, actionName) ? actions[actionName] : undefined;
+      if (!spec) throw new AppError('INVALID_INPUT', '不支持的操作', { action: '不支持的操作' });
+      const caller = callerFromContext(context);
+      checkAccess(spec, caller);
+      const input = spec.input.safeParse(parsed.data.payload ?? {});
+      if (!input.success) {
+        throw new AppError('INVALID_INPUT', undefined, issuesToFields(input.error.issues as ValidationIssue[]));
+      }
+      const call: Call = {
+        fn,
+        action: actionName,
+        requestId: parsed.data.requestId ?? null,
+        idempotencyKey: null,
+        now: new Date(),
+        caller,
+        db: database(),
+        staff: null,
+      };
+      if (spec.access === 'staff') call.staff = await loadStaffPrincipal(call, spec);
+      const run = () => spec.handler(input.data, call);
+      const data = spec.idempotent ? await withIdempotency(call, parsed.data.payload ?? {}, run) : await run();
+      answer = { ok: true, data };
+    } catch (err) {
+      answer = { ok: false, error: toErrorBody(err, fn, actionName) };
+    }
+    log({
+      fn,
+      action: actionName,
+      code: answer.ok ? 'OK' : answer.error.code,
+      ms: Date.now() - started,
+    });
+    return answer;
+  };
+}
+
+function checkAccess(spec: ActionSpec, caller: Caller): void {
+  if (spec.access === 'timer') {
+    // Timer-only actions refuse anything not fired by the timer, whatever the event says.
+    if (caller.source !== 'timer') throw new AppError('FORBIDDEN', '该操作只能由定时任务触发');
+    return;
+  }
+  const appId = configuredAppId();
+  if (caller.appid && appId && caller.appid !== appId) throw new AppError('FORBIDDEN', '调用来源不是本小程序');
+  if (spec.access === 'public') return;
+  if (!caller.appid || !appId) throw new AppError('FORBIDDEN', '调用来源不是本小程序');
+  if (!caller.openid) throw new AppError('UNAUTHENTICATED', '无法识别您的微信身份，请在微信小程序内使用');
+}
+
+function toErrorBody(err: unknown, fn: string, action: string | undefined) {
+  if (err instanceof AppError) return err.toBody();
+  // Unexpected failure: the details go to the log as a short tag only, never to the caller.
+  const tag = hashText(String((err as Error)?.stack ?? err)).slice(0, 12);
+  log({ fn, action, code: 'INTERNAL', event: `unexpected:${tag}` });
+  // Only the error's class and code: messages may quote data.
+  const kind = (err as { code?: unknown })?.code ?? (err as Error)?.name ?? typeof err;
+  console.error(`[${fn}] ${action ?? '-'} unexpected error ${tag} (${String(kind)})`);
+  return new AppError('INTERNAL').toBody();
+}

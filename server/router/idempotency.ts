@@ -1,0 +1,83 @@
+/**
+ * Idempotent writes (DESIGN.md security baseline): keyed on (identity, function, action, requestId), stored in the
+ * database because CloudBase runs many instances. A replay with the same payload gets the stored answer; with a
+ * different payload `CONFLICT`. The key includes the caller, so nobody can receive an answer stored for someone
+ * else. A call that failed unexpectedly leaves no record, so the client may retry it.
+ */
+import { AppError } from '../errors';
+import { hashText, hashValue, saltedRef } from '../platform/crypto';
+import { isDuplicateWrite } from '../platform/db-errors';
+import type { Call } from './types';
+
+export const IDEMPOTENCY_COLLECTION = 'sys_idempotency';
+/** Longer than any function timeout: a pending record older than this belongs to a call that died. */
+const PENDING_LEASE_MS = 120_000;
+/** Stored answers are kept this long (a client retries within minutes; a day is generous). */
+const KEEP_MS = 24 * 3600_000;
+
+interface IdempotencyRecord {
+  _id: string;
+  payloadHash: string;
+  state: 'pending' | 'done';
+  answer?: unknown;
+  startedAt: Date;
+  expireAt: Date;
+}
+
+export async function withIdempotency<T>(call: Call, payload: unknown, run: () => Promise<T>): Promise<T> {
+  if (!call.requestId) {
+    throw new AppError('INVALID_INPUT', '缺少请求编号，无法保证不重复提交', { requestId: '必填' });
+  }
+  const who = call.caller.openid ? saltedRef('openid', call.caller.openid) : `source:${call.caller.source}`;
+  const key = hashText([who, call.fn, call.action, call.requestId].join('\u0000'));
+  call.idempotencyKey = key;
+  const payloadHash = hashValue(payload);
+  const coll = call.db.collection(IDEMPOTENCY_COLLECTION);
+  const record: IdempotencyRecord = {
+    _id: key,
+    payloadHash,
+    state: 'pending',
+    startedAt: call.now,
+    expireAt: new Date(call.now.getTime() + KEEP_MS),
+  };
+  try {
+    await coll.add(record);
+  } catch (err) {
+    if (!isDuplicateWrite(err)) throw err;
+    const existing = ((await coll.doc(key).get()).data as IdempotencyRecord[])[0];
+    if (!existing) throw new AppError('CONFLICT', '请求正在处理，请稍后再试');
+    if (existing.payloadHash !== payloadHash) {
+      throw new AppError('CONFLICT', '该请求编号已用于另一份内容，请刷新后重新提交');
+    }
+    if (existing.state === 'done') return replay<T>(existing.answer);
+    const startedAt = new Date(existing.startedAt).getTime();
+    if (call.now.getTime() - startedAt < PENDING_LEASE_MS) {
+      throw new AppError('CONFLICT', '同一请求正在处理，请稍后查看结果');
+    }
+    // The earlier call died mid-way: take the lease over (only one retry can win this conditional update).
+    const taken = await coll
+      .where({ _id: key, state: 'pending', startedAt: existing.startedAt })
+      .update({ startedAt: call.now });
+    if (!taken.updated) throw new AppError('CONFLICT', '同一请求正在处理，请稍后查看结果');
+  }
+  try {
+    const data = await run();
+    await coll.doc(key).update({ state: 'done', answer: { ok: true, data } });
+    return data;
+  } catch (err) {
+    if (err instanceof AppError && err.code !== 'INTERNAL' && err.code !== 'RATE_LIMITED') {
+      // A decided refusal is the answer to this request; a retry gets the same one.
+      await coll.doc(key).update({ state: 'done', answer: { ok: false, error: err.toBody() } });
+    } else {
+      await coll.doc(key).remove().catch(() => undefined);
+    }
+    throw err;
+  }
+}
+
+function replay<T>(answer: unknown): T {
+  const stored = answer as { ok: boolean; data?: T; error?: { code: string; message: string; fields?: Record<string, string> } };
+  if (stored.ok) return stored.data as T;
+  const e = stored.error!;
+  throw new AppError(e.code as never, e.message, e.fields);
+}

@@ -1,0 +1,26 @@
+/**
+ * Resolves the bound staff account of the calling WeChat identity on every call, so a suspension takes effect on
+ * the very next call, and checks the action's roles through the organisation model (grants and delegations).
+ */
+import { AppError } from '../errors';
+import { findAccountByOpenid } from '../org/accounts';
+import { effectiveRoles } from '../org/roles';
+import type { StaffPrincipal } from '../org/principal';
+import type { ActionSpec, Call } from './types';
+
+export async function loadStaffPrincipal(call: Call, spec: ActionSpec): Promise<StaffPrincipal> {
+  const account = await findAccountByOpenid(call.db, call.caller.openid!);
+  if (!account) throw new AppError('FORBIDDEN', '您的微信尚未绑定工作人员账号，请使用邀请码绑定');
+  if (account.status !== 'active') throw new AppError('FORBIDDEN', '您的工作人员账号已停用，请联系系统管理员');
+  const principal: StaffPrincipal = {
+    staffId: account._id,
+    unitId: account.unitId,
+    sectionId: account.sectionId,
+    roles: await effectiveRoles(call.db, account, call.now),
+    officerId: account.officerId,
+  };
+  if (spec.roles?.length && !principal.roles.some((g) => spec.roles!.includes(g.role))) {
+    throw new AppError('FORBIDDEN', '您没有进行此操作的权限');
+  }
+  return principal;
+}
