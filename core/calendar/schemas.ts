@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   FIRST_SUPPORTED_YEAR,
   LAST_SUPPORTED_YEAR,
@@ -10,60 +10,76 @@ import {
 /**
  * An administrator-loaded holiday arrangement for one year, as the State Council's notice (国务院办公厅关于某年
  * 部分节假日安排的通知) publishes it. The admin action that loads it validates with this schema; the calendar
- * validates again when it is built so that no caller can slip an unchecked table in.
+ * validates again when it is built so that no caller can slip an unchecked table in. `zod/mini` because core is
+ * bundled into the mini-program (DESIGN.md): the classic API with its locales costs about 450 kB minified.
  */
-const plainDateInTable = z.string({ error: '日期应为 YYYY-MM-DD 字符串' }).refine((text) => !!tryParsePlainDate(text), {
-  error: (issue) => `日期无效：“${String(issue.input)}”，应为真实存在的 YYYY-MM-DD 日期`,
-});
+const plainDateInTable = z.string({ error: '日期应为 YYYY-MM-DD 字符串' }).check(
+  z.refine((text) => !!tryParsePlainDate(text), {
+    error: (issue) => `日期无效：“${String(issue.input)}”，应为真实存在的 YYYY-MM-DD 日期`,
+  }),
+);
 
 export const yearTableSchema = z
   .object({
     year: z
       .number({ error: '年份应为数字' })
-      .int({ error: '年份应为整数' })
-      .min(FIRST_SUPPORTED_YEAR, { error: `年份不得早于 ${FIRST_SUPPORTED_YEAR}` })
-      .max(LAST_SUPPORTED_YEAR, { error: `年份不得晚于 ${LAST_SUPPORTED_YEAR}` }),
+      .check(
+        z.int({ error: '年份应为整数' }),
+        z.minimum(FIRST_SUPPORTED_YEAR, { error: `年份不得早于 ${FIRST_SUPPORTED_YEAR}` }),
+        z.maximum(LAST_SUPPORTED_YEAR, { error: `年份不得晚于 ${LAST_SUPPORTED_YEAR}` }),
+      ),
     /** Rest days that would otherwise be weekdays. A weekend day here is allowed (it changes nothing). */
     holidays: z.array(plainDateInTable, { error: '放假日期应为日期列表' }),
     /** 调休 make-up working days; each must be a Saturday or Sunday. */
     makeUpWorkdays: z.array(plainDateInTable, { error: '调休上班日期应为日期列表' }),
     /** Where the table comes from, e.g. the notice's number (国办发明电〔2026〕x号). */
-    source: z.string({ error: '来源应为文字' }).trim().min(1, { error: '请填写来源（如国务院办公厅通知文号）' }),
+    source: z
+      .string({ error: '来源应为文字' })
+      .check(z.trim(), z.minLength(1, { error: '请填写来源（如国务院办公厅通知文号）' })),
   })
-  .superRefine((table, ctx) => {
-    const checkList = (list: 'holidays' | 'makeUpWorkdays', label: string) => {
-      const seen = new Set<string>();
-      table[list].forEach((date, index) => {
-        const parts = tryParsePlainDate(date);
-        if (!parts) return; // already reported by the element schema
-        if (parts.year !== table.year) {
-          ctx.addIssue({ code: 'custom', path: [list, index], message: `${label} ${date} 不在 ${table.year} 年内` });
-        }
-        if (seen.has(date)) {
-          ctx.addIssue({ code: 'custom', path: [list, index], message: `${label} ${date} 重复` });
-        }
-        seen.add(date);
-        if (list === 'makeUpWorkdays' && !isWeekendEpochDay(epochDayFromParts(parts.year, parts.month, parts.day))) {
+  .check(
+    z.superRefine((table, ctx) => {
+      const checkList = (list: 'holidays' | 'makeUpWorkdays', label: string) => {
+        const seen = new Set<string>();
+        table[list].forEach((date, index) => {
+          const parts = tryParsePlainDate(date);
+          if (!parts) return; // already reported by the element schema
+          if (parts.year !== table.year) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [list, index],
+              message: `${label} ${date} 不在 ${table.year} 年内`,
+            });
+          }
+          if (seen.has(date)) {
+            ctx.addIssue({ code: 'custom', path: [list, index], message: `${label} ${date} 重复` });
+          }
+          seen.add(date);
+          if (
+            list === 'makeUpWorkdays' &&
+            !isWeekendEpochDay(epochDayFromParts(parts.year, parts.month, parts.day))
+          ) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [list, index],
+              message: `调休上班日 ${date} 不是星期六或星期日（工作日本来就上班，无需列出）`,
+            });
+          }
+        });
+      };
+      checkList('holidays', '放假日');
+      checkList('makeUpWorkdays', '调休上班日');
+      const holidays = new Set(table.holidays);
+      table.makeUpWorkdays.forEach((date, index) => {
+        if (holidays.has(date)) {
           ctx.addIssue({
             code: 'custom',
-            path: [list, index],
-            message: `调休上班日 ${date} 不是星期六或星期日（工作日本来就上班，无需列出）`,
+            path: ['makeUpWorkdays', index],
+            message: `${date} 不能既是放假日又是调休上班日`,
           });
         }
       });
-    };
-    checkList('holidays', '放假日');
-    checkList('makeUpWorkdays', '调休上班日');
-    const holidays = new Set(table.holidays);
-    table.makeUpWorkdays.forEach((date, index) => {
-      if (holidays.has(date)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['makeUpWorkdays', index],
-          message: `${date} 不能既是放假日又是调休上班日`,
-        });
-      }
-    });
-  });
+    }),
+  );
 
 export type YearTable = z.infer<typeof yearTableSchema>;

@@ -20,7 +20,7 @@ function normaliseDegrees(angle: number): number {
 }
 
 /** Apparent geocentric longitude of the Sun in degrees at Julian Ephemeris Day `jde` (Meeus 25.2-25.8). */
-function apparentSolarLongitude(jde: number): number {
+export function apparentSolarLongitude(jde: number): number {
   const t = (jde - J2000) / 36525;
   const meanLongitude = 280.46646 + 36000.76983 * t + 0.0003032 * t * t;
   const meanAnomaly = (357.52911 + 35999.05029 * t - 0.0001537 * t * t) * DEG;
@@ -52,7 +52,14 @@ function deltaTSeconds(year: number): number {
   }
   if (year < 2005) {
     const t = year - 2000;
-    return 63.86 + 0.3345 * t - 0.060374 * t ** 2 + 0.0017275 * t ** 3 + 0.000651814 * t ** 4 + 0.00002373599 * t ** 5;
+    return (
+      63.86 +
+      0.3345 * t -
+      0.060374 * t ** 2 +
+      0.0017275 * t ** 3 +
+      0.000651814 * t ** 4 +
+      0.00002373599 * t ** 5
+    );
   }
   if (year < 2050) {
     const t = year - 2000;

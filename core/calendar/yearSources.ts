@@ -64,7 +64,9 @@ export function validateAdminTables(tables: readonly unknown[]): Map<number, Yea
 }
 
 /** A memoising resolver over the three sources; the tables it is built from never change afterwards. */
-export function createYearResolver(adminTables: ReadonlyMap<number, YearTable>): (year: number) => ResolvedYear {
+export function createYearResolver(
+  adminTables: ReadonlyMap<number, YearTable>,
+): (year: number) => ResolvedYear {
   const cache = new Map<number, ResolvedYear>();
   return (year) => {
     const cached = cache.get(year);
