@@ -36,9 +36,11 @@ export interface BuildTarget {
   format: Format;
   platform: Platform;
   target: string;
-  /** Packages left as run-time `require`s. */
+  /** Packages esbuild leaves as run-time `require`s. */
   external: string[];
-  /** Module specifiers the output may still import at run time (besides externals). */
+  /** Packages the output may import at run time: what the deployed folder installs. */
+  runtimeDependencies: string[];
+  /** Node built-in modules may be imported at run time. */
   allowNodeBuiltins: boolean;
   /** A deployable bundle must contain no emulator code. */
   deployable: boolean;
@@ -59,6 +61,7 @@ export function functionTargets(): BuildTarget[] {
     platform: 'node',
     target: ESBUILD_NODE_TARGET,
     external: [RUNTIME_DEPENDENCY],
+    runtimeDependencies: [RUNTIME_DEPENDENCY],
     allowNodeBuiltins: true,
     deployable: true,
   }));
@@ -80,8 +83,13 @@ export function inspectBundle(target: BuildTarget, metafile: Metafile, code: str
   for (const output of Object.values(metafile.outputs)) {
     for (const imp of output.imports) {
       if (!imp.external) continue;
-      const allowed = target.external.includes(imp.path) || (target.allowNodeBuiltins && builtins.has(imp.path));
-      if (!allowed) problems.push(`${target.label} 在运行时还需要 ${imp.path}（只允许 ${target.external.join(', ')}）`);
+      const allowed =
+        target.runtimeDependencies.includes(imp.path) || (target.allowNodeBuiltins && builtins.has(imp.path));
+      if (!allowed) {
+        problems.push(
+          `${target.label} 在运行时还需要 ${imp.path}（部署的文件夹只安装 ${target.runtimeDependencies.join(', ')}）`,
+        );
+      }
     }
   }
   return problems;
@@ -103,7 +111,7 @@ async function buildTarget(target: BuildTarget): Promise<BuiltTarget> {
     metafile: true,
     logLevel: 'silent',
   });
-  const code = readFileSync(path.join(REPO_ROOT, target.outfile), 'utf8');
+  const code = readFileSync(path.resolve(REPO_ROOT, target.outfile), 'utf8');
   const problems = inspectBundle(target, result.metafile, code);
   if (problems.length) throw new Error(`构建失败：\n- ${problems.join('\n- ')}`);
   return { target, metafile: result.metafile };

@@ -83,7 +83,9 @@ export function checkFunctionFolder(name: FunctionName): string[] {
   );
   const deps = Object.keys(pkg.dependencies ?? {});
   if (deps.length !== 1 || deps[0] !== RUNTIME_DEPENDENCY) {
-    problems.push(`cloudfunctions/${name}/package.json 只能依赖 ${RUNTIME_DEPENDENCY}，现为：${deps.join(', ') || '(无)'}`);
+    problems.push(
+      `cloudfunctions/${name}/package.json 只能依赖 ${RUNTIME_DEPENDENCY}，现为：${deps.join(', ') || '(无)'}`,
+    );
   } else if (pkg.dependencies?.[RUNTIME_DEPENDENCY] !== rootPkg.dependencies[RUNTIME_DEPENDENCY]) {
     problems.push(
       `cloudfunctions/${name}/package.json 中 ${RUNTIME_DEPENDENCY} 的版本范围须与根 package.json 相同（${rootPkg.dependencies[RUNTIME_DEPENDENCY]}）`,
@@ -129,13 +131,17 @@ export function checkCloudbaserc(): string[] {
   const rc = readJson<{
     envId?: string;
     functions?: CloudbasercFunction[];
-    framework?: { plugins?: { function?: { inputs?: { functions?: unknown; servicePaths?: Record<string, string> } } } };
+    framework?: {
+      plugins?: { function?: { inputs?: { functions?: unknown; servicePaths?: Record<string, string> } } };
+    };
   }>(path.join(REPO_ROOT, 'cloudbaserc.json'));
   const problems: string[] = [];
   if (rc.envId !== '{{env.ENV_ID}}') problems.push('cloudbaserc.json 的 envId 须为 {{env.ENV_ID}}');
   const expected = FUNCTION_NAMES.map(expectedCloudbaserc);
   if (JSON.stringify(rc.functions) !== JSON.stringify(expected)) {
-    problems.push('cloudbaserc.json 的 functions 与各函数 config.json 不一致（运行时、超时、内存、环境变量名、触发器）');
+    problems.push(
+      'cloudbaserc.json 的 functions 与各函数 config.json 不一致（运行时、超时、内存、环境变量名、触发器）',
+    );
   }
   const inputs = rc.framework?.plugins?.function?.inputs;
   if (JSON.stringify(inputs?.functions) !== JSON.stringify(expected)) {
@@ -144,7 +150,9 @@ export function checkCloudbaserc(): string[] {
   if (inputs?.servicePaths?.opendata !== '/opendata') {
     problems.push('cloudbaserc.json 须把 opendata 的 HTTP 访问路径配置为 /opendata');
   }
-  for (const secretLike of Object.values(rc.functions ?? []).flatMap((f) => Object.values(f.envVariables ?? {}))) {
+  for (const secretLike of Object.values(rc.functions ?? []).flatMap((f) =>
+    Object.values(f.envVariables ?? {}),
+  )) {
     if (!/^\{\{env\.[A-Z0-9_]+\}\}$/.test(secretLike)) {
       problems.push('cloudbaserc.json 的环境变量只能写占位符 {{env.NAME}}，不能写值');
     }

@@ -28,7 +28,11 @@ export function resolveFunction(functionsDir: string, name: string): { dir: stri
   const dir = path.join(functionsDir, name);
   const entry = path.join(dir, 'index.js');
   if (!FUNCTION_NAME.test(name) || !existsSync(entry)) {
-    throw new HttpError(404, 'FUNCTION_NOT_FOUND', `云函数 ${name.slice(0, 60)} 不存在或尚未构建（请先运行 npm run build）`);
+    throw new HttpError(
+      404,
+      'FUNCTION_NOT_FOUND',
+      `云函数 ${name.slice(0, 60)} 不存在或尚未构建（请先运行 npm run build）`,
+    );
   }
   return { dir, entry };
 }
@@ -40,13 +44,20 @@ export function readRunnerConfig(dir: string): RunnerFunctionConfig {
     try {
       raw = JSON.parse(readFileSync(file, 'utf8')) as typeof raw;
     } catch {
-      throw new HttpError(500, 'INVALID_FUNCTION_CONFIG', `${path.basename(dir)}/config.json 不是合法的 JSON`);
+      throw new HttpError(
+        500,
+        'INVALID_FUNCTION_CONFIG',
+        `${path.basename(dir)}/config.json 不是合法的 JSON`,
+      );
     }
   }
   const triggers = Array.isArray(raw.triggers) ? (raw.triggers as TimerTriggerConfig[]) : [];
   return {
-    timeoutSeconds: typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout : DEFAULT_TIMEOUT_SECONDS,
+    timeoutSeconds:
+      typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout : DEFAULT_TIMEOUT_SECONDS,
     memoryMb: typeof raw.memorySize === 'number' ? raw.memorySize : DEFAULT_MEMORY_MB,
-    timers: triggers.filter((t) => t && t.type === 'timer' && typeof t.config === 'string' && typeof t.name === 'string'),
+    timers: triggers.filter(
+      (t) => t && t.type === 'timer' && typeof t.config === 'string' && typeof t.name === 'string',
+    ),
   };
 }
