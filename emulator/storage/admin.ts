@@ -51,7 +51,12 @@ export function registerStorageAdminActions(ctx: EmulatorContext, store: FileSto
         return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: '文件不存在' };
       }
       const maxAge = clampMaxAge(item.max_age);
-      return { fileID, tempFileURL: ctx.baseUrl + signer.sign('get', cloudPath, maxAge), code: 'SUCCESS', maxAge };
+      return {
+        fileID,
+        tempFileURL: ctx.baseUrl + signer.sign('get', cloudPath, maxAge),
+        code: 'SUCCESS',
+        maxAge,
+      };
     });
     return { requestId: requestId(), data: { download_list: downloadList } };
   });
@@ -71,7 +76,8 @@ export function registerStorageAdminActions(ctx: EmulatorContext, store: FileSto
   actions.set('storage.batchCopyFile', async (body) => {
     const list = body.file_list;
     if (!Array.isArray(list) || list.length === 0) return fail('INVALID_PARAM', 'file_list 须为非空数组');
-    if (list.length > MAX_COPY_FILES) return fail('INVALID_PARAM', `单次复制的文件不能超过 ${MAX_COPY_FILES} 个`);
+    if (list.length > MAX_COPY_FILES)
+      return fail('INVALID_PARAM', `单次复制的文件不能超过 ${MAX_COPY_FILES} 个`);
     const copyList = (list as Array<Record<string, unknown>>).map((item) => copyOne(store, item));
     return { requestId: requestId(), data: { copy_list: copyList } };
   });
@@ -80,7 +86,12 @@ export function registerStorageAdminActions(ctx: EmulatorContext, store: FileSto
 function copyOne(store: FileStore, item: Record<string, unknown>) {
   const from = item.src_path;
   const to = item.dst_path;
-  if (typeof from !== 'string' || typeof to !== 'string' || !isValidCloudPath(from) || !isValidCloudPath(to)) {
+  if (
+    typeof from !== 'string' ||
+    typeof to !== 'string' ||
+    !isValidCloudPath(from) ||
+    !isValidCloudPath(to)
+  ) {
     return { fileId: '', code: 'INVALID_PARAM', message: '源路径或目标路径无效' };
   }
   if (item.overwrite === false && store.stat(to)) {

@@ -34,7 +34,11 @@ function header(value: string | string[] | undefined): string {
 }
 
 function refuse(api: string, errCode: number, reason: string): never {
-  throw new ClientRefusal(errCode === CLIENT_ERR.INVALID_PARAM ? 400 : 403, errCode, `cloud.${api}:fail ${reason}`);
+  throw new ClientRefusal(
+    errCode === CLIENT_ERR.INVALID_PARAM ? 400 : 403,
+    errCode,
+    `cloud.${api}:fail ${reason}`,
+  );
 }
 
 class ClientRefusal extends Error {
@@ -47,7 +51,11 @@ class ClientRefusal extends Error {
   }
 }
 
-function clientRoute(ctx: EmulatorContext, name: string, handler: (route: RouteContext, auth: Auth) => Promise<void>) {
+function clientRoute(
+  ctx: EmulatorContext,
+  name: string,
+  handler: (route: RouteContext, auth: Auth) => Promise<void>,
+) {
   ctx.router.add(
     'POST',
     new RegExp(`^/_client/storage/${name}$`),
@@ -65,7 +73,8 @@ function clientRoute(ctx: EmulatorContext, name: string, handler: (route: RouteC
 }
 
 function fileIdList(value: unknown, api: string): Array<{ fileID: string; maxAge?: unknown }> {
-  if (!Array.isArray(value) || value.length === 0) refuse(api, CLIENT_ERR.INVALID_PARAM, 'fileList 须为非空数组');
+  if (!Array.isArray(value) || value.length === 0)
+    refuse(api, CLIENT_ERR.INVALID_PARAM, 'fileList 须为非空数组');
   return value.map((item) => {
     if (typeof item === 'string') return { fileID: item };
     if (item && typeof item === 'object' && typeof (item as { fileID?: unknown }).fileID === 'string') {
@@ -80,10 +89,16 @@ export function registerClientRoutes(ctx: EmulatorContext, store: FileStore, sig
     const { cloudPath, bytes, contentType } = await readUpload(route);
     if (!isValidCloudPath(cloudPath)) refuse('uploadFile', CLIENT_ERR.INVALID_PARAM, 'cloudPath 无效');
     const existing = store.stat(cloudPath);
-    const resource = { openid: existing ? (existing.openid ?? null) : (auth?.openid ?? null), path: cloudPath };
+    const resource = {
+      openid: existing ? (existing.openid ?? null) : (auth?.openid ?? null),
+      path: cloudPath,
+    };
     const decision = decide('write', { auth, resource });
     if (!decision.allowed) refuse('uploadFile', CLIENT_ERR.PERMISSION_DENIED, decision.reason ?? '');
-    store.put(cloudPath, bytes, { contentType: contentTypeFor(cloudPath, contentType), openid: auth?.openid });
+    store.put(cloudPath, bytes, {
+      contentType: contentTypeFor(cloudPath, contentType),
+      openid: auth?.openid,
+    });
     route.send(200, { fileID: toFileId(cloudPath), statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
   });
 
@@ -115,8 +130,12 @@ export function registerClientRoutes(ctx: EmulatorContext, store: FileStore, sig
       const cloudPath = pathOfFileId(fileID);
       if (!cloudPath) return { fileID, status: CLIENT_ERR.INVALID_PARAM, errMsg: 'fileID 无效' };
       const existing = store.stat(cloudPath);
-      const decision = decide('write', { auth, resource: { openid: existing?.openid ?? null, path: cloudPath } });
-      if (!decision.allowed) return { fileID, status: CLIENT_ERR.PERMISSION_DENIED, errMsg: decision.reason ?? '' };
+      const decision = decide('write', {
+        auth,
+        resource: { openid: existing?.openid ?? null, path: cloudPath },
+      });
+      if (!decision.allowed)
+        return { fileID, status: CLIENT_ERR.PERMISSION_DENIED, errMsg: decision.reason ?? '' };
       if (!store.delete(cloudPath)) return { fileID, status: CLIENT_ERR.NOT_FOUND, errMsg: '文件不存在' };
       return { fileID, status: 0, errMsg: 'ok' };
     });
@@ -134,20 +153,24 @@ function checkRead(
   if (!cloudPath) return { ok: false, errCode: CLIENT_ERR.INVALID_PARAM, errMsg: 'fileID 无效' };
   const existing = store.stat(cloudPath);
   const decision = decide('read', { auth, resource: { openid: existing?.openid ?? null, path: cloudPath } });
-  if (!decision.allowed) return { ok: false, errCode: CLIENT_ERR.PERMISSION_DENIED, errMsg: decision.reason ?? '' };
+  if (!decision.allowed)
+    return { ok: false, errCode: CLIENT_ERR.PERMISSION_DENIED, errMsg: decision.reason ?? '' };
   if (!existing) return { ok: false, errCode: CLIENT_ERR.NOT_FOUND, errMsg: '文件不存在' };
   return { ok: true, cloudPath };
 }
 
 /** `wx.uploadFile` sends multipart (a file part plus a `cloudPath` field); raw bodies take `?cloudPath=`. */
-async function readUpload(route: RouteContext): Promise<{ cloudPath: string; bytes: Buffer; contentType?: string }> {
+async function readUpload(
+  route: RouteContext,
+): Promise<{ cloudPath: string; bytes: Buffer; contentType?: string }> {
   const contentType = route.req.headers['content-type'];
   const body = await route.body();
   if (!isMultipart(contentType)) {
     return { cloudPath: route.url.searchParams.get('cloudPath') ?? '', bytes: body, contentType };
   }
   const parts = parseMultipart(body, contentType);
-  const file = parts.find((part) => part.filename !== undefined) ?? parts.find((part) => part.name === 'file');
+  const file =
+    parts.find((part) => part.filename !== undefined) ?? parts.find((part) => part.name === 'file');
   if (!file) throw new HttpError(400, 'INVALID_PARAM', 'multipart 请求中没有文件');
   const field = parts.find((part) => part.name === 'cloudPath' && part.filename === undefined);
   const cloudPath = field?.data.toString('utf8') ?? route.url.searchParams.get('cloudPath') ?? '';

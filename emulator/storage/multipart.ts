@@ -50,5 +50,10 @@ function toPart(headerText: string, data: Buffer): FormPart | undefined {
   if (name === undefined) return undefined;
   const filename = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
   const contentType = headers.get('content-type');
-  return { name, data, ...(filename !== undefined ? { filename } : {}), ...(contentType ? { contentType } : {}) };
+  return {
+    name,
+    data,
+    ...(filename !== undefined ? { filename } : {}),
+    ...(contentType ? { contentType } : {}),
+  };
 }

@@ -33,8 +33,13 @@ export function registerObjectRoutes(ctx: EmulatorContext, store: FileStore, sig
       const verdict = signer.verify('put', params[0] ?? '', url.searchParams);
       if (verdict === 'invalid' || verdict === 'expired') {
         note.code = verdict === 'expired' ? 'URL_EXPIRED' : 'BAD_SIGNATURE';
-        const message = verdict === 'expired' ? 'Request has expired' : 'The request signature does not match';
-        send(403, cosError(verdict === 'expired' ? 'AccessDenied' : 'SignatureDoesNotMatch', message, '/'), XML);
+        const message =
+          verdict === 'expired' ? 'Request has expired' : 'The request signature does not match';
+        send(
+          403,
+          cosError(verdict === 'expired' ? 'AccessDenied' : 'SignatureDoesNotMatch', message, '/'),
+          XML,
+        );
         return;
       }
       const bytes = await body();

@@ -20,7 +20,8 @@ type Node =
   | { kind: 'not'; operand: Node }
   | { kind: 'binary'; op: string; left: Node; right: Node };
 
-const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|([A-Za-z_$][\w$]*)|(==|!=|<=|>=|&&|\|\||[<>!+().,]))/y;
+const TOKEN =
+  /\s*(?:(\d+(?:\.\d+)?)|('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|([A-Za-z_$][\w$]*)|(==|!=|<=|>=|&&|\|\||[<>!+().,]))/y;
 
 function tokenize(source: string): string[] {
   const tokens: string[] = [];
@@ -36,7 +37,13 @@ function tokenize(source: string): string[] {
 }
 
 const METHODS = new Set(['startsWith', 'endsWith']);
-const PRECEDENCE: ReadonlyArray<ReadonlyArray<string>> = [['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+']];
+const PRECEDENCE: ReadonlyArray<ReadonlyArray<string>> = [
+  ['||'],
+  ['&&'],
+  ['==', '!='],
+  ['<', '>', '<=', '>='],
+  ['+'],
+];
 
 /** Parses once; the returned function evaluates against a scope and answers whether the rule allows. */
 export function compileRule(source: string): (scope: RuleScope) => boolean {
@@ -119,7 +126,8 @@ function evaluate(node: Node, scope: RuleScope): Value {
       return scope[node.name] ?? null;
     case 'member': {
       const object = evaluate(node.object, scope);
-      if (object === null || typeof object !== 'object') throw new RuleError(`不能读取空值的字段 ${node.property}`);
+      if (object === null || typeof object !== 'object')
+        throw new RuleError(`不能读取空值的字段 ${node.property}`);
       return Object.hasOwn(object, node.property) ? (object[node.property] ?? null) : null;
     }
     case 'call': {

@@ -11,7 +11,7 @@ import { database } from '../platform/cloudbase';
 import { log } from '../platform/logger';
 import { callerFromContext, configuredAppId, type Caller } from './identity';
 import { withIdempotency } from './idempotency';
-import { loadStaffPrincipal } from './staff-auth';
+import { assertUnboundStaff, loadStaffPrincipal } from './staff-auth';
 import type { ActionSpec, ActionTable, Call } from './types';
 import { hashText } from '../platform/crypto';
 
@@ -29,7 +29,7 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
     let actionName: string | undefined;
     let answer: Envelope<unknown>;
     try {
-      const parsed = EventSchema.safeParse(event);
+      const parsed = EventSchema.safeParse(timerEventAsTick(event));
       if (!parsed.success) {
         throw new AppError('INVALID_INPUT', undefined, issuesToFields(parsed.error.issues as ValidationIssue[], ''));
       }
@@ -53,6 +53,7 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
         staff: null,
       };
       if (spec.access === 'staff') call.staff = await loadStaffPrincipal(call, spec);
+      if (spec.access === 'unboundStaff') await assertUnboundStaff(call);
       const run = () => spec.handler(input.data, call);
       const data = spec.idempotent ? await withIdempotency(call, parsed.data.payload ?? {}, run) : await run();
       answer = { ok: true, data };
@@ -67,6 +68,19 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
     });
     return answer;
   };
+}
+
+/**
+ * A timer trigger delivers `{Type: 'Timer', TriggerName, Time}` with no action (CloudBase allows one timer per
+ * function), so it runs the function's `tick` action. Whether it may is still decided by the context's trigger
+ * source, never by this event shape.
+ */
+function timerEventAsTick(event: unknown): unknown {
+  const e = event as { Type?: unknown; action?: unknown } | null;
+  if (e && typeof e === 'object' && e.action === undefined && (e.Type === 'Timer' || e.Type === 'timer')) {
+    return { action: 'tick' };
+  }
+  return event;
 }
 
 function checkAccess(spec: ActionSpec, caller: Caller): void {

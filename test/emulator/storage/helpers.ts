@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are untyped here; the assertions check their shape */
 /** Shared bits of the storage tests: the real SDK pointed at a test emulator, client calls with identity. */
 import tcb from '@cloudbase/node-sdk';
 import type { TestEmulator } from '../../helpers/emulator';
@@ -7,8 +8,16 @@ export function sdk() {
 }
 
 /** A mini-program's raw upload to the client endpoint, identity in headers as `POST /fn/<name>` takes it. */
-export async function clientUpload(emu: TestEmulator, openid: string | undefined, cloudPath: string, bytes: Buffer) {
-  const headers: Record<string, string> = { 'content-type': 'image/png', 'x-wx-appid': emu.ctx.options.appId };
+export async function clientUpload(
+  emu: TestEmulator,
+  openid: string | undefined,
+  cloudPath: string,
+  bytes: Buffer,
+) {
+  const headers: Record<string, string> = {
+    'content-type': 'image/png',
+    'x-wx-appid': emu.ctx.options.appId,
+  };
   if (openid) headers['x-wx-openid'] = openid;
   const res = await fetch(`${emu.url}/_client/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
     method: 'POST',
