@@ -32,11 +32,17 @@ function isCustomMessage(message: string | undefined): message is string {
   return !!message && /[\u4e00-\u9fa5]/.test(message) && !/^(无效输入|数值过|出现未知的键|无效)/.test(message);
 }
 
+/** zod reports the input only when asked to; its default message names what it received. */
+function isMissing(issue: ValidationIssue): boolean {
+  if ('input' in issue) return issue.input === undefined;
+  return /received undefined|接收 undefined/.test(issue.message ?? '');
+}
+
 export function describeIssue(issue: ValidationIssue): string {
   if (isCustomMessage(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return '必填';
+      if (isMissing(issue)) return '必填';
       return `应为${TYPE_NAMES[issue.expected ?? ''] ?? '正确的格式'}`;
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字`;

@@ -44,7 +44,9 @@ export function loadDatabaseConfig(file: string): DatabaseConfig {
   const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const parsed = databaseConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`数据库配置 ${file} 不合法：${parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('；')}`);
+    throw new Error(
+      `数据库配置 ${file} 不合法：${parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('；')}`,
+    );
   }
   const names = new Set<string>();
   for (const c of parsed.data.collections) {

@@ -42,7 +42,10 @@ export function regexpsForQuery(value: unknown): unknown {
   if (value instanceof BSONRegExp) {
     // JS has no `x` (extended) flag; refusing beats matching differently from CloudBase's MongoDB.
     if (/[^imsu]/.test(value.options)) {
-      throw new DbError('DATABASE_INVALID_OPERRATOR', `模拟器不支持正则选项 ${value.options}（仅支持 i、m、s）`);
+      throw new DbError(
+        'DATABASE_INVALID_OPERRATOR',
+        `模拟器不支持正则选项 ${value.options}（仅支持 i、m、s）`,
+      );
     }
     return new RegExp(value.pattern, value.options);
   }

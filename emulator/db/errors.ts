@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 export type DbErrorCode =
   | 'INVALID_PARAM'
   | 'DATABASE_REQUEST_FAILED'
+  | 'DATABASE_DUPLICATE_WRITE'
   | 'DATABASE_INVALID_OPERRATOR'
   | 'DATABASE_COLLECTION_NOT_EXIST'
   | 'DATABASE_TRANSACTION_CONFLICT'
@@ -28,7 +29,10 @@ export function newRequestId(): string {
   return 'emu-' + randomBytes(8).toString('hex');
 }
 
-export function errorAnswer(err: unknown, requestId: string): { code: string; message: string; requestId: string } {
+export function errorAnswer(
+  err: unknown,
+  requestId: string,
+): { code: string; message: string; requestId: string } {
   if (err instanceof DbError) return { code: err.code, message: err.message, requestId };
   // mingo throws plain Errors for operators it cannot evaluate; never answer silently.
   const detail = err instanceof Error ? err.message : String(err);

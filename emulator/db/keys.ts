@@ -18,7 +18,8 @@ export function nextPrefix(prefix: string): string {
 /** Encodes a scalar; `undefined` when the value has no orderable key. */
 export function encodeKey(value: unknown): string | undefined {
   if (value === undefined || value === null) return TYPE_PREFIX.null;
-  if (typeof value === 'number') return Number.isNaN(value) ? undefined : TYPE_PREFIX.number + sortableNumber(value);
+  if (typeof value === 'number')
+    return Number.isNaN(value) ? undefined : TYPE_PREFIX.number + sortableNumber(value);
   if (typeof value === 'string') return TYPE_PREFIX.string + value;
   if (typeof value === 'boolean') return TYPE_PREFIX.boolean + (value ? '1' : '0');
   if (value instanceof Date) {

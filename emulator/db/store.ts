@@ -78,7 +78,10 @@ export class Store {
   get(name: string): CollectionState {
     const state = this.collections.get(name);
     if (!state) {
-      throw new DbError('DATABASE_COLLECTION_NOT_EXIST', `集合 ${name} 不存在：请在 deploy/database.json 中声明`);
+      throw new DbError(
+        'DATABASE_COLLECTION_NOT_EXIST',
+        `集合 ${name} 不存在：请在 deploy/database.json 中声明`,
+      );
     }
     return state;
   }
@@ -160,7 +163,9 @@ export class Store {
     db.prepare('INSERT OR IGNORE INTO _emu_collections (name) VALUES (?)').run(name);
     db.exec(`CREATE TABLE IF NOT EXISTS ${table} (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
       ver INTEGER NOT NULL, doc TEXT NOT NULL)`);
-    const known = db.prepare('SELECT field, col FROM _emu_columns WHERE coll = ? ORDER BY rowid').all(name) as Array<{
+    const known = db
+      .prepare('SELECT field, col FROM _emu_columns WHERE coll = ? ORDER BY rowid')
+      .all(name) as Array<{
       field: string;
       col: string;
     }>;
@@ -175,7 +180,9 @@ export class Store {
       columns.set(field, col);
       added.push(field);
     }
-    const complexRows = db.prepare('SELECT field FROM _emu_complex WHERE coll = ?').all(name) as Array<{ field: string }>;
+    const complexRows = db.prepare('SELECT field FROM _emu_complex WHERE coll = ?').all(name) as Array<{
+      field: string;
+    }>;
     const state: CollectionState = {
       name,
       table,
@@ -192,9 +199,14 @@ export class Store {
 
   /** Recomputes every key column after the config added indexed fields. */
   private backfill(state: CollectionState): void {
-    const rows = this.db.prepare(`SELECT rid, doc FROM ${state.table}`).all() as Array<{ rid: number; doc: string }>;
+    const rows = this.db.prepare(`SELECT rid, doc FROM ${state.table}`).all() as Array<{
+      rid: number;
+      doc: string;
+    }>;
     const columnList = [...state.columns.values()].filter((c) => c !== 'id');
-    const set = this.db.prepare(`UPDATE ${state.table} SET ${columnList.map((c) => `${c} = ?`).join(', ')} WHERE rid = ?`);
+    const set = this.db.prepare(
+      `UPDATE ${state.table} SET ${columnList.map((c) => `${c} = ?`).join(', ')} WHERE rid = ?`,
+    );
     this.transaction(() => {
       for (const row of rows) set.run(...this.keysOf(state, parseStoredDoc(row.doc)), row.rid);
     });
@@ -204,28 +216,43 @@ export class Store {
   private syncIndexes(state: CollectionState): void {
     const wanted = new Map<string, string>();
     for (const index of state.indexes) {
-      const cols = index.keys.map((k) => `${state.columns.get(k.field)} ${k.direction === 1 ? 'ASC' : 'DESC'}`);
+      const cols = index.keys.map(
+        (k) => `${state.columns.get(k.field)} ${k.direction === 1 ? 'ASC' : 'DESC'}`,
+      );
       const hash = createHash('sha1')
         .update(JSON.stringify([state.name, index.unique, cols]))
         .digest('hex')
         .slice(0, 12);
       const sqlName = `ix_${hash}`;
-      wanted.set(sqlName, `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${sqlName} ON ${state.table} (${cols.join(', ')})`);
+      wanted.set(
+        sqlName,
+        `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${sqlName} ON ${state.table} (${cols.join(', ')})`,
+      );
     }
     const existing = this.db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix\\_%' ESCAPE '\\'`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ix\\_%' ESCAPE '\\'`,
+      )
       .all(`c_${state.name}`) as Array<{ name: string }>;
     for (const { name } of existing) if (!wanted.has(name)) this.db.exec(`DROP INDEX ${name}`);
     for (const sql of wanted.values()) this.db.exec(sql);
   }
 }
 
-function prepareStatements(db: Database.Database, table: string, columns: Map<string, string>): CollectionStatements {
+function prepareStatements(
+  db: Database.Database,
+  table: string,
+  columns: Map<string, string>,
+): CollectionStatements {
   const keyCols = [...columns.values()].filter((c) => c !== 'id');
   const insertCols = ['id', 'ver', 'doc', ...keyCols];
   return {
-    insert: db.prepare(`INSERT INTO ${table} (${insertCols.join(', ')}) VALUES (${insertCols.map(() => '?').join(', ')})`),
-    update: db.prepare(`UPDATE ${table} SET ${['ver', 'doc', ...keyCols].map((c) => `${c} = ?`).join(', ')} WHERE rid = ?`),
+    insert: db.prepare(
+      `INSERT INTO ${table} (${insertCols.join(', ')}) VALUES (${insertCols.map(() => '?').join(', ')})`,
+    ),
+    update: db.prepare(
+      `UPDATE ${table} SET ${['ver', 'doc', ...keyCols].map((c) => `${c} = ?`).join(', ')} WHERE rid = ?`,
+    ),
     remove: db.prepare(`DELETE FROM ${table} WHERE rid = ?`),
     byId: db.prepare(`SELECT rid, id, ver, doc FROM ${table} WHERE id = ?`),
   };
@@ -234,8 +261,12 @@ function prepareStatements(db: Database.Database, table: string, columns: Map<st
 function duplicateOr(err: unknown, collection: string): unknown {
   const code = (err as { code?: unknown }).code;
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    // MongoDB's duplicate-key error (E11000), which CloudBase passes on as a failed database request.
-    return new DbError('DATABASE_REQUEST_FAILED', `E11000 duplicate key：集合 ${collection} 中已有相同的 _id 或唯一索引值`);
+    // CloudBase's documented code for an index key clash, e.g. inserting an existing _id:
+    // https://docs.cloudbase.net/en/error-code/DATABASE_DUPLICATE_WRITE
+    return new DbError(
+      'DATABASE_DUPLICATE_WRITE',
+      `E11000 duplicate key：集合 ${collection} 中已有相同的 _id 或唯一索引值`,
+    );
   }
   return err;
 }

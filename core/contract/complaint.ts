@@ -1,0 +1,243 @@
+/**
+ * The complaint and report actions' contract (issue 5; DESIGN.md "Actions": citizen `complaint.submit` /
+ * `complaint.mine` / `complaint.get`, staff `complaint.*`). zod/mini: the mini-program bundles these schemas to check
+ * its form with the same rules and the same Chinese messages the function answers with (TOOLCHAIN.md).
+ */
+import * as z from 'zod/mini';
+import { TRACKING_NO_PATTERN } from '../complaint/tracking-no';
+import { REJECTION_REASON_CODES } from '../complaint/reasons';
+
+/** 投诉 (about one's own rights and interests) / 举报 (a violation), GLOSSARY.md. */
+export const COMPLAINT_KINDS = ['complaint', 'report'] as const;
+export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
+export const COMPLAINT_KIND_LABELS: Record<ComplaintKind, string> = { complaint: '投诉', report: '举报' };
+
+/** The health fields of the issue, in the order the form shows them. */
+export const COMPLAINT_CATEGORIES = [
+  '医疗机构与医疗美容',
+  '公共场所',
+  '生活饮用水',
+  '学校卫生',
+  '职业卫生',
+  '放射卫生',
+  '传染病防治与消毒',
+  '母婴保健',
+  '其他',
+] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+
+/** Where a matter came in: the mini-program, or recorded by staff with its source (issue 5 "Handling"). */
+export const COMPLAINT_SOURCES = ['miniprogram', 'phone', 'hotline12345', 'petition', 'letter'] as const;
+export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
+export const COMPLAINT_SOURCE_LABELS: Record<ComplaintSource, string> = {
+  miniprogram: '小程序',
+  phone: '电话',
+  hotline12345: '12345热线',
+  petition: '信访',
+  letter: '来信',
+};
+
+export const DESCRIPTION_MIN = 10;
+export const DESCRIPTION_MAX = 2000;
+export const MAX_PHOTOS = 9;
+
+const trimmed = (min: number, max: number, label: string) =>
+  z.string().check(
+    z.overwrite((v) => v.trim()),
+    z.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
+    z.maxLength(max, `${label}不能超过 ${max} 个字`),
+  );
+
+/** Mainland mobile numbers, or a landline with its area code (023-12345678). */
+export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+export const phoneSchema = z.string().check(
+  z.overwrite((v) => v.replace(/\s/g, '')),
+  z.regex(PHONE_PATTERN, '请填写正确的手机号码或带区号的固定电话'),
+);
+
+const location = z.strictObject({
+  latitude: z.number().check(z.gte(-90, '纬度不正确'), z.lte(90, '纬度不正确')),
+  longitude: z.number().check(z.gte(-180, '经度不正确'), z.lte(180, '经度不正确')),
+});
+
+export const complaintSubjectSchema = z.strictObject({
+  name: trimmed(2, 100, '被投诉举报对象名称'),
+  address: trimmed(4, 200, '地址'),
+  location: z.optional(location),
+});
+
+/** Real name and phone, or anonymous (reports only: an anonymous report gets no feedback, LEGAL.md). */
+export const complaintContactSchema = z.union([
+  z.strictObject({ anonymous: z.literal(true) }),
+  z.strictObject({
+    anonymous: z.literal(false),
+    name: trimmed(2, 32, '姓名'),
+    phone: phoneSchema,
+  }),
+]);
+export type ComplaintContact = z.infer<typeof complaintContactSchema>;
+
+/** A fileID the client got from `wx.cloud.uploadFile` into its quarantine path. */
+const fileId = z.string().check(z.minLength(8, '图片标识不正确'), z.maxLength(512, '图片标识不正确'));
+
+const contentFields = {
+  kind: z.enum(COMPLAINT_KINDS, '请选择投诉或举报'),
+  category: z.enum(COMPLAINT_CATEGORIES, '请选择所属领域'),
+  subject: complaintSubjectSchema,
+  description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX, '问题描述'),
+};
+
+const anonymousOnlyForReports = z.refine<{ kind: ComplaintKind; contact: ComplaintContact }>(
+  (v) => v.kind === 'report' || !v.contact.anonymous,
+  { message: '投诉须留下真实姓名和联系电话；匿名只适用于举报', path: ['contact'] },
+);
+
+export const complaintSubmitInput = z
+  .strictObject({
+    ...contentFields,
+    photos: z.optional(z.array(fileId).check(z.maxLength(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张图片`))),
+    contact: complaintContactSchema,
+  })
+  .check(anonymousOnlyForReports);
+export type ComplaintSubmitInput = z.infer<typeof complaintSubmitInput>;
+
+const cursor = z.optional(z.string().check(z.maxLength(200)));
+const pageSize = z.optional(z.int().check(z.minimum(1), z.maximum(50)));
+
+export const complaintMineInput = z.strictObject({ cursor, pageSize });
+export type ComplaintMineInput = z.infer<typeof complaintMineInput>;
+
+export const trackingNoSchema = z.string().check(
+  z.overwrite((v) => v.trim().toUpperCase()),
+  z.regex(TRACKING_NO_PATTERN, '受理编号格式不正确'),
+);
+export const complaintGetInput = z.strictObject({ trackingNo: trackingNoSchema });
+export type ComplaintGetInput = z.infer<typeof complaintGetInput>;
+
+// ---- staff -------------------------------------------------------------------------------------------------
+
+const complaintId = z.string().check(z.regex(/^cmp_[0-9a-f]{24}$/, '编号不正确'));
+const staffId = z.string().check(z.minLength(1), z.maxLength(64));
+
+export const complaintQueueInput = z.strictObject({
+  status: z.optional(z.enum(['submitted', 'accepted', 'rejected', 'closed'])),
+  mine: z.optional(z.boolean()),
+  cursor,
+  pageSize,
+});
+export type ComplaintQueueInput = z.infer<typeof complaintQueueInput>;
+
+export const complaintIdInput = z.strictObject({ id: complaintId });
+export type ComplaintIdInput = z.infer<typeof complaintIdInput>;
+
+export const complaintAssignInput = z.strictObject({
+  id: complaintId,
+  handlerIds: z.array(staffId).check(z.minLength(1, '请至少指定一名承办人'), z.maxLength(3, '承办人最多 3 名')),
+});
+export type ComplaintAssignInput = z.infer<typeof complaintAssignInput>;
+
+export const complaintRejectInput = z
+  .strictObject({
+    id: complaintId,
+    reason: z.enum(REJECTION_REASON_CODES, '请从列表中选择不予受理的理由'),
+    note: z.optional(trimmed(2, 500, '说明')),
+  })
+  .check(
+    z.refine<{ reason: string; note?: string }>((v) => v.reason !== 'other' || !!v.note, {
+      message: '选择“其他”时须写明理由',
+      path: ['note'],
+    }),
+  );
+export type ComplaintRejectInput = z.infer<typeof complaintRejectInput>;
+
+export const complaintReplyInput = z.strictObject({ id: complaintId, text: trimmed(2, 1000, '答复内容') });
+export type ComplaintReplyInput = z.infer<typeof complaintReplyInput>;
+
+export const complaintCaseDecisionInput = z.strictObject({
+  id: complaintId,
+  caseOpened: z.boolean(),
+  note: z.optional(trimmed(2, 500, '说明')),
+});
+export type ComplaintCaseDecisionInput = z.infer<typeof complaintCaseDecisionInput>;
+
+export const complaintCloseInput = z.strictObject({ id: complaintId, result: trimmed(2, 1000, '办理结果') });
+export type ComplaintCloseInput = z.infer<typeof complaintCloseInput>;
+
+export const complaintLinkDuplicateInput = z
+  .strictObject({ id: complaintId, duplicateOf: complaintId })
+  .check(
+    z.refine<{ id: string; duplicateOf: string }>((v) => v.id !== v.duplicateOf, {
+      message: '不能与自身关联',
+      path: ['duplicateOf'],
+    }),
+  );
+export type ComplaintLinkDuplicateInput = z.infer<typeof complaintLinkDuplicateInput>;
+
+/** Splits a mixed submission: the new record takes the other kind and the part of the description given. */
+export const complaintSplitInput = z.strictObject({
+  id: complaintId,
+  description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX, '拆分部分的描述'),
+});
+export type ComplaintSplitInput = z.infer<typeof complaintSplitInput>;
+
+/** A complaint received by phone, the 12345 hotline, a petition or a letter, recorded by staff. */
+export const complaintRecordInput = z
+  .strictObject({
+    ...contentFields,
+    source: z.enum(['phone', 'hotline12345', 'petition', 'letter'], '请选择来源'),
+    sourceRef: z.optional(trimmed(1, 64, '来源编号')),
+    receivedAt: z.optional(z.iso.datetime({ offset: true, error: '收到时间格式不正确' })),
+    contact: complaintContactSchema,
+  })
+  .check(anonymousOnlyForReports);
+export type ComplaintRecordInput = z.infer<typeof complaintRecordInput>;
+
+// ---- views -------------------------------------------------------------------------------------------------
+
+export type ComplaintStatus = 'submitted' | 'accepted' | 'rejected' | 'closed';
+
+export interface ComplaintTimelineEntry {
+  at: string;
+  event: 'submitted' | 'accepted' | 'rejected' | 'caseDecided' | 'replied' | 'closed';
+  label: string;
+  text?: string;
+}
+
+/** What the citizen sees of their own complaint: nothing internal (handlers, links to other complaints). */
+export interface CitizenComplaintView {
+  trackingNo: string;
+  kind: ComplaintKind;
+  category: ComplaintCategory;
+  subject: { name: string; address: string };
+  description: string;
+  photoCount: number;
+  status: ComplaintStatus;
+  statusLabel: string;
+  submittedAt: string;
+  /** The date (Shanghai) by which acceptance will be decided. */
+  acceptanceDueDate: string;
+  anonymous: boolean;
+  contact: { name: string; phone: string } | null;
+  timeline: ComplaintTimelineEntry[];
+  result: string | null;
+}
+
+export interface CitizenComplaintListItem {
+  trackingNo: string;
+  kind: ComplaintKind;
+  category: ComplaintCategory;
+  subjectName: string;
+  status: ComplaintStatus;
+  statusLabel: string;
+  submittedAt: string;
+  acceptanceDueDate: string;
+}
+
+export interface ComplaintSubmitted {
+  trackingNo: string;
+  submittedAt: string;
+  acceptanceDueDate: string;
+  /** True when the due date relies on a year without official holiday data (calendar "provisional"). */
+  acceptanceDueProvisional: boolean;
+}

@@ -1,0 +1,108 @@
+/**
+ * The officer actions' contract (DESIGN.md "Actions": public `officer.verify` / `officer.list`, and the
+ * administrators' staff actions). Schemas use zod/mini because the mini-program bundles them (TOOLCHAIN.md).
+ */
+import * as z from 'zod/mini';
+import { CERT_NO_PATTERN, normalizeCertNo, SHORT_ID_PATTERN } from '../officer/cert-no';
+import type { OfficerStatus, StoredOfficerStatus } from '../officer/status';
+
+const PLAIN_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export const certNoSchema = z.string().check(
+  z.maxLength(64, '执法证号过长'),
+  z.overwrite(normalizeCertNo),
+  z.regex(CERT_NO_PATTERN, '执法证号应为 4–32 位数字、字母或汉字'),
+);
+
+export const shortIdSchema = z.string().check(
+  z.overwrite((v) => v.trim().toUpperCase()),
+  z.regex(SHORT_ID_PATTERN, '二维码编号不正确'),
+);
+
+const plainDate = (label: string) => z.string().check(z.regex(PLAIN_DATE, `${label}应为 YYYY-MM-DD 格式的日期`));
+const personName = z.string().check(z.overwrite((v) => v.trim()), z.minLength(1, '不能为空'), z.maxLength(32));
+const reason = z.string().check(z.overwrite((v) => v.trim()), z.minLength(2, '请写明原因'), z.maxLength(200));
+const officerId = z.string().check(z.minLength(1), z.maxLength(64));
+
+/** `{certNo}` typed by a citizen, or `{shortId}` decoded from the badge's mini-program code: exactly one. */
+export const officerVerifyInput = z
+  .strictObject({ certNo: z.optional(certNoSchema), shortId: z.optional(shortIdSchema) })
+  .check(
+    z.refine((v) => (v.certNo === undefined) !== (v.shortId === undefined), {
+      message: '请填写执法证号',
+      path: ['certNo'],
+    }),
+  );
+export type OfficerVerifyInput = z.infer<typeof officerVerifyInput>;
+
+export const officerListInput = z.strictObject({
+  cursor: z.optional(z.string().check(z.maxLength(64))),
+  pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(50))),
+  unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+});
+export type OfficerListInput = z.infer<typeof officerListInput>;
+
+/** What the public sees of an officer: only what the regulations publish (name, unit, certificate). */
+export interface OfficerPublicView {
+  certNo: string;
+  name: string;
+  unitName: string;
+  status: OfficerStatus;
+  validFrom: string;
+  validUntil: string;
+}
+
+export const officerAddInput = z.strictObject({
+  certNo: certNoSchema,
+  name: personName,
+  unitId: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** As printed on the certificate; shown to the public. Defaults to the unit's name in the organisation. */
+  unitName: z.optional(z.string().check(z.overwrite((v) => v.trim()), z.minLength(2), z.maxLength(64))),
+  validFrom: plainDate('发证日期'),
+  validUntil: plainDate('有效期至'),
+  staffId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+});
+export type OfficerAddInput = z.infer<typeof officerAddInput>;
+
+/** The certificate number never changes: a new certificate is a new record (and the old one is revoked). */
+export const officerUpdateInput = z.strictObject({
+  officerId,
+  name: z.optional(personName),
+  unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  unitName: z.optional(z.string().check(z.overwrite((v) => v.trim()), z.minLength(2), z.maxLength(64))),
+  validFrom: z.optional(plainDate('发证日期')),
+  validUntil: z.optional(plainDate('有效期至')),
+  staffId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(64)))),
+});
+export type OfficerUpdateInput = z.infer<typeof officerUpdateInput>;
+
+export const officerStatusChangeInput = z.strictObject({ officerId, reason });
+export type OfficerStatusChangeInput = z.infer<typeof officerStatusChangeInput>;
+
+/** Reinstating needs no reason beyond the record of who did it; one may be given. */
+export const officerReinstateInput = z.strictObject({ officerId, reason: z.optional(reason) });
+export type OfficerReinstateInput = z.infer<typeof officerReinstateInput>;
+
+export const officerBadgeCodeInput = z.strictObject({ officerId });
+
+/** What administrators see (staff actions). */
+export interface OfficerAdminView extends OfficerPublicView {
+  id: string;
+  shortId: string;
+  unitId: string;
+  storedStatus: StoredOfficerStatus;
+  staffId: string | null;
+  statusReason: string | null;
+}
+
+export interface OfficerBadgeCode {
+  shortId: string;
+  /** The page the code opens (without leading slash, as wxacode wants it). */
+  page: string;
+  contentType: string;
+  /** The image, base64. */
+  imageBase64: string;
+}
+
+/** The page a badge's code opens; the mini-program reads `scene` there. */
+export const OFFICER_VERIFY_PAGE = 'pages/officer/verify/index';
