@@ -31,7 +31,11 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
     try {
       const parsed = EventSchema.safeParse(timerEventAsTick(event));
       if (!parsed.success) {
-        throw new AppError('INVALID_INPUT', undefined, issuesToFields(parsed.error.issues as ValidationIssue[], ''));
+        throw new AppError(
+          'INVALID_INPUT',
+          undefined,
+          issuesToFields(parsed.error.issues as ValidationIssue[], ''),
+        );
       }
       actionName = parsed.data.action;
       const spec = Object.hasOwn(actions, actionName) ? actions[actionName] : undefined;
@@ -40,7 +44,11 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
       checkAccess(spec, caller);
       const input = spec.input.safeParse(parsed.data.payload ?? {});
       if (!input.success) {
-        throw new AppError('INVALID_INPUT', undefined, issuesToFields(input.error.issues as ValidationIssue[]));
+        throw new AppError(
+          'INVALID_INPUT',
+          undefined,
+          issuesToFields(input.error.issues as ValidationIssue[]),
+        );
       }
       const call: Call = {
         fn,
@@ -55,7 +63,9 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
       if (spec.access === 'staff') call.staff = await loadStaffPrincipal(call, spec);
       if (spec.access === 'unboundStaff') await assertUnboundStaff(call);
       const run = () => spec.handler(input.data, call);
-      const data = spec.idempotent ? await withIdempotency(call, parsed.data.payload ?? {}, run) : await run();
+      const data = spec.idempotent
+        ? await withIdempotency(call, parsed.data.payload ?? {}, run)
+        : await run();
       answer = { ok: true, data };
     } catch (err) {
       answer = { ok: false, error: toErrorBody(err, fn, actionName) };
@@ -90,7 +100,8 @@ function checkAccess(spec: ActionSpec, caller: Caller): void {
     return;
   }
   const appId = configuredAppId();
-  if (caller.appid && appId && caller.appid !== appId) throw new AppError('FORBIDDEN', '调用来源不是本小程序');
+  if (caller.appid && appId && caller.appid !== appId)
+    throw new AppError('FORBIDDEN', '调用来源不是本小程序');
   if (spec.access === 'public') return;
   if (!caller.appid || !appId) throw new AppError('FORBIDDEN', '调用来源不是本小程序');
   if (!caller.openid) throw new AppError('UNAUTHENTICATED', '无法识别您的微信身份，请在微信小程序内使用');

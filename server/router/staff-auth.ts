@@ -11,7 +11,8 @@ import type { ActionSpec, Call } from './types';
 export async function loadStaffPrincipal(call: Call, spec: ActionSpec): Promise<StaffPrincipal> {
   const account = await findAccountByOpenid(call.db, call.caller.openid!);
   if (!account) throw new AppError('FORBIDDEN', '您的微信尚未绑定工作人员账号，请使用邀请码绑定');
-  if (account.status !== 'active') throw new AppError('FORBIDDEN', '您的工作人员账号已停用，请联系系统管理员');
+  if (account.status !== 'active')
+    throw new AppError('FORBIDDEN', '您的工作人员账号已停用，请联系系统管理员');
   const principal: StaffPrincipal = {
     staffId: account._id,
     unitId: account.unitId,
@@ -23,4 +24,11 @@ export async function loadStaffPrincipal(call: Call, spec: ActionSpec): Promise<
     throw new AppError('FORBIDDEN', '您没有进行此操作的权限');
   }
   return principal;
+}
+
+/** `unboundStaff` actions (staff.bind): the caller has a WeChat identity (checked before) but no account yet. */
+export async function assertUnboundStaff(call: Call): Promise<void> {
+  if (await findAccountByOpenid(call.db, call.caller.openid!)) {
+    throw new AppError('CONFLICT', '您的微信已绑定工作人员账号，无需重复绑定');
+  }
 }

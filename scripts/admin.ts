@@ -1,0 +1,134 @@
+/**
+ * Operator command (`npm run admin -- ...`): acts directly on the database through the SDK, reusing the very
+ * functions of the `staff` actions. It bypasses the role check (whoever runs it holds the environment's
+ * credentials, which give full database access anyway, and it is how the first administrator is invited), but
+ * every change is on the ledger with actor `system:admin-cli`.
+ *
+ *   invite --roles officer,custodian [--name 张三] [--unit <unitId>] [--section <sectionId>] [--days 7]
+ *          prints the invitation code as its LAST line
+ *   unit create --name <name> --kind commission|enforcement [--parent <unitId>]
+ *   section create --unit <unitId> --name <name> --kind office|section|department
+ *   list   units, sections and staff accounts
+ */
+import { ROLES, type Role } from '../core/org/roles';
+import { AppError } from '../server/errors';
+import { STAFF_COLLECTION, type StaffAccount } from '../server/org/accounts';
+import { findAll } from '../server/org/docs';
+import { newEntityId } from '../server/org/ids';
+import { createInvitation } from '../server/org/invitations';
+import {
+  createSection,
+  createUnit,
+  listSections,
+  listUnits,
+  SECTION_KINDS,
+  UNIT_KINDS,
+  type ChangeContext,
+  type SectionKind,
+  type UnitKind,
+} from '../server/org/units';
+import { parseArgs, required } from './admin/args';
+import { connect } from './admin/connect';
+
+const USAGE = `用法：
+  npm run admin -- invite --roles officer,custodian [--name 张三] [--unit <单位编号>] [--section <科室编号>] [--days 7]
+  npm run admin -- unit create --name <名称> --kind commission|enforcement [--parent <上级单位编号>]
+  npm run admin -- section create --unit <单位编号> --name <名称> --kind office|section|department
+  npm run admin -- list`;
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly string[]).includes(value))
+    throw new Error(`--${flag} 须为 ${allowed.join('、')} 之一`);
+  return value as T;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { words, flags } = parseArgs(argv);
+  const command = words.join(' ');
+  if (!['invite', 'unit create', 'section create', 'list'].includes(command)) {
+    console.log(USAGE);
+    process.exitCode = command ? 1 : 0;
+    return;
+  }
+  const { db, target } = connect();
+  console.log(`目标：${target}`);
+  const c: ChangeContext = { db, actor: 'system:admin-cli', now: new Date(), idempotencyKey: null };
+
+  if (command === 'invite') {
+    const roles = required(flags, 'roles')
+      .split(',')
+      .map((r) => oneOf(r.trim(), ROLES, 'roles') as Role);
+    let unitId = flags.unit;
+    if (!unitId) {
+      const commissions = (await listUnits(db)).filter((u) => u.kind === 'commission');
+      if (commissions.length !== 1) throw new Error('请用 --unit 指定单位（可先运行 list 查看）');
+      unitId = commissions[0]!._id;
+    }
+    const days = flags.days ? Number(flags.days) : undefined;
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 30))
+      throw new Error('--days 须为 1–30 的整数');
+    const created = await createInvitation(
+      c,
+      {
+        name: flags.name ?? '待绑定人员',
+        unitId,
+        sectionId: flags.section ?? null,
+        roles,
+        expiresInDays: days,
+      },
+      { allowSensitive: true },
+    );
+    console.log(
+      `已创建工作人员账号 ${created.staffId}（角色：${roles.join('、')}），邀请码 ${created.expiresAt.toISOString()} 前有效，仅可使用一次：`,
+    );
+    console.log(created.code);
+    return;
+  }
+  if (command === 'unit create') {
+    const kind = oneOf<UnitKind>(required(flags, 'kind'), UNIT_KINDS, 'kind');
+    const unit = await createUnit(c, {
+      id: newEntityId('unit', null),
+      name: required(flags, 'name'),
+      kind,
+      parentUnitId: flags.parent,
+    });
+    console.log(`已创建单位 ${unit.name}`);
+    console.log(unit._id);
+    return;
+  }
+  if (command === 'section create') {
+    const kind = oneOf<SectionKind>(required(flags, 'kind'), SECTION_KINDS, 'kind');
+    const sec = await createSection(c, {
+      id: newEntityId('sec', null),
+      unitId: required(flags, 'unit'),
+      name: required(flags, 'name'),
+      kind,
+    });
+    console.log(`已创建科室 ${sec.name}`);
+    console.log(sec._id);
+    return;
+  }
+  for (const unit of await listUnits(db)) {
+    console.log(`单位 ${unit._id}  ${unit.name}（${unit.kind}）负责人：${unit.headStaffId ?? '—'}`);
+    for (const sec of await listSections(db, unit._id))
+      console.log(`  科室 ${sec._id}  ${sec.name}（${sec.kind}）`);
+  }
+  const accounts = await findAll<StaffAccount>(db, STAFF_COLLECTION, {
+    status: db.command.in(['active', 'suspended']),
+  });
+  for (const a of accounts) {
+    const roles = a.roles.map((g) => `${g.role}@${g.unitId}`).join(',');
+    console.log(`人员 ${a._id}  ${a.name}  ${a.status}${a.openidRef ? '' : '（未绑定）'}  ${roles}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  const fields =
+    err instanceof AppError && err.fields
+      ? `（${Object.entries(err.fields)
+          .map(([k, v]) => `${k}：${v}`)
+          .join('；')}）`
+      : '';
+  console.error(err instanceof Error ? `失败：${err.message}${fields}` : '失败');
+  process.exitCode = 1;
+});

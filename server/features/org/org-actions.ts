@@ -1,0 +1,155 @@
+/** `staff` function actions about units, sections, supervision (分管), unit heads and delegations. */
+import {
+  createDelegation,
+  revokeDelegation,
+  DELEGATIONS_COLLECTION,
+  type Delegation,
+} from '../../org/delegations';
+import { getDoc } from '../../org/docs';
+import { newEntityId } from '../../org/ids';
+import { hasRole } from '../../org/principal';
+import { setSupervision, supervisionsOfSection } from '../../org/supervision';
+import { createSection, createUnit, listSections, listUnits, setUnitHead } from '../../org/units';
+import { AppError } from '../../errors';
+import { action, type ActionTable } from '../../router/types';
+import { changeContext, list, staffOf } from './context';
+import * as s from './schemas';
+
+const ADMIN = ['admin'] as const;
+
+export const orgActions: ActionTable = {
+  'org.units': action({
+    access: 'staff',
+    input: s.emptyInput,
+    handler: async (_input, call) =>
+      list(
+        (await listUnits(call.db)).map((u) => ({
+          id: u._id,
+          name: u.name,
+          kind: u.kind,
+          parentUnitId: u.parentUnitId,
+          headStaffId: u.headStaffId,
+        })),
+      ),
+  }),
+
+  'org.sections': action({
+    access: 'staff',
+    input: s.sectionsInput,
+    handler: async (input, call) => {
+      const sections = await listSections(call.db, input.unitId);
+      const items = [];
+      for (const sec of sections) {
+        const supervisors = await supervisionsOfSection(call.db, sec._id, call.now);
+        items.push({
+          id: sec._id,
+          unitId: sec.unitId,
+          name: sec.name,
+          kind: sec.kind,
+          supervisorStaffIds: supervisors.map((x) => x.leaderStaffId),
+        });
+      }
+      return list(items);
+    },
+  }),
+
+  'org.createUnit': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.createUnitInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const unit = await createUnit(changeContext(call), {
+        ...input,
+        id: newEntityId('unit', call.idempotencyKey),
+      });
+      return { id: unit._id, name: unit.name, kind: unit.kind, parentUnitId: unit.parentUnitId };
+    },
+  }),
+
+  'org.createSection': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.createSectionInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const sec = await createSection(changeContext(call), {
+        ...input,
+        id: newEntityId('sec', call.idempotencyKey),
+      });
+      return { id: sec._id, unitId: sec.unitId, name: sec.name, kind: sec.kind };
+    },
+  }),
+
+  /** Replaces the set of sections the leader supervises (分管). */
+  'org.setSupervision': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.supervisionInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const current = await setSupervision(changeContext(call), input.leaderStaffId, input.sectionIds);
+      return { leaderStaffId: input.leaderStaffId, sectionIds: current.map((x) => x.sectionId) };
+    },
+  }),
+
+  'org.setUnitHead': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.unitHeadInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const unit = await setUnitHead(changeContext(call), input.unitId, input.staffId);
+      return { id: unit._id, headStaffId: unit.headStaffId };
+    },
+  }),
+
+  /** An administrator, or the delegating leader themselves, records a time-limited delegation. */
+  'org.delegate': action({
+    access: 'staff',
+    input: s.delegateInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const me = staffOf(call);
+      const fromStaffId = input.fromStaffId ?? me.staffId;
+      if (fromStaffId !== me.staffId && !hasRole(me, 'admin')) {
+        throw new AppError('FORBIDDEN', '只有授权领导本人或系统管理员可以登记授权');
+      }
+      const d = await createDelegation(changeContext(call), {
+        ...input,
+        fromStaffId,
+        validFrom: input.validFrom ? new Date(input.validFrom) : call.now,
+        validUntil: new Date(input.validUntil),
+      });
+      return delegationView(d);
+    },
+  }),
+
+  'org.revokeDelegation': action({
+    access: 'staff',
+    input: s.delegationIdInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const me = staffOf(call);
+      const d = await getDoc<Delegation>(call.db, DELEGATIONS_COLLECTION, input.delegationId);
+      if (!d || (d.fromStaffId !== me.staffId && !hasRole(me, 'admin')))
+        throw new AppError('NOT_FOUND', '未找到该授权');
+      return delegationView(await revokeDelegation(changeContext(call), d._id));
+    },
+  }),
+};
+
+function delegationView(d: Delegation) {
+  return {
+    id: d._id,
+    fromStaffId: d.fromStaffId,
+    toStaffId: d.toStaffId,
+    role: d.role,
+    unitId: d.unitId,
+    sectionId: d.sectionId,
+    validFrom: d.validFrom,
+    validUntil: d.validUntil,
+    reason: d.reason,
+    revokedAt: d.revokedAt,
+  };
+}

@@ -1,0 +1,192 @@
+/** `staff` function actions about staff accounts: binding, the caller's own account, and administration. */
+import { ROLE_LABELS } from '../../../core/org/roles';
+import {
+  getAccount,
+  requireAccount,
+  setAccountStatus,
+  STAFF_COLLECTION,
+  type StaffAccount,
+} from '../../org/accounts';
+import { delegationsTo } from '../../org/delegations';
+import { findAll } from '../../org/docs';
+import { decideGrant, grantRole, pendingGrantRequests, revokeRole } from '../../org/grants';
+import { bindInvitation, createInvitation } from '../../org/invitations';
+import { getSection, getUnit } from '../../org/units';
+import { AppError } from '../../errors';
+import { action, type ActionTable } from '../../router/types';
+import { changeContext, list, staffOf } from './context';
+import * as s from './schemas';
+
+const ADMIN = ['admin'] as const;
+
+/** What other staff may see of an account: never the identity reference. */
+export function accountView(a: StaffAccount) {
+  return {
+    staffId: a._id,
+    name: a.name,
+    unitId: a.unitId,
+    sectionId: a.sectionId,
+    roles: a.roles,
+    status: a.status,
+    bound: !!a.openidRef,
+    officerId: a.officerId,
+  };
+}
+
+export const staffAccountActions: ActionTable = {
+  'staff.bind': action({
+    access: 'unboundStaff',
+    input: s.bindInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const account = await bindInvitation(changeContext(call), call.caller.openid!, input.inviteCode);
+      return accountView(account);
+    },
+  }),
+
+  /** The role-aware staff home: own account, effective roles (grants and delegations in force), unit, section. */
+  'staff.me': action({
+    access: 'staff',
+    input: s.emptyInput,
+    handler: async (_input, call) => {
+      const me = staffOf(call);
+      const account = await requireAccount(call.db, me.staffId);
+      const unit = await getUnit(call.db, me.unitId);
+      const section = me.sectionId ? await getSection(call.db, me.sectionId) : null;
+      const delegations = await delegationsTo(call.db, me.staffId, call.now);
+      return {
+        ...accountView(account),
+        unit: unit ? { id: unit._id, name: unit.name, kind: unit.kind } : null,
+        section: section ? { id: section._id, name: section.name, kind: section.kind } : null,
+        grants: account.roles,
+        roles: me.roles.map((g) => ({ ...g, label: ROLE_LABELS[g.role] })),
+        delegations: delegations.map((d) => ({
+          id: d._id,
+          fromStaffId: d.fromStaffId,
+          role: d.role,
+          unitId: d.unitId,
+          sectionId: d.sectionId,
+          validUntil: d.validUntil,
+        })),
+      };
+    },
+  }),
+
+  'staff.invite': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.inviteInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const created = await createInvitation(changeContext(call), input, { allowSensitive: false });
+      return { inviteCode: created.code, staffId: created.staffId, expiresAt: created.expiresAt };
+    },
+  }),
+
+  'staff.list': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.staffListInput,
+    handler: async (input, call) => {
+      const filter = input.unitId
+        ? { unitId: input.unitId }
+        : { status: call.db.command.in(['active', 'suspended']) };
+      const accounts = await findAll<StaffAccount>(call.db, STAFF_COLLECTION, filter);
+      return list(accounts.sort((a, b) => a.name.localeCompare(b.name, 'zh')).map(accountView));
+    },
+  }),
+
+  'staff.suspend': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.staffIdInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      if (input.staffId === staffOf(call).staffId) throw new AppError('FORBIDDEN', '不能停用自己的账号');
+      return accountView(await setAccountStatus(changeContext(call), input.staffId, 'suspended'));
+    },
+  }),
+
+  'staff.reinstate': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.staffIdInput,
+    idempotent: true,
+    handler: async (input, call) =>
+      accountView(await setAccountStatus(changeContext(call), input.staffId, 'active')),
+  }),
+
+  /** Sensitive roles answer `{status:'pending', request}`; the others `{status:'granted', account}`. */
+  'staff.grantRole': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.roleInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const result = await grantRole(changeContext(call), staffOf(call).staffId, input);
+      return result.status === 'granted'
+        ? { status: 'granted', account: accountView(result.account) }
+        : { status: 'pending', grantRequestId: result.request._id, expiresAt: result.request.expiresAt };
+    },
+  }),
+
+  'staff.grantRequests': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.emptyInput,
+    handler: async (_input, call) => {
+      const pending = await pendingGrantRequests(call.db, call.now);
+      return list(
+        pending.map((r) => ({
+          grantRequestId: r._id,
+          staffId: r.staffId,
+          role: r.role,
+          unitId: r.unitId,
+          requestedBy: r.requestedBy,
+          expiresAt: r.expiresAt,
+        })),
+      );
+    },
+  }),
+
+  'staff.approveGrant': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.grantRequestInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const r = await decideGrant(
+        changeContext(call),
+        staffOf(call).staffId,
+        input.grantRequestId,
+        'approved',
+      );
+      const account = await getAccount(call.db, r.staffId);
+      return { status: r.status, account: account ? accountView(account) : null };
+    },
+  }),
+
+  'staff.rejectGrant': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.grantRequestInput,
+    idempotent: true,
+    handler: async (input, call) => {
+      const r = await decideGrant(
+        changeContext(call),
+        staffOf(call).staffId,
+        input.grantRequestId,
+        'rejected',
+      );
+      return { status: r.status };
+    },
+  }),
+
+  'staff.revokeRole': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.roleInput,
+    idempotent: true,
+    handler: async (input, call) => accountView(await revokeRole(changeContext(call), input)),
+  }),
+};

@@ -1,0 +1,182 @@
+/**
+ * Staff invitations (DESIGN.md security baseline): 100-bit random codes shown as XXXX-XXXX-XXXX-XXXX-XXXX in an
+ * alphabet without look-alike characters, stored only as a keyed hash (the document id), single-use, expiring,
+ * and attempt-limited per caller identity (attempts.ts). Inviting creates the account (unbound); binding links
+ * it to the caller's WeChat identity, in one ledgered transaction.
+ */
+import { SENSITIVE_ROLES, ROLE_LABELS, type Role } from '../../core/org/roles';
+import { AppError } from '../errors';
+import { commitChange } from '../ledger/commit';
+import { randomCode, saltedRef } from '../platform/crypto';
+import { isDuplicateWrite } from '../platform/db-errors';
+import { requireAccount, STAFF_COLLECTION, STAFF_IDENTITIES_COLLECTION, type StaffAccount } from './accounts';
+import { assertAttemptsLeft, recordFailure } from './attempts';
+import { getDoc, stateOf } from './docs';
+import { newEntityId } from './ids';
+import { requireSection, requireUnit, type ChangeContext } from './units';
+
+export const INVITATIONS_COLLECTION = 'staff_invitations';
+export const DEFAULT_INVITATION_DAYS = 7;
+/** 20 symbols of a 32-letter alphabet = 100 bits. */
+const CODE_GROUPS = 5;
+const GROUP_LENGTH = 4;
+const CODE_ALPHABET = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]+$/;
+
+export interface Invitation {
+  _id: string;
+  _rev: number;
+  staffId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface InviteInput {
+  name: string;
+  unitId: string;
+  sectionId?: string | null;
+  roles: Role[];
+  expiresInDays?: number;
+}
+
+export interface CreatedInvitation {
+  /** Shown once; only its hash is stored. */
+  code: string;
+  staffId: string;
+  expiresAt: Date;
+}
+
+/** Upper case, without separators and spaces people type or paste. */
+export function normaliseCode(input: string): string {
+  return input.toUpperCase().replace(/[\s\-_.]/g, '');
+}
+
+function formatCode(raw: string): string {
+  return raw.match(new RegExp(`.{${GROUP_LENGTH}}`, 'g'))!.join('-');
+}
+
+/** The stored id: a keyed hash (deployment secret), so even a copy of the database cannot test codes offline. */
+export function invitationIdOf(code: string): string {
+  return 'inv_' + saltedRef('invite', normaliseCode(code)).split(':')[1];
+}
+
+/**
+ * `allowSensitive`: only the operator CLI (which holds the environment's credentials anyway and is needed to
+ * create the first administrator). An administrator's invitation cannot carry reviewer/principal/admin: those
+ * are granted after binding, with a second administrator's approval.
+ */
+export async function createInvitation(
+  c: ChangeContext,
+  input: InviteInput,
+  opts: { allowSensitive: boolean },
+): Promise<CreatedInvitation> {
+  const roles = [...new Set(input.roles)];
+  const sensitive = roles.filter((r) => SENSITIVE_ROLES.includes(r));
+  if (sensitive.length && !opts.allowSensitive) {
+    throw new AppError(
+      'FORBIDDEN',
+      `邀请时不能直接授予${sensitive.map((r) => ROLE_LABELS[r]).join('、')}角色：请在对方绑定后申请授权，由另一名系统管理员批准`,
+    );
+  }
+  await requireUnit(c.db, input.unitId);
+  const sectionId = input.sectionId ?? null;
+  if (sectionId && (await requireSection(c.db, sectionId)).unitId !== input.unitId) {
+    throw new AppError('INVALID_INPUT', undefined, { sectionId: '该科室不属于所选单位' });
+  }
+  const code = formatCode(randomCode(CODE_GROUPS * GROUP_LENGTH));
+  const expiresAt = new Date(c.now.getTime() + (input.expiresInDays ?? DEFAULT_INVITATION_DAYS) * 86_400_000);
+  const staffId = newEntityId('stf', c.idempotencyKey);
+  const account: Omit<StaffAccount, '_id' | '_rev'> = {
+    name: input.name,
+    unitId: input.unitId,
+    sectionId,
+    roles: roles.map((role) => ({ role, unitId: input.unitId })),
+    status: 'active',
+    openidRef: null,
+    officerId: null,
+    boundAt: null,
+    createdAt: c.now,
+    updatedAt: c.now,
+  };
+  const invitation: Omit<Invitation, '_id' | '_rev'> = {
+    staffId,
+    expiresAt,
+    usedAt: null,
+    createdBy: c.actor,
+    createdAt: c.now,
+    updatedAt: c.now,
+  };
+  await commitChange(c.db, {
+    actor: c.actor,
+    action: 'staff.invite',
+    at: c.now,
+    entities: [
+      { collection: STAFF_COLLECTION, id: staffId, expectedRev: null, state: account },
+      { collection: INVITATIONS_COLLECTION, id: invitationIdOf(code), expectedRev: null, state: invitation },
+    ],
+  });
+  return { code, staffId, expiresAt };
+}
+
+/** Binds the caller's WeChat identity with an invitation code; every refusal counts against the identity. */
+export async function bindInvitation(c: ChangeContext, openid: string, code: string): Promise<StaffAccount> {
+  const openidRef = saltedRef('openid', openid);
+  const attemptsKey = 'bind_' + openidRef.split(':')[1];
+  await assertAttemptsLeft(c.db, attemptsKey, c.now);
+  const refuse = async (err: AppError): Promise<never> => {
+    await recordFailure(c.db, attemptsKey, c.now);
+    throw err;
+  };
+  const normalised = normaliseCode(code);
+  const wellFormed = normalised.length === CODE_GROUPS * GROUP_LENGTH && CODE_ALPHABET.test(normalised);
+  const invitation = wellFormed
+    ? await getDoc<Invitation>(c.db, INVITATIONS_COLLECTION, invitationIdOf(normalised))
+    : null;
+  if (!invitation)
+    return refuse(
+      new AppError('INVALID_INPUT', '邀请码不正确', { inviteCode: '邀请码不正确，请核对后重新输入' }),
+    );
+  if (invitation.usedAt) return refuse(new AppError('CONFLICT', '该邀请码已被使用，请联系系统管理员'));
+  if (c.now.getTime() >= new Date(invitation.expiresAt).getTime()) {
+    return refuse(new AppError('PRECONDITION_FAILED', '邀请码已过期，请联系系统管理员重新邀请'));
+  }
+  const account = await requireAccount(c.db, invitation.staffId);
+  if (account.openidRef) return refuse(new AppError('CONFLICT', '该工作人员账号已绑定其他微信'));
+  try {
+    const done = await commitChange(c.db, {
+      actor: openidRef,
+      action: 'staff.bind',
+      at: c.now,
+      entities: [
+        {
+          collection: INVITATIONS_COLLECTION,
+          id: invitation._id,
+          expectedRev: invitation._rev,
+          state: { ...stateOf(invitation), usedAt: c.now, updatedAt: c.now },
+        },
+        {
+          collection: STAFF_COLLECTION,
+          id: account._id,
+          expectedRev: account._rev,
+          state: { ...stateOf(account), openidRef, boundAt: c.now, updatedAt: c.now },
+        },
+      ],
+      inserts: [
+        {
+          collection: STAFF_IDENTITIES_COLLECTION,
+          id: 'oid_' + openidRef.split(':')[1],
+          doc: { staffId: account._id, boundAt: c.now },
+        },
+      ],
+    });
+    return done[1]!.doc as unknown as StaffAccount;
+  } catch (err) {
+    // Lost a race: the code was used meanwhile, or this identity bound another invitation at the same moment.
+    if (isDuplicateWrite(err)) throw new AppError('CONFLICT', '您的微信已绑定工作人员账号');
+    if (err instanceof AppError && err.code === 'CONFLICT')
+      throw new AppError('CONFLICT', '该邀请码已被使用，请联系系统管理员');
+    throw err;
+  }
+}
