@@ -133,7 +133,9 @@ export type ComplaintIdInput = z.infer<typeof complaintIdInput>;
 
 export const complaintAssignInput = z.strictObject({
   id: complaintId,
-  handlerIds: z.array(staffId).check(z.minLength(1, '请至少指定一名承办人'), z.maxLength(3, '承办人最多 3 名')),
+  handlerIds: z
+    .array(staffId)
+    .check(z.minLength(1, '请至少指定一名承办人'), z.maxLength(3, '承办人最多 3 名')),
 });
 export type ComplaintAssignInput = z.infer<typeof complaintAssignInput>;
 

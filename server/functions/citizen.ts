@@ -1,4 +1,7 @@
 /** The `citizen` cloud function (DESIGN.md "Layers"): its action table is assembled from the features. */
+import { complaintCitizenActions } from '../features/complaint';
 import { createFunction } from '../router/function';
 
-export const main = createFunction('citizen', {});
+export const main = createFunction('citizen', {
+  ...complaintCitizenActions,
+});

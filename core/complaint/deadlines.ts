@@ -1,0 +1,34 @@
+/**
+ * The complaint clocks, counted with the working-day calendar (Asia/Shanghai; LEGAL.md):
+ * - acceptance decided within `acceptanceWorkingDays` (7) working days of receipt;
+ * - a real-name reporter told within `reporterFeedbackWorkingDays` (5) working days of the case decision;
+ * - handling finished within `handlingDays` calendar days of acceptance. The legal settings hold no such value
+ *   yet; the default is the petition rules' 60 days (信访工作条例 Art. 35, LEGAL.md "finish within 60 days"),
+ *   the longest period LEGAL.md names for complaint handling.
+ * Periods start the day after the event (LEGAL.md "Remedies": "A period starts the day after the event").
+ */
+import type { Calendar, DateResult } from '../calendar';
+
+export interface ComplaintPeriods {
+  acceptanceWorkingDays: number;
+  reporterFeedbackWorkingDays: number;
+  handlingDays: number;
+}
+
+export const DEFAULT_HANDLING_DAYS = 60;
+
+export function acceptanceDue(calendar: Calendar, receivedAt: Date, periods: ComplaintPeriods): DateResult {
+  return calendar.addWorkingDays(receivedAt, periods.acceptanceWorkingDays);
+}
+
+export function reporterFeedbackDue(
+  calendar: Calendar,
+  caseDecidedAt: Date,
+  periods: ComplaintPeriods,
+): DateResult {
+  return calendar.addWorkingDays(caseDecidedAt, periods.reporterFeedbackWorkingDays);
+}
+
+export function handlingDue(calendar: Calendar, acceptedAt: Date, periods: ComplaintPeriods): DateResult {
+  return calendar.addCalendarDays(acceptedAt, periods.handlingDays);
+}

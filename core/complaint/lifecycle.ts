@@ -1,0 +1,49 @@
+/**
+ * The complaint lifecycle: submitted → accepted → closed, or submitted → rejected. Acceptance is decided within
+ * the acceptance period (LEGAL.md: 7 working days); a report's case decision (whether a case was opened) starts
+ * the real-name reporter's feedback period (5 working days). Linking duplicates and splitting do not change the
+ * status (a citizen must learn nothing of other people's complaints, so no "merged" state shows to them).
+ */
+import type { ComplaintStatus, ComplaintTimelineEntry } from '../contract/complaint';
+
+export const STATUS_LABELS: Record<ComplaintStatus, string> = {
+  submitted: '待受理',
+  accepted: '已受理',
+  rejected: '不予受理',
+  closed: '已办结',
+};
+
+export const TIMELINE_LABELS: Record<ComplaintTimelineEntry['event'], string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  rejected: '不予受理',
+  caseDecided: '核查处理情况',
+  replied: '答复',
+  closed: '已办结',
+};
+
+/** The actions that change the status, and the statuses each may start from. */
+const ALLOWED_FROM = {
+  accept: ['submitted'],
+  reject: ['submitted'],
+  decideCase: ['accepted'],
+  reply: ['accepted', 'rejected', 'closed'],
+  close: ['accepted'],
+  split: ['submitted', 'accepted'],
+  linkDuplicate: ['submitted', 'accepted'],
+  assign: ['submitted', 'accepted'],
+} as const satisfies Record<string, readonly ComplaintStatus[]>;
+
+export type ComplaintStep = keyof typeof ALLOWED_FROM;
+
+export function canApply(step: ComplaintStep, status: ComplaintStatus): boolean {
+  return (ALLOWED_FROM[step] as readonly ComplaintStatus[]).includes(status);
+}
+
+/**
+ * Whether a real-name reporter is owed feedback on the case decision (LEGAL.md: "tell a real-name reporter within
+ * 5 working days of deciding whether a case was opened"; anonymous reports are accepted without that duty).
+ */
+export function owesReporterFeedback(kind: string, anonymous: boolean): boolean {
+  return kind === 'report' && !anonymous;
+}

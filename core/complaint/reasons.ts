@@ -1,0 +1,21 @@
+/**
+ * Reasons for not accepting (不予受理) a complaint or report, a fixed list so that decisions are comparable and
+ * the citizen is told a recognisable reason. Modelled on the non-acceptance grounds of market regulation's rules
+ * of 2022 (《市场监督管理投诉举报处理暂行办法》Art. 15), which LEGAL.md names as the benchmark, adapted to health
+ * enforcement (matters outside the health commission's duties go to the competent body).
+ */
+export const REJECTION_REASONS = {
+  notHealthMatter: '不属于卫生健康行政部门职责范围，请向有关部门反映',
+  noJurisdiction: '不属于本机关管辖',
+  insufficientInfo: '未提供被投诉举报对象或具体违法线索，无法核查',
+  alreadyHandled: '同一事项已依法处理，且未提供新的事实或证据',
+  otherProcedure: '已进入诉讼、仲裁、行政复议等法定程序',
+  civilDispute: '属于民事纠纷，请通过协商、调解或诉讼等途径解决',
+  other: '其他',
+} as const;
+
+export type RejectionReason = keyof typeof REJECTION_REASONS;
+export const REJECTION_REASON_CODES = Object.keys(REJECTION_REASONS) as [
+  RejectionReason,
+  ...RejectionReason[],
+];

@@ -1,0 +1,92 @@
+/**
+ * The stored complaint (collection `complaints`). Ownership is `ownerRef`, a pseudonym of the caller used for
+ * complaints only (`saltedRef('complaint-owner', openid)`), so complaint records cannot be joined with the same
+ * WeChat identity's records in other features (those use `saltedRef('openid', …)`). The complainant's name, phone
+ * and openid (for subscribe messages) are sealed with the record's own key (server/privacy); only masked forms are
+ * stored in clear. Ledger entries hash the whole state, so the sealed box is covered without exposing it.
+ */
+import type {
+  ComplaintCategory,
+  ComplaintKind,
+  ComplaintSource,
+  ComplaintStatus,
+  ComplaintTimelineEntry,
+} from '../../../core/contract/complaint';
+import type { RejectionReason } from '../../../core/complaint/reasons';
+import type { SealedPersonalData } from '../../privacy';
+
+export const COMPLAINTS_COLLECTION = 'complaints';
+/** One ledgered row per disclosure of a complainant's identity to a staff member (who, which record, when). */
+export const IDENTITY_VIEWS_COLLECTION = 'complaint_identity_views';
+
+export interface StoredPhoto {
+  fileID: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+/** What is sealed: never stored or logged in clear. */
+export type ComplainantSecret = {
+  name: string;
+  phone: string;
+  /** For subscribe messages; absent for staff-recorded complaints. */
+  openid?: string;
+};
+
+/** `notOwed` (complaints, anonymous reports), `pending` (until the case decision), `due`, `given`. */
+export type FeedbackState = 'notOwed' | 'pending' | 'due' | 'given';
+
+export interface ComplaintRecord {
+  _id: string;
+  _rev: number;
+  trackingNo: string;
+  /** Pseudonym of the submitting identity; null for complaints recorded by staff. */
+  ownerRef: string | null;
+  kind: ComplaintKind;
+  category: ComplaintCategory;
+  subject: { name: string; address: string; location?: { latitude: number; longitude: number } };
+  description: string;
+  photos: StoredPhoto[];
+  source: ComplaintSource;
+  sourceRef: string | null;
+  anonymous: boolean;
+  contactSealed: SealedPersonalData | null;
+  contactMasked: { name: string; phone: string } | null;
+  status: ComplaintStatus;
+  /** The unit that handles it (the enforcement unit), and its assignment. */
+  unitId: string;
+  sectionIds: string[];
+  handlerIds: string[];
+  receivedAt: Date;
+  acceptanceDueDate: string;
+  decidedAt: Date | null;
+  rejection: { reason: RejectionReason; note: string | null } | null;
+  handlingDueDate: string | null;
+  caseDecision: { caseOpened: boolean; at: Date } | null;
+  feedbackState: FeedbackState;
+  feedbackDueDate: string | null;
+  closedAt: Date | null;
+  result: string | null;
+  /** The citizen-visible steps (replies included), oldest first. */
+  timeline: Array<Omit<ComplaintTimelineEntry, 'at' | 'label'> & { at: Date }>;
+  duplicateOf: string | null;
+  splitFrom: string | null;
+  settingsVersion: number;
+  /** `<receivedAt ISO>_<id>`: a total order for cursor paging that is stable under inserts. */
+  sortKey: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ComplaintState = Omit<ComplaintRecord, '_id' | '_rev'>;
+
+export function stateOfComplaint(record: ComplaintRecord): ComplaintState {
+  const { _id: _i, _rev: _r, ...state } = record;
+  return state;
+}
+
+export const sortKeyOf = (receivedAt: Date, id: string) => `${receivedAt.toISOString()}_${id}`;
+
+/** The data key's record reference of a complaint (server/privacy binds the ciphertext to it). */
+export const sealRef = (id: string) => `${COMPLAINTS_COLLECTION}/${id}`;

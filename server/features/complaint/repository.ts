@@ -1,0 +1,89 @@
+/** Reads of complaints, cursor paging, and the settings and calendar the clocks are computed with. */
+import { createCalendar, type Calendar } from '../../../core/calendar';
+import { DEFAULT_HANDLING_DAYS, type ComplaintPeriods } from '../../../core/complaint/deadlines';
+import type { Page } from '../../../core/contract/envelope';
+import { AppError } from '../../errors';
+import type { Database } from '../../platform/cloudbase';
+import { currentSettings } from '../../settings';
+import { UNITS_COLLECTION } from '../../org/units';
+import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
+
+export async function findComplaint(db: Database, id: string): Promise<ComplaintRecord | null> {
+  const res = await db.collection(COMPLAINTS_COLLECTION).doc(id).get();
+  return ((res.data ?? []) as ComplaintRecord[])[0] ?? null;
+}
+
+export async function requireComplaint(db: Database, id: string): Promise<ComplaintRecord> {
+  const found = await findComplaint(db, id);
+  if (!found) throw new AppError('NOT_FOUND', '未找到该投诉举报');
+  return found;
+}
+
+export async function findByTrackingNo(db: Database, trackingNo: string): Promise<ComplaintRecord | null> {
+  const res = await db.collection(COMPLAINTS_COLLECTION).where({ trackingNo }).limit(1).get();
+  return ((res.data ?? []) as ComplaintRecord[])[0] ?? null;
+}
+
+const CURSOR = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z_cmp_[0-9a-f]{24}$/;
+
+/** Newest first; the cursor is the last item's sort key, so inserts never shift a page. */
+export async function pageComplaints(
+  db: Database,
+  filter: Record<string, unknown>,
+  cursor: string | undefined,
+  pageSize: number,
+): Promise<Page<ComplaintRecord>> {
+  if (cursor !== undefined && !CURSOR.test(cursor)) {
+    throw new AppError('INVALID_INPUT', undefined, { 'payload.cursor': '分页标记无效，请从第一页重新加载' });
+  }
+  const _ = db.command;
+  const coll = db.collection(COMPLAINTS_COLLECTION);
+  const where = cursor ? { ...filter, sortKey: _.lt(cursor) } : filter;
+  const [res, counted] = await Promise.all([
+    coll
+      .where(where)
+      .orderBy('sortKey', 'desc')
+      .limit(pageSize + 1)
+      .get(),
+    coll.where(filter).count(),
+  ]);
+  const rows = (res.data ?? []) as ComplaintRecord[];
+  const items = rows.slice(0, pageSize);
+  const nextCursor = rows.length > pageSize ? items[items.length - 1]!.sortKey : null;
+  return { items, total: counted.total ?? 0, nextCursor };
+}
+
+/**
+ * The complaint clocks in force at `at`. The settings hold no handling period for complaints yet; the default is
+ * documented in core/complaint/deadlines.ts (60 days) and used until the legal section adds `handlingDays`.
+ */
+export async function complaintPeriods(
+  db: Database,
+  at: Date,
+): Promise<{ version: number; periods: ComplaintPeriods }> {
+  const settings = await currentSettings(db, at);
+  const values = settings.values.complaintHandlingDays as typeof settings.values.complaintHandlingDays & {
+    handlingDays?: number;
+  };
+  return {
+    version: settings.version,
+    periods: {
+      acceptanceWorkingDays: values.acceptanceWorkingDays,
+      reporterFeedbackWorkingDays: values.reporterFeedbackWorkingDays,
+      handlingDays: values.handlingDays ?? DEFAULT_HANDLING_DAYS,
+    },
+  };
+}
+
+/** The calendar of built-in holiday data. TODO: pass the administrator's year tables once they are stored. */
+export function complaintCalendar(): Calendar {
+  return createCalendar();
+}
+
+/** Complaints go to the enforcement unit (卫生健康综合行政执法支队), the body that investigates them. */
+export async function handlingUnitId(db: Database): Promise<string> {
+  const res = await db.collection(UNITS_COLLECTION).where({ kind: 'enforcement' }).limit(1).get();
+  const unit = ((res.data ?? []) as Array<{ _id: string }>)[0];
+  if (!unit) throw new AppError('PRECONDITION_FAILED', '受理机构尚未配置，请稍后再试');
+  return unit._id;
+}

@@ -1,0 +1,218 @@
+/**
+ * Organising complaints: assign handlers, link a duplicate (internal only: the citizen is never told that someone
+ * else reported the same thing), split a mixed complaint and report into two records (LEGAL.md: "a submission
+ * mixing a complaint and a report is split"), and record one received by phone, the 12345 hotline, a petition or
+ * a letter, with its source.
+ */
+import { toShanghaiDate } from '../../../core/calendar';
+import { acceptanceDue } from '../../../core/complaint/deadlines';
+import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
+import { maskName, maskPhone } from '../../../core/complaint/mask';
+import { formatTrackingNo } from '../../../core/complaint/tracking-no';
+import {
+  complaintAssignInput,
+  complaintLinkDuplicateInput,
+  complaintRecordInput,
+  complaintSplitInput,
+  type ComplaintAssignInput,
+  type ComplaintLinkDuplicateInput,
+  type ComplaintRecordInput,
+  type ComplaintSplitInput,
+} from '../../../core/contract/complaint';
+import { AppError, invalid } from '../../errors';
+import { commitChange } from '../../ledger/commit';
+import { getAccount, holdsGrant, isActive } from '../../org/accounts';
+import { hashText } from '../../platform/crypto';
+import { sealPersonalData } from '../../privacy';
+import { action, type ActionTable, type Call } from '../../router/types';
+import { openContact } from './identity';
+import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, stateOfComplaint, type ComplaintState } from './model';
+import { complaintCalendar, complaintPeriods, handlingUnitId, requireComplaint } from './repository';
+import { applyStep, HANDLING_ROLES, handlingUnits, loadForStaff, staffActor } from './staff-access';
+
+/** Deterministic per request, so a retried create finds its own record. */
+function newIds(call: Call, purpose: string): { id: string; trackingNo: string } {
+  const key = `${purpose}\u0000${call.idempotencyKey ?? ''}`;
+  return {
+    id: `cmp_${hashText(`complaint-id\u0000${key}`).slice(0, 24)}`,
+    trackingNo: formatTrackingNo(
+      toShanghaiDate(call.now),
+      Buffer.from(hashText(`tracking-no\u0000${key}`), 'hex'),
+    ),
+  };
+}
+
+const complaintAssign = action<ComplaintAssignInput, { id: string; handlerIds: string[] }>({
+  access: 'staff',
+  roles: HANDLING_ROLES,
+  idempotent: true,
+  input: complaintAssignInput,
+  async handler(input, call) {
+    const record = await loadForStaff(call, input.id, 'lead');
+    const handlerIds = [...new Set(input.handlerIds)];
+    const sectionIds = new Set<string>();
+    for (const [i, staffId] of handlerIds.entries()) {
+      const account = await getAccount(call.db, staffId);
+      if (!isActive(account) || !holdsGrant(account, 'officer', record.unitId)) {
+        throw invalid({ [`payload.handlerIds.${i}`]: '承办人须为本单位在岗的执法人员' });
+      }
+      if (account.sectionId) sectionIds.add(account.sectionId);
+    }
+    await applyStep(call, record, 'assign', (s) => {
+      s.handlerIds = handlerIds;
+      s.sectionIds = [...sectionIds];
+    });
+    return { id: record._id, handlerIds };
+  },
+});
+
+const complaintLinkDuplicate = action<ComplaintLinkDuplicateInput, { id: string; duplicateOf: string }>({
+  access: 'staff',
+  roles: HANDLING_ROLES,
+  idempotent: true,
+  input: complaintLinkDuplicateInput,
+  async handler(input, call) {
+    const record = await loadForStaff(call, input.id, 'act');
+    const original = await requireComplaint(call.db, input.duplicateOf);
+    if (original.unitId !== record.unitId) throw invalid({ 'payload.duplicateOf': '未找到该投诉举报' });
+    if (original.duplicateOf === record._id)
+      throw invalid({ 'payload.duplicateOf': '两件投诉举报不能互为重复' });
+    await applyStep(call, record, 'linkDuplicate', (s) => {
+      s.duplicateOf = original._id;
+    });
+    return { id: record._id, duplicateOf: original._id };
+  },
+});
+
+const complaintSplit = action<ComplaintSplitInput, { id: string; trackingNo: string }>({
+  access: 'staff',
+  roles: HANDLING_ROLES,
+  idempotent: true,
+  input: complaintSplitInput,
+  async handler(input, call) {
+    const record = await loadForStaff(call, input.id, 'act');
+    if (record.splitFrom) throw new AppError('PRECONDITION_FAILED', '拆分出的记录不能再次拆分');
+    const kind = record.kind === 'complaint' ? 'report' : 'complaint';
+    if (kind === 'complaint' && record.anonymous) {
+      throw new AppError('PRECONDITION_FAILED', '匿名举报不能拆分出投诉（投诉须实名）');
+    }
+    const { id, trackingNo } = newIds(call, `split:${record._id}`);
+    const contact = await openContact(call.db, record);
+    const state: ComplaintState = {
+      ...structuredClone(stateOfComplaint(record)),
+      trackingNo,
+      kind,
+      description: input.description,
+      contactSealed: contact ? await sealPersonalData(call.db, sealRef(id), contact, call.now) : null,
+      status: 'submitted',
+      handlerIds: record.handlerIds,
+      decidedAt: null,
+      rejection: null,
+      handlingDueDate: null,
+      caseDecision: null,
+      feedbackState: owesReporterFeedback(kind, record.anonymous) ? 'pending' : 'notOwed',
+      feedbackDueDate: null,
+      closedAt: null,
+      result: null,
+      // The acceptance period still runs from receipt of the original submission.
+      timeline: [{ at: record.receivedAt, event: 'submitted' }],
+      duplicateOf: null,
+      splitFrom: record._id,
+      sortKey: sortKeyOf(new Date(record.receivedAt), id),
+      createdAt: call.now,
+      updatedAt: call.now,
+    };
+    await commitChange(call.db, {
+      actor: staffActor(call),
+      action: 'complaint.split',
+      at: call.now,
+      entities: [
+        {
+          collection: COMPLAINTS_COLLECTION,
+          id,
+          expectedRev: null,
+          state: state as unknown as Record<string, unknown>,
+        },
+      ],
+    });
+    return { id, trackingNo };
+  },
+});
+
+const complaintRecord = action<
+  ComplaintRecordInput,
+  { id: string; trackingNo: string; acceptanceDueDate: string }
+>({
+  access: 'staff',
+  roles: HANDLING_ROLES,
+  idempotent: true,
+  input: complaintRecordInput,
+  async handler(input, call) {
+    const unitId = await handlingUnitId(call.db);
+    if (!handlingUnits(call.staff!).includes(unitId))
+      throw new AppError('FORBIDDEN', '只有受理单位的工作人员可以登记');
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : call.now;
+    if (receivedAt.getTime() > call.now.getTime() + 60_000)
+      throw invalid({ 'payload.receivedAt': '收到时间不能晚于现在' });
+    const { id, trackingNo } = newIds(call, 'record');
+    const { version, periods } = await complaintPeriods(call.db, receivedAt);
+    const due = acceptanceDue(complaintCalendar(), receivedAt, periods);
+    const contact = input.contact.anonymous ? null : { name: input.contact.name, phone: input.contact.phone };
+    const state: ComplaintState = {
+      trackingNo,
+      ownerRef: null,
+      kind: input.kind,
+      category: input.category,
+      subject: input.subject,
+      description: input.description,
+      photos: [],
+      source: input.source,
+      sourceRef: input.sourceRef ?? null,
+      anonymous: contact === null,
+      contactSealed: contact ? await sealPersonalData(call.db, sealRef(id), contact, call.now) : null,
+      contactMasked: contact ? { name: maskName(contact.name), phone: maskPhone(contact.phone) } : null,
+      status: 'submitted',
+      unitId,
+      sectionIds: [],
+      handlerIds: [],
+      receivedAt,
+      acceptanceDueDate: due.date,
+      decidedAt: null,
+      rejection: null,
+      handlingDueDate: null,
+      caseDecision: null,
+      feedbackState: owesReporterFeedback(input.kind, contact === null) ? 'pending' : 'notOwed',
+      feedbackDueDate: null,
+      closedAt: null,
+      result: null,
+      timeline: [{ at: receivedAt, event: 'submitted' }],
+      duplicateOf: null,
+      splitFrom: null,
+      settingsVersion: version,
+      sortKey: sortKeyOf(receivedAt, id),
+      createdAt: call.now,
+      updatedAt: call.now,
+    };
+    await commitChange(call.db, {
+      actor: staffActor(call),
+      action: 'complaint.record',
+      at: call.now,
+      entities: [
+        {
+          collection: COMPLAINTS_COLLECTION,
+          id,
+          expectedRev: null,
+          state: state as unknown as Record<string, unknown>,
+        },
+      ],
+    });
+    return { id, trackingNo, acceptanceDueDate: due.date };
+  },
+});
+
+export const complaintOrganiseActions: ActionTable = {
+  'complaint.assign': complaintAssign,
+  'complaint.linkDuplicate': complaintLinkDuplicate,
+  'complaint.split': complaintSplit,
+  'complaint.record': complaintRecord,
+};

@@ -1,0 +1,100 @@
+/**
+ * `staff` `complaint.queue` and `complaint.get`. The queue shows contacts masked. `complaint.get` shows the
+ * contact in clear only to the assigned handlers and the leaders of their sections, and records each such view
+ * on the ledger (identity.ts); photos come as short-lived URLs.
+ */
+import { STATUS_LABELS } from '../../../core/complaint/lifecycle';
+import {
+  complaintIdInput,
+  complaintQueueInput,
+  type ComplaintIdInput,
+  type ComplaintQueueInput,
+} from '../../../core/contract/complaint';
+import type { Page } from '../../../core/contract/envelope';
+import { AppError } from '../../errors';
+import { temporaryUrls } from '../../media';
+import { action, type ActionTable } from '../../router/types';
+import { mayViewIdentity, openContact, recordIdentityView } from './identity';
+import type { ComplaintRecord } from './model';
+import { pageComplaints } from './repository';
+import { HANDLING_ROLES, handlingUnits, loadForStaff } from './staff-access';
+import { staffView, type StaffComplaintView } from './views';
+
+export interface QueueItem {
+  id: string;
+  trackingNo: string;
+  kind: string;
+  category: string;
+  subjectName: string;
+  status: string;
+  statusLabel: string;
+  source: string;
+  receivedAt: string;
+  acceptanceDueDate: string;
+  handlingDueDate: string | null;
+  feedbackDueDate: string | null;
+  handlerIds: string[];
+  anonymous: boolean;
+  contact: { name: string; phone: string } | null;
+}
+
+function queueItem(r: ComplaintRecord): QueueItem {
+  return {
+    id: r._id,
+    trackingNo: r.trackingNo,
+    kind: r.kind,
+    category: r.category,
+    subjectName: r.subject.name,
+    status: r.status,
+    statusLabel: STATUS_LABELS[r.status],
+    source: r.source,
+    receivedAt: new Date(r.receivedAt).toISOString(),
+    acceptanceDueDate: r.acceptanceDueDate,
+    handlingDueDate: r.handlingDueDate,
+    feedbackDueDate: r.feedbackDueDate,
+    handlerIds: r.handlerIds,
+    anonymous: r.anonymous,
+    contact: r.contactMasked,
+  };
+}
+
+const complaintQueue = action<ComplaintQueueInput, Page<QueueItem>>({
+  access: 'staff',
+  roles: HANDLING_ROLES,
+  input: complaintQueueInput,
+  async handler(input, call) {
+    const staff = call.staff!;
+    const unitId = handlingUnits(staff)[0];
+    if (!unitId) throw new AppError('FORBIDDEN');
+    const filter: Record<string, unknown> = input.mine ? { handlerIds: staff.staffId } : { unitId };
+    if (input.status) filter.status = input.status;
+    const page = await pageComplaints(call.db, filter, input.cursor, input.pageSize ?? 20);
+    return { ...page, items: page.items.map(queueItem) };
+  },
+});
+
+const complaintStaffGet = action<ComplaintIdInput, StaffComplaintView>({
+  access: 'staff',
+  roles: HANDLING_ROLES,
+  input: complaintIdInput,
+  async handler(input, call) {
+    const record = await loadForStaff(call, input.id, 'see');
+    let contact = record.contactMasked;
+    let identityVisible = false;
+    if (record.contactSealed && (await mayViewIdentity(call.db, call.staff!, record, call.now))) {
+      const opened = await openContact(call.db, record);
+      if (opened) {
+        await recordIdentityView(call.db, call.staff!, record, call.now);
+        contact = { name: opened.name, phone: opened.phone };
+        identityVisible = true;
+      }
+    }
+    const urls = await temporaryUrls(record.photos.map((p) => p.fileID));
+    return staffView(record, contact, identityVisible, urls);
+  },
+});
+
+export const complaintReadActions: ActionTable = {
+  'complaint.queue': complaintQueue,
+  'complaint.get': complaintStaffGet,
+};

@@ -1,0 +1,164 @@
+/**
+ * `citizen` `complaint.submit`: validates (the contract's field-level Chinese errors), limits per identity
+ * (5 a day, in the database), takes the photos in through the quarantine (server/media), seals the contact, and
+ * creates the complaint through commitChange. Idempotent: the router keys the call on (identity, action,
+ * requestId), and the complaint's id and tracking number derive from that key, so even a retry after a crash
+ * between commit and answer finds the one record instead of creating a second.
+ */
+import { toShanghaiDate } from '../../../core/calendar';
+import { acceptanceDue } from '../../../core/complaint/deadlines';
+import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
+import { maskName, maskPhone } from '../../../core/complaint/mask';
+import { formatTrackingNo } from '../../../core/complaint/tracking-no';
+import {
+  complaintSubmitInput,
+  type ComplaintSubmitInput,
+  type ComplaintSubmitted,
+} from '../../../core/contract/complaint';
+import { AppError, invalid } from '../../errors';
+import { commitChange } from '../../ledger/commit';
+import {
+  discardOriginals,
+  intakeImage,
+  isOwnQuarantineFile,
+  MediaRejected,
+  type CleanImage,
+} from '../../media';
+import { hashText, saltedRef } from '../../platform/crypto';
+import { sealPersonalData } from '../../privacy';
+import { action, type Call } from '../../router/types';
+import { consumeRateLimit, type RateLimit } from '../../security/rate-limit';
+import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, type ComplaintState } from './model';
+import { complaintCalendar, complaintPeriods, findComplaint, handlingUnitId } from './repository';
+
+/** Enough for anyone with real matters to report; stops a flood against one business. */
+export const SUBMIT_LIMIT: RateLimit = {
+  scope: 'complaint.submit',
+  limit: 5,
+  windowMs: 24 * 3600_000,
+  message: '每天最多提交 5 件投诉举报，请明天再试；紧急情况请拨打 12345 热线',
+};
+
+/** The complaint pseudonym of a WeChat identity (used for complaints only, so records cannot be joined). */
+export const complaintOwnerRef = (openid: string) => saltedRef('complaint-owner', openid);
+
+function idsFor(call: Call): { id: string; trackingNo: string } {
+  const key = call.idempotencyKey ?? '';
+  const id = `cmp_${hashText(`complaint-id\u0000${key}`).slice(0, 24)}`;
+  const entropy = Buffer.from(hashText(`tracking-no\u0000${key}`), 'hex');
+  return { id, trackingNo: formatTrackingNo(toShanghaiDate(call.now), entropy) };
+}
+
+function checkPhotoOwnership(photos: readonly string[], openid: string): void {
+  const fields: Record<string, string> = {};
+  photos.forEach((fileID, i) => {
+    if (!isOwnQuarantineFile(fileID, openid)) fields[`payload.photos.${i}`] = '只能提交您本人刚上传的图片';
+    else if (photos.indexOf(fileID) !== i) fields[`payload.photos.${i}`] = '同一张图片提交了两次';
+  });
+  if (Object.keys(fields).length) throw invalid(fields, '图片有误，请重新选择');
+}
+
+async function intakePhotos(id: string, photos: readonly string[]): Promise<CleanImage[]> {
+  const out: CleanImage[] = [];
+  for (const [i, fileID] of photos.entries()) {
+    try {
+      out.push(await intakeImage(fileID, `private/complaints/${id}/${i + 1}`));
+    } catch (err) {
+      if (err instanceof MediaRejected)
+        throw invalid({ [`payload.photos.${i}`]: err.reason }, '图片有误，请重新选择');
+      throw err;
+    }
+  }
+  return out;
+}
+
+function answer(
+  state: Pick<ComplaintState, 'trackingNo' | 'receivedAt' | 'acceptanceDueDate'>,
+  provisional = false,
+) {
+  return {
+    trackingNo: state.trackingNo,
+    submittedAt: new Date(state.receivedAt).toISOString(),
+    acceptanceDueDate: state.acceptanceDueDate,
+    acceptanceDueProvisional: provisional,
+  };
+}
+
+export const complaintSubmit = action<ComplaintSubmitInput, ComplaintSubmitted>({
+  access: 'citizen',
+  idempotent: true,
+  input: complaintSubmitInput,
+  async handler(input, call) {
+    const openid = call.caller.openid!;
+    const ownerRef = complaintOwnerRef(openid);
+    const photos = input.photos ?? [];
+    checkPhotoOwnership(photos, openid);
+    const { id, trackingNo } = idsFor(call);
+    const earlier = await findComplaint(call.db, id);
+    if (earlier) {
+      // An earlier attempt of this very request committed but died before answering.
+      if (earlier.ownerRef !== ownerRef) throw new AppError('CONFLICT');
+      return answer(earlier);
+    }
+    await consumeRateLimit(call.db, SUBMIT_LIMIT, ownerRef, call.now);
+    const [unitId, { version, periods }] = await Promise.all([
+      handlingUnitId(call.db),
+      complaintPeriods(call.db, call.now),
+    ]);
+    const due = acceptanceDue(complaintCalendar(), call.now, periods);
+    const clean = await intakePhotos(id, photos);
+    const contact = input.contact.anonymous
+      ? null
+      : { name: input.contact.name, phone: input.contact.phone, openid };
+    const state: ComplaintState = {
+      trackingNo,
+      ownerRef,
+      kind: input.kind,
+      category: input.category,
+      subject: input.subject,
+      description: input.description,
+      photos: clean.map(({ fileID, contentType, size, sha256 }) => ({ fileID, contentType, size, sha256 })),
+      source: 'miniprogram',
+      sourceRef: null,
+      anonymous: contact === null,
+      contactSealed: contact ? await sealPersonalData(call.db, sealRef(id), contact, call.now) : null,
+      contactMasked: contact ? { name: maskName(contact.name), phone: maskPhone(contact.phone) } : null,
+      status: 'submitted',
+      unitId,
+      sectionIds: [],
+      handlerIds: [],
+      receivedAt: call.now,
+      acceptanceDueDate: due.date,
+      decidedAt: null,
+      rejection: null,
+      handlingDueDate: null,
+      caseDecision: null,
+      feedbackState: owesReporterFeedback(input.kind, contact === null) ? 'pending' : 'notOwed',
+      feedbackDueDate: null,
+      closedAt: null,
+      result: null,
+      timeline: [{ at: call.now, event: 'submitted' }],
+      duplicateOf: null,
+      splitFrom: null,
+      settingsVersion: version,
+      sortKey: sortKeyOf(call.now, id),
+      createdAt: call.now,
+      updatedAt: call.now,
+    };
+    await commitChange(call.db, {
+      actor: ownerRef,
+      action: 'complaint.submit',
+      at: call.now,
+      entities: [
+        {
+          collection: COMPLAINTS_COLLECTION,
+          id,
+          expectedRev: null,
+          state: state as unknown as Record<string, unknown>,
+        },
+      ],
+    });
+    await discardOriginals(photos);
+    return answer(state, due.provisional);
+  },
+});

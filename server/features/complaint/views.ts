@@ -1,0 +1,116 @@
+/**
+ * What each audience sees of a complaint. The citizen's view holds only their own matter's steps (no handlers, no
+ * links to other complaints: it must not hint at anyone else's complaint). The staff view shows the contact
+ * masked unless the caller may see the identity (identity.ts decides, and records the disclosure).
+ */
+import {
+  COMPLAINT_SOURCE_LABELS,
+  type CitizenComplaintListItem,
+  type CitizenComplaintView,
+  type ComplaintTimelineEntry,
+} from '../../../core/contract/complaint';
+import { STATUS_LABELS, TIMELINE_LABELS } from '../../../core/complaint/lifecycle';
+import { REJECTION_REASONS } from '../../../core/complaint/reasons';
+import type { ComplaintRecord } from './model';
+
+function timelineOf(record: ComplaintRecord): ComplaintTimelineEntry[] {
+  return record.timeline.map((t) => ({
+    at: new Date(t.at).toISOString(),
+    event: t.event,
+    label: TIMELINE_LABELS[t.event],
+    ...(t.text ? { text: t.text } : {}),
+  }));
+}
+
+export function citizenView(record: ComplaintRecord): CitizenComplaintView {
+  return {
+    trackingNo: record.trackingNo,
+    kind: record.kind,
+    category: record.category,
+    subject: { name: record.subject.name, address: record.subject.address },
+    description: record.description,
+    photoCount: record.photos.length,
+    status: record.status,
+    statusLabel: STATUS_LABELS[record.status],
+    submittedAt: new Date(record.receivedAt).toISOString(),
+    acceptanceDueDate: record.acceptanceDueDate,
+    anonymous: record.anonymous,
+    contact: record.contactMasked,
+    timeline: timelineOf(record),
+    result: record.result,
+  };
+}
+
+export function citizenListItem(record: ComplaintRecord): CitizenComplaintListItem {
+  return {
+    trackingNo: record.trackingNo,
+    kind: record.kind,
+    category: record.category,
+    subjectName: record.subject.name,
+    status: record.status,
+    statusLabel: STATUS_LABELS[record.status],
+    submittedAt: new Date(record.receivedAt).toISOString(),
+    acceptanceDueDate: record.acceptanceDueDate,
+  };
+}
+
+export interface StaffComplaintView extends Omit<CitizenComplaintView, 'contact' | 'photoCount'> {
+  id: string;
+  source: string;
+  sourceLabel: string;
+  sourceRef: string | null;
+  subjectLocation: { latitude: number; longitude: number } | null;
+  unitId: string;
+  sectionIds: string[];
+  handlerIds: string[];
+  rejection: { reason: string; label: string; note: string | null } | null;
+  handlingDueDate: string | null;
+  feedbackState: string;
+  feedbackDueDate: string | null;
+  duplicateOf: string | null;
+  splitFrom: string | null;
+  /** Masked, or in clear for the handlers and their leaders. */
+  contact: { name: string; phone: string } | null;
+  identityVisible: boolean;
+  photos: Array<{ url: string; contentType: string; size: number; sha256: string }>;
+}
+
+export function staffView(
+  record: ComplaintRecord,
+  contact: { name: string; phone: string } | null,
+  identityVisible: boolean,
+  photoUrls: string[] = [],
+): StaffComplaintView {
+  const { contact: _masked, photoCount: _count, ...base } = citizenView(record);
+  return {
+    ...base,
+    id: record._id,
+    source: record.source,
+    sourceLabel: COMPLAINT_SOURCE_LABELS[record.source],
+    sourceRef: record.sourceRef,
+    subjectLocation: record.subject.location ?? null,
+    unitId: record.unitId,
+    sectionIds: record.sectionIds,
+    handlerIds: record.handlerIds,
+    rejection: record.rejection
+      ? {
+          reason: record.rejection.reason,
+          label: REJECTION_REASONS[record.rejection.reason],
+          note: record.rejection.note,
+        }
+      : null,
+    handlingDueDate: record.handlingDueDate,
+    feedbackState: record.feedbackState,
+    feedbackDueDate: record.feedbackDueDate,
+    duplicateOf: record.duplicateOf,
+    splitFrom: record.splitFrom,
+    contact,
+    identityVisible,
+    photos: record.photos.map((p, i) => ({
+      url: photoUrls[i] ?? '',
+      contentType: p.contentType,
+      size: p.size,
+      sha256: p.sha256,
+    })),
+  };
+}
