@@ -99,7 +99,8 @@ function pointSdkAtEmulator(baseUrl: string, appId: string): void {
   process.env.PERSONAL_DATA_SALT = process.env.PERSONAL_DATA_SALT || 'emulator-salt-not-for-production';
   // A fixed development key (32 bytes, hex) for per-record encryption; production sets its own secret.
   process.env.PERSONAL_DATA_MASTER_KEY =
-    process.env.PERSONAL_DATA_MASTER_KEY || '656d756c61746f722d6d61737465722d6b65792d6e6f742d666f722d70726f64';
+    process.env.PERSONAL_DATA_MASTER_KEY ||
+    '656d756c61746f722d6d61737465722d6b65792d6e6f742d666f722d70726f64';
 }
 
 function registerAdminEndpoint(ctx: EmulatorContext): void {

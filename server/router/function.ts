@@ -29,7 +29,7 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
     let actionName: string | undefined;
     let answer: Envelope<unknown>;
     try {
-      const parsed = EventSchema.safeParse(timerEventAsTick(event));
+      const parsed = EventSchema.safeParse(event);
       if (!parsed.success) {
         throw new AppError(
           'INVALID_INPUT',
@@ -78,19 +78,6 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
     });
     return answer;
   };
-}
-
-/**
- * A timer trigger delivers `{Type: 'Timer', TriggerName, Time}` with no action (CloudBase allows one timer per
- * function), so it runs the function's `tick` action. Whether it may is still decided by the context's trigger
- * source, never by this event shape.
- */
-function timerEventAsTick(event: unknown): unknown {
-  const e = event as { Type?: unknown; action?: unknown } | null;
-  if (e && typeof e === 'object' && e.action === undefined && (e.Type === 'Timer' || e.Type === 'timer')) {
-    return { action: 'tick' };
-  }
-  return event;
 }
 
 function checkAccess(spec: ActionSpec, caller: Caller): void {

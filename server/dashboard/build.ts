@@ -1,0 +1,68 @@
+/** Builds the dashboard: every registered provider's items, grouped per section and per person, with counts. */
+import type { Database } from '../platform/cloudbase';
+import { deadlineProviders, type DashboardScope, type DeadlineItem, type DeadlineStatus } from './registry';
+
+export interface Counts {
+  overdue: number;
+  dueSoon: number;
+  total: number;
+}
+
+export interface DashboardItem extends Omit<DeadlineItem, 'dueAt'> {
+  provider: string;
+  dueAt: string;
+}
+
+export interface Dashboard {
+  generatedAt: string;
+  totals: Counts;
+  providers: Array<{ id: string; label: string; counts: Counts }>;
+  sections: Array<{
+    section: string;
+    counts: Counts;
+    people: Array<{ person: string | null; counts: Counts; items: DashboardItem[] }>;
+  }>;
+}
+
+const emptyCounts = (): Counts => ({ overdue: 0, dueSoon: 0, total: 0 });
+
+function count(counts: Counts, status: DeadlineStatus): void {
+  counts[status] += 1;
+  counts.total += 1;
+}
+
+export async function buildDashboard(db: Database, scope: DashboardScope, now: Date): Promise<Dashboard> {
+  const dashboard: Dashboard = {
+    generatedAt: now.toISOString(),
+    totals: emptyCounts(),
+    providers: [],
+    sections: [],
+  };
+  const sections = new Map<string, Dashboard['sections'][number]>();
+  for (const provider of deadlineProviders()) {
+    const counts = emptyCounts();
+    dashboard.providers.push({ id: provider.id, label: provider.label, counts });
+    for (const item of await provider.list(db, scope, now)) {
+      count(counts, item.status);
+      count(dashboard.totals, item.status);
+      let section = sections.get(item.section);
+      if (!section)
+        sections.set(item.section, (section = { section: item.section, counts: emptyCounts(), people: [] }));
+      count(section.counts, item.status);
+      let person = section.people.find((p) => p.person === item.person);
+      if (!person) section.people.push((person = { person: item.person, counts: emptyCounts(), items: [] }));
+      count(person.counts, item.status);
+      person.items.push({ ...item, provider: provider.id, dueAt: new Date(item.dueAt).toISOString() });
+    }
+  }
+  // Overdue first, then the earliest due.
+  for (const section of sections.values()) {
+    for (const person of section.people) {
+      person.items.sort((a, b) =>
+        a.status === b.status ? a.dueAt.localeCompare(b.dueAt) : a.status === 'overdue' ? -1 : 1,
+      );
+    }
+  }
+  dashboard.sections = [...sections.values()].sort((a, b) => a.section.localeCompare(b.section));
+  return dashboard;
+}

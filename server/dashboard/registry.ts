@@ -1,0 +1,50 @@
+/**
+ * The dashboard registry (DESIGN.md "Shared services"): each feature registers its deadline providers when its
+ * module is imported, so adding a feature adds its clocks. Registration is static: once the dashboard has been
+ * read, the list is sealed, so a call can never change what another call sees.
+ */
+import type { Database } from '../platform/cloudbase';
+import type { StaffPrincipal } from '../org/principal';
+
+export type DeadlineStatus = 'overdue' | 'dueSoon';
+
+export interface DeadlineItem {
+  /** Section id (or a label for work outside sections), to group by. */
+  section: string;
+  /** Staff id of whoever must act, or null when it is the section's as a whole. */
+  person: string | null;
+  /** What is due, short and free of personal data of parties (e.g. a case number and the step). */
+  item: string;
+  dueAt: Date;
+  status: DeadlineStatus;
+  /** Where the item can be opened, for the page (e.g. `case:<id>`). */
+  ref?: string;
+}
+
+/** Whose view is being built: providers limit their items to what this caller may see. */
+export interface DashboardScope {
+  staff: StaffPrincipal;
+  /** Units in which the caller holds a dashboard role. */
+  unitIds: string[];
+}
+
+export interface DeadlineProvider {
+  id: string;
+  label: string;
+  list(db: Database, scope: DashboardScope, now: Date): Promise<DeadlineItem[]>;
+}
+
+const providers: DeadlineProvider[] = [];
+let sealed = false;
+
+export function registerDeadlineProvider(provider: DeadlineProvider): void {
+  if (sealed) throw new Error(`deadline provider ${provider.id} registered after the dashboard was read`);
+  if (providers.some((p) => p.id === provider.id))
+    throw new Error(`deadline provider ${provider.id} registered twice`);
+  providers.push(provider);
+}
+
+export function deadlineProviders(): readonly DeadlineProvider[] {
+  sealed = true;
+  return providers;
+}

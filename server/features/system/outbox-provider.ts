@@ -1,0 +1,36 @@
+/**
+ * Dashboard provider for messages that did not go out: a failed delivery, or a subscribe message whose outcome is
+ * unknown, needs a person to serve or notify by other means. Registered when this module is imported.
+ */
+import { registerDeadlineProvider } from '../../dashboard/registry';
+import { OUTBOX_COLLECTION, type OutboxRecord } from '../../outbox/types';
+
+const LOOKBACK_MS = 30 * 24 * 3600_000;
+const KIND_LABELS: Record<string, string> = {
+  subscribeMessage: '订阅消息',
+  officialAccountArticle: '公众号文章发布',
+  ledgerAnchor: '台账锚点公布',
+};
+
+registerDeadlineProvider({
+  id: 'system.outbox',
+  label: '消息投递异常',
+  async list(db, scope, now) {
+    if (!scope.staff.roles.some((g) => g.role === 'admin' || g.role === 'auditor')) return [];
+    const _ = db.command;
+    const res = await db
+      .collection(OUTBOX_COLLECTION)
+      .where({ status: _.in(['failed', 'unknown']), updatedAt: _.gte(new Date(now.getTime() - LOOKBACK_MS)) })
+      .orderBy('updatedAt', 'desc')
+      .limit(100)
+      .get();
+    return ((res.data ?? []) as OutboxRecord[]).map((r) => ({
+      section: 'system',
+      person: null,
+      item: `${KIND_LABELS[r.kind] ?? r.kind}${r.status === 'failed' ? '发送失败' : '发送结果未知'}`,
+      dueAt: new Date(r.updatedAt),
+      status: 'overdue' as const,
+      ref: `outbox:${r._id}`,
+    }));
+  },
+});

@@ -1,0 +1,74 @@
+/**
+ * The legal settings' shape (DESIGN.md "Shared services": service-date rule, review body and court, statement and
+ * display periods, rights texts, retention table). They are the legal section's settings, not code: a change is
+ * a new version, and each act records the version it was made under, so a later change never rewrites what a
+ * party was told.
+ */
+import { z } from 'zod';
+
+const name = z.string().trim().min(1).max(100);
+const days = z.number().int().min(0).max(3650);
+
+/** LEGAL.md: when electronic service takes effect. */
+export const SERVICE_DATE_RULES = ['firstOpenOrAcknowledge', 'acknowledge', 'arrival'] as const;
+
+const displayTier = z.strictObject({
+  minMonths: z.number().int().min(0).max(120),
+  maxMonths: z.number().int().min(0).max(120),
+});
+
+export const settingsValuesSchema = z.strictObject({
+  serviceDateRule: z.enum(SERVICE_DATE_RULES),
+  reviewBody: z.strictObject({ name, basis: z.string().max(200) }),
+  court: z.strictObject({ name, basis: z.string().max(200) }),
+  /** Calendar days to apply for administrative review (行政复议法 Art. 20). */
+  reviewPeriodDays: days,
+  /** Months to bring an action (行政诉讼法 Art. 46). */
+  litigationPeriodMonths: z.number().int().min(1).max(24),
+  /** Working days the 事先告知书 gives for statements and defences (later ones are accepted, marked late). */
+  statementPeriodDays: days,
+  /** Working days to request a hearing (行政处罚法 Art. 64). */
+  hearingRequestDays: days,
+  /** Days between the hearing notice and the hearing (Art. 64). */
+  hearingNoticeDays: days,
+  /** Working days to publish decisions (国办发〔2018〕118号) and to withdraw an entry (Art. 48). */
+  publicationWorkingDays: z.strictObject({ penaltyOrPermit: days, other: days }),
+  withdrawalWorkingDays: days,
+  /** Credit-platform display periods per tier, and what they count from (national credit-repair rules). */
+  displayPeriods: z.strictObject({
+    countFrom: z.enum(['decision', 'publication']),
+    minor: displayTier,
+    general: displayTier,
+    serious: displayTier,
+  }),
+  /** Rights notice texts per document type; `{reviewBody}`, `{court}` and the periods are filled in when shown. */
+  rightsTexts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/), z.string().min(1).max(4000)),
+  /** Retention per record category: years, or a rule named in words (archive rules, with the case file). */
+  retention: z.record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/),
+    z.union([
+      z.strictObject({ months: z.number().int().min(1).max(1200) }),
+      z.strictObject({ rule: z.string().min(1).max(200) }),
+    ]),
+  ),
+  /** Complaints and reports (market regulation's rules of 2022; 信访工作条例). */
+  complaintHandlingDays: z.strictObject({
+    acceptanceWorkingDays: days,
+    reporterFeedbackWorkingDays: days,
+    petitionReplyDays: days,
+    petitionFinishDays: days,
+  }),
+});
+
+export type SettingsValues = z.infer<typeof settingsValuesSchema>;
+
+export interface SettingsVersion {
+  _id: string;
+  _rev: number;
+  version: number;
+  effectiveFrom: Date;
+  values: SettingsValues;
+  /** Salted reference of the administrator, or `system:…` for the built-in first version. */
+  createdBy: string;
+  createdAt: Date;
+}

@@ -1,0 +1,36 @@
+/**
+ * How a WeChat call can end, as the outbox needs to tell them apart (DESIGN.md "Shared services"): WeChat
+ * answered with an errcode (the call did not take effect), or no answer came back (timeout, socket error, an
+ * unreadable answer), in which case nobody knows whether WeChat acted on it.
+ */
+export class WechatApiError extends Error {
+  constructor(
+    readonly errcode: number,
+    readonly path: string,
+  ) {
+    super(`微信接口返回错误码 ${errcode}`);
+    this.name = 'WechatApiError';
+  }
+  get code(): string {
+    return `errcode:${this.errcode}`;
+  }
+}
+
+export type LostAnswerKind = 'timeout' | 'network' | 'http' | 'unreadable';
+
+export class WechatNoAnswerError extends Error {
+  constructor(
+    readonly kind: LostAnswerKind,
+    /** The API path called, so a caller can tell a lost token fetch from a lost send. */
+    readonly path: string,
+  ) {
+    super(`微信接口没有可用的应答（${kind}）`);
+    this.name = 'WechatNoAnswerError';
+  }
+  get code(): string {
+    return `noAnswer:${this.kind}`;
+  }
+}
+
+/** Errcodes WeChat documents for an access token that is invalid (40001) or expired (42001). */
+export const TOKEN_ERRCODES: readonly number[] = [40001, 42001];

@@ -1,0 +1,4 @@
+/** The WeChat gateway: HTTPS calls with a timeout, tokens cached in the database, typed wrappers. */
+export * from './api';
+export * from './errors';
+export { accessToken, TOKEN_COLLECTION, type WechatApp } from './token';

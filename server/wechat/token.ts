@@ -1,0 +1,78 @@
+/**
+ * Access tokens from `POST /cgi-bin/stable_token`, cached IN THE DATABASE per appid (`sys_wechat_tokens`): many
+ * function instances share one token, and nothing is kept in memory between calls (DESIGN.md "Security
+ * baseline"). A token is used until EXPIRY_MARGIN_MS before it expires. Tokens are never logged.
+ * https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/getStableAccessToken.html
+ */
+import type { Database } from '../platform/cloudbase';
+import { wechatPost } from './http';
+
+export const TOKEN_COLLECTION = 'sys_wechat_tokens';
+/** Refresh five minutes early, so a token never expires between being read and being used. */
+const EXPIRY_MARGIN_MS = 5 * 60_000;
+
+/** Which WeChat app a call acts as: the mini-program or the official account. */
+export type WechatApp = 'mp' | 'oa';
+
+interface StoredToken {
+  _id: string;
+  token: string;
+  expiresAt: Date;
+  refreshedAt: Date;
+}
+
+export function appCredentials(app: WechatApp): { appid: string; secret: string } {
+  const appid = app === 'mp' ? process.env.MINIPROGRAM_APPID : process.env.WECHAT_OA_APPID;
+  const secret = app === 'mp' ? process.env.WECHAT_MP_SECRET : process.env.WECHAT_OA_SECRET;
+  if (!appid || !secret) throw new Error(`WeChat credentials for ${app} are not configured`);
+  return { appid, secret };
+}
+
+/** A usable token for the app: the stored one while it is fresh, otherwise a new one (then stored). */
+export async function accessToken(db: Database, app: WechatApp): Promise<string> {
+  const { appid } = appCredentials(app);
+  const stored = await readStored(db, appid);
+  if (stored && new Date(stored.expiresAt).getTime() - EXPIRY_MARGIN_MS > Date.now()) return stored.token;
+  return fetchAndStore(db, app, false);
+}
+
+/**
+ * After WeChat refused `rejected` (40001/42001): another instance may already have stored a newer token; use it.
+ * Otherwise ask for a new one with force_refresh, which also invalidates the rejected token everywhere.
+ */
+export async function replaceRejectedToken(db: Database, app: WechatApp, rejected: string): Promise<string> {
+  const { appid } = appCredentials(app);
+  const stored = await readStored(db, appid);
+  if (
+    stored &&
+    stored.token !== rejected &&
+    new Date(stored.expiresAt).getTime() - EXPIRY_MARGIN_MS > Date.now()
+  ) {
+    return stored.token;
+  }
+  return fetchAndStore(db, app, true);
+}
+
+async function readStored(db: Database, appid: string): Promise<StoredToken | null> {
+  const res = await db.collection(TOKEN_COLLECTION).doc(appid).get();
+  return ((res.data ?? []) as StoredToken[])[0] ?? null;
+}
+
+async function fetchAndStore(db: Database, app: WechatApp, forceRefresh: boolean): Promise<string> {
+  const { appid, secret } = appCredentials(app);
+  const answer = await wechatPost({
+    path: '/cgi-bin/stable_token',
+    json: { grant_type: 'client_credential', appid, secret, force_refresh: forceRefresh },
+  });
+  const json = answer.kind === 'json' ? answer.json : {};
+  const token = json.access_token;
+  const expiresIn = json.expires_in;
+  if (typeof token !== 'string' || typeof expiresIn !== 'number')
+    throw new Error('stable_token answer malformed');
+  const now = new Date();
+  await db
+    .collection(TOKEN_COLLECTION)
+    .doc(appid)
+    .set({ token, expiresAt: new Date(now.getTime() + expiresIn * 1000), refreshedAt: now });
+  return token;
+}

@@ -1,0 +1,95 @@
+/**
+ * The dashboard registry: a provider registered at import time shows in the built dashboard, grouped per section
+ * and person with counts; through the `staff` function the built-in outbox provider shows failed deliveries to
+ * auditors, and the action is for leaders and audit only.
+ */
+import { buildDashboard, registerDeadlineProvider } from '../../../server/dashboard';
+import { outboxRecord } from '../../../server/outbox';
+import type { Database } from '../../../server/platform/cloudbase';
+import type { TestEmulator } from '../../helpers/emulator';
+import { caller, startWithSdk } from '../ledger/helpers';
+
+const NOW = new Date('2026-03-02T09:00:00+08:00');
+
+registerDeadlineProvider({
+  id: 'test.cases',
+  label: '测试期限',
+  async list() {
+    return [
+      {
+        section: 'sec_b',
+        person: 'stf_1',
+        item: '案件 A 调查终结',
+        dueAt: new Date('2026-03-03T00:00:00Z'),
+        status: 'dueSoon',
+      },
+      {
+        section: 'sec_b',
+        person: 'stf_1',
+        item: '案件 B 决定',
+        dueAt: new Date('2026-03-01T00:00:00Z'),
+        status: 'overdue',
+      },
+      {
+        section: 'sec_a',
+        person: null,
+        item: '公示撤回',
+        dueAt: new Date('2026-02-27T00:00:00Z'),
+        status: 'overdue',
+      },
+    ];
+  },
+});
+
+let emu: TestEmulator;
+let db: Database;
+
+beforeAll(async () => {
+  ({ emu, db } = await startWithSdk(true));
+});
+afterAll(() => emu.stop());
+
+it('shows a registered provider’s items per section and person, with counts', async () => {
+  const scope = {
+    staff: { staffId: 's', unitId: 'u', sectionId: null, roles: [], officerId: null },
+    unitIds: ['u'],
+  };
+  const dashboard = await buildDashboard(db, scope, NOW);
+  const provider = dashboard.providers.find((p) => p.id === 'test.cases');
+  expect(provider).toEqual({
+    id: 'test.cases',
+    label: '测试期限',
+    counts: { overdue: 2, dueSoon: 1, total: 3 },
+  });
+  const sectionB = dashboard.sections.find((s) => s.section === 'sec_b')!;
+  expect(sectionB.counts).toEqual({ overdue: 1, dueSoon: 1, total: 2 });
+  expect(sectionB.people[0]!.items.map((i) => i.item)).toEqual(['案件 B 决定', '案件 A 调查终结']);
+  expect(dashboard.sections.map((s) => s.section)).toEqual(['sec_a', 'sec_b']);
+});
+
+it('refuses registration once the dashboard has been read (registration is static)', () => {
+  expect(() => registerDeadlineProvider({ id: 'late', label: 'x', list: async () => [] })).toThrow();
+});
+
+it('serves the dashboard action to leaders and audit, with the outbox provider', async () => {
+  const staff = caller(emu, 'staff');
+  const failed = outboxRecord({
+    kind: 'subscribeMessage',
+    payload: { touser: 'o', templateId: 't', data: {} },
+    at: new Date(),
+  });
+  await db.collection('sys_outbox').add({ ...failed, status: 'unknown', lastError: 'noAnswer:timeout' });
+  const res = await staff('demo-auditor', 'dashboard');
+  expect(res.ok).toBe(true);
+  expect(res.data.providers).toContainEqual({
+    id: 'system.outbox',
+    label: '消息投递异常',
+    counts: { overdue: 1, dueSoon: 0, total: 1 },
+  });
+  expect(res.data.sections[0].people[0].items[0]).toMatchObject({
+    provider: 'system.outbox',
+    item: '订阅消息发送结果未知',
+  });
+  expect((await staff('demo-leader-1', 'dashboard')).ok).toBe(true);
+  expect((await staff('demo-officer-1', 'dashboard')).error.code).toBe('FORBIDDEN');
+});

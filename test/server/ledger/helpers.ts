@@ -1,0 +1,39 @@
+/** Shared by the shared-services tests: an emulator with the repository's database config and the REAL node-sdk. */
+import { randomUUID } from 'node:crypto';
+import tcb from '@cloudbase/node-sdk';
+import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
+import type { Database } from '../../../server/platform/cloudbase';
+
+/** Answers of the emulator and documents read back, as loose JSON: the assertions check their shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export async function startWithSdk(seed = false): Promise<{ emu: TestEmulator; db: Database }> {
+  delete process.env.EMULATOR_DB_CONFIG;
+  const emu = await startTestEmulator({ seed });
+  // After start: startEmulator sets TCB_CONTEXT_CNFG, which the SDK reads on every request.
+  const db = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y' }).database() as unknown as Database;
+  return { emu, db };
+}
+
+export function caller(emu: TestEmulator, fn: string) {
+  return <T = Json>(openid: string | undefined, action: string, payload: unknown = {}) =>
+    emu.call<T>(fn, { action, payload, requestId: randomUUID() }, openid);
+}
+
+/** The calls the fake WeChat API received, optionally only those to one path (e.g. `/cgi-bin/draft/add`). */
+export async function wechatCalls(
+  emu: TestEmulator,
+  path?: string,
+): Promise<Array<{ path: string; body: Json; fault?: string }>> {
+  const items = (await emu.get('/_emulator/outbox')).body.items as Array<{
+    path: string;
+    body: Json;
+    fault?: string;
+  }>;
+  return path ? items.filter((i) => i.path === path) : items;
+}
+
+export async function docOf(db: Database, collection: string, id: string): Promise<Json> {
+  return ((await db.collection(collection).doc(id).get()).data as Json[])[0] ?? null;
+}
