@@ -50,6 +50,9 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|miniprogram_npm|\\.data)/|cloudfunctions/[^/]+/index\\.js$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

@@ -11,7 +11,7 @@ import tcb from '@cloudbase/node-sdk';
 import { startEmulator } from '../emulator/app';
 import { databaseOf } from '../emulator/db';
 
-const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
 const SELECTIVITY = [
   { label: '≈1%', status: 'rare', share: 0.01 },
   { label: '≈20%', status: 'common', share: 0.2 },
@@ -45,7 +45,10 @@ async function timeIt(fn: () => Promise<unknown>): Promise<{ median: number; p90
   }
   if (process.env.BENCH_DEBUG) console.log(samples.map((s) => s.toFixed(1)).join(' '));
   samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)]!, p90: samples[Math.floor(samples.length * 0.9)]! };
+  return {
+    median: samples[Math.floor(samples.length / 2)]!,
+    p90: samples[Math.floor(samples.length * 0.9)]!,
+  };
 }
 
 async function main() {
@@ -71,14 +74,22 @@ async function main() {
       while (inserted < size) {
         const batch = [];
         for (let i = 0; i < 1000 && inserted < size; i++, inserted++) {
-          batch.push({ status: statusFor(inserted), createdAt: new Date(base + inserted * 1000), title: `条目 ${inserted}` });
+          batch.push({
+            status: statusFor(inserted),
+            createdAt: new Date(base + inserted * 1000),
+            title: `条目 ${inserted}`,
+          });
         }
         store.insert('bench_items', batch);
       }
       for (const sel of SELECTIVITY) {
         const matching = store.count('bench_items', { status: sel.status });
         const deepIndex = Math.floor(matching * 0.8);
-        const deepDoc = store.find('bench_items', { status: sel.status }, { sort: [{ field: 'createdAt', direction: -1 }], skip: deepIndex, limit: 1 })[0];
+        const deepDoc = store.find(
+          'bench_items',
+          { status: sel.status },
+          { sort: [{ field: 'createdAt', direction: -1 }], skip: deepIndex, limit: 1 },
+        )[0];
         const deepCursor = new Date(deepDoc!.createdAt as Date).toISOString();
         for (const [page, cursor] of [
           ['first page', null],
@@ -87,10 +98,22 @@ async function main() {
           const raw = await timeIt(async () => {
             const where: Record<string, unknown> = { status: sel.status };
             if (cursor) where.createdAt = _.lt(new Date(cursor));
-            const res = await db.collection('bench_items').where(where).orderBy('createdAt', 'desc').limit(PAGE).get();
+            const res = await db
+              .collection('bench_items')
+              .where(where)
+              .orderBy('createdAt', 'desc')
+              .limit(PAGE)
+              .get();
             if ((res.data as unknown[]).length === 0) throw new Error('empty page');
           });
-          rows.push({ docs: size, filter: `${sel.label} (${matching})`, page, via: 'SDK', medianMs: raw.median, p90Ms: raw.p90 });
+          rows.push({
+            docs: size,
+            filter: `${sel.label} (${matching})`,
+            page,
+            via: 'SDK',
+            medianMs: raw.median,
+            p90Ms: raw.p90,
+          });
           const viaFn = await timeIt(async () => {
             const res = await fetch(`${emu.url}/fn/benchlist`, {
               method: 'POST',
@@ -100,7 +123,14 @@ async function main() {
             const body = (await res.json()) as { ok: boolean; data?: { items: unknown[] } };
             if (!body.ok || body.data!.items.length === 0) throw new Error('function call failed');
           });
-          rows.push({ docs: size, filter: `${sel.label} (${matching})`, page, via: 'function', medianMs: viaFn.median, p90Ms: viaFn.p90 });
+          rows.push({
+            docs: size,
+            filter: `${sel.label} (${matching})`,
+            page,
+            via: 'function',
+            medianMs: viaFn.median,
+            p90Ms: viaFn.p90,
+          });
         }
       }
     }
@@ -111,7 +141,10 @@ async function main() {
   const table = [
     '| documents | filter (matches) | page | via | median ms | p90 ms |',
     '|---:|---|---|---|---:|---:|',
-    ...rows.map((r) => `| ${r.docs} | ${r.filter} | ${r.page} | ${r.via} | ${r.medianMs.toFixed(2)} | ${r.p90Ms.toFixed(2)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.docs} | ${r.filter} | ${r.page} | ${r.via} | ${r.medianMs.toFixed(2)} | ${r.p90Ms.toFixed(2)} |`,
+    ),
   ].join('\n');
   const ratio = (docs: number) => {
     const m = rows.filter((r) => r.docs === docs && r.via === 'SDK').map((r) => r.medianMs);

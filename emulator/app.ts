@@ -113,7 +113,11 @@ function registerAdminEndpoint(ctx: EmulatorContext): void {
       note.action = action;
       const handler = ctx.adminActions.get(action);
       if (!handler) {
-        send(200, { code: 'INVALID_ACTION', message: `模拟器不支持的操作：${action || '(空)'}`, requestId: 'emulator' });
+        send(200, {
+          code: 'INVALID_ACTION',
+          message: `模拟器不支持的操作：${action || '(空)'}`,
+          requestId: 'emulator',
+        });
         return;
       }
       send(200, await handler(body));
@@ -122,7 +126,11 @@ function registerAdminEndpoint(ctx: EmulatorContext): void {
   );
 }
 
-async function handle(ctx: EmulatorContext, req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) {
+async function handle(
+  ctx: EmulatorContext,
+  req: import('node:http').IncomingMessage,
+  res: import('node:http').ServerResponse,
+) {
   const started = performance.now();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const note: RouteContext['note'] = {};

@@ -13,7 +13,16 @@ export interface CallLog {
   code?: string;
 }
 
-const ALLOWED: ReadonlyArray<keyof CallLog> = ['kind', 'method', 'route', 'name', 'action', 'status', 'ms', 'code'];
+const ALLOWED: ReadonlyArray<keyof CallLog> = [
+  'kind',
+  'method',
+  'route',
+  'name',
+  'action',
+  'status',
+  'ms',
+  'code',
+];
 
 export type LogSink = (line: string) => void;
 

@@ -29,7 +29,9 @@ const TYPE_NAMES: Record<string, string> = {
 
 /** Messages that a schema set on purpose (via `{ error: '...' }`) are kept; zod's own defaults are replaced. */
 function isCustomMessage(message: string | undefined): message is string {
-  return !!message && /[\u4e00-\u9fa5]/.test(message) && !/^(无效输入|数值过|出现未知的键|无效)/.test(message);
+  return (
+    !!message && /[\u4e00-\u9fa5]/.test(message) && !/^(无效输入|数值过|出现未知的键|无效)/.test(message)
+  );
 }
 
 /** zod reports the input only when asked to; its default message names what it received. */
@@ -45,7 +47,8 @@ export function describeIssue(issue: ValidationIssue): string {
       if (isMissing(issue)) return '必填';
       return `应为${TYPE_NAMES[issue.expected ?? ''] ?? '正确的格式'}`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? '不能为空' : `至少 ${issue.minimum} 个字`;
       if (issue.origin === 'array') return `至少 ${issue.minimum} 项`;
       return `不能小于 ${issue.minimum}`;
     case 'too_big':
@@ -66,11 +69,17 @@ export function describeIssue(issue: ValidationIssue): string {
 }
 
 /** `fields` for the envelope; the first issue per path wins. Root-level issues use the key given. */
-export function issuesToFields(issues: readonly ValidationIssue[], prefix = 'payload'): Record<string, string> {
+export function issuesToFields(
+  issues: readonly ValidationIssue[],
+  prefix = 'payload',
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const segments = issue.path.map((p) => String(p));
-    const keyed = issue.code === 'unrecognized_keys' && issue.keys?.length === 1 ? [...segments, issue.keys[0]!] : segments;
+    const keyed =
+      issue.code === 'unrecognized_keys' && issue.keys?.length === 1
+        ? [...segments, issue.keys[0]!]
+        : segments;
     const key = [prefix, ...keyed].filter(Boolean).join('.');
     fields[key] ??= describeIssue(issue);
   }

@@ -1,5 +1,13 @@
 /** Staff roles, granted per unit (DESIGN.md "Organisation"). */
-export const ROLES = ['officer', 'custodian', 'reviewer', 'principal', 'publisher', 'auditor', 'admin'] as const;
+export const ROLES = [
+  'officer',
+  'custodian',
+  'reviewer',
+  'principal',
+  'publisher',
+  'auditor',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Granting these needs a second administrator's approval (DESIGN.md security baseline). */

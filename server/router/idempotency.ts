@@ -69,14 +69,21 @@ export async function withIdempotency<T>(call: Call, payload: unknown, run: () =
       // A decided refusal is the answer to this request; a retry gets the same one.
       await coll.doc(key).update({ state: 'done', answer: { ok: false, error: err.toBody() } });
     } else {
-      await coll.doc(key).remove().catch(() => undefined);
+      await coll
+        .doc(key)
+        .remove()
+        .catch(() => undefined);
     }
     throw err;
   }
 }
 
 function replay<T>(answer: unknown): T {
-  const stored = answer as { ok: boolean; data?: T; error?: { code: string; message: string; fields?: Record<string, string> } };
+  const stored = answer as {
+    ok: boolean;
+    data?: T;
+    error?: { code: string; message: string; fields?: Record<string, string> };
+  };
   if (stored.ok) return stored.data as T;
   const e = stored.error!;
   throw new AppError(e.code as never, e.message, e.fields);

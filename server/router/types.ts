@@ -8,7 +8,9 @@ export type Access = 'public' | 'citizen' | 'staff' | 'unboundStaff' | 'timer';
 
 /** The minimal schema interface shared by zod and zod/mini. */
 export interface Schema<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
+  safeParse(
+    input: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
 }
 
 export interface Call {
@@ -35,6 +37,8 @@ export interface ActionSpec<I = unknown, O = unknown> {
   handler(input: I, call: Call): Promise<O>;
 }
 
+// A table holds actions of different input/output types; each is checked where it is declared with `action()`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ActionTable = Record<string, ActionSpec<any, any>>;
 
 export function action<I, O>(spec: ActionSpec<I, O>): ActionSpec<I, O> {

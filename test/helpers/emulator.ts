@@ -9,7 +9,11 @@ export interface TestEmulator extends RunningEmulator {
   logs: string[];
   dataDir: string;
   /** POST JSON to the emulator; answers the parsed JSON (or text) and status. */
-  post<T = any>(p: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  post<T = any>(
+    p: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
   get<T = any>(p: string, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
   /** Calls a function as a mini-program user would: identity in headers. */
   call<T = any>(fn: string, event: unknown, openid?: string, appid?: string): Promise<T>;

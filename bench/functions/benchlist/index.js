@@ -6,7 +6,12 @@ exports.main = async (event) => {
   const _ = db.command;
   const where = { status: event.status };
   if (event.cursor) where.createdAt = _.lt(new Date(event.cursor));
-  const res = await db.collection('bench_items').where(where).orderBy('createdAt', 'desc').limit(event.pageSize).get();
+  const res = await db
+    .collection('bench_items')
+    .where(where)
+    .orderBy('createdAt', 'desc')
+    .limit(event.pageSize)
+    .get();
   const items = res.data;
   const last = items[items.length - 1];
   return { ok: true, data: { items, nextCursor: last ? new Date(last.createdAt).toISOString() : null } };

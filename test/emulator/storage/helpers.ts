@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are untyped here; the assertions check their shape */
 /** Shared bits of the storage tests: the real SDK pointed at a test emulator, client calls with identity. */
 import tcb from '@cloudbase/node-sdk';
 import type { TestEmulator } from '../../helpers/emulator';

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are untyped here; the assertions check their shape */
 /** Calls the fake WeChat API the way the server's gateway will: `${WECHAT_API_BASE}/cgi-bin/...`. */
 import type { TestEmulator } from '../../helpers/emulator';
 

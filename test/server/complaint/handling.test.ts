@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- envelopes are untyped JSON here */
 /**
  * Staff handling through the emulator: assign, accept, reply, close, each seen by the citizen and each sending its
  * subscribe message once (also when the fake WeChat API fails or loses the answer); who sees the complainant's

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- envelopes are untyped JSON here; tests assert their shape */
 /** Shared by the complaint tests: calls as a citizen or staff member, photo uploads, direct reads through the SDK. */
 import { randomUUID } from 'node:crypto';
 import tcb from '@cloudbase/node-sdk';

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- envelopes are untyped JSON here */
 /**
  * Splitting a mixed submission, recording one received by the 12345 hotline, linking a duplicate (never shown to
  * the citizen), and the real-name reporter's feedback clock on the dashboard.

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- envelopes are untyped JSON here */
 /**
  * `citizen` complaint.submit / mine / get through the emulator (issue 5 "Done when"): a submission with a photo
  * carrying GPS EXIF, stored without it; ownership; idempotent retries; field-level Chinese errors; the rate limit

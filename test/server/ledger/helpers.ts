@@ -5,7 +5,7 @@ import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 import type { Database } from '../../../server/platform/cloudbase';
 
 /** Answers of the emulator and documents read back, as loose JSON: the assertions check their shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type Json = any;
 
 export async function startWithSdk(seed = false): Promise<{ emu: TestEmulator; db: Database }> {

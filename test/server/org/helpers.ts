@@ -8,7 +8,7 @@ export async function startSeededEmulator(): Promise<TestEmulator> {
 
 export function staffCaller(emu: TestEmulator) {
   // Answers are asserted field by field in each test, like the shared emulator helper's `call`.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   return <T = any>(
     openid: string | undefined,
     action: string,

@@ -15,12 +15,21 @@ beforeAll(async () => {
 afterAll(() => emu.stop());
 
 const ctx = (env: Record<string, string>) => ({ environment: JSON.stringify(env), request_id: 'r1' });
-const user = (openid: string, appid = 'wx_emulator_app') => ctx({ WX_OPENID: openid, WX_APPID: appid, TRIGGER_SRC: 'tcb' });
+const user = (openid: string, appid = 'wx_emulator_app') =>
+  ctx({ WX_OPENID: openid, WX_APPID: appid, TRIGGER_SRC: 'tcb' });
 
 let ran = 0;
 const main = createFunction('test', {
-  'whoami.public': action({ access: 'public', input: z.object({}), handler: async (_i, c) => ({ openid: c.caller.openid }) }),
-  'whoami.citizen': action({ access: 'citizen', input: z.object({}), handler: async (_i, c) => ({ openid: c.caller.openid }) }),
+  'whoami.public': action({
+    access: 'public',
+    input: z.object({}),
+    handler: async (_i, c) => ({ openid: c.caller.openid }),
+  }),
+  'whoami.citizen': action({
+    access: 'citizen',
+    input: z.object({}),
+    handler: async (_i, c) => ({ openid: c.caller.openid }),
+  }),
   'timer.only': action({ access: 'timer', input: z.object({}), handler: async () => ({ fired: true }) }),
   'echo.validated': action({
     access: 'citizen',
@@ -49,9 +58,15 @@ const main = createFunction('test', {
 
 describe('router', () => {
   it('takes identity from the context and ignores identity written into the event', async () => {
-    const res = await main({ action: 'whoami.citizen', payload: {}, openid: 'evil', WX_OPENID: 'evil' }, user('alice'));
+    const res = await main(
+      { action: 'whoami.citizen', payload: {}, openid: 'evil', WX_OPENID: 'evil' },
+      user('alice'),
+    );
     expect(res).toEqual({ ok: true, data: { openid: 'alice' } });
-    const spoof = await main({ action: 'whoami.citizen', payload: {}, WX_OPENID: 'alice' }, ctx({ WX_APPID: 'wx_emulator_app' }));
+    const spoof = await main(
+      { action: 'whoami.citizen', payload: {}, WX_OPENID: 'alice' },
+      ctx({ WX_APPID: 'wx_emulator_app' }),
+    );
     expect(spoof).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
@@ -69,15 +84,27 @@ describe('router', () => {
   it('guards timer-only actions on the trigger source, whatever the event says', async () => {
     const spoofed = await main({ action: 'timer.only', Type: 'timer', TriggerName: 'daily' }, user('alice'));
     expect(spoofed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await main({ action: 'timer.only' }, ctx({ TRIGGER_SRC: 'timer' }))).toEqual({ ok: true, data: { fired: true } });
+    expect(await main({ action: 'timer.only' }, ctx({ TRIGGER_SRC: 'timer' }))).toEqual({
+      ok: true,
+      data: { fired: true },
+    });
   });
 
   it('answers INVALID_INPUT with Chinese field messages', async () => {
     const missing = await main({}, user('alice'));
-    expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { action: '必填' } } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { action: '必填' } },
+    });
     const unknown = await main({ action: 'nope' }, user('alice'));
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { action: '不支持的操作' } } });
-    const bad = await main({ action: 'echo.validated', payload: { name: 'x', count: 'three', extra: 1 } }, user('alice'));
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { action: '不支持的操作' } },
+    });
+    const bad = await main(
+      { action: 'echo.validated', payload: { name: 'x', count: 'three', extra: 1 } },
+      user('alice'),
+    );
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error.fields).toEqual({
@@ -106,13 +133,22 @@ describe('router', () => {
   describe('idempotent writes', () => {
     it('needs a requestId', async () => {
       const res = await main({ action: 'write.once', payload: { text: 'a' } }, user('alice'));
-      expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { requestId: '必填' } } });
+      expect(res).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: { requestId: '必填' } },
+      });
     });
 
     it('replays the stored answer for the same identity, action, requestId and payload', async () => {
       const before = ran;
-      const first = await main({ action: 'write.once', payload: { text: 'a' }, requestId: 'req-00000001' }, user('alice'));
-      const again = await main({ action: 'write.once', payload: { text: 'a' }, requestId: 'req-00000001' }, user('alice'));
+      const first = await main(
+        { action: 'write.once', payload: { text: 'a' }, requestId: 'req-00000001' },
+        user('alice'),
+      );
+      const again = await main(
+        { action: 'write.once', payload: { text: 'a' }, requestId: 'req-00000001' },
+        user('alice'),
+      );
       expect(first.ok).toBe(true);
       expect(again).toEqual(first);
       expect(ran).toBe(before + 1);
@@ -120,13 +156,22 @@ describe('router', () => {
 
     it('answers CONFLICT for the same requestId with a different payload', async () => {
       await main({ action: 'write.once', payload: { text: 'a' }, requestId: 'req-00000002' }, user('alice'));
-      const changed = await main({ action: 'write.once', payload: { text: 'b' }, requestId: 'req-00000002' }, user('alice'));
+      const changed = await main(
+        { action: 'write.once', payload: { text: 'b' }, requestId: 'req-00000002' },
+        user('alice'),
+      );
       expect(changed).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     });
 
     it('scopes requestIds per identity: nobody receives an answer stored for someone else', async () => {
-      const a = await main({ action: 'write.once', payload: { text: 'a' }, requestId: 'req-00000003' }, user('alice'));
-      const b = await main({ action: 'write.once', payload: { text: 'a' }, requestId: 'req-00000003' }, user('bob'));
+      const a = await main(
+        { action: 'write.once', payload: { text: 'a' }, requestId: 'req-00000003' },
+        user('alice'),
+      );
+      const b = await main(
+        { action: 'write.once', payload: { text: 'a' }, requestId: 'req-00000003' },
+        user('bob'),
+      );
       expect(a.ok && b.ok).toBe(true);
       if (!a.ok || !b.ok) return;
       expect((a.data as { key: string }).key).not.toBe((b.data as { key: string }).key);
@@ -135,8 +180,14 @@ describe('router', () => {
 
     it('replays a decided refusal too', async () => {
       const before = ran;
-      const r1 = await main({ action: 'write.once', payload: { text: 'refuse' }, requestId: 'req-00000004' }, user('alice'));
-      const r2 = await main({ action: 'write.once', payload: { text: 'refuse' }, requestId: 'req-00000004' }, user('alice'));
+      const r1 = await main(
+        { action: 'write.once', payload: { text: 'refuse' }, requestId: 'req-00000004' },
+        user('alice'),
+      );
+      const r2 = await main(
+        { action: 'write.once', payload: { text: 'refuse' }, requestId: 'req-00000004' },
+        user('alice'),
+      );
       expect(r1).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED', message: '不行' } });
       expect(r2).toEqual(r1);
       expect(ran).toBe(before + 1);
