@@ -20,6 +20,7 @@ import {
   checkFunctionFolder,
   functionDir,
 } from './function-folders';
+import { miniprogramTargets } from './miniprogram/targets';
 
 export const BANNER = '// built by scripts/build.ts — do not edit';
 
@@ -120,7 +121,7 @@ async function buildTarget(target: BuildTarget): Promise<BuiltTarget> {
 /** Checks the deployment files, then builds every target in parallel. Throws with every problem found. */
 export async function build(opts: { quiet?: boolean; targets?: BuildTarget[] } = {}): Promise<BuiltTarget[]> {
   const started = performance.now();
-  const targets = opts.targets ?? functionTargets();
+  const targets = opts.targets ?? [...functionTargets(), ...miniprogramTargets()];
   if (!opts.targets) {
     const problems = [...FUNCTION_NAMES.flatMap(checkFunctionFolder), ...checkCloudbaserc()];
     if (problems.length) throw new Error(`部署配置有误：\n- ${problems.join('\n- ')}`);

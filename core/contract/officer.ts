@@ -8,20 +8,31 @@ import type { OfficerStatus, StoredOfficerStatus } from '../officer/status';
 
 const PLAIN_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-export const certNoSchema = z.string().check(
-  z.maxLength(64, '执法证号过长'),
-  z.overwrite(normalizeCertNo),
-  z.regex(CERT_NO_PATTERN, '执法证号应为 4–32 位数字、字母或汉字'),
-);
+export const certNoSchema = z
+  .string()
+  .check(
+    z.maxLength(64, '执法证号过长'),
+    z.overwrite(normalizeCertNo),
+    z.regex(CERT_NO_PATTERN, '执法证号应为 4–32 位数字、字母或汉字'),
+  );
 
 export const shortIdSchema = z.string().check(
   z.overwrite((v) => v.trim().toUpperCase()),
   z.regex(SHORT_ID_PATTERN, '二维码编号不正确'),
 );
 
-const plainDate = (label: string) => z.string().check(z.regex(PLAIN_DATE, `${label}应为 YYYY-MM-DD 格式的日期`));
-const personName = z.string().check(z.overwrite((v) => v.trim()), z.minLength(1, '不能为空'), z.maxLength(32));
-const reason = z.string().check(z.overwrite((v) => v.trim()), z.minLength(2, '请写明原因'), z.maxLength(200));
+const plainDate = (label: string) =>
+  z.string().check(z.regex(PLAIN_DATE, `${label}应为 YYYY-MM-DD 格式的日期`));
+const personName = z.string().check(
+  z.overwrite((v) => v.trim()),
+  z.minLength(1, '不能为空'),
+  z.maxLength(32),
+);
+const reason = z.string().check(
+  z.overwrite((v) => v.trim()),
+  z.minLength(2, '请写明原因'),
+  z.maxLength(200),
+);
 const officerId = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** `{certNo}` typed by a citizen, or `{shortId}` decoded from the badge's mini-program code: exactly one. */
@@ -57,7 +68,13 @@ export const officerAddInput = z.strictObject({
   name: personName,
   unitId: z.string().check(z.minLength(1), z.maxLength(64)),
   /** As printed on the certificate; shown to the public. Defaults to the unit's name in the organisation. */
-  unitName: z.optional(z.string().check(z.overwrite((v) => v.trim()), z.minLength(2), z.maxLength(64))),
+  unitName: z.optional(
+    z.string().check(
+      z.overwrite((v) => v.trim()),
+      z.minLength(2),
+      z.maxLength(64),
+    ),
+  ),
   validFrom: plainDate('发证日期'),
   validUntil: plainDate('有效期至'),
   staffId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
@@ -69,7 +86,13 @@ export const officerUpdateInput = z.strictObject({
   officerId,
   name: z.optional(personName),
   unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  unitName: z.optional(z.string().check(z.overwrite((v) => v.trim()), z.minLength(2), z.maxLength(64))),
+  unitName: z.optional(
+    z.string().check(
+      z.overwrite((v) => v.trim()),
+      z.minLength(2),
+      z.maxLength(64),
+    ),
+  ),
   validFrom: z.optional(plainDate('发证日期')),
   validUntil: z.optional(plainDate('有效期至')),
   staffId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(64)))),

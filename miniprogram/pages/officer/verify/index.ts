@@ -1,0 +1,156 @@
+/**
+ * Officer verification (issue 4 item 4; PUB-4). Opened from the home page, from a badge's mini-program code
+ * (`scene` = the officer's short id) or with `?certNo=`. The status must read unmistakably, and when the
+ * certificate is not valid the citizen is told what they may do (行政处罚法 Art. 52, 55: refuse; report).
+ */
+import { pageBase } from '../../../behaviors/page-base';
+import {
+  normalizeCertNo,
+  OFFICER_STATUS_LABELS,
+  officerVerifyInput,
+  shortIdFromScene,
+  type OfficerPublicView,
+  type OfficerStatus,
+  type OfficerVerifyInput,
+} from '../../../core-bundle/index';
+import { call } from '../../../services/api';
+
+export type Tone = 'valid' | 'invalid' | 'unknown';
+export interface StatusView {
+  label: string;
+  headline: string;
+  text: string;
+  tone: Tone;
+}
+
+const INVALID_TEXT = '该执法证当前不能用于执法。请不要配合其检查，并可向我们举报。';
+export const STATUS_VIEWS: Record<OfficerStatus | 'notFound', StatusView> = {
+  active: {
+    label: OFFICER_STATUS_LABELS.active,
+    headline: '执法证有效',
+    text: '请核对证件上的姓名、照片与出示人本人一致；不一致的，可以拒绝检查并举报。',
+    tone: 'valid',
+  },
+  suspended: {
+    label: OFFICER_STATUS_LABELS.suspended,
+    headline: '执法证已暂停使用',
+    text: INVALID_TEXT,
+    tone: 'invalid',
+  },
+  revoked: {
+    label: OFFICER_STATUS_LABELS.revoked,
+    headline: '执法证已被吊销',
+    text: INVALID_TEXT,
+    tone: 'invalid',
+  },
+  expired: {
+    label: OFFICER_STATUS_LABELS.expired,
+    headline: '执法证已超过有效期',
+    text: INVALID_TEXT,
+    tone: 'invalid',
+  },
+  notYetValid: {
+    label: OFFICER_STATUS_LABELS.notYetValid,
+    headline: '执法证尚未生效',
+    text: INVALID_TEXT,
+    tone: 'invalid',
+  },
+  notFound: {
+    label: '未查到',
+    headline: '没有查到这个执法证号',
+    text: '请核对证号是否输入正确。确认无误仍查不到的，说明该证件不是本机关登记的有效执法证。',
+    tone: 'unknown',
+  },
+};
+
+/** What wx.scanCode gives for a badge: a mini-program code carries `path` with `scene=`; a plain QR its text. */
+export function verifyInputFromScan(res: { result?: string; path?: string }): OfficerVerifyInput | null {
+  const scene = /[?&]scene=([^&]+)/.exec(res.path ?? '')?.[1];
+  const shortId = scene ? shortIdFromScene(scene) : null;
+  if (shortId) return { shortId };
+  const parsed = officerVerifyInput.safeParse({ certNo: res.result ?? '' });
+  return parsed.success ? parsed.data : null;
+}
+
+type State = 'idle' | 'loading' | 'result' | 'notFound' | 'error';
+
+Component({
+  behaviors: [pageBase],
+  data: {
+    certNo: '',
+    inputError: '',
+    state: 'idle' as State,
+    officer: null as OfficerPublicView | null,
+    view: null as StatusView | null,
+    errorMessage: '',
+    notice: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const shortId = query.scene ? shortIdFromScene(query.scene) : null;
+      if (shortId) {
+        void this.verify({ shortId });
+      } else if (query.certNo) {
+        this.setData({ certNo: normalizeCertNo(query.certNo) });
+        this.onSubmit();
+      }
+    },
+    onInput(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ certNo: e.detail.value, inputError: '' });
+    },
+    onSubmit() {
+      const parsed = officerVerifyInput.safeParse({ certNo: this.data.certNo });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        this.setData({
+          inputError: this.data.certNo.trim() ? (issue?.message ?? '执法证号格式不正确') : '请输入执法证号',
+        });
+        return;
+      }
+      this.setData({ certNo: parsed.data.certNo ?? '' });
+      void this.verify(parsed.data);
+    },
+    onScan() {
+      const scan = () =>
+        wx.scanCode({
+          scanType: ['qrCode', 'wxCode'],
+          success: (res) => {
+            const input = verifyInputFromScan(res as { result?: string; path?: string });
+            if (input) void this.verify(input);
+            else this.setData({ state: 'idle', inputError: '这不是执法证上的二维码，请改为输入执法证号' });
+          },
+        });
+      // Camera use goes through WeChat's privacy flow first (privacy-consent shows the panel if needed).
+      if (typeof wx.requirePrivacyAuthorize === 'function') wx.requirePrivacyAuthorize({ success: scan });
+      else scan();
+    },
+    onPrivacyRefused() {
+      this.setData({ notice: '', inputError: '未同意隐私保护指引时不能扫码，您仍可以输入执法证号查询' });
+    },
+    onRetry() {
+      this.onSubmit();
+    },
+    onReport() {
+      this.setData({
+        notice:
+          '网上投诉举报功能即将上线。现在可拨打 12345 政务服务便民热线反映，或向本区卫生健康委员会举报。',
+      });
+    },
+    async verify(input: OfficerVerifyInput) {
+      this.setData({ state: 'loading', inputError: '', notice: '' });
+      const res = await call('public', 'officer.verify', input);
+      if (res.ok) {
+        this.setData({ state: 'result', officer: res.data, view: STATUS_VIEWS[res.data.status] });
+      } else if (res.error.code === 'NOT_FOUND') {
+        this.setData({ state: 'notFound', officer: null, view: STATUS_VIEWS.notFound });
+      } else if (res.error.code === 'INVALID_INPUT') {
+        this.setData({
+          state: 'idle',
+          inputError: Object.values(res.error.fields ?? {})[0] ?? res.error.message,
+        });
+      } else {
+        this.setData({ state: 'error', errorMessage: res.error.message });
+      }
+    },
+  },
+});

@@ -1,0 +1,78 @@
+/**
+ * The staff home: who I am, my roles (as the organisation model resolves them on this call, so a suspended
+ * certificate's `officer` role is already gone), and the dashboard that later features fill. Either call may
+ * fail on its own; the page shows what it has.
+ */
+import { pageBase } from '../../../behaviors/page-base';
+import type { DashboardView, StaffMeView } from '../../../core-bundle/index';
+import { call } from '../../../services/api';
+
+const BIND_PAGE = '/pages/staff/bind/index';
+
+export interface MeView {
+  name: string;
+  unitName: string;
+  sectionName: string;
+  roleLabels: string[];
+}
+
+export interface DashboardRow {
+  title: string;
+  detail: string;
+}
+
+export function toMeView(me: StaffMeView): MeView {
+  return {
+    name: me.name || '工作人员',
+    unitName: me.unit?.name ?? '',
+    sectionName: me.section?.name ?? '',
+    roleLabels: [...new Set((me.roles ?? []).map((r) => r.label).filter(Boolean))],
+  };
+}
+
+/** The dashboard registry's answer, shown defensively: rows without a title are skipped, counts default to 0. */
+export function toDashboardRows(view: DashboardView | null | undefined): DashboardRow[] {
+  return (view?.items ?? [])
+    .filter((i) => i && (i.title || i.label))
+    .map((i) => ({
+      title: String(i.title ?? i.label),
+      detail: `逾期 ${Number(i.overdue ?? 0) || 0} 件 · 即将到期 ${Number(i.dueSoon ?? 0) || 0} 件`,
+    }));
+}
+
+Component({
+  behaviors: [pageBase],
+  data: {
+    state: 'loading',
+    errorMessage: '',
+    me: null as MeView | null,
+    dashboardState: 'loading',
+    dashboard: [] as DashboardRow[],
+    dashboardError: '',
+  },
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    async load() {
+      this.setData({ state: 'loading' });
+      const res = await call('staff', 'staff.me', {});
+      if (!res.ok) {
+        const unbound = res.error.code === 'FORBIDDEN' || res.error.code === 'UNAUTHENTICATED';
+        this.setData({ state: unbound ? 'unbound' : 'error', errorMessage: res.error.message });
+        return;
+      }
+      this.setData({ state: 'ready', me: toMeView(res.data) });
+      await this.loadDashboard();
+    },
+    async loadDashboard() {
+      this.setData({ dashboardState: 'loading' });
+      const res = await call('staff', 'dashboard', {});
+      if (res.ok) this.setData({ dashboardState: 'ready', dashboard: toDashboardRows(res.data) });
+      else this.setData({ dashboardState: 'error', dashboardError: res.error.message });
+    },
+    gotoBind() {
+      wx.navigateTo({ url: BIND_PAGE });
+    },
+  },
+});

@@ -1,0 +1,167 @@
+/**
+ * `npm run preview`: renders every mini-program page to PNG under preview/ with data from a seeded emulator
+ * (started in-process), at the standard and the largest font size, and checks each render mechanically
+ * (scripts/miniprogram/checks.ts). Exits non-zero on any failure. Needs Chromium (see render.ts).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmulator } from '../emulator/app';
+import { DEMO_CERT_NOS } from '../emulator/seed/officers';
+import { build } from './build';
+import { buildMiniprogram } from './build-miniprogram';
+import { checkRender } from './miniprogram/checks';
+import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
+import { REPO_ROOT } from './miniprogram/tdesign';
+
+interface Scenario {
+  name: string;
+  page: string;
+  query?: Record<string, string>;
+  openid: string;
+  keyStrings: string[];
+}
+
+/** Every page, and the verification page in each state the issue names. */
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'home',
+    page: 'pages/home/index',
+    openid: 'demo-citizen',
+    keyStrings: ['核验执法人员', '执法结果公示', '即将上线', '权利与程序'],
+  },
+  {
+    name: 'officer-verify-empty',
+    page: 'pages/officer/verify/index',
+    openid: 'demo-citizen',
+    keyStrings: ['核验执法人员', '执法证号', '扫描执法证二维码'],
+  },
+  {
+    name: 'officer-verify-valid',
+    page: 'pages/officer/verify/index',
+    query: { certNo: DEMO_CERT_NOS.valid },
+    openid: 'demo-citizen',
+    keyStrings: [
+      '有效',
+      '张伟',
+      '区卫生健康综合行政执法支队',
+      DEMO_CERT_NOS.valid,
+      '2023-03-01 至 2029-02-28',
+    ],
+  },
+  {
+    name: 'officer-verify-revoked',
+    page: 'pages/officer/verify/index',
+    query: { scene: 'REVK2345' },
+    openid: 'demo-citizen',
+    keyStrings: ['已吊销', '马强', DEMO_CERT_NOS.revoked, '拒绝接受检查', '第五十五条', '我要举报'],
+  },
+  {
+    name: 'officer-verify-expired',
+    page: 'pages/officer/verify/index',
+    query: { certNo: DEMO_CERT_NOS.expired },
+    openid: 'demo-citizen',
+    keyStrings: ['已过期', '何静', '拒绝接受检查'],
+  },
+  {
+    name: 'officer-verify-unknown',
+    page: 'pages/officer/verify/index',
+    query: { certNo: '99999999999999' },
+    openid: 'demo-citizen',
+    keyStrings: ['未查到', '拒绝接受检查', '我要举报'],
+  },
+  {
+    name: 'staff-bind',
+    page: 'pages/staff/bind/index',
+    openid: 'demo-new-staff',
+    keyStrings: ['绑定工作人员账号', '邀请码', '绑定'],
+  },
+  {
+    name: 'staff-home',
+    page: 'pages/staff/home/index',
+    openid: 'demo-admin-1',
+    keyStrings: ['黄磊', '系统管理员', '待办与时限'],
+  },
+  {
+    name: 'staff-home-unbound',
+    page: 'pages/staff/home/index',
+    openid: 'demo-nobody',
+    keyStrings: ['尚未绑定工作人员账号', '使用邀请码绑定'],
+  },
+];
+
+/** The standard size and WeChat's largest (关怀模式 特大). */
+export const FONT_SETTINGS = [
+  { label: 'normal', px: 17 },
+  { label: 'largest', px: 28 },
+];
+
+async function main(): Promise<void> {
+  await build({ quiet: true });
+  await buildMiniprogram({ quiet: true });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'preview-emu-'));
+  const emu = await startEmulator({
+    port: 0,
+    dataDir,
+    seed: true,
+    mode: 'dev',
+    strictIndexes: true,
+    timers: false,
+    logSink: () => undefined,
+  });
+  const browser = await launchBrowser();
+  const outDir = path.join(REPO_ROOT, 'preview');
+  mkdirSync(outDir, { recursive: true });
+  const failures: string[] = [];
+  try {
+    for (const scenario of SCENARIOS) {
+      for (const font of FONT_SETTINGS) {
+        const onCall = async (call: BackendCall) => {
+          if (call.transport !== 'emulator') throw new Error('develop 版本应当调用本地模拟器');
+          const res = await fetch(`${emu.url}/fn/${call.fn}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...call.headers },
+            body: JSON.stringify(call.event),
+          });
+          return res.json();
+        };
+        const rendered = await renderPage(browser, {
+          page: scenario.page,
+          query: scenario.query,
+          fontSizeSetting: font.px,
+          envVersion: 'develop',
+          devEmulator: {
+            enabled: true,
+            baseUrl: emu.url,
+            openid: scenario.openid,
+            appId: emu.ctx.options.appId,
+          },
+          onCall,
+        });
+        const file = path.join(outDir, `${scenario.name}-${font.label}.png`);
+        await rendered.page.screenshot({ path: file, fullPage: true });
+        const problems = await checkRender(rendered.page, scenario.keyStrings);
+        await rendered.close();
+        const label = `${scenario.name} @ ${font.label}`;
+        if (problems.length) failures.push(`${label}:\n    ${problems.join('\n    ')}`);
+        console.log(`${problems.length ? '✗' : '✓'} ${label} → ${path.relative(REPO_ROOT, file)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await emu.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (failures.length) {
+    console.error(`\n预览检查未通过：\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`\n预览检查全部通过（${SCENARIOS.length} 个页面状态 × ${FONT_SETTINGS.length} 种字号）`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  });
+}

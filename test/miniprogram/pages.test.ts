@@ -1,0 +1,175 @@
+/**
+ * Page tests (issue 4 item 6): each page rendered by miniprogram-simulate inside Chromium
+ * (scripts/miniprogram/render.ts) against the typed client, with the backend answered here. Needs Chromium
+ * (`apt-get install chromium fonts-noto-cjk`) and the generated miniprogram_npm (built below).
+ */
+import type { Browser } from 'playwright-core';
+import { buildMiniprogram } from '../../scripts/build-miniprogram';
+import { launchBrowser, renderPage, type BackendCall, type Rendered } from '../../scripts/miniprogram/render';
+
+jest.setTimeout(60_000);
+
+let browser: Browser;
+const calls: BackendCall[] = [];
+let answer: (c: BackendCall) => unknown = () => ({
+  ok: false,
+  error: { code: 'INTERNAL', message: '未设置' },
+});
+const open: Rendered[] = [];
+
+beforeAll(async () => {
+  await buildMiniprogram({ quiet: true });
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+afterEach(async () => {
+  calls.length = 0;
+  while (open.length) await open.pop()!.close();
+});
+
+async function render(page: string, query?: Record<string, string>, fontSizeSetting = 17) {
+  const rendered = await renderPage(browser, {
+    page,
+    query,
+    fontSizeSetting,
+    envVersion: 'release',
+    onCall: async (c) => {
+      calls.push(c);
+      return answer(c);
+    },
+  });
+  open.push(rendered);
+  return rendered;
+}
+
+const VALID = {
+  certNo: '50010120230001',
+  name: '张伟',
+  unitName: '区卫生健康综合行政执法支队',
+  status: 'active',
+  validFrom: '2023-03-01',
+  validUntil: '2029-02-28',
+};
+
+describe('officer verification page', () => {
+  it('verifies the officer of a badge code scene through the cloud and shows 有效', async () => {
+    answer = () => ({ ok: true, data: VALID });
+    const page = await render('pages/officer/verify/index', { scene: 'vald2345' });
+    expect(calls).toEqual([
+      expect.objectContaining({
+        transport: 'cloud',
+        fn: 'public',
+        event: expect.objectContaining({ action: 'officer.verify', payload: { shortId: 'VALD2345' } }),
+      }),
+    ]);
+    const text = await page.text();
+    expect(text).toContain('有效');
+    expect(text).toContain('张伟');
+    expect(text).not.toContain('拒绝接受检查');
+  });
+
+  it.each([
+    ['suspended', '已暂停'],
+    ['revoked', '已吊销'],
+    ['expired', '已过期'],
+  ])('reads %s as %s and tells the citizen they may refuse and report', async (status, label) => {
+    answer = () => ({ ok: true, data: { ...VALID, status } });
+    const page = await render('pages/officer/verify/index', { certNo: VALID.certNo });
+    const text = await page.text();
+    expect(text).toContain(label);
+    expect(text).toContain('拒绝接受检查');
+    expect(text).toContain('第五十五条');
+    await page.invoke('onReport');
+    expect(await page.text()).toContain('12345');
+  });
+
+  it('shows 未查到 for NOT_FOUND and an error with retry for other failures', async () => {
+    answer = () => ({ ok: false, error: { code: 'NOT_FOUND', message: '未查到' } });
+    const page = await render('pages/officer/verify/index', { certNo: '99999999999999' });
+    expect(await page.text()).toContain('未查到');
+    answer = () => ({ ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } });
+    await page.invoke('onSubmit');
+    const text = await page.text();
+    expect(text).toContain('服务暂时不可用');
+    expect(text).toContain('重试');
+  });
+
+  it('checks the number before calling the backend', async () => {
+    const page = await render('pages/officer/verify/index');
+    await page.invoke('onInput', { detail: { value: '12' } });
+    await page.invoke('onSubmit');
+    expect(calls).toHaveLength(0);
+    expect(await page.text()).toContain('执法证号应为');
+  });
+
+  it('verifies a scanned badge through the privacy flow', async () => {
+    answer = () => ({ ok: true, data: { ...VALID, status: 'revoked' } });
+    const page = await render('pages/officer/verify/index');
+    await page.page.evaluate(() => {
+      (globalThis as unknown as { __scanResults: unknown[] }).__scanResults = [
+        { path: 'pages/officer/verify/index?scene=REVK2345' },
+      ];
+    });
+    await page.invoke('onScan');
+    const apis = (await page.effects()).map((e) => e.api);
+    expect(apis.indexOf('requirePrivacyAuthorize')).toBeLessThan(apis.indexOf('scanCode'));
+    expect(calls[0]!.event.payload).toEqual({ shortId: 'REVK2345' });
+    expect(await page.text()).toContain('已吊销');
+  });
+});
+
+describe('home page', () => {
+  it('opens the verification page and says plainly that unbuilt features are not open yet', async () => {
+    const page = await render('pages/home/index');
+    await page.invoke('onEntry', { currentTarget: { dataset: { key: 'officer' } } });
+    await page.invoke('onEntry', { currentTarget: { dataset: { key: 'complaints' } } });
+    expect(await page.effects()).toContainEqual({
+      api: 'navigateTo',
+      args: { url: '/pages/officer/verify/index' },
+    });
+    expect(await page.text()).toContain('「投诉举报」功能正在建设中');
+  });
+});
+
+describe('staff pages', () => {
+  it('binds with a cleaned invitation code and goes to the staff home', async () => {
+    answer = () => ({ ok: true, data: {} });
+    const page = await render('pages/staff/bind/index');
+    await page.invoke('onInput', { detail: { value: ' abcd-efgh ' } });
+    await page.invoke('onSubmit');
+    expect(calls[0]!.event).toMatchObject({ action: 'staff.bind', payload: { inviteCode: 'ABCD-EFGH' } });
+    expect(await page.effects()).toContainEqual({
+      api: 'redirectTo',
+      args: { url: '/pages/staff/home/index' },
+    });
+  });
+
+  it('shows the backend refusal of a binding', async () => {
+    answer = () => ({ ok: false, error: { code: 'FORBIDDEN', message: '邀请码无效或已过期' } });
+    const page = await render('pages/staff/bind/index');
+    await page.invoke('onInput', { detail: { value: 'WRONG' } });
+    await page.invoke('onSubmit');
+    expect(await page.text()).toContain('邀请码无效或已过期');
+  });
+
+  it('renders the staff home even when the dashboard answers an error', async () => {
+    answer = (c) =>
+      c.event.action === 'staff.me'
+        ? {
+            ok: true,
+            data: {
+              staffId: 's',
+              name: '黄磊',
+              unit: { id: 'u', name: '区卫生健康委员会' },
+              section: null,
+              roles: [{ role: 'admin', unitId: 'u', label: '系统管理员' }],
+            },
+          }
+        : { ok: false, error: { code: 'INVALID_INPUT', message: '不支持的操作' } };
+    const page = await render('pages/staff/home/index', {}, 28);
+    const text = await page.text();
+    expect(text).toContain('黄磊');
+    expect(text).toContain('系统管理员');
+    expect(text).toContain('待办看板暂不可用');
+  });
+});
