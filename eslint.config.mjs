@@ -11,6 +11,7 @@ export default tseslint.config(
       'miniprogram/miniprogram_npm/**',
       'miniprogram/core-bundle/**',
       'preview/**',
+      '.tmp/**',
     ],
   },
   js.configs.recommended,
@@ -34,7 +35,7 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: {
-      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+      globals: { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', process: 'readonly' },
     },
   },
 );
