@@ -23,10 +23,11 @@ beforeAll(async () => {
 }, 30_000);
 
 describe('the real cloud function build', () => {
-  it('writes one bundle per function with the banner', () => {
-    expect(built.map((b) => b.target.outfile)).toEqual(
-      FUNCTION_NAMES.map((n) => `cloudfunctions/${n}/index.js`),
-    );
+  it('writes one bundle per function with the banner, and the mini-program core bundle', () => {
+    expect(built.map((b) => b.target.outfile)).toEqual([
+      ...FUNCTION_NAMES.map((n) => `cloudfunctions/${n}/index.js`),
+      'miniprogram/core-bundle/index.js',
+    ]);
     for (const name of FUNCTION_NAMES) {
       expect(existsSync(bundlePath(name))).toBe(true);
       expect(readFileSync(bundlePath(name), 'utf8').startsWith(BANNER)).toBe(true);
