@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
-import { BANNER, build } from './build';
+import { build, esbuildOptions } from './build';
 import { copyTdesign, REPO_ROOT } from './miniprogram/tdesign';
 import {
   CORE_BUNDLE_FILE,
@@ -28,21 +28,7 @@ const read = (rel: string) => {
 /** The bundle exactly as scripts/build.ts would write it (same esbuild options), without writing it. */
 async function expectedBundle(): Promise<string> {
   const target = miniprogramTargets()[0]!;
-  const result = await esbuild({
-    absWorkingDir: REPO_ROOT,
-    entryPoints: [target.entry],
-    outfile: target.outfile,
-    bundle: true,
-    format: target.format,
-    platform: target.platform,
-    target: target.target,
-    external: target.external,
-    minify: true,
-    legalComments: 'none',
-    banner: { js: BANNER },
-    write: false,
-    logLevel: 'silent',
-  });
+  const result = await esbuild({ ...esbuildOptions(target), write: false });
   return result.outputFiles[0]!.text;
 }
 

@@ -96,8 +96,9 @@ export function inspectBundle(target: BuildTarget, metafile: Metafile, code: str
   return problems;
 }
 
-async function buildTarget(target: BuildTarget): Promise<BuiltTarget> {
-  const result = await esbuild({
+/** The esbuild options of a target: one definition, so a staleness check can rebuild byte-identically. */
+export function esbuildOptions(target: BuildTarget) {
+  return {
     absWorkingDir: REPO_ROOT,
     entryPoints: [target.entry],
     outfile: target.outfile,
@@ -107,11 +108,14 @@ async function buildTarget(target: BuildTarget): Promise<BuiltTarget> {
     target: target.target,
     external: target.external,
     minify: true,
-    legalComments: 'none',
+    legalComments: 'none' as const,
     banner: { js: BANNER },
-    metafile: true,
-    logLevel: 'silent',
-  });
+    logLevel: 'silent' as const,
+  };
+}
+
+async function buildTarget(target: BuildTarget): Promise<BuiltTarget> {
+  const result = await esbuild({ ...esbuildOptions(target), metafile: true });
   const code = readFileSync(path.resolve(REPO_ROOT, target.outfile), 'utf8');
   const problems = inspectBundle(target, result.metafile, code);
   if (problems.length) throw new Error(`构建失败：\n- ${problems.join('\n- ')}`);
