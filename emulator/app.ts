@@ -10,7 +10,7 @@ import { installClock } from './clock';
 import type { EmulatorContext, EmulatorOptions } from './context';
 import { registerControl } from './control';
 import { HttpError, Router, isLoopbackAddress, isLoopbackHost, readBody, type RouteContext } from './http';
-import { createLogger } from './log';
+import { createLogger, errorSummary } from './log';
 import { registerParts } from './parts';
 
 export interface RunningEmulator {
@@ -175,7 +175,7 @@ async function handle(
     if (!res.headersSent) send(204, '');
   } catch (err) {
     const e = err instanceof HttpError ? err : new HttpError(500, 'EMULATOR_ERROR', '模拟器内部错误');
-    if (!(err instanceof HttpError)) console.error('[emulator]', err);
+    if (!(err instanceof HttpError)) console.error(`[emulator] ${errorSummary(err)}`);
     note.code = e.code;
     send(e.status, { ok: false, error: { code: e.code, message: e.message } });
   } finally {

@@ -38,3 +38,19 @@ export function createLogger(sink: LogSink) {
 }
 
 export type Logger = ReturnType<typeof createLogger>;
+
+/**
+ * What the terminal may show of an unexpected error: its class, its code and where it was thrown, never its
+ * message, which can quote the data being handled (an openid in a query, a phone number in a document). The stack
+ * frames are file positions only, enough to find the bug.
+ */
+export function errorSummary(err: unknown): string {
+  if (!(err instanceof Error)) return `(${typeof err})`;
+  const code = (err as { code?: unknown }).code;
+  const head = typeof code === 'string' || typeof code === 'number' ? `${err.name} ${code}` : err.name;
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 8);
+  return [head, ...frames].join('\n');
+}

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RunnerFunctionConfig } from './config';
 import type { FunctionLoader } from './loader';
+import { errorSummary } from '../log';
 
 /** How the function was reached: a client SDK call, a timer trigger, or the HTTP access service. */
 export type TriggerKind = 'client' | 'timer' | 'http';
@@ -109,7 +110,7 @@ export async function invoke(loader: FunctionLoader, req: InvokeRequest): Promis
     }
     return { kind: 'ok', value };
   } catch (err) {
-    console.error(`[runner] 云函数 ${req.name} 抛出异常：`, err);
+    console.error(`[runner] 云函数 ${req.name} 抛出异常：${errorSummary(err)}`);
     return { kind: 'threw' };
   } finally {
     clearTimeout(timer);

@@ -9,7 +9,7 @@ import { issuesToFields, type ValidationIssue } from '../../core/contract/valida
 import { AppError } from '../errors';
 import { database } from '../platform/cloudbase';
 import { log } from '../platform/logger';
-import { callerFromContext, configuredAppId, type Caller } from './identity';
+import { callerFromContext, configuredAppId, isForeignApp, type Caller } from './identity';
 import { withIdempotency } from './idempotency';
 import { assertUnboundStaff, loadStaffPrincipal } from './staff-auth';
 import type { ActionSpec, ActionTable, Call } from './types';
@@ -86,11 +86,9 @@ function checkAccess(spec: ActionSpec, caller: Caller): void {
     if (caller.source !== 'timer') throw new AppError('FORBIDDEN', '该操作只能由定时任务触发');
     return;
   }
-  const appId = configuredAppId();
-  if (caller.appid && appId && caller.appid !== appId)
-    throw new AppError('FORBIDDEN', '调用来源不是本小程序');
+  if (isForeignApp(caller)) throw new AppError('FORBIDDEN', '调用来源不是本小程序');
   if (spec.access === 'public') return;
-  if (!caller.appid || !appId) throw new AppError('FORBIDDEN', '调用来源不是本小程序');
+  if (!caller.appid || !configuredAppId()) throw new AppError('FORBIDDEN', '调用来源不是本小程序');
   if (!caller.openid) throw new AppError('UNAUTHENTICATED', '无法识别您的微信身份，请在微信小程序内使用');
 }
 

@@ -35,3 +35,13 @@ export function callerFromContext(context: unknown): Caller {
 export function configuredAppId(): string | null {
   return process.env.MINIPROGRAM_APPID || null;
 }
+
+/**
+ * A call carrying an app id that is not the configured mini-program (another mini-program sharing the environment,
+ * or a deployment missing MINIPROGRAM_APPID, which then refuses every app rather than accepting any).
+ */
+export function isForeignApp(caller: Caller): boolean {
+  if (!caller.appid) return false;
+  const appId = configuredAppId();
+  return !appId || caller.appid !== appId;
+}

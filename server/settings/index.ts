@@ -1,4 +1,8 @@
-/** Versioned legal settings: `currentSettings(db, at).version` is what an act stores as `settingsVersion`. */
+/**
+ * Versioned legal settings. A feature making an act takes its values and the `settingsVersion` stamp to store from
+ * `settingsForAct` (act.ts), and shows a stored act with `settingsOfAct`.
+ */
+export { settingsForAct, settingsOfAct, type ActSettings, type SettingsStamp } from './act';
 export { currentSettings, publishSettings, settingsVersion, SETTINGS_COLLECTION, versionId } from './store';
 export { DEFAULT_SETTINGS } from './defaults';
 export {
