@@ -12,11 +12,55 @@ export { normalizeCertNo, shortIdFromScene } from './officer/cert-no';
 export { OFFICER_STATUS_LABELS } from './officer/status';
 export type { OfficerStatus } from './officer/status';
 export { ROLE_LABELS } from './org/roles';
+export { DASHBOARD_ROLES, seesDashboard } from './contract/dashboard';
+export type { DashboardCounts, DashboardView } from './contract/dashboard';
+export {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_KIND_LABELS,
+  COMPLAINT_KINDS,
+  complaintSubmitInput,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  MAX_PHOTOS,
+  complaintRejectInput,
+  complaintReplyInput,
+  complaintCloseInput,
+} from './contract/complaint';
+export type {
+  CitizenComplaintListItem,
+  CitizenComplaintView,
+  ComplaintCategory,
+  ComplaintContact,
+  ComplaintKind,
+  ComplaintStatus,
+  ComplaintSubmitInput,
+  ComplaintSubmitted,
+  ComplaintTimelineEntry,
+  ComplaintUploadPrefix,
+} from './contract/complaint';
+export { REJECTION_REASONS } from './complaint/reasons';
+export type { RejectionReason } from './complaint/reasons';
 export type { Role, RoleGrant } from './org/roles';
 
 import type { Page } from './contract/envelope';
 import type { OfficerListInput, OfficerPublicView, OfficerVerifyInput } from './contract/officer';
 import type { RoleGrant } from './org/roles';
+import type { DashboardView } from './contract/dashboard';
+import type {
+  CitizenComplaintListItem,
+  CitizenComplaintView,
+  ComplaintCloseInput,
+  ComplaintGetInput,
+  ComplaintIdInput,
+  ComplaintMineInput,
+  ComplaintQueueInput,
+  ComplaintRejectInput,
+  ComplaintReplyInput,
+  ComplaintSubmitInput,
+  ComplaintSubmitted,
+  ComplaintUploadPrefix,
+  ComplaintUploadPrefixInput,
+} from './contract/complaint';
 
 /** `staff.me` as the staff home reads it (the organisation feature answers more; pages use these fields). */
 export interface StaffMeView {
@@ -27,9 +71,51 @@ export interface StaffMeView {
   roles: Array<RoleGrant & { label: string }>;
 }
 
-/** One dashboard entry as the staff home shows it (the dashboard registry fills these; shape kept loose). */
-export interface DashboardView {
-  items?: Array<{ title?: string; label?: string; count?: number; overdue?: number; dueSoon?: number }>;
+/** One row of `staff` `complaint.queue` as the queue page reads it (server/features/complaint/staff-read.ts). */
+export interface StaffComplaintQueueItem {
+  id: string;
+  trackingNo: string;
+  kind: string;
+  category: string;
+  subjectName: string;
+  status: string;
+  statusLabel: string;
+  source: string;
+  receivedAt: string;
+  acceptanceDueDate: string;
+  handlingDueDate: string | null;
+  feedbackDueDate: string | null;
+  handlerIds: string[];
+  anonymous: boolean;
+  contact: { name: string; phone: string } | null;
+}
+
+/**
+ * `staff` `complaint.get` as the case page reads it (server/features/complaint/views.ts `staffView`): the contact
+ * is masked unless the backend decided the caller may see it (`identityVisible`).
+ */
+export interface StaffComplaintCaseView extends Omit<CitizenComplaintView, 'contact' | 'photoCount'> {
+  id: string;
+  source: string;
+  sourceLabel: string;
+  sourceRef: string | null;
+  subjectLocation: { latitude: number; longitude: number } | null;
+  handlerIds: string[];
+  rejection: { reason: string; label: string; note: string | null } | null;
+  handlingDueDate: string | null;
+  feedbackState: string;
+  feedbackDueDate: string | null;
+  duplicateOf: string | null;
+  contact: { name: string; phone: string } | null;
+  identityVisible: boolean;
+  photos: Array<{ url: string; contentType: string; size: number }>;
+}
+
+/** What a handling step answers. */
+export interface StaffComplaintStepDone {
+  id: string;
+  status: string;
+  statusLabel: string;
 }
 
 /**
@@ -41,7 +127,19 @@ export interface MiniprogramApi {
     'officer.verify': [OfficerVerifyInput, OfficerPublicView];
     'officer.list': [OfficerListInput, Page<OfficerPublicView>];
   };
+  citizen: {
+    'complaint.submit': [ComplaintSubmitInput, ComplaintSubmitted];
+    'complaint.mine': [ComplaintMineInput, Page<CitizenComplaintListItem>];
+    'complaint.get': [ComplaintGetInput, CitizenComplaintView];
+    'complaint.uploadPrefix': [ComplaintUploadPrefixInput, ComplaintUploadPrefix];
+  };
   staff: {
+    'complaint.queue': [ComplaintQueueInput, Page<StaffComplaintQueueItem>];
+    'complaint.get': [ComplaintIdInput, StaffComplaintCaseView];
+    'complaint.accept': [ComplaintIdInput, StaffComplaintStepDone];
+    'complaint.reject': [ComplaintRejectInput, StaffComplaintStepDone];
+    'complaint.reply': [ComplaintReplyInput, StaffComplaintStepDone];
+    'complaint.close': [ComplaintCloseInput, StaffComplaintStepDone];
     'staff.bind': [{ inviteCode: string }, unknown];
     'staff.me': [Record<string, never>, StaffMeView];
     dashboard: [Record<string, never>, DashboardView];

@@ -24,3 +24,10 @@ export const DEV_STORAGE_KEY = 'dev.emulator';
 
 /** CloudBase environment of trial and release; empty = the default environment of this mini-program. */
 export const CLOUD_ENV = '';
+
+/**
+ * Subscribe-message template of complaint status changes (受理进度通知). Must be the same id the functions send with
+ * (their COMPLAINT_STATUS_TEMPLATE_ID; server/features/complaint/notify.ts) — the id chosen in the mini-program's
+ * admin console. An empty string skips asking for the grant.
+ */
+export const COMPLAINT_SUBSCRIBE_TEMPLATE_ID = 'complaint-status';

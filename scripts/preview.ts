@@ -11,16 +11,11 @@ import { DEMO_CERT_NOS } from '../emulator/seed/officers';
 import { build } from './build';
 import { buildMiniprogram } from './build-miniprogram';
 import { checkRender } from './miniprogram/checks';
+import { COMPLAINT_SCENARIOS } from './miniprogram/complaint-scenarios';
+import { seedComplaintFixtures } from './miniprogram/complaint-fixtures';
+import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
-
-interface Scenario {
-  name: string;
-  page: string;
-  query?: Record<string, string>;
-  openid: string;
-  keyStrings: string[];
-}
 
 /** Every page, and the verification page in each state the issue names. */
 export const SCENARIOS: Scenario[] = [
@@ -80,7 +75,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'staff-home',
     page: 'pages/staff/home/index',
     openid: 'demo-admin-1',
-    keyStrings: ['黄磊', '系统管理员', '待办与时限'],
+    keyStrings: ['黄磊', '系统管理员', '待办与时限', '消息投递异常', '逾期 0 件'],
   },
   {
     name: 'staff-home-unbound',
@@ -88,6 +83,7 @@ export const SCENARIOS: Scenario[] = [
     openid: 'demo-nobody',
     keyStrings: ['尚未绑定工作人员账号', '使用邀请码绑定'],
   },
+  ...COMPLAINT_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -109,6 +105,7 @@ async function main(): Promise<void> {
     timers: false,
     logSink: () => undefined,
   });
+  const fixtures = await seedComplaintFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });
@@ -127,7 +124,7 @@ async function main(): Promise<void> {
         };
         const rendered = await renderPage(browser, {
           page: scenario.page,
-          query: scenario.query,
+          query: typeof scenario.query === 'function' ? scenario.query(fixtures) : scenario.query,
           fontSizeSetting: font.px,
           envVersion: 'develop',
           devEmulator: {
@@ -138,9 +135,12 @@ async function main(): Promise<void> {
           },
           onCall,
         });
+        for (const step of scenario.steps ?? []) await rendered.invoke(step.method, ...(step.args ?? []));
         const file = path.join(outDir, `${scenario.name}-${font.label}.png`);
         await rendered.page.screenshot({ path: file, fullPage: true });
-        const problems = await checkRender(rendered.page, scenario.keyStrings);
+        const keys =
+          typeof scenario.keyStrings === 'function' ? scenario.keyStrings(fixtures) : scenario.keyStrings;
+        const problems = await checkRender(rendered.page, keys);
         await rendered.close();
         const label = `${scenario.name} @ ${font.label}`;
         if (problems.length) failures.push(`${label}:\n    ${problems.join('\n    ')}`);

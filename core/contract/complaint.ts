@@ -115,6 +115,15 @@ export const trackingNoSchema = z.string().check(
 export const complaintGetInput = z.strictObject({ trackingNo: trackingNoSchema });
 export type ComplaintGetInput = z.infer<typeof complaintGetInput>;
 
+/** `complaint.uploadPrefix` takes nothing; answers where the caller's photos go (the storage rules' quarantine). */
+export const complaintUploadPrefixInput = z.strictObject({});
+export type ComplaintUploadPrefixInput = z.infer<typeof complaintUploadPrefixInput>;
+export interface ComplaintUploadPrefix {
+  /** `quarantine/<openid>/`: wx.cloud.uploadFile's cloudPath must start with it. */
+  prefix: string;
+  maxPhotos: number;
+}
+
 // ---- staff -------------------------------------------------------------------------------------------------
 
 const complaintId = z.string().check(z.regex(/^cmp_[0-9a-f]{24}$/, '编号不正确'));

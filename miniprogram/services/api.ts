@@ -98,13 +98,20 @@ function callEmulator(name: string, event: object): Promise<Envelope<unknown>> {
   });
 }
 
-/** Calls `fn`.`action`; never throws: failures come back as the envelope's error (Chinese message). */
+/** A fresh requestId; a page that may retry a write keeps one and passes it again (idempotent retries). */
+export { newRequestId };
+
+/**
+ * Calls `fn`.`action`; never throws: failures come back as the envelope's error (Chinese message). Pass
+ * `requestId` to retry a write safely: the backend answers a repeated (identity, action, requestId) once.
+ */
 export async function call<F extends FunctionName, A extends ActionOf<F>>(
   fn: F,
   action: A,
   payload: PayloadOf<F, A>,
+  opts: { requestId?: string } = {},
 ): Promise<Envelope<DataOf<F, A>>> {
-  const event = { action, payload, requestId: newRequestId() };
+  const event = { action, payload, requestId: opts.requestId ?? newRequestId() };
   const answer =
     transportFor(envVersion()) === 'cloud' ? await callCloud(fn, event) : await callEmulator(fn, event);
   if (!answer || typeof answer !== 'object' || typeof (answer as { ok?: unknown }).ok !== 'boolean') {

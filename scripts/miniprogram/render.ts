@@ -212,6 +212,13 @@ function bootstrap(args: {
     );
   };
   const stub = {
+    // The page reads the font size as WeChat recommends (utils/font-scale.ts): iOS-style factor = px / 17.
+    getAppBaseInfo: () => ({
+      fontSizeSetting: args.fontSizeSetting,
+      fontSizeScaleFactor: args.fontSizeSetting / 17,
+      SDKVersion: '3.0.0',
+    }),
+    getDeviceInfo: () => ({ platform: 'devtools' }),
     getSystemInfoSync: () => ({
       fontSizeSetting: args.fontSizeSetting,
       windowWidth: 375,
@@ -248,7 +255,10 @@ function bootstrap(args: {
     onNeedPrivacyAuthorization: effect('onNeedPrivacyAuthorization'),
     requirePrivacyAuthorize: (opts: any) => {
       effect('requirePrivacyAuthorize')(opts);
-      opts.success?.({});
+      // A test sets __privacyRefused to play a user who taps 不同意 in WeChat's flow.
+      if (w.__privacyRefused)
+        opts.fail?.({ errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' });
+      else opts.success?.({});
     },
     openPrivacyContract: effect('openPrivacyContract'),
     scanCode: (opts: any) => {

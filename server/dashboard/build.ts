@@ -1,28 +1,12 @@
 /** Builds the dashboard: every registered provider's items, grouped per section and per person, with counts. */
 import type { Database } from '../platform/cloudbase';
-import { deadlineProviders, type DashboardScope, type DeadlineItem, type DeadlineStatus } from './registry';
+import type { DashboardCounts, DashboardItem, DashboardView } from '../../core/contract/dashboard';
+import { deadlineProviders, type DashboardScope, type DeadlineStatus } from './registry';
 
-export interface Counts {
-  overdue: number;
-  dueSoon: number;
-  total: number;
-}
-
-export interface DashboardItem extends Omit<DeadlineItem, 'dueAt'> {
-  provider: string;
-  dueAt: string;
-}
-
-export interface Dashboard {
-  generatedAt: string;
-  totals: Counts;
-  providers: Array<{ id: string; label: string; counts: Counts }>;
-  sections: Array<{
-    section: string;
-    counts: Counts;
-    people: Array<{ person: string | null; counts: Counts; items: DashboardItem[] }>;
-  }>;
-}
+/** The answer's types live in core/ so the mini-program reads the same shape (core/contract/dashboard.ts). */
+export type Counts = DashboardCounts;
+export type { DashboardItem };
+export type Dashboard = DashboardView;
 
 const emptyCounts = (): Counts => ({ overdue: 0, dueSoon: 0, total: 0 });
 

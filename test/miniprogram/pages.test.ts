@@ -79,8 +79,12 @@ describe('officer verification page', () => {
     expect(text).toContain(label);
     expect(text).toContain('拒绝接受检查');
     expect(text).toContain('第五十五条');
+    expect(text).toContain('12345');
     await page.invoke('onReport');
-    expect(await page.text()).toContain('12345');
+    expect(await page.effects()).toContainEqual({
+      api: 'navigateTo',
+      args: { url: '/pages/complaint/intro/index?kind=report' },
+    });
   });
 
   it('shows 未查到 for NOT_FOUND and an error with retry for other failures', async () => {
@@ -127,7 +131,12 @@ describe('home page', () => {
       api: 'navigateTo',
       args: { url: '/pages/officer/verify/index' },
     });
-    expect(await page.text()).toContain('「投诉举报」功能正在建设中');
+    expect(await page.effects()).toContainEqual({
+      api: 'navigateTo',
+      args: { url: '/pages/complaint/intro/index' },
+    });
+    await page.invoke('onEntry', { currentTarget: { dataset: { key: 'documents' } } });
+    expect(await page.text()).toContain('「我的送达文书」功能正在建设中');
   });
 });
 

@@ -11,29 +11,46 @@ Component({
   properties: {
     /** Why this page needs personal data, one plain sentence ending with a full stop. */
     purpose: { type: String, value: '' },
+    /**
+     * Show the panel as soon as the page opens when agreement is still needed (a page whose main purpose collects
+     * personal data, e.g. staff binding). Otherwise it appears only when the page asks (a privacy API, or
+     * `wx.requirePrivacyAuthorize`), so a citizen who only types a number is not stopped by it.
+     */
+    eager: { type: Boolean, value: false },
   },
   data: { visible: false, contractName: '《小程序隐私保护指引》' },
   lifetimes: {
     attached() {
-      const pending: { resolve: Resolver | null } = { resolve: null };
-      (this as unknown as { pending: typeof pending }).pending = pending;
-      if (typeof wx.onNeedPrivacyAuthorization === 'function') {
-        wx.onNeedPrivacyAuthorization((resolve) => {
-          pending.resolve = resolve as unknown as Resolver;
-          this.setData({ visible: true });
-        });
-      }
+      (this as unknown as { pending: { resolve: Resolver | null } }).pending = { resolve: null };
+      this.listen();
       if (typeof wx.getPrivacySetting === 'function') {
         wx.getPrivacySetting({
           success: (res) => {
             const name = res.privacyContractName || '小程序隐私保护指引';
-            this.setData({ visible: res.needAuthorization, contractName: `《${name}》` });
+            this.setData({
+              visible: res.needAuthorization && this.data.eager,
+              contractName: `《${name}》`,
+            });
           },
         });
       }
     },
   },
+  pageLifetimes: {
+    // WeChat keeps one onNeedPrivacyAuthorization listener: take it back when this page shows again.
+    show() {
+      this.listen();
+    },
+  },
   methods: {
+    listen() {
+      if (typeof wx.onNeedPrivacyAuthorization !== 'function') return;
+      const pending = (this as unknown as { pending: { resolve: Resolver | null } }).pending;
+      wx.onNeedPrivacyAuthorization((resolve) => {
+        pending.resolve = resolve as unknown as Resolver;
+        this.setData({ visible: true });
+      });
+    },
     openContract() {
       if (typeof wx.openPrivacyContract === 'function') wx.openPrivacyContract({});
     },

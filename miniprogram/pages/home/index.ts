@@ -32,8 +32,8 @@ export const HOME_ENTRIES: HomeEntry[] = [
     key: 'complaints',
     title: '投诉举报',
     description: '对执法行为或违法行为进行投诉、举报，并查询办理进度',
-    url: null,
-    ready: false,
+    url: '/pages/complaint/intro/index',
+    ready: true,
   },
   {
     key: 'documents',

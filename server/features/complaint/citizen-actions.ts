@@ -6,13 +6,18 @@
 import {
   complaintGetInput,
   complaintMineInput,
+  complaintUploadPrefixInput,
+  MAX_PHOTOS,
   type CitizenComplaintListItem,
   type CitizenComplaintView,
   type ComplaintGetInput,
   type ComplaintMineInput,
+  type ComplaintUploadPrefix,
+  type ComplaintUploadPrefixInput,
 } from '../../../core/contract/complaint';
 import type { Page } from '../../../core/contract/envelope';
 import { AppError } from '../../errors';
+import { QUARANTINE_PREFIX } from '../../media/intake';
 import { action, type ActionTable } from '../../router/types';
 import { findByTrackingNo, pageComplaints } from './repository';
 import { complaintOwnerRef, complaintSubmit } from './submit';
@@ -40,8 +45,22 @@ const complaintGet = action<ComplaintGetInput, CitizenComplaintView>({
   },
 });
 
+/**
+ * Where the caller may upload photos: `quarantine/<openid>/`, the only path the storage rules let a client write
+ * (deploy/storage.rules.json). The mini-program cannot know its openid otherwise (wx.cloud injects it into
+ * functions only), and the rules enforce the prefix whatever a client claims, so answering it reveals nothing.
+ */
+const complaintUploadPrefix = action<ComplaintUploadPrefixInput, ComplaintUploadPrefix>({
+  access: 'citizen',
+  input: complaintUploadPrefixInput,
+  async handler(_input, call) {
+    return { prefix: `${QUARANTINE_PREFIX}${call.caller.openid!}/`, maxPhotos: MAX_PHOTOS };
+  },
+});
+
 export const complaintCitizenActions: ActionTable = {
   'complaint.submit': complaintSubmit,
   'complaint.mine': complaintMine,
   'complaint.get': complaintGet,
+  'complaint.uploadPrefix': complaintUploadPrefix,
 };

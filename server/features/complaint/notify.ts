@@ -14,7 +14,8 @@ import type { PlainInsert } from '../../ledger/commit';
 import { outboxInsert, type SubscribeMessagePayload } from '../../outbox';
 import type { ComplainantSecret, ComplaintRecord } from './model';
 
-export const COMPLAINT_DETAIL_PAGE = 'packageComplaint/pages/detail/index';
+/** The citizen's detail page (miniprogram/app.json subpackage `pages/complaint`); a test keeps the two in step. */
+export const COMPLAINT_DETAIL_PAGE = 'pages/complaint/detail/index';
 const DEFAULT_TEMPLATE_ID = 'complaint-status';
 
 /** WeChat `thing` values hold at most 20 characters. */

@@ -3,6 +3,7 @@
  * settings.get and settings.publish (admin).
  */
 import { z } from 'zod';
+import { DASHBOARD_ROLES } from '../../../core/contract/dashboard';
 import { buildDashboard } from '../../dashboard/build';
 import { deliverOutbox } from '../../outbox';
 import { AppError } from '../../errors';
@@ -11,7 +12,7 @@ import { action, type ActionTable } from '../../router/types';
 import { currentSettings, publishSettings, settingsValuesSchema, settingsVersion } from '../../settings';
 import './outbox-provider';
 
-export const DASHBOARD_ROLES = ['reviewer', 'principal', 'auditor', 'admin'] as const;
+export { DASHBOARD_ROLES };
 
 export const systemSchedulerActions: ActionTable = {
   'outbox.deliver': action({

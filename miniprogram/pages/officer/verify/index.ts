@@ -23,6 +23,8 @@ export interface StatusView {
   tone: Tone;
 }
 
+export const REPORT_PAGE = '/pages/complaint/intro/index?kind=report';
+
 const INVALID_TEXT = '该执法证当前不能用于执法。请不要配合其检查，并可向我们举报。';
 export const STATUS_VIEWS: Record<OfficerStatus | 'notFound', StatusView> = {
   active: {
@@ -83,7 +85,6 @@ Component({
     officer: null as OfficerPublicView | null,
     view: null as StatusView | null,
     errorMessage: '',
-    notice: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -121,23 +122,22 @@ Component({
           },
         });
       // Camera use goes through WeChat's privacy flow first (privacy-consent shows the panel if needed).
-      if (typeof wx.requirePrivacyAuthorize === 'function') wx.requirePrivacyAuthorize({ success: scan });
-      else scan();
+      if (typeof wx.requirePrivacyAuthorize === 'function') {
+        wx.requirePrivacyAuthorize({ success: scan, fail: () => this.onPrivacyRefused() });
+      } else scan();
     },
     onPrivacyRefused() {
-      this.setData({ notice: '', inputError: '未同意隐私保护指引时不能扫码，您仍可以输入执法证号查询' });
+      this.setData({ inputError: '未同意隐私保护指引时不能扫码，您仍可以输入执法证号查询' });
     },
     onRetry() {
       this.onSubmit();
     },
+    /** Reporting goes to the complaint feature as a 举报 (pages/complaint, its own subpackage). */
     onReport() {
-      this.setData({
-        notice:
-          '网上投诉举报功能即将上线。现在可拨打 12345 政务服务便民热线反映，或向本区卫生健康委员会举报。',
-      });
+      wx.navigateTo({ url: REPORT_PAGE });
     },
     async verify(input: OfficerVerifyInput) {
-      this.setData({ state: 'loading', inputError: '', notice: '' });
+      this.setData({ state: 'loading', inputError: '' });
       const res = await call('public', 'officer.verify', input);
       if (res.ok) {
         this.setData({ state: 'result', officer: res.data, view: STATUS_VIEWS[res.data.status] });

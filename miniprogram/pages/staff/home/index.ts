@@ -1,10 +1,10 @@
 /**
  * The staff home: who I am, my roles (as the organisation model resolves them on this call, so a suspended
- * certificate's `officer` role is already gone), and the dashboard that later features fill. Either call may
- * fail on its own; the page shows what it has.
+ * certificate's `officer` role is already gone), and — for the roles that see it — the dashboard that later
+ * features fill. Either call may fail on its own; the page shows what it has.
  */
 import { pageBase } from '../../../behaviors/page-base';
-import type { DashboardView, StaffMeView } from '../../../core-bundle/index';
+import { seesDashboard, type DashboardView, type StaffMeView } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
 
 const BIND_PAGE = '/pages/staff/bind/index';
@@ -30,13 +30,17 @@ export function toMeView(me: StaffMeView): MeView {
   };
 }
 
-/** The dashboard registry's answer, shown defensively: rows without a title are skipped, counts default to 0. */
+/**
+ * The dashboard registry's answer (core/contract/dashboard.ts): one row per feature's clocks. Counts are read
+ * defensively (a provider added later with a missing count shows 0, not NaN).
+ */
 export function toDashboardRows(view: DashboardView | null | undefined): DashboardRow[] {
-  return (view?.items ?? [])
-    .filter((i) => i && (i.title || i.label))
-    .map((i) => ({
-      title: String(i.title ?? i.label),
-      detail: `逾期 ${Number(i.overdue ?? 0) || 0} 件 · 即将到期 ${Number(i.dueSoon ?? 0) || 0} 件`,
+  const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+  return (view?.providers ?? [])
+    .filter((p) => p && p.label)
+    .map((p) => ({
+      title: p.label,
+      detail: `逾期 ${n(p.counts?.overdue)} 件 · 即将到期 ${n(p.counts?.dueSoon)} 件`,
     }));
 }
 
@@ -63,13 +67,18 @@ Component({
         return;
       }
       this.setData({ state: 'ready', me: toMeView(res.data) });
-      await this.loadDashboard();
+      // Role-aware: only leaders and audit see the dashboard (DASHBOARD_ROLES); others are told so, not refused.
+      if (seesDashboard(res.data.roles ?? [])) await this.loadDashboard();
+      else this.setData({ dashboardState: 'notForRole' });
     },
     async loadDashboard() {
       this.setData({ dashboardState: 'loading' });
       const res = await call('staff', 'dashboard', {});
       if (res.ok) this.setData({ dashboardState: 'ready', dashboard: toDashboardRows(res.data) });
       else this.setData({ dashboardState: 'error', dashboardError: res.error.message });
+    },
+    gotoComplaints() {
+      wx.navigateTo({ url: '/pages/staff/complaint-queue/index' });
     },
     gotoBind() {
       wx.navigateTo({ url: BIND_PAGE });

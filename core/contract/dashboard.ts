@@ -1,0 +1,50 @@
+/**
+ * The `staff` `dashboard` action's answer (DESIGN.md "Shared services": the dashboard registry). Defined here,
+ * not in server/, so the mini-program's staff home reads the very shape the function builds
+ * (server/dashboard/build.ts) instead of a hand-kept copy.
+ */
+import type { Role } from '../org/roles';
+
+/** Roles that see the dashboard (leaders and audit, DESIGN.md "Actions"); the staff home asks only for them. */
+export const DASHBOARD_ROLES = [
+  'reviewer',
+  'principal',
+  'auditor',
+  'admin',
+] as const satisfies readonly Role[];
+
+export function seesDashboard(roles: ReadonlyArray<{ role: string }>): boolean {
+  return roles.some((g) => (DASHBOARD_ROLES as readonly string[]).includes(g.role));
+}
+
+export interface DashboardCounts {
+  overdue: number;
+  dueSoon: number;
+  total: number;
+}
+
+export interface DashboardItem {
+  provider: string;
+  /** Section id (or a label for work outside sections). */
+  section: string;
+  /** Staff id of whoever must act, or null when it is the section's as a whole. */
+  person: string | null;
+  /** What is due, short and free of personal data of parties. */
+  item: string;
+  /** ISO 8601 instant. */
+  dueAt: string;
+  status: 'overdue' | 'dueSoon';
+  ref?: string;
+}
+
+export interface DashboardView {
+  generatedAt: string;
+  totals: DashboardCounts;
+  /** One row per registered deadline provider (each feature's clocks), in registration order. */
+  providers: Array<{ id: string; label: string; counts: DashboardCounts }>;
+  sections: Array<{
+    section: string;
+    counts: DashboardCounts;
+    people: Array<{ person: string | null; counts: DashboardCounts; items: DashboardItem[] }>;
+  }>;
+}

@@ -1,0 +1,86 @@
+/**
+ * Photos of the complaint form: picked with wx.chooseMedia (images only — video metadata cannot be stripped the
+ * way the backend strips EXIF, issue 5 item 2), uploaded at once into the caller's quarantine path with progress.
+ * The path prefix comes from `citizen` `complaint.uploadPrefix` (the client cannot know its openid in the cloud).
+ */
+import { call } from '../../../services/api';
+import { uploadFile, uploadPathFor } from '../../../services/storage';
+import type { FormErrors, FormState, PhotoItem } from '../shared/form-model';
+
+/** The backend refuses larger files (server/media MAX_UPLOAD_BYTES). */
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+export interface PhotoHost {
+  data: { form: FormState; errors: FormErrors; maxPhotos: number };
+  update(patch: Partial<FormState>, clear?: Array<keyof FormErrors>): void;
+  setData(data: Record<string, unknown>): void;
+  uploadPrefix?: string;
+}
+
+function patchPhoto(host: PhotoHost, localPath: string, patch: Partial<PhotoItem>): void {
+  const photos = host.data.form.photos.map((p) => (p.localPath === localPath ? { ...p, ...patch } : p));
+  host.update({ photos });
+}
+
+async function prefixOf(host: PhotoHost): Promise<string | null> {
+  if (host.uploadPrefix) return host.uploadPrefix;
+  const res = await call('citizen', 'complaint.uploadPrefix', {});
+  if (!res.ok) return null;
+  host.uploadPrefix = res.data.prefix;
+  return res.data.prefix;
+}
+
+async function uploadOne(host: PhotoHost, prefix: string, localPath: string): Promise<void> {
+  const res = await uploadFile({
+    cloudPath: uploadPathFor(prefix, localPath),
+    filePath: localPath,
+    onProgress: (progress) => patchPhoto(host, localPath, { progress }),
+  });
+  // The photo may have been removed while uploading; patchPhoto then changes nothing.
+  if (res.ok) patchPhoto(host, localPath, { state: 'done', fileID: res.fileID, progress: 100 });
+  else patchPhoto(host, localPath, { state: 'failed' });
+}
+
+export function addPhotos(host: PhotoHost): Promise<void> {
+  const remaining = host.data.maxPhotos - host.data.form.photos.length;
+  if (remaining <= 0) {
+    host.setData({ errors: { ...host.data.errors, photos: `最多上传 ${host.data.maxPhotos} 张图片` } });
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    wx.chooseMedia({
+      count: remaining,
+      mediaType: ['image'],
+      sourceType: ['album', 'camera'],
+      sizeType: ['compressed'],
+      fail: () => resolve(),
+      success: (res) => {
+        const picked = res.tempFiles.filter((f) => f.size <= MAX_PHOTO_BYTES);
+        const tooBig = res.tempFiles.length - picked.length;
+        const added: PhotoItem[] = picked.map((f) => ({
+          localPath: f.tempFilePath,
+          fileID: '',
+          progress: 0,
+          state: 'uploading',
+        }));
+        host.update({ photos: [...host.data.form.photos, ...added] }, ['photos']);
+        if (tooBig)
+          host.setData({ errors: { ...host.data.errors, photos: `有 ${tooBig} 张图片超过 10 MB，未添加` } });
+        void (async () => {
+          const prefix = await prefixOf(host);
+          for (const photo of added) {
+            if (prefix) await uploadOne(host, prefix, photo.localPath);
+            else patchPhoto(host, photo.localPath, { state: 'failed' });
+          }
+          resolve();
+        })();
+      },
+    });
+  });
+}
+
+export function removePhoto(host: PhotoHost, index: number): void {
+  if (!Number.isInteger(index) || index < 0) return;
+  const photos = host.data.form.photos.filter((_, i) => i !== index);
+  host.update({ photos }, ['photos']);
+}

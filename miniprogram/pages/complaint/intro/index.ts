@@ -1,0 +1,42 @@
+/**
+ * Before the form (issue 5 item 1; PUB-2 Art. 11 makes the channels and acceptance conditions public): what we
+ * accept, what happens next, and how the personal information given is handled. Going on needs both the
+ * acknowledgement of this notice and WeChat's privacy flow (`wx.requirePrivacyAuthorize`, answered by the
+ * shell's privacy-consent panel), so the agreement is explicit and recorded by WeChat.
+ */
+import { pageBase } from '../../../behaviors/page-base';
+
+const FORM_PAGE = '/pages/complaint/form/index';
+const MINE_PAGE = '/pages/complaint/mine/index';
+
+Component({
+  behaviors: [pageBase],
+  data: { kind: '', acknowledged: false, hint: '' },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      if (query.kind === 'complaint' || query.kind === 'report') this.setData({ kind: query.kind });
+    },
+    onToggleAcknowledge() {
+      this.setData({ acknowledged: !this.data.acknowledged, hint: '' });
+    },
+    onStart() {
+      if (!this.data.acknowledged) {
+        this.setData({ hint: '请先阅读并勾选“我已阅读并同意上述个人信息处理说明”' });
+        return;
+      }
+      const go = () =>
+        wx.navigateTo({ url: this.data.kind ? `${FORM_PAGE}?kind=${this.data.kind}` : FORM_PAGE });
+      if (typeof wx.requirePrivacyAuthorize === 'function') {
+        wx.requirePrivacyAuthorize({ success: go, fail: () => this.onPrivacyRefused() });
+      } else go();
+    },
+    onPrivacyRefused() {
+      this.setData({
+        hint: '未同意隐私保护指引时不能在线提交。您也可以拨打 12345 政务服务便民热线反映问题。',
+      });
+    },
+    onMine() {
+      wx.navigateTo({ url: MINE_PAGE });
+    },
+  },
+});

@@ -1,0 +1,178 @@
+/**
+ * The complaint form's state, payload, errors and draft, kept free of `wx` so that it is unit-tested as it is.
+ * Validation is the contract's own schema (core/contract/complaint.ts via the core bundle), so the form shows
+ * exactly the Chinese messages the function would answer with; the function's `fields` map onto the same keys.
+ */
+import {
+  complaintSubmitInput,
+  issuesToFields,
+  type ComplaintKind,
+  type ComplaintSubmitInput,
+} from '../../../core-bundle/index';
+
+export type ContactMode = 'real' | 'anonymous';
+export type PhotoState = 'uploading' | 'done' | 'failed';
+
+export interface PhotoItem {
+  /** Local temporary path (thumbnail; lost when WeChat clears temporary files). */
+  localPath: string;
+  fileID: string;
+  progress: number;
+  state: PhotoState;
+}
+
+export interface FormState {
+  kind: ComplaintKind | '';
+  category: string;
+  subjectName: string;
+  subjectAddress: string;
+  location: { latitude: number; longitude: number } | null;
+  description: string;
+  contactMode: ContactMode;
+  contactName: string;
+  contactPhone: string;
+  photos: PhotoItem[];
+}
+
+/** One message per form field; keys are the page's own (WXML cannot index by a dotted path). */
+export type FormErrors = Partial<
+  Record<
+    | 'kind'
+    | 'category'
+    | 'subjectName'
+    | 'subjectAddress'
+    | 'description'
+    | 'photos'
+    | 'contact'
+    | 'contactName'
+    | 'contactPhone',
+    string
+  >
+>;
+
+export function emptyForm(kind: ComplaintKind | '' = ''): FormState {
+  return {
+    kind,
+    category: '',
+    subjectName: '',
+    subjectAddress: '',
+    location: null,
+    description: '',
+    contactMode: 'real',
+    contactName: '',
+    contactPhone: '',
+    photos: [],
+  };
+}
+
+/** What would be sent: uploaded photos only; contact by the chosen mode. */
+export function payloadOf(form: FormState): Record<string, unknown> {
+  const photos = form.photos.filter((p) => p.state === 'done' && p.fileID).map((p) => p.fileID);
+  return {
+    kind: form.kind || undefined,
+    category: form.category || undefined,
+    subject: {
+      name: form.subjectName,
+      address: form.subjectAddress,
+      ...(form.location ? { location: form.location } : {}),
+    },
+    description: form.description,
+    ...(photos.length ? { photos } : {}),
+    contact:
+      form.contactMode === 'anonymous'
+        ? { anonymous: true }
+        : { anonymous: false, name: form.contactName, phone: form.contactPhone },
+  };
+}
+
+const FIELD_KEYS: Array<[RegExp, keyof FormErrors]> = [
+  [/^payload\.kind$/, 'kind'],
+  [/^payload\.category$/, 'category'],
+  [/^payload\.subject\.name$/, 'subjectName'],
+  [/^payload\.subject\.(address|location.*)$/, 'subjectAddress'],
+  [/^payload\.subject$/, 'subjectName'],
+  [/^payload\.description$/, 'description'],
+  [/^payload\.photos(\.\d+)?$/, 'photos'],
+  [/^payload\.contact\.name$/, 'contactName'],
+  [/^payload\.contact\.phone$/, 'contactPhone'],
+  [/^payload\.contact(\.anonymous)?$/, 'contact'],
+];
+
+/**
+ * The envelope's `fields` (or the local check's) as the form's errors. A photo's message names which photo
+ * (`payload.photos.2` → 第 3 张图片). Anything the form has no place for comes back in `other`.
+ */
+export function formErrorsOf(fields: Record<string, string>): { errors: FormErrors; other: string[] } {
+  const errors: FormErrors = {};
+  const other: string[] = [];
+  for (const [path, message] of Object.entries(fields)) {
+    const key = FIELD_KEYS.find(([re]) => re.test(path))?.[1];
+    if (!key) {
+      other.push(message);
+      continue;
+    }
+    const photo = /^payload\.photos\.(\d+)$/.exec(path);
+    const text = photo ? `第 ${Number(photo[1]) + 1} 张图片：${message}` : message;
+    errors[key] ??= text;
+  }
+  return { errors, other };
+}
+
+export type Checked = { ok: true; payload: ComplaintSubmitInput } | { ok: false; errors: FormErrors };
+
+/** The contract's check, with the same messages as the function (photos still uploading are refused first). */
+export function checkForm(form: FormState): Checked {
+  if (form.photos.some((p) => p.state === 'uploading')) {
+    return { ok: false, errors: { photos: '图片正在上传，请稍候再提交' } };
+  }
+  if (form.photos.some((p) => p.state === 'failed')) {
+    return { ok: false, errors: { photos: '有图片上传失败，请删除后重新添加' } };
+  }
+  const parsed = complaintSubmitInput.safeParse(payloadOf(form));
+  if (parsed.success) return { ok: true, payload: parsed.data };
+  return { ok: false, errors: formErrorsOf(issuesToFields(parsed.error.issues)).errors };
+}
+
+// ---- draft ---------------------------------------------------------------------------------------------------
+
+export const DRAFT_KEY = 'complaint.draft';
+/** A draft older than this is dropped: its uploaded photos will have left the quarantine by then. */
+export const DRAFT_MAX_AGE_MS = 3 * 24 * 3600_000;
+
+export interface Draft {
+  savedAt: number;
+  form: FormState;
+}
+
+/** The draft keeps the uploaded photos as fileIDs (and their thumbnails' paths); unfinished uploads are dropped. */
+export function toDraft(form: FormState, now: number): Draft {
+  return { savedAt: now, form: { ...form, photos: form.photos.filter((p) => p.state === 'done') } };
+}
+
+/** A stored draft, or null when there is none, it is stale, or it does not look like one. */
+export function fromDraft(stored: unknown, now: number): FormState | null {
+  if (!stored || typeof stored !== 'object') return null;
+  const draft = stored as Partial<Draft>;
+  if (typeof draft.savedAt !== 'number' || now - draft.savedAt > DRAFT_MAX_AGE_MS) return null;
+  if (!draft.form || typeof draft.form !== 'object') return null;
+  const base = emptyForm();
+  const form = { ...base, ...draft.form } as FormState;
+  for (const key of Object.keys(base) as Array<keyof FormState>) {
+    if (key === 'location' || key === 'photos') continue;
+    if (typeof form[key] !== 'string') return null;
+  }
+  form.photos = Array.isArray(form.photos) ? form.photos.filter((p) => p?.state === 'done' && p.fileID) : [];
+  return form;
+}
+
+/** A draft worth keeping has something typed in it. */
+export function isBlank(form: FormState): boolean {
+  return (
+    !form.subjectName.trim() &&
+    !form.subjectAddress.trim() &&
+    !form.description.trim() &&
+    !form.contactName.trim() &&
+    !form.contactPhone.trim() &&
+    !form.photos.length
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Complaint data for `npm run preview` (the emulator's demo seed has none): submitted through the real functions
+ * of the seeded emulator as the demo citizen, then handled by the demo staff (emulator/seed/org.ts), so the pages
+ * render what the backend answers — a new report awaiting acceptance, and a complaint assigned, accepted and
+ * replied to.
+ */
+import { randomUUID } from 'node:crypto';
+
+export const FIXTURE_CITIZEN = 'demo-citizen';
+export const FIXTURE_NAME = '欧阳明远';
+export const FIXTURE_PHONE = '13987654321';
+export const FIXTURE_REPLY = '经现场核查，该诊所未取得医疗美容科目登记，已责令停止相关项目并立案调查。';
+
+export interface FixtureComplaint {
+  id: string;
+  trackingNo: string;
+  acceptanceDueDate: string;
+}
+
+export interface ComplaintFixtures {
+  /** A real-name report, not yet accepted. */
+  pending: FixtureComplaint;
+  /** A complaint assigned to demo-officer-1, accepted and replied to. */
+  handled: FixtureComplaint;
+}
+
+type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export async function seedComplaintFixtures(baseUrl: string, appId: string): Promise<ComplaintFixtures> {
+  const fn = async (name: string, openid: string, action: string, payload: unknown) => {
+    const res = await fetch(`${baseUrl}/fn/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-WX-OPENID': openid, 'X-WX-APPID': appId },
+      body: JSON.stringify({ action, payload, requestId: randomUUID() }),
+    });
+    const body = (await res.json()) as Envelope;
+    if (!body.ok)
+      throw new Error(`预览数据准备失败：${name}.${action} ${body.error.code} ${body.error.message}`);
+    return body.data;
+  };
+  const contact = { anonymous: false, name: FIXTURE_NAME, phone: FIXTURE_PHONE };
+  const handled = await fn('citizen', FIXTURE_CITIZEN, 'complaint.submit', {
+    kind: 'complaint',
+    category: '医疗机构与医疗美容',
+    subject: { name: '某某医疗美容诊所', address: '万州区太白路 88 号 2 楼' },
+    description: '该诊所无医疗美容资质，却开展玻尿酸注射项目，本人注射后面部红肿，要求查处并赔偿。',
+    contact,
+  });
+  const pending = await fn('citizen', FIXTURE_CITIZEN, 'complaint.submit', {
+    kind: 'report',
+    category: '公共场所',
+    subject: { name: '某某游泳馆', address: '万州区北山大道 1 号' },
+    description: '游泳池水浑浊有异味，更衣室没有消毒记录，从业人员未见健康证明。',
+    contact,
+  });
+  const queue = await fn('staff', 'demo-unit-head', 'complaint.queue', { pageSize: 50 });
+  const idOf = (trackingNo: string) =>
+    (queue.items as Array<{ id: string; trackingNo: string }>).find((i) => i.trackingNo === trackingNo)!.id;
+  const handledId = idOf(handled.trackingNo);
+  await fn('staff', 'demo-unit-head', 'complaint.assign', { id: handledId, handlerIds: ['stf_officer_1'] });
+  await fn('staff', 'demo-officer-1', 'complaint.accept', { id: handledId });
+  await fn('staff', 'demo-officer-1', 'complaint.reply', { id: handledId, text: FIXTURE_REPLY });
+  return {
+    handled: { id: handledId, trackingNo: handled.trackingNo, acceptanceDueDate: handled.acceptanceDueDate },
+    pending: {
+      id: idOf(pending.trackingNo),
+      trackingNo: pending.trackingNo,
+      acceptanceDueDate: pending.acceptanceDueDate,
+    },
+  };
+}
+
+/** `2026-12-08` → `2026年12月8日`, as the pages write dates. */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}

@@ -1,0 +1,112 @@
+/**
+ * The complaint pages in `npm run preview` (issue 5 "Done when": the form with its error states, the
+ * confirmation, the timeline and the staff case page, at both font sizes), over the data complaint-fixtures.ts
+ * prepares through the real functions.
+ */
+import type { Scenario } from './scenario';
+import {
+  chineseDate,
+  FIXTURE_CITIZEN,
+  FIXTURE_NAME,
+  FIXTURE_PHONE,
+  FIXTURE_REPLY,
+} from './complaint-fixtures';
+
+export const COMPLAINT_SCENARIOS: Scenario[] = [
+  {
+    name: 'complaint-intro',
+    page: 'pages/complaint/intro/index',
+    openid: FIXTURE_CITIZEN,
+    keyStrings: ['受理条件', '7 个工作日', '个人信息处理说明', '保存期限', '您的权利', '同意并开始填写'],
+  },
+  {
+    name: 'complaint-form-empty',
+    page: 'pages/complaint/form/index',
+    openid: FIXTURE_CITIZEN,
+    keyStrings: [
+      '类型',
+      '所属领域',
+      '传染病防治与消毒',
+      '被投诉举报对象',
+      '在地图上选点',
+      '0/2000',
+      '照片',
+      '实名',
+      '提交',
+    ],
+  },
+  {
+    name: 'complaint-form-errors',
+    page: 'pages/complaint/form/index',
+    openid: FIXTURE_CITIZEN,
+    steps: [{ method: 'onSubmit' }],
+    keyStrings: [
+      '请按提示修改标红的内容',
+      '请选择投诉或举报',
+      '请选择所属领域',
+      '被投诉举报对象名称至少 2 个字',
+      '问题描述至少 10 个字',
+      '请填写正确的手机号码',
+    ],
+  },
+  {
+    name: 'complaint-form-anonymous',
+    page: 'pages/complaint/form/index',
+    query: { kind: 'report' },
+    openid: FIXTURE_CITIZEN,
+    steps: [{ method: 'onContactMode', args: [{ currentTarget: { dataset: { mode: 'anonymous' } } }] }],
+    keyStrings: ['匿名举报不会收到处理结果反馈'],
+  },
+  {
+    name: 'complaint-done',
+    page: 'pages/complaint/done/index',
+    query: (f) => ({
+      trackingNo: f.pending.trackingNo,
+      due: f.pending.acceptanceDueDate,
+      provisional: '0',
+      anonymous: '0',
+    }),
+    openid: FIXTURE_CITIZEN,
+    keyStrings: (f) => [
+      '已提交',
+      f.pending.trackingNo,
+      chineseDate(f.pending.acceptanceDueDate),
+      '前决定是否受理',
+    ],
+  },
+  {
+    name: 'complaint-mine',
+    page: 'pages/complaint/mine/index',
+    openid: FIXTURE_CITIZEN,
+    keyStrings: (f) => [f.handled.trackingNo, f.pending.trackingNo, '已受理', '待受理', '某某游泳馆'],
+  },
+  {
+    name: 'complaint-detail',
+    page: 'pages/complaint/detail/index',
+    query: (f) => ({ trackingNo: f.handled.trackingNo }),
+    openid: FIXTURE_CITIZEN,
+    keyStrings: (f) => [f.handled.trackingNo, '办理过程', '已提交', '已受理', '答复', FIXTURE_REPLY, '欧**'],
+  },
+  {
+    name: 'staff-complaint-queue',
+    page: 'pages/staff/complaint-queue/index',
+    query: { filter: 'all' },
+    openid: 'demo-unit-head',
+    keyStrings: (f) => [f.pending.trackingNo, '受理期限', '办理期限', '某某医疗美容诊所'],
+  },
+  {
+    name: 'staff-complaint-case',
+    page: 'pages/staff/complaint-case/index',
+    query: (f) => ({ id: f.handled.id }),
+    openid: 'demo-officer-1',
+    keyStrings: [FIXTURE_NAME, FIXTURE_PHONE, '本次查看已记录', '答复', '办结', FIXTURE_REPLY],
+  },
+  {
+    name: 'staff-complaint-case-reject',
+    page: 'pages/staff/complaint-case/index',
+    query: (f) => ({ id: f.pending.id }),
+    openid: 'demo-unit-head',
+    steps: [{ method: 'onAction', args: [{ currentTarget: { dataset: { action: 'reject' } } }] }],
+    keyStrings: ['欧**', '139****4321', '已脱敏', '不予受理的理由', '不属于本机关管辖', '受理'],
+  },
+];
