@@ -71,52 +71,13 @@ export interface StaffMeView {
   roles: Array<RoleGrant & { label: string }>;
 }
 
-/** One row of `staff` `complaint.queue` as the queue page reads it (server/features/complaint/staff-read.ts). */
-export interface StaffComplaintQueueItem {
-  id: string;
-  trackingNo: string;
-  kind: string;
-  category: string;
-  subjectName: string;
-  status: string;
-  statusLabel: string;
-  source: string;
-  receivedAt: string;
-  acceptanceDueDate: string;
-  handlingDueDate: string | null;
-  feedbackDueDate: string | null;
-  handlerIds: string[];
-  anonymous: boolean;
-  contact: { name: string; phone: string } | null;
-}
-
-/**
- * `staff` `complaint.get` as the case page reads it (server/features/complaint/views.ts `staffView`): the contact
- * is masked unless the backend decided the caller may see it (`identityVisible`).
- */
-export interface StaffComplaintCaseView extends Omit<CitizenComplaintView, 'contact' | 'photoCount'> {
-  id: string;
-  source: string;
-  sourceLabel: string;
-  sourceRef: string | null;
-  subjectLocation: { latitude: number; longitude: number } | null;
-  handlerIds: string[];
-  rejection: { reason: string; label: string; note: string | null } | null;
-  handlingDueDate: string | null;
-  feedbackState: string;
-  feedbackDueDate: string | null;
-  duplicateOf: string | null;
-  contact: { name: string; phone: string } | null;
-  identityVisible: boolean;
-  photos: Array<{ url: string; contentType: string; size: number }>;
-}
-
-/** What a handling step answers. */
-export interface StaffComplaintStepDone {
-  id: string;
-  status: string;
-  statusLabel: string;
-}
+/** The staff complaint views, defined once in the contract (the backend answers exactly these). */
+import type {
+  ComplaintQueueItem as StaffComplaintQueueItem,
+  StaffComplaintView as StaffComplaintCaseView,
+  ComplaintStepDone as StaffComplaintStepDone,
+} from './contract/complaint';
+export type { StaffComplaintQueueItem, StaffComplaintCaseView, StaffComplaintStepDone };
 
 /**
  * Every action the mini-program calls: function → action → [payload, answer data]. The typed client

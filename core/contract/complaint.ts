@@ -252,3 +252,51 @@ export interface ComplaintSubmitted {
   /** True when the due date relies on a year without official holiday data (calendar "provisional"). */
   acceptanceDueProvisional: boolean;
 }
+
+/** `staff` `complaint.get`: the contact is masked unless the backend decided the caller may see it. */
+export interface StaffComplaintView extends Omit<CitizenComplaintView, 'contact' | 'photoCount'> {
+  id: string;
+  source: string;
+  sourceLabel: string;
+  sourceRef: string | null;
+  subjectLocation: { latitude: number; longitude: number } | null;
+  unitId: string;
+  sectionIds: string[];
+  handlerIds: string[];
+  rejection: { reason: string; label: string; note: string | null } | null;
+  handlingDueDate: string | null;
+  feedbackState: string;
+  feedbackDueDate: string | null;
+  duplicateOf: string | null;
+  splitFrom: string | null;
+  /** Masked, or in clear for the handlers and their leaders. */
+  contact: { name: string; phone: string } | null;
+  identityVisible: boolean;
+  photos: Array<{ url: string; contentType: string; size: number; sha256: string }>;
+}
+
+/** One row of `staff` `complaint.queue`. */
+export interface ComplaintQueueItem {
+  id: string;
+  trackingNo: string;
+  kind: string;
+  category: string;
+  subjectName: string;
+  status: string;
+  statusLabel: string;
+  source: string;
+  receivedAt: string;
+  acceptanceDueDate: string;
+  handlingDueDate: string | null;
+  feedbackDueDate: string | null;
+  handlerIds: string[];
+  anonymous: boolean;
+  contact: { name: string; phone: string } | null;
+}
+
+/** What a handling step (accept, reject, reply, close, ...) answers. */
+export interface ComplaintStepDone {
+  id: string;
+  status: string;
+  statusLabel: string;
+}

@@ -2,6 +2,7 @@
  * The first settings version, from ../shared/LEGAL.md (sources cited per value). The legal section changes them
  * by publishing a new version (`settings.publish`); these defaults only seed version 1.
  */
+import { DEFAULT_HANDLING_DAYS } from '../../core/complaint/deadlines';
 import type { SettingsValues } from './schema';
 
 export const DEFAULT_SETTINGS: SettingsValues = {
@@ -51,5 +52,6 @@ export const DEFAULT_SETTINGS: SettingsValues = {
     reporterFeedbackWorkingDays: 5,
     petitionReplyDays: 15,
     petitionFinishDays: 60,
+    handlingDays: DEFAULT_HANDLING_DAYS,
   },
 };

@@ -57,6 +57,8 @@ export const settingsValuesSchema = z.strictObject({
     reporterFeedbackWorkingDays: days,
     petitionReplyDays: days,
     petitionFinishDays: days,
+    /** Calendar days to finish handling an accepted complaint (default: the petition rules' 60 days). */
+    handlingDays: days,
   }),
 });
 

@@ -63,7 +63,9 @@ export interface ComplaintRecord {
   decidedAt: Date | null;
   rejection: { reason: RejectionReason; note: string | null } | null;
   handlingDueDate: string | null;
-  caseDecision: { caseOpened: boolean; at: Date } | null;
+  /** Settings version the handling deadline was computed under (set on acceptance). */
+  handlingSettingsVersion?: number;
+  caseDecision: { caseOpened: boolean; at: Date; settingsVersion?: number } | null;
   feedbackState: FeedbackState;
   feedbackDueDate: string | null;
   closedAt: Date | null;
@@ -72,6 +74,7 @@ export interface ComplaintRecord {
   timeline: Array<Omit<ComplaintTimelineEntry, 'at' | 'label'> & { at: Date }>;
   duplicateOf: string | null;
   splitFrom: string | null;
+  /** Settings version of the acceptance deadline (set at receipt). */
   settingsVersion: number;
   /** `<receivedAt ISO>_<id>`: a total order for cursor paging that is stable under inserts. */
   sortKey: string;

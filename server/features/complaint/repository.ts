@@ -1,10 +1,10 @@
 /** Reads of complaints, cursor paging, and the settings and calendar the clocks are computed with. */
 import { createCalendar, type Calendar } from '../../../core/calendar';
-import { DEFAULT_HANDLING_DAYS, type ComplaintPeriods } from '../../../core/complaint/deadlines';
+import type { ComplaintPeriods } from '../../../core/complaint/deadlines';
 import type { Page } from '../../../core/contract/envelope';
 import { AppError } from '../../errors';
 import type { Database } from '../../platform/cloudbase';
-import { currentSettings } from '../../settings';
+import { settingsForAct } from '../../settings/act';
 import { UNITS_COLLECTION } from '../../org/units';
 import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
 
@@ -53,24 +53,19 @@ export async function pageComplaints(
   return { items, total: counted.total ?? 0, nextCursor };
 }
 
-/**
- * The complaint clocks in force at `at`. The settings hold no handling period for complaints yet; the default is
- * documented in core/complaint/deadlines.ts (60 days) and used until the legal section adds `handlingDays`.
- */
+/** The complaint clocks in force at `at`, with the settings version they come from (stored on the act). */
 export async function complaintPeriods(
   db: Database,
   at: Date,
 ): Promise<{ version: number; periods: ComplaintPeriods }> {
-  const settings = await currentSettings(db, at);
-  const values = settings.values.complaintHandlingDays as typeof settings.values.complaintHandlingDays & {
-    handlingDays?: number;
-  };
+  const { values, stamp } = await settingsForAct(db, at);
+  const days = values.complaintHandlingDays;
   return {
-    version: settings.version,
+    version: stamp.settingsVersion,
     periods: {
-      acceptanceWorkingDays: values.acceptanceWorkingDays,
-      reporterFeedbackWorkingDays: values.reporterFeedbackWorkingDays,
-      handlingDays: values.handlingDays ?? DEFAULT_HANDLING_DAYS,
+      acceptanceWorkingDays: days.acceptanceWorkingDays,
+      reporterFeedbackWorkingDays: days.reporterFeedbackWorkingDays,
+      handlingDays: days.handlingDays,
     },
   };
 }

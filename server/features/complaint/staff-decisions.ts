@@ -23,15 +23,12 @@ import { AppError } from '../../errors';
 import { action, type ActionTable, type Call } from '../../router/types';
 import { openContact } from './identity';
 import type { ComplaintRecord, ComplaintState } from './model';
+import type { ComplaintStepDone } from '../../../core/contract/complaint';
 import { statusMessage } from './notify';
 import { complaintCalendar, complaintPeriods } from './repository';
 import { applyStep, HANDLING_ROLES, loadForStaff } from './staff-access';
 
-interface Done {
-  id: string;
-  status: string;
-  statusLabel: string;
-}
+type Done = ComplaintStepDone;
 const done = (record: ComplaintRecord, state: ComplaintState): Done => ({
   id: record._id,
   status: state.status,
@@ -55,7 +52,7 @@ const complaintAccept = action<ComplaintIdInput, Done>({
   input: complaintIdInput,
   async handler(input, call) {
     const record = await loadForStaff(call, input.id, 'act');
-    const { periods } = await complaintPeriods(call.db, call.now);
+    const { version, periods } = await complaintPeriods(call.db, call.now);
     const due = handlingDue(complaintCalendar(), call.now, periods);
     const state = await applyStep(
       call,
@@ -65,6 +62,7 @@ const complaintAccept = action<ComplaintIdInput, Done>({
         s.status = 'accepted';
         s.decidedAt = call.now;
         s.handlingDueDate = due.date;
+        s.handlingSettingsVersion = version;
         s.timeline.push({ at: call.now, event: 'accepted' });
       },
       notifying(call, record, '已受理', '您反映的问题已受理，我们将依法核查处理'),
@@ -108,10 +106,10 @@ const complaintDecideCase = action<ComplaintCaseDecisionInput, Done & { feedback
     const record = await loadForStaff(call, input.id, 'act');
     if (record.kind !== 'report') throw new AppError('PRECONDITION_FAILED', '只有举报需要记录是否立案');
     if (record.caseDecision) throw new AppError('PRECONDITION_FAILED', '已记录过是否立案的决定');
-    const { periods } = await complaintPeriods(call.db, call.now);
+    const { version, periods } = await complaintPeriods(call.db, call.now);
     const due = reporterFeedbackDue(complaintCalendar(), call.now, periods);
     const state = await applyStep(call, record, 'decideCase', (s) => {
-      s.caseDecision = { caseOpened: input.caseOpened, at: call.now };
+      s.caseDecision = { caseOpened: input.caseOpened, at: call.now, settingsVersion: version };
       if (s.feedbackState === 'pending') {
         s.feedbackState = 'due';
         s.feedbackDueDate = due.date;

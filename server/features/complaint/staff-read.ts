@@ -19,24 +19,9 @@ import type { ComplaintRecord } from './model';
 import { pageComplaints } from './repository';
 import { HANDLING_ROLES, handlingUnits, loadForStaff } from './staff-access';
 import { staffView, type StaffComplaintView } from './views';
+import type { ComplaintQueueItem } from '../../../core/contract/complaint';
 
-export interface QueueItem {
-  id: string;
-  trackingNo: string;
-  kind: string;
-  category: string;
-  subjectName: string;
-  status: string;
-  statusLabel: string;
-  source: string;
-  receivedAt: string;
-  acceptanceDueDate: string;
-  handlingDueDate: string | null;
-  feedbackDueDate: string | null;
-  handlerIds: string[];
-  anonymous: boolean;
-  contact: { name: string; phone: string } | null;
-}
+type QueueItem = ComplaintQueueItem;
 
 function queueItem(r: ComplaintRecord): QueueItem {
   return {

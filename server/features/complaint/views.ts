@@ -12,6 +12,9 @@ import {
 import { STATUS_LABELS, TIMELINE_LABELS } from '../../../core/complaint/lifecycle';
 import { REJECTION_REASONS } from '../../../core/complaint/reasons';
 import type { ComplaintRecord } from './model';
+import type { StaffComplaintView } from '../../../core/contract/complaint';
+
+export type { StaffComplaintView };
 
 function timelineOf(record: ComplaintRecord): ComplaintTimelineEntry[] {
   return record.timeline.map((t) => ({
@@ -52,27 +55,6 @@ export function citizenListItem(record: ComplaintRecord): CitizenComplaintListIt
     submittedAt: new Date(record.receivedAt).toISOString(),
     acceptanceDueDate: record.acceptanceDueDate,
   };
-}
-
-export interface StaffComplaintView extends Omit<CitizenComplaintView, 'contact' | 'photoCount'> {
-  id: string;
-  source: string;
-  sourceLabel: string;
-  sourceRef: string | null;
-  subjectLocation: { latitude: number; longitude: number } | null;
-  unitId: string;
-  sectionIds: string[];
-  handlerIds: string[];
-  rejection: { reason: string; label: string; note: string | null } | null;
-  handlingDueDate: string | null;
-  feedbackState: string;
-  feedbackDueDate: string | null;
-  duplicateOf: string | null;
-  splitFrom: string | null;
-  /** Masked, or in clear for the handlers and their leaders. */
-  contact: { name: string; phone: string } | null;
-  identityVisible: boolean;
-  photos: Array<{ url: string; contentType: string; size: number; sha256: string }>;
 }
 
 export function staffView(

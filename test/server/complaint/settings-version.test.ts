@@ -1,0 +1,49 @@
+/**
+ * Each complaint act records the legal-settings version it was made under (DESIGN.md "Legal settings,
+ * versioned"): the acceptance deadline under the version in force at receipt, the handling deadline under the one
+ * in force at acceptance. A later settings change never rewrites either.
+ */
+import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
+import { callers, newOpenid, storedComplaint, submission } from './helpers';
+
+let emu: TestEmulator;
+let call: ReturnType<typeof callers>;
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ seed: true });
+  call = callers(emu);
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+});
+afterAll(async () => {
+  jest.restoreAllMocks();
+  await emu.stop();
+});
+
+it('stamps receipt and acceptance with the settings versions their deadlines came from', async () => {
+  const openid = newOpenid();
+  const submitted = await call.citizen(openid, 'complaint.submit', submission());
+  expect(submitted.ok).toBe(true);
+  const trackingNo = submitted.data.trackingNo as string;
+  const atReceipt = await storedComplaint(trackingNo);
+  expect(atReceipt.settingsVersion).toBe(1);
+
+  // The legal section shortens the handling period; it applies to acts from now on.
+  const settings = await call.staff('demo-admin-1', 'settings.get', {});
+  const published = await call.staff('demo-admin-1', 'settings.publish', {
+    values: { complaintHandlingDays: { ...settings.data.values.complaintHandlingDays, handlingDays: 30 } },
+  });
+  expect(published).toMatchObject({ ok: true, data: { version: 2 } });
+
+  const id = atReceipt._id as string;
+  await call.staff('demo-unit-head', 'complaint.assign', { id, handlerIds: ['stf_officer_1'] });
+  const accepted = await call.staff('demo-officer-1', 'complaint.accept', { id });
+  expect(accepted).toMatchObject({ ok: true, data: { status: 'accepted' } });
+
+  const after = await storedComplaint(trackingNo);
+  expect(after.settingsVersion).toBe(1); // the acceptance deadline's version is unchanged
+  expect(after.acceptanceDueDate).toBe(atReceipt.acceptanceDueDate);
+  expect(after.handlingSettingsVersion).toBe(2);
+  const days = (Date.parse(after.handlingDueDate) - Date.parse(after.decidedAt)) / 86_400_000;
+  expect(days).toBeGreaterThanOrEqual(29);
+  expect(days).toBeLessThan(40); // 30 calendar days, extended past a rest day at most a few days — not 60
+});
