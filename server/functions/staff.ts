@@ -1,4 +1,5 @@
 /** The `staff` cloud function (DESIGN.md "Layers"): its action table is assembled from the features. */
+import { calendarStaffActions } from '../features/calendar/actions';
 import { complaintStaffActions } from '../features/complaint';
 import { officerStaffActions } from '../features/officer';
 import { orgStaffActions } from '../features/org';
@@ -12,4 +13,5 @@ export const main = createFunction('staff', {
   ...ledgerStaffActions,
   ...systemStaffActions,
   ...complaintStaffActions,
+  ...calendarStaffActions,
 });

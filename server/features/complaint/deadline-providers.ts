@@ -5,6 +5,7 @@
  * - handling finished within the handling period (core/complaint/deadlines.ts).
  * Items name the tracking number and the step only: never the complainant or the reported business.
  */
+import type { Calendar } from '../../../core/calendar';
 import type { DateInput } from '../../../core/calendar';
 import { registerDeadlineProvider, type DeadlineItem } from '../../dashboard/registry';
 import type { Database } from '../../platform/cloudbase';
@@ -32,12 +33,12 @@ async function openItems(
 }
 
 function itemsDue(
+  calendar: Calendar,
   records: ComplaintRecord[],
   now: Date,
   dueOf: (r: ComplaintRecord) => string | null,
   describe: (r: ComplaintRecord) => string,
 ): DeadlineItem[] {
-  const calendar = complaintCalendar();
   const items: DeadlineItem[] = [];
   for (const r of records) {
     const due = dueOf(r);
@@ -63,6 +64,7 @@ registerDeadlineProvider({
   async list(db, scope, now) {
     const records = await openItems(db, scope.unitIds, { status: 'submitted' });
     return itemsDue(
+      await complaintCalendar(db),
       records,
       now,
       (r) => r.acceptanceDueDate,
@@ -77,6 +79,7 @@ registerDeadlineProvider({
   async list(db, scope, now) {
     const records = await openItems(db, scope.unitIds, { feedbackState: 'due' });
     return itemsDue(
+      await complaintCalendar(db),
       records,
       now,
       (r) => r.feedbackDueDate,
@@ -91,6 +94,7 @@ registerDeadlineProvider({
   async list(db, scope, now) {
     const records = await openItems(db, scope.unitIds, { status: 'accepted' });
     return itemsDue(
+      await complaintCalendar(db),
       records,
       now,
       (r) => r.handlingDueDate,

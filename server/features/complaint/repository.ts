@@ -1,5 +1,6 @@
 /** Reads of complaints, cursor paging, and the settings and calendar the clocks are computed with. */
-import { createCalendar, type Calendar } from '../../../core/calendar';
+import { loadCalendar } from '../../calendar';
+import type { Calendar } from '../../../core/calendar';
 import type { ComplaintPeriods } from '../../../core/complaint/deadlines';
 import type { Page } from '../../../core/contract/envelope';
 import { AppError } from '../../errors';
@@ -70,9 +71,9 @@ export async function complaintPeriods(
   };
 }
 
-/** The calendar of built-in holiday data. TODO: pass the administrator's year tables once they are stored. */
-export function complaintCalendar(): Calendar {
-  return createCalendar();
+/** The working-day calendar with the administrator's year tables (server/calendar). */
+export function complaintCalendar(db: Database): Promise<Calendar> {
+  return loadCalendar(db);
 }
 
 /** Complaints go to the enforcement unit (卫生健康综合行政执法支队), the body that investigates them. */

@@ -53,7 +53,7 @@ const complaintAccept = action<ComplaintIdInput, Done>({
   async handler(input, call) {
     const record = await loadForStaff(call, input.id, 'act');
     const { version, periods } = await complaintPeriods(call.db, call.now);
-    const due = handlingDue(complaintCalendar(), call.now, periods);
+    const due = handlingDue(await complaintCalendar(call.db), call.now, periods);
     const state = await applyStep(
       call,
       record,
@@ -107,7 +107,7 @@ const complaintDecideCase = action<ComplaintCaseDecisionInput, Done & { feedback
     if (record.kind !== 'report') throw new AppError('PRECONDITION_FAILED', '只有举报需要记录是否立案');
     if (record.caseDecision) throw new AppError('PRECONDITION_FAILED', '已记录过是否立案的决定');
     const { version, periods } = await complaintPeriods(call.db, call.now);
-    const due = reporterFeedbackDue(complaintCalendar(), call.now, periods);
+    const due = reporterFeedbackDue(await complaintCalendar(call.db), call.now, periods);
     const state = await applyStep(call, record, 'decideCase', (s) => {
       s.caseDecision = { caseOpened: input.caseOpened, at: call.now, settingsVersion: version };
       if (s.feedbackState === 'pending') {

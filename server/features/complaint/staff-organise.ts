@@ -8,7 +8,7 @@ import { toShanghaiDate } from '../../../core/calendar';
 import { acceptanceDue } from '../../../core/complaint/deadlines';
 import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
 import { maskName, maskPhone } from '../../../core/complaint/mask';
-import { formatTrackingNo } from '../../../core/complaint/tracking-no';
+import { formatTrackingNo, isTrackingNo } from '../../../core/complaint/tracking-no';
 import {
   complaintAssignInput,
   complaintLinkDuplicateInput,
@@ -21,14 +21,21 @@ import {
 } from '../../../core/contract/complaint';
 import { AppError, invalid } from '../../errors';
 import { commitChange } from '../../ledger/commit';
-import { getAccount, holdsGrant, isActive } from '../../org/accounts';
+import { getAccount } from '../../org/accounts';
 import { hashText } from '../../platform/crypto';
 import { sealPersonalData } from '../../privacy';
 import { action, type ActionTable, type Call } from '../../router/types';
 import { openContact } from './identity';
 import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, stateOfComplaint, type ComplaintState } from './model';
-import { complaintCalendar, complaintPeriods, handlingUnitId, requireComplaint } from './repository';
+import {
+  complaintCalendar,
+  complaintPeriods,
+  findByTrackingNo,
+  findComplaint,
+  handlingUnitId,
+} from './repository';
 import { applyStep, HANDLING_ROLES, handlingUnits, loadForStaff, staffActor } from './staff-access';
+import { isAssignable } from './staff-handlers';
 
 /** Deterministic per request, so a retried create finds its own record. */
 function newIds(call: Call, purpose: string): { id: string; trackingNo: string } {
@@ -53,7 +60,7 @@ const complaintAssign = action<ComplaintAssignInput, { id: string; handlerIds: s
     const sectionIds = new Set<string>();
     for (const [i, staffId] of handlerIds.entries()) {
       const account = await getAccount(call.db, staffId);
-      if (!isActive(account) || !holdsGrant(account, 'officer', record.unitId)) {
+      if (!account || !(await isAssignable(call.db, account, record.unitId, call.now))) {
         throw invalid({ [`payload.handlerIds.${i}`]: '承办人须为本单位在岗的执法人员' });
       }
       if (account.sectionId) sectionIds.add(account.sectionId);
@@ -73,8 +80,13 @@ const complaintLinkDuplicate = action<ComplaintLinkDuplicateInput, { id: string;
   input: complaintLinkDuplicateInput,
   async handler(input, call) {
     const record = await loadForStaff(call, input.id, 'act');
-    const original = await requireComplaint(call.db, input.duplicateOf);
-    if (original.unitId !== record.unitId) throw invalid({ 'payload.duplicateOf': '未找到该投诉举报' });
+    const original = isTrackingNo(input.duplicateOf)
+      ? await findByTrackingNo(call.db, input.duplicateOf)
+      : await findComplaint(call.db, input.duplicateOf);
+    // Another unit's complaint answers like a missing one: staff learn nothing outside their unit.
+    if (!original || original.unitId !== record.unitId)
+      throw invalid({ 'payload.duplicateOf': '未找到该受理编号的投诉举报' });
+    if (original._id === record._id) throw invalid({ 'payload.duplicateOf': '不能与自身关联' });
     if (original.duplicateOf === record._id)
       throw invalid({ 'payload.duplicateOf': '两件投诉举报不能互为重复' });
     await applyStep(call, record, 'linkDuplicate', (s) => {
@@ -156,7 +168,7 @@ const complaintRecord = action<
       throw invalid({ 'payload.receivedAt': '收到时间不能晚于现在' });
     const { id, trackingNo } = newIds(call, 'record');
     const { version, periods } = await complaintPeriods(call.db, receivedAt);
-    const due = acceptanceDue(complaintCalendar(), receivedAt, periods);
+    const due = acceptanceDue(await complaintCalendar(call.db), receivedAt, periods);
     const contact = input.contact.anonymous ? null : { name: input.contact.name, phone: input.contact.phone };
     const state: ComplaintState = {
       trackingNo,

@@ -105,7 +105,7 @@ export const complaintSubmit = action<ComplaintSubmitInput, ComplaintSubmitted>(
       handlingUnitId(call.db),
       complaintPeriods(call.db, call.now),
     ]);
-    const due = acceptanceDue(complaintCalendar(), call.now, periods);
+    const due = acceptanceDue(await complaintCalendar(call.db), call.now, periods);
     const clean = await intakePhotos(id, photos);
     const contact = input.contact.anonymous
       ? null

@@ -1,0 +1,50 @@
+/**
+ * The working-day calendar as the functions use it: `core/calendar` with the year tables an administrator loaded
+ * (REQUIREMENTS.md "Calendar rules": the State Council announces a year's holidays late in the year before; until
+ * a table is loaded, results in such a year are provisional). Tables are read on every call (no memory between
+ * calls); they are few, one per year.
+ */
+import { createCalendar, yearTableSchema, type Calendar, type YearTable } from '../../core/calendar';
+import type { Database } from '../platform/cloudbase';
+import { createEntity, readEntity, updateEntity, type WriteMeta } from '../ledger/entities';
+
+export const CALENDAR_YEARS_COLLECTION = 'calendar_years';
+
+export interface StoredYearTable extends YearTable {
+  loadedBy: string;
+  loadedAt: Date;
+}
+
+const yearId = (year: number) => `year-${year}`;
+
+export async function loadYearTables(db: Database): Promise<StoredYearTable[]> {
+  const res = await db.collection(CALENDAR_YEARS_COLLECTION).orderBy('year', 'asc').limit(1000).get();
+  return (res.data ?? []) as StoredYearTable[];
+}
+
+/** The calendar with every administrator table stored (they win over the built-in data for their year). */
+export async function loadCalendar(db: Database): Promise<Calendar> {
+  const tables = (await loadYearTables(db)).map((t) => ({
+    year: t.year,
+    holidays: t.holidays,
+    makeUpWorkdays: t.makeUpWorkdays,
+    source: t.source,
+  }));
+  return createCalendar({ adminTables: tables });
+}
+
+/** Loads or replaces one year's table; validated by the caller with `yearTableSchema`. On the ledger. */
+export async function saveYearTable(
+  db: Database,
+  meta: WriteMeta,
+  table: YearTable,
+): Promise<StoredYearTable> {
+  const parsed = yearTableSchema.parse(table);
+  const state: StoredYearTable = { ...parsed, loadedBy: meta.actor, loadedAt: meta.at };
+  const target = { collection: CALENDAR_YEARS_COLLECTION, id: yearId(parsed.year) };
+  const existing = await readEntity<StoredYearTable>(db, target.collection, target.id);
+  const committed = existing
+    ? await updateEntity<Record<string, unknown>>(db, meta, target, () => ({ ...state }))
+    : await createEntity(db, meta, { ...target, state: { ...state } });
+  return committed.doc as unknown as StoredYearTable;
+}
