@@ -33,13 +33,20 @@ it('shows which data answers for each year', async () => {
   expect(res.ok).toBe(true);
   const byYear = Object.fromEntries(res.data.items.map((i: any) => [i.year, i]));
   expect(byYear[2026]).toMatchObject({ kind: 'chinese-days', provisional: false });
-  expect(byYear[2027]).toMatchObject({ kind: 'statutory', provisional: true, label: '按放假办法推算（暂定）' });
+  expect(byYear[2027]).toMatchObject({
+    kind: 'statutory',
+    provisional: true,
+    label: '按放假办法推算（暂定）',
+  });
 });
 
 it('lets only an administrator load a year, and validates the table field by field', async () => {
   const notAdmin = await call.staff('demo-officer-1', 'calendar.loadYear', table2027);
   expect(notAdmin).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  const bad = await call.staff('demo-admin-1', 'calendar.loadYear', { ...table2027, makeUpWorkdays: ['2027-03-03'] });
+  const bad = await call.staff('demo-admin-1', 'calendar.loadYear', {
+    ...table2027,
+    makeUpWorkdays: ['2027-03-03'],
+  });
   expect(bad.ok).toBe(false);
   expect(bad.error.code).toBe('INVALID_INPUT');
   expect(bad.error.fields['payload.makeUpWorkdays.0']).toMatch(/星期六或星期日|既是放假日/);
