@@ -25,7 +25,14 @@ export {
   complaintRejectInput,
   complaintReplyInput,
   complaintCloseInput,
+  complaintAssignInput,
+  complaintLinkDuplicateInput,
+  complaintSplitInput,
+  complaintCaseDecisionInput,
+  complaintRecordInput,
+  COMPLAINT_SOURCE_LABELS,
 } from './contract/complaint';
+export { HANDLING_ROLES, handlesComplaints } from './complaint/roles';
 export type {
   CitizenComplaintListItem,
   CitizenComplaintView,
@@ -37,8 +44,13 @@ export type {
   ComplaintSubmitted,
   ComplaintTimelineEntry,
   ComplaintUploadPrefix,
+  ComplaintHandlerOption,
+  ComplaintRecordInput,
+  ComplaintSource,
+  ComplaintStaffStep,
 } from './contract/complaint';
 export { REJECTION_REASONS } from './complaint/reasons';
+export type { ContactPhoneNumber, ContactPhoneNumberInput } from './contract/contact';
 export type { RejectionReason } from './complaint/reasons';
 export type { Role, RoleGrant } from './org/roles';
 
@@ -46,9 +58,17 @@ import type { Page } from './contract/envelope';
 import type { OfficerListInput, OfficerPublicView, OfficerVerifyInput } from './contract/officer';
 import type { RoleGrant } from './org/roles';
 import type { DashboardView } from './contract/dashboard';
+import type { ContactPhoneNumber, ContactPhoneNumberInput } from './contract/contact';
 import type {
   CitizenComplaintListItem,
   CitizenComplaintView,
+  ComplaintAssignInput,
+  ComplaintCaseDecisionInput,
+  ComplaintHandlerOption,
+  ComplaintHandlersInput,
+  ComplaintLinkDuplicateInput,
+  ComplaintRecordInput,
+  ComplaintSplitInput,
   ComplaintCloseInput,
   ComplaintGetInput,
   ComplaintIdInput,
@@ -93,6 +113,7 @@ export interface MiniprogramApi {
     'complaint.mine': [ComplaintMineInput, Page<CitizenComplaintListItem>];
     'complaint.get': [ComplaintGetInput, CitizenComplaintView];
     'complaint.uploadPrefix': [ComplaintUploadPrefixInput, ComplaintUploadPrefix];
+    'contact.phoneNumber': [ContactPhoneNumberInput, ContactPhoneNumber];
   };
   staff: {
     'complaint.queue': [ComplaintQueueInput, Page<StaffComplaintQueueItem>];
@@ -101,6 +122,15 @@ export interface MiniprogramApi {
     'complaint.reject': [ComplaintRejectInput, StaffComplaintStepDone];
     'complaint.reply': [ComplaintReplyInput, StaffComplaintStepDone];
     'complaint.close': [ComplaintCloseInput, StaffComplaintStepDone];
+    'complaint.handlers': [ComplaintHandlersInput, Page<ComplaintHandlerOption>];
+    'complaint.assign': [ComplaintAssignInput, { id: string; handlerIds: string[] }];
+    'complaint.linkDuplicate': [ComplaintLinkDuplicateInput, { id: string; duplicateOf: string }];
+    'complaint.split': [ComplaintSplitInput, { id: string; trackingNo: string }];
+    'complaint.decideCase': [
+      ComplaintCaseDecisionInput,
+      StaffComplaintStepDone & { feedbackDueDate: string | null },
+    ];
+    'complaint.record': [ComplaintRecordInput, { id: string; trackingNo: string; acceptanceDueDate: string }];
     'staff.bind': [{ inviteCode: string }, unknown];
     'staff.me': [Record<string, never>, StaffMeView];
     dashboard: [Record<string, never>, DashboardView];

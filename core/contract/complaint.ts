@@ -126,7 +126,8 @@ export interface ComplaintUploadPrefix {
 
 // ---- staff -------------------------------------------------------------------------------------------------
 
-const complaintId = z.string().check(z.regex(/^cmp_[0-9a-f]{24}$/, '编号不正确'));
+export const COMPLAINT_ID_PATTERN = /^cmp_[0-9a-f]{24}$/;
+const complaintId = z.string().check(z.regex(COMPLAINT_ID_PATTERN, '编号不正确'));
 const staffId = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const complaintQueueInput = z.strictObject({
@@ -175,8 +176,17 @@ export type ComplaintCaseDecisionInput = z.infer<typeof complaintCaseDecisionInp
 export const complaintCloseInput = z.strictObject({ id: complaintId, result: trimmed(2, 1000, '办理结果') });
 export type ComplaintCloseInput = z.infer<typeof complaintCloseInput>;
 
+/**
+ * The earlier complaint, by its id or by the tracking number staff read off it (the case page asks for the
+ * tracking number: that is what people quote; the id is internal).
+ */
+const complaintRef = z.string().check(
+  z.overwrite((v) => (COMPLAINT_ID_PATTERN.test(v.trim()) ? v.trim() : v.trim().toUpperCase())),
+  z.refine((v) => COMPLAINT_ID_PATTERN.test(v) || TRACKING_NO_PATTERN.test(v), '请填写正确的受理编号'),
+);
+
 export const complaintLinkDuplicateInput = z
-  .strictObject({ id: complaintId, duplicateOf: complaintId })
+  .strictObject({ id: complaintId, duplicateOf: complaintRef })
   .check(
     z.refine<{ id: string; duplicateOf: string }>((v) => v.id !== v.duplicateOf, {
       message: '不能与自身关联',
@@ -184,6 +194,14 @@ export const complaintLinkDuplicateInput = z
     }),
   );
 export type ComplaintLinkDuplicateInput = z.infer<typeof complaintLinkDuplicateInput>;
+
+/** `complaint.handlers`: who may be assigned to the complaint (for those who may assign). */
+export const complaintHandlersInput = complaintIdInput;
+export type ComplaintHandlersInput = ComplaintIdInput;
+export interface ComplaintHandlerOption {
+  staffId: string;
+  name: string;
+}
 
 /** Splits a mixed submission: the new record takes the other kind and the part of the description given. */
 export const complaintSplitInput = z.strictObject({
@@ -253,6 +271,19 @@ export interface ComplaintSubmitted {
   acceptanceDueProvisional: boolean;
 }
 
+/** The staff steps on a complaint; `StaffComplaintView.allowedSteps` names those the caller may take now. */
+export const COMPLAINT_STAFF_STEPS = [
+  'accept',
+  'reject',
+  'reply',
+  'close',
+  'assign',
+  'linkDuplicate',
+  'split',
+  'decideCase',
+] as const;
+export type ComplaintStaffStep = (typeof COMPLAINT_STAFF_STEPS)[number];
+
 /** `staff` `complaint.get`: the contact is masked unless the backend decided the caller may see it. */
 export interface StaffComplaintView extends Omit<CitizenComplaintView, 'contact' | 'photoCount'> {
   id: string;
@@ -268,7 +299,16 @@ export interface StaffComplaintView extends Omit<CitizenComplaintView, 'contact'
   feedbackState: string;
   feedbackDueDate: string | null;
   duplicateOf: string | null;
+  /** The tracking number of `duplicateOf` (what staff quote), or null. */
+  duplicateOfTrackingNo: string | null;
   splitFrom: string | null;
+  /** A report's case decision (立案 / 不立案), once recorded. */
+  caseDecision: { caseOpened: boolean; at: string } | null;
+  /**
+   * The steps this caller may take now, decided by the backend from the caller's roles, the assignment and the
+   * status (the page only shows them; every action checks again).
+   */
+  allowedSteps: ComplaintStaffStep[];
   /** Masked, or in clear for the handlers and their leaders. */
   contact: { name: string; phone: string } | null;
   identityVisible: boolean;

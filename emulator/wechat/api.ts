@@ -20,6 +20,13 @@ export type TokenOwner = 'oa' | 'mp' | 'none';
 export interface Endpoint {
   token: TokenOwner;
   handle(call: WechatCall): WechatAnswer;
+  /** The key faults are set with, when not the path after /cgi-bin/ or /wxa/ (faults.ts). */
+  faultKey?: string;
+  /** Hides personal data from what the outbox records (after credentials are removed, outbox.ts). */
+  redact?: {
+    body?(body: Record<string, unknown>): Record<string, unknown>;
+    answer?(answer: Record<string, unknown>): Record<string, unknown>;
+  };
 }
 
 export function ok(fields: Record<string, unknown> = {}): WechatAnswer {

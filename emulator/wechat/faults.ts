@@ -5,7 +5,8 @@
  * up, HOLD_MS pass, or the emulator resets/closes) and does not perform the call;
  * `{ "<key>": { "lostAnswer": true } }` performs the call, records it, then destroys the socket unanswered.
  * `times` defaults to 1. The key is the path after `/cgi-bin/` (`draft/add`, `stable_token`,
- * `message/subscribe/send`) or after `/wxa/` (`getwxacodeunlimit`). A new POST replaces the faults of the keys
+ * `message/subscribe/send`) or after `/wxa/` (`getwxacodeunlimit`), or the endpoint's own `faultKey`
+ * (`getuserphonenumber` for `/wxa/business/getuserphonenumber`). A new POST replaces the faults of the keys
  * it names; `null` as a key's value clears it. Kept in memory: faults are test set-up, not data.
  */
 import { HttpError } from '../http';

@@ -1,8 +1,9 @@
 /**
  * The fake WeChat API under `/wechat/...`, mirroring api.weixin.qq.com paths (the gateway calls
  * `${WECHAT_API_BASE}/cgi-bin/...`): access tokens, official-account material, drafts, publishing, mass send,
- * mini-program codes and subscribe messages. Every call lands in the outbox (`GET /_emulator/outbox`, oldest
- * first, without credentials); failures are injected with `POST /_emulator/wechat-faults` (faults.ts).
+ * mini-program codes, subscribe messages and phone numbers (phone-number.ts). Every call lands in the outbox
+ * (`GET /_emulator/outbox`, oldest first, without credentials, personal data masked by the endpoint's `redact`);
+ * failures are injected with `POST /_emulator/wechat-faults` (faults.ts).
  * WeChat answers HTTP 200 with `errcode` in the JSON for its errors; so does this fake.
  */
 import type { EmulatorContext } from '../context';
@@ -15,6 +16,7 @@ import { miniProgramCgiEndpoints, wxaEndpoints } from './miniprogram';
 import { officialAccountEndpoints } from './official-account';
 import { recordedAnswer, recordedBody, recordedQuery } from './outbox';
 import { registerWechatControl } from './control';
+import { registerPhoneCodeControl } from './phone-number';
 import { WechatState } from './state';
 import { checkToken, stableToken } from './tokens';
 
@@ -31,7 +33,9 @@ export function registerWechat(ctx: EmulatorContext): void {
   const releaseHeld = () => {
     for (const release of [...held]) release();
   };
-  const faultKeys = new Set([...Object.keys(cgiEndpoints), ...Object.keys(wxaEndpoints)]);
+  const faultKeys = new Set(
+    [...Object.entries(cgiEndpoints), ...Object.entries(wxaEndpoints)].map(([key, e]) => e.faultKey ?? key),
+  );
 
   ctx.router.add(
     '*',
@@ -47,6 +51,7 @@ export function registerWechat(ctx: EmulatorContext): void {
   );
 
   registerWechatControl(ctx, state, faults, faultKeys);
+  registerPhoneCodeControl(ctx, state);
   ctx.onReset.push(() => {
     releaseHeld();
     faults.clear();
@@ -75,14 +80,14 @@ async function serveCall(route: RouteContext, setup: CallSetup): Promise<void> {
       method: route.req.method ?? 'POST',
       path: setup.path,
       query: recordedQuery(route.url.searchParams),
-      body: recordedBody(body, files),
+      body: recordedBody(endpoint.redact?.body?.(body) ?? body, files),
       answer,
       ...(fault ? { fault } : {}),
     });
     state.save();
   };
 
-  const fault = setup.faults.take(setup.key);
+  const fault = setup.faults.take(endpoint.faultKey ?? setup.key);
   if (fault?.kind === 'errcode') {
     const answer = wxError(fault.errcode, fault.errmsg);
     record(recordedAnswer(answer), 'errcode');
@@ -99,7 +104,11 @@ async function serveCall(route: RouteContext, setup: CallSetup): Promise<void> {
   const answer =
     checkToken(state, route.url.searchParams.get('access_token'), endpoint.token, now) ??
     (invalidJson ? wxError(47001, 'data format error') : endpoint.handle(call));
-  record(recordedAnswer(answer), fault?.kind);
+  const redactAnswer = endpoint.redact?.answer;
+  record(
+    recordedAnswer(redactAnswer && 'json' in answer ? { json: redactAnswer(answer.json) } : answer),
+    fault?.kind,
+  );
   if ('json' in answer && typeof answer.json.errcode === 'number' && answer.json.errcode !== 0) {
     route.note.code = String(answer.json.errcode);
   }

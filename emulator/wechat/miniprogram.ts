@@ -1,11 +1,13 @@
 /**
- * Mini-program endpoints: `wxa/getwxacodeunlimit` and `cgi-bin/message/subscribe/send`.
+ * Mini-program endpoints: `wxa/getwxacodeunlimit` and `cgi-bin/message/subscribe/send` (and
+ * `wxa/business/getuserphonenumber`, in phone-number.ts).
  * Scene rule (https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html):
  * "最大32个可见字符，只支持数字，大小写英文以及部分特殊字符：!#$&'()*+,/:;=?@-._~"; a bad scene answers 40169.
  * Subscribe sends are unlimited by default; a test limits them with POST /_emulator/subscribe-grants and a send
  * without a grant left answers 43101 ("user refuse to accept the msg").
  */
 import { invalidArgs, nonEmptyString, ok, wxError, type Endpoint } from './api';
+import { getUserPhoneNumber } from './phone-number';
 import { codePng } from './png';
 
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
@@ -66,6 +68,12 @@ const subscribeSend: Endpoint = {
   },
 };
 
-/** Keyed as the faults are: `getwxacodeunlimit` (after /wxa/), `message/subscribe/send` (after /cgi-bin/). */
-export const wxaEndpoints: Record<string, Endpoint> = { getwxacodeunlimit: getUnlimited };
+/**
+ * Keyed by the path after /wxa/ or /cgi-bin/, as the faults are (`getwxacodeunlimit`, `message/subscribe/send`),
+ * except where an endpoint names its own `faultKey` (`getuserphonenumber`).
+ */
+export const wxaEndpoints: Record<string, Endpoint> = {
+  getwxacodeunlimit: getUnlimited,
+  'business/getuserphonenumber': getUserPhoneNumber,
+};
 export const miniProgramCgiEndpoints: Record<string, Endpoint> = { 'message/subscribe/send': subscribeSend };

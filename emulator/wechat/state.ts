@@ -39,6 +39,11 @@ export interface WechatData {
   >;
   /** `${openid} ${templateId}` → sends left; absent means unlimited. */
   grants: Record<string, number>;
+  /** Phone-number codes issued by `POST /_emulator/phone-codes` (phone-number.ts), single-use, by code. */
+  phoneCodes: Record<
+    string,
+    { purePhoneNumber: string; countryCode: string; expiresAt: number; openid?: string }
+  >;
   outbox: OutboxRecord[];
 }
 
@@ -50,6 +55,7 @@ const empty = (): WechatData => ({
   drafts: {},
   publishes: {},
   grants: {},
+  phoneCodes: {},
   outbox: [],
 });
 

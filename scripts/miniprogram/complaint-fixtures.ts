@@ -1,8 +1,8 @@
 /**
  * Complaint data for `npm run preview` (the emulator's demo seed has none): submitted through the real functions
  * of the seeded emulator as the demo citizen, then handled by the demo staff (emulator/seed/org.ts), so the pages
- * render what the backend answers — a new report awaiting acceptance, and a complaint assigned, accepted and
- * replied to.
+ * render what the backend answers — a new report awaiting acceptance, a complaint assigned, accepted and
+ * replied to, and an accepted report linked as a duplicate of the first.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -22,6 +22,8 @@ export interface ComplaintFixtures {
   pending: FixtureComplaint;
   /** A complaint assigned to demo-officer-1, accepted and replied to. */
   handled: FixtureComplaint;
+  /** A report assigned to demo-officer-1, accepted, linked as a duplicate of `pending`; no case decision yet. */
+  duplicate: FixtureComplaint;
 }
 
 type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -53,6 +55,13 @@ export async function seedComplaintFixtures(baseUrl: string, appId: string): Pro
     description: '游泳池水浑浊有异味，更衣室没有消毒记录，从业人员未见健康证明。',
     contact,
   });
+  const duplicate = await fn('citizen', FIXTURE_CITIZEN, 'complaint.submit', {
+    kind: 'report',
+    category: '公共场所',
+    subject: { name: '某某游泳馆', address: '万州区北山大道 1 号' },
+    description: '游泳馆的池水发绿，救生员不在岗，多次反映未见改善。',
+    contact,
+  });
   const queue = await fn('staff', 'demo-unit-head', 'complaint.queue', { pageSize: 50 });
   const idOf = (trackingNo: string) =>
     (queue.items as Array<{ id: string; trackingNo: string }>).find((i) => i.trackingNo === trackingNo)!.id;
@@ -60,7 +69,19 @@ export async function seedComplaintFixtures(baseUrl: string, appId: string): Pro
   await fn('staff', 'demo-unit-head', 'complaint.assign', { id: handledId, handlerIds: ['stf_officer_1'] });
   await fn('staff', 'demo-officer-1', 'complaint.accept', { id: handledId });
   await fn('staff', 'demo-officer-1', 'complaint.reply', { id: handledId, text: FIXTURE_REPLY });
+  const duplicateId = idOf(duplicate.trackingNo);
+  await fn('staff', 'demo-unit-head', 'complaint.assign', { id: duplicateId, handlerIds: ['stf_officer_1'] });
+  await fn('staff', 'demo-officer-1', 'complaint.accept', { id: duplicateId });
+  await fn('staff', 'demo-unit-head', 'complaint.linkDuplicate', {
+    id: duplicateId,
+    duplicateOf: pending.trackingNo,
+  });
   return {
+    duplicate: {
+      id: duplicateId,
+      trackingNo: duplicate.trackingNo,
+      acceptanceDueDate: duplicate.acceptanceDueDate,
+    },
     handled: { id: handledId, trackingNo: handled.trackingNo, acceptanceDueDate: handled.acceptanceDueDate },
     pending: {
       id: idOf(pending.trackingNo),

@@ -1,5 +1,5 @@
 /**
- * The complaint form's pure parts (miniprogram/pages/complaint/shared/form-model.ts) and the upload helper
+ * The complaint form's pure parts (miniprogram/utils/complaint-form.ts) and the upload helper
  * (miniprogram/services/storage.ts) with a mocked `wx`: the same Chinese messages as the function, the mapping of
  * the function's `fields`, the draft, and the develop/cloud switch of uploads.
  */
@@ -12,7 +12,7 @@ import {
   payloadOf,
   toDraft,
   type FormState,
-} from '../../miniprogram/pages/complaint/shared/form-model';
+} from '../../miniprogram/utils/complaint-form';
 import { uploadFile, uploadPathFor } from '../../miniprogram/services/storage';
 
 const filled = (over: Partial<FormState> = {}): FormState => ({

@@ -6,6 +6,7 @@ import type { ActionTable } from '../../router/types';
 import { complaintCitizenActions } from './citizen-actions';
 import './deadline-providers';
 import { complaintDecisionActions } from './staff-decisions';
+import { complaintHandlerActions } from './staff-handlers';
 import { complaintOrganiseActions } from './staff-organise';
 import { complaintReadActions } from './staff-read';
 
@@ -17,4 +18,5 @@ export const complaintStaffActions: ActionTable = {
   ...complaintReadActions,
   ...complaintDecisionActions,
   ...complaintOrganiseActions,
+  ...complaintHandlerActions,
 };

@@ -6,6 +6,8 @@
  */
 import type { ComplaintStep } from '../../../core/complaint/lifecycle';
 import { canApply, STATUS_LABELS } from '../../../core/complaint/lifecycle';
+import { HANDLING_ROLES, LEAD_ROLES } from '../../../core/complaint/roles';
+import type { ComplaintStaffStep } from '../../../core/contract/complaint';
 import { AppError } from '../../errors';
 import { commitChange, type PlainInsert } from '../../ledger/commit';
 import type { StaffPrincipal } from '../../org/principal';
@@ -14,8 +16,7 @@ import type { Call } from '../../router/types';
 import { COMPLAINTS_COLLECTION, stateOfComplaint, type ComplaintRecord, type ComplaintState } from './model';
 import { requireComplaint } from './repository';
 
-export const HANDLING_ROLES = ['officer', 'reviewer', 'principal'] as const;
-const LEAD_ROLES: readonly string[] = ['reviewer', 'principal'];
+export { HANDLING_ROLES };
 
 export function handlingUnits(staff: StaffPrincipal): string[] {
   return [
@@ -26,7 +27,7 @@ export function handlingUnits(staff: StaffPrincipal): string[] {
 }
 
 export function leadsUnit(staff: StaffPrincipal, unitId: string): boolean {
-  return staff.roles.some((g) => LEAD_ROLES.includes(g.role) && g.unitId === unitId);
+  return staff.roles.some((g) => (LEAD_ROLES as readonly string[]).includes(g.role) && g.unitId === unitId);
 }
 
 export type Need = 'see' | 'act' | 'lead';
@@ -41,6 +42,32 @@ export async function loadForStaff(call: Call, id: string, need: Need): Promise<
     throw new AppError('FORBIDDEN', '只有承办人或其领导可以办理该投诉举报');
   }
   return record;
+}
+
+/**
+ * The steps `staff` may take on `record` now: the same rules as loadForStaff's needs and each action's own
+ * preconditions, so the case page offers only what would succeed (the actions still check everything).
+ */
+export function allowedSteps(staff: StaffPrincipal, record: ComplaintRecord): ComplaintStaffStep[] {
+  if (!handlingUnits(staff).includes(record.unitId)) return [];
+  const leader = leadsUnit(staff, record.unitId);
+  const acts = leader || record.handlerIds.includes(staff.staffId);
+  const status = record.status;
+  const steps: ComplaintStaffStep[] = [];
+  if (acts) {
+    for (const step of ['accept', 'reject', 'reply', 'close'] as const) {
+      if (canApply(step, status)) steps.push(step);
+    }
+  }
+  if (leader && canApply('assign', status)) steps.push('assign');
+  if (acts && canApply('linkDuplicate', status)) steps.push('linkDuplicate');
+  // Splitting gives the other kind; an anonymous report cannot give a complaint (complaints are by real name).
+  const splittable = !record.splitFrom && !(record.kind === 'report' && record.anonymous);
+  if (acts && canApply('split', status) && splittable) steps.push('split');
+  if (acts && record.kind === 'report' && !record.caseDecision && canApply('decideCase', status)) {
+    steps.push('decideCase');
+  }
+  return steps;
 }
 
 export const staffActor = (call: Call) => saltedRef('staff', call.staff!.staffId);

@@ -16,8 +16,8 @@ import { temporaryUrls } from '../../media';
 import { action, type ActionTable } from '../../router/types';
 import { mayViewIdentity, openContact, recordIdentityView } from './identity';
 import type { ComplaintRecord } from './model';
-import { pageComplaints } from './repository';
-import { HANDLING_ROLES, handlingUnits, loadForStaff } from './staff-access';
+import { findComplaint, pageComplaints } from './repository';
+import { allowedSteps, HANDLING_ROLES, handlingUnits, loadForStaff } from './staff-access';
 import { staffView, type StaffComplaintView } from './views';
 import type { ComplaintQueueItem } from '../../../core/contract/complaint';
 
@@ -75,7 +75,11 @@ const complaintStaffGet = action<ComplaintIdInput, StaffComplaintView>({
       }
     }
     const urls = await temporaryUrls(record.photos.map((p) => p.fileID));
-    return staffView(record, contact, identityVisible, urls);
+    const original = record.duplicateOf ? await findComplaint(call.db, record.duplicateOf) : null;
+    return staffView(record, contact, identityVisible, urls, {
+      allowedSteps: allowedSteps(call.staff!, record),
+      duplicateOfTrackingNo: original?.trackingNo ?? null,
+    });
   },
 });
 

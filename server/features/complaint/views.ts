@@ -57,11 +57,18 @@ export function citizenListItem(record: ComplaintRecord): CitizenComplaintListIt
   };
 }
 
+/** What the staff view needs beyond the record: the caller's steps and the linked original's tracking number. */
+export interface StaffViewExtras {
+  allowedSteps: StaffComplaintView['allowedSteps'];
+  duplicateOfTrackingNo: string | null;
+}
+
 export function staffView(
   record: ComplaintRecord,
   contact: { name: string; phone: string } | null,
   identityVisible: boolean,
   photoUrls: string[] = [],
+  extras: StaffViewExtras = { allowedSteps: [], duplicateOfTrackingNo: null },
 ): StaffComplaintView {
   const { contact: _masked, photoCount: _count, ...base } = citizenView(record);
   return {
@@ -85,7 +92,12 @@ export function staffView(
     feedbackState: record.feedbackState,
     feedbackDueDate: record.feedbackDueDate,
     duplicateOf: record.duplicateOf,
+    duplicateOfTrackingNo: extras.duplicateOfTrackingNo,
     splitFrom: record.splitFrom,
+    caseDecision: record.caseDecision
+      ? { caseOpened: record.caseDecision.caseOpened, at: new Date(record.caseDecision.at).toISOString() }
+      : null,
+    allowedSteps: extras.allowedSteps,
     contact,
     identityVisible,
     photos: record.photos.map((p, i) => ({

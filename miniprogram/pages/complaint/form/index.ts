@@ -15,16 +15,19 @@ import {
 } from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import {
+  ANONYMOUS_ONLY_FOR_REPORTS,
   checkForm,
   DRAFT_KEY,
   emptyForm,
   formErrorsOf,
   fromDraft,
   isBlank,
+  kindPatch,
   toDraft,
   type FormErrors,
   type FormState,
-} from '../shared/form-model';
+} from '../../../utils/complaint-form';
+import { fillPhoneFromWechat, type PhoneButtonDetail, type PhoneHost } from './phone';
 import { addPhotos, removePhoto, type PhotoHost } from './photos';
 
 const DONE_PAGE = '/pages/complaint/done/index';
@@ -51,6 +54,8 @@ Component({
     locationText: '',
     restored: false,
     submitting: false,
+    phoneHint: '',
+    phoneLoading: false,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -84,10 +89,7 @@ Component({
     },
     onKind(e: WechatMiniprogram.TouchEvent) {
       const kind = (e.currentTarget.dataset as { kind?: 'complaint' | 'report' }).kind;
-      if (!kind) return;
-      // Anonymity is for reports only: switching to a complaint returns to real name.
-      const contactMode = kind === 'complaint' ? 'real' : this.data.form.contactMode;
-      this.update({ kind, contactMode }, ['kind', 'contact']);
+      if (kind) this.update(kindPatch(this.data.form, kind), ['kind', 'contact']);
     },
     onCategory(e: WechatMiniprogram.TouchEvent) {
       const category = (e.currentTarget.dataset as { category?: string }).category;
@@ -102,12 +104,13 @@ Component({
       const mode = (e.currentTarget.dataset as { mode?: 'real' | 'anonymous' }).mode;
       if (!mode) return;
       if (mode === 'anonymous' && this.data.form.kind !== 'report') {
-        this.setData({
-          errors: { ...this.data.errors, contact: '匿名只适用于举报；投诉须留下真实姓名和联系电话' },
-        });
+        this.setData({ errors: { ...this.data.errors, contact: ANONYMOUS_ONLY_FOR_REPORTS } });
         return;
       }
       this.update({ contactMode: mode }, ['contact', 'contactName', 'contactPhone']);
+    },
+    onGetPhoneNumber(e: WechatMiniprogram.CustomEvent<PhoneButtonDetail>) {
+      void fillPhoneFromWechat(this as unknown as PhoneHost, e.detail ?? {});
     },
     onPickLocation() {
       wx.chooseLocation({

@@ -5,7 +5,7 @@
  */
 import { call } from '../../../services/api';
 import { uploadFile, uploadPathFor } from '../../../services/storage';
-import type { FormErrors, FormState, PhotoItem } from '../shared/form-model';
+import type { FormErrors, FormState, PhotoItem } from '../../../utils/complaint-form';
 
 /** The backend refuses larger files (server/media MAX_UPLOAD_BYTES). */
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;

@@ -1,51 +1,31 @@
 /**
  * The staff case page (issue 5 item 3): the matter, the complainant (masked, or in clear when the backend decides
- * the caller may see it — that view is then on the ledger), the timeline, and the steps the status allows:
- * accept, reject with a reason from the fixed list, reply to the citizen, close with the result. Each step is
- * checked with the contract's schema, confirmed in a dialog, then sent; the answer reloads the case.
+ * the caller may see it — that view is then on the ledger), the timeline, and the steps the backend says this
+ * caller may take now (`allowedSteps`): accept, reject with a reason from the fixed list, record a report's case
+ * decision, reply, close, and for leaders assign handlers; link a duplicate by its tracking number; split a mixed
+ * complaint and report. Each step is checked with the contract's schema, confirmed in a dialog, then sent; the
+ * answer reloads the case.
  */
 import { pageBase } from '../../../behaviors/page-base';
+import { REJECTION_REASONS, type ComplaintHandlerOption } from '../../../core-bundle/index';
+import { call, newRequestId } from '../../../services/api';
 import {
-  complaintCloseInput,
-  complaintRejectInput,
-  complaintReplyInput,
-  issuesToFields,
-  REJECTION_REASONS,
-} from '../../../core-bundle/index';
-import { call, newRequestId, type PayloadOf } from '../../../services/api';
-import { caseView, type CaseAction, type CaseView } from './view';
-
-type Panel = '' | 'reject' | 'reply' | 'close';
+  checkPanel,
+  CONFIRM,
+  DONE_TOAST,
+  isPanelAction,
+  PANEL_TITLES,
+  sendStep,
+  type CaseAction,
+  type PanelAction,
+} from './steps';
+import { caseView, type CaseView } from './view';
 
 const REASONS = Object.entries(REJECTION_REASONS).map(([code, label]) => ({ code, label }));
+const MAX_HANDLERS = 3;
 
-const CONFIRM: Record<CaseAction, { title: string; content: string }> = {
-  accept: { title: '确认受理', content: '受理后将通知投诉举报人，并开始计算办理期限。' },
-  reject: { title: '确认不予受理', content: '将以所选理由告知投诉举报人，此操作不能撤回。' },
-  reply: { title: '确认发送答复', content: '答复内容将显示给投诉举报人。' },
-  close: { title: '确认办结', content: '办结后将通知投诉举报人办理结果，此操作不能撤回。' },
-};
-
-const DONE_TOAST: Record<CaseAction, string> = {
-  accept: '已受理',
-  reject: '已不予受理',
-  reply: '已答复',
-  close: '已办结',
-};
-
-/** The step's action; payloads were checked with the contract's schema just before. */
-function sendStep(action: CaseAction, payload: Record<string, unknown>, requestId: string) {
-  const opts = { requestId };
-  switch (action) {
-    case 'accept':
-      return call('staff', 'complaint.accept', payload as PayloadOf<'staff', 'complaint.accept'>, opts);
-    case 'reject':
-      return call('staff', 'complaint.reject', payload as PayloadOf<'staff', 'complaint.reject'>, opts);
-    case 'reply':
-      return call('staff', 'complaint.reply', payload as PayloadOf<'staff', 'complaint.reply'>, opts);
-    default:
-      return call('staff', 'complaint.close', payload as PayloadOf<'staff', 'complaint.close'>, opts);
-  }
+interface HandlerRow extends ComplaintHandlerOption {
+  on: boolean;
 }
 
 Component({
@@ -55,12 +35,18 @@ Component({
     state: 'loading',
     errorMessage: '',
     view: null as CaseView | null,
-    panel: '' as Panel,
+    panel: '' as PanelAction | '',
+    panelTitle: '',
     reasons: REASONS,
     reason: '',
     text: '',
+    caseOpened: '' as '' | 'yes' | 'no',
+    handlers: [] as HandlerRow[],
+    handlersError: '',
+    handlerNames: '',
     fieldError: '',
     banner: '',
+    notice: '',
     busy: false,
   },
   methods: {
@@ -71,16 +57,45 @@ Component({
     async load() {
       this.setData({ state: 'loading' });
       const res = await call('staff', 'complaint.get', { id: this.data.id });
-      if (res.ok) this.setData({ state: 'ready', view: caseView(res.data) });
-      else if (res.error.code === 'NOT_FOUND' || res.error.code === 'INVALID_INPUT')
+      if (res.ok) {
+        const view = caseView(res.data);
+        this.setData({ state: 'ready', view, handlerNames: '' });
+        if (view.steps.includes('assign')) await this.loadHandlers();
+      } else if (res.error.code === 'NOT_FOUND' || res.error.code === 'INVALID_INPUT')
         this.setData({ state: 'notFound' });
       else this.setData({ state: 'error', errorMessage: res.error.message });
+    },
+    /** Whom a leader may assign (`complaint.handlers`); also names the current handlers for the leader. */
+    async loadHandlers() {
+      const res = await call('staff', 'complaint.handlers', { id: this.data.id });
+      if (!res.ok) {
+        this.setData({ handlers: [], handlersError: res.error.message });
+        return;
+      }
+      const current = this.data.view?.handlerIds ?? [];
+      const handlers = res.data.items.map((h) => ({ ...h, on: current.includes(h.staffId) }));
+      const names = handlers.filter((h) => h.on).map((h) => h.name);
+      this.setData({ handlers, handlersError: '', handlerNames: names.join('、') });
     },
     onAction(e: WechatMiniprogram.TouchEvent) {
       const action = (e.currentTarget.dataset as { action?: CaseAction }).action;
       if (!action) return;
-      if (action === 'accept') this.confirmAndSend('accept', { id: this.data.id });
-      else this.setData({ panel: action, reason: '', text: '', fieldError: '', banner: '' });
+      if (!isPanelAction(action)) {
+        this.confirmAndSend(action, { id: this.data.id });
+        return;
+      }
+      const current = this.data.view?.handlerIds ?? [];
+      this.setData({
+        panel: action,
+        panelTitle: PANEL_TITLES[action],
+        reason: '',
+        text: '',
+        caseOpened: '',
+        handlers: this.data.handlers.map((h) => ({ ...h, on: current.includes(h.staffId) })),
+        fieldError: '',
+        banner: '',
+        notice: '',
+      });
     },
     onCancelPanel() {
       this.setData({ panel: '', fieldError: '' });
@@ -89,32 +104,37 @@ Component({
       const reason = (e.currentTarget.dataset as { code?: string }).code ?? '';
       this.setData({ reason, fieldError: '' });
     },
+    onCaseOpened(e: WechatMiniprogram.TouchEvent) {
+      const value = (e.currentTarget.dataset as { value?: 'yes' | 'no' }).value ?? '';
+      this.setData({ caseOpened: value, fieldError: '' });
+    },
+    onHandler(e: WechatMiniprogram.TouchEvent) {
+      const staffId = (e.currentTarget.dataset as { staffId?: string }).staffId;
+      const handlers = this.data.handlers.map((h) => (h.staffId === staffId ? { ...h, on: !h.on } : h));
+      if (handlers.filter((h) => h.on).length > MAX_HANDLERS) {
+        this.setData({ fieldError: `承办人最多 ${MAX_HANDLERS} 名` });
+        return;
+      }
+      this.setData({ handlers, fieldError: '' });
+    },
     onText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ text: e.detail.value, fieldError: '' });
     },
     onPanelSubmit() {
       const panel = this.data.panel;
       if (!panel) return;
-      const id = this.data.id;
-      const text = this.data.text;
-      const candidate =
-        panel === 'reject'
-          ? { id, reason: this.data.reason || undefined, ...(text.trim() ? { note: text } : {}) }
-          : panel === 'reply'
-            ? { id, text }
-            : { id, result: text };
-      const schema =
-        panel === 'reject'
-          ? complaintRejectInput
-          : panel === 'reply'
-            ? complaintReplyInput
-            : complaintCloseInput;
-      const parsed = schema.safeParse(candidate);
-      if (!parsed.success) {
-        this.setData({ fieldError: Object.values(issuesToFields(parsed.error.issues)).join('；') });
+      const checked = checkPanel(panel, {
+        id: this.data.id,
+        reason: this.data.reason,
+        text: this.data.text,
+        caseOpened: this.data.caseOpened,
+        handlerIds: this.data.handlers.filter((h) => h.on).map((h) => h.staffId),
+      });
+      if (!checked.ok) {
+        this.setData({ fieldError: checked.message });
         return;
       }
-      this.confirmAndSend(panel, parsed.data as Record<string, unknown>);
+      this.confirmAndSend(panel, checked.payload);
     },
     confirmAndSend(action: CaseAction, payload: Record<string, unknown>) {
       wx.showModal({
@@ -127,14 +147,22 @@ Component({
       });
     },
     async send(action: CaseAction, payload: Record<string, unknown>) {
-      this.setData({ busy: true, banner: '' });
+      this.setData({ busy: true, banner: '', notice: '' });
       // One requestId per confirmed step, so the backend's idempotency absorbs a double submission.
-      const requestId = newRequestId();
-      const res = await sendStep(action, payload, requestId);
+      const res = await sendStep(action, payload, newRequestId());
       this.setData({ busy: false });
       if (res.ok) {
         wx.showToast({ title: DONE_TOAST[action], icon: 'success' });
-        this.setData({ panel: '', text: '', reason: '' });
+        const created = action === 'split' ? (res.data as { trackingNo?: string }).trackingNo : '';
+        this.setData({
+          panel: '',
+          text: '',
+          reason: '',
+          caseOpened: '',
+          notice: created
+            ? `已拆分出一件${this.data.view?.splitKindLabel ?? ''}，受理编号 ${created}，可在办理列表中查看。`
+            : '',
+        });
         await this.load();
         return;
       }

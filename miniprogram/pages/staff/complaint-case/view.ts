@@ -1,8 +1,13 @@
-/** The staff case page's view of `staff` `complaint.get` (what to show, which actions the status allows). */
+/** The staff case page's view of `staff` `complaint.get` (what to show; the steps are those the backend allows). */
 import { COMPLAINT_KIND_LABELS, type StaffComplaintCaseView } from '../../../core-bundle/index';
 import { chineseDate, shanghaiMinute } from '../../../utils/date-format';
+import { STEP_LABELS, STEP_ORDER, type CaseAction } from './steps';
 
-export type CaseAction = 'accept' | 'reject' | 'reply' | 'close';
+export interface ActionButton {
+  key: CaseAction;
+  label: string;
+  theme: 'primary' | 'danger' | 'light';
+}
 
 export interface CaseView {
   id: string;
@@ -25,16 +30,25 @@ export interface CaseView {
   rejection: string;
   result: string;
   timeline: Array<{ key: string; label: string; time: string; text: string }>;
-  actions: CaseAction[];
+  kind: string;
+  /** What splitting creates: the other kind. */
+  splitKindLabel: string;
+  handlerIds: string[];
+  handlerSummary: string;
+  duplicateOf: string;
+  caseDecision: string;
+  actions: ActionButton[];
+  steps: CaseAction[];
 }
 
-/** Mirrors core/complaint/lifecycle.ts ALLOWED_FROM for the steps this page offers (the backend decides). */
-const ACTIONS: Record<string, CaseAction[]> = {
-  submitted: ['accept', 'reject'],
-  accepted: ['reply', 'close'],
-  rejected: ['reply'],
-  closed: ['reply'],
-};
+function buttonOf(key: CaseAction): ActionButton {
+  return {
+    key,
+    label: STEP_LABELS[key],
+    // Filled buttons throughout (an outline's hairline border is easy to miss): the decisive steps in colour.
+    theme: key === 'reject' ? 'danger' : key === 'accept' || key === 'close' ? 'primary' : 'light',
+  };
+}
 
 function duesOf(c: StaffComplaintCaseView): CaseView['dues'] {
   const dues: CaseView['dues'] = [{ label: '受理期限', value: chineseDate(c.acceptanceDueDate) }];
@@ -45,6 +59,8 @@ function duesOf(c: StaffComplaintCaseView): CaseView['dues'] {
 
 export function caseView(c: StaffComplaintCaseView): CaseView {
   const anonymous = c.anonymous || !c.contact;
+  // Only what the backend allows this caller now, in the page's order.
+  const steps = STEP_ORDER.filter((s) => (c.allowedSteps ?? []).includes(s));
   return {
     id: c.id,
     trackingNo: c.trackingNo,
@@ -81,6 +97,15 @@ export function caseView(c: StaffComplaintCaseView): CaseView {
       time: shanghaiMinute(t.at),
       text: t.text ?? '',
     })),
-    actions: ACTIONS[c.status] ?? [],
+    kind: c.kind,
+    splitKindLabel: c.kind === 'complaint' ? '举报' : '投诉',
+    handlerIds: c.handlerIds ?? [],
+    handlerSummary: c.handlerIds?.length ? `已指派 ${c.handlerIds.length} 名` : '尚未指派',
+    duplicateOf: c.duplicateOfTrackingNo ?? '',
+    caseDecision: c.caseDecision
+      ? `${c.caseDecision.caseOpened ? '已立案' : '不予立案'}（${shanghaiMinute(c.caseDecision.at)} 记录）`
+      : '',
+    actions: steps.map(buttonOf),
+    steps,
   };
 }

@@ -122,6 +122,9 @@ Component({
         });
       } else this.setData({ loadingMore: false });
     },
+    onRecord() {
+      wx.navigateTo({ url: '/pages/staff/complaint-record/index' });
+    },
     onOpen(e: WechatMiniprogram.TouchEvent) {
       const id = (e.currentTarget.dataset as { id?: string }).id;
       if (id) wx.navigateTo({ url: `/pages/staff/complaint-case/index?id=${id}` });

@@ -4,7 +4,12 @@
  * features fill. Either call may fail on its own; the page shows what it has.
  */
 import { pageBase } from '../../../behaviors/page-base';
-import { seesDashboard, type DashboardView, type StaffMeView } from '../../../core-bundle/index';
+import {
+  handlesComplaints,
+  seesDashboard,
+  type DashboardView,
+  type StaffMeView,
+} from '../../../core-bundle/index';
 import { call } from '../../../services/api';
 
 const BIND_PAGE = '/pages/staff/bind/index';
@@ -50,6 +55,8 @@ Component({
     state: 'loading',
     errorMessage: '',
     me: null as MeView | null,
+    /** The complaint entry is for the handling roles only (core HANDLING_ROLES, as the staff actions check). */
+    handlesComplaints: false,
     dashboardState: 'loading',
     dashboard: [] as DashboardRow[],
     dashboardError: '',
@@ -66,7 +73,11 @@ Component({
         this.setData({ state: unbound ? 'unbound' : 'error', errorMessage: res.error.message });
         return;
       }
-      this.setData({ state: 'ready', me: toMeView(res.data) });
+      this.setData({
+        state: 'ready',
+        me: toMeView(res.data),
+        handlesComplaints: handlesComplaints(res.data.roles ?? []),
+      });
       // Role-aware: only leaders and audit see the dashboard (DASHBOARD_ROLES); others are told so, not refused.
       if (seesDashboard(res.data.roles ?? [])) await this.loadDashboard();
       else this.setData({ dashboardState: 'notForRole' });

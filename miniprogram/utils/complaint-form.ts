@@ -2,13 +2,17 @@
  * The complaint form's state, payload, errors and draft, kept free of `wx` so that it is unit-tested as it is.
  * Validation is the contract's own schema (core/contract/complaint.ts via the core bundle), so the form shows
  * exactly the Chinese messages the function would answer with; the function's `fields` map onto the same keys.
+ * Shared by the citizen's form (complaint subpackage) and the staff record page (staff subpackage), hence in the
+ * main package: a subpackage cannot require another subpackage's files.
  */
 import {
+  complaintRecordInput,
   complaintSubmitInput,
   issuesToFields,
   type ComplaintKind,
+  type ComplaintRecordInput,
   type ComplaintSubmitInput,
-} from '../../../core-bundle/index';
+} from '../core-bundle/index';
 
 export type ContactMode = 'real' | 'anonymous';
 export type PhotoState = 'uploading' | 'done' | 'failed';
@@ -45,7 +49,9 @@ export type FormErrors = Partial<
     | 'photos'
     | 'contact'
     | 'contactName'
-    | 'contactPhone',
+    | 'contactPhone'
+    | 'source'
+    | 'sourceRef',
     string
   >
 >;
@@ -64,6 +70,14 @@ export function emptyForm(kind: ComplaintKind | '' = ''): FormState {
     photos: [],
   };
 }
+
+/** Choosing the kind: anonymity is for reports only, so switching to a complaint returns to real name. */
+export function kindPatch(form: FormState, kind: ComplaintKind): Partial<FormState> {
+  return { kind, contactMode: kind === 'complaint' ? 'real' : form.contactMode };
+}
+
+/** Shown when anonymity is chosen for anything but a report (the contract says the same on submission). */
+export const ANONYMOUS_ONLY_FOR_REPORTS = '匿名只适用于举报；投诉须留下真实姓名和联系电话';
 
 /** What would be sent: uploaded photos only; contact by the chosen mode. */
 export function payloadOf(form: FormState): Record<string, unknown> {
@@ -96,6 +110,8 @@ const FIELD_KEYS: Array<[RegExp, keyof FormErrors]> = [
   [/^payload\.contact\.name$/, 'contactName'],
   [/^payload\.contact\.phone$/, 'contactPhone'],
   [/^payload\.contact(\.anonymous)?$/, 'contact'],
+  [/^payload\.source$/, 'source'],
+  [/^payload\.sourceRef$/, 'sourceRef'],
 ];
 
 /**
@@ -129,6 +145,40 @@ export function checkForm(form: FormState): Checked {
     return { ok: false, errors: { photos: '有图片上传失败，请删除后重新添加' } };
   }
   const parsed = complaintSubmitInput.safeParse(payloadOf(form));
+  if (parsed.success) return { ok: true, payload: parsed.data };
+  return { ok: false, errors: formErrorsOf(issuesToFields(parsed.error.issues)).errors };
+}
+
+// ---- recorded by staff --------------------------------------------------------------------------------------
+
+/** The channels staff record from (`complaint.record`); the mini-program itself is the citizen's own channel. */
+export type RecordSource = ComplaintRecordInput['source'];
+export const RECORD_SOURCES: readonly RecordSource[] = ['phone', 'hotline12345', 'petition', 'letter'];
+
+/** The same form plus where it came from; photos are not part of a recorded complaint. */
+export interface RecordState extends FormState {
+  source: RecordSource | '';
+  sourceRef: string;
+}
+
+export function emptyRecord(): RecordState {
+  return { ...emptyForm(), source: '', sourceRef: '' };
+}
+
+export function recordPayloadOf(form: RecordState): Record<string, unknown> {
+  const { photos: _photos, ...content } = payloadOf(form);
+  return {
+    ...content,
+    source: form.source || undefined,
+    ...(form.sourceRef.trim() ? { sourceRef: form.sourceRef } : {}),
+  };
+}
+
+export type CheckedRecord = { ok: true; payload: ComplaintRecordInput } | { ok: false; errors: FormErrors };
+
+/** `complaint.record`'s own schema: the citizen form's rules and messages, and the source. */
+export function checkRecordForm(form: RecordState): CheckedRecord {
+  const parsed = complaintRecordInput.safeParse(recordPayloadOf(form));
   if (parsed.success) return { ok: true, payload: parsed.data };
   return { ok: false, errors: formErrorsOf(issuesToFields(parsed.error.issues)).errors };
 }

@@ -1,0 +1,163 @@
+/**
+ * The case page's steps: labels, confirmations, success messages, the payload each panel builds, its check with
+ * the contract's own schema (the same Chinese messages the function answers with) and the call. Which steps are
+ * offered is the backend's answer (`allowedSteps`); the actions check the caller again.
+ */
+import {
+  complaintAssignInput,
+  complaintCaseDecisionInput,
+  complaintCloseInput,
+  complaintLinkDuplicateInput,
+  complaintRejectInput,
+  complaintReplyInput,
+  complaintSplitInput,
+  issuesToFields,
+  type ComplaintStaffStep,
+} from '../../../core-bundle/index';
+import { call, type PayloadOf } from '../../../services/api';
+
+export type CaseAction = ComplaintStaffStep;
+
+/** The order the buttons appear in: deciding first, then answering, then organising. */
+export const STEP_ORDER: CaseAction[] = [
+  'accept',
+  'reject',
+  'decideCase',
+  'reply',
+  'close',
+  'assign',
+  'linkDuplicate',
+  'split',
+];
+
+export const STEP_LABELS: Record<CaseAction, string> = {
+  accept: '受理',
+  reject: '不予受理',
+  decideCase: '记录是否立案',
+  reply: '答复',
+  close: '办结',
+  assign: '指派承办人',
+  linkDuplicate: '关联重复件',
+  split: '拆分',
+};
+
+export const PANEL_TITLES: Record<CaseAction, string> = {
+  accept: '',
+  reject: '不予受理的理由',
+  decideCase: '是否立案',
+  reply: '答复投诉举报人',
+  close: '办理结果',
+  assign: '选择承办人（最多 3 名）',
+  linkDuplicate: '与哪一件重复',
+  split: '拆分出的部分',
+};
+
+export const CONFIRM: Record<CaseAction, { title: string; content: string }> = {
+  accept: { title: '确认受理', content: '受理后将通知投诉举报人，并开始计算办理期限。' },
+  reject: { title: '确认不予受理', content: '将以所选理由告知投诉举报人，此操作不能撤回。' },
+  decideCase: {
+    title: '确认立案决定',
+    content: '决定记录后不能修改；实名举报人应在 5 个工作日内得到反馈。',
+  },
+  reply: { title: '确认发送答复', content: '答复内容将显示给投诉举报人。' },
+  close: { title: '确认办结', content: '办结后将通知投诉举报人办理结果，此操作不能撤回。' },
+  assign: { title: '确认指派', content: '承办人将可以办理本件，并可见投诉举报人的实名信息。' },
+  linkDuplicate: {
+    title: '确认关联重复件',
+    content: '仅供内部办理参考，不会告知投诉举报人。',
+  },
+  split: {
+    title: '确认拆分',
+    content: '将以所填内容新建一件另一类型的记录，沿用原件的收到时间和联系方式。',
+  },
+};
+
+export const DONE_TOAST: Record<CaseAction, string> = {
+  accept: '已受理',
+  reject: '已不予受理',
+  decideCase: '已记录',
+  reply: '已答复',
+  close: '已办结',
+  assign: '已指派',
+  linkDuplicate: '已关联',
+  split: '已拆分',
+};
+
+/** What the open panel holds. */
+export interface PanelInput {
+  id: string;
+  reason: string;
+  text: string;
+  handlerIds: string[];
+  caseOpened: '' | 'yes' | 'no';
+}
+
+const SCHEMAS = {
+  reject: complaintRejectInput,
+  reply: complaintReplyInput,
+  close: complaintCloseInput,
+  assign: complaintAssignInput,
+  linkDuplicate: complaintLinkDuplicateInput,
+  split: complaintSplitInput,
+  decideCase: complaintCaseDecisionInput,
+};
+export type PanelAction = keyof typeof SCHEMAS;
+
+function candidateOf(action: PanelAction, p: PanelInput): Record<string, unknown> {
+  const note = p.text.trim() ? { note: p.text } : {};
+  switch (action) {
+    case 'reject':
+      return { id: p.id, reason: p.reason || undefined, ...note };
+    case 'reply':
+      return { id: p.id, text: p.text };
+    case 'close':
+      return { id: p.id, result: p.text };
+    case 'assign':
+      return { id: p.id, handlerIds: p.handlerIds };
+    case 'linkDuplicate':
+      return { id: p.id, duplicateOf: p.text };
+    case 'split':
+      return { id: p.id, description: p.text };
+    default:
+      return { id: p.id, caseOpened: p.caseOpened ? p.caseOpened === 'yes' : undefined };
+  }
+}
+
+const CASE_DECISION_REQUIRED = '请选择立案或不予立案';
+
+/** The panel's payload, checked with the contract's schema; or the messages to show under it. */
+export function checkPanel(
+  action: PanelAction,
+  input: PanelInput,
+): { ok: true; payload: Record<string, unknown> } | { ok: false; message: string } {
+  if (action === 'decideCase' && !input.caseOpened) return { ok: false, message: CASE_DECISION_REQUIRED };
+  const parsed = SCHEMAS[action].safeParse(candidateOf(action, input));
+  if (parsed.success) return { ok: true, payload: parsed.data as Record<string, unknown> };
+  return { ok: false, message: Object.values(issuesToFields(parsed.error.issues)).join('；') };
+}
+
+export const isPanelAction = (action: CaseAction): action is PanelAction => action !== 'accept';
+
+/** The step's action; payloads were checked with the contract's schema just before. */
+export function sendStep(action: CaseAction, payload: Record<string, unknown>, requestId: string) {
+  const opts = { requestId };
+  const p = <A extends `complaint.${CaseAction}`>(_: A) => payload as PayloadOf<'staff', A>;
+  switch (action) {
+    case 'accept':
+      return call('staff', 'complaint.accept', p('complaint.accept'), opts);
+    case 'reject':
+      return call('staff', 'complaint.reject', p('complaint.reject'), opts);
+    case 'reply':
+      return call('staff', 'complaint.reply', p('complaint.reply'), opts);
+    case 'close':
+      return call('staff', 'complaint.close', p('complaint.close'), opts);
+    case 'assign':
+      return call('staff', 'complaint.assign', p('complaint.assign'), opts);
+    case 'linkDuplicate':
+      return call('staff', 'complaint.linkDuplicate', p('complaint.linkDuplicate'), opts);
+    case 'split':
+      return call('staff', 'complaint.split', p('complaint.split'), opts);
+    default:
+      return call('staff', 'complaint.decideCase', p('complaint.decideCase'), opts);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Recording a complaint received by phone, the 12345 hotline, a petition or a letter (issue 5 item 3,
+ * `staff` `complaint.record`): the citizen form's fields, rules and Chinese messages (the shared form model,
+ * utils/complaint-form.ts, checked with the contract's `complaintRecordInput`), plus the source and its
+ * reference (e.g. the 12345 work-order number). No photos: a recorded complaint has none. The acceptance period
+ * runs from receipt, which is now.
+ */
+import { pageBase } from '../../../behaviors/page-base';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_SOURCE_LABELS,
+  DESCRIPTION_MAX,
+  DESCRIPTION_MIN,
+  type ComplaintRecordInput,
+} from '../../../core-bundle/index';
+import { call, newRequestId } from '../../../services/api';
+import {
+  ANONYMOUS_ONLY_FOR_REPORTS,
+  checkRecordForm,
+  emptyRecord,
+  formErrorsOf,
+  kindPatch,
+  RECORD_SOURCES,
+  type FormErrors,
+  type RecordSource,
+  type RecordState,
+} from '../../../utils/complaint-form';
+import { chineseDate } from '../../../utils/date-format';
+
+type Field = 'subjectName' | 'subjectAddress' | 'description' | 'contactName' | 'contactPhone' | 'sourceRef';
+const FIELDS: readonly Field[] = [
+  'subjectName',
+  'subjectAddress',
+  'description',
+  'contactName',
+  'contactPhone',
+  'sourceRef',
+];
+
+const SOURCES = RECORD_SOURCES.map((key) => ({ key, label: COMPLAINT_SOURCE_LABELS[key] }));
+
+Component({
+  behaviors: [pageBase],
+  data: {
+    form: emptyRecord(),
+    errors: {} as FormErrors,
+    banner: '',
+    sources: SOURCES,
+    categories: COMPLAINT_CATEGORIES as readonly string[],
+    descriptionMax: DESCRIPTION_MAX,
+    descriptionMin: DESCRIPTION_MIN,
+    submitting: false,
+  },
+  methods: {
+    /** Sets form fields and clears their errors. */
+    update(patch: Partial<RecordState>, clear: Array<keyof FormErrors> = []) {
+      const errors = { ...this.data.errors };
+      for (const key of clear) delete errors[key];
+      this.setData({ form: { ...this.data.form, ...patch }, errors });
+    },
+    onSource(e: WechatMiniprogram.TouchEvent) {
+      const source = (e.currentTarget.dataset as { source?: RecordSource }).source;
+      if (source) this.update({ source }, ['source']);
+    },
+    onKind(e: WechatMiniprogram.TouchEvent) {
+      const kind = (e.currentTarget.dataset as { kind?: 'complaint' | 'report' }).kind;
+      if (kind) this.update(kindPatch(this.data.form, kind), ['kind', 'contact']);
+    },
+    onCategory(e: WechatMiniprogram.TouchEvent) {
+      const category = (e.currentTarget.dataset as { category?: string }).category;
+      if (category) this.update({ category }, ['category']);
+    },
+    onField(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      const field = (e.currentTarget.dataset as { field?: Field }).field;
+      if (!field || !FIELDS.includes(field)) return;
+      this.update({ [field]: e.detail.value } as Partial<RecordState>, [field]);
+    },
+    onContactMode(e: WechatMiniprogram.TouchEvent) {
+      const mode = (e.currentTarget.dataset as { mode?: 'real' | 'anonymous' }).mode;
+      if (!mode) return;
+      if (mode === 'anonymous' && this.data.form.kind !== 'report') {
+        this.setData({ errors: { ...this.data.errors, contact: ANONYMOUS_ONLY_FOR_REPORTS } });
+        return;
+      }
+      this.update({ contactMode: mode }, ['contact', 'contactName', 'contactPhone']);
+    },
+    onSubmit() {
+      if (this.data.submitting) return;
+      const checked = checkRecordForm(this.data.form);
+      if (!checked.ok) {
+        this.setData({ errors: checked.errors, banner: '请按提示修改标红的内容后再登记' });
+        return;
+      }
+      this.setData({ errors: {}, banner: '' });
+      const payload = checked.payload;
+      wx.showModal({
+        title: '确认登记',
+        content: `将登记为来自“${COMPLAINT_SOURCE_LABELS[payload.source]}”的${payload.kind === 'report' ? '举报' : '投诉'}，受理期限自现在起计算。`,
+        confirmText: '登记',
+        cancelText: '取消',
+        success: (res) => {
+          if (res.confirm) void this.send(payload);
+        },
+      });
+    },
+    async send(payload: ComplaintRecordInput) {
+      this.setData({ submitting: true });
+      // The same content retried keeps its requestId, so a retry after a lost answer records it once.
+      const self = this as unknown as { attempt?: { json: string; requestId: string } };
+      const json = JSON.stringify(payload);
+      if (!self.attempt || self.attempt.json !== json) self.attempt = { json, requestId: newRequestId() };
+      const res = await call('staff', 'complaint.record', payload, { requestId: self.attempt.requestId });
+      this.setData({ submitting: false });
+      if (res.ok) {
+        wx.showModal({
+          title: '已登记',
+          content: `受理编号 ${res.data.trackingNo}，请在 ${chineseDate(res.data.acceptanceDueDate)}前决定是否受理。`,
+          showCancel: false,
+          confirmText: '查看',
+          success: () => wx.redirectTo({ url: `/pages/staff/complaint-case/index?id=${res.data.id}` }),
+        });
+        return;
+      }
+      const { errors, other } = formErrorsOf(res.error.fields ?? {});
+      const banner =
+        res.error.code === 'INVALID_INPUT' ? [res.error.message, ...other].join('；') : res.error.message;
+      this.setData({ errors, banner });
+    },
+  },
+});

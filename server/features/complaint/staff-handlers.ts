@@ -1,0 +1,52 @@
+/**
+ * `staff` `complaint.handlers`: whom a leader may assign to a complaint — the active accounts holding the
+ * `officer` role in the complaint's unit right now (a lapsed certificate takes the role away, server/org/roles.ts),
+ * the same rule `complaint.assign` enforces (`isAssignable`). Only those who may assign
+ * (the unit's leaders) get the list; staff names are not secret (officers' names are published, PUB-2), but the
+ * list is of no use to anyone else.
+ */
+import {
+  complaintHandlersInput,
+  type ComplaintHandlerOption,
+  type ComplaintHandlersInput,
+} from '../../../core/contract/complaint';
+import type { Page } from '../../../core/contract/envelope';
+import { holdsGrant, isActive, STAFF_COLLECTION, type StaffAccount } from '../../org/accounts';
+import { findAll } from '../../org/docs';
+import { effectiveRoles } from '../../org/roles';
+import type { Database } from '../../platform/cloudbase';
+import { action, type ActionTable } from '../../router/types';
+import { HANDLING_ROLES, loadForStaff } from './staff-access';
+
+/** Active, granted `officer` in the unit, and still holding it now (certificate in force). */
+export async function isAssignable(
+  db: Database,
+  account: StaffAccount | null,
+  unitId: string,
+  now: Date,
+): Promise<boolean> {
+  if (!isActive(account) || !holdsGrant(account, 'officer', unitId)) return false;
+  const roles = await effectiveRoles(db, account, now);
+  return roles.some((g) => g.role === 'officer' && g.unitId === unitId);
+}
+
+const complaintHandlers = action<ComplaintHandlersInput, Page<ComplaintHandlerOption>>({
+  access: 'staff',
+  roles: HANDLING_ROLES,
+  input: complaintHandlersInput,
+  async handler(input, call) {
+    const record = await loadForStaff(call, input.id, 'lead');
+    // Filtered on the indexed `status`; the grant is checked here (grants are an array of {role, unitId}).
+    const active = await findAll<StaffAccount>(call.db, STAFF_COLLECTION, { status: 'active' });
+    const assignable: StaffAccount[] = [];
+    for (const account of active) {
+      if (await isAssignable(call.db, account, record.unitId, call.now)) assignable.push(account);
+    }
+    const items = assignable
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+      .map((a) => ({ staffId: a._id, name: a.name }));
+    return { items, total: items.length, nextCursor: null };
+  },
+});
+
+export const complaintHandlerActions: ActionTable = { 'complaint.handlers': complaintHandlers };
