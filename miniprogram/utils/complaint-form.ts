@@ -51,7 +51,8 @@ export type FormErrors = Partial<
     | 'contactName'
     | 'contactPhone'
     | 'source'
-    | 'sourceRef',
+    | 'sourceRef'
+    | 'receivedAt',
     string
   >
 >;
@@ -112,6 +113,7 @@ const FIELD_KEYS: Array<[RegExp, keyof FormErrors]> = [
   [/^payload\.contact(\.anonymous)?$/, 'contact'],
   [/^payload\.source$/, 'source'],
   [/^payload\.sourceRef$/, 'sourceRef'],
+  [/^payload\.receivedAt$/, 'receivedAt'],
 ];
 
 /**
@@ -159,10 +161,19 @@ export const RECORD_SOURCES: readonly RecordSource[] = ['phone', 'hotline12345',
 export interface RecordState extends FormState {
   source: RecordSource | '';
   sourceRef: string;
+  /** When the phone call, letter or work order was received (Shanghai date and time); '' means now. */
+  receivedDate: string;
+  receivedTime: string;
 }
 
 export function emptyRecord(): RecordState {
-  return { ...emptyForm(), source: '', sourceRef: '' };
+  return { ...emptyForm(), source: '', sourceRef: '', receivedDate: '', receivedTime: '' };
+}
+
+/** The receipt instant the acceptance period runs from: a letter received last week is due a week earlier. */
+export function receivedAtOf(form: Pick<RecordState, 'receivedDate' | 'receivedTime'>): string | undefined {
+  if (!form.receivedDate) return undefined;
+  return `${form.receivedDate}T${form.receivedTime || '09:00'}:00+08:00`;
 }
 
 export function recordPayloadOf(form: RecordState): Record<string, unknown> {
@@ -171,6 +182,7 @@ export function recordPayloadOf(form: RecordState): Record<string, unknown> {
     ...content,
     source: form.source || undefined,
     ...(form.sourceRef.trim() ? { sourceRef: form.sourceRef } : {}),
+    ...(receivedAtOf(form) ? { receivedAt: receivedAtOf(form) } : {}),
   };
 }
 

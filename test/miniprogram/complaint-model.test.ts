@@ -5,8 +5,12 @@
  */
 import {
   checkForm,
+  checkRecordForm,
   DRAFT_MAX_AGE_MS,
   emptyForm,
+  emptyRecord,
+  receivedAtOf,
+  type RecordState,
   formErrorsOf,
   fromDraft,
   payloadOf,
@@ -171,5 +175,36 @@ describe('uploadFile', () => {
       /^quarantine\/o\/0-[a-z0-9]+\.png$/,
     );
     expect(uploadPathFor('quarantine/o/', 'http://tmp/x', 0)).toMatch(/\.jpg$/);
+  });
+});
+
+describe('checkRecordForm (staff recording a phone call, 12345 order, petition or letter)', () => {
+  const record = (over: Partial<RecordState> = {}): RecordState => ({
+    ...emptyRecord(),
+    ...filled(),
+    source: 'letter',
+    sourceRef: '',
+    receivedDate: '',
+    receivedTime: '',
+    ...over,
+  });
+
+  it('leaves the receipt time to the server (now) unless a date is picked', () => {
+    const res = checkRecordForm(record());
+    expect(res.ok).toBe(true);
+    if (res.ok) expect(res.payload.receivedAt).toBeUndefined();
+  });
+
+  it('sends the picked receipt date and time in China Standard Time', () => {
+    const res = checkRecordForm(record({ receivedDate: '2026-11-20', receivedTime: '14:30' }));
+    expect(res.ok).toBe(true);
+    if (res.ok) expect(res.payload.receivedAt).toBe('2026-11-20T14:30:00+08:00');
+    expect(receivedAtOf({ receivedDate: '2026-11-20', receivedTime: '' })).toBe('2026-11-20T09:00:00+08:00');
+  });
+
+  it("maps the function's receivedAt refusal onto the field", () => {
+    expect(formErrorsOf({ 'payload.receivedAt': '收到时间不能晚于现在' }).errors).toEqual({
+      receivedAt: '收到时间不能晚于现在',
+    });
   });
 });

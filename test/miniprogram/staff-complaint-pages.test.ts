@@ -194,7 +194,7 @@ describe('staff case page: the leader steps', () => {
     backend(CASE, () => {
       backend({
         ...CASE,
-        caseDecision: { caseOpened: false, at: '2026-12-01T02:00:00.000Z' },
+        caseDecision: { caseOpened: false, at: '2026-12-01T02:00:00.000Z', note: '不属于本机关管辖' },
         allowedSteps: ['reply', 'close'],
       });
       return { ok: true, data: { id: ID, status: 'accepted', statusLabel: '已受理', feedbackDueDate: null } };
@@ -205,11 +205,12 @@ describe('staff case page: the leader steps', () => {
     await page.invoke('onPanelSubmit');
     expect(await page.text()).toContain('请选择立案或不予立案');
     await page.invoke('onCaseOpened', tap({ value: 'no' }));
+    await page.invoke('onText', typed('不属于本机关管辖'));
     await page.invoke('onPanelSubmit');
     const sent = calls.find((c) => c.event.action === 'complaint.decideCase');
-    expect(sent?.event.payload).toEqual({ id: ID, caseOpened: false });
+    expect(sent?.event.payload).toEqual({ id: ID, caseOpened: false, note: '不属于本机关管辖' });
     const text = await page.text();
-    expect(text).toContain('不予立案（2026-12-01 10:00 记录）');
+    expect(text).toContain('不予立案（2026-12-01 10:00 记录）：不属于本机关管辖');
     expect(text).not.toContain('记录是否立案');
   });
 

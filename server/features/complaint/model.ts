@@ -65,7 +65,7 @@ export interface ComplaintRecord {
   handlingDueDate: string | null;
   /** Settings version the handling deadline was computed under (set on acceptance). */
   handlingSettingsVersion?: number;
-  caseDecision: { caseOpened: boolean; at: Date; settingsVersion?: number } | null;
+  caseDecision: { caseOpened: boolean; at: Date; note?: string | null; settingsVersion?: number } | null;
   feedbackState: FeedbackState;
   feedbackDueDate: string | null;
   closedAt: Date | null;

@@ -109,7 +109,12 @@ const complaintDecideCase = action<ComplaintCaseDecisionInput, Done & { feedback
     const { version, periods } = await complaintPeriods(call.db, call.now);
     const due = reporterFeedbackDue(await complaintCalendar(call.db), call.now, periods);
     const state = await applyStep(call, record, 'decideCase', (s) => {
-      s.caseDecision = { caseOpened: input.caseOpened, at: call.now, settingsVersion: version };
+      s.caseDecision = {
+        caseOpened: input.caseOpened,
+        at: call.now,
+        note: input.note ?? null,
+        settingsVersion: version,
+      };
       if (s.feedbackState === 'pending') {
         s.feedbackState = 'due';
         s.feedbackDueDate = due.date;

@@ -95,7 +95,11 @@ export function staffView(
     duplicateOfTrackingNo: extras.duplicateOfTrackingNo,
     splitFrom: record.splitFrom,
     caseDecision: record.caseDecision
-      ? { caseOpened: record.caseDecision.caseOpened, at: new Date(record.caseDecision.at).toISOString() }
+      ? {
+          caseOpened: record.caseDecision.caseOpened,
+          at: new Date(record.caseDecision.at).toISOString(),
+          note: record.caseDecision.note ?? null,
+        }
       : null,
     allowedSteps: extras.allowedSteps,
     contact,

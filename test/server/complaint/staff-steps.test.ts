@@ -86,10 +86,14 @@ describe('allowedSteps in complaint.get', () => {
   it('shows a recorded case decision and offers it no more', async () => {
     const { id } = await submit({ kind: 'report' });
     await call.staff(HEAD, 'complaint.accept', { id });
-    const decided = await call.staff(HEAD, 'complaint.decideCase', { id, caseOpened: false });
+    const decided = await call.staff(HEAD, 'complaint.decideCase', {
+      id,
+      caseOpened: false,
+      note: '经核查不属于本机关管辖',
+    });
     expect(decided.ok).toBe(true);
     const view = (await call.staff(HEAD, 'complaint.get', { id })).data;
-    expect(view.caseDecision).toMatchObject({ caseOpened: false });
+    expect(view.caseDecision).toMatchObject({ caseOpened: false, note: '经核查不属于本机关管辖' });
     expect(view.allowedSteps).not.toContain('decideCase');
   });
 });

@@ -119,7 +119,7 @@ function candidateOf(action: PanelAction, p: PanelInput): Record<string, unknown
     case 'split':
       return { id: p.id, description: p.text };
     default:
-      return { id: p.id, caseOpened: p.caseOpened ? p.caseOpened === 'yes' : undefined };
+      return { id: p.id, caseOpened: p.caseOpened ? p.caseOpened === 'yes' : undefined, ...note };
   }
 }
 

@@ -103,7 +103,7 @@ export function caseView(c: StaffComplaintCaseView): CaseView {
     handlerSummary: c.handlerIds?.length ? `已指派 ${c.handlerIds.length} 名` : '尚未指派',
     duplicateOf: c.duplicateOfTrackingNo ?? '',
     caseDecision: c.caseDecision
-      ? `${c.caseDecision.caseOpened ? '已立案' : '不予立案'}（${shanghaiMinute(c.caseDecision.at)} 记录）`
+      ? `${c.caseDecision.caseOpened ? '已立案' : '不予立案'}（${shanghaiMinute(c.caseDecision.at)} 记录）${c.caseDecision.note ? `：${c.caseDecision.note}` : ''}`
       : '',
     actions: steps.map(buttonOf),
     steps,

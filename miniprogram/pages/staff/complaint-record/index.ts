@@ -2,8 +2,8 @@
  * Recording a complaint received by phone, the 12345 hotline, a petition or a letter (issue 5 item 3,
  * `staff` `complaint.record`): the citizen form's fields, rules and Chinese messages (the shared form model,
  * utils/complaint-form.ts, checked with the contract's `complaintRecordInput`), plus the source and its
- * reference (e.g. the 12345 work-order number). No photos: a recorded complaint has none. The acceptance period
- * runs from receipt, which is now.
+ * reference (e.g. the 12345 work-order number) and when it was received: the acceptance period runs from
+ * receipt (now, unless an earlier date and time are picked). No photos: a recorded complaint has none.
  */
 import { pageBase } from '../../../behaviors/page-base';
 import {
@@ -37,6 +37,11 @@ const FIELDS: readonly Field[] = [
   'sourceRef',
 ];
 
+/** Today's date in Asia/Shanghai (UTC+8, no daylight saving), whatever the phone's zone. */
+function shanghaiToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 const SOURCES = RECORD_SOURCES.map((key) => ({ key, label: COMPLAINT_SOURCE_LABELS[key] }));
 
 Component({
@@ -50,6 +55,8 @@ Component({
     descriptionMax: DESCRIPTION_MAX,
     descriptionMin: DESCRIPTION_MIN,
     submitting: false,
+    /** The latest date the picker offers: today in Shanghai (a receipt cannot be in the future). */
+    today: shanghaiToday(),
   },
   methods: {
     /** Sets form fields and clears their errors. */
@@ -75,6 +82,15 @@ Component({
       if (!field || !FIELDS.includes(field)) return;
       this.update({ [field]: e.detail.value } as Partial<RecordState>, [field]);
     },
+    onReceivedDate(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.update({ receivedDate: e.detail.value }, ['receivedAt']);
+    },
+    onReceivedTime(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.update({ receivedTime: e.detail.value }, ['receivedAt']);
+    },
+    onReceivedNow() {
+      this.update({ receivedDate: '', receivedTime: '' }, ['receivedAt']);
+    },
     onContactMode(e: WechatMiniprogram.TouchEvent) {
       const mode = (e.currentTarget.dataset as { mode?: 'real' | 'anonymous' }).mode;
       if (!mode) return;
@@ -95,7 +111,7 @@ Component({
       const payload = checked.payload;
       wx.showModal({
         title: '确认登记',
-        content: `将登记为来自“${COMPLAINT_SOURCE_LABELS[payload.source]}”的${payload.kind === 'report' ? '举报' : '投诉'}，受理期限自现在起计算。`,
+        content: `将登记为来自“${COMPLAINT_SOURCE_LABELS[payload.source]}”的${payload.kind === 'report' ? '举报' : '投诉'}，受理期限自${payload.receivedAt ? '所填收到时间' : '现在'}起计算。`,
         confirmText: '登记',
         cancelText: '取消',
         success: (res) => {
