@@ -2,43 +2,13 @@
  * The complaint pages rendered in Chromium (scripts/miniprogram/render.ts) against the typed client, the backend
  * answered here. The wx APIs the shell's stub lacks (storage, subscribe grant, dialogs) are scripted per test.
  */
-import type { Browser } from 'playwright-core';
-import { buildMiniprogram } from '../../scripts/build-miniprogram';
-import { launchBrowser, renderPage, type BackendCall, type Rendered } from '../../scripts/miniprogram/render';
+import type { Rendered } from '../../scripts/miniprogram/render';
+import { pageHarness } from './harness';
 
-jest.setTimeout(60_000);
+const harness = pageHarness();
+const { calls } = harness;
 
-let browser: Browser;
-const calls: BackendCall[] = [];
-let answer: (c: BackendCall) => unknown = () => ({
-  ok: false,
-  error: { code: 'INTERNAL', message: '未设置' },
-});
-const open: Rendered[] = [];
-
-beforeAll(async () => {
-  await buildMiniprogram({ quiet: true });
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-afterEach(async () => {
-  calls.length = 0;
-  while (open.length) await open.pop()!.close();
-});
-
-async function render(page: string, query?: Record<string, string>) {
-  const rendered = await renderPage(browser, {
-    page,
-    query,
-    envVersion: 'release',
-    onCall: async (c) => {
-      calls.push(c);
-      return answer(c);
-    },
-  });
-  open.push(rendered);
-  return rendered;
-}
+const render = (page: string, query?: Record<string, string>) => harness.render(page, { query });
 
 /** Storage backed by a map, the subscribe grant, and dialogs answered with `confirm`; each call is an effect. */
 async function scriptWx(page: Rendered, opts: { storage?: Record<string, unknown>; confirm?: boolean } = {}) {
@@ -93,7 +63,7 @@ async function fillValidComplaint(page: Rendered) {
 
 describe('complaint form', () => {
   it('asks for the subscribe grant, submits once, forgets the draft and shows the confirmation', async () => {
-    answer = () => ({
+    harness.answer = () => ({
       ok: true,
       data: {
         trackingNo: 'TS20261127-7KQ4MX',
@@ -128,7 +98,10 @@ describe('complaint form', () => {
   });
 
   it('reuses the requestId when the same content is sent again after a failure', async () => {
-    answer = () => ({ ok: false, error: { code: 'INTERNAL', message: '网络不畅，请检查网络后重试' } });
+    harness.answer = () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: '网络不畅，请检查网络后重试' },
+    });
     const page = await render(FORM);
     await scriptWx(page);
     await fillValidComplaint(page);
@@ -148,7 +121,7 @@ describe('complaint form', () => {
     expect(text).toContain('请选择投诉或举报');
     expect(text).toContain('问题描述至少 10 个字');
 
-    answer = () => ({
+    harness.answer = () => ({
       ok: false,
       error: {
         code: 'INVALID_INPUT',
@@ -202,7 +175,7 @@ describe('my complaints', () => {
   });
 
   it('pages with the cursor the backend answered', async () => {
-    answer = (c) =>
+    harness.answer = (c) =>
       (c.event.payload as { cursor?: string }).cursor
         ? { ok: true, data: { items: [item(3)], total: 3, nextCursor: null } }
         : { ok: true, data: { items: [item(1), item(2)], total: 3, nextCursor: 'c1' } };
@@ -218,7 +191,7 @@ describe('my complaints', () => {
 
 describe('complaint detail', () => {
   it('shows the timeline with the replies, and NOT_FOUND as not found', async () => {
-    answer = () => ({
+    harness.answer = () => ({
       ok: true,
       data: {
         trackingNo: 'TS20261127-7KQ4MX',
@@ -247,7 +220,7 @@ describe('complaint detail', () => {
     expect(text).toContain('张** 139****4321');
     expect(text).toContain('开启进度提醒');
 
-    answer = () => ({ ok: false, error: { code: 'NOT_FOUND', message: '未找到' } });
+    harness.answer = () => ({ ok: false, error: { code: 'NOT_FOUND', message: '未找到' } });
     await page.invoke('load');
     expect(await page.text()).toContain('未找到该投诉举报');
   });
@@ -288,7 +261,7 @@ describe('staff case page', () => {
   };
 
   it('rejects only with a reason from the list, after confirming', async () => {
-    answer = (c) =>
+    harness.answer = (c) =>
       c.event.action === 'complaint.get'
         ? { ok: true, data: CASE }
         : { ok: true, data: { id: CASE.id, status: 'rejected', statusLabel: '不予受理' } };
@@ -314,7 +287,7 @@ describe('staff case page', () => {
   });
 
   it('sends nothing when the confirmation is cancelled, and shows a refusal', async () => {
-    answer = (c) =>
+    harness.answer = (c) =>
       c.event.action === 'complaint.get'
         ? { ok: true, data: CASE }
         : { ok: false, error: { code: 'FORBIDDEN', message: '只有承办人或其领导可以办理该投诉举报' } };

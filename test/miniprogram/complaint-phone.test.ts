@@ -3,41 +3,14 @@
  * only forwards `e.detail.code` to `contact.phoneNumber` (the backend is answered here); success fills the phone
  * field, a refusal or a failure keeps what was typed and shows a gentle hint.
  */
-import type { Browser } from 'playwright-core';
-import { buildMiniprogram } from '../../scripts/build-miniprogram';
-import { launchBrowser, renderPage, type BackendCall, type Rendered } from '../../scripts/miniprogram/render';
+import type { Rendered } from '../../scripts/miniprogram/render';
+import { pageHarness } from './harness';
 
-jest.setTimeout(60_000);
-
-let browser: Browser;
-const calls: BackendCall[] = [];
-let answer: (c: BackendCall) => unknown = () => ({
-  ok: false,
-  error: { code: 'INTERNAL', message: '未设置' },
-});
-const open: Rendered[] = [];
-
-beforeAll(async () => {
-  await buildMiniprogram({ quiet: true });
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-afterEach(async () => {
-  calls.length = 0;
-  while (open.length) await open.pop()!.close();
-});
+const harness = pageHarness();
+const { calls } = harness;
 
 async function renderForm(): Promise<Rendered> {
-  const page = await renderPage(browser, {
-    page: 'pages/complaint/form/index',
-    query: { kind: 'complaint' },
-    envVersion: 'release',
-    onCall: async (c) => {
-      calls.push(c);
-      return answer(c);
-    },
-  });
-  open.push(page);
+  const page = await harness.render('pages/complaint/form/index', { query: { kind: 'complaint' } });
   // Drafts in a map: the shell's stub has no storage.
   await page.page.evaluate(() => {
     const w = globalThis as unknown as { wx: Record<string, unknown>; __store: Record<string, unknown> };
@@ -77,7 +50,7 @@ describe('使用微信绑定的手机号', () => {
   });
 
   it('sends only the code and fills the phone field with the answer', async () => {
-    answer = () => ({ ok: true, data: { purePhoneNumber: '13712345678' } });
+    harness.answer = () => ({ ok: true, data: { purePhoneNumber: '13712345678' } });
     const page = await renderForm();
     await page.invoke('onField', typed('0231234'));
     await page.invoke(
@@ -101,7 +74,7 @@ describe('使用微信绑定的手机号', () => {
   });
 
   it("keeps the typed number and shows the backend's words when the code is refused", async () => {
-    answer = () => ({
+    harness.answer = () => ({
       ok: false,
       error: { code: 'PRECONDITION_FAILED', message: '获取手机号失败，请手动填写' },
     });
@@ -114,7 +87,10 @@ describe('使用微信绑定的手机号', () => {
   });
 
   it('says typing works when the service fails', async () => {
-    answer = () => ({ ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } });
+    harness.answer = () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' },
+    });
     const page = await renderForm();
     await page.invoke('onGetPhoneNumber', phoneButton({ code: 'c', errMsg: 'getPhoneNumber:ok' }));
     expect(await contactPhone(page)).toBe('');

@@ -4,50 +4,20 @@
  * (and only there), and the role-aware staff home reading the dashboard's real shape. Rendered by
  * miniprogram-simulate in Chromium (scripts/miniprogram/render.ts) against the typed client, release version.
  */
-import type { Browser } from 'playwright-core';
-import { buildMiniprogram } from '../../scripts/build-miniprogram';
-import { launchBrowser, renderPage, type BackendCall, type Rendered } from '../../scripts/miniprogram/render';
+import type { Rendered } from '../../scripts/miniprogram/render';
+import { pageHarness } from './harness';
 
-jest.setTimeout(60_000);
+const harness = pageHarness();
+const { calls } = harness;
 
-let browser: Browser;
-const calls: BackendCall[] = [];
-let answer: (c: BackendCall) => unknown = () => ({
-  ok: false,
-  error: { code: 'INTERNAL', message: '未设置' },
-});
-const open: Rendered[] = [];
-
-beforeAll(async () => {
-  await buildMiniprogram({ quiet: true });
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-afterEach(async () => {
-  calls.length = 0;
-  while (open.length) await open.pop()!.close();
-});
-
-async function render(
+const render = (
   page: string,
   opts: {
     query?: Record<string, string>;
     fontSizeSetting?: number;
     privacyNeedsAuthorization?: boolean;
   } = {},
-) {
-  const rendered = await renderPage(browser, {
-    page,
-    ...opts,
-    envVersion: 'release',
-    onCall: async (c) => {
-      calls.push(c);
-      return answer(c);
-    },
-  });
-  open.push(rendered);
-  return rendered;
-}
+) => harness.render(page, opts);
 
 const rootStyle = (r: Rendered) =>
   r.page.evaluate(() => {
@@ -83,7 +53,7 @@ describe('关怀模式', () => {
 
 describe('verification page opened from a badge code', () => {
   it('decodes the URL-encoded scene of onLoad options (o=<id>) and verifies by short id', async () => {
-    answer = () => ({ ok: true, data: VALID });
+    harness.answer = () => ({ ok: true, data: VALID });
     const page = await render('pages/officer/verify/index', { query: { scene: 'o%3Dvald2345' } });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ transport: 'cloud', fn: 'public' });
@@ -142,7 +112,7 @@ describe('role-aware staff home', () => {
   const counts = (overdue: number, dueSoon: number) => ({ overdue, dueSoon, total: overdue + dueSoon });
 
   it('shows each feature’s clocks from the dashboard to a leader', async () => {
-    answer = (c) =>
+    harness.answer = (c) =>
       c.event.action === 'staff.me'
         ? me([{ role: 'reviewer', label: '分管领导' }])
         : {
@@ -167,7 +137,7 @@ describe('role-aware staff home', () => {
   });
 
   it('does not ask for the dashboard for an officer, and says who sees it', async () => {
-    answer = () => me([{ role: 'officer', label: '执法人员' }]);
+    harness.answer = () => me([{ role: 'officer', label: '执法人员' }]);
     const page = await render('pages/staff/home/index');
     expect(calls.map((c) => c.event.action)).toEqual(['staff.me']);
     const text = await page.text();

@@ -3,44 +3,13 @@
  * (scripts/miniprogram/render.ts) against the typed client, with the backend answered here. Needs Chromium
  * (`apt-get install chromium fonts-noto-cjk`) and the generated miniprogram_npm (built below).
  */
-import type { Browser } from 'playwright-core';
-import { buildMiniprogram } from '../../scripts/build-miniprogram';
-import { launchBrowser, renderPage, type BackendCall, type Rendered } from '../../scripts/miniprogram/render';
+import { pageHarness } from './harness';
 
-jest.setTimeout(60_000);
+const harness = pageHarness();
+const { calls } = harness;
 
-let browser: Browser;
-const calls: BackendCall[] = [];
-let answer: (c: BackendCall) => unknown = () => ({
-  ok: false,
-  error: { code: 'INTERNAL', message: '未设置' },
-});
-const open: Rendered[] = [];
-
-beforeAll(async () => {
-  await buildMiniprogram({ quiet: true });
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-afterEach(async () => {
-  calls.length = 0;
-  while (open.length) await open.pop()!.close();
-});
-
-async function render(page: string, query?: Record<string, string>, fontSizeSetting = 17) {
-  const rendered = await renderPage(browser, {
-    page,
-    query,
-    fontSizeSetting,
-    envVersion: 'release',
-    onCall: async (c) => {
-      calls.push(c);
-      return answer(c);
-    },
-  });
-  open.push(rendered);
-  return rendered;
-}
+const render = (page: string, query?: Record<string, string>, fontSizeSetting = 17) =>
+  harness.render(page, { query, fontSizeSetting });
 
 const VALID = {
   certNo: '50010120230001',
@@ -53,7 +22,7 @@ const VALID = {
 
 describe('officer verification page', () => {
   it('verifies the officer of a badge code scene through the cloud and shows 有效', async () => {
-    answer = () => ({ ok: true, data: VALID });
+    harness.answer = () => ({ ok: true, data: VALID });
     const page = await render('pages/officer/verify/index', { scene: 'vald2345' });
     expect(calls).toEqual([
       expect.objectContaining({
@@ -73,7 +42,7 @@ describe('officer verification page', () => {
     ['revoked', '已吊销'],
     ['expired', '已过期'],
   ])('reads %s as %s and tells the citizen they may refuse and report', async (status, label) => {
-    answer = () => ({ ok: true, data: { ...VALID, status } });
+    harness.answer = () => ({ ok: true, data: { ...VALID, status } });
     const page = await render('pages/officer/verify/index', { certNo: VALID.certNo });
     const text = await page.text();
     expect(text).toContain(label);
@@ -88,10 +57,13 @@ describe('officer verification page', () => {
   });
 
   it('shows 未查到 for NOT_FOUND and an error with retry for other failures', async () => {
-    answer = () => ({ ok: false, error: { code: 'NOT_FOUND', message: '未查到' } });
+    harness.answer = () => ({ ok: false, error: { code: 'NOT_FOUND', message: '未查到' } });
     const page = await render('pages/officer/verify/index', { certNo: '99999999999999' });
     expect(await page.text()).toContain('未查到');
-    answer = () => ({ ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } });
+    harness.answer = () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' },
+    });
     await page.invoke('onSubmit');
     const text = await page.text();
     expect(text).toContain('服务暂时不可用');
@@ -107,7 +79,7 @@ describe('officer verification page', () => {
   });
 
   it('verifies a scanned badge through the privacy flow', async () => {
-    answer = () => ({ ok: true, data: { ...VALID, status: 'revoked' } });
+    harness.answer = () => ({ ok: true, data: { ...VALID, status: 'revoked' } });
     const page = await render('pages/officer/verify/index');
     await page.page.evaluate(() => {
       (globalThis as unknown as { __scanResults: unknown[] }).__scanResults = [
@@ -142,7 +114,7 @@ describe('home page', () => {
 
 describe('staff pages', () => {
   it('binds with a cleaned invitation code and goes to the staff home', async () => {
-    answer = () => ({ ok: true, data: {} });
+    harness.answer = () => ({ ok: true, data: {} });
     const page = await render('pages/staff/bind/index');
     await page.invoke('onInput', { detail: { value: ' abcd-efgh ' } });
     await page.invoke('onSubmit');
@@ -154,7 +126,7 @@ describe('staff pages', () => {
   });
 
   it('shows the backend refusal of a binding', async () => {
-    answer = () => ({ ok: false, error: { code: 'FORBIDDEN', message: '邀请码无效或已过期' } });
+    harness.answer = () => ({ ok: false, error: { code: 'FORBIDDEN', message: '邀请码无效或已过期' } });
     const page = await render('pages/staff/bind/index');
     await page.invoke('onInput', { detail: { value: 'WRONG' } });
     await page.invoke('onSubmit');
@@ -162,7 +134,7 @@ describe('staff pages', () => {
   });
 
   it('renders the staff home even when the dashboard answers an error', async () => {
-    answer = (c) =>
+    harness.answer = (c) =>
       c.event.action === 'staff.me'
         ? {
             ok: true,

@@ -3,43 +3,13 @@
  * client with the backend answered here: the case page's leader steps (assign, link a duplicate, split, the case
  * decision) offered exactly as `allowedSteps` says, the record page, and the staff home's complaint entry.
  */
-import type { Browser } from 'playwright-core';
-import { buildMiniprogram } from '../../scripts/build-miniprogram';
-import { launchBrowser, renderPage, type BackendCall, type Rendered } from '../../scripts/miniprogram/render';
+import type { BackendCall, Rendered } from '../../scripts/miniprogram/render';
+import { pageHarness } from './harness';
 
-jest.setTimeout(60_000);
+const harness = pageHarness();
+const { calls } = harness;
 
-let browser: Browser;
-const calls: BackendCall[] = [];
-let answer: (c: BackendCall) => unknown = () => ({
-  ok: false,
-  error: { code: 'INTERNAL', message: '未设置' },
-});
-const open: Rendered[] = [];
-
-beforeAll(async () => {
-  await buildMiniprogram({ quiet: true });
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-afterEach(async () => {
-  calls.length = 0;
-  while (open.length) await open.pop()!.close();
-});
-
-async function render(page: string, query?: Record<string, string>) {
-  const rendered = await renderPage(browser, {
-    page,
-    query,
-    envVersion: 'release',
-    onCall: async (c) => {
-      calls.push(c);
-      return answer(c);
-    },
-  });
-  open.push(rendered);
-  return rendered;
-}
+const render = (page: string, query?: Record<string, string>) => harness.render(page, { query });
 
 /** Dialogs answered with `confirm` (and noted as effects); the shell's stub has none. */
 async function answerDialogs(page: Rendered, confirm = true) {
@@ -104,7 +74,7 @@ HANDLERS[0]!.staffId = 'stf_officer_1';
 
 /** `complaint.get` answers `view`, `complaint.handlers` the list, any step `step`. */
 function backend(view: object, step: (c: BackendCall) => unknown = () => ({ ok: true, data: {} })) {
-  answer = (c) => {
+  harness.answer = (c) => {
     if (c.event.action === 'complaint.get') return { ok: true, data: view };
     if (c.event.action === 'complaint.handlers')
       return { ok: true, data: { items: HANDLERS, total: HANDLERS.length, nextCursor: null } };
@@ -249,7 +219,7 @@ describe('staff record page', () => {
   });
 
   it('records after confirming, with its source and reference, and opens the new case', async () => {
-    answer = () => ({
+    harness.answer = () => ({
       ok: true,
       data: { id: ID, trackingNo: 'TS20261127-7KQ4MX', acceptanceDueDate: '2026-12-08' },
     });
@@ -289,7 +259,7 @@ describe('staff record page', () => {
   });
 
   it('puts the function’s field errors where they belong', async () => {
-    answer = () => ({
+    harness.answer = () => ({
       ok: false,
       error: {
         code: 'INVALID_INPUT',
@@ -331,7 +301,7 @@ describe('staff home complaint entry', () => {
     ['auditor', false],
     ['publisher', false],
   ])('for %s: shown %s', async (role, shown) => {
-    answer = (c) =>
+    harness.answer = (c) =>
       c.event.action === 'staff.me'
         ? me(role)
         : { ok: true, data: { generatedAt: '', totals: {}, providers: [], sections: [] } };
