@@ -1,5 +1,11 @@
-/** Builds the function bundles once, so tests exercise what would be deployed. */
+/**
+ * Builds everything once before any test file runs: the function bundles (tests exercise what would be
+ * deployed) and the mini-program's generated files. Test files run in parallel workers, so none of them may
+ * rebuild shared outputs themselves (a copy in progress would pull files from under another file's renderer).
+ */
 export default async function globalSetup(): Promise<void> {
   const { build } = await import('../scripts/build');
   await build({ quiet: true });
+  const { buildMiniprogram } = await import('../scripts/build-miniprogram');
+  await buildMiniprogram({ quiet: true });
 }

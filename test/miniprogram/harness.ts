@@ -3,7 +3,6 @@
  * closed after its test, and the backend answered by `harness.answer` with every call kept in `harness.calls`.
  */
 import type { Browser } from 'playwright-core';
-import { buildMiniprogram } from '../../scripts/build-miniprogram';
 import {
   launchBrowser,
   renderPage,
@@ -43,8 +42,8 @@ export function pageHarness(): PageHarness {
       return rendered;
     },
   };
+  // The generated mini-program files come from jest's globalSetup, built once for all test files.
   beforeAll(async () => {
-    await buildMiniprogram({ quiet: true });
     browser = await launchBrowser();
   });
   afterAll(() => browser?.close());
