@@ -80,7 +80,8 @@ export function issuesToFields(
       issue.code === 'unrecognized_keys' && issue.keys?.length === 1
         ? [...segments, issue.keys[0]!]
         : segments;
-    const key = [prefix, ...keyed].filter(Boolean).join('.');
+    // An issue about the whole event (not an object at all) is reported on `event`.
+    const key = [prefix, ...keyed].filter(Boolean).join('.') || 'event';
     fields[key] ??= describeIssue(issue);
   }
   return fields;

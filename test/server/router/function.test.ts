@@ -91,6 +91,10 @@ describe('router', () => {
   });
 
   it('answers INVALID_INPUT with Chinese field messages', async () => {
+    expect(await main(null, user('alice'))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { event: '应为对象' } },
+    });
     const missing = await main({}, user('alice'));
     expect(missing).toMatchObject({
       ok: false,
