@@ -81,10 +81,15 @@ async function recoverExpiredClaims(db: Database, now: Date): Promise<number> {
     .get();
   let recovered = 0;
   for (const record of (res.data ?? []) as OutboxRecord[]) {
+    const minimise = outboxHandler(record.kind)?.minimiseWhenDone;
     const next =
       record.deliveryMode === 'exactlyOnce'
         ? { status: 'pending', nextAttemptAt: now, lastError: 'claimExpired' }
-        : { status: 'unknown', lastError: 'claimExpired' };
+        : {
+            status: 'unknown',
+            lastError: 'claimExpired',
+            ...(minimise ? { payload: db.command.set(minimise(record.payload)) } : {}),
+          };
     const done = await db
       .collection(OUTBOX_COLLECTION)
       .where({ _id: record._id, status: 'sending', claimToken: record.claimToken })
@@ -188,6 +193,10 @@ async function finish(
       break;
     default:
       update = { status: outcome.status, lastError: outcome.code };
+  }
+  if (update.status !== 'pending') {
+    const minimise = outboxHandler(record.kind)?.minimiseWhenDone;
+    if (minimise) update.payload = db.command.set(minimise(record.payload));
   }
   await db
     .collection(OUTBOX_COLLECTION)

@@ -16,6 +16,11 @@ export interface DeliveryContext<P> {
 export interface OutboxHandler<P = Record<string, unknown>> {
   kind: OutboxKind;
   deliver(ctx: DeliveryContext<P>): Promise<DeliveryOutcome>;
+  /**
+   * What of the payload is kept once the record reaches a final status (PIPL Art. 19: kept no longer than the
+   * purpose needs). Personal data needed only to deliver, such as the recipient's openid, is dropped here.
+   */
+  minimiseWhenDone?(payload: P): Record<string, unknown>;
 }
 
 const handlers = new Map<OutboxKind, OutboxHandler>();

@@ -35,4 +35,9 @@ registerOutboxHandler({
       throw err;
     }
   },
+  // The recipient is needed only to send; the trace keeps which template and page went out.
+  minimiseWhenDone: (payload) => {
+    const { touser: _recipient, data: _data, ...rest } = payload as SubscribeMessagePayload;
+    return { ...rest, touser: null };
+  },
 });

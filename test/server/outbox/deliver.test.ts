@@ -182,3 +182,22 @@ it('delivers from the scheduler’s timer, sharing the database-cached token acr
   expect(await wechatCalls(emu, SEND)).toHaveLength(2);
   expect(await wechatCalls(emu, '/cgi-bin/stable_token')).toHaveLength(1);
 });
+
+it('keeps no recipient once a subscribe message is done, and keeps it while it may still be retried', async () => {
+  const retried = await enqueue('subscribeMessage', subscribe('o-keep'));
+  await faults({ 'message/subscribe/send': { errcode: -1 } });
+  await deliverOutbox(db, new Date());
+  expect((await docOf(db, 'sys_outbox', retried)).payload.touser).toBe('o-keep');
+
+  await deliverOutbox(db, later(5 * 60_000));
+  const sent = await docOf(db, 'sys_outbox', retried);
+  expect(sent.status).toBe('sent');
+  expect(sent.payload).toEqual({ templateId: 'tpl-notice', touser: null });
+
+  const lost = await enqueue('subscribeMessage', subscribe('o-lost'));
+  await faults({ 'message/subscribe/send': { lostAnswer: true } });
+  await deliverOutbox(db, later(10 * 60_000));
+  const unknown = await docOf(db, 'sys_outbox', lost);
+  expect(unknown.status).toBe('unknown');
+  expect(JSON.stringify(unknown)).not.toContain('o-lost');
+});
