@@ -1,0 +1,32 @@
+/**
+ * Removes short-lived technical records whose time is up: stored idempotent answers (a client retries within
+ * minutes; they are kept a day), rate-limit windows and failed-binding counters. None of them is a record the
+ * regulations keep, and the idempotent answers may hold a caller's own data (PIPL Art. 19: no longer than needed).
+ * Runs from the scheduler's timer; each collection declares an index on `expireAt` (deploy/database.json).
+ */
+import { z } from 'zod';
+import type { Database } from '../../platform/cloudbase';
+import { action, type ActionTable } from '../../router/types';
+
+export const EXPIRING_COLLECTIONS = ['sys_idempotency', 'sys_rate_limits', 'staff_bind_attempts'] as const;
+
+export async function removeExpired(db: Database, now: Date): Promise<Record<string, number>> {
+  const _ = db.command;
+  const removed: Record<string, number> = {};
+  for (const name of EXPIRING_COLLECTIONS) {
+    const res = await db
+      .collection(name)
+      .where({ expireAt: _.lt(now) })
+      .remove();
+    removed[name] = Number((res as { deleted?: number }).deleted ?? 0);
+  }
+  return removed;
+}
+
+export const housekeepingSchedulerActions: ActionTable = {
+  'housekeeping.expire': action({
+    access: 'timer',
+    input: z.strictObject({}),
+    handler: (_input, call) => removeExpired(call.db, call.now),
+  }),
+};
