@@ -5,11 +5,11 @@ import { housekeepingSchedulerActions } from '../features/system/housekeeping';
 import { withTimerFanOut } from '../features/system/timer';
 import { createFunction } from '../router/function';
 
-const actions = {
+export const schedulerActions = {
   ...ledgerSchedulerActions,
   ...systemSchedulerActions,
   ...housekeepingSchedulerActions,
 };
 
 /** A timer event runs every timer action in turn (features/system/timer.ts); an action event runs that one. */
-export const main = withTimerFanOut(createFunction('scheduler', actions), actions);
+export const main = withTimerFanOut(createFunction('scheduler', schedulerActions), schedulerActions);

@@ -5,8 +5,7 @@
  * written into the event changes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { ledgerSchedulerActions } from '../../../server/features/ledger/actions';
-import { systemSchedulerActions } from '../../../server/features/system/actions';
+import { schedulerActions } from '../../../server/functions/scheduler';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 
 let emu: TestEmulator;
@@ -30,7 +29,7 @@ const FORGED = {
   TRIGGER_SRC: 'timer',
   Type: 'Timer',
 };
-const SCHEDULER_ACTIONS = Object.keys({ ...ledgerSchedulerActions, ...systemSchedulerActions });
+const SCHEDULER_ACTIONS = Object.keys(schedulerActions);
 
 describe('a wrong app id is refused by every function', () => {
   it.each([
