@@ -7,7 +7,6 @@
 import { toShanghaiDate } from '../../../core/calendar';
 import { acceptanceDue } from '../../../core/complaint/deadlines';
 import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
-import { maskName, maskPhone } from '../../../core/complaint/mask';
 import { formatTrackingNo, isTrackingNo } from '../../../core/complaint/tracking-no';
 import {
   complaintAssignInput,
@@ -27,6 +26,7 @@ import { sealPersonalData } from '../../privacy';
 import { action, type ActionTable, type Call } from '../../router/types';
 import { openContact } from './identity';
 import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, stateOfComplaint, type ComplaintState } from './model';
+import { receivedComplaintState } from './received';
 import {
   complaintCalendar,
   complaintPeriods,
@@ -170,7 +170,8 @@ const complaintRecord = action<
     const { version, periods } = await complaintPeriods(call.db, receivedAt);
     const due = acceptanceDue(await complaintCalendar(call.db), receivedAt, periods);
     const contact = input.contact.anonymous ? null : { name: input.contact.name, phone: input.contact.phone };
-    const state: ComplaintState = {
+    const state = await receivedComplaintState(call.db, {
+      id,
       trackingNo,
       ownerRef: null,
       kind: input.kind,
@@ -180,31 +181,13 @@ const complaintRecord = action<
       photos: [],
       source: input.source,
       sourceRef: input.sourceRef ?? null,
-      anonymous: contact === null,
-      contactSealed: contact ? await sealPersonalData(call.db, sealRef(id), contact, call.now) : null,
-      contactMasked: contact ? { name: maskName(contact.name), phone: maskPhone(contact.phone) } : null,
-      status: 'submitted',
+      contact,
       unitId,
-      sectionIds: [],
-      handlerIds: [],
       receivedAt,
       acceptanceDueDate: due.date,
-      decidedAt: null,
-      rejection: null,
-      handlingDueDate: null,
-      caseDecision: null,
-      feedbackState: owesReporterFeedback(input.kind, contact === null) ? 'pending' : 'notOwed',
-      feedbackDueDate: null,
-      closedAt: null,
-      result: null,
-      timeline: [{ at: receivedAt, event: 'submitted' }],
-      duplicateOf: null,
-      splitFrom: null,
       settingsVersion: version,
-      sortKey: sortKeyOf(receivedAt, id),
-      createdAt: call.now,
-      updatedAt: call.now,
-    };
+      now: call.now,
+    });
     await commitChange(call.db, {
       actor: staffActor(call),
       action: 'complaint.record',

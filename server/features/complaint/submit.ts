@@ -7,8 +7,6 @@
  */
 import { toShanghaiDate } from '../../../core/calendar';
 import { acceptanceDue } from '../../../core/complaint/deadlines';
-import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
-import { maskName, maskPhone } from '../../../core/complaint/mask';
 import { formatTrackingNo } from '../../../core/complaint/tracking-no';
 import {
   complaintSubmitInput,
@@ -25,10 +23,10 @@ import {
   type CleanImage,
 } from '../../media';
 import { hashText, saltedRef } from '../../platform/crypto';
-import { sealPersonalData } from '../../privacy';
 import { action, type Call } from '../../router/types';
 import { consumeRateLimit, type RateLimit } from '../../security/rate-limit';
-import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, type ComplaintState } from './model';
+import { COMPLAINTS_COLLECTION, type ComplaintState } from './model';
+import { receivedComplaintState } from './received';
 import { complaintCalendar, complaintPeriods, findComplaint, handlingUnitId } from './repository';
 
 /** Enough for anyone with real matters to report; stops a flood against one business. */
@@ -110,7 +108,8 @@ export const complaintSubmit = action<ComplaintSubmitInput, ComplaintSubmitted>(
     const contact = input.contact.anonymous
       ? null
       : { name: input.contact.name, phone: input.contact.phone, openid };
-    const state: ComplaintState = {
+    const state = await receivedComplaintState(call.db, {
+      id,
       trackingNo,
       ownerRef,
       kind: input.kind,
@@ -120,31 +119,13 @@ export const complaintSubmit = action<ComplaintSubmitInput, ComplaintSubmitted>(
       photos: clean.map(({ fileID, contentType, size, sha256 }) => ({ fileID, contentType, size, sha256 })),
       source: 'miniprogram',
       sourceRef: null,
-      anonymous: contact === null,
-      contactSealed: contact ? await sealPersonalData(call.db, sealRef(id), contact, call.now) : null,
-      contactMasked: contact ? { name: maskName(contact.name), phone: maskPhone(contact.phone) } : null,
-      status: 'submitted',
+      contact,
       unitId,
-      sectionIds: [],
-      handlerIds: [],
       receivedAt: call.now,
       acceptanceDueDate: due.date,
-      decidedAt: null,
-      rejection: null,
-      handlingDueDate: null,
-      caseDecision: null,
-      feedbackState: owesReporterFeedback(input.kind, contact === null) ? 'pending' : 'notOwed',
-      feedbackDueDate: null,
-      closedAt: null,
-      result: null,
-      timeline: [{ at: call.now, event: 'submitted' }],
-      duplicateOf: null,
-      splitFrom: null,
       settingsVersion: version,
-      sortKey: sortKeyOf(call.now, id),
-      createdAt: call.now,
-      updatedAt: call.now,
-    };
+      now: call.now,
+    });
     await commitChange(call.db, {
       actor: ownerRef,
       action: 'complaint.submit',
