@@ -3,6 +3,7 @@
  * answered here. The wx APIs the shell's stub lacks (storage, subscribe grant, dialogs) are scripted per test.
  */
 import type { Rendered } from '../../scripts/miniprogram/render';
+import { staffCaseView, tap, typed } from './fixtures';
 import { pageHarness } from './harness';
 
 const harness = pageHarness();
@@ -45,11 +46,7 @@ async function scriptWx(page: Rendered, opts: { storage?: Record<string, unknown
 }
 
 const FORM = 'pages/complaint/form/index';
-const tap = (dataset: Record<string, unknown>) => ({ currentTarget: { dataset } });
-const input = (field: string, value: string) => ({
-  currentTarget: { dataset: { field } },
-  detail: { value },
-});
+const input = (field: string, value: string) => typed(value, field);
 
 async function fillValidComplaint(page: Rendered) {
   await page.invoke('onKind', tap({ kind: 'complaint' }));
@@ -227,38 +224,7 @@ describe('complaint detail', () => {
 });
 
 describe('staff case page', () => {
-  const CASE = {
-    id: 'cmp_0123456789abcdef01234567',
-    trackingNo: 'TS20261127-7KQ4MX',
-    kind: 'report',
-    category: '公共场所',
-    subject: { name: '某某游泳馆', address: '北山大道 1 号' },
-    description: '游泳池水浑浊有异味。',
-    status: 'submitted',
-    statusLabel: '待受理',
-    submittedAt: '2026-11-27T02:00:00.000Z',
-    acceptanceDueDate: '2026-12-08',
-    anonymous: false,
-    timeline: [{ at: '2026-11-27T02:00:00.000Z', event: 'submitted', label: '已提交' }],
-    result: null,
-    source: 'miniprogram',
-    sourceLabel: '小程序',
-    sourceRef: null,
-    subjectLocation: null,
-    handlerIds: [],
-    rejection: null,
-    handlingDueDate: null,
-    feedbackState: 'pending',
-    feedbackDueDate: null,
-    duplicateOf: null,
-    duplicateOfTrackingNo: null,
-    splitFrom: null,
-    caseDecision: null,
-    allowedSteps: ['accept', 'reject'],
-    contact: { name: '张**', phone: '139****4321' },
-    identityVisible: false,
-    photos: [],
-  };
+  const CASE = staffCaseView();
 
   it('rejects only with a reason from the list, after confirming', async () => {
     harness.answer = (c) =>

@@ -4,6 +4,7 @@
  * field, a refusal or a failure keeps what was typed and shows a gentle hint.
  */
 import type { Rendered } from '../../scripts/miniprogram/render';
+import { typed } from './fixtures';
 import { pageHarness } from './harness';
 
 const harness = pageHarness();
@@ -28,10 +29,7 @@ async function renderForm(): Promise<Rendered> {
   return page;
 }
 
-const typed = (value: string) => ({
-  currentTarget: { dataset: { field: 'contactPhone' } },
-  detail: { value },
-});
+const typedPhone = (value: string) => typed(value, 'contactPhone');
 const phoneButton = (detail: Record<string, unknown>) => ({ currentTarget: { dataset: {} }, detail });
 const contactPhone = (page: Rendered) =>
   page.page.evaluate(
@@ -52,7 +50,7 @@ describe('使用微信绑定的手机号', () => {
   it('sends only the code and fills the phone field with the answer', async () => {
     harness.answer = () => ({ ok: true, data: { purePhoneNumber: '13712345678' } });
     const page = await renderForm();
-    await page.invoke('onField', typed('0231234'));
+    await page.invoke('onField', typedPhone('0231234'));
     await page.invoke(
       'onGetPhoneNumber',
       phoneButton({ code: 'one-time-code', errMsg: 'getPhoneNumber:ok' }),
@@ -66,7 +64,7 @@ describe('使用微信绑定的手机号', () => {
 
   it('keeps the typed number and hints gently when the person declines, without calling the backend', async () => {
     const page = await renderForm();
-    await page.invoke('onField', typed('13987654321'));
+    await page.invoke('onField', typedPhone('13987654321'));
     await page.invoke('onGetPhoneNumber', phoneButton({ errMsg: 'getPhoneNumber:fail user deny' }));
     expect(calls).toHaveLength(0);
     expect(await contactPhone(page)).toBe('13987654321');
@@ -79,7 +77,7 @@ describe('使用微信绑定的手机号', () => {
       error: { code: 'PRECONDITION_FAILED', message: '获取手机号失败，请手动填写' },
     });
     const page = await renderForm();
-    await page.invoke('onField', typed('13987654321'));
+    await page.invoke('onField', typedPhone('13987654321'));
     await page.invoke('onGetPhoneNumber', phoneButton({ code: 'used-code', errMsg: 'getPhoneNumber:ok' }));
     expect(calls).toHaveLength(1);
     expect(await contactPhone(page)).toBe('13987654321');

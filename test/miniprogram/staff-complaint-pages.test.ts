@@ -4,6 +4,7 @@
  * decision) offered exactly as `allowedSteps` says, the record page, and the staff home's complaint entry.
  */
 import type { BackendCall, Rendered } from '../../scripts/miniprogram/render';
+import { staffCaseView, tap, typed } from './fixtures';
 import { pageHarness } from './harness';
 
 const harness = pageHarness();
@@ -26,49 +27,17 @@ async function answerDialogs(page: Rendered, confirm = true) {
   }, confirm);
 }
 
-const tap = (dataset: Record<string, unknown>) => ({ currentTarget: { dataset } });
-const typed = (value: string, field?: string) => ({
-  currentTarget: { dataset: field ? { field } : {} },
-  detail: { value },
-});
 const actions = () => calls.map((c) => c.event.action);
 
 const ID = 'cmp_0123456789abcdef01234567';
 const OTHER = 'TS20261120-ABCDEF';
-const CASE = {
-  id: ID,
-  trackingNo: 'TS20261127-7KQ4MX',
-  kind: 'report',
-  category: '公共场所',
-  subject: { name: '某某游泳馆', address: '北山大道 1 号' },
-  description: '游泳池水浑浊有异味。',
+const CASE = staffCaseView({
   status: 'accepted',
   statusLabel: '已受理',
-  submittedAt: '2026-11-27T02:00:00.000Z',
-  acceptanceDueDate: '2026-12-08',
-  anonymous: false,
-  timeline: [{ at: '2026-11-27T02:00:00.000Z', event: 'submitted', label: '已提交' }],
-  result: null,
-  source: 'miniprogram',
-  sourceLabel: '小程序',
-  sourceRef: null,
-  subjectLocation: null,
-  unitId: 'unit_enforcement',
-  sectionIds: [],
   handlerIds: ['stf_officer_1'],
-  rejection: null,
   handlingDueDate: '2027-02-25',
-  feedbackState: 'pending',
-  feedbackDueDate: null,
-  duplicateOf: null,
-  duplicateOfTrackingNo: null,
-  splitFrom: null,
-  caseDecision: null,
   allowedSteps: ['reply', 'close', 'assign', 'linkDuplicate', 'split', 'decideCase'],
-  contact: { name: '张**', phone: '139****4321' },
-  identityVisible: false,
-  photos: [],
-};
+});
 const HANDLERS = ['张伟', '刘洋', '周敏', '陈晨'].map((name, i) => ({ staffId: `stf_${i + 1}`, name }));
 HANDLERS[0]!.staffId = 'stf_officer_1';
 
