@@ -4,6 +4,7 @@
  * loses nothing; photos go straight into the caller's quarantine path and the draft keeps their fileIDs. At
  * submission the page asks for the one-time subscribe grant (refusing is normal and changes nothing).
  */
+import { complaintFields } from '../../../behaviors/complaint-fields';
 import { pageBase } from '../../../behaviors/page-base';
 import { COMPLAINT_SUBSCRIBE_TEMPLATE_ID } from '../../../config';
 import {
@@ -15,14 +16,12 @@ import {
 } from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import {
-  ANONYMOUS_ONLY_FOR_REPORTS,
   checkForm,
   DRAFT_KEY,
   emptyForm,
   formErrorsOf,
   fromDraft,
   isBlank,
-  kindPatch,
   toDraft,
   type FormErrors,
   type FormState,
@@ -42,7 +41,7 @@ const ERROR_OF_FIELD: Record<Field, keyof FormErrors> = {
 };
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, complaintFields],
   data: {
     form: emptyForm(),
     errors: {} as FormErrors,
@@ -87,27 +86,10 @@ Component({
         // Storage full or unavailable: the form still works, only the draft is lost.
       }
     },
-    onKind(e: WechatMiniprogram.TouchEvent) {
-      const kind = (e.currentTarget.dataset as { kind?: 'complaint' | 'report' }).kind;
-      if (kind) this.update(kindPatch(this.data.form, kind), ['kind', 'contact']);
-    },
-    onCategory(e: WechatMiniprogram.TouchEvent) {
-      const category = (e.currentTarget.dataset as { category?: string }).category;
-      if (category) this.update({ category }, ['category']);
-    },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       const field = (e.currentTarget.dataset as { field?: Field }).field;
       if (!field || !(field in ERROR_OF_FIELD)) return;
       this.update({ [field]: e.detail.value } as Partial<FormState>, [ERROR_OF_FIELD[field]]);
-    },
-    onContactMode(e: WechatMiniprogram.TouchEvent) {
-      const mode = (e.currentTarget.dataset as { mode?: 'real' | 'anonymous' }).mode;
-      if (!mode) return;
-      if (mode === 'anonymous' && this.data.form.kind !== 'report') {
-        this.setData({ errors: { ...this.data.errors, contact: ANONYMOUS_ONLY_FOR_REPORTS } });
-        return;
-      }
-      this.update({ contactMode: mode }, ['contact', 'contactName', 'contactPhone']);
     },
     onGetPhoneNumber(e: WechatMiniprogram.CustomEvent<PhoneButtonDetail>) {
       void fillPhoneFromWechat(this as unknown as PhoneHost, e.detail ?? {});

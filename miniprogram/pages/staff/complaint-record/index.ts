@@ -5,6 +5,7 @@
  * reference (e.g. the 12345 work-order number) and when it was received: the acceptance period runs from
  * receipt (now, unless an earlier date and time are picked). No photos: a recorded complaint has none.
  */
+import { complaintFields } from '../../../behaviors/complaint-fields';
 import { pageBase } from '../../../behaviors/page-base';
 import {
   COMPLAINT_CATEGORIES,
@@ -15,11 +16,9 @@ import {
 } from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import {
-  ANONYMOUS_ONLY_FOR_REPORTS,
   checkRecordForm,
   emptyRecord,
   formErrorsOf,
-  kindPatch,
   RECORD_SOURCES,
   type FormErrors,
   type RecordSource,
@@ -45,7 +44,7 @@ function shanghaiToday(): string {
 const SOURCES = RECORD_SOURCES.map((key) => ({ key, label: COMPLAINT_SOURCE_LABELS[key] }));
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, complaintFields],
   data: {
     form: emptyRecord(),
     errors: {} as FormErrors,
@@ -69,14 +68,6 @@ Component({
       const source = (e.currentTarget.dataset as { source?: RecordSource }).source;
       if (source) this.update({ source }, ['source']);
     },
-    onKind(e: WechatMiniprogram.TouchEvent) {
-      const kind = (e.currentTarget.dataset as { kind?: 'complaint' | 'report' }).kind;
-      if (kind) this.update(kindPatch(this.data.form, kind), ['kind', 'contact']);
-    },
-    onCategory(e: WechatMiniprogram.TouchEvent) {
-      const category = (e.currentTarget.dataset as { category?: string }).category;
-      if (category) this.update({ category }, ['category']);
-    },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       const field = (e.currentTarget.dataset as { field?: Field }).field;
       if (!field || !FIELDS.includes(field)) return;
@@ -90,15 +81,6 @@ Component({
     },
     onReceivedNow() {
       this.update({ receivedDate: '', receivedTime: '' }, ['receivedAt']);
-    },
-    onContactMode(e: WechatMiniprogram.TouchEvent) {
-      const mode = (e.currentTarget.dataset as { mode?: 'real' | 'anonymous' }).mode;
-      if (!mode) return;
-      if (mode === 'anonymous' && this.data.form.kind !== 'report') {
-        this.setData({ errors: { ...this.data.errors, contact: ANONYMOUS_ONLY_FOR_REPORTS } });
-        return;
-      }
-      this.update({ contactMode: mode }, ['contact', 'contactName', 'contactPhone']);
     },
     onSubmit() {
       if (this.data.submitting) return;
