@@ -2,22 +2,9 @@
  * Administrator holiday tables through the staff function (REQUIREMENTS.md "Calendar rules": a year without
  * official data is provisional until its table is loaded) and their effect on a real deadline.
  */
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
-import { callers, newOpenid, submission } from '../complaint/helpers';
+import { newOpenid, submission, useSeededEmulator } from '../complaint/helpers';
 
-let emu: TestEmulator;
-let call: ReturnType<typeof callers>;
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: true });
-  call = callers(emu);
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-afterAll(async () => {
-  jest.restoreAllMocks();
-  await emu.stop();
-});
-afterEach(() => emu.post('/_emulator/clock', { now: null }));
+const t = useSeededEmulator();
 
 const table2027 = {
   year: 2027,
@@ -28,8 +15,8 @@ const table2027 = {
 };
 
 it('shows which data answers for each year', async () => {
-  await emu.post('/_emulator/clock', { now: '2026-12-01T09:00:00+08:00' });
-  const res = await call.staff('demo-officer-1', 'calendar.years', {});
+  await t.emu.post('/_emulator/clock', { now: '2026-12-01T09:00:00+08:00' });
+  const res = await t.call.staff('demo-officer-1', 'calendar.years', {});
   expect(res.ok).toBe(true);
   const byYear = Object.fromEntries(res.data.items.map((i: any) => [i.year, i]));
   expect(byYear[2026]).toMatchObject({ kind: 'chinese-days', provisional: false });
@@ -41,9 +28,9 @@ it('shows which data answers for each year', async () => {
 });
 
 it('lets only an administrator load a year, and validates the table field by field', async () => {
-  const notAdmin = await call.staff('demo-officer-1', 'calendar.loadYear', table2027);
+  const notAdmin = await t.call.staff('demo-officer-1', 'calendar.loadYear', table2027);
   expect(notAdmin).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  const bad = await call.staff('demo-admin-1', 'calendar.loadYear', {
+  const bad = await t.call.staff('demo-admin-1', 'calendar.loadYear', {
     ...table2027,
     makeUpWorkdays: ['2027-03-03'],
   });
@@ -53,19 +40,19 @@ it('lets only an administrator load a year, and validates the table field by fie
 });
 
 it('uses a loaded table for deadlines: the acceptance date moves, and is no longer provisional', async () => {
-  await emu.post('/_emulator/clock', { now: '2027-03-01T10:00:00+08:00' }); // a Monday
-  const before = await call.citizen(newOpenid(), 'complaint.submit', submission());
+  await t.emu.post('/_emulator/clock', { now: '2027-03-01T10:00:00+08:00' }); // a Monday
+  const before = await t.call.citizen(newOpenid(), 'complaint.submit', submission());
   expect(before.ok).toBe(true);
   // 7 working days after Mon 1 March on the statutory computation: 2,3,4,5,8,9,10 → Wed 10 March.
   expect(before.data.acceptanceDueDate).toBe('2027-03-10');
 
-  const loaded = await call.staff('demo-admin-1', 'calendar.loadYear', table2027);
+  const loaded = await t.call.staff('demo-admin-1', 'calendar.loadYear', table2027);
   expect(loaded).toMatchObject({ ok: true, data: { year: 2027, kind: 'admin', provisional: false } });
 
-  const after = await call.citizen(newOpenid(), 'complaint.submit', submission());
+  const after = await t.call.citizen(newOpenid(), 'complaint.submit', submission());
   // 2-4 March are rest days now, Saturday 6 March is a working day: 5,6,8,9,10,11,12 → Fri 12 March.
   expect(after.data.acceptanceDueDate).toBe('2027-03-12');
 
-  const verify = await call.staff('demo-auditor', 'ledger.verify', {});
+  const verify = await t.call.staff('demo-auditor', 'ledger.verify', {});
   expect(verify).toMatchObject({ ok: true, data: { ok: true } });
 });

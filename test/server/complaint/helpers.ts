@@ -1,7 +1,7 @@
 /** Shared by the complaint tests: calls as a citizen or staff member, photo uploads, direct reads through the SDK. */
 import { randomUUID } from 'node:crypto';
 import tcb from '@cloudbase/node-sdk';
-import type { TestEmulator } from '../../helpers/emulator';
+import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 import { clientUpload } from '../../emulator/storage/helpers';
 
 export const newOpenid = () => `o-cmp-${randomUUID().slice(0, 12)}`;
@@ -61,4 +61,23 @@ export async function allDocs(collection: string): Promise<any[]> {
     out.push(...page);
     if (page.length < 1000) return out;
   }
+}
+
+/**
+ * A seeded emulator for the whole test file, with callers and the functions' log lines silenced; the clock is
+ * reset after each test. Use the returned object's properties inside tests (they are set in beforeAll).
+ */
+export function useSeededEmulator(): { emu: TestEmulator; call: ReturnType<typeof callers> } {
+  const ctx = {} as { emu: TestEmulator; call: ReturnType<typeof callers> };
+  beforeAll(async () => {
+    ctx.emu = await startTestEmulator({ seed: true });
+    ctx.call = callers(ctx.emu);
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await ctx.emu.stop();
+  });
+  afterEach(() => ctx.emu.post('/_emulator/clock', { now: null }));
+  return ctx;
 }

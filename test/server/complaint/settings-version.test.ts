@@ -3,40 +3,28 @@
  * versioned"): the acceptance deadline under the version in force at receipt, the handling deadline under the one
  * in force at acceptance. A later settings change never rewrites either.
  */
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
-import { callers, newOpenid, storedComplaint, submission } from './helpers';
+import { newOpenid, storedComplaint, submission, useSeededEmulator } from './helpers';
 
-let emu: TestEmulator;
-let call: ReturnType<typeof callers>;
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: true });
-  call = callers(emu);
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-});
-afterAll(async () => {
-  jest.restoreAllMocks();
-  await emu.stop();
-});
+const t = useSeededEmulator();
 
 it('stamps receipt and acceptance with the settings versions their deadlines came from', async () => {
   const openid = newOpenid();
-  const submitted = await call.citizen(openid, 'complaint.submit', submission());
+  const submitted = await t.call.citizen(openid, 'complaint.submit', submission());
   expect(submitted.ok).toBe(true);
   const trackingNo = submitted.data.trackingNo as string;
   const atReceipt = await storedComplaint(trackingNo);
   expect(atReceipt.settingsVersion).toBe(1);
 
   // The legal section shortens the handling period; it applies to acts from now on.
-  const settings = await call.staff('demo-admin-1', 'settings.get', {});
-  const published = await call.staff('demo-admin-1', 'settings.publish', {
+  const settings = await t.call.staff('demo-admin-1', 'settings.get', {});
+  const published = await t.call.staff('demo-admin-1', 'settings.publish', {
     values: { complaintHandlingDays: { ...settings.data.values.complaintHandlingDays, handlingDays: 30 } },
   });
   expect(published).toMatchObject({ ok: true, data: { version: 2 } });
 
   const id = atReceipt._id as string;
-  await call.staff('demo-unit-head', 'complaint.assign', { id, handlerIds: ['stf_officer_1'] });
-  const accepted = await call.staff('demo-officer-1', 'complaint.accept', { id });
+  await t.call.staff('demo-unit-head', 'complaint.assign', { id, handlerIds: ['stf_officer_1'] });
+  const accepted = await t.call.staff('demo-officer-1', 'complaint.accept', { id });
   expect(accepted).toMatchObject({ ok: true, data: { status: 'accepted' } });
 
   const after = await storedComplaint(trackingNo);
