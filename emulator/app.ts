@@ -10,6 +10,7 @@ import { installClock } from './clock';
 import type { EmulatorContext, EmulatorOptions } from './context';
 import { registerControl } from './control';
 import { HttpError, Router, isLoopbackAddress, isLoopbackHost, readBody, type RouteContext } from './http';
+import { EMULATOR_MASTER_KEY, EMULATOR_PERSONAL_DATA_SALT } from './dev-secrets';
 import { createLogger, errorSummary } from './log';
 import { registerParts } from './parts';
 
@@ -96,11 +97,9 @@ function pointSdkAtEmulator(baseUrl: string, appId: string): void {
   process.env.WECHAT_OA_APPID = process.env.WECHAT_OA_APPID || 'wx_emulator_oa';
   process.env.WECHAT_OA_SECRET = process.env.WECHAT_OA_SECRET || 'emulator-oa-secret';
   process.env.WECHAT_MP_SECRET = process.env.WECHAT_MP_SECRET || 'emulator-mp-secret';
-  process.env.PERSONAL_DATA_SALT = process.env.PERSONAL_DATA_SALT || 'emulator-salt-not-for-production';
-  // A fixed development key (32 bytes, hex) for per-record encryption; production sets its own secret.
-  process.env.PERSONAL_DATA_MASTER_KEY =
-    process.env.PERSONAL_DATA_MASTER_KEY ||
-    '656d756c61746f722d6d61737465722d6b65792d6e6f742d666f722d70726f64';
+  process.env.PERSONAL_DATA_SALT = process.env.PERSONAL_DATA_SALT || EMULATOR_PERSONAL_DATA_SALT;
+  // A fixed development key for per-record encryption; production sets its own secret.
+  process.env.PERSONAL_DATA_MASTER_KEY = process.env.PERSONAL_DATA_MASTER_KEY || EMULATOR_MASTER_KEY;
 }
 
 function registerAdminEndpoint(ctx: EmulatorContext): void {

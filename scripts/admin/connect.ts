@@ -3,17 +3,16 @@
  * (TCB_ENV_ID/ENV_ID with TENCENTCLOUD_SECRETID/SECRETKEY). Either way through the real @cloudbase/node-sdk.
  */
 import tcb from '@cloudbase/node-sdk';
+import { EMULATOR_PERSONAL_DATA_SALT } from '../../emulator/dev-secrets';
 import type { Database } from '../../server/platform/cloudbase';
-
-/** The emulator's default salt (emulator/app.ts pointSdkAtEmulator): invitation hashes must match its functions. */
-const EMULATOR_SALT = 'emulator-salt-not-for-production';
 
 export function connect(env: NodeJS.ProcessEnv = process.env): { db: Database; target: string } {
   const envId = env.TCB_ENV_ID || env.ENV_ID;
   if (env.PORT && !envId) {
     // The SDK reads TCB_CONTEXT_CNFG on every request (TOOLCHAIN.md); credentials only need to be non-empty.
     process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `http://127.0.0.1:${env.PORT}/admin` });
-    process.env.PERSONAL_DATA_SALT ||= EMULATOR_SALT;
+    // Invitation hashes must match what the emulator's functions compute.
+    process.env.PERSONAL_DATA_SALT ||= EMULATOR_PERSONAL_DATA_SALT;
     const app = tcb.init({ env: 'local-emulator', secretId: 'emulator', secretKey: 'emulator' });
     return { db: app.database(), target: `本地模拟器 127.0.0.1:${env.PORT}` };
   }
