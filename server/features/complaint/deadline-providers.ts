@@ -5,12 +5,12 @@
  * - handling finished within the handling period (core/complaint/deadlines.ts).
  * Items name the tracking number and the step only: never the complainant or the reported business.
  */
+import { loadCalendar } from '../../calendar';
 import type { Calendar } from '../../../core/calendar';
 import type { DateInput } from '../../../core/calendar';
 import { registerDeadlineProvider, type DeadlineItem } from '../../dashboard/registry';
 import type { Database } from '../../platform/cloudbase';
 import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
-import { complaintCalendar } from './repository';
 
 const UNASSIGNED_SECTION = 'complaints-unassigned';
 const MAX_ITEMS = 1000;
@@ -64,7 +64,7 @@ registerDeadlineProvider({
   async list(db, scope, now) {
     const records = await openItems(db, scope.unitIds, { status: 'submitted' });
     return itemsDue(
-      await complaintCalendar(db),
+      await loadCalendar(db),
       records,
       now,
       (r) => r.acceptanceDueDate,
@@ -79,7 +79,7 @@ registerDeadlineProvider({
   async list(db, scope, now) {
     const records = await openItems(db, scope.unitIds, { feedbackState: 'due' });
     return itemsDue(
-      await complaintCalendar(db),
+      await loadCalendar(db),
       records,
       now,
       (r) => r.feedbackDueDate,
@@ -94,7 +94,7 @@ registerDeadlineProvider({
   async list(db, scope, now) {
     const records = await openItems(db, scope.unitIds, { status: 'accepted' });
     return itemsDue(
-      await complaintCalendar(db),
+      await loadCalendar(db),
       records,
       now,
       (r) => r.handlingDueDate,

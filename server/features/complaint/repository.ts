@@ -1,6 +1,4 @@
 /** Reads of complaints, cursor paging, and the settings and calendar the clocks are computed with. */
-import { loadCalendar } from '../../calendar';
-import type { Calendar } from '../../../core/calendar';
 import type { ComplaintPeriods } from '../../../core/complaint/deadlines';
 import type { Page } from '../../../core/contract/envelope';
 import { AppError } from '../../errors';
@@ -69,11 +67,6 @@ export async function complaintPeriods(
       handlingDays: days.handlingDays,
     },
   };
-}
-
-/** The working-day calendar with the administrator's year tables (server/calendar). */
-export function complaintCalendar(db: Database): Promise<Calendar> {
-  return loadCalendar(db);
 }
 
 /** Complaints go to the enforcement unit (卫生健康综合行政执法支队), the body that investigates them. */

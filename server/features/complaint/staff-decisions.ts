@@ -4,6 +4,7 @@
  * (notify.ts); the case decision itself is internal (the reporter is told by the reply that follows, within the
  * feedback period the dashboard watches).
  */
+import { loadCalendar } from '../../calendar';
 import { handlingDue, reporterFeedbackDue } from '../../../core/complaint/deadlines';
 import { STATUS_LABELS } from '../../../core/complaint/lifecycle';
 import { REJECTION_REASONS } from '../../../core/complaint/reasons';
@@ -25,7 +26,7 @@ import { openContact } from './identity';
 import type { ComplaintRecord, ComplaintState } from './model';
 import type { ComplaintStepDone } from '../../../core/contract/complaint';
 import { statusMessage } from './notify';
-import { complaintCalendar, complaintPeriods } from './repository';
+import { complaintPeriods } from './repository';
 import { applyStep, HANDLING_ROLES, loadForStaff } from './staff-access';
 
 type Done = ComplaintStepDone;
@@ -53,7 +54,7 @@ const complaintAccept = action<ComplaintIdInput, Done>({
   async handler(input, call) {
     const record = await loadForStaff(call, input.id, 'act');
     const { version, periods } = await complaintPeriods(call.db, call.now);
-    const due = handlingDue(await complaintCalendar(call.db), call.now, periods);
+    const due = handlingDue(await loadCalendar(call.db), call.now, periods);
     const state = await applyStep(
       call,
       record,
@@ -107,7 +108,7 @@ const complaintDecideCase = action<ComplaintCaseDecisionInput, Done & { feedback
     if (record.kind !== 'report') throw new AppError('PRECONDITION_FAILED', '只有举报需要记录是否立案');
     if (record.caseDecision) throw new AppError('PRECONDITION_FAILED', '已记录过是否立案的决定');
     const { version, periods } = await complaintPeriods(call.db, call.now);
-    const due = reporterFeedbackDue(await complaintCalendar(call.db), call.now, periods);
+    const due = reporterFeedbackDue(await loadCalendar(call.db), call.now, periods);
     const state = await applyStep(call, record, 'decideCase', (s) => {
       s.caseDecision = {
         caseOpened: input.caseOpened,

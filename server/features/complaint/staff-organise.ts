@@ -4,6 +4,7 @@
  * mixing a complaint and a report is split"), and record one received by phone, the 12345 hotline, a petition or
  * a letter, with its source.
  */
+import { loadCalendar } from '../../calendar';
 import { toShanghaiDate } from '../../../core/calendar';
 import { acceptanceDue } from '../../../core/complaint/deadlines';
 import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
@@ -27,13 +28,7 @@ import { action, type ActionTable, type Call } from '../../router/types';
 import { openContact } from './identity';
 import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, stateOfComplaint, type ComplaintState } from './model';
 import { receivedComplaintState } from './received';
-import {
-  complaintCalendar,
-  complaintPeriods,
-  findByTrackingNo,
-  findComplaint,
-  handlingUnitId,
-} from './repository';
+import { complaintPeriods, findByTrackingNo, findComplaint, handlingUnitId } from './repository';
 import { applyStep, HANDLING_ROLES, handlingUnits, loadForStaff, staffActor } from './staff-access';
 import { isAssignable } from './staff-handlers';
 
@@ -168,7 +163,7 @@ const complaintRecord = action<
       throw invalid({ 'payload.receivedAt': '收到时间不能晚于现在' });
     const { id, trackingNo } = newIds(call, 'record');
     const { version, periods } = await complaintPeriods(call.db, receivedAt);
-    const due = acceptanceDue(await complaintCalendar(call.db), receivedAt, periods);
+    const due = acceptanceDue(await loadCalendar(call.db), receivedAt, periods);
     const contact = input.contact.anonymous ? null : { name: input.contact.name, phone: input.contact.phone };
     const state = await receivedComplaintState(call.db, {
       id,

@@ -5,6 +5,7 @@
  * requestId), and the complaint's id and tracking number derive from that key, so even a retry after a crash
  * between commit and answer finds the one record instead of creating a second.
  */
+import { loadCalendar } from '../../calendar';
 import { toShanghaiDate } from '../../../core/calendar';
 import { acceptanceDue } from '../../../core/complaint/deadlines';
 import { formatTrackingNo } from '../../../core/complaint/tracking-no';
@@ -27,7 +28,7 @@ import { action, type Call } from '../../router/types';
 import { consumeRateLimit, type RateLimit } from '../../security/rate-limit';
 import { COMPLAINTS_COLLECTION, type ComplaintState } from './model';
 import { receivedComplaintState } from './received';
-import { complaintCalendar, complaintPeriods, findComplaint, handlingUnitId } from './repository';
+import { complaintPeriods, findComplaint, handlingUnitId } from './repository';
 
 /** Enough for anyone with real matters to report; stops a flood against one business. */
 export const SUBMIT_LIMIT: RateLimit = {
@@ -103,7 +104,7 @@ export const complaintSubmit = action<ComplaintSubmitInput, ComplaintSubmitted>(
       handlingUnitId(call.db),
       complaintPeriods(call.db, call.now),
     ]);
-    const due = acceptanceDue(await complaintCalendar(call.db), call.now, periods);
+    const due = acceptanceDue(await loadCalendar(call.db), call.now, periods);
     const clean = await intakePhotos(id, photos);
     const contact = input.contact.anonymous
       ? null
