@@ -11,7 +11,7 @@ function normalise(value: unknown): unknown {
     if (typeof value === 'number' && !Number.isFinite(value)) return null;
     return value;
   }
-  if (value instanceof Date) return { $date: value.toISOString() };
+  if (isDate(value)) return { $date: value.toISOString() };
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : normalise(v)));
   const maybeEjsonDate = value as { toHexString?: () => string };
   if (typeof maybeEjsonDate.toHexString === 'function') return maybeEjsonDate.toHexString();
@@ -21,4 +21,12 @@ function normalise(value: unknown): unknown {
     if (v !== undefined) out[key] = normalise(v);
   }
   return out;
+}
+
+/**
+ * A Date whichever class or realm made it: `instanceof Date` fails for a date from another realm (structuredClone,
+ * a vm context) or when the global `Date` was replaced (the emulator's clock), and such a date would hash as `{}`.
+ */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
 }

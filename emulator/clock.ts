@@ -3,6 +3,8 @@
  * the deployed bundles carry no clock override: the emulator process itself shifts `Date` while a clock is set.
  * The shifted clock keeps running from the time it was set to (an offset, not a frozen instant).
  */
+import { types } from 'node:util';
+
 const RealDate = Date;
 let offsetMs = 0;
 
@@ -13,6 +15,15 @@ class EmulatorDate extends RealDate {
   }
   static override now(): number {
     return RealDate.now() + offsetMs;
+  }
+  /**
+   * Replacing the global class must not change what code under test sees: a native date (structuredClone, the
+   * SDK, another realm) is still `instanceof Date`. Shifting time without replacing the class is impossible
+   * (`new Date()` reads the clock inside the constructor), so the class stays and `instanceof` asks the engine
+   * whether the value is a real date (its internal slot), as it would without the emulator.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return types.isDate(value);
   }
 }
 

@@ -1,3 +1,4 @@
+import { isDate } from '../canonical';
 import { CalendarError } from './errors';
 
 /**
@@ -69,7 +70,7 @@ export function shanghaiEpochDayOfInstant(instant: Date): number {
 /** Any accepted input to its Shanghai epoch day, refusing what is ambiguous or outside the supported years. */
 export function toEpochDay(input: DateInput): number {
   let epochDay: number;
-  if (input instanceof Date) {
+  if (isDate(input)) {
     epochDay = shanghaiEpochDayOfInstant(input);
   } else if (typeof input === 'string') {
     const parts = tryParsePlainDate(input);
