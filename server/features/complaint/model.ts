@@ -74,6 +74,8 @@ export interface ComplaintRecord {
   timeline: Array<Omit<ComplaintTimelineEntry, 'at' | 'label'> & { at: Date }>;
   duplicateOf: string | null;
   splitFrom: string | null;
+  /** The record split off this one: a record is split once (records stored before this field have none). */
+  splitInto?: string | null;
   /** Settings version of the acceptance deadline (set at receipt). */
   settingsVersion: number;
   /** `<receivedAt ISO>_<id>`: a total order for cursor paging that is stable under inserts. */

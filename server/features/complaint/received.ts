@@ -58,6 +58,7 @@ export async function receivedComplaintState(db: Database, r: ReceivedComplaint)
     timeline: [{ at: r.receivedAt, event: 'submitted' }],
     duplicateOf: null,
     splitFrom: null,
+    splitInto: null,
     sortKey: sortKeyOf(r.receivedAt, id),
     createdAt: now,
     updatedAt: now,

@@ -61,8 +61,10 @@ export function allowedSteps(staff: StaffPrincipal, record: ComplaintRecord): Co
   }
   if (leader && canApply('assign', status)) steps.push('assign');
   if (acts && canApply('linkDuplicate', status)) steps.push('linkDuplicate');
-  // Splitting gives the other kind; an anonymous report cannot give a complaint (complaints are by real name).
-  const splittable = !record.splitFrom && !(record.kind === 'report' && record.anonymous);
+  // Splitting gives the other kind, once (a split-off record or one already split offers no split); an anonymous
+  // report cannot give a complaint (complaints are by real name).
+  const splittable =
+    !record.splitFrom && !record.splitInto && !(record.kind === 'report' && record.anonymous);
   if (acts && canApply('split', status) && splittable) steps.push('split');
   if (acts && record.kind === 'report' && !record.caseDecision && canApply('decideCase', status)) {
     steps.push('decideCase');

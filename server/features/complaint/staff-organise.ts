@@ -7,7 +7,7 @@
 import { loadCalendar } from '../../calendar';
 import { toShanghaiDate } from '../../../core/calendar';
 import { acceptanceDue } from '../../../core/complaint/deadlines';
-import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
+import { canApply, owesReporterFeedback, STATUS_LABELS } from '../../../core/complaint/lifecycle';
 import { formatTrackingNo, isTrackingNo } from '../../../core/complaint/tracking-no';
 import {
   complaintAssignInput,
@@ -91,6 +91,12 @@ const complaintLinkDuplicate = action<ComplaintLinkDuplicateInput, { id: string;
   },
 });
 
+/**
+ * A record is split once: the split-off record remembers `splitFrom`, the original `splitInto`, written in one
+ * transaction against the original's revision (two concurrent splits cannot both win). A repeat of the same request
+ * finds its own split and answers it again; any other repeat is refused, so splitting cannot multiply what the
+ * citizen sees.
+ */
 const complaintSplit = action<ComplaintSplitInput, { id: string; trackingNo: string }>({
   access: 'staff',
   roles: HANDLING_ROLES,
@@ -99,11 +105,22 @@ const complaintSplit = action<ComplaintSplitInput, { id: string; trackingNo: str
   async handler(input, call) {
     const record = await loadForStaff(call, input.id, 'act');
     if (record.splitFrom) throw new AppError('PRECONDITION_FAILED', '拆分出的记录不能再次拆分');
+    const { id, trackingNo } = newIds(call, `split:${record._id}`);
+    if (record.splitInto) {
+      // The same request committed before but its answer was lost: answer it again.
+      if (record.splitInto === id) return { id, trackingNo: (await findComplaint(call.db, id))!.trackingNo };
+      throw new AppError('PRECONDITION_FAILED', '该投诉举报已拆分过一次，不能再次拆分');
+    }
+    if (!canApply('split', record.status)) {
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `该投诉举报当前为“${STATUS_LABELS[record.status]}”，不能拆分`,
+      );
+    }
     const kind = record.kind === 'complaint' ? 'report' : 'complaint';
     if (kind === 'complaint' && record.anonymous) {
       throw new AppError('PRECONDITION_FAILED', '匿名举报不能拆分出投诉（投诉须实名）');
     }
-    const { id, trackingNo } = newIds(call, `split:${record._id}`);
     const contact = await openContact(call.db, record);
     const state: ComplaintState = {
       ...structuredClone(stateOfComplaint(record)),
@@ -125,15 +142,23 @@ const complaintSplit = action<ComplaintSplitInput, { id: string; trackingNo: str
       timeline: [{ at: record.receivedAt, event: 'submitted' }],
       duplicateOf: null,
       splitFrom: record._id,
+      splitInto: null,
       sortKey: sortKeyOf(new Date(record.receivedAt), id),
       createdAt: call.now,
       updatedAt: call.now,
     };
+    const original: ComplaintState = { ...stateOfComplaint(record), splitInto: id, updatedAt: call.now };
     await commitChange(call.db, {
       actor: staffActor(call),
       action: 'complaint.split',
       at: call.now,
       entities: [
+        {
+          collection: COMPLAINTS_COLLECTION,
+          id: record._id,
+          expectedRev: record._rev,
+          state: original as unknown as Record<string, unknown>,
+        },
         {
           collection: COMPLAINTS_COLLECTION,
           id,

@@ -2,6 +2,7 @@
  * Splitting a mixed submission, recording one received by the 12345 hotline, linking a duplicate (never shown to
  * the citizen), and the real-name reporter's feedback clock on the dashboard.
  */
+import { randomUUID } from 'node:crypto';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 import { callers, newOpenid, submission } from './helpers';
 
@@ -40,6 +41,28 @@ it('splits a mixed complaint into a report the citizen also follows', async () =
   expect(report.data).toMatchObject({ kind: 'report', status: 'submitted', contact: { name: '欧**' } });
   const handler = await call.staff(HEAD, 'complaint.get', { id: split.data.id });
   expect(handler.data).toMatchObject({ splitFrom: id, identityVisible: false });
+});
+
+it('splits a record once: the same request answers again, any other split is refused and no longer offered', async () => {
+  const openid = newOpenid();
+  const { id } = await submit(openid);
+  const payload = { id, description: '该诊所还存在无证行医的违法行为，予以举报。' };
+  const requestId = randomUUID();
+  const first = await call.staff(HEAD, 'complaint.split', payload, requestId);
+  expect(first.ok).toBe(true);
+  expect(await call.staff(HEAD, 'complaint.split', payload, requestId)).toEqual(first);
+
+  const again = await call.staff(HEAD, 'complaint.split', payload);
+  expect(again).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
+  expect(again.error.message).toBe('该投诉举报已拆分过一次，不能再次拆分');
+  const ofSplit = await call.staff(HEAD, 'complaint.split', { ...payload, id: first.data.id });
+  expect(ofSplit.error).toMatchObject({ code: 'PRECONDITION_FAILED', message: '拆分出的记录不能再次拆分' });
+
+  expect((await call.citizen(openid, 'complaint.mine')).data.total).toBe(2);
+  for (const shown of [id, first.data.id]) {
+    const view = await call.staff(HEAD, 'complaint.get', { id: shown });
+    expect(view.data.allowedSteps).not.toContain('split');
+  }
 });
 
 it('refuses to split an anonymous report into a complaint', async () => {
