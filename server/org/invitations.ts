@@ -1,8 +1,8 @@
 /**
  * Staff invitations (DESIGN.md security baseline): 100-bit random codes shown as XXXX-XXXX-XXXX-XXXX-XXXX in an
  * alphabet without look-alike characters, stored only as a keyed hash (the document id), single-use, expiring,
- * and attempt-limited per caller identity (attempts.ts). Inviting creates the account (unbound); binding links
- * it to the caller's WeChat identity, in one ledgered transaction.
+ * and attempt-limited per caller identity. Inviting creates the account (unbound); binding links it to the
+ * caller's WeChat identity, in one ledgered transaction.
  */
 import { SENSITIVE_ROLES, ROLE_LABELS, type Role } from '../../core/org/roles';
 import { AppError } from '../errors';
@@ -10,13 +10,27 @@ import { commitChange } from '../ledger/commit';
 import { randomCode, saltedRef } from '../platform/crypto';
 import { isDuplicateWrite } from '../platform/db-errors';
 import { requireAccount, STAFF_COLLECTION, STAFF_IDENTITIES_COLLECTION, type StaffAccount } from './accounts';
-import { assertAttemptsLeft, recordFailure } from './attempts';
-import { getDoc, stateOf } from './docs';
+import { consumeRateLimit, type RateLimit } from '../security/rate-limit';
+import { findAll, getDoc, stateOf } from './docs';
 import { newEntityId } from './ids';
 import { requireSection, requireUnit, type ChangeContext } from './units';
 
 export const INVITATIONS_COLLECTION = 'staff_invitations';
 export const DEFAULT_INVITATION_DAYS = 7;
+
+/**
+ * Binding attempts per WeChat identity. Every attempt takes a slot atomically BEFORE the code is looked at (a
+ * conditional increment in the database), so any number of concurrent wrong codes evaluates at most `limit` of
+ * them. Counting successes too costs a real person nothing: a bound identity cannot bind again. Why per identity
+ * and not per invitation: a wrong code names no invitation, so there is nothing to lock; the code's 100 bits do
+ * the rest even against an attacker with many identities.
+ */
+export const BIND_ATTEMPTS: RateLimit = {
+  scope: 'staff.bind',
+  limit: 5,
+  windowMs: 3600_000,
+  message: '邀请码尝试次数过多，请一小时后再试或联系系统管理员',
+};
 /** 20 symbols of a 32-letter alphabet = 100 bits. */
 const CODE_GROUPS = 5;
 const GROUP_LENGTH = 4;
@@ -28,6 +42,8 @@ export interface Invitation {
   staffId: string;
   expiresAt: Date;
   usedAt: Date | null;
+  /** Set when a newer code was issued for the same account (the old one may have been lost or seen). */
+  revokedAt?: Date | null;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -63,6 +79,20 @@ export function invitationIdOf(code: string): string {
 }
 
 /**
+ * An administrator's invitation (new or reissued) never carries reviewer/principal/admin: those are granted after
+ * binding, with a second administrator's approval. Otherwise whoever receives the code would hold them unchecked.
+ */
+function assertNoSensitiveRoles(roles: readonly Role[]): void {
+  const sensitive = roles.filter((r) => SENSITIVE_ROLES.includes(r));
+  if (sensitive.length) {
+    throw new AppError(
+      'FORBIDDEN',
+      `邀请时不能直接授予${sensitive.map((r) => ROLE_LABELS[r]).join('、')}角色：请在对方绑定后申请授权，由另一名系统管理员批准`,
+    );
+  }
+}
+
+/**
  * `allowSensitive`: only the operator CLI (which holds the environment's credentials anyway and is needed to
  * create the first administrator). An administrator's invitation cannot carry reviewer/principal/admin: those
  * are granted after binding, with a second administrator's approval.
@@ -73,13 +103,7 @@ export async function createInvitation(
   opts: { allowSensitive: boolean },
 ): Promise<CreatedInvitation> {
   const roles = [...new Set(input.roles)];
-  const sensitive = roles.filter((r) => SENSITIVE_ROLES.includes(r));
-  if (sensitive.length && !opts.allowSensitive) {
-    throw new AppError(
-      'FORBIDDEN',
-      `邀请时不能直接授予${sensitive.map((r) => ROLE_LABELS[r]).join('、')}角色：请在对方绑定后申请授权，由另一名系统管理员批准`,
-    );
-  }
+  if (!opts.allowSensitive) assertNoSensitiveRoles(roles);
   await requireUnit(c.db, input.unitId);
   const sectionId = input.sectionId ?? null;
   if (sectionId && (await requireSection(c.db, sectionId)).unitId !== input.unitId) {
@@ -104,6 +128,7 @@ export async function createInvitation(
     staffId,
     expiresAt,
     usedAt: null,
+    revokedAt: null,
     createdBy: c.actor,
     createdAt: c.now,
     updatedAt: c.now,
@@ -120,30 +145,70 @@ export async function createInvitation(
   return { code, staffId, expiresAt };
 }
 
-/** Binds the caller's WeChat identity with an invitation code; every refusal counts against the identity. */
+/**
+ * A new code for an account that is not bound yet (the first code was lost, never passed on, or expired). Every
+ * earlier unused code of the account stops working in the same transaction, so at most one code is ever live.
+ */
+export async function reissueInvitation(
+  c: ChangeContext,
+  staffId: string,
+  expiresInDays = DEFAULT_INVITATION_DAYS,
+): Promise<CreatedInvitation> {
+  const account = await requireAccount(c.db, staffId);
+  if (account.openidRef) throw new AppError('PRECONDITION_FAILED', '该账号已绑定微信，无需重新邀请');
+  if (account.status !== 'active') throw new AppError('PRECONDITION_FAILED', '该账号已停用，请先恢复再邀请');
+  assertNoSensitiveRoles(account.roles.map((g) => g.role));
+  const earlier = await findAll<Invitation>(c.db, INVITATIONS_COLLECTION, { staffId });
+  const code = formatCode(randomCode(CODE_GROUPS * GROUP_LENGTH));
+  const expiresAt = new Date(c.now.getTime() + expiresInDays * 86_400_000);
+  const invitation: Omit<Invitation, '_id' | '_rev'> = {
+    staffId,
+    expiresAt,
+    usedAt: null,
+    revokedAt: null,
+    createdBy: c.actor,
+    createdAt: c.now,
+    updatedAt: c.now,
+  };
+  await commitChange(c.db, {
+    actor: c.actor,
+    action: 'staff.reinvite',
+    at: c.now,
+    entities: [
+      ...earlier
+        .filter((inv) => !inv.usedAt && !inv.revokedAt)
+        .map((inv) => ({
+          collection: INVITATIONS_COLLECTION,
+          id: inv._id,
+          expectedRev: inv._rev,
+          state: { ...stateOf(inv), revokedAt: c.now, updatedAt: c.now },
+        })),
+      { collection: INVITATIONS_COLLECTION, id: invitationIdOf(code), expectedRev: null, state: invitation },
+    ],
+  });
+  return { code, staffId, expiresAt };
+}
+
+/** Binds the caller's WeChat identity with an invitation code; every attempt counts against the identity. */
 export async function bindInvitation(c: ChangeContext, openid: string, code: string): Promise<StaffAccount> {
   const openidRef = saltedRef('openid', openid);
-  const attemptsKey = 'bind_' + openidRef.split(':')[1];
-  await assertAttemptsLeft(c.db, attemptsKey, c.now);
-  const refuse = async (err: AppError): Promise<never> => {
-    await recordFailure(c.db, attemptsKey, c.now);
-    throw err;
-  };
+  await consumeRateLimit(c.db, BIND_ATTEMPTS, openidRef, c.now);
   const normalised = normaliseCode(code);
   const wellFormed = normalised.length === CODE_GROUPS * GROUP_LENGTH && CODE_ALPHABET.test(normalised);
   const invitation = wellFormed
     ? await getDoc<Invitation>(c.db, INVITATIONS_COLLECTION, invitationIdOf(normalised))
     : null;
   if (!invitation)
-    return refuse(
-      new AppError('INVALID_INPUT', '邀请码不正确', { inviteCode: '邀请码不正确，请核对后重新输入' }),
-    );
-  if (invitation.usedAt) return refuse(new AppError('CONFLICT', '该邀请码已被使用，请联系系统管理员'));
+    throw new AppError('INVALID_INPUT', '邀请码不正确', { inviteCode: '邀请码不正确，请核对后重新输入' });
+  if (invitation.usedAt) throw new AppError('CONFLICT', '该邀请码已被使用，请联系系统管理员');
+  if (invitation.revokedAt) {
+    throw new AppError('PRECONDITION_FAILED', '该邀请码已作废（已重新生成邀请码），请使用最新的邀请码');
+  }
   if (c.now.getTime() >= new Date(invitation.expiresAt).getTime()) {
-    return refuse(new AppError('PRECONDITION_FAILED', '邀请码已过期，请联系系统管理员重新邀请'));
+    throw new AppError('PRECONDITION_FAILED', '邀请码已过期，请联系系统管理员重新邀请');
   }
   const account = await requireAccount(c.db, invitation.staffId);
-  if (account.openidRef) return refuse(new AppError('CONFLICT', '该工作人员账号已绑定其他微信'));
+  if (account.openidRef) throw new AppError('CONFLICT', '该工作人员账号已绑定其他微信');
   try {
     const done = await commitChange(c.db, {
       actor: openidRef,

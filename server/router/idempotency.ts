@@ -3,6 +3,10 @@
  * database because CloudBase runs many instances. A replay with the same payload gets the stored answer; with a
  * different payload `CONFLICT`. The key includes the caller, so nobody can receive an answer stored for someone
  * else. A call that failed unexpectedly leaves no record, so the client may retry it.
+ *
+ * Stored answers never hold secrets (invitation codes, tokens, temporary URLs): a handler whose answer carries one
+ * returns it through `shownOnce`, the record keeps only the redacted form, and a replay is refused with the
+ * handler's explanation instead of showing the secret again.
  */
 import { AppError } from '../errors';
 import { hashText, hashValue, saltedRef } from '../platform/crypto';
@@ -19,9 +23,42 @@ interface IdempotencyRecord {
   _id: string;
   payloadHash: string;
   state: 'pending' | 'done';
-  answer?: unknown;
+  answer?: StoredAnswer;
   startedAt: Date;
   expireAt: Date;
+}
+
+type StoredAnswer =
+  | { ok: true; data: unknown }
+  /** The answer held a secret shown once: only its redacted form is kept, and a replay gets `replayMessage`. */
+  | { ok: true; redacted: unknown; replayMessage: string }
+  | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+
+const SHOWN_ONCE = Symbol('shownOnce');
+interface ShownOnce {
+  redacted: unknown;
+  replayMessage: string;
+}
+
+/**
+ * Marks an answer that carries a secret to be shown once: the caller gets `data`, the idempotency record keeps
+ * `redacted` only, and a replay of the request is refused (CONFLICT) with `replayMessage`, which should say how
+ * to get a fresh secret (e.g. reissue the invitation).
+ */
+export function shownOnce<T extends object>(data: T, redacted: unknown, replayMessage: string): T {
+  const marker: ShownOnce = { redacted, replayMessage };
+  Object.defineProperty(data, SHOWN_ONCE, { value: marker, enumerable: false });
+  return data;
+}
+
+function toStored(data: unknown): StoredAnswer {
+  const marker =
+    data !== null && typeof data === 'object'
+      ? ((data as Record<symbol, unknown>)[SHOWN_ONCE] as ShownOnce | undefined)
+      : undefined;
+  return marker
+    ? { ok: true, redacted: marker.redacted, replayMessage: marker.replayMessage }
+    : { ok: true, data };
 }
 
 export async function withIdempotency<T>(call: Call, payload: unknown, run: () => Promise<T>): Promise<T> {
@@ -62,7 +99,7 @@ export async function withIdempotency<T>(call: Call, payload: unknown, run: () =
   }
   try {
     const data = await run();
-    await coll.doc(key).update({ state: 'done', answer: { ok: true, data } });
+    await coll.doc(key).update({ state: 'done', answer: toStored(data) });
     return data;
   } catch (err) {
     if (err instanceof AppError && err.code !== 'INTERNAL' && err.code !== 'RATE_LIMITED') {
@@ -78,13 +115,9 @@ export async function withIdempotency<T>(call: Call, payload: unknown, run: () =
   }
 }
 
-function replay<T>(answer: unknown): T {
-  const stored = answer as {
-    ok: boolean;
-    data?: T;
-    error?: { code: string; message: string; fields?: Record<string, string> };
-  };
-  if (stored.ok) return stored.data as T;
-  const e = stored.error!;
-  throw new AppError(e.code as never, e.message, e.fields);
+function replay<T>(stored: StoredAnswer | undefined): T {
+  if (!stored) throw new AppError('CONFLICT', '同一请求正在处理，请稍后查看结果');
+  if (!stored.ok) throw new AppError(stored.error.code as never, stored.error.message, stored.error.fields);
+  if ('replayMessage' in stored) throw new AppError('CONFLICT', stored.replayMessage);
+  return stored.data as T;
 }
