@@ -171,6 +171,13 @@ const complaintSplit = action<ComplaintSplitInput, { id: string; trackingNo: str
   },
 });
 
+/**
+ * How far back a receipt may be dated. Calls, 12345 work orders and letters are entered within days; a year still
+ * covers a petition forwarded late by another body, and keeps the date inside the working-day calendar's years
+ * (a date outside them could only fail). Later than now is refused too: it would hide a late entry (REC-16).
+ */
+const RECEIVED_AT_MAX_AGE_MS = 366 * 24 * 3600_000;
+
 const complaintRecord = action<
   ComplaintRecordInput,
   { id: string; trackingNo: string; acceptanceDueDate: string }
@@ -186,6 +193,8 @@ const complaintRecord = action<
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : call.now;
     if (receivedAt.getTime() > call.now.getTime() + 60_000)
       throw invalid({ 'payload.receivedAt': '收到时间不能晚于现在' });
+    if (receivedAt.getTime() < call.now.getTime() - RECEIVED_AT_MAX_AGE_MS)
+      throw invalid({ 'payload.receivedAt': '收到时间不能早于一年前，请核对后填写' });
     const { id, trackingNo } = newIds(call, 'record');
     const { version, periods } = await complaintPeriods(call.db, receivedAt);
     const due = acceptanceDue(await loadCalendar(call.db), receivedAt, periods);

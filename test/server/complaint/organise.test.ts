@@ -93,6 +93,25 @@ it('records a hotline complaint with its source, in the queue but in nobody’s 
   expect(anyone.error.code).toBe('NOT_FOUND');
 });
 
+it('refuses a receipt dated more than a year back or in the future, naming the field', async () => {
+  await emu.post('/_emulator/clock', { now: '2026-11-27T11:00:00+08:00' });
+  const record = (receivedAt: string) =>
+    call.staff(HEAD, 'complaint.record', { ...submission(), source: 'letter', receivedAt });
+  for (const receivedAt of [
+    '1900-01-01T00:00:00+08:00',
+    '1901-06-01T00:00:00+08:00',
+    '2025-11-20T09:00:00+08:00',
+  ]) {
+    const res = await record(receivedAt);
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(res.error.fields['payload.receivedAt']).toBe('收到时间不能早于一年前，请核对后填写');
+  }
+  for (const receivedAt of ['2026-11-28T09:00:00+08:00', '9999-12-31T00:00:00+08:00']) {
+    expect((await record(receivedAt)).error.fields['payload.receivedAt']).toBe('收到时间不能晚于现在');
+  }
+  expect((await record('2025-12-01T09:00:00+08:00')).ok).toBe(true);
+});
+
 it('links a duplicate for staff only', async () => {
   const first = await submit(newOpenid());
   const openid = newOpenid();
