@@ -13,14 +13,17 @@ import {
  * validates again when it is built so that no caller can slip an unchecked table in. `zod/mini` because core is
  * bundled into the mini-program (DESIGN.md): the classic API with its locales costs about 450 kB minified.
  */
-const plainDateInTable = z.string({ error: '日期应为 YYYY-MM-DD 字符串' }).check(
-  z.refine((text) => !!tryParsePlainDate(text), {
-    error: (issue) => `日期无效：“${String(issue.input)}”，应为真实存在的 YYYY-MM-DD 日期`,
-  }),
-);
+const plainDateInTable = (label: string) =>
+  z.string({ error: `${label}应为 YYYY-MM-DD 格式的日期` }).check(
+    // The date is not quoted back: answers echo nothing the caller sent.
+    z.refine((text) => !!tryParsePlainDate(text), {
+      error: `${label}无效，应为真实存在的 YYYY-MM-DD 日期`,
+    }),
+  );
 
+/** Strict: the payload is hashed for idempotency, so keys the table does not know are refused, not carried. */
 export const yearTableSchema = z
-  .object({
+  .strictObject({
     year: z
       .number({ error: '年份应为数字' })
       .check(
@@ -29,9 +32,9 @@ export const yearTableSchema = z
         z.maximum(LAST_SUPPORTED_YEAR, { error: `年份不得晚于 ${LAST_SUPPORTED_YEAR}` }),
       ),
     /** Rest days that would otherwise be weekdays. A weekend day here is allowed (it changes nothing). */
-    holidays: z.array(plainDateInTable, { error: '放假日期应为日期列表' }),
+    holidays: z.array(plainDateInTable('放假日期'), { error: '放假日期应为日期列表' }),
     /** 调休 make-up working days; each must be a Saturday or Sunday. */
-    makeUpWorkdays: z.array(plainDateInTable, { error: '调休上班日期应为日期列表' }),
+    makeUpWorkdays: z.array(plainDateInTable('调休上班日期'), { error: '调休上班日期应为日期列表' }),
     /** Where the table comes from, e.g. the notice's number (国办发明电〔2026〕x号). */
     source: z
       .string({ error: '来源应为文字' })
@@ -39,6 +42,7 @@ export const yearTableSchema = z
   })
   .check(
     z.superRefine((table, ctx) => {
+      // Messages name the field and the year (already validated), never the dates sent.
       const checkList = (list: 'holidays' | 'makeUpWorkdays', label: string) => {
         const seen = new Set<string>();
         table[list].forEach((date, index) => {
@@ -48,11 +52,11 @@ export const yearTableSchema = z
             ctx.addIssue({
               code: 'custom',
               path: [list, index],
-              message: `${label} ${date} 不在 ${table.year} 年内`,
+              message: `${label}不在 ${table.year} 年内`,
             });
           }
           if (seen.has(date)) {
-            ctx.addIssue({ code: 'custom', path: [list, index], message: `${label} ${date} 重复` });
+            ctx.addIssue({ code: 'custom', path: [list, index], message: `${label}重复` });
           }
           seen.add(date);
           if (
@@ -62,20 +66,20 @@ export const yearTableSchema = z
             ctx.addIssue({
               code: 'custom',
               path: [list, index],
-              message: `调休上班日 ${date} 不是星期六或星期日（工作日本来就上班，无需列出）`,
+              message: '调休上班日期应为星期六或星期日（工作日本来就上班，无需列出）',
             });
           }
         });
       };
-      checkList('holidays', '放假日');
-      checkList('makeUpWorkdays', '调休上班日');
+      checkList('holidays', '放假日期');
+      checkList('makeUpWorkdays', '调休上班日期');
       const holidays = new Set(table.holidays);
       table.makeUpWorkdays.forEach((date, index) => {
         if (holidays.has(date)) {
           ctx.addIssue({
             code: 'custom',
             path: ['makeUpWorkdays', index],
-            message: `${date} 不能既是放假日又是调休上班日`,
+            message: '调休上班日期不能同时是放假日期',
           });
         }
       });

@@ -4,6 +4,7 @@
  * its form with the same rules and the same Chinese messages the function answers with (TOOLCHAIN.md).
  */
 import * as z from 'zod/mini';
+import { withLabels } from './labels';
 import { TRACKING_NO_PATTERN } from '../complaint/tracking-no';
 import { REJECTION_REASON_CODES } from '../complaint/reasons';
 
@@ -81,6 +82,9 @@ export type ComplaintContact = z.infer<typeof complaintContactSchema>;
 /** A fileID the client got from `wx.cloud.uploadFile` into its quarantine path. */
 const fileId = z.string().check(z.minLength(8, '图片标识不正确'), z.maxLength(512, '图片标识不正确'));
 
+/** `kind` and `id` of a complaint, named as the forms name them (labels.ts). */
+const COMPLAINT_LABELS = { kind: '投诉或举报', id: '投诉举报编号' } as const;
+
 const contentFields = {
   kind: z.enum(COMPLAINT_KINDS, '请选择投诉或举报'),
   category: z.enum(COMPLAINT_CATEGORIES, '请选择所属领域'),
@@ -93,13 +97,16 @@ const anonymousOnlyForReports = z.refine<{ kind: ComplaintKind; contact: Complai
   { message: '投诉须留下真实姓名和联系电话；匿名只适用于举报', path: ['contact'] },
 );
 
-export const complaintSubmitInput = z
-  .strictObject({
-    ...contentFields,
-    photos: z.optional(z.array(fileId).check(z.maxLength(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张图片`))),
-    contact: complaintContactSchema,
-  })
-  .check(anonymousOnlyForReports);
+export const complaintSubmitInput = withLabels(
+  z
+    .strictObject({
+      ...contentFields,
+      photos: z.optional(z.array(fileId).check(z.maxLength(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张图片`))),
+      contact: complaintContactSchema,
+    })
+    .check(anonymousOnlyForReports),
+  COMPLAINT_LABELS,
+);
 export type ComplaintSubmitInput = z.infer<typeof complaintSubmitInput>;
 
 const cursor = z.optional(z.string().check(z.maxLength(200)));
@@ -127,7 +134,7 @@ export interface ComplaintUploadPrefix {
 // ---- staff -------------------------------------------------------------------------------------------------
 
 export const COMPLAINT_ID_PATTERN = /^cmp_[0-9a-f]{24}$/;
-const complaintId = z.string().check(z.regex(COMPLAINT_ID_PATTERN, '编号不正确'));
+const complaintId = z.string().check(z.regex(COMPLAINT_ID_PATTERN, '投诉举报编号不正确'));
 const staffId = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const complaintQueueInput = z.strictObject({
@@ -138,42 +145,57 @@ export const complaintQueueInput = z.strictObject({
 });
 export type ComplaintQueueInput = z.infer<typeof complaintQueueInput>;
 
-export const complaintIdInput = z.strictObject({ id: complaintId });
+export const complaintIdInput = withLabels(z.strictObject({ id: complaintId }), COMPLAINT_LABELS);
 export type ComplaintIdInput = z.infer<typeof complaintIdInput>;
 
-export const complaintAssignInput = z.strictObject({
-  id: complaintId,
-  handlerIds: z
-    .array(staffId)
-    .check(z.minLength(1, '请至少指定一名承办人'), z.maxLength(3, '承办人最多 3 名')),
-});
+export const complaintAssignInput = withLabels(
+  z.strictObject({
+    id: complaintId,
+    handlerIds: z
+      .array(staffId)
+      .check(z.minLength(1, '请至少指定一名承办人'), z.maxLength(3, '承办人最多 3 名')),
+  }),
+  COMPLAINT_LABELS,
+);
 export type ComplaintAssignInput = z.infer<typeof complaintAssignInput>;
 
-export const complaintRejectInput = z
-  .strictObject({
-    id: complaintId,
-    reason: z.enum(REJECTION_REASON_CODES, '请从列表中选择不予受理的理由'),
-    note: z.optional(trimmed(2, 500, '说明')),
-  })
-  .check(
-    z.refine<{ reason: string; note?: string }>((v) => v.reason !== 'other' || !!v.note, {
-      message: '选择“其他”时须写明理由',
-      path: ['note'],
-    }),
-  );
+export const complaintRejectInput = withLabels(
+  z
+    .strictObject({
+      id: complaintId,
+      reason: z.enum(REJECTION_REASON_CODES, '请从列表中选择不予受理理由'),
+      note: z.optional(trimmed(2, 500, '说明')),
+    })
+    .check(
+      z.refine<{ reason: string; note?: string }>((v) => v.reason !== 'other' || !!v.note, {
+        message: '选择“其他”时须写明理由',
+        path: ['note'],
+      }),
+    ),
+  { ...COMPLAINT_LABELS, reason: '不予受理理由' },
+);
 export type ComplaintRejectInput = z.infer<typeof complaintRejectInput>;
 
-export const complaintReplyInput = z.strictObject({ id: complaintId, text: trimmed(2, 1000, '答复内容') });
+export const complaintReplyInput = withLabels(
+  z.strictObject({ id: complaintId, text: trimmed(2, 1000, '答复内容') }),
+  COMPLAINT_LABELS,
+);
 export type ComplaintReplyInput = z.infer<typeof complaintReplyInput>;
 
-export const complaintCaseDecisionInput = z.strictObject({
-  id: complaintId,
-  caseOpened: z.boolean(),
-  note: z.optional(trimmed(2, 500, '说明')),
-});
+export const complaintCaseDecisionInput = withLabels(
+  z.strictObject({
+    id: complaintId,
+    caseOpened: z.boolean(),
+    note: z.optional(trimmed(2, 500, '说明')),
+  }),
+  COMPLAINT_LABELS,
+);
 export type ComplaintCaseDecisionInput = z.infer<typeof complaintCaseDecisionInput>;
 
-export const complaintCloseInput = z.strictObject({ id: complaintId, result: trimmed(2, 1000, '办理结果') });
+export const complaintCloseInput = withLabels(
+  z.strictObject({ id: complaintId, result: trimmed(2, 1000, '办理结果') }),
+  COMPLAINT_LABELS,
+);
 export type ComplaintCloseInput = z.infer<typeof complaintCloseInput>;
 
 /**
@@ -182,17 +204,21 @@ export type ComplaintCloseInput = z.infer<typeof complaintCloseInput>;
  */
 const complaintRef = z.string().check(
   z.overwrite((v) => (COMPLAINT_ID_PATTERN.test(v.trim()) ? v.trim() : v.trim().toUpperCase())),
-  z.refine((v) => COMPLAINT_ID_PATTERN.test(v) || TRACKING_NO_PATTERN.test(v), '请填写正确的受理编号'),
+  z.refine(
+    (v) => COMPLAINT_ID_PATTERN.test(v) || TRACKING_NO_PATTERN.test(v),
+    '请填写正确的重复投诉的受理编号',
+  ),
 );
 
-export const complaintLinkDuplicateInput = z
-  .strictObject({ id: complaintId, duplicateOf: complaintRef })
-  .check(
+export const complaintLinkDuplicateInput = withLabels(
+  z.strictObject({ id: complaintId, duplicateOf: complaintRef }).check(
     z.refine<{ id: string; duplicateOf: string }>((v) => v.id !== v.duplicateOf, {
       message: '不能与自身关联',
       path: ['duplicateOf'],
     }),
-  );
+  ),
+  COMPLAINT_LABELS,
+);
 export type ComplaintLinkDuplicateInput = z.infer<typeof complaintLinkDuplicateInput>;
 
 /** `complaint.handlers`: who may be assigned to the complaint (for those who may assign). */
@@ -204,22 +230,28 @@ export interface ComplaintHandlerOption {
 }
 
 /** Splits a mixed submission: the new record takes the other kind and the part of the description given. */
-export const complaintSplitInput = z.strictObject({
-  id: complaintId,
-  description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX, '拆分部分的描述'),
-});
+export const complaintSplitInput = withLabels(
+  z.strictObject({
+    id: complaintId,
+    description: trimmed(DESCRIPTION_MIN, DESCRIPTION_MAX, '拆分部分的描述'),
+  }),
+  COMPLAINT_LABELS,
+);
 export type ComplaintSplitInput = z.infer<typeof complaintSplitInput>;
 
 /** A complaint received by phone, the 12345 hotline, a petition or a letter, recorded by staff. */
-export const complaintRecordInput = z
-  .strictObject({
-    ...contentFields,
-    source: z.enum(['phone', 'hotline12345', 'petition', 'letter'], '请选择来源'),
-    sourceRef: z.optional(trimmed(1, 64, '来源编号')),
-    receivedAt: z.optional(z.iso.datetime({ offset: true, error: '收到时间格式不正确' })),
-    contact: complaintContactSchema,
-  })
-  .check(anonymousOnlyForReports);
+export const complaintRecordInput = withLabels(
+  z
+    .strictObject({
+      ...contentFields,
+      source: z.enum(['phone', 'hotline12345', 'petition', 'letter'], '请选择来源'),
+      sourceRef: z.optional(trimmed(1, 64, '来源编号')),
+      receivedAt: z.optional(z.iso.datetime({ offset: true, error: '收到时间格式不正确' })),
+      contact: complaintContactSchema,
+    })
+    .check(anonymousOnlyForReports),
+  COMPLAINT_LABELS,
+);
 export type ComplaintRecordInput = z.infer<typeof complaintRecordInput>;
 
 // ---- views -------------------------------------------------------------------------------------------------

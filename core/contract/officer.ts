@@ -3,6 +3,7 @@
  * administrators' staff actions). Schemas use zod/mini because the mini-program bundles them (TOOLCHAIN.md).
  */
 import * as z from 'zod/mini';
+import { withLabels } from './labels';
 import { CERT_NO_PATTERN, normalizeCertNo, SHORT_ID_PATTERN } from '../officer/cert-no';
 import type { OfficerStatus, StoredOfficerStatus } from '../officer/status';
 
@@ -25,9 +26,12 @@ const plainDate = (label: string) =>
   z.string().check(z.regex(PLAIN_DATE, `${label}应为 YYYY-MM-DD 格式的日期`));
 const personName = z.string().check(
   z.overwrite((v) => v.trim()),
-  z.minLength(1, '不能为空'),
+  z.minLength(1),
   z.maxLength(32),
 );
+
+/** On a certificate `name` is the holder's, and its dates are the certificate's (labels.ts). */
+const CERTIFICATE_LABELS = { name: '姓名', validFrom: '发证日期', validUntil: '有效期至' } as const;
 const reason = z.string().check(
   z.overwrite((v) => v.trim()),
   z.minLength(2, '请写明原因'),
@@ -63,40 +67,46 @@ export interface OfficerPublicView {
   validUntil: string;
 }
 
-export const officerAddInput = z.strictObject({
-  certNo: certNoSchema,
-  name: personName,
-  unitId: z.string().check(z.minLength(1), z.maxLength(64)),
-  /** As printed on the certificate; shown to the public. Defaults to the unit's name in the organisation. */
-  unitName: z.optional(
-    z.string().check(
-      z.overwrite((v) => v.trim()),
-      z.minLength(2),
-      z.maxLength(64),
+export const officerAddInput = withLabels(
+  z.strictObject({
+    certNo: certNoSchema,
+    name: personName,
+    unitId: z.string().check(z.minLength(1), z.maxLength(64)),
+    /** As printed on the certificate; shown to the public. Defaults to the unit's name in the organisation. */
+    unitName: z.optional(
+      z.string().check(
+        z.overwrite((v) => v.trim()),
+        z.minLength(2),
+        z.maxLength(64),
+      ),
     ),
-  ),
-  validFrom: plainDate('发证日期'),
-  validUntil: plainDate('有效期至'),
-  staffId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-});
+    validFrom: plainDate('发证日期'),
+    validUntil: plainDate('有效期至'),
+    staffId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  }),
+  CERTIFICATE_LABELS,
+);
 export type OfficerAddInput = z.infer<typeof officerAddInput>;
 
 /** The certificate number never changes: a new certificate is a new record (and the old one is revoked). */
-export const officerUpdateInput = z.strictObject({
-  officerId,
-  name: z.optional(personName),
-  unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  unitName: z.optional(
-    z.string().check(
-      z.overwrite((v) => v.trim()),
-      z.minLength(2),
-      z.maxLength(64),
+export const officerUpdateInput = withLabels(
+  z.strictObject({
+    officerId,
+    name: z.optional(personName),
+    unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    unitName: z.optional(
+      z.string().check(
+        z.overwrite((v) => v.trim()),
+        z.minLength(2),
+        z.maxLength(64),
+      ),
     ),
-  ),
-  validFrom: z.optional(plainDate('发证日期')),
-  validUntil: z.optional(plainDate('有效期至')),
-  staffId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(64)))),
-});
+    validFrom: z.optional(plainDate('发证日期')),
+    validUntil: z.optional(plainDate('有效期至')),
+    staffId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(64)))),
+  }),
+  CERTIFICATE_LABELS,
+);
 export type OfficerUpdateInput = z.infer<typeof officerUpdateInput>;
 
 export const officerStatusChangeInput = z.strictObject({ officerId, reason });

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { Envelope } from '../../core/contract/envelope';
+import { labelsOf } from '../../core/contract/labels';
 import { issuesToFields, type ValidationIssue } from '../../core/contract/validation';
 import { AppError } from '../errors';
 import { database } from '../platform/cloudbase';
@@ -12,8 +13,17 @@ import { log } from '../platform/logger';
 import { callerFromContext, configuredAppId, isForeignApp, type Caller } from './identity';
 import { withIdempotency } from './idempotency';
 import { assertUnboundStaff, loadStaffPrincipal } from './staff-auth';
+import { checkEventLimits, MAX_EVENT_DEPTH } from './limits';
 import type { ActionSpec, ActionTable, Call } from './types';
 import { hashText } from '../platform/crypto';
+
+/** What the log says for an action name the table does not know: the caller chose it, it may be anything. */
+const UNKNOWN_ACTION = '(unknown)';
+
+const LIMIT_MESSAGES = {
+  size: '提交的内容过大，请删减后重试',
+  depth: `提交的内容层级过深（不能超过 ${MAX_EVENT_DEPTH} 层）`,
+} as const;
 
 const EventSchema = z.object({
   action: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -26,10 +36,15 @@ export type FunctionMain = (event: unknown, context: unknown) => Promise<Envelop
 export function createFunction(fn: string, actions: ActionTable): FunctionMain {
   return async (event, context) => {
     const started = Date.now();
+    // Only a name found in the table is ever logged.
     let actionName: string | undefined;
     let answer: Envelope<unknown>;
     try {
-      const parsed = EventSchema.safeParse(event);
+      const breach = checkEventLimits(event);
+      if (breach) {
+        throw new AppError('INVALID_INPUT', LIMIT_MESSAGES[breach], { payload: LIMIT_MESSAGES[breach] });
+      }
+      const parsed = EventSchema.safeParse(event, { reportInput: true });
       if (!parsed.success) {
         throw new AppError(
           'INVALID_INPUT',
@@ -37,22 +52,24 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
           issuesToFields(parsed.error.issues as ValidationIssue[], ''),
         );
       }
-      actionName = parsed.data.action;
-      const spec = Object.hasOwn(actions, actionName) ? actions[actionName] : undefined;
-      if (!spec) throw new AppError('INVALID_INPUT', '不支持的操作', { action: '不支持的操作' });
+      const name = parsed.data.action;
+      const spec = Object.hasOwn(actions, name) ? actions[name] : undefined;
+      actionName = spec ? name : UNKNOWN_ACTION;
+      if (!spec)
+        throw new AppError('INVALID_INPUT', '不支持的操作', { action: '操作名称不是本服务支持的操作' });
       const caller = callerFromContext(context);
       checkAccess(spec, caller);
-      const input = spec.input.safeParse(parsed.data.payload ?? {});
+      const input = spec.input.safeParse(parsed.data.payload ?? {}, { reportInput: true });
       if (!input.success) {
         throw new AppError(
           'INVALID_INPUT',
           undefined,
-          issuesToFields(input.error.issues as ValidationIssue[]),
+          issuesToFields(input.error.issues as ValidationIssue[], 'payload', labelsOf(spec.input)),
         );
       }
       const call: Call = {
         fn,
-        action: actionName,
+        action: name,
         requestId: parsed.data.requestId ?? null,
         idempotencyKey: null,
         now: new Date(),

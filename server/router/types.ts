@@ -10,6 +10,7 @@ export type Access = 'public' | 'citizen' | 'staff' | 'unboundStaff' | 'timer';
 export interface Schema<T> {
   safeParse(
     input: unknown,
+    params?: { reportInput?: boolean },
   ): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
 }
 

@@ -73,9 +73,13 @@ describe('bad administrator tables', () => {
 
   it.each([
     ['a date outside the year', { ...valid, holidays: ['2026-12-31'] }, /不在 2027 年内/],
-    ['a day in both lists', { ...valid, holidays: ['2027-02-20'] }, /不能既是放假日又是调休上班日/],
-    ['a make-up day on a weekday', { ...valid, makeUpWorkdays: ['2027-02-19'] }, /不是星期六或星期日/],
-    ['an impossible date', { ...valid, holidays: ['2027-02-30'] }, /日期无效/],
+    ['a day in both lists', { ...valid, holidays: ['2027-02-20'] }, /调休上班日期不能同时是放假日期/],
+    [
+      'a make-up day on a weekday',
+      { ...valid, makeUpWorkdays: ['2027-02-19'] },
+      /调休上班日期应为星期六或星期日/,
+    ],
+    ['an impossible date', { ...valid, holidays: ['2027-02-30'] }, /放假日期无效/],
     ['a duplicated day', { ...valid, holidays: ['2027-01-01', '2027-01-01'] }, /重复/],
     ['an empty source', { ...valid, source: '  ' }, /请填写来源/],
     ['a fractional year', { ...valid, year: 2027.5 }, /年份应为整数/],

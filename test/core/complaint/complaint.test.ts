@@ -91,7 +91,7 @@ describe('contract', () => {
     expect(fields({ ...valid, subject: { name: '店', address: '万州区某某街 1 号' } })).toEqual({
       'payload.subject.name': '被投诉举报对象名称至少 2 个字',
     });
-    expect(fields({ ...valid, extra: 1 })).toEqual({ 'payload.extra': '不支持的字段：extra' });
+    expect(fields({ ...valid, extra: 1 })).toEqual({ 'payload.extra': '提交的内容中不能有此项，请删除' });
     expect(fields({ id: 'cmp_' + 'a'.repeat(24), reason: 'other' }, complaintRejectInput)).toEqual({
       'payload.note': '选择“其他”时须写明理由',
     });

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { createFunction } from '../../../server/router/function';
 import { action } from '../../../server/router/types';
+import { withLabels } from '../../../core/contract/labels';
 import { AppError } from '../../../server/errors';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 
@@ -33,7 +34,10 @@ const main = createFunction('test', {
   'timer.only': action({ access: 'timer', input: z.object({}), handler: async () => ({ fired: true }) }),
   'echo.validated': action({
     access: 'citizen',
-    input: z.strictObject({ name: z.string().check(z.minLength(2), z.maxLength(5)), count: z.number() }),
+    input: withLabels(
+      z.strictObject({ name: z.string().check(z.minLength(2), z.maxLength(5)), count: z.number() }),
+      { count: '数量' },
+    ),
     handler: async (i) => i,
   }),
   boom: action({
@@ -93,17 +97,17 @@ describe('router', () => {
   it('answers INVALID_INPUT with Chinese field messages', async () => {
     expect(await main(null, user('alice'))).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', fields: { event: '应为对象' } },
+      error: { code: 'INVALID_INPUT', fields: { event: '请求应为对象' } },
     });
     const missing = await main({}, user('alice'));
     expect(missing).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', fields: { action: '必填' } },
+      error: { code: 'INVALID_INPUT', fields: { action: '请填写操作名称' } },
     });
     const unknown = await main({ action: 'nope' }, user('alice'));
     expect(unknown).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', fields: { action: '不支持的操作' } },
+      error: { code: 'INVALID_INPUT', fields: { action: '操作名称不是本服务支持的操作' } },
     });
     const bad = await main(
       { action: 'echo.validated', payload: { name: 'x', count: 'three', extra: 1 } },
@@ -112,9 +116,9 @@ describe('router', () => {
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error.fields).toEqual({
-      'payload.name': '至少 2 个字',
-      'payload.count': '应为数字',
-      'payload.extra': '不支持的字段：extra',
+      'payload.name': '名称至少 2 个字',
+      'payload.count': '数量应为数字',
+      'payload.extra': '提交的内容中不能有此项，请删除',
     });
   });
 
