@@ -1,5 +1,6 @@
 /** Payload schemas of the organisation and staff-account actions (strict: unknown keys are refused). */
 import * as z from 'zod';
+import { withLabels } from '../../../core/contract/labels';
 import { ROLES } from '../../../core/org/roles';
 import { SECTION_KINDS, UNIT_KINDS } from '../../org/units';
 
@@ -7,10 +8,11 @@ const id = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
+  .regex(/^[A-Za-z0-9_-]+$/);
 const name = z.string().trim().min(1).max(40);
 const role = z.enum(ROLES);
-const isoTime = z.iso.datetime({ offset: true, error: '应为带时区的时间，如 2026-03-01T09:00:00+08:00' });
+// Messages name the field (core/contract/labels.ts) and say what is expected (validation.ts).
+const isoTime = z.iso.datetime({ offset: true });
 
 export const emptyInput = z.strictObject({});
 export const bindInput = z.strictObject({ inviteCode: z.string().min(1).max(64) });
@@ -45,3 +47,8 @@ export const delegateInput = z.strictObject({
   reason: z.string().trim().min(2).max(200),
 });
 export const delegationIdInput = z.strictObject({ delegationId: id });
+
+// `name` and `kind` mean different things per action; the router names the field with these.
+withLabels(inviteInput, { name: '姓名' });
+withLabels(createUnitInput, { name: '单位名称', kind: '单位类型' });
+withLabels(createSectionInput, { name: '科室名称', kind: '科室类型' });
