@@ -1,4 +1,4 @@
-/** The pure ledger checks (core/ledger/verify.ts) on a hand-built chain. */
+/** The pure ledger checks (core/ledger/verify.ts) on a hand-built chain: an edit or deletion shows (REC-11). */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../core/canonical';
 import {

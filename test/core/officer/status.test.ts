@@ -1,3 +1,4 @@
+/** Certificate numbers and the status the public sees when verifying an officer (PUB-4). */
 import { normalizeCertNo, shortIdFromScene } from '../../../core/officer/cert-no';
 import { officerStatusAt } from '../../../core/officer/status';
 

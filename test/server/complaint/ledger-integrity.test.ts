@@ -1,6 +1,6 @@
 /**
  * Every write action of the complaint feature, once each through the functions, leaves a ledger that
- * `ledger.verify` passes (security issue item 4: a split hashed its copied dates as `{}` on the emulator, so the
+ * `ledger.verify` passes (REC-16) (security issue item 4: a split hashed its copied dates as `{}` on the emulator, so the
  * auditor's check reported tampering that never happened). The list of actions is checked against the action
  * tables, so a new write action must be added here.
  */

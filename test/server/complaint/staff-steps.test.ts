@@ -1,5 +1,5 @@
 /**
- * What the case page builds on: `complaint.handlers` (whom a leader may assign), the steps `complaint.get`
+ * Staff see and act on complaints only as their role, unit and section allow (REC-14). What the case page builds on: `complaint.handlers` (whom a leader may assign), the steps `complaint.get`
  * says the caller may take, linking a duplicate by its tracking number, and the case decision in the view.
  */
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';

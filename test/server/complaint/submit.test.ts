@@ -1,5 +1,5 @@
 /**
- * `citizen` complaint.submit / mine / get through the emulator (issue 5 "Done when"): a submission with a photo
+ * `citizen` complaint.submit / mine / get through the emulator (PUB-3: complaint channel and progress query): a submission with a photo
  * carrying GPS EXIF, stored without it; ownership; idempotent retries; field-level Chinese errors; the rate limit
  * across fresh function instances.
  */

@@ -1,5 +1,5 @@
 /**
- * ledger.verify end to end on the seeded demo data (issue 3 "Done when"): it passes, then names the entity after
+ * ledger.verify end to end on the seeded demo data (REC-11, REC-16): it passes, then names the entity after
  * its document is edited directly through the SDK, names the entry after an entry is edited, and a consistent
  * rewrite of the whole chain passes the plain walk but fails against the anchors the auditor kept.
  */

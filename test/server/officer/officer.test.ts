@@ -1,5 +1,5 @@
 /**
- * Officer verification end to end through the emulator (issue 4 "Done when"): the public verifies seeded
+ * Officer verification (PUB-4) and the public officer list (PUB-2) end to end through the emulator: the public verifies seeded
  * certificates, unknown numbers are NOT_FOUND, malformed payloads INVALID_INPUT with `fields`, and an
  * administrator's suspension shows on the very next call — in the verification and in the linked account's roles.
  */
