@@ -3,7 +3,10 @@ import { complaintCitizenActions } from '../features/complaint';
 import { contactCitizenActions } from '../features/contact';
 import { createFunction } from '../router/function';
 
-export const main = createFunction('citizen', {
+/** Exported so that tests cover every action of the function (test/server/security/fuzz.test.ts). */
+export const citizenActions = {
   ...complaintCitizenActions,
   ...contactCitizenActions,
-});
+};
+
+export const main = createFunction('citizen', citizenActions);

@@ -3,7 +3,10 @@ import { officerPublicActions } from '../features/officer';
 import { ledgerPublicActions } from '../features/ledger/actions';
 import { createFunction } from '../router/function';
 
-export const main = createFunction('public', {
+/** Exported so that tests cover every action of the function (test/server/security/fuzz.test.ts). */
+export const publicActions = {
   ...officerPublicActions,
   ...ledgerPublicActions,
-});
+};
+
+export const main = createFunction('public', publicActions);

@@ -7,11 +7,14 @@ import { ledgerStaffActions } from '../features/ledger/actions';
 import { systemStaffActions } from '../features/system/actions';
 import { createFunction } from '../router/function';
 
-export const main = createFunction('staff', {
+/** Exported so that tests cover every action of the function (test/server/security/fuzz.test.ts). */
+export const staffActions = {
   ...orgStaffActions,
   ...officerStaffActions,
   ...ledgerStaffActions,
   ...systemStaffActions,
   ...complaintStaffActions,
   ...calendarStaffActions,
-});
+};
+
+export const main = createFunction('staff', staffActions);
