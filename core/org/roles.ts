@@ -23,7 +23,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
 };
 
+/**
+ * A role in a unit, over the whole unit or only one section of it. Stored grants are unit-wide; a delegation
+ * limited to one section gives a section-scoped grant in the effective roles, which acts only on records of
+ * that section.
+ */
 export interface RoleGrant {
   role: Role;
   unitId: string;
+  /** null or absent: the whole unit. */
+  sectionId?: string | null;
 }

@@ -1,18 +1,18 @@
 /**
  * Recorded, time-limited delegations (DESIGN.md "Organisation"): a leader hands one of their roles, in a unit or
  * one section of it, to another account for a period (leave, business trip). A delegation gives only what the
- * delegating account holds itself by grant (no chains), and stops working when that account is suspended or loses
- * the grant, or when revoked.
+ * delegating account holds itself by grant (no chains), works only once approved (a sensitive role waits for the
+ * second administrator, conferral.ts), and stops working when that account is suspended or loses the grant, or
+ * when revoked. Recording and deciding are in delegating.ts; this module stores and reads them.
  */
-import { ROLE_LABELS, type Role } from '../../core/org/roles';
+import { SENSITIVE_ROLES, type Role } from '../../core/org/roles';
 import { AppError } from '../errors';
 import { commitChange } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
-import { getAccount, holdsGrant, isActive, requireAccount } from './accounts';
+import { getAccount, holdsGrant, isActive } from './accounts';
 import { findAll, getDoc, stateOf } from './docs';
-import { newEntityId } from './ids';
 import { inForceAt } from './supervision';
-import { requireSection, requireUnit, type ChangeContext } from './units';
+import type { ChangeContext } from './units';
 
 export const DELEGATIONS_COLLECTION = 'org_delegations';
 /** Longest delegation; a longer absence is a change of posts, made by the administrators. */
@@ -32,6 +32,19 @@ export interface Delegation {
   reason: string;
   /** Salted reference of who recorded it (the delegating leader or an administrator). */
   createdBy: string;
+  /** Staff id of who recorded it (null for the operator CLI): they cannot approve it. */
+  requestedBy?: string | null;
+  /** On whose authority it was recorded: the delegator, their leader, an administrator (主持工作), the operator. */
+  recordedAs?: 'self' | 'leader' | 'admin' | 'operator';
+  /** Document number of the written appointment (主持工作) an administrator's recording cites. */
+  appointmentDocNo?: string | null;
+  /**
+   * `pending` until the second administrator approves a sensitive role (conferral.ts); it confers nothing before.
+   * Absent on delegations recorded before approvals existed.
+   */
+  status?: 'pending' | 'approved' | 'rejected';
+  decidedBy?: string | null;
+  decidedAt?: Date | null;
   revokedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -46,13 +59,22 @@ export interface DelegationInput {
   validFrom: Date;
   validUntil: Date;
   reason: string;
+  appointmentDocNo?: string | null;
+}
+
+/**
+ * Approved. A delegation stored before approvals existed counts only for a role that never needed one, so an
+ * old unapproved sensitive delegation confers nothing.
+ */
+export function isApproved(d: Delegation): boolean {
+  return d.status === undefined ? !SENSITIVE_ROLES.includes(d.role) : d.status === 'approved';
 }
 
 /** In force at `at`, not revoked, and the delegating account still active and holding the role by grant. */
 async function effective(db: Database, list: Delegation[], at: Date): Promise<Delegation[]> {
   const out: Delegation[] = [];
   for (const d of list) {
-    if (d.revokedAt || !inForceAt(d, at)) continue;
+    if (d.revokedAt || !isApproved(d) || !inForceAt(d, at)) continue;
     const from = await getAccount(db, d.fromStaffId);
     if (isActive(from) && holdsGrant(from, d.role, d.unitId)) out.push(d);
   }
@@ -63,60 +85,14 @@ export async function delegationsTo(db: Database, toStaffId: string, at: Date): 
   return effective(db, await findAll<Delegation>(db, DELEGATIONS_COLLECTION, { toStaffId }), at);
 }
 
-export async function delegationsFrom(db: Database, fromStaffId: string, at: Date): Promise<Delegation[]> {
-  return effective(db, await findAll<Delegation>(db, DELEGATIONS_COLLECTION, { fromStaffId }), at);
+/** Waiting for the second administrator, not revoked, and not yet ended. */
+export async function pendingDelegations(db: Database, now: Date): Promise<Delegation[]> {
+  const list = await findAll<Delegation>(db, DELEGATIONS_COLLECTION, { status: 'pending' });
+  return list.filter((d) => !d.revokedAt && new Date(d.validUntil).getTime() > now.getTime());
 }
 
-export async function createDelegation(c: ChangeContext, input: DelegationInput): Promise<Delegation> {
-  const from = new Date(input.validFrom);
-  const until = new Date(input.validUntil);
-  if (!(until.getTime() > from.getTime()))
-    throw new AppError('INVALID_INPUT', undefined, { validUntil: '须晚于开始时间' });
-  if (until.getTime() <= c.now.getTime())
-    throw new AppError('INVALID_INPUT', undefined, { validUntil: '须晚于当前时间' });
-  if (until.getTime() - from.getTime() > MAX_DELEGATION_DAYS * 86_400_000) {
-    throw new AppError('INVALID_INPUT', undefined, {
-      validUntil: `授权期限不能超过 ${MAX_DELEGATION_DAYS} 天`,
-    });
-  }
-  if (input.fromStaffId === input.toStaffId)
-    throw new AppError('INVALID_INPUT', undefined, { toStaffId: '不能授权给自己' });
-  const delegator = await requireAccount(c.db, input.fromStaffId);
-  const delegate = await requireAccount(c.db, input.toStaffId);
-  await requireUnit(c.db, input.unitId);
-  const sectionId = input.sectionId ?? null;
-  if (sectionId && (await requireSection(c.db, sectionId)).unitId !== input.unitId) {
-    throw new AppError('INVALID_INPUT', undefined, { sectionId: '该科室不属于所选单位' });
-  }
-  if (!isActive(delegator) || !holdsGrant(delegator, input.role, input.unitId)) {
-    throw new AppError(
-      'PRECONDITION_FAILED',
-      `授权人本人在该单位没有“${ROLE_LABELS[input.role]}”角色，不能授权`,
-    );
-  }
-  if (!isActive(delegate)) throw new AppError('PRECONDITION_FAILED', '被授权人的账号已停用');
-  const state = {
-    fromStaffId: delegator._id,
-    toStaffId: delegate._id,
-    role: input.role,
-    unitId: input.unitId,
-    sectionId,
-    validFrom: from,
-    validUntil: until,
-    reason: input.reason,
-    createdBy: c.actor,
-    revokedAt: null,
-    createdAt: c.now,
-    updatedAt: c.now,
-  };
-  const id = newEntityId('dlg', c.idempotencyKey);
-  const [done] = await commitChange(c.db, {
-    actor: c.actor,
-    action: 'org.delegate',
-    at: c.now,
-    entities: [{ collection: DELEGATIONS_COLLECTION, id, expectedRev: null, state }],
-  });
-  return done!.doc as unknown as Delegation;
+export async function delegationsFrom(db: Database, fromStaffId: string, at: Date): Promise<Delegation[]> {
+  return effective(db, await findAll<Delegation>(db, DELEGATIONS_COLLECTION, { fromStaffId }), at);
 }
 
 export async function revokeDelegation(c: ChangeContext, delegationId: string): Promise<Delegation> {

@@ -1,14 +1,16 @@
 /**
- * Granting and revoking roles per unit. `reviewer`, `principal` and `admin` (SENSITIVE_ROLES) need a second
- * administrator (DESIGN.md security baseline): granting them records a pending request that another administrator
- * approves; neither the requester nor the person receiving the role can approve it. Other roles take effect at
- * once. Revoking takes effect at once (taking powers away needs no second pair of eyes).
+ * Granting and revoking roles per unit, under the one conferral rule (conferral.ts): `reviewer`, `principal` and
+ * `admin` need a second administrator (DESIGN.md security baseline): granting them records a pending request that
+ * another administrator approves; neither the requester nor the person receiving the role can approve it, and
+ * nobody grants themselves anything. Other roles take effect at once. Revoking takes effect at once (taking powers
+ * away needs no second pair of eyes).
  */
-import { ROLE_LABELS, SENSITIVE_ROLES, type Role } from '../../core/org/roles';
+import { ROLE_LABELS, type Role } from '../../core/org/roles';
 import { AppError } from '../errors';
 import { commitChange, type EntityWrite } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
 import { requireAccount, STAFF_COLLECTION, updateAccount, type StaffAccount } from './accounts';
+import { checkApproval, checkGrant, type Conferrer } from './conferral';
 import { findAll, getDoc, stateOf } from './docs';
 import { newEntityId } from './ids';
 import { requireUnit, type ChangeContext } from './units';
@@ -23,7 +25,8 @@ export interface GrantRequest {
   staffId: string;
   role: Role;
   unitId: string;
-  requestedBy: string;
+  /** Staff id of the requesting administrator (null: the operator CLI). */
+  requestedBy: string | null;
   status: 'pending' | 'approved' | 'rejected';
   decidedBy: string | null;
   decidedAt: Date | null;
@@ -37,15 +40,16 @@ export type GrantResult =
 
 export async function grantRole(
   c: ChangeContext,
-  requesterStaffId: string,
+  by: Conferrer,
   input: { staffId: string; role: Role; unitId: string },
 ): Promise<GrantResult> {
   const account = await requireAccount(c.db, input.staffId);
   await requireUnit(c.db, input.unitId);
+  const { needsApproval } = checkGrant(by, account, input.role);
   if (account.roles.some((g) => g.role === input.role && g.unitId === input.unitId)) {
     throw new AppError('PRECONDITION_FAILED', `该账号已有此单位的“${ROLE_LABELS[input.role]}”角色`);
   }
-  if (!SENSITIVE_ROLES.includes(input.role)) {
+  if (!needsApproval) {
     const roles = [...account.roles, { role: input.role, unitId: input.unitId }];
     return { status: 'granted', account: await updateAccount(c, account, 'staff.grantRole', { roles }) };
   }
@@ -57,7 +61,7 @@ export async function grantRole(
     staffId: input.staffId,
     role: input.role,
     unitId: input.unitId,
-    requestedBy: requesterStaffId,
+    requestedBy: by.kind === 'staff' ? by.staffId : null,
     status: 'pending',
     decidedBy: null,
     decidedAt: null,
@@ -99,10 +103,7 @@ export async function decideGrant(
     throw new AppError('PRECONDITION_FAILED', '该授权申请已过期，请重新申请');
   }
   if (decision === 'approved') {
-    if (request.requestedBy === deciderStaffId) {
-      throw new AppError('FORBIDDEN', '授权申请须由另一名系统管理员批准，申请人不能批准自己提出的申请');
-    }
-    if (request.staffId === deciderStaffId) throw new AppError('FORBIDDEN', '不能批准授予自己的角色');
+    checkApproval(deciderStaffId, { requestedBy: request.requestedBy, recipient: request.staffId });
   }
   const requestWrite = {
     collection: GRANT_REQUESTS_COLLECTION,

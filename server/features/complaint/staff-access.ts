@@ -1,8 +1,12 @@
 /**
  * Who may do what with a complaint on the staff side. Handling roles are `officer` (执法人员), and the leaders
  * `reviewer` (分管领导) and `principal` (unit head), in the complaint's unit (the enforcement unit). Anyone else
- * gets NOT_FOUND, so staff outside the unit cannot learn what has been reported either. Deciding, replying and
- * closing are for the assigned handlers and the unit's leaders; assigning is for the leaders.
+ * gets NOT_FOUND, so staff outside the unit cannot learn what has been reported either (REC-14). Deciding,
+ * replying and closing are for the assigned handlers and the unit's leaders; assigning is for the leaders.
+ *
+ * Every check is by unit and section (server/org/principal.ts `grantCovers`): a role held over the whole unit
+ * reaches all its records; a role limited to one section (a delegation for that section) reaches only records
+ * filed under it (`sectionIds`, set by assignment), never unassigned records nor other sections.
  */
 import type { ComplaintStep } from '../../../core/complaint/lifecycle';
 import { canApply, STATUS_LABELS } from '../../../core/complaint/lifecycle';
@@ -10,7 +14,7 @@ import { HANDLING_ROLES, LEAD_ROLES } from '../../../core/complaint/roles';
 import type { ComplaintStaffStep } from '../../../core/contract/complaint';
 import { AppError } from '../../errors';
 import { commitChange, type PlainInsert } from '../../ledger/commit';
-import type { StaffPrincipal } from '../../org/principal';
+import { holdsFor, roleScope, type RoleScope, type StaffPrincipal } from '../../org/principal';
 import { saltedRef } from '../../platform/crypto';
 import type { Call } from '../../router/types';
 import { COMPLAINTS_COLLECTION, stateOfComplaint, type ComplaintRecord, type ComplaintState } from './model';
@@ -18,6 +22,7 @@ import { requireComplaint } from './repository';
 
 export { HANDLING_ROLES };
 
+/** Units where the staff holds a handling role, over the whole unit or some of its sections. */
 export function handlingUnits(staff: StaffPrincipal): string[] {
   return [
     ...new Set(
@@ -26,8 +31,29 @@ export function handlingUnits(staff: StaffPrincipal): string[] {
   ];
 }
 
-export function leadsUnit(staff: StaffPrincipal, unitId: string): boolean {
-  return staff.roles.some((g) => (LEAD_ROLES as readonly string[]).includes(g.role) && g.unitId === unitId);
+/** Where the staff handles complaints in `unitId`: the queue shows only that. */
+export const handlingScope = (staff: StaffPrincipal, unitId: string): RoleScope =>
+  roleScope(staff, HANDLING_ROLES, unitId);
+
+/** A leader (reviewer or unit head) whose role reaches this record. */
+export function leadsRecord(staff: StaffPrincipal, record: ComplaintRecord): boolean {
+  return holdsFor(staff, LEAD_ROLES, record.unitId, record.sectionIds);
+}
+
+/** Sees the record: a handling role reaching it, or assigned to it while handling in its unit. */
+function seesRecord(staff: StaffPrincipal, record: ComplaintRecord): boolean {
+  if (holdsFor(staff, HANDLING_ROLES, record.unitId, record.sectionIds)) return true;
+  return record.handlerIds.includes(staff.staffId) && handlingUnits(staff).includes(record.unitId);
+}
+
+/**
+ * Whose sections a leader may assign this record to: 'all' for a leader over the whole unit; otherwise the
+ * sections of their scope the record is filed under (a leader for one section assigns within it only).
+ */
+export function assignableSections(staff: StaffPrincipal, record: ComplaintRecord): 'all' | string[] {
+  const scope = roleScope(staff, LEAD_ROLES, record.unitId);
+  if (scope.wholeUnit) return 'all';
+  return scope.sectionIds.filter((id) => record.sectionIds.includes(id));
 }
 
 export type Need = 'see' | 'act' | 'lead';
@@ -35,8 +61,8 @@ export type Need = 'see' | 'act' | 'lead';
 export async function loadForStaff(call: Call, id: string, need: Need): Promise<ComplaintRecord> {
   const staff = call.staff!;
   const record = await requireComplaint(call.db, id);
-  if (!handlingUnits(staff).includes(record.unitId)) throw new AppError('NOT_FOUND', '未找到该投诉举报');
-  const leader = leadsUnit(staff, record.unitId);
+  if (!seesRecord(staff, record)) throw new AppError('NOT_FOUND', '未找到该投诉举报');
+  const leader = leadsRecord(staff, record);
   if (need === 'lead' && !leader) throw new AppError('FORBIDDEN', '只有分管领导或单位负责人可以分派');
   if (need === 'act' && !leader && !record.handlerIds.includes(staff.staffId)) {
     throw new AppError('FORBIDDEN', '只有承办人或其领导可以办理该投诉举报');
@@ -49,8 +75,8 @@ export async function loadForStaff(call: Call, id: string, need: Need): Promise<
  * preconditions, so the case page offers only what would succeed (the actions still check everything).
  */
 export function allowedSteps(staff: StaffPrincipal, record: ComplaintRecord): ComplaintStaffStep[] {
-  if (!handlingUnits(staff).includes(record.unitId)) return [];
-  const leader = leadsUnit(staff, record.unitId);
+  if (!seesRecord(staff, record)) return [];
+  const leader = leadsRecord(staff, record);
   const acts = leader || record.handlerIds.includes(staff.staffId);
   const status = record.status;
   const steps: ComplaintStaffStep[] = [];

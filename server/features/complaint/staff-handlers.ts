@@ -16,7 +16,7 @@ import { findAll } from '../../org/docs';
 import { effectiveRoles } from '../../org/roles';
 import type { Database } from '../../platform/cloudbase';
 import { action, type ActionTable } from '../../router/types';
-import { HANDLING_ROLES, loadForStaff } from './staff-access';
+import { assignableSections, HANDLING_ROLES, loadForStaff } from './staff-access';
 
 /** Active, granted `officer` in the unit, and still holding it now (certificate in force). */
 export async function isAssignable(
@@ -30,16 +30,23 @@ export async function isAssignable(
   return roles.some((g) => g.role === 'officer' && g.unitId === unitId);
 }
 
+/** A leader limited to some sections assigns only staff of those sections (staff-access.ts). */
+export function inSections(account: StaffAccount, sections: 'all' | string[]): boolean {
+  return sections === 'all' || (!!account.sectionId && sections.includes(account.sectionId));
+}
+
 const complaintHandlers = action<ComplaintHandlersInput, Page<ComplaintHandlerOption>>({
   access: 'staff',
   roles: HANDLING_ROLES,
   input: complaintHandlersInput,
   async handler(input, call) {
     const record = await loadForStaff(call, input.id, 'lead');
+    const sections = assignableSections(call.staff!, record);
     // Filtered on the indexed `status`; the grant is checked here (grants are an array of {role, unitId}).
     const active = await findAll<StaffAccount>(call.db, STAFF_COLLECTION, { status: 'active' });
     const assignable: StaffAccount[] = [];
     for (const account of active) {
+      if (!inSections(account, sections)) continue;
       if (await isAssignable(call.db, account, record.unitId, call.now)) assignable.push(account);
     }
     const items = assignable

@@ -29,8 +29,15 @@ import { openContact } from './identity';
 import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, stateOfComplaint, type ComplaintState } from './model';
 import { receivedComplaintState } from './received';
 import { complaintPeriods, findByTrackingNo, findComplaint, handlingUnitId } from './repository';
-import { applyStep, HANDLING_ROLES, handlingUnits, loadForStaff, staffActor } from './staff-access';
-import { isAssignable } from './staff-handlers';
+import {
+  applyStep,
+  assignableSections,
+  HANDLING_ROLES,
+  handlingScope,
+  loadForStaff,
+  staffActor,
+} from './staff-access';
+import { inSections, isAssignable } from './staff-handlers';
 
 /** Deterministic per request, so a retried create finds its own record. */
 function newIds(call: Call, purpose: string): { id: string; trackingNo: string } {
@@ -51,12 +58,16 @@ const complaintAssign = action<ComplaintAssignInput, { id: string; handlerIds: s
   input: complaintAssignInput,
   async handler(input, call) {
     const record = await loadForStaff(call, input.id, 'lead');
+    const sections = assignableSections(call.staff!, record);
     const handlerIds = [...new Set(input.handlerIds)];
     const sectionIds = new Set<string>();
     for (const [i, staffId] of handlerIds.entries()) {
       const account = await getAccount(call.db, staffId);
       if (!account || !(await isAssignable(call.db, account, record.unitId, call.now))) {
         throw invalid({ [`payload.handlerIds.${i}`]: '承办人须为本单位在岗的执法人员' });
+      }
+      if (!inSections(account, sections)) {
+        throw invalid({ [`payload.handlerIds.${i}`]: '承办人须为您受托分管科室的执法人员' });
       }
       if (account.sectionId) sectionIds.add(account.sectionId);
     }
@@ -188,7 +199,8 @@ const complaintRecord = action<
   input: complaintRecordInput,
   async handler(input, call) {
     const unitId = await handlingUnitId(call.db);
-    if (!handlingUnits(call.staff!).includes(unitId))
+    // A new record is unassigned: only a handling role over the whole unit reaches it.
+    if (!handlingScope(call.staff!, unitId).wholeUnit)
       throw new AppError('FORBIDDEN', '只有受理单位的工作人员可以登记');
     const receivedAt = input.receivedAt ? new Date(input.receivedAt) : call.now;
     if (receivedAt.getTime() > call.now.getTime() + 60_000)

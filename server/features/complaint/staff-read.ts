@@ -17,7 +17,7 @@ import { action, type ActionTable } from '../../router/types';
 import { mayViewIdentity, openContact, recordIdentityView } from './identity';
 import type { ComplaintRecord } from './model';
 import { findComplaint, pageComplaints } from './repository';
-import { allowedSteps, HANDLING_ROLES, handlingUnits, loadForStaff } from './staff-access';
+import { allowedSteps, HANDLING_ROLES, handlingScope, handlingUnits, loadForStaff } from './staff-access';
 import { staffView, type StaffComplaintView } from './views';
 import type { ComplaintQueueItem } from '../../../core/contract/complaint';
 
@@ -50,8 +50,13 @@ const complaintQueue = action<ComplaintQueueInput, Page<QueueItem>>({
   async handler(input, call) {
     const staff = call.staff!;
     const unitId = handlingUnits(staff)[0];
-    if (!unitId) throw new AppError('FORBIDDEN');
-    const filter: Record<string, unknown> = input.mine ? { handlerIds: staff.staffId } : { unitId };
+    if (!unitId) throw new AppError('FORBIDDEN', '您没有办理投诉举报的权限');
+    // A role limited to sections lists only records filed under them (never unassigned ones).
+    const scope = handlingScope(staff, unitId);
+    const inScope = scope.wholeUnit
+      ? { unitId }
+      : { unitId, sectionIds: call.db.command.in(scope.sectionIds) };
+    const filter: Record<string, unknown> = input.mine ? { handlerIds: staff.staffId } : inScope;
     if (input.status) filter.status = input.status;
     const page = await pageComplaints(call.db, filter, input.cursor, input.pageSize ?? 20);
     return { ...page, items: page.items.map(queueItem) };

@@ -18,7 +18,9 @@ import type { StoredOfficerStatus } from '../../../core/officer/status';
 import { AppError, invalid, notFound, precondition } from '../../errors';
 import { commitChange } from '../../ledger/commit';
 import { getDoc } from '../../org/docs';
-import { STAFF_COLLECTION } from '../../org/accounts';
+import { STAFF_COLLECTION, type StaffAccount } from '../../org/accounts';
+import { checkOfficerLink } from '../../org/conferral';
+import { hasRole } from '../../org/principal';
 import { getUnit } from '../../org/units';
 import { randomCode, saltedRef } from '../../platform/crypto';
 import { action, type ActionTable, type Call } from '../../router/types';
@@ -41,10 +43,17 @@ function checkValidity(validFrom: string, validUntil: string): void {
   if (validFrom > validUntil) throw invalid({ 'payload.validUntil': '有效期至不能早于发证日期' });
 }
 
+/**
+ * Linking a certificate to an account makes it govern the account's `officer` role (role-filter.ts), so it is a
+ * conferral like a grant (server/org/conferral.ts): never onto the administrator's own account, never a suspended
+ * one.
+ */
 async function checkStaffLink(call: Call, staffId: string | null | undefined): Promise<void> {
   if (!staffId) return;
-  const account = await getDoc(call.db, STAFF_COLLECTION, staffId);
+  const account = await getDoc<StaffAccount>(call.db, STAFF_COLLECTION, staffId);
   if (!account) throw invalid({ 'payload.staffId': '未找到该工作人员账号' });
+  const me = call.staff!;
+  checkOfficerLink({ kind: 'staff', staffId: me.staffId, isAdmin: hasRole(me, 'admin') }, account);
 }
 
 async function requireOfficer(call: Call, id: string): Promise<OfficerRecord> {

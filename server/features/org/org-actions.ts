@@ -1,10 +1,6 @@
 /** `staff` function actions about units, sections, supervision (分管), unit heads and delegations. */
-import {
-  createDelegation,
-  revokeDelegation,
-  DELEGATIONS_COLLECTION,
-  type Delegation,
-} from '../../org/delegations';
+import { createDelegation, decideDelegation } from '../../org/delegating';
+import { revokeDelegation, DELEGATIONS_COLLECTION, type Delegation } from '../../org/delegations';
 import { getDoc } from '../../org/docs';
 import { newEntityId } from '../../org/ids';
 import { hasRole } from '../../org/principal';
@@ -12,7 +8,7 @@ import { setSupervision, supervisionsOfSection } from '../../org/supervision';
 import { createSection, createUnit, listSections, listUnits, setUnitHead } from '../../org/units';
 import { AppError } from '../../errors';
 import { action, type ActionTable } from '../../router/types';
-import { changeContext, list, staffOf } from './context';
+import { changeContext, conferrerOf, list, staffOf } from './context';
 import * as s from './schemas';
 
 const ADMIN = ['admin'] as const;
@@ -104,25 +100,48 @@ export const orgActions: ActionTable = {
     },
   }),
 
-  /** An administrator, or the delegating leader themselves, records a time-limited delegation. */
+  /**
+   * The delegating holder, or their own leader, records a time-limited delegation; an administrator only for
+   * someone with no leader (the principal), citing the written appointment. Sensitive roles answer
+   * `status: 'pending'` and confer nothing until a second administrator approves (server/org/conferral.ts).
+   */
   'org.delegate': action({
     access: 'staff',
     input: s.delegateInput,
     idempotent: true,
     handler: async (input, call) => {
       const me = staffOf(call);
-      const fromStaffId = input.fromStaffId ?? me.staffId;
-      if (fromStaffId !== me.staffId && !hasRole(me, 'admin')) {
-        throw new AppError('FORBIDDEN', '只有授权领导本人或系统管理员可以登记授权');
-      }
-      const d = await createDelegation(changeContext(call), {
+      const d = await createDelegation(changeContext(call), conferrerOf(call), {
         ...input,
-        fromStaffId,
+        fromStaffId: input.fromStaffId ?? me.staffId,
         validFrom: input.validFrom ? new Date(input.validFrom) : call.now,
         validUntil: new Date(input.validUntil),
       });
       return delegationView(d);
     },
+  }),
+
+  /** The second administrator approves a pending delegation; only then does it confer the role. */
+  'org.approveDelegation': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.delegationIdInput,
+    idempotent: true,
+    handler: async (input, call) =>
+      delegationView(
+        await decideDelegation(changeContext(call), staffOf(call).staffId, input.delegationId, 'approved'),
+      ),
+  }),
+
+  'org.rejectDelegation': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.delegationIdInput,
+    idempotent: true,
+    handler: async (input, call) =>
+      delegationView(
+        await decideDelegation(changeContext(call), staffOf(call).staffId, input.delegationId, 'rejected'),
+      ),
   }),
 
   'org.revokeDelegation': action({
@@ -139,7 +158,7 @@ export const orgActions: ActionTable = {
   }),
 };
 
-function delegationView(d: Delegation) {
+export function delegationView(d: Delegation) {
   return {
     id: d._id,
     fromStaffId: d.fromStaffId,
@@ -150,6 +169,10 @@ function delegationView(d: Delegation) {
     validFrom: d.validFrom,
     validUntil: d.validUntil,
     reason: d.reason,
+    appointmentDocNo: d.appointmentDocNo ?? null,
+    recordedAs: d.recordedAs ?? null,
+    requestedBy: d.requestedBy ?? null,
+    status: d.status ?? 'approved',
     revokedAt: d.revokedAt,
   };
 }

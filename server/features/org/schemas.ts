@@ -45,6 +45,8 @@ export const delegateInput = z.strictObject({
   validFrom: z.optional(isoTime),
   validUntil: isoTime,
   reason: z.string().trim().min(2).max(200),
+  /** 主持工作 decision's document number: required when an administrator records it for the principal. */
+  appointmentDocNo: z.optional(z.string().trim().min(2).max(60)),
 });
 export const delegationIdInput = z.strictObject({ delegationId: id });
 
@@ -52,3 +54,4 @@ export const delegationIdInput = z.strictObject({ delegationId: id });
 withLabels(inviteInput, { name: '姓名' });
 withLabels(createUnitInput, { name: '单位名称', kind: '单位类型' });
 withLabels(createSectionInput, { name: '科室名称', kind: '科室类型' });
+withLabels(delegateInput, { appointmentDocNo: '主持工作决定文号' });

@@ -7,14 +7,15 @@ import {
   STAFF_COLLECTION,
   type StaffAccount,
 } from '../../org/accounts';
-import { delegationsTo } from '../../org/delegations';
+import { checkInvitation } from '../../org/conferral';
+import { delegationsTo, pendingDelegations } from '../../org/delegations';
 import { findAll } from '../../org/docs';
 import { decideGrant, grantRole, pendingGrantRequests, revokeRole } from '../../org/grants';
 import { bindInvitation, createInvitation } from '../../org/invitations';
 import { getSection, getUnit } from '../../org/units';
 import { AppError } from '../../errors';
 import { action, type ActionTable } from '../../router/types';
-import { changeContext, list, staffOf } from './context';
+import { changeContext, conferrerOf, list, staffOf } from './context';
 import * as s from './schemas';
 
 const ADMIN = ['admin'] as const;
@@ -78,6 +79,7 @@ export const staffAccountActions: ActionTable = {
     input: s.inviteInput,
     idempotent: true,
     handler: async (input, call) => {
+      checkInvitation(conferrerOf(call), input.roles);
       const created = await createInvitation(changeContext(call), input, { allowSensitive: false });
       return { inviteCode: created.code, staffId: created.staffId, expiresAt: created.expiresAt };
     },
@@ -123,29 +125,45 @@ export const staffAccountActions: ActionTable = {
     input: s.roleInput,
     idempotent: true,
     handler: async (input, call) => {
-      const result = await grantRole(changeContext(call), staffOf(call).staffId, input);
+      const result = await grantRole(changeContext(call), conferrerOf(call), input);
       return result.status === 'granted'
         ? { status: 'granted', account: accountView(result.account) }
         : { status: 'pending', grantRequestId: result.request._id, expiresAt: result.request.expiresAt };
     },
   }),
 
+  /**
+   * What waits for a second administrator: grant requests (`kind: 'grant'`) and delegations of sensitive roles
+   * (`kind: 'delegation'`, decided with org.approveDelegation / org.rejectDelegation).
+   */
   'staff.grantRequests': action({
     access: 'staff',
     roles: ADMIN,
     input: s.emptyInput,
     handler: async (_input, call) => {
-      const pending = await pendingGrantRequests(call.db, call.now);
-      return list(
-        pending.map((r) => ({
-          grantRequestId: r._id,
-          staffId: r.staffId,
-          role: r.role,
-          unitId: r.unitId,
-          requestedBy: r.requestedBy,
-          expiresAt: r.expiresAt,
-        })),
-      );
+      const grants = (await pendingGrantRequests(call.db, call.now)).map((r) => ({
+        kind: 'grant' as const,
+        grantRequestId: r._id,
+        staffId: r.staffId,
+        role: r.role,
+        unitId: r.unitId,
+        requestedBy: r.requestedBy,
+        expiresAt: r.expiresAt,
+      }));
+      const delegations = (await pendingDelegations(call.db, call.now)).map((d) => ({
+        kind: 'delegation' as const,
+        delegationId: d._id,
+        staffId: d.toStaffId,
+        fromStaffId: d.fromStaffId,
+        role: d.role,
+        unitId: d.unitId,
+        sectionId: d.sectionId,
+        requestedBy: d.requestedBy ?? null,
+        appointmentDocNo: d.appointmentDocNo ?? null,
+        validFrom: d.validFrom,
+        expiresAt: d.validUntil,
+      }));
+      return list([...grants, ...delegations]);
     },
   }),
 

@@ -164,9 +164,19 @@ describe('delegations', () => {
       reason: '出差期间由其代为审核',
     });
     expect(d).toMatchObject({ ok: true, data: { fromStaffId: 'stf_leader_1', toStaffId: deputy.staffId } });
+    // `reviewer` is sensitive: nothing until a second administrator approves (server/org/conferral.ts).
+    expect(d.data.status).toBe('pending');
+    expect((await staff(deputy.openid, 'staff.me')).data.roles.map((r: { role: string }) => r.role)).toEqual([
+      'officer',
+    ]);
+    expect(await staff('demo-admin-1', 'org.approveDelegation', { delegationId: d.data.id })).toMatchObject({
+      ok: true,
+    });
     const me = await staff(deputy.openid, 'staff.me');
     expect(me.data.roles).toEqual(
-      expect.arrayContaining([expect.objectContaining({ role: 'reviewer', unitId: 'unit_commission' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ role: 'reviewer', unitId: 'unit_commission', sectionId: 'sec_medical' }),
+      ]),
     );
     expect(me.data.delegations).toHaveLength(1);
 

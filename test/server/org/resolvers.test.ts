@@ -5,7 +5,9 @@
 import tcb from '@cloudbase/node-sdk';
 import type { TestEmulator } from '../../helpers/emulator';
 import { AppError } from '../../../server/errors';
-import { createDelegation, revokeDelegation } from '../../../server/org/delegations';
+import { OPERATOR } from '../../../server/org/conferral';
+import { createDelegation } from '../../../server/org/delegating';
+import { revokeDelegation } from '../../../server/org/delegations';
 import { leadersOf, sectionReviewers, unitHead } from '../../../server/org/resolvers';
 import { effectiveRoles } from '../../../server/org/roles';
 import { assertSeparateActor } from '../../../server/org/separation';
@@ -48,7 +50,7 @@ describe('resolvers', () => {
   });
 
   it('delegates in force are added, scoped to their section, and drop out when expired or revoked', async () => {
-    const d = await createDelegation(ctx(), {
+    const d = await createDelegation(ctx(), OPERATOR, {
       fromStaffId: 'stf_leader_1',
       toStaffId: 'stf_officer_3',
       role: 'reviewer',
@@ -62,13 +64,17 @@ describe('resolvers', () => {
     expect(await sectionReviewers(db, 'sec_medical', now())).toEqual(['stf_leader_1']);
     expect(await sectionReviewers(db, 'sec_legal', new Date(Date.now() + 3 * DAY))).toEqual(['stf_leader_1']);
     const roles = await effectiveRoles(db, await requireAccount(db, 'stf_officer_3'), now());
-    expect(roles).toEqual(expect.arrayContaining([{ role: 'reviewer', unitId: 'unit_commission' }]));
+    // The delegation's section scope is kept in the effective roles.
+    expect(roles).toEqual(
+      expect.arrayContaining([{ role: 'reviewer', unitId: 'unit_commission', sectionId: 'sec_legal' }]),
+    );
+    expect(roles).not.toContainEqual({ role: 'reviewer', unitId: 'unit_commission' });
     await revokeDelegation(ctx(), d._id);
     expect(await sectionReviewers(db, 'sec_legal', now())).toEqual(['stf_leader_1']);
   });
 
   it('a unit head delegation and a suspended head', async () => {
-    await createDelegation(ctx(), {
+    await createDelegation(ctx(), OPERATOR, {
       fromStaffId: 'stf_principal',
       toStaffId: 'stf_leader_2',
       role: 'principal',
