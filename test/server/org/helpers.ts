@@ -13,7 +13,7 @@ export function staffCaller(emu: TestEmulator) {
     openid: string | undefined,
     action: string,
     payload: unknown = {},
-    requestId = randomUUID(),
+    requestId: string = randomUUID(),
   ) => emu.call<T>('staff', { action, payload, requestId }, openid);
 }
 
