@@ -22,7 +22,7 @@ class EmulatorDate extends RealDate {
    * (`new Date()` reads the clock inside the constructor), so the class stays and `instanceof` asks the engine
    * whether the value is a real date (its internal slot), as it would without the emulator.
    */
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return types.isDate(value);
   }
 }

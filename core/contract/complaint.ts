@@ -122,13 +122,19 @@ export const trackingNoSchema = z.string().check(
 export const complaintGetInput = z.strictObject({ trackingNo: trackingNoSchema });
 export type ComplaintGetInput = z.infer<typeof complaintGetInput>;
 
-/** `complaint.uploadPrefix` takes nothing; answers where the caller's photos go (the storage rules' quarantine). */
+/**
+ * `complaint.uploadPrefix` takes nothing; answers where the caller's photos go (the storage rules' quarantine), as a
+ * registered slot whose unused uploads the scheduler deletes after an hour.
+ */
 export const complaintUploadPrefixInput = z.strictObject({});
 export type ComplaintUploadPrefixInput = z.infer<typeof complaintUploadPrefixInput>;
 export interface ComplaintUploadPrefix {
-  /** `quarantine/<openid>/`: wx.cloud.uploadFile's cloudPath must start with it. */
+  /** `quarantine/<openid>/<slot>/`: wx.cloud.uploadFile's cloudPath must start with it. */
   prefix: string;
   maxPhotos: number;
+  /** The registered upload slot: the exact cloudPaths to upload to, one per photo, until `uploadBy` (ISO). */
+  paths: string[];
+  uploadBy: string;
 }
 
 // ---- staff -------------------------------------------------------------------------------------------------

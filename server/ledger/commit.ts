@@ -12,6 +12,7 @@ import {
 } from '../../core/ledger/entry';
 import { AppError } from '../errors';
 import type { Database } from '../platform/cloudbase';
+import { isDuplicateWrite } from '../platform/db-errors';
 import { CURRENT_HASH_ALGORITHM, hashText, hashValue } from '../platform/crypto';
 
 export const LEDGER_COLLECTION = 'sys_ledger';
@@ -58,8 +59,38 @@ interface Tx {
   collection(name: string): { doc(id: string): TxDoc; add(data: Record<string, unknown>): Promise<unknown> };
 }
 
+/**
+ * Every commit appends to the one ledger head, so concurrent commits conflict; the SDK retries a conflict only 3
+ * times, at once (and not the duplicate below at all), which a handful of simultaneous writers exhausts (they collide again in lockstep). Retrying
+ * after a random, growing pause spreads them out, so a burst of writes is serialised instead of failing INTERNAL.
+ */
+const CONFLICT_ATTEMPTS = 8;
+const CONFLICT_PAUSE_MS = 25;
+
 export async function commitChange(db: Database, change: ChangeSet): Promise<CommittedEntity[]> {
   if (change.entities.length === 0) throw new Error('commitChange needs at least one entity');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await commitOnce(db, change);
+    } catch (err) {
+      if (attempt >= CONFLICT_ATTEMPTS || !isTransactionConflict(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * CONFLICT_PAUSE_MS * attempt));
+    }
+  }
+}
+
+/**
+ * A commit that read the head before another commit appended finds the next ledger entry already written: its add
+ * fails as a duplicate before the commit could report the conflict. Either way the head moved; run again (a real
+ * duplicate of an entity or row is then caught by the revision check as CONFLICT).
+ */
+function isTransactionConflict(err: unknown): boolean {
+  return (
+    (err as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT' || isDuplicateWrite(err)
+  );
+}
+
+async function commitOnce(db: Database, change: ChangeSet): Promise<CommittedEntity[]> {
   return (await db.runTransaction(async (tx: Tx) => {
     const head = await readHead(tx);
     let seq = head.seq;

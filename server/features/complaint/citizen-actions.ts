@@ -17,8 +17,9 @@ import {
 } from '../../../core/contract/complaint';
 import type { Page } from '../../../core/contract/envelope';
 import { AppError } from '../../errors';
-import { QUARANTINE_PREFIX } from '../../media/intake';
+import { openUploadSlot } from '../../media/slots';
 import { action, type ActionTable } from '../../router/types';
+import { consumeRateLimit, type RateLimit } from '../../security/rate-limit';
 import { findByTrackingNo, pageComplaints } from './repository';
 import { complaintOwnerRef, complaintSubmit } from './submit';
 import { citizenListItem, citizenView } from './views';
@@ -45,16 +46,35 @@ const complaintGet = action<ComplaintGetInput, CitizenComplaintView>({
   },
 });
 
+/** Each slot holds a whole form's photos; 30 a day is far beyond any real use and bounds the slot records. */
+export const UPLOAD_SLOT_LIMIT: RateLimit = {
+  scope: 'complaint.uploadPrefix',
+  limit: 30,
+  windowMs: 24 * 3600_000,
+  message: '今天上传图片的次数过多，请明天再试',
+};
+
 /**
- * Where the caller may upload photos: `quarantine/<openid>/`, the only path the storage rules let a client write
- * (deploy/storage.rules.json). The mini-program cannot know its openid otherwise (wx.cloud injects it into
- * functions only), and the rules enforce the prefix whatever a client claims, so answering it reveals nothing.
+ * Where the caller may upload photos: a slot in `quarantine/<openid>/`, the only path the storage rules let a
+ * client write (deploy/storage.rules.json). The mini-program cannot know its openid otherwise (wx.cloud injects it
+ * into functions only), and the rules enforce the prefix whatever a client claims, so answering it reveals
+ * nothing. The slot is registered first (server/media/slots.ts), so what is uploaded but never submitted is
+ * deleted by the scheduler an hour on, GPS EXIF and all.
  */
 const complaintUploadPrefix = action<ComplaintUploadPrefixInput, ComplaintUploadPrefix>({
   access: 'citizen',
   input: complaintUploadPrefixInput,
   async handler(_input, call) {
-    return { prefix: `${QUARANTINE_PREFIX}${call.caller.openid!}/`, maxPhotos: MAX_PHOTOS };
+    const openid = call.caller.openid!;
+    const ownerRef = complaintOwnerRef(openid);
+    await consumeRateLimit(call.db, UPLOAD_SLOT_LIMIT, ownerRef, call.now);
+    const slot = await openUploadSlot(call.db, { openid, ownerRef, count: MAX_PHOTOS, now: call.now });
+    return {
+      prefix: slot.prefix,
+      maxPhotos: MAX_PHOTOS,
+      paths: slot.paths,
+      uploadBy: slot.uploadBy.toISOString(),
+    };
   },
 });
 

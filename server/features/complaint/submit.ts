@@ -1,7 +1,8 @@
 /**
  * `citizen` `complaint.submit`: validates (the contract's field-level Chinese errors), limits per identity
- * (5 a day, in the database), takes the photos in through the quarantine (server/media), seals the contact, and
- * creates the complaint through commitChange. Idempotent: the router keys the call on (identity, action,
+ * (5 stored a day, 20 failed attempts a day, in the database), takes the photos in through the quarantine
+ * (server/media), seals the contact, and creates the complaint through commitChange. A refusal deletes the
+ * originals the caller named (they would otherwise wait in quarantine with their GPS EXIF). Idempotent: the router keys the call on (identity, action,
  * requestId), and the complaint's id and tracking number derive from that key, so even a retry after a crash
  * between commit and answer finds the one record instead of creating a second.
  */
@@ -25,7 +26,8 @@ import {
 } from '../../media';
 import { hashText, saltedRef } from '../../platform/crypto';
 import { action, type Call } from '../../router/types';
-import { consumeRateLimit, type RateLimit } from '../../security/rate-limit';
+import { releaseSlot, reserveSlot, type Slot } from '../../security/quota';
+import { type RateLimit } from '../../security/rate-limit';
 import { COMPLAINTS_COLLECTION, type ComplaintState } from './model';
 import { receivedComplaintState } from './received';
 import { complaintPeriods, findComplaint, handlingUnitId } from './repository';
@@ -36,6 +38,18 @@ export const SUBMIT_LIMIT: RateLimit = {
   limit: 5,
   windowMs: 24 * 3600_000,
   message: '每天最多提交 5 件投诉举报，请明天再试；紧急情况请拨打 12345 热线',
+};
+
+/**
+ * Failed attempts (a photo refused, the storage failing, …) are counted apart, so they do not use up the citizen's
+ * 5 stored complaints, yet failing uploads cannot be repeated without bound to make the function download and
+ * parse files.
+ */
+export const SUBMIT_ATTEMPT_LIMIT: RateLimit = {
+  scope: 'complaint.submit.failed',
+  limit: 20,
+  windowMs: 24 * 3600_000,
+  message: '今天提交未成功的次数过多，请明天再试；紧急情况请拨打 12345 热线',
 };
 
 /** The complaint pseudonym of a WeChat identity (used for complaints only, so records cannot be joined). */
@@ -83,64 +97,113 @@ function answer(
   };
 }
 
+/**
+ * Both limits are taken BEFORE the work, atomically (conditional increments: concurrent calls can never together
+ * exceed either), and the one that does not apply is given back afterwards: a stored complaint keeps its
+ * submission slot and returns its attempt slot; a refusal or failure keeps its attempt slot and returns its
+ * submission slot. So only stored complaints count against the 5, and at most 20 failures a day do any work.
+ */
 export const complaintSubmit = action<ComplaintSubmitInput, ComplaintSubmitted>({
   access: 'citizen',
   idempotent: true,
   input: complaintSubmitInput,
   async handler(input, call) {
     const openid = call.caller.openid!;
-    const ownerRef = complaintOwnerRef(openid);
     const photos = input.photos ?? [];
-    checkPhotoOwnership(photos, openid);
-    const { id, trackingNo } = idsFor(call);
-    const earlier = await findComplaint(call.db, id);
-    if (earlier) {
-      // An earlier attempt of this very request committed but died before answering.
-      if (earlier.ownerRef !== ownerRef) throw new AppError('CONFLICT');
-      return answer(earlier);
+    try {
+      return await submitOnce(input, call, openid, photos);
+    } catch (err) {
+      // A decided refusal deletes the caller's own originals; an unexpected failure keeps them for the retry
+      // (the upload slot's sweep deletes them within the hour if none comes).
+      if (err instanceof AppError && err.code !== 'INTERNAL') {
+        await discardOriginals(photos.filter((fileID) => isOwnQuarantineFile(fileID, openid)));
+      }
+      throw err;
     }
-    await consumeRateLimit(call.db, SUBMIT_LIMIT, ownerRef, call.now);
-    const [unitId, { version, periods }] = await Promise.all([
-      handlingUnitId(call.db),
-      complaintPeriods(call.db, call.now),
-    ]);
-    const due = acceptanceDue(await loadCalendar(call.db), call.now, periods);
-    const clean = await intakePhotos(id, photos);
-    const contact = input.contact.anonymous
-      ? null
-      : { name: input.contact.name, phone: input.contact.phone, openid };
-    const state = await receivedComplaintState(call.db, {
-      id,
-      trackingNo,
-      ownerRef,
-      kind: input.kind,
-      category: input.category,
-      subject: input.subject,
-      description: input.description,
-      photos: clean.map(({ fileID, contentType, size, sha256 }) => ({ fileID, contentType, size, sha256 })),
-      source: 'miniprogram',
-      sourceRef: null,
-      contact,
-      unitId,
-      receivedAt: call.now,
-      acceptanceDueDate: due.date,
-      settingsVersion: version,
-      now: call.now,
-    });
-    await commitChange(call.db, {
-      actor: ownerRef,
-      action: 'complaint.submit',
-      at: call.now,
-      entities: [
-        {
-          collection: COMPLAINTS_COLLECTION,
-          id,
-          expectedRev: null,
-          state: state as unknown as Record<string, unknown>,
-        },
-      ],
-    });
-    await discardOriginals(photos);
-    return answer(state, due.provisional);
   },
 });
+
+async function submitOnce(
+  input: ComplaintSubmitInput,
+  call: Call,
+  openid: string,
+  photos: readonly string[],
+): Promise<ComplaintSubmitted> {
+  const ownerRef = complaintOwnerRef(openid);
+  checkPhotoOwnership(photos, openid);
+  const { id, trackingNo } = idsFor(call);
+  const earlier = await findComplaint(call.db, id);
+  if (earlier) {
+    // An earlier attempt of this very request committed but died before answering.
+    if (earlier.ownerRef !== ownerRef) throw new AppError('CONFLICT');
+    await discardOriginals(photos);
+    return answer(earlier);
+  }
+  const attempt = await reserveSlot(call.db, SUBMIT_ATTEMPT_LIMIT, ownerRef, call.now);
+  let submission: Slot;
+  try {
+    submission = await reserveSlot(call.db, SUBMIT_LIMIT, ownerRef, call.now);
+  } catch (err) {
+    await releaseSlot(call.db, attempt); // refused before any work: not a failed attempt
+    throw err;
+  }
+  let submitted: ComplaintSubmitted;
+  try {
+    submitted = await store(input, call, { id, trackingNo, ownerRef, openid, photos });
+  } catch (err) {
+    await releaseSlot(call.db, submission);
+    throw err;
+  }
+  await releaseSlot(call.db, attempt);
+  return submitted;
+}
+
+async function store(
+  input: ComplaintSubmitInput,
+  call: Call,
+  r: { id: string; trackingNo: string; ownerRef: string; openid: string; photos: readonly string[] },
+): Promise<ComplaintSubmitted> {
+  const { id, trackingNo, ownerRef, openid, photos } = r;
+  const [unitId, { version, periods }] = await Promise.all([
+    handlingUnitId(call.db),
+    complaintPeriods(call.db, call.now),
+  ]);
+  const due = acceptanceDue(await loadCalendar(call.db), call.now, periods);
+  const clean = await intakePhotos(id, photos);
+  const contact = input.contact.anonymous
+    ? null
+    : { name: input.contact.name, phone: input.contact.phone, openid };
+  const state = await receivedComplaintState(call.db, {
+    id,
+    trackingNo,
+    ownerRef,
+    kind: input.kind,
+    category: input.category,
+    subject: input.subject,
+    description: input.description,
+    photos: clean.map(({ fileID, contentType, size, sha256 }) => ({ fileID, contentType, size, sha256 })),
+    source: 'miniprogram',
+    sourceRef: null,
+    contact,
+    unitId,
+    receivedAt: call.now,
+    acceptanceDueDate: due.date,
+    settingsVersion: version,
+    now: call.now,
+  });
+  await commitChange(call.db, {
+    actor: ownerRef,
+    action: 'complaint.submit',
+    at: call.now,
+    entities: [
+      {
+        collection: COMPLAINTS_COLLECTION,
+        id,
+        expectedRev: null,
+        state: state as unknown as Record<string, unknown>,
+      },
+    ],
+  });
+  await discardOriginals(photos);
+  return answer(state, due.provisional);
+}

@@ -1,14 +1,20 @@
 /**
  * Removes short-lived technical records whose time is up: stored idempotent answers (a client retries within
- * minutes; they are kept a day), rate-limit windows and failed-binding counters. None of them is a record the
+ * minutes; they are kept a day), rate-limit windows, failed-binding counters and done upload slots. None of them is a record the
  * regulations keep, and the idempotent answers may hold a caller's own data (PIPL Art. 19: no longer than needed).
  * Runs from the scheduler's timer; each collection declares an index on `expireAt` (deploy/database.json).
  */
 import { z } from 'zod';
 import type { Database } from '../../platform/cloudbase';
+import { sweepUploadSlots, UPLOAD_SLOTS_COLLECTION } from '../../media/slots';
 import { action, type ActionTable } from '../../router/types';
 
-export const EXPIRING_COLLECTIONS = ['sys_idempotency', 'sys_rate_limits', 'staff_bind_attempts'] as const;
+export const EXPIRING_COLLECTIONS = [
+  'sys_idempotency',
+  'sys_rate_limits',
+  'staff_bind_attempts',
+  UPLOAD_SLOTS_COLLECTION,
+] as const;
 
 export async function removeExpired(db: Database, now: Date): Promise<Record<string, number>> {
   const _ = db.command;
@@ -28,5 +34,11 @@ export const housekeepingSchedulerActions: ActionTable = {
     access: 'timer',
     input: z.strictObject({}),
     handler: (_input, call) => removeExpired(call.db, call.now),
+  }),
+  // Uploads handed out but never taken in are deleted an hour on (server/media/slots.ts).
+  'housekeeping.uploads': action({
+    access: 'timer',
+    input: z.strictObject({}),
+    handler: (_input, call) => sweepUploadSlots(call.db, call.now),
   }),
 };

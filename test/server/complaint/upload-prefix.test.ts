@@ -24,9 +24,13 @@ describe('complaint.uploadPrefix', () => {
   it("answers the caller's own quarantine path, which the upload and the submission accept", async () => {
     const openid = newOpenid();
     const res = await call.citizen(openid, 'complaint.uploadPrefix');
-    expect(res).toEqual({ ok: true, data: { prefix: `quarantine/${openid}/`, maxPhotos: 9 } });
+    expect(res).toMatchObject({ ok: true, data: { maxPhotos: 9 } });
+    expect(res.data.prefix).toMatch(new RegExp(`^quarantine/${openid}/upl_[0-9a-f]{24}/$`));
+    expect(res.data.paths).toHaveLength(9);
+    expect(res.data.paths.every((p: string) => p.startsWith(res.data.prefix))).toBe(true);
+    expect(Date.parse(res.data.uploadBy)).toBeGreaterThan(Date.now());
 
-    const upload = await clientUpload(emu, openid, `${res.data.prefix}p1.jpg`, jpegWithGps());
+    const upload = await clientUpload(emu, openid, res.data.paths[0], jpegWithGps());
     expect(upload.status).toBe(200);
     const submitted = await call.citizen(
       openid,

@@ -1,10 +1,10 @@
 /**
  * Photos of the complaint form: picked with wx.chooseMedia (images only — video metadata cannot be stripped the
  * way the backend strips EXIF, issue 5 item 2), uploaded at once into the caller's quarantine path with progress.
- * The path prefix comes from `citizen` `complaint.uploadPrefix` (the client cannot know its openid in the cloud).
+ * The paths come from `citizen` `complaint.uploadPrefix` (the client cannot know its openid in the cloud).
  */
 import { call } from '../../../services/api';
-import { uploadFile, uploadPathFor } from '../../../services/storage';
+import { uploadFile } from '../../../services/storage';
 import type { FormErrors, FormState, PhotoItem } from '../../../utils/complaint-form';
 
 /** The backend refuses larger files (server/media MAX_UPLOAD_BYTES). */
@@ -14,7 +14,7 @@ export interface PhotoHost {
   data: { form: FormState; errors: FormErrors; maxPhotos: number };
   update(patch: Partial<FormState>, clear?: Array<keyof FormErrors>): void;
   setData(data: Record<string, unknown>): void;
-  uploadPrefix?: string;
+  uploadSlot?: { paths: string[]; uploadBy: string };
 }
 
 function patchPhoto(host: PhotoHost, localPath: string, patch: Partial<PhotoItem>): void {
@@ -22,17 +22,28 @@ function patchPhoto(host: PhotoHost, localPath: string, patch: Partial<PhotoItem
   host.update({ photos });
 }
 
-async function prefixOf(host: PhotoHost): Promise<string | null> {
-  if (host.uploadPrefix) return host.uploadPrefix;
-  const res = await call('citizen', 'complaint.uploadPrefix', {});
-  if (!res.ok) return null;
-  host.uploadPrefix = res.data.prefix;
-  return res.data.prefix;
+/**
+ * The next path of the caller's upload slot (`citizen` `complaint.uploadPrefix`): each upload goes to a path the
+ * backend registered, so one never submitted is deleted by the scheduler. A used-up or stale slot is replaced.
+ */
+async function nextPath(host: PhotoHost): Promise<string | null> {
+  const slot = host.uploadSlot;
+  if (!slot || slot.paths.length === 0 || Date.parse(slot.uploadBy) <= Date.now()) {
+    const res = await call('citizen', 'complaint.uploadPrefix', {});
+    if (!res.ok) return null;
+    host.uploadSlot = { paths: [...res.data.paths], uploadBy: res.data.uploadBy };
+  }
+  return host.uploadSlot!.paths.shift() ?? null;
 }
 
-async function uploadOne(host: PhotoHost, prefix: string, localPath: string): Promise<void> {
+async function uploadOne(host: PhotoHost, localPath: string): Promise<void> {
+  const cloudPath = await nextPath(host);
+  if (!cloudPath) {
+    patchPhoto(host, localPath, { state: 'failed' });
+    return;
+  }
   const res = await uploadFile({
-    cloudPath: uploadPathFor(prefix, localPath),
+    cloudPath,
     filePath: localPath,
     onProgress: (progress) => patchPhoto(host, localPath, { progress }),
   });
@@ -67,11 +78,7 @@ export function addPhotos(host: PhotoHost): Promise<void> {
         if (tooBig)
           host.setData({ errors: { ...host.data.errors, photos: `有 ${tooBig} 张图片超过 10 MB，未添加` } });
         void (async () => {
-          const prefix = await prefixOf(host);
-          for (const photo of added) {
-            if (prefix) await uploadOne(host, prefix, photo.localPath);
-            else patchPhoto(host, photo.localPath, { state: 'failed' });
-          }
+          for (const photo of added) await uploadOne(host, photo.localPath);
           resolve();
         })();
       },
