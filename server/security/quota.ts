@@ -5,8 +5,7 @@
  * taken in, so a release can never push a counter below zero or into another window.
  */
 import type { Database } from '../platform/cloudbase';
-import { hashText } from '../platform/crypto';
-import { consumeRateLimit, RATE_LIMIT_COLLECTION, windowStart, type RateLimit } from './rate-limit';
+import { consumeRateLimit, counterId, RATE_LIMIT_COLLECTION, type RateLimit } from './rate-limit';
 
 export interface Slot {
   rule: RateLimit;
@@ -29,15 +28,9 @@ export async function releaseSlot(db: Database, slot: Slot): Promise<void> {
   try {
     await db
       .collection(RATE_LIMIT_COLLECTION)
-      .where({ _id: counterId(slot), count: _.gt(0) })
+      .where({ _id: counterId(slot.rule, slot.subject, slot.takenAt), count: _.gt(0) })
       .update({ count: _.inc(-1) });
   } catch {
     // see above
   }
-}
-
-/** The counter document of the slot's window: the same id rate-limit.ts gives it. */
-function counterId(slot: Slot): string {
-  const start = windowStart(slot.takenAt, slot.rule.windowMs);
-  return hashText(['rate', slot.rule.scope, slot.subject, String(start)].join('\u0000'));
 }

@@ -29,6 +29,12 @@ export function windowStart(now: Date, windowMs: number): number {
   return Math.floor((now.getTime() + offset) / windowMs) * windowMs - offset;
 }
 
+/** The counter document of (rule, subject) in the window that contains `at`. */
+export function counterId(rule: RateLimit, subject: string, at: Date): string {
+  const start = windowStart(at, rule.windowMs);
+  return hashText(['rate', rule.scope, subject, String(start)].join('\u0000'));
+}
+
 /** Counts one use; throws RATE_LIMITED (with `retryAfter`, the next window's start) when the limit is reached. */
 export async function consumeRateLimit(
   db: Database,
@@ -37,7 +43,7 @@ export async function consumeRateLimit(
   now: Date,
 ): Promise<void> {
   const start = windowStart(now, rule.windowMs);
-  const id = hashText(['rate', rule.scope, subject, String(start)].join('\u0000'));
+  const id = counterId(rule, subject, now);
   const coll = db.collection(RATE_LIMIT_COLLECTION);
   const _ = db.command;
   const raise = async () =>
