@@ -22,7 +22,10 @@ export const getUserPhoneNumber: Endpoint = {
   faultKey: 'getuserphonenumber',
   handle({ body, now, state }) {
     if (!nonEmptyString(body.code)) return INVALID_CODE();
-    const issued = state.data.phoneCodes[body.code];
+    // Own keys only: a code such as `__proto__` must not find the prototype.
+    const issued = Object.hasOwn(state.data.phoneCodes, body.code)
+      ? state.data.phoneCodes[body.code]
+      : undefined;
     if (!issued || issued.expiresAt <= now) return INVALID_CODE();
     if (body.openid !== undefined && issued.openid !== undefined && body.openid !== issued.openid) {
       return INVALID_CODE();

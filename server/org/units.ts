@@ -78,7 +78,9 @@ export async function createUnit(
 ): Promise<OrgUnit> {
   const parentUnitId = input.parentUnitId ?? null;
   if (input.kind === 'enforcement' && !parentUnitId) {
-    throw new AppError('INVALID_INPUT', '执法单位须属于委机关', { parentUnitId: '必填' });
+    throw new AppError('INVALID_INPUT', '执法单位须属于委机关', {
+      parentUnitId: '请填写上级单位编号（委机关）',
+    });
   }
   if (parentUnitId) {
     const parent = await requireUnit(c.db, parentUnitId);
