@@ -15,6 +15,7 @@ import { AppError } from '../server/errors';
 import { STAFF_COLLECTION, type StaffAccount } from '../server/org/accounts';
 import { findAll } from '../server/org/docs';
 import { newEntityId } from '../server/org/ids';
+import { OPERATOR } from '../server/org/conferral';
 import { createInvitation } from '../server/org/invitations';
 import {
   createSection,
@@ -67,17 +68,13 @@ async function main(argv: string[]): Promise<void> {
     const days = flags.days ? Number(flags.days) : undefined;
     if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 30))
       throw new Error('--days 须为 1–30 的整数');
-    const created = await createInvitation(
-      c,
-      {
-        name: flags.name ?? '待绑定人员',
-        unitId,
-        sectionId: flags.section ?? null,
-        roles,
-        expiresInDays: days,
-      },
-      { allowSensitive: true },
-    );
+    const created = await createInvitation(c, OPERATOR, {
+      name: flags.name ?? '待绑定人员',
+      unitId,
+      sectionId: flags.section ?? null,
+      roles,
+      expiresInDays: days,
+    });
     console.log(
       `已创建工作人员账号 ${created.staffId}（角色：${roles.join('、')}），邀请码 ${created.expiresAt.toISOString()} 前有效，仅可使用一次：`,
     );

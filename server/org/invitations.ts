@@ -4,13 +4,14 @@
  * and attempt-limited per caller identity. Inviting creates the account (unbound); binding links it to the
  * caller's WeChat identity, in one ledgered transaction.
  */
-import { SENSITIVE_ROLES, ROLE_LABELS, type Role } from '../../core/org/roles';
+import type { Role } from '../../core/org/roles';
 import { AppError } from '../errors';
 import { commitChange } from '../ledger/commit';
 import { randomCode, saltedRef } from '../platform/crypto';
 import { isDuplicateWrite } from '../platform/db-errors';
 import { requireAccount, STAFF_COLLECTION, STAFF_IDENTITIES_COLLECTION, type StaffAccount } from './accounts';
 import { consumeRateLimit, type RateLimit } from '../security/rate-limit';
+import { checkInvitation, type Conferrer } from './conferral';
 import { findAll, getDoc, stateOf } from './docs';
 import { newEntityId } from './ids';
 import { requireSection, requireUnit, type ChangeContext } from './units';
@@ -79,31 +80,17 @@ export function invitationIdOf(code: string): string {
 }
 
 /**
- * An administrator's invitation (new or reissued) never carries reviewer/principal/admin: those are granted after
- * binding, with a second administrator's approval. Otherwise whoever receives the code would hold them unchecked.
- */
-function assertNoSensitiveRoles(roles: readonly Role[]): void {
-  const sensitive = roles.filter((r) => SENSITIVE_ROLES.includes(r));
-  if (sensitive.length) {
-    throw new AppError(
-      'FORBIDDEN',
-      `邀请时不能直接授予${sensitive.map((r) => ROLE_LABELS[r]).join('、')}角色：请在对方绑定后申请授权，由另一名系统管理员批准`,
-    );
-  }
-}
-
-/**
- * `allowSensitive`: only the operator CLI (which holds the environment's credentials anyway and is needed to
- * create the first administrator). An administrator's invitation cannot carry reviewer/principal/admin: those
- * are granted after binding, with a second administrator's approval.
+ * Creates the account (unbound) and its invitation. Who may invite with which roles is conferral.ts's rule: an
+ * administrator never with reviewer/principal/admin (granted after binding, with a second administrator's
+ * approval); the operator CLI may, as it creates the first administrators.
  */
 export async function createInvitation(
   c: ChangeContext,
+  by: Conferrer,
   input: InviteInput,
-  opts: { allowSensitive: boolean },
 ): Promise<CreatedInvitation> {
   const roles = [...new Set(input.roles)];
-  if (!opts.allowSensitive) assertNoSensitiveRoles(roles);
+  checkInvitation(by, roles);
   await requireUnit(c.db, input.unitId);
   const sectionId = input.sectionId ?? null;
   if (sectionId && (await requireSection(c.db, sectionId)).unitId !== input.unitId) {
@@ -151,13 +138,18 @@ export async function createInvitation(
  */
 export async function reissueInvitation(
   c: ChangeContext,
+  by: Conferrer,
   staffId: string,
   expiresInDays = DEFAULT_INVITATION_DAYS,
 ): Promise<CreatedInvitation> {
   const account = await requireAccount(c.db, staffId);
   if (account.openidRef) throw new AppError('PRECONDITION_FAILED', '该账号已绑定微信，无需重新邀请');
   if (account.status !== 'active') throw new AppError('PRECONDITION_FAILED', '该账号已停用，请先恢复再邀请');
-  assertNoSensitiveRoles(account.roles.map((g) => g.role));
+  // The same rule as a new invitation: whoever receives the code gets the account's roles.
+  checkInvitation(
+    by,
+    account.roles.map((g) => g.role),
+  );
   const earlier = await findAll<Invitation>(c.db, INVITATIONS_COLLECTION, { staffId });
   const code = formatCode(randomCode(CODE_GROUPS * GROUP_LENGTH));
   const expiresAt = new Date(c.now.getTime() + expiresInDays * 86_400_000);

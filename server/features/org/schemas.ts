@@ -24,6 +24,10 @@ export const inviteInput = z.strictObject({
   expiresInDays: z.optional(z.int().min(1).max(30)),
 });
 export const staffIdInput = z.strictObject({ staffId: id });
+export const reinviteInput = z.strictObject({
+  staffId: id,
+  expiresInDays: z.optional(z.int().min(1).max(30)),
+});
 export const roleInput = z.strictObject({ staffId: id, role, unitId: id });
 export const grantRequestInput = z.strictObject({ grantRequestId: id });
 export const staffListInput = z.strictObject({ unitId: z.optional(id) });

@@ -7,11 +7,16 @@ import {
   STAFF_COLLECTION,
   type StaffAccount,
 } from '../../org/accounts';
-import { checkInvitation } from '../../org/conferral';
 import { delegationsTo, pendingDelegations } from '../../org/delegations';
 import { findAll } from '../../org/docs';
 import { decideGrant, grantRole, pendingGrantRequests, revokeRole } from '../../org/grants';
-import { bindInvitation, createInvitation } from '../../org/invitations';
+import {
+  bindInvitation,
+  createInvitation,
+  reissueInvitation,
+  type CreatedInvitation,
+} from '../../org/invitations';
+import { shownOnce } from '../../router/idempotency';
 import { getSection, getUnit } from '../../org/units';
 import { AppError } from '../../errors';
 import { action, type ActionTable } from '../../router/types';
@@ -32,6 +37,19 @@ export function accountView(a: StaffAccount) {
     bound: !!a.openidRef,
     officerId: a.officerId,
   };
+}
+
+/**
+ * The code is shown once: the idempotency record keeps the answer without it, and a replay (a lost answer retried)
+ * is told to reissue the code rather than being shown it again (codes are never stored in clear).
+ */
+function invitationAnswer(created: CreatedInvitation) {
+  const kept = { staffId: created.staffId, expiresAt: created.expiresAt };
+  return shownOnce(
+    { inviteCode: created.code, ...kept },
+    kept,
+    `邀请码只显示一次，该请求已生成过邀请码。如未记下，请对该账号（${created.staffId}）重新生成邀请码，旧码随即作废`,
+  );
 }
 
 export const staffAccountActions: ActionTable = {
@@ -79,10 +97,20 @@ export const staffAccountActions: ActionTable = {
     input: s.inviteInput,
     idempotent: true,
     handler: async (input, call) => {
-      checkInvitation(conferrerOf(call), input.roles);
-      const created = await createInvitation(changeContext(call), input, { allowSensitive: false });
-      return { inviteCode: created.code, staffId: created.staffId, expiresAt: created.expiresAt };
+      return invitationAnswer(await createInvitation(changeContext(call), conferrerOf(call), input));
     },
+  }),
+
+  /** A new code for an unbound account whose code was lost; earlier codes stop working. */
+  'staff.reinvite': action({
+    access: 'staff',
+    roles: ADMIN,
+    input: s.reinviteInput,
+    idempotent: true,
+    handler: async (input, call) =>
+      invitationAnswer(
+        await reissueInvitation(changeContext(call), conferrerOf(call), input.staffId, input.expiresInDays),
+      ),
   }),
 
   'staff.list': action({
