@@ -15,6 +15,15 @@ function count(counts: Counts, status: DeadlineStatus): void {
   counts.total += 1;
 }
 
+/** Work outside every section (e.g. not yet assigned) is seen only by those whose role covers the whole unit. */
+function reaches(scope: DashboardScope, item: { unitId: string | null; section: string }): boolean {
+  if (item.unitId === null) return true;
+  const reach = Object.prototype.hasOwnProperty.call(scope.reach, item.unitId)
+    ? scope.reach[item.unitId]
+    : null;
+  return !!reach && (reach.wholeUnit || reach.sectionIds.includes(item.section));
+}
+
 export async function buildDashboard(db: Database, scope: DashboardScope, now: Date): Promise<Dashboard> {
   const dashboard: Dashboard = {
     generatedAt: now.toISOString(),
@@ -26,7 +35,7 @@ export async function buildDashboard(db: Database, scope: DashboardScope, now: D
   for (const provider of deadlineProviders()) {
     const counts = emptyCounts();
     dashboard.providers.push({ id: provider.id, label: provider.label, counts });
-    for (const item of await provider.list(db, scope, now)) {
+    for (const item of (await provider.list(db, scope, now)).filter((i) => reaches(scope, i))) {
       count(counts, item.status);
       count(dashboard.totals, item.status);
       let section = sections.get(item.section);

@@ -4,11 +4,16 @@
  * read, the list is sealed, so a call can never change what another call sees.
  */
 import type { Database } from '../platform/cloudbase';
-import type { StaffPrincipal } from '../org/principal';
+import type { RoleScope, StaffPrincipal } from '../org/principal';
 
 export type DeadlineStatus = 'overdue' | 'dueSoon';
 
 export interface DeadlineItem {
+  /**
+   * The unit the work belongs to: with `section`, what decides who may see the item (build.ts). null for work
+   * of no unit (e.g. a failed delivery), whose provider decides who sees it.
+   */
+  unitId: string | null;
   /** Section id (or a label for work outside sections), to group by. */
   section: string;
   /** Staff id of whoever must act, or null when it is the section's as a whole. */
@@ -21,11 +26,16 @@ export interface DeadlineItem {
   ref?: string;
 }
 
-/** Whose view is being built: providers limit their items to what this caller may see. */
+/**
+ * Whose view is being built. Providers read the units in `unitIds`; the dashboard then keeps only the items the
+ * caller's role reaches (REC-14): the whole unit, or only the sections a section-limited delegation names.
+ */
 export interface DashboardScope {
   staff: StaffPrincipal;
   /** Units in which the caller holds a dashboard role. */
   unitIds: string[];
+  /** Per unit: where that role reaches. */
+  reach: Record<string, RoleScope>;
 }
 
 export interface DeadlineProvider {

@@ -46,6 +46,7 @@ function itemsDue(
     const status = calendar.dueStatus(due as DateInput, now).value;
     if (status === 'ok') continue;
     items.push({
+      unitId: r.unitId,
       section: r.sectionIds[0] ?? UNASSIGNED_SECTION,
       person: r.handlerIds[0] ?? null,
       item: describe(r),

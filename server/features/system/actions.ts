@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DASHBOARD_ROLES } from '../../../core/contract/dashboard';
 import { buildDashboard } from '../../dashboard/build';
+import { roleScope } from '../../org/principal';
 import { deliverOutbox } from '../../outbox';
 import { AppError } from '../../errors';
 import { saltedRef } from '../../platform/crypto';
@@ -38,7 +39,8 @@ export const systemStaffActions: ActionTable = {
             .map((g) => g.unitId),
         ),
       ];
-      return buildDashboard(call.db, { staff, unitIds }, call.now);
+      const reach = Object.fromEntries(unitIds.map((u) => [u, roleScope(staff, DASHBOARD_ROLES, u)]));
+      return buildDashboard(call.db, { staff, unitIds, reach }, call.now);
     },
   }),
   'settings.get': action({

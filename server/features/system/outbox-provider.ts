@@ -25,6 +25,7 @@ registerDeadlineProvider({
       .limit(100)
       .get();
     return ((res.data ?? []) as OutboxRecord[]).map((r) => ({
+      unitId: null,
       section: 'system',
       person: null,
       item: `${KIND_LABELS[r.kind] ?? r.kind}${r.status === 'failed' ? '发送失败' : '发送结果未知'}`,

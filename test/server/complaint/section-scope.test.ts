@@ -2,7 +2,7 @@
  * A role limited to one section acts only on records of that section (server/org/principal.ts `grantCovers`):
  * a reviewer delegated for department 2 sees, lists, assigns and handles complaints filed under department 2,
  * never department 1's nor unassigned ones, and assigns only department 2's officers; the unit head (unit-wide)
- * keeps the whole unit.
+ * keeps the whole unit, on the dashboard too (REC-14).
  */
 import { grantCovers, roleScope, type StaffPrincipal } from '../../../server/org/principal';
 import { newOpenid, submission, useSeededEmulator } from './helpers';
@@ -49,7 +49,7 @@ describe('a reviewer delegated for one department', () => {
       role: 'reviewer',
       unitId: 'unit_enforcement',
       sectionId: 'sec_dept_2',
-      validUntil: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      validUntil: new Date(Date.now() + 40 * 86_400_000).toISOString(),
       reason: '出差期间由其代为分管执法二大队',
     });
     expect(d).toMatchObject({ ok: true, data: { status: 'pending' } });
@@ -114,6 +114,25 @@ describe('a reviewer delegated for one department', () => {
     expect(await staff(DEPUTY, 'complaint.assign', { id: ids.dept2, handlerIds: [officer2] })).toMatchObject({
       ok: true,
     });
+  });
+
+  it('shows on the dashboard only department 2’s clocks (REC-14)', async () => {
+    // Past every acceptance deadline: all three complaints are overdue for someone.
+    await ctx.emu.post('/_emulator/clock', { now: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    const refs = async (openid: string) => {
+      const res = await ctx.call.staff(openid, 'dashboard', {});
+      expect(res).toMatchObject({ ok: true });
+      return res.data.sections.flatMap((s: any) =>
+        s.people.flatMap((p: any) => p.items.map((i: any) => i.ref)),
+      );
+    };
+    const deputy = await refs(DEPUTY);
+    expect(deputy).toContain(`complaint:${ids.dept2}`);
+    expect(deputy).not.toContain(`complaint:${ids.dept1}`);
+    expect(deputy).not.toContain(`complaint:${ids.unassigned}`);
+    expect(await refs(UNIT_HEAD)).toEqual(
+      expect.arrayContaining([ids.dept1, ids.dept2, ids.unassigned].map((id) => `complaint:${id}`)),
+    );
   });
 
   it('the unit head, over the whole unit, still offers assign on every record', async () => {

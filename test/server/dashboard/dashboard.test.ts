@@ -17,6 +17,7 @@ registerDeadlineProvider({
   async list() {
     return [
       {
+        unitId: 'u',
         section: 'sec_b',
         person: 'stf_1',
         item: '案件 A 调查终结',
@@ -24,6 +25,7 @@ registerDeadlineProvider({
         status: 'dueSoon',
       },
       {
+        unitId: 'u',
         section: 'sec_b',
         person: 'stf_1',
         item: '案件 B 决定',
@@ -31,6 +33,7 @@ registerDeadlineProvider({
         status: 'overdue',
       },
       {
+        unitId: 'u',
         section: 'sec_a',
         person: null,
         item: '公示撤回',
@@ -53,6 +56,7 @@ it('shows a registered provider’s items per section and person, with counts', 
   const scope = {
     staff: { staffId: 's', unitId: 'u', sectionId: null, roles: [], officerId: null },
     unitIds: ['u'],
+    reach: { u: { wholeUnit: true, sectionIds: [] } },
   };
   const dashboard = await buildDashboard(db, scope, NOW);
   const provider = dashboard.providers.find((p) => p.id === 'test.cases');
@@ -65,6 +69,19 @@ it('shows a registered provider’s items per section and person, with counts', 
   expect(sectionB.counts).toEqual({ overdue: 1, dueSoon: 1, total: 2 });
   expect(sectionB.people[0]!.items.map((i) => i.item)).toEqual(['案件 B 决定', '案件 A 调查终结']);
   expect(dashboard.sections.map((s) => s.section)).toEqual(['sec_a', 'sec_b']);
+});
+
+it('keeps only the sections a section-limited role reaches (REC-14)', async () => {
+  const scope = {
+    staff: { staffId: 's', unitId: 'u', sectionId: null, roles: [], officerId: null },
+    unitIds: ['u'],
+    reach: { u: { wholeUnit: false, sectionIds: ['sec_a'] } },
+  };
+  const dashboard = await buildDashboard(db, scope, NOW);
+  expect(dashboard.providers.find((p) => p.id === 'test.cases')!.counts.total).toBe(1);
+  expect(dashboard.sections.map((s) => s.section)).not.toContain('sec_b');
+  const nowhere = await buildDashboard(db, { ...scope, reach: {} }, NOW);
+  expect(nowhere.providers.find((p) => p.id === 'test.cases')!.counts.total).toBe(0);
 });
 
 it('refuses registration once the dashboard has been read (registration is static)', () => {
