@@ -169,7 +169,7 @@ export const complaintRejectInput = withLabels(
   z
     .strictObject({
       id: complaintId,
-      reason: z.enum(REJECTION_REASON_CODES, '请从列表中选择不予受理理由'),
+      reason: z.enum(REJECTION_REASON_CODES, '请从列表中选择不予受理的理由'),
       note: z.optional(trimmed(2, 500, '说明')),
     })
     .check(
@@ -178,7 +178,7 @@ export const complaintRejectInput = withLabels(
         path: ['note'],
       }),
     ),
-  { ...COMPLAINT_LABELS, reason: '不予受理理由' },
+  { ...COMPLAINT_LABELS, reason: '不予受理的理由' },
 );
 export type ComplaintRejectInput = z.infer<typeof complaintRejectInput>;
 
@@ -210,10 +210,7 @@ export type ComplaintCloseInput = z.infer<typeof complaintCloseInput>;
  */
 const complaintRef = z.string().check(
   z.overwrite((v) => (COMPLAINT_ID_PATTERN.test(v.trim()) ? v.trim() : v.trim().toUpperCase())),
-  z.refine(
-    (v) => COMPLAINT_ID_PATTERN.test(v) || TRACKING_NO_PATTERN.test(v),
-    '请填写正确的重复投诉的受理编号',
-  ),
+  z.refine((v) => COMPLAINT_ID_PATTERN.test(v) || TRACKING_NO_PATTERN.test(v), '请填写正确的受理编号'),
 );
 
 export const complaintLinkDuplicateInput = withLabels(
