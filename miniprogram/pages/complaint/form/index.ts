@@ -27,7 +27,7 @@ import {
   type FormState,
 } from '../../../utils/complaint-form';
 import { fillPhoneFromWechat, type PhoneButtonDetail, type PhoneHost } from './phone';
-import { addPhotos, removePhoto, type PhotoHost } from './photos';
+import { addPhotos, removePhoto, uploadAgain, type PhotoHost } from './photos';
 
 const DONE_PAGE = '/pages/complaint/done/index';
 
@@ -175,6 +175,9 @@ Component({
       const banner =
         res.error.code === 'INVALID_INPUT' ? [res.error.message, ...other].join('；') : res.error.message;
       this.setData({ errors, banner });
+      // A decided refusal deleted the uploaded originals; a network failure or INTERNAL kept them.
+      if (res.error.code !== 'INTERNAL' && payload.photos?.length)
+        await uploadAgain(this as unknown as PhotoHost);
     },
   },
 });

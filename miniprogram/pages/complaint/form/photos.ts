@@ -86,6 +86,22 @@ export function addPhotos(host: PhotoHost): Promise<void> {
   });
 }
 
+/**
+ * After the backend refused a submission it deletes the originals it was given (nothing refused stays in
+ * quarantine), so the form uploads the same pictures again from the phone to fresh paths: the user only corrects
+ * what was wrong. A picture whose local copy is gone shows as failed and is picked again.
+ */
+export async function uploadAgain(host: PhotoHost): Promise<void> {
+  const sent = host.data.form.photos.filter((p) => p.state === 'done');
+  if (!sent.length) return;
+  host.update({
+    photos: host.data.form.photos.map((p) =>
+      p.state === 'done' ? { ...p, fileID: '', progress: 0, state: 'uploading' as const } : p,
+    ),
+  });
+  for (const photo of sent) await uploadOne(host, photo.localPath);
+}
+
 export function removePhoto(host: PhotoHost, index: number): void {
   if (!Number.isInteger(index) || index < 0) return;
   const photos = host.data.form.photos.filter((_, i) => i !== index);
