@@ -3,8 +3,18 @@
  * quarantine), so the form uploads the same pictures again to fresh slot paths; pictures still uploading or
  * failed are left alone.
  */
-import { uploadAgain, type PhotoHost } from '../../miniprogram/pages/complaint/form/photos';
-import { emptyForm, type PhotoItem } from '../../miniprogram/utils/complaint-form';
+import { emptyForm, type FormState, type PhotoItem } from '../../miniprogram/utils/complaint-form';
+
+// Required, not imported: the page module uses the mini-program's `wx` typings, which the root tsconfig (and its
+// node typings) cannot load; the mini-program's own tsconfig type-checks it.
+interface PhotoHost {
+  data: { form: FormState; errors: Record<string, string>; maxPhotos: number };
+  update(patch: Partial<FormState>): void;
+  setData(data: Record<string, unknown>): void;
+}
+const { uploadAgain } = jest.requireActual('../../miniprogram/pages/complaint/form/photos') as {
+  uploadAgain(host: PhotoHost): Promise<void>;
+};
 
 jest.mock('../../miniprogram/services/api', () => ({
   call: jest.fn(async () => ({
