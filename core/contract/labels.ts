@@ -131,7 +131,7 @@ export function labelsOf(schema: object): FieldLabels | undefined {
 }
 
 const own = (table: FieldLabels | undefined, key: string) =>
-  table && Object.hasOwn(table, key) ? table[key] : undefined;
+  table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 
 /**
  * The label of a field path (array indexes ignored): the longest dotted tail found, overrides first; a key that

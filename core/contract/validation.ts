@@ -116,7 +116,7 @@ export function issuesToFields(
   const add = (segments: string[], message: string) => {
     // An issue about the whole event (not an object at all) is reported on `event`.
     const key = [prefix, ...segments].filter(Boolean).join('.') || 'event';
-    if (Object.hasOwn(fields, key) || count >= MAX_FIELDS) return;
+    if (Object.prototype.hasOwnProperty.call(fields, key) || count >= MAX_FIELDS) return;
     fields[key] = message;
     count += 1;
   };
