@@ -32,6 +32,14 @@ module.exports = {
       to: { path: '^emulator/' },
     },
     {
+      name: 'emulator-not-server',
+      comment:
+        'the emulator seeds through the admin command (scripts/admin) and the functions over HTTP, like an operator and its users; it imports nothing from server/',
+      severity: 'error',
+      from: { path: '^emulator/' },
+      to: { path: '^server/' },
+    },
+    {
       name: 'miniprogram-client-only',
       comment: 'miniprogram/ imports neither server/ nor emulator/ nor cloudfunctions/',
       severity: 'error',

@@ -8,8 +8,13 @@
  *          prints the invitation code as its LAST line
  *   unit create --name <name> --kind commission|enforcement [--parent <unitId>]
  *   section create --unit <unitId> --name <name> --kind office|section|department
+ *   bootstrap --file chart.json [--days 7]
+ *          sets up units, sections, staff accounts, unit heads and supervision from an organisation chart
+ *          (scripts/admin/bootstrap.ts); prints each new account's invitation code, one per line
  *   list   units, sections and staff accounts
  */
+import { readFileSync } from 'node:fs';
+import { issuesToFields, type ValidationIssue } from '../core/contract/validation';
 import { ROLES, type Role } from '../core/org/roles';
 import { AppError } from '../server/errors';
 import { STAFF_COLLECTION, type StaffAccount } from '../server/org/accounts';
@@ -29,12 +34,14 @@ import {
   type UnitKind,
 } from '../server/org/units';
 import { parseArgs, required } from './admin/args';
+import { bootstrapOrganisation, orgChartSchema } from './admin/bootstrap';
 import { connect } from './admin/connect';
 
 const USAGE = `用法：
   npm run admin -- invite --roles officer,custodian [--name 张三] [--unit <单位编号>] [--section <科室编号>] [--days 7]
   npm run admin -- unit create --name <名称> --kind commission|enforcement [--parent <上级单位编号>]
   npm run admin -- section create --unit <单位编号> --name <名称> --kind office|section|department
+  npm run admin -- bootstrap --file <组织架构.json> [--days 7]
   npm run admin -- list`;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
@@ -43,10 +50,17 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
   return value as T;
 }
 
+function days(flag: string | undefined): number | undefined {
+  const n = flag ? Number(flag) : undefined;
+  if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 30))
+    throw new Error('--days 须为 1–30 的整数');
+  return n;
+}
+
 async function main(argv: string[]): Promise<void> {
   const { words, flags } = parseArgs(argv);
   const command = words.join(' ');
-  if (!['invite', 'unit create', 'section create', 'list'].includes(command)) {
+  if (!['invite', 'unit create', 'section create', 'bootstrap', 'list'].includes(command)) {
     console.log(USAGE);
     process.exitCode = command ? 1 : 0;
     return;
@@ -65,20 +79,39 @@ async function main(argv: string[]): Promise<void> {
       if (commissions.length !== 1) throw new Error('请用 --unit 指定单位（可先运行 list 查看）');
       unitId = commissions[0]!._id;
     }
-    const days = flags.days ? Number(flags.days) : undefined;
-    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 30))
-      throw new Error('--days 须为 1–30 的整数');
     const created = await createInvitation(c, OPERATOR, {
       name: flags.name ?? '待绑定人员',
       unitId,
       sectionId: flags.section ?? null,
       roles,
-      expiresInDays: days,
+      expiresInDays: days(flags.days),
     });
     console.log(
       `已创建工作人员账号 ${created.staffId}（角色：${roles.join('、')}），邀请码 ${created.expiresAt.toISOString()} 前有效，仅可使用一次：`,
     );
     console.log(created.code);
+    return;
+  }
+  if (command === 'bootstrap') {
+    const file = required(flags, 'file');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      throw new Error(`无法读取组织架构文件 ${file}（须为 JSON）`);
+    }
+    const chart = orgChartSchema.safeParse(raw);
+    if (!chart.success) {
+      const fields = issuesToFields(chart.error.issues as ValidationIssue[], '');
+      throw new Error(
+        `组织架构文件有误：${Object.entries(fields)
+          .map(([k, v]) => `${k}：${v}`)
+          .join('；')}`,
+      );
+    }
+    const { invitations } = await bootstrapOrganisation(db, chart.data, c.now, days(flags.days));
+    console.log(`已建立组织架构；新建 ${invitations.length} 个账号，邀请码各仅可使用一次：`);
+    for (const inv of invitations) console.log(`${inv.staffId}\t${inv.name}\t${inv.code}`);
     return;
   }
   if (command === 'unit create') {

@@ -73,7 +73,8 @@ export type TableOf<L extends readonly Declaration[]> = { [D in L[number] as D['
 export function table<const L extends readonly Declaration[]>(list: L): TableOf<L> {
   const out: Record<string, Declaration> = {};
   for (const d of list) {
-    if (Object.prototype.hasOwnProperty.call(out, d.name)) throw new Error(`action declared twice: ${d.name}`);
+    if (Object.prototype.hasOwnProperty.call(out, d.name))
+      throw new Error(`action declared twice: ${d.name}`);
     out[d.name] = d;
   }
   return out as TableOf<L>;

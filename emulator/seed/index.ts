@@ -1,32 +1,35 @@
 /**
  * Demo data (DESIGN.md "The local emulator"): seeded on start when `options.seed` is set and the database is
  * empty, and again by `POST /_emulator/reset {seed:true}` (after the database part emptied every collection).
- * Each feature adds its seeder to SEEDERS; they run in order through the real SDK against this emulator.
+ * The organisation comes from the admin command's bootstrap; everything else through the functions' actions
+ * (seedCaller), so the emulator imports nothing from server/.
  */
 import type { EmulatorContext } from '../context';
-import { database, type Database } from '../../server/platform/cloudbase';
+import { connect } from '../../scripts/admin/connect';
+import { seedCaller } from './call';
 import { seedOfficers } from './officers';
 import { seedOrganisation } from './org';
 
-type Seeder = (db: Database, now: Date) => Promise<void>;
+function sdkDatabase(ctx: EmulatorContext) {
+  return connect({ PORT: new URL(ctx.baseUrl).port }).db;
+}
 
-const SEEDERS: Seeder[] = [seedOrganisation, seedOfficers];
-
-async function isEmpty(db: Database): Promise<boolean> {
-  const res = await db.collection('org_units').limit(1).get();
+async function isEmpty(ctx: EmulatorContext): Promise<boolean> {
+  const res = await sdkDatabase(ctx).collection('org_units').limit(1).get();
   return (res.data ?? []).length === 0;
 }
 
-async function seedAll(): Promise<void> {
-  const db = database();
-  for (const seed of SEEDERS) await seed(db, new Date());
+async function seedAll(ctx: EmulatorContext): Promise<void> {
+  const call = seedCaller(ctx);
+  await seedOrganisation(sdkDatabase(ctx), call);
+  await seedOfficers(call);
 }
 
 export function registerSeed(ctx: EmulatorContext): void {
   ctx.onReady.push(async () => {
-    if (ctx.options.seed && (await isEmpty(database()))) await seedAll();
+    if (ctx.options.seed && (await isEmpty(ctx))) await seedAll(ctx);
   });
   ctx.onReset.push(async ({ seed }) => {
-    if (seed) await seedAll();
+    if (seed) await seedAll(ctx);
   });
 }

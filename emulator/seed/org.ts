@@ -1,6 +1,8 @@
 /**
- * The demo organisation seeded at emulator start (DESIGN.md "The local emulator"): written through the real SDK
- * and the server's ledgered change path, so the demo data has a valid ledger like production data.
+ * The demo organisation seeded at emulator start: set up through the operator's own path (the admin command's
+ * bootstrap from an organisation chart), then every demo person binds their account with the invitation code
+ * through the `staff` function, exactly as people do in production. So the demo data has a valid ledger, and the
+ * emulator imports nothing from server/.
  *
  * Demo staff and their fixed WeChat openids (the mini-program in develop and the tests act as them by sending
  * the openid as `X-WX-OPENID`):
@@ -20,19 +22,10 @@
  * | `demo-admin-1`     | `stf_admin_1`     | 办公室, 系统管理员                    | admin (commission)                    |
  * | `demo-admin-2`     | `stf_admin_2`     | 办公室, 系统管理员                    | admin (commission)                    |
  */
-import type { Role, RoleGrant } from '../../core/org/roles';
-import { commitChange } from '../../server/ledger/commit';
-import { STAFF_COLLECTION, STAFF_IDENTITIES_COLLECTION } from '../../server/org/accounts';
-import { setSupervision } from '../../server/org/supervision';
-import {
-  createSection,
-  createUnit,
-  setUnitHead,
-  type ChangeContext,
-  type SectionKind,
-} from '../../server/org/units';
-import type { Database } from '../../server/platform/cloudbase';
-import { saltedRef } from '../../server/platform/crypto';
+import type { Role } from '../../core/org/roles';
+import { bootstrapOrganisation, type OrgChart } from '../../scripts/admin/bootstrap';
+import type { connect } from '../../scripts/admin/connect';
+import type { SeedCaller } from './call';
 
 export const DEMO_UNITS = { commission: 'unit_commission', enforcement: 'unit_enforcement' } as const;
 
@@ -162,7 +155,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   },
 ];
 
-const SECTIONS: Array<[string, string, string, SectionKind]> = [
+const SECTIONS: Array<[string, string, string, OrgChart['sections'][number]['kind']]> = [
   [DEMO_SECTIONS.office, C, '办公室', 'office'],
   [DEMO_SECTIONS.medical, C, '医政医管科', 'section'],
   [DEMO_SECTIONS.publicHealth, C, '公共卫生科', 'section'],
@@ -177,50 +170,35 @@ const SUPERVISION: Array<[string, string[]]> = [
   ['stf_unit_head', [DEMO_SECTIONS.department1, DEMO_SECTIONS.department2]],
 ];
 
-export async function seedOrganisation(db: Database, now: Date): Promise<void> {
-  const c: ChangeContext = { db, actor: 'system:seed', now, idempotencyKey: null };
-  await createUnit(c, { id: C, name: '区卫生健康委员会', kind: 'commission' });
-  await createUnit(c, { id: E, name: '区卫生健康综合行政执法支队', kind: 'enforcement', parentUnitId: C });
-  for (const [id, unitId, name, kind] of SECTIONS) await createSection(c, { id, unitId, name, kind });
-  for (const s of DEMO_STAFF) await createBoundAccount(c, s);
-  await setUnitHead(c, C, 'stf_principal');
-  await setUnitHead(c, E, 'stf_unit_head');
-  for (const [leader, sections] of SUPERVISION) await setSupervision(c, leader, sections);
-}
+/** The chart as the operator would write it (scripts/admin/bootstrap.ts). */
+export const DEMO_CHART: OrgChart = {
+  units: [
+    { id: C, name: '区卫生健康委员会', kind: 'commission', headStaffId: 'stf_principal' },
+    {
+      id: E,
+      name: '区卫生健康综合行政执法支队',
+      kind: 'enforcement',
+      parentUnitId: C,
+      headStaffId: 'stf_unit_head',
+    },
+  ],
+  sections: SECTIONS.map(([id, unitId, name, kind]) => ({ id, unitId, name, kind })),
+  staff: DEMO_STAFF.map((s) => ({
+    id: s.staffId,
+    name: s.name,
+    unitId: s.unitId,
+    ...(s.sectionId ? { sectionId: s.sectionId } : {}),
+    roles: s.roles,
+  })),
+  supervision: SUPERVISION.map(([leaderStaffId, sectionIds]) => ({ leaderStaffId, sectionIds })),
+};
 
-/** A demo account already bound to its fixed openid (in production, accounts are bound with an invitation). */
-async function createBoundAccount(c: ChangeContext, s: DemoStaff): Promise<void> {
-  const openidRef = saltedRef('openid', s.openid);
-  const roles: RoleGrant[] = s.roles.map(([role, unitId]) => ({ role, unitId }));
-  await commitChange(c.db, {
-    actor: c.actor,
-    action: 'seed.staff',
-    at: c.now,
-    entities: [
-      {
-        collection: STAFF_COLLECTION,
-        id: s.staffId,
-        expectedRev: null,
-        state: {
-          name: s.name,
-          unitId: s.unitId,
-          sectionId: s.sectionId,
-          roles,
-          status: 'active',
-          openidRef,
-          officerId: null,
-          boundAt: c.now,
-          createdAt: c.now,
-          updatedAt: c.now,
-        },
-      },
-    ],
-    inserts: [
-      {
-        collection: STAFF_IDENTITIES_COLLECTION,
-        id: 'oid_' + openidRef.split(':')[1],
-        doc: { staffId: s.staffId, boundAt: c.now },
-      },
-    ],
-  });
+type Database = ReturnType<typeof connect>['db'];
+
+export async function seedOrganisation(db: Database, call: SeedCaller): Promise<void> {
+  const { invitations } = await bootstrapOrganisation(db, DEMO_CHART, new Date());
+  for (const inv of invitations) {
+    const person = DEMO_STAFF.find((s) => s.staffId === inv.staffId)!;
+    await call('staff', person.openid, 'staff.bind', { inviteCode: inv.code });
+  }
 }

@@ -51,6 +51,8 @@ export interface Invitation {
 }
 
 export interface InviteInput {
+  /** The operator's own id for the account (an organisation chart's); staff-made invitations get a derived one. */
+  staffId?: string;
   name: string;
   unitId: string;
   sectionId?: string | null;
@@ -98,7 +100,8 @@ export async function createInvitation(
   }
   const code = formatCode(randomCode(CODE_GROUPS * GROUP_LENGTH));
   const expiresAt = new Date(c.now.getTime() + (input.expiresInDays ?? DEFAULT_INVITATION_DAYS) * 86_400_000);
-  const staffId = newEntityId('stf', c.idempotencyKey);
+  const staffId =
+    by.kind === 'operator' && input.staffId ? input.staffId : newEntityId('stf', c.idempotencyKey);
   const account: Omit<StaffAccount, '_id' | '_rev'> = {
     name: input.name,
     unitId: input.unitId,

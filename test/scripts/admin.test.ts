@@ -1,5 +1,7 @@
 /** The operator command against a running emulator: its last line is an invitation code that binds. */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
@@ -71,6 +73,67 @@ describe('npm run admin', () => {
     expect(listing).toContain(`科室 ${sectionId}  执法三大队`);
     expect(listing).toContain('stf_admin_1');
   }, 60_000);
+
+  it('bootstrap sets up a chart, prints one code per new account, and changes nothing when run again', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chart-'));
+    const file = path.join(dir, 'chart.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        units: [
+          {
+            id: 'unit_b',
+            name: '乙执法单位',
+            kind: 'enforcement',
+            parentUnitId: 'unit_commission',
+            headStaffId: 'stf_b_head',
+          },
+        ],
+        sections: [{ id: 'sec_b1', unitId: 'unit_b', name: '乙一大队', kind: 'department' }],
+        staff: [
+          {
+            id: 'stf_b_head',
+            name: '乙队长',
+            unitId: 'unit_b',
+            roles: [
+              ['principal', 'unit_b'],
+              ['reviewer', 'unit_b'],
+            ],
+          },
+          {
+            id: 'stf_b_officer',
+            name: '乙队员',
+            unitId: 'unit_b',
+            sectionId: 'sec_b1',
+            roles: [
+              ['officer', 'unit_b'],
+              ['auditor', 'unit_commission'],
+            ],
+          },
+        ],
+        supervision: [{ leaderStaffId: 'stf_b_head', sectionIds: ['sec_b1'] }],
+      }),
+    );
+    const lines = await admin('bootstrap', '--file', file);
+    const codes = lines.filter((l) => /^stf_b_/.test(l)).map((l) => l.split('\t'));
+    expect(codes.map((c) => c[0])).toEqual(['stf_b_head', 'stf_b_officer']);
+    const bound = await emu.call(
+      'staff',
+      { action: 'staff.bind', payload: { inviteCode: codes[1]![2] }, requestId: 'cli-bind-b' },
+      'o-cli-b',
+    );
+    expect(bound).toMatchObject({ ok: true, data: { staffId: 'stf_b_officer', sectionId: 'sec_b1' } });
+    const me = await emu.call('staff', { action: 'staff.me', payload: {}, requestId: 'cli-me-b' }, 'o-cli-b');
+    expect(
+      me.data.roles.map((r: { role: string; unitId: string }) => `${r.role}@${r.unitId}`).sort(),
+    ).toEqual(['auditor@unit_commission', 'officer@unit_b']);
+    expect((await admin('bootstrap', '--file', file)).filter((l) => /^stf_b_/.test(l))).toEqual([]);
+    writeFileSync(file, JSON.stringify({ units: [] }));
+    await expect(admin('bootstrap', '--file', file)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('组织架构文件有误'),
+    });
+  }, 90_000);
 
   it('fails with a Chinese message and a non-zero exit on bad input', async () => {
     await expect(admin('invite', '--roles', 'wizard')).rejects.toMatchObject({
