@@ -90,7 +90,9 @@ export async function checkDelegation(
     throw new AppError('FORBIDDEN', '执法人员角色随执法证取得，不能委托他人代行');
   }
   if (role === 'admin' && req.sectionId) {
-    throw new AppError('INVALID_INPUT', undefined, { sectionId: '系统管理员角色不分科室，不能限于某一科室' });
+    throw new AppError('INVALID_INPUT', undefined, {
+      'payload.sectionId': '科室不能填写：系统管理员角色不分科室',
+    });
   }
   let recordedAs: RecordedAs = 'operator';
   if (by.kind === 'staff') {
@@ -110,7 +112,7 @@ export async function checkDelegation(
     refuseSelf(by, delegate._id, '把角色委托给');
     if (recordedAs === 'admin' && !req.appointmentDocNo) {
       throw new AppError('INVALID_INPUT', '由系统管理员登记时须注明主持工作决定的文号', {
-        appointmentDocNo: '请填写主持工作书面决定的文号',
+        'payload.appointmentDocNo': '请填写主持工作书面决定的文号',
       });
     }
   }

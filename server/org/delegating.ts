@@ -27,22 +27,22 @@ export async function createDelegation(
   const from = new Date(input.validFrom);
   const until = new Date(input.validUntil);
   if (!(until.getTime() > from.getTime()))
-    throw new AppError('INVALID_INPUT', undefined, { validUntil: '须晚于开始时间' });
+    throw new AppError('INVALID_INPUT', undefined, { 'payload.validUntil': '授权截止时间须晚于开始时间' });
   if (until.getTime() <= c.now.getTime())
-    throw new AppError('INVALID_INPUT', undefined, { validUntil: '须晚于当前时间' });
+    throw new AppError('INVALID_INPUT', undefined, { 'payload.validUntil': '授权截止时间须晚于当前时间' });
   if (until.getTime() - from.getTime() > MAX_DELEGATION_DAYS * 86_400_000) {
     throw new AppError('INVALID_INPUT', undefined, {
-      validUntil: `授权期限不能超过 ${MAX_DELEGATION_DAYS} 天`,
+      'payload.validUntil': `授权期限不能超过 ${MAX_DELEGATION_DAYS} 天`,
     });
   }
   if (input.fromStaffId === input.toStaffId)
-    throw new AppError('INVALID_INPUT', undefined, { toStaffId: '不能授权给自己' });
+    throw new AppError('INVALID_INPUT', undefined, { 'payload.toStaffId': '被授权人不能是授权人本人' });
   const delegator = await requireAccount(c.db, input.fromStaffId);
   const delegate = await requireAccount(c.db, input.toStaffId);
   await requireUnit(c.db, input.unitId);
   const sectionId = input.sectionId ?? null;
   if (sectionId && (await requireSection(c.db, sectionId)).unitId !== input.unitId) {
-    throw new AppError('INVALID_INPUT', undefined, { sectionId: '该科室不属于所选单位' });
+    throw new AppError('INVALID_INPUT', undefined, { 'payload.sectionId': '所选科室不属于该单位' });
   }
   const appointmentDocNo = input.appointmentDocNo ?? null;
   const { needsApproval, recordedAs } = await checkDelegation(

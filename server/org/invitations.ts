@@ -96,7 +96,7 @@ export async function createInvitation(
   await requireUnit(c.db, input.unitId);
   const sectionId = input.sectionId ?? null;
   if (sectionId && (await requireSection(c.db, sectionId)).unitId !== input.unitId) {
-    throw new AppError('INVALID_INPUT', undefined, { sectionId: '该科室不属于所选单位' });
+    throw new AppError('INVALID_INPUT', undefined, { 'payload.sectionId': '所选科室不属于该单位' });
   }
   const code = formatCode(randomCode(CODE_GROUPS * GROUP_LENGTH));
   const expiresAt = new Date(c.now.getTime() + (input.expiresInDays ?? DEFAULT_INVITATION_DAYS) * 86_400_000);
@@ -194,7 +194,9 @@ export async function bindInvitation(c: ChangeContext, openid: string, code: str
     ? await getDoc<Invitation>(c.db, INVITATIONS_COLLECTION, invitationIdOf(normalised))
     : null;
   if (!invitation)
-    throw new AppError('INVALID_INPUT', '邀请码不正确', { inviteCode: '邀请码不正确，请核对后重新输入' });
+    throw new AppError('INVALID_INPUT', '邀请码不正确', {
+      'payload.inviteCode': '邀请码不正确，请核对后重新输入',
+    });
   if (invitation.usedAt) throw new AppError('CONFLICT', '该邀请码已被使用，请联系系统管理员');
   if (invitation.revokedAt) {
     throw new AppError('PRECONDITION_FAILED', '该邀请码已作废（已重新生成邀请码），请使用最新的邀请码');

@@ -79,13 +79,13 @@ export async function createUnit(
   const parentUnitId = input.parentUnitId ?? null;
   if (input.kind === 'enforcement' && !parentUnitId) {
     throw new AppError('INVALID_INPUT', '执法单位须属于委机关', {
-      parentUnitId: '请填写上级单位编号（委机关）',
+      'payload.parentUnitId': '请填写上级单位编号（委机关）',
     });
   }
   if (parentUnitId) {
     const parent = await requireUnit(c.db, parentUnitId);
     if (parent.kind !== 'commission')
-      throw new AppError('INVALID_INPUT', undefined, { parentUnitId: '上级须为委机关' });
+      throw new AppError('INVALID_INPUT', undefined, { 'payload.parentUnitId': '上级单位须为委机关' });
   }
   const state = {
     name: input.name,
@@ -110,10 +110,14 @@ export async function createSection(
 ): Promise<OrgSection> {
   const unit = await requireUnit(c.db, input.unitId);
   if (input.kind === 'department' && unit.kind !== 'enforcement') {
-    throw new AppError('INVALID_INPUT', undefined, { kind: '委机关下设办公室或科室，不设执法部门' });
+    throw new AppError('INVALID_INPUT', undefined, {
+      'payload.kind': '科室类型不对：委机关下设办公室或科室，不设执法部门',
+    });
   }
   if (input.kind !== 'department' && unit.kind === 'enforcement') {
-    throw new AppError('INVALID_INPUT', undefined, { kind: '执法支队下设部门（kind 为 department）' });
+    throw new AppError('INVALID_INPUT', undefined, {
+      'payload.kind': '科室类型不对：执法支队下设部门（department）',
+    });
   }
   const state = { unitId: unit._id, name: input.name, kind: input.kind, createdAt: c.now, updatedAt: c.now };
   const [done] = await commitChange(c.db, {

@@ -63,7 +63,7 @@ function toStored(data: unknown): StoredAnswer {
 
 export async function withIdempotency<T>(call: Call, payload: unknown, run: () => Promise<T>): Promise<T> {
   if (!call.requestId) {
-    throw new AppError('INVALID_INPUT', '缺少请求编号，无法保证不重复提交', { requestId: '必填' });
+    throw new AppError('INVALID_INPUT', '缺少请求编号，无法保证不重复提交', { requestId: '请填写请求编号' });
   }
   const who = call.caller.openid ? saltedRef('openid', call.caller.openid) : `source:${call.caller.source}`;
   const key = hashText([who, call.fn, call.action, call.requestId].join('\u0000'));

@@ -98,7 +98,12 @@ export async function publishSettings(db: Database, request: PublishRequest): Pr
     throw new AppError(
       'INVALID_INPUT',
       undefined,
-      Object.fromEntries(merged.error.issues.map((i) => [['values', ...i.path].join('.'), '取值不合法'])),
+      Object.fromEntries(
+        merged.error.issues.map((i) => [
+          ['payload', 'values', ...i.path].join('.'),
+          `设置项 ${i.path.join('.')} 的取值不合法`,
+        ]),
+      ),
     );
   }
   const version = latest.version + 1;

@@ -207,7 +207,10 @@ describe('delegations', () => {
       }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', fields: { validUntil: expect.any(String) } },
+      error: {
+        code: 'INVALID_INPUT',
+        fields: { 'payload.validUntil': expect.stringContaining('授权期限') },
+      },
     });
   });
 });

@@ -105,7 +105,7 @@ describe('invitations', () => {
       const res = await staff(mallory, 'staff.bind', { inviteCode: 'AAAA-BBBB-CCCC-DDDD-EEE' + (i + 2) });
       expect(res).toMatchObject({
         ok: false,
-        error: { code: 'INVALID_INPUT', fields: { inviteCode: expect.any(String) } },
+        error: { code: 'INVALID_INPUT', fields: { 'payload.inviteCode': expect.stringContaining('邀请码') } },
       });
     }
     const good = await invite();

@@ -227,7 +227,10 @@ describe('a sensitive role delegated waits for the second administrator', () => 
     };
     expect(await staff('demo-admin-1', 'org.delegate', base)).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', fields: { appointmentDocNo: expect.any(String) } },
+      error: {
+        code: 'INVALID_INPUT',
+        fields: { 'payload.appointmentDocNo': expect.stringContaining('文号') },
+      },
     });
     const d = await staff('demo-admin-1', 'org.delegate', {
       ...base,

@@ -143,7 +143,7 @@ describe('router', () => {
       const res = await main({ action: 'write.once', payload: { text: 'a' } }, user('alice'));
       expect(res).toMatchObject({
         ok: false,
-        error: { code: 'INVALID_INPUT', fields: { requestId: '必填' } },
+        error: { code: 'INVALID_INPUT', fields: { requestId: '请填写请求编号' } },
       });
     });
 
