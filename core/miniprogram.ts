@@ -54,43 +54,6 @@ export type { ContactPhoneNumber, ContactPhoneNumberInput } from './contract/con
 export type { RejectionReason } from './complaint/reasons';
 export type { Role, RoleGrant } from './org/roles';
 
-import type { Page } from './contract/envelope';
-import type { OfficerListInput, OfficerPublicView, OfficerVerifyInput } from './contract/officer';
-import type { RoleGrant } from './org/roles';
-import type { DashboardView } from './contract/dashboard';
-import type { ContactPhoneNumber, ContactPhoneNumberInput } from './contract/contact';
-import type {
-  CitizenComplaintListItem,
-  CitizenComplaintView,
-  ComplaintAssignInput,
-  ComplaintCaseDecisionInput,
-  ComplaintHandlerOption,
-  ComplaintHandlersInput,
-  ComplaintLinkDuplicateInput,
-  ComplaintRecordInput,
-  ComplaintSplitInput,
-  ComplaintCloseInput,
-  ComplaintGetInput,
-  ComplaintIdInput,
-  ComplaintMineInput,
-  ComplaintQueueInput,
-  ComplaintRejectInput,
-  ComplaintReplyInput,
-  ComplaintSubmitInput,
-  ComplaintSubmitted,
-  ComplaintUploadPrefix,
-  ComplaintUploadPrefixInput,
-} from './contract/complaint';
-
-/** `staff.me` as the staff home reads it (the organisation feature answers more; pages use these fields). */
-export interface StaffMeView {
-  staffId: string;
-  name: string;
-  unit: { id: string; name: string } | null;
-  section: { id: string; name: string } | null;
-  roles: Array<RoleGrant & { label: string }>;
-}
-
 /** The staff complaint views, defined once in the contract (the backend answers exactly these). */
 import type {
   ComplaintQueueItem as StaffComplaintQueueItem,
@@ -99,40 +62,10 @@ import type {
 } from './contract/complaint';
 export type { StaffComplaintQueueItem, StaffComplaintCaseView, StaffComplaintStepDone };
 
-/**
- * Every action the mini-program calls: function → action → [payload, answer data]. The typed client
- * (miniprogram/services/api.ts) accepts nothing else.
- */
-export interface MiniprogramApi {
-  public: {
-    'officer.verify': [OfficerVerifyInput, OfficerPublicView];
-    'officer.list': [OfficerListInput, Page<OfficerPublicView>];
-  };
-  citizen: {
-    'complaint.submit': [ComplaintSubmitInput, ComplaintSubmitted];
-    'complaint.mine': [ComplaintMineInput, Page<CitizenComplaintListItem>];
-    'complaint.get': [ComplaintGetInput, CitizenComplaintView];
-    'complaint.uploadPrefix': [ComplaintUploadPrefixInput, ComplaintUploadPrefix];
-    'contact.phoneNumber': [ContactPhoneNumberInput, ContactPhoneNumber];
-  };
-  staff: {
-    'complaint.queue': [ComplaintQueueInput, Page<StaffComplaintQueueItem>];
-    'complaint.get': [ComplaintIdInput, StaffComplaintCaseView];
-    'complaint.accept': [ComplaintIdInput, StaffComplaintStepDone];
-    'complaint.reject': [ComplaintRejectInput, StaffComplaintStepDone];
-    'complaint.reply': [ComplaintReplyInput, StaffComplaintStepDone];
-    'complaint.close': [ComplaintCloseInput, StaffComplaintStepDone];
-    'complaint.handlers': [ComplaintHandlersInput, Page<ComplaintHandlerOption>];
-    'complaint.assign': [ComplaintAssignInput, { id: string; handlerIds: string[] }];
-    'complaint.linkDuplicate': [ComplaintLinkDuplicateInput, { id: string; duplicateOf: string }];
-    'complaint.split': [ComplaintSplitInput, { id: string; trackingNo: string }];
-    'complaint.decideCase': [
-      ComplaintCaseDecisionInput,
-      StaffComplaintStepDone & { feedbackDueDate: string | null },
-    ];
-    'complaint.record': [ComplaintRecordInput, { id: string; trackingNo: string; acceptanceDueDate: string }];
-    'staff.bind': [{ inviteCode: string }, unknown];
-    'staff.me': [Record<string, never>, StaffMeView];
-    dashboard: [Record<string, never>, DashboardView];
-  };
-}
+/** Every action the mini-program may call, derived from the declarations (never written by hand). */
+export type { MiniprogramApi } from './contract/api';
+import type { Jsonify } from './contract/declare';
+import type { StaffAccountView as StaffAccount, StaffMeView as StaffMe } from './contract/org';
+/** As the page receives them: dates arrive as ISO strings. */
+export type StaffMeView = Jsonify<StaffMe>;
+export type StaffAccountView = Jsonify<StaffAccount>;

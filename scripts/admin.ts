@@ -18,8 +18,8 @@ import { issuesToFields, type ValidationIssue } from '../core/contract/validatio
 import { ROLES, type Role } from '../core/org/roles';
 import { AppError } from '../server/errors';
 import { STAFF_COLLECTION, type StaffAccount } from '../server/org/accounts';
-import { findAll } from '../server/org/docs';
-import { newEntityId } from '../server/org/ids';
+import { findAll } from '../server/platform/docs';
+import { randomIds } from '../server/platform/ids';
 import { OPERATOR } from '../server/org/conferral';
 import { createInvitation } from '../server/org/invitations';
 import {
@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const { db, target } = connect();
   console.log(`目标：${target}`);
-  const c: ChangeContext = { db, actor: 'system:admin-cli', now: new Date(), idempotencyKey: null };
+  const c: ChangeContext = { db, actor: 'system:admin-cli', now: new Date(), ids: randomIds() };
 
   if (command === 'invite') {
     const roles = required(flags, 'roles')
@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'unit create') {
     const kind = oneOf<UnitKind>(required(flags, 'kind'), UNIT_KINDS, 'kind');
     const unit = await createUnit(c, {
-      id: newEntityId('unit', null),
+      id: c.ids.newId('unit'),
       name: required(flags, 'name'),
       kind,
       parentUnitId: flags.parent,
@@ -129,7 +129,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'section create') {
     const kind = oneOf<SectionKind>(required(flags, 'kind'), SECTION_KINDS, 'kind');
     const sec = await createSection(c, {
-      id: newEntityId('sec', null),
+      id: c.ids.newId('sec'),
       unitId: required(flags, 'unit'),
       name: required(flags, 'name'),
       kind,

@@ -12,7 +12,7 @@ import { build } from './build';
 import { buildMiniprogram } from './build-miniprogram';
 import { checkRender } from './miniprogram/checks';
 import { COMPLAINT_SCENARIOS } from './miniprogram/complaint-scenarios';
-import { seedComplaintFixtures } from './miniprogram/complaint-fixtures';
+import { seedComplaintFixtures, type ComplaintFixtures } from './miniprogram/complaint-fixtures';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -47,7 +47,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'officer-verify-revoked',
     page: 'pages/officer/verify/index',
-    query: { scene: 'REVK2345' },
+    query: (f: ComplaintFixtures) => ({ scene: f.revokedBadgeScene }),
     openid: 'demo-citizen',
     keyStrings: ['已吊销', '马强', DEMO_CERT_NOS.revoked, '拒绝接受检查', '第五十五条', '我要举报'],
   },

@@ -67,6 +67,31 @@ export function shanghaiEpochDayOfInstant(instant: Date): number {
   return Math.floor((ms + SHANGHAI_OFFSET_MS) / MS_PER_DAY);
 }
 
+/** The instant Shanghai's day `epochDay` begins (its 00:00, UTC+8). */
+function shanghaiDayStart(epochDay: number): Date {
+  return new Date(epochDay * MS_PER_DAY - SHANGHAI_OFFSET_MS);
+}
+
+/** The last second of a Shanghai calendar date (23:59:59, UTC+8): a due date is met until then. */
+export function endOfShanghaiDay(date: PlainDate): Date {
+  return new Date(shanghaiDayStart(toEpochDay(date) + 1).getTime() - 1000);
+}
+
+/**
+ * The start (epoch ms) of the window of `windowMs` that contains `instant`; windows of whole days are aligned to
+ * Shanghai midnight ("5 per day" counts the calendar day as people in Shanghai do), shorter ones to the epoch.
+ */
+export function shanghaiWindowStart(instant: Date, windowMs: number): number {
+  const offset = windowMs % MS_PER_DAY === 0 ? SHANGHAI_OFFSET_MS : 0;
+  return Math.floor((instant.getTime() + offset) / windowMs) * windowMs - offset;
+}
+
+/** `YYYY-MM-DD HH:mm` in Shanghai time, for messages people read. */
+export function formatShanghaiMinute(instant: Date): string {
+  const s = new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
+}
+
 /** Any accepted input to its Shanghai epoch day, refusing what is ambiguous or outside the supported years. */
 export function toEpochDay(input: DateInput): number {
   let epochDay: number;

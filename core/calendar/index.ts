@@ -11,7 +11,14 @@ export type { YearTable } from './schemas';
 export { DUE_SOON_WORKING_DAYS } from './periods';
 export type { DueStatus } from './periods';
 export type { YearSourceKind } from './yearSources';
-export { toShanghaiDate, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './civilDate';
+export {
+  endOfShanghaiDay,
+  formatShanghaiMinute,
+  shanghaiWindowStart,
+  toShanghaiDate,
+  FIRST_SUPPORTED_YEAR,
+  LAST_SUPPORTED_YEAR,
+} from './civilDate';
 export type { DateInput, PlainDate } from './civilDate';
 export { chineseDaysKnownYears } from './officialHolidays';
 export { statutoryYearTable } from './statutoryHolidays';

@@ -4,6 +4,9 @@
  * its form with the same rules and the same Chinese messages the function answers with (TOOLCHAIN.md).
  */
 import * as z from 'zod/mini';
+import { declareAction } from './declare';
+import type { Page } from './envelope';
+import { HANDLING_ROLES } from '../complaint/roles';
 import { withLabels } from './labels';
 import { TRACKING_NO_PATTERN } from '../complaint/tracking-no';
 import { REJECTION_REASON_CODES } from '../complaint/reasons';
@@ -375,3 +378,98 @@ export interface ComplaintStepDone {
   status: string;
   statusLabel: string;
 }
+
+// ---- Declarations: citizens' complaints and reports (PUB-3) and their handling by staff (REC-14) ----
+
+const citizen = { fn: 'citizen', access: 'citizen' } as const;
+const handling = { fn: 'staff', access: 'staff', roles: HANDLING_ROLES } as const;
+const handlingStep = { ...handling, idempotent: true } as const;
+
+/** Ids derive from the request, so a retry after a crash between commit and answer finds the one record. */
+export const complaintSubmit = declareAction<ComplaintSubmitted>()({
+  ...citizen,
+  name: 'complaint.submit',
+  idempotent: true,
+  ids: 'request',
+  input: complaintSubmitInput,
+});
+export const complaintMine = declareAction<Page<CitizenComplaintListItem>>()({
+  ...citizen,
+  name: 'complaint.mine',
+  input: complaintMineInput,
+});
+export const citizenComplaintGet = declareAction<CitizenComplaintView>()({
+  ...citizen,
+  name: 'complaint.get',
+  input: complaintGetInput,
+});
+export const complaintUploadPrefix = declareAction<ComplaintUploadPrefix>()({
+  ...citizen,
+  name: 'complaint.uploadPrefix',
+  input: complaintUploadPrefixInput,
+});
+
+export const complaintQueue = declareAction<Page<ComplaintQueueItem>>()({
+  ...handling,
+  name: 'complaint.queue',
+  input: complaintQueueInput,
+});
+export const staffComplaintGet = declareAction<StaffComplaintView>()({
+  ...handling,
+  name: 'complaint.get',
+  input: complaintIdInput,
+});
+export const complaintHandlers = declareAction<Page<ComplaintHandlerOption>>()({
+  ...handling,
+  name: 'complaint.handlers',
+  input: complaintHandlersInput,
+});
+export const complaintAccept = declareAction<ComplaintStepDone>()({
+  ...handlingStep,
+  name: 'complaint.accept',
+  input: complaintIdInput,
+});
+export const complaintReject = declareAction<ComplaintStepDone>()({
+  ...handlingStep,
+  name: 'complaint.reject',
+  input: complaintRejectInput,
+});
+export const complaintDecideCase = declareAction<ComplaintStepDone & { feedbackDueDate: string | null }>()({
+  ...handlingStep,
+  name: 'complaint.decideCase',
+  input: complaintCaseDecisionInput,
+});
+export const complaintReply = declareAction<ComplaintStepDone>()({
+  ...handlingStep,
+  name: 'complaint.reply',
+  input: complaintReplyInput,
+});
+export const complaintClose = declareAction<ComplaintStepDone>()({
+  ...handlingStep,
+  name: 'complaint.close',
+  input: complaintCloseInput,
+});
+export const complaintAssign = declareAction<{ id: string; handlerIds: string[] }>()({
+  ...handlingStep,
+  name: 'complaint.assign',
+  input: complaintAssignInput,
+});
+export const complaintLinkDuplicate = declareAction<{ id: string; duplicateOf: string }>()({
+  ...handlingStep,
+  name: 'complaint.linkDuplicate',
+  input: complaintLinkDuplicateInput,
+});
+export const complaintSplit = declareAction<{ id: string; trackingNo: string }>()({
+  ...handlingStep,
+  name: 'complaint.split',
+  ids: 'request',
+  input: complaintSplitInput,
+});
+export const complaintRecord = declareAction<{ id: string; trackingNo: string; acceptanceDueDate: string }>()(
+  {
+    ...handlingStep,
+    name: 'complaint.record',
+    ids: 'request',
+    input: complaintRecordInput,
+  },
+);

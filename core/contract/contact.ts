@@ -4,6 +4,7 @@
  * may bundle it.
  */
 import * as z from 'zod/mini';
+import { declareAction } from './declare';
 
 /** The one-time code from `e.detail.code`; WeChat's are 64 hex characters, the bound only stops abuse. */
 export const contactPhoneNumberInput = z.strictObject({
@@ -15,3 +16,11 @@ export interface ContactPhoneNumber {
   /** A mainland mobile number without country code, e.g. 13812345678. */
   purePhoneNumber: string;
 }
+
+/** WeChat's phone-number quick fill for the complaint form: the caller's own number, on their tap. */
+export const contactPhoneNumber = declareAction<ContactPhoneNumber>()({
+  fn: 'citizen',
+  name: 'contact.phoneNumber',
+  access: 'citizen',
+  input: contactPhoneNumberInput,
+});

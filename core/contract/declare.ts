@@ -80,7 +80,16 @@ export function table<const L extends readonly Declaration[]>(list: L): TableOf<
   return out as TableOf<L>;
 }
 
-/** function → action → [payload, answer]: what a client of these tables may call. */
+/** A value as it arrives after JSON: dates become ISO strings. */
+export type Jsonify<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Jsonify<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonify<T[K]> }
+      : T;
+
+/** function → action → [payload, answer as the client receives it]: what a client of these tables may call. */
 export type ClientApi<T extends Record<string, DeclarationTable>> = {
-  [F in keyof T]: { [A in keyof T[F]]: [PayloadOf<T[F][A]>, AnswerOf<T[F][A]>] };
+  [F in keyof T]: { [A in keyof T[F]]: [PayloadOf<T[F][A]>, Jsonify<AnswerOf<T[F][A]>>] };
 };

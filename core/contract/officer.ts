@@ -3,6 +3,8 @@
  * administrators' staff actions). Schemas use zod/mini because the mini-program bundles them (TOOLCHAIN.md).
  */
 import * as z from 'zod/mini';
+import { declareAction } from './declare';
+import type { Page } from './envelope';
 import { withLabels } from './labels';
 import { CERT_NO_PATTERN, normalizeCertNo, SHORT_ID_PATTERN } from '../officer/cert-no';
 import type { OfficerStatus, StoredOfficerStatus } from '../officer/status';
@@ -139,3 +141,54 @@ export interface OfficerBadgeCode {
 
 /** The page a badge's code opens; the mini-program reads `scene` there. */
 export const OFFICER_VERIFY_PAGE = 'pages/officer/verify/index';
+
+// ---- Declarations (PUB-4: anyone verifies an officer; administrators keep the register) ----
+
+const ADMIN = ['admin'] as const;
+const adminWrite = { fn: 'staff', access: 'staff', roles: ADMIN, idempotent: true } as const;
+
+export const officerVerify = declareAction<OfficerPublicView>()({
+  fn: 'public',
+  name: 'officer.verify',
+  access: 'public',
+  input: officerVerifyInput,
+});
+export const officerList = declareAction<Page<OfficerPublicView>>()({
+  fn: 'public',
+  name: 'officer.list',
+  access: 'public',
+  input: officerListInput,
+});
+export const officerAdd = declareAction<OfficerAdminView>()({
+  ...adminWrite,
+  name: 'officer.add',
+  input: officerAddInput,
+});
+export const officerUpdate = declareAction<OfficerAdminView>()({
+  ...adminWrite,
+  name: 'officer.update',
+  input: officerUpdateInput,
+});
+export const officerSuspend = declareAction<OfficerAdminView>()({
+  ...adminWrite,
+  name: 'officer.suspend',
+  input: officerStatusChangeInput,
+});
+export const officerReinstate = declareAction<OfficerAdminView>()({
+  ...adminWrite,
+  name: 'officer.reinstate',
+  input: officerReinstateInput,
+});
+export const officerRevoke = declareAction<OfficerAdminView>()({
+  ...adminWrite,
+  name: 'officer.revoke',
+  input: officerStatusChangeInput,
+});
+/** Read-only for the register (the code is deterministic for a scene), so not idempotent-stored. */
+export const officerBadgeCode = declareAction<OfficerBadgeCode>()({
+  fn: 'staff',
+  name: 'officer.badgeCode',
+  access: 'staff',
+  roles: ADMIN,
+  input: officerBadgeCodeInput,
+});

@@ -12,7 +12,7 @@ import * as z from 'zod';
 import { ROLES } from '../../core/org/roles';
 import { STAFF_COLLECTION, type StaffAccount } from '../../server/org/accounts';
 import { OPERATOR } from '../../server/org/conferral';
-import { getDoc } from '../../server/org/docs';
+import { getDoc } from '../../server/platform/docs';
 import { grantRole } from '../../server/org/grants';
 import { createInvitation } from '../../server/org/invitations';
 import { setSupervision } from '../../server/org/supervision';
@@ -27,6 +27,7 @@ import {
   type ChangeContext,
 } from '../../server/org/units';
 import type { Database } from '../../server/platform/cloudbase';
+import { randomIds } from '../../server/platform/ids';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '编号只能含字母、数字、下划线和连字符' });
 const name = z.string().trim().min(1).max(40);
@@ -70,7 +71,7 @@ export async function bootstrapOrganisation(
   now: Date,
   days = 7,
 ): Promise<BootstrapResult> {
-  const c: ChangeContext = { db, actor: 'system:admin-cli', now, idempotencyKey: null };
+  const c: ChangeContext = { db, actor: 'system:admin-cli', now, ids: randomIds() };
   for (const u of chart.units) {
     if (!(await getUnit(db, u.id)))
       await createUnit(c, { id: u.id, name: u.name, kind: u.kind, parentUnitId: u.parentUnitId });

@@ -4,6 +4,8 @@
  * render what the backend answers — a new report awaiting acceptance, a complaint assigned, accepted and
  * replied to, and an accepted report linked as a duplicate of the first.
  */
+import { DEMO_CERT_NOS } from '../../emulator/seed/officers';
+import { officerIdForCertNo } from '../../server/features/officer/repository';
 import { randomUUID } from 'node:crypto';
 
 export const FIXTURE_CITIZEN = 'demo-citizen';
@@ -24,6 +26,8 @@ export interface ComplaintFixtures {
   handled: FixtureComplaint;
   /** A report assigned to demo-officer-1, accepted, linked as a duplicate of `pending`; no case decision yet. */
   duplicate: FixtureComplaint;
+  /** The badge scene (short id) of the revoked demo certificate: random per seed, as in production. */
+  revokedBadgeScene: string;
 }
 
 type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -76,7 +80,11 @@ export async function seedComplaintFixtures(baseUrl: string, appId: string): Pro
     id: duplicateId,
     duplicateOf: pending.trackingNo,
   });
+  const badge = await fn('staff', 'demo-admin-1', 'officer.badgeCode', {
+    officerId: officerIdForCertNo(DEMO_CERT_NOS.revoked),
+  });
   return {
+    revokedBadgeScene: badge.shortId,
     duplicate: {
       id: duplicateId,
       trackingNo: duplicate.trackingNo,

@@ -7,6 +7,7 @@
 import { createCalendar, yearTableSchema, type Calendar, type YearTable } from '../../core/calendar';
 import type { Database } from '../platform/cloudbase';
 import { createEntity, readEntity, updateEntity, type WriteMeta } from '../ledger/entities';
+import { rowsOf } from '../platform/docs';
 
 export const CALENDAR_YEARS_COLLECTION = 'calendar_years';
 
@@ -19,7 +20,7 @@ const yearId = (year: number) => `year-${year}`;
 
 export async function loadYearTables(db: Database): Promise<StoredYearTable[]> {
   const res = await db.collection(CALENDAR_YEARS_COLLECTION).orderBy('year', 'asc').limit(1000).get();
-  return (res.data ?? []) as StoredYearTable[];
+  return rowsOf<StoredYearTable>(res);
 }
 
 /** The calendar with every administrator table stored (they win over the built-in data for their year). */

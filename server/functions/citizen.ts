@@ -1,12 +1,14 @@
-/** The `citizen` cloud function (DESIGN.md "Layers"): its action table is assembled from the features. */
+/** The `citizen` cloud function: a WeChat user's own complaints and contact details. */
 import { complaintCitizenActions } from '../features/complaint';
 import { contactCitizenActions } from '../features/contact';
+import { CITIZEN_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
+import type { Handlers } from '../router/types';
 
-/** Exported so that tests cover every action of the function (test/server/security/fuzz.test.ts). */
-export const citizenActions = {
+/** One handler per declared action (core/contract/api.ts); a missing one does not compile. */
+export const citizenHandlers: Handlers<typeof CITIZEN_API> = {
   ...complaintCitizenActions,
   ...contactCitizenActions,
 };
 
-export const main = createFunction('citizen', citizenActions);
+export const main = createFunction('citizen', CITIZEN_API, citizenHandlers);

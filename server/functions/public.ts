@@ -1,12 +1,14 @@
-/** The `public` cloud function (DESIGN.md "Layers"): its action table is assembled from the features. */
+/** The `public` cloud function: anyone may call it; it answers only what the regulations publish. */
 import { officerPublicActions } from '../features/officer';
 import { ledgerPublicActions } from '../features/ledger/actions';
+import { PUBLIC_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
+import type { Handlers } from '../router/types';
 
-/** Exported so that tests cover every action of the function (test/server/security/fuzz.test.ts). */
-export const publicActions = {
+/** One handler per declared action (core/contract/api.ts); a missing one does not compile. */
+export const publicHandlers: Handlers<typeof PUBLIC_API> = {
   ...officerPublicActions,
   ...ledgerPublicActions,
 };
 
-export const main = createFunction('public', publicActions);
+export const main = createFunction('public', PUBLIC_API, publicHandlers);

@@ -1,15 +1,20 @@
-/** The `scheduler` cloud function (DESIGN.md "Layers"): its action table is assembled from the features. */
+/** The `scheduler` cloud function: timer triggers only. */
 import { ledgerSchedulerActions } from '../features/ledger/actions';
 import { systemSchedulerActions } from '../features/system/actions';
 import { housekeepingSchedulerActions } from '../features/system/housekeeping';
 import { withTimerFanOut } from '../features/system/timer';
+import { SCHEDULER_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
+import type { Handlers } from '../router/types';
 
-export const schedulerActions = {
+/** One handler per declared action (core/contract/api.ts); a missing one does not compile. */
+export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
   ...ledgerSchedulerActions,
   ...systemSchedulerActions,
   ...housekeepingSchedulerActions,
 };
 
-/** A timer event runs every timer action in turn (features/system/timer.ts); an action event runs that one. */
-export const main = withTimerFanOut(createFunction('scheduler', schedulerActions), schedulerActions);
+export const main = withTimerFanOut(
+  createFunction('scheduler', SCHEDULER_API, schedulerHandlers),
+  SCHEDULER_API,
+);

@@ -1,14 +1,16 @@
-/** The `staff` cloud function (DESIGN.md "Layers"): its action table is assembled from the features. */
-import { calendarStaffActions } from '../features/calendar/actions';
-import { complaintStaffActions } from '../features/complaint';
-import { officerStaffActions } from '../features/officer';
+/** The `staff` cloud function: bound staff accounts, each action for the roles it declares. */
 import { orgStaffActions } from '../features/org';
+import { officerStaffActions } from '../features/officer';
 import { ledgerStaffActions } from '../features/ledger/actions';
 import { systemStaffActions } from '../features/system/actions';
+import { complaintStaffActions } from '../features/complaint';
+import { calendarStaffActions } from '../features/calendar/actions';
+import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
+import type { Handlers } from '../router/types';
 
-/** Exported so that tests cover every action of the function (test/server/security/fuzz.test.ts). */
-export const staffActions = {
+/** One handler per declared action (core/contract/api.ts); a missing one does not compile. */
+export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...orgStaffActions,
   ...officerStaffActions,
   ...ledgerStaffActions,
@@ -17,4 +19,4 @@ export const staffActions = {
   ...calendarStaffActions,
 };
 
-export const main = createFunction('staff', staffActions);
+export const main = createFunction('staff', STAFF_API, staffHandlers);

@@ -5,6 +5,7 @@
  */
 import type { LedgerAnchor } from '../../core/ledger/entry';
 import type { Database } from '../platform/cloudbase';
+import { firstOf, rowsOf } from '../platform/docs';
 
 export const ANCHOR_COLLECTION = 'sys_ledger_anchors';
 /** The export's format id, so an auditor's tool can recognise the file. */
@@ -19,7 +20,7 @@ export interface StoredAnchor extends LedgerAnchor {
 
 export async function latestAnchor(db: Database): Promise<StoredAnchor | null> {
   const res = await db.collection(ANCHOR_COLLECTION).orderBy('date', 'desc').limit(1).get();
-  return ((res.data ?? []) as StoredAnchor[])[0] ?? null;
+  return firstOf<StoredAnchor>(res);
 }
 
 /** Every anchor, oldest first (one a day: a few hundred a year, read in pages of 1000). */
@@ -34,7 +35,7 @@ export async function allAnchors(db: Database): Promise<StoredAnchor[]> {
       .orderBy('date', 'asc')
       .limit(1000)
       .get();
-    const page = (res.data ?? []) as StoredAnchor[];
+    const page = rowsOf<StoredAnchor>(res);
     out.push(...page);
     if (page.length < 1000) return out;
     after = page[page.length - 1]!.date;

@@ -5,6 +5,7 @@
 import { AppError } from '../errors';
 import type { Database } from '../platform/cloudbase';
 import { commitChange, type CommittedEntity, type PlainInsert } from './commit';
+import { getDoc, stateOf } from '../platform/docs';
 
 export interface WriteMeta {
   actor: string;
@@ -34,8 +35,7 @@ export async function readEntity<T>(
   collection: string,
   id: string,
 ): Promise<StoredEntity<T> | null> {
-  const res = await db.collection(collection).doc(id).get();
-  return ((res.data ?? []) as Array<StoredEntity<T>>)[0] ?? null;
+  return getDoc<StoredEntity<T>>(db, collection, id);
 }
 
 /**
@@ -50,10 +50,10 @@ export async function updateEntity<T extends Record<string, unknown>>(
 ): Promise<CommittedEntity> {
   const current = await readEntity<T>(db, target.collection, target.id);
   if (!current) throw new AppError('NOT_FOUND');
-  const { _id: _ignoredId, _rev: _ignoredRev, ...rest } = await change(current);
+  const next = await change(current);
   const [committed] = await commitChange(db, {
     ...meta,
-    entities: [{ ...target, expectedRev: current._rev, state: rest }],
+    entities: [{ ...target, expectedRev: current._rev, state: stateOf(next as StoredEntity<T>) }],
   });
   return committed!;
 }

@@ -21,6 +21,7 @@ import {
 import type { Database } from '../platform/cloudbase';
 import { LEDGER_COLLECTION, LEDGER_HEAD_COLLECTION } from './commit';
 import { ledgerHasher, ledgerValueHasher } from './hashing';
+import { firstOf, rowsOf } from '../platform/docs';
 
 /** The server SDK returns at most 1000 documents per query (CloudBase limit). */
 const PAGE_SIZE = 1000;
@@ -77,12 +78,12 @@ async function entriesAfter(db: Database, seq: number): Promise<LedgerEntry[]> {
     .orderBy('seq', 'asc')
     .limit(PAGE_SIZE)
     .get();
-  return (res.data ?? []) as LedgerEntry[];
+  return rowsOf<LedgerEntry>(res);
 }
 
 async function readHead(db: Database): Promise<{ seq: number; hash: string } | null> {
   const res = await db.collection(LEDGER_HEAD_COLLECTION).doc('head').get();
-  const head = ((res.data ?? []) as Array<{ seq?: unknown; hash?: unknown }>)[0];
+  const head = firstOf<{ seq?: unknown; hash?: unknown }>(res);
   return head && typeof head.seq === 'number' && typeof head.hash === 'string'
     ? { seq: head.seq, hash: head.hash }
     : null;
@@ -144,5 +145,5 @@ async function documentsAfter(
   const _ = db.command;
   const query = lastId === null ? {} : { _id: _.gt(lastId) };
   const res = await db.collection(collection).where(query).orderBy('_id', 'asc').limit(PAGE_SIZE).get();
-  return (res.data ?? []) as Array<Record<string, unknown>>;
+  return rowsOf<Record<string, unknown>>(res);
 }

@@ -10,6 +10,7 @@ import type { Database } from '../platform/cloudbase';
 import { cloudbase } from '../platform/cloudbase';
 import { randomId } from '../platform/crypto';
 import { QUARANTINE_PREFIX } from './intake';
+import { rowsOf } from '../platform/docs';
 
 export const UPLOAD_SLOTS_COLLECTION = 'sys_upload_slots';
 /** Uploads into a slot are expected within this time (the client asks for a fresh slot after it). */
@@ -78,7 +79,7 @@ export async function sweepUploadSlots(db: Database, now: Date): Promise<{ slots
       .orderBy('cleanAfter', 'asc')
       .limit(SWEEP_BATCH)
       .get();
-    const due = (res.data ?? []) as UploadSlot[];
+    const due = rowsOf<UploadSlot>(res);
     let done = 0;
     for (const slot of due) {
       try {

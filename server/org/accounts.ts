@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { commitChange } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
 import { saltedRef } from '../platform/crypto';
-import { getDoc, stateOf } from './docs';
+import { firstMatch, getDoc, stateOf } from '../platform/docs';
 import type { ChangeContext } from './change';
 
 export const STAFF_COLLECTION = 'staff_accounts';
@@ -32,12 +32,7 @@ export interface StaffAccount {
 }
 
 export async function findAccountByOpenid(db: Database, openid: string): Promise<StaffAccount | null> {
-  const res = await db
-    .collection(STAFF_COLLECTION)
-    .where({ openidRef: saltedRef('openid', openid) })
-    .limit(1)
-    .get();
-  return ((res.data ?? []) as StaffAccount[])[0] ?? null;
+  return firstMatch<StaffAccount>(db, STAFF_COLLECTION, { openidRef: saltedRef('openid', openid) });
 }
 
 export const getAccount = (db: Database, staffId: string) =>

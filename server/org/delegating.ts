@@ -15,8 +15,7 @@ import {
   type Delegation,
   type DelegationInput,
 } from './delegations';
-import { getDoc, stateOf } from './docs';
-import { newEntityId } from './ids';
+import { getDoc, stateOf } from '../platform/docs';
 import { requireSection, requireUnit, type ChangeContext } from './units';
 
 export async function createDelegation(
@@ -71,7 +70,7 @@ export async function createDelegation(
     createdAt: c.now,
     updatedAt: c.now,
   };
-  const id = newEntityId('dlg', c.idempotencyKey);
+  const id = c.ids.newId('dlg');
   const [done] = await commitChange(c.db, {
     actor: c.actor,
     action: 'org.delegate',

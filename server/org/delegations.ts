@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { commitChange } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
 import { getAccount, holdsGrant, isActive } from './accounts';
-import { findAll, getDoc, stateOf } from './docs';
+import { findAll, getDoc, stateOf } from '../platform/docs';
 import { inForceAt } from './supervision';
 import type { ChangeContext } from './units';
 

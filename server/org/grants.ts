@@ -11,8 +11,7 @@ import { commitChange, type EntityWrite } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
 import { requireAccount, STAFF_COLLECTION, updateAccount, type StaffAccount } from './accounts';
 import { checkApproval, checkGrant, type Conferrer } from './conferral';
-import { findAll, getDoc, stateOf } from './docs';
-import { newEntityId } from './ids';
+import { findAll, getDoc, stateOf } from '../platform/docs';
 import { requireUnit, type ChangeContext } from './units';
 
 export const GRANT_REQUESTS_COLLECTION = 'staff_grant_requests';
@@ -76,7 +75,7 @@ export async function grantRole(
     entities: [
       {
         collection: GRANT_REQUESTS_COLLECTION,
-        id: newEntityId('grq', c.idempotencyKey),
+        id: c.ids.newId('grq'),
         expectedRev: null,
         state,
       },

@@ -12,8 +12,7 @@ import { isDuplicateWrite } from '../platform/db-errors';
 import { requireAccount, STAFF_COLLECTION, STAFF_IDENTITIES_COLLECTION, type StaffAccount } from './accounts';
 import { consumeRateLimit, type RateLimit } from '../security/rate-limit';
 import { checkInvitation, type Conferrer } from './conferral';
-import { findAll, getDoc, stateOf } from './docs';
-import { newEntityId } from './ids';
+import { findAll, getDoc, stateOf } from '../platform/docs';
 import { requireSection, requireUnit, type ChangeContext } from './units';
 
 export const INVITATIONS_COLLECTION = 'staff_invitations';
@@ -100,8 +99,7 @@ export async function createInvitation(
   }
   const code = formatCode(randomCode(CODE_GROUPS * GROUP_LENGTH));
   const expiresAt = new Date(c.now.getTime() + (input.expiresInDays ?? DEFAULT_INVITATION_DAYS) * 86_400_000);
-  const staffId =
-    by.kind === 'operator' && input.staffId ? input.staffId : newEntityId('stf', c.idempotencyKey);
+  const staffId = by.kind === 'operator' && input.staffId ? input.staffId : c.ids.newId('stf');
   const account: Omit<StaffAccount, '_id' | '_rev'> = {
     name: input.name,
     unitId: input.unitId,

@@ -6,8 +6,7 @@ import { AppError } from '../errors';
 import { commitChange, type EntityWrite } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
 import { requireAccount, holdsGrant, isActive } from './accounts';
-import { findAll, stateOf } from './docs';
-import { newEntityId } from './ids';
+import { findAll, stateOf } from '../platform/docs';
 import { requireSection, type ChangeContext } from './units';
 
 export const SUPERVISIONS_COLLECTION = 'org_supervisions';
@@ -91,7 +90,7 @@ export async function setSupervision(
     if (current.some((s) => s.sectionId === section._id)) continue;
     writes.push({
       collection: SUPERVISIONS_COLLECTION,
-      id: newEntityId('sup', c.idempotencyKey, `${leaderStaffId}:${section._id}`),
+      id: c.ids.newId('sup', `${leaderStaffId}:${section._id}`),
       expectedRev: null,
       state: {
         leaderStaffId,

@@ -2,23 +2,18 @@
  * Units and sections (DESIGN.md "Organisation"): the commission (委机关) with its office and sections, and its
  * enforcement unit (综合行政执法支队) with its departments. Every change goes through commitChange (on the ledger).
  */
+import { SECTION_KINDS, UNIT_KINDS, type SectionKind, type UnitKind } from '../../core/org/units';
 import { AppError } from '../errors';
 import { commitChange } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
 import type { ChangeContext } from './change';
 import { STAFF_COLLECTION, type StaffAccount } from './accounts';
-import { findAll, getDoc, stateOf } from './docs';
+import { findAll, getDoc, stateOf } from '../platform/docs';
 
 export const UNITS_COLLECTION = 'org_units';
 export const SECTIONS_COLLECTION = 'org_sections';
 
-/** `commission`: 区卫生健康委员会; `enforcement`: its 卫生健康综合行政执法支队. */
-export const UNIT_KINDS = ['commission', 'enforcement'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-/** `office`: 办公室; `section`: a commission 科室; `department`: a department (大队/科) of the enforcement unit. */
-export const SECTION_KINDS = ['office', 'section', 'department'] as const;
-export type SectionKind = (typeof SECTION_KINDS)[number];
+export { SECTION_KINDS, UNIT_KINDS, type SectionKind, type UnitKind } from '../../core/org/units';
 
 export interface OrgUnit {
   _id: string;

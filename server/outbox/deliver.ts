@@ -10,6 +10,7 @@ import { randomId } from '../platform/crypto';
 import { WechatApiError, WechatNoAnswerError } from '../wechat/errors';
 import { outboxHandler } from './registry';
 import { OUTBOX_COLLECTION, type DeliveryOutcome, type OutboxRecord } from './types';
+import { rowsOf } from '../platform/docs';
 
 /** Longer than the scheduler's 60 s timeout: a claim this old belongs to a call that is gone. */
 export const CLAIM_LEASE_MS = 120_000;
@@ -80,7 +81,7 @@ async function recoverExpiredClaims(db: Database, now: Date): Promise<number> {
     .limit(100)
     .get();
   let recovered = 0;
-  for (const record of (res.data ?? []) as OutboxRecord[]) {
+  for (const record of rowsOf<OutboxRecord>(res)) {
     const minimise = outboxHandler(record.kind)?.minimiseWhenDone;
     const next =
       record.deliveryMode === 'exactlyOnce'
@@ -107,7 +108,7 @@ async function dueRecords(db: Database, now: Date, limit: number): Promise<Outbo
     .orderBy('nextAttemptAt', 'asc')
     .limit(limit)
     .get();
-  return (res.data ?? []) as OutboxRecord[];
+  return rowsOf<OutboxRecord>(res);
 }
 
 /** Only one instance's conditional update can move a record from this pending state to sending. */

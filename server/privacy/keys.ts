@@ -8,6 +8,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Database } from '../platform/cloudbase';
 import { hashText } from '../platform/crypto';
 import { isDuplicateWrite } from '../platform/db-errors';
+import { getDoc } from '../platform/docs';
 
 export const RECORD_KEY_COLLECTION = 'sys_record_keys';
 const ALGORITHM = 'aes-256-gcm';
@@ -83,8 +84,7 @@ export async function obtainRecordKey(db: Database, recordRef: string, now: Date
 /** The record's data key, or null once it has been erased (or never existed). */
 export async function loadRecordKey(db: Database, recordRef: string): Promise<Buffer | null> {
   const id = recordKeyId(recordRef);
-  const res = await db.collection(RECORD_KEY_COLLECTION).doc(id).get();
-  const stored = ((res.data ?? []) as StoredRecordKey[])[0];
+  const stored = await getDoc<StoredRecordKey>(db, RECORD_KEY_COLLECTION, id);
   return stored ? gcmDecrypt(masterKey(), stored.wrapped, id) : null;
 }
 

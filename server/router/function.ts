@@ -14,7 +14,9 @@ import { callerFromContext, configuredAppId, isForeignApp, type Caller } from '.
 import { withIdempotency } from './idempotency';
 import { assertUnboundStaff, loadStaffPrincipal } from './staff-auth';
 import { checkEventLimits, MAX_EVENT_DEPTH } from './limits';
-import type { ActionSpec, ActionTable, Call } from './types';
+import type { Declaration, DeclarationTable } from '../../core/contract/declare';
+import { noIds, randomIds, requestIds } from '../platform/ids';
+import type { Call, Handler } from './types';
 import { hashText } from '../platform/crypto';
 
 /** What the log says for an action name the table does not know: the caller chose it, it may be anything. */
@@ -33,7 +35,23 @@ const EventSchema = z.object({
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<Envelope<unknown>>;
 
-export function createFunction(fn: string, actions: ActionTable): FunctionMain {
+/**
+ * `table`: the function's declared actions (core/contract/api.ts); `handlers`: one per declared action. A handler
+ * without a declaration, or a declaration without a handler, stops the function from loading at all (and the
+ * declaration test names it), so nothing half-declared is ever deployed.
+ */
+export function createFunction(
+  fn: string,
+  table: DeclarationTable,
+  handlers: Readonly<Record<string, (input: never, call: Call) => Promise<unknown>>>,
+): FunctionMain {
+  const missing = Object.keys(table).filter((a) => !Object.prototype.hasOwnProperty.call(handlers, a));
+  const undeclared = Object.keys(handlers).filter((a) => !Object.prototype.hasOwnProperty.call(table, a));
+  if (missing.length || undeclared.length) {
+    throw new Error(
+      `${fn}: actions without a handler [${missing}], handlers without a declaration [${undeclared}]`,
+    );
+  }
   return async (event, context) => {
     const started = Date.now();
     // Only a name found in the table is ever logged.
@@ -53,35 +71,41 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
         );
       }
       const name = parsed.data.action;
-      const spec = Object.hasOwn(actions, name) ? actions[name] : undefined;
-      actionName = spec ? name : UNKNOWN_ACTION;
-      if (!spec)
+      const declaration = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+      actionName = declaration ? name : UNKNOWN_ACTION;
+      if (!declaration)
         throw new AppError('INVALID_INPUT', '不支持的操作', { action: '操作名称不是本服务支持的操作' });
       const caller = callerFromContext(context);
-      checkAccess(spec, caller);
-      const input = spec.input.safeParse(parsed.data.payload ?? {}, { reportInput: true });
-      if (!input.success) {
-        throw new AppError(
-          'INVALID_INPUT',
-          undefined,
-          issuesToFields(input.error.issues as ValidationIssue[], 'payload', labelsOf(spec.input)),
-        );
-      }
+      checkAccess(declaration, caller);
       const call: Call = {
         fn,
         action: name,
         requestId: parsed.data.requestId ?? null,
         idempotencyKey: null,
+        ids: declaration.ids === 'random' ? randomIds() : noIds(name),
         now: new Date(),
         caller,
         db: database(),
         staff: null,
       };
-      if (spec.access === 'staff') call.staff = await loadStaffPrincipal(call, spec);
-      if (spec.access === 'unboundStaff') await assertUnboundStaff(call);
-      const run = () => spec.handler(input.data, call);
-      const data = spec.idempotent
-        ? await withIdempotency(call, parsed.data.payload ?? {}, run)
+      // Who may call is settled before the payload is read: a stranger learns nothing of a staff action's inputs.
+      if (declaration.access === 'staff') call.staff = await loadStaffPrincipal(call, declaration);
+      if (declaration.access === 'unboundStaff') await assertUnboundStaff(call);
+      const input = declaration.input.safeParse(parsed.data.payload ?? {}, { reportInput: true });
+      if (!input.success) {
+        throw new AppError(
+          'INVALID_INPUT',
+          undefined,
+          issuesToFields(input.error.issues as ValidationIssue[], 'payload', labelsOf(declaration.input)),
+        );
+      }
+      const handler = handlers[name] as Handler<Declaration>;
+      const run = () => handler(input.data as never, call);
+      const data = declaration.idempotent
+        ? await withIdempotency(call, parsed.data.payload ?? {}, () => {
+            if (declaration.ids === 'request') call.ids = requestIds(call.idempotencyKey!);
+            return run();
+          })
         : await run();
       answer = { ok: true, data };
     } catch (err) {
@@ -97,7 +121,7 @@ export function createFunction(fn: string, actions: ActionTable): FunctionMain {
   };
 }
 
-function checkAccess(spec: ActionSpec, caller: Caller): void {
+function checkAccess(spec: Declaration, caller: Caller): void {
   if (spec.access === 'timer') {
     // Timer-only actions refuse anything not fired by the timer, whatever the event says.
     if (caller.source !== 'timer') throw new AppError('FORBIDDEN', '该操作只能由定时任务触发');

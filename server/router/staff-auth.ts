@@ -6,9 +6,10 @@ import { AppError } from '../errors';
 import { findAccountByOpenid } from '../org/accounts';
 import { effectiveRoles } from '../org/roles';
 import type { StaffPrincipal } from '../org/principal';
-import type { ActionSpec, Call } from './types';
+import type { Declaration } from '../../core/contract/declare';
+import type { Call } from './types';
 
-export async function loadStaffPrincipal(call: Call, spec: ActionSpec): Promise<StaffPrincipal> {
+export async function loadStaffPrincipal(call: Call, spec: Declaration): Promise<StaffPrincipal> {
   const account = await findAccountByOpenid(call.db, call.caller.openid!);
   if (!account) throw new AppError('FORBIDDEN', '您的微信尚未绑定工作人员账号，请使用邀请码绑定');
   if (account.status !== 'active')
@@ -20,7 +21,10 @@ export async function loadStaffPrincipal(call: Call, spec: ActionSpec): Promise<
     roles: await effectiveRoles(call.db, account, call.now),
     officerId: account.officerId,
   };
-  if (spec.roles?.length && !principal.roles.some((g) => spec.roles!.includes(g.role))) {
+  if (
+    spec.roles?.length &&
+    !principal.roles.some((g) => (spec.roles as readonly string[]).includes(g.role))
+  ) {
     throw new AppError('FORBIDDEN', '您没有进行此操作的权限');
   }
   return principal;

@@ -1,26 +1,24 @@
-/** What an action declares, and what its handler receives. */
+/**
+ * What the router hands a handler, and how handlers are typed from the declarations in core/contract: a handler
+ * receives the declared input (after validation) and must answer the declared type, or it does not compile.
+ */
+import type { AnswerOf, Declaration, DeclarationTable, InputOf } from '../../core/contract/declare';
 import type { Caller } from './identity';
 import type { Database } from '../platform/cloudbase';
+import type { IdSource } from '../platform/ids';
 import type { StaffPrincipal } from '../org/principal';
 
-/** Who may call: anyone (`public`), a WeChat user (`citizen`), a bound staff account (`staff`), the timer. */
-export type Access = 'public' | 'citizen' | 'staff' | 'unboundStaff' | 'timer';
-
-/** The minimal schema interface shared by zod and zod/mini. */
-export interface Schema<T> {
-  safeParse(
-    input: unknown,
-    params?: { reportInput?: boolean },
-  ): { success: true; data: T } | { success: false; error: { issues: readonly unknown[] } };
-}
+export type { Access } from '../../core/contract/declare';
 
 export interface Call {
   fn: string;
   action: string;
   /** The caller's requestId, when sent; writes are idempotent on (identity, action, requestId). */
   requestId: string | null;
-  /** A stable key derived from (identity, action, requestId) for deterministic ids of what this call creates. */
+  /** Set by the idempotency layer for idempotent actions: (identity, function, action, requestId) hashed. */
   idempotencyKey: string | null;
+  /** Ids of what this call creates, by the action's declared id policy (server/platform/ids.ts). */
+  ids: IdSource;
   now: Date;
   caller: Caller;
   db: Database;
@@ -28,20 +26,12 @@ export interface Call {
   staff: StaffPrincipal | null;
 }
 
-export interface ActionSpec<I = unknown, O = unknown> {
-  access: Access;
-  input: Schema<I>;
-  /** Writes need a requestId and are replay-safe; reads are not stored. */
-  idempotent?: boolean;
-  /** For `staff` access: the caller must hold one of these roles (checked through the organisation model). */
-  roles?: readonly string[];
-  handler(input: I, call: Call): Promise<O>;
-}
+export type Handler<D> = (input: InputOf<D>, call: Call) => Promise<AnswerOf<D>>;
 
-// A table holds actions of different input/output types; each is checked where it is declared with `action()`.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ActionTable = Record<string, ActionSpec<any, any>>;
+/** Exactly one handler per declared action of a function. */
+export type Handlers<T extends DeclarationTable> = { [K in keyof T]: Handler<T[K]> };
 
-export function action<I, O>(spec: ActionSpec<I, O>): ActionSpec<I, O> {
-  return spec;
+/** Types a handler from its declaration (input in, declared answer out). */
+export function handle<D extends Declaration>(_declaration: D, handler: Handler<D>): Handler<D> {
+  return handler;
 }

@@ -6,14 +6,13 @@
  * whole number of days ("5 per day" means per calendar day as people count it). The subject should already be a
  * pseudonym (a salted reference): counter documents carry no identity in clear.
  */
+import { shanghaiWindowStart } from '../../core/calendar';
 import { AppError } from '../errors';
 import type { Database } from '../platform/cloudbase';
 import { hashText } from '../platform/crypto';
 import { isDuplicateWrite } from '../platform/db-errors';
 
 export const RATE_LIMIT_COLLECTION = 'sys_rate_limits';
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 24 * 3600_000;
 
 export interface RateLimit {
   /** What is limited, e.g. `complaint.submit`. */
@@ -24,14 +23,9 @@ export interface RateLimit {
   message: string;
 }
 
-export function windowStart(now: Date, windowMs: number): number {
-  const offset = windowMs % DAY_MS === 0 ? SHANGHAI_OFFSET_MS : 0;
-  return Math.floor((now.getTime() + offset) / windowMs) * windowMs - offset;
-}
-
 /** The counter document of (rule, subject) in the window that contains `at`. */
 export function counterId(rule: RateLimit, subject: string, at: Date): string {
-  const start = windowStart(at, rule.windowMs);
+  const start = shanghaiWindowStart(at, rule.windowMs);
   return hashText(['rate', rule.scope, subject, String(start)].join('\u0000'));
 }
 
@@ -42,7 +36,7 @@ export async function consumeRateLimit(
   subject: string,
   now: Date,
 ): Promise<void> {
-  const start = windowStart(now, rule.windowMs);
+  const start = shanghaiWindowStart(now, rule.windowMs);
   const id = counterId(rule, subject, now);
   const coll = db.collection(RATE_LIMIT_COLLECTION);
   const _ = db.command;

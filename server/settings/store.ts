@@ -8,6 +8,7 @@ import { createEntity } from '../ledger/entities';
 import type { Database } from '../platform/cloudbase';
 import { DEFAULT_SETTINGS } from './defaults';
 import { settingsValuesSchema, type SettingsValues, type SettingsVersion } from './schema';
+import { firstOf, getDoc } from '../platform/docs';
 
 export const SETTINGS_COLLECTION = 'settings_versions';
 /** Version 1 is in force from the beginning of time: there is never a moment without settings. */
@@ -26,18 +27,17 @@ export async function currentSettings(db: Database, at: Date): Promise<SettingsV
     .orderBy('version', 'desc')
     .limit(1)
     .get();
-  const found = ((res.data ?? []) as SettingsVersion[])[0];
+  const found = firstOf<SettingsVersion>(res);
   return found ?? ensureFirstVersion(db);
 }
 
 export async function settingsVersion(db: Database, version: number): Promise<SettingsVersion | null> {
-  const res = await db.collection(SETTINGS_COLLECTION).doc(versionId(version)).get();
-  return ((res.data ?? []) as SettingsVersion[])[0] ?? null;
+  return getDoc<SettingsVersion>(db, SETTINGS_COLLECTION, versionId(version));
 }
 
 async function latestVersion(db: Database): Promise<SettingsVersion | null> {
   const res = await db.collection(SETTINGS_COLLECTION).orderBy('version', 'desc').limit(1).get();
-  return ((res.data ?? []) as SettingsVersion[])[0] ?? null;
+  return firstOf<SettingsVersion>(res);
 }
 
 /** Writes version 1 from the documented defaults the first time settings are needed (once: a second writer gets

@@ -6,6 +6,7 @@
  */
 import type { Database } from '../platform/cloudbase';
 import { wechatPost } from './http';
+import { getDoc } from '../platform/docs';
 
 export const TOKEN_COLLECTION = 'sys_wechat_tokens';
 /** Refresh five minutes early, so a token never expires between being read and being used. */
@@ -54,8 +55,7 @@ export async function replaceRejectedToken(db: Database, app: WechatApp, rejecte
 }
 
 async function readStored(db: Database, appid: string): Promise<StoredToken | null> {
-  const res = await db.collection(TOKEN_COLLECTION).doc(appid).get();
-  return ((res.data ?? []) as StoredToken[])[0] ?? null;
+  return getDoc<StoredToken>(db, TOKEN_COLLECTION, appid);
 }
 
 async function fetchAndStore(db: Database, app: WechatApp, forceRefresh: boolean): Promise<string> {

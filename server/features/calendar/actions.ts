@@ -1,8 +1,8 @@
 /** Staff actions on the calendar: which data answers for each year, and loading a year's official table. */
-import * as z from 'zod/mini';
-import { yearTableSchema, type Calendar, type YearSourceKind } from '../../../core/calendar';
+import * as decl from '../../../core/contract/system';
+import { type Calendar, type YearSourceKind } from '../../../core/calendar';
 import { saltedRef } from '../../platform/crypto';
-import { action, type ActionTable } from '../../router/types';
+import { handle } from '../../router/types';
 import { loadCalendar, saveYearTable } from '../../calendar';
 
 const SOURCE_LABELS: Record<YearSourceKind, string> = {
@@ -16,28 +16,18 @@ function describeYear(calendar: Calendar, year: number) {
   return { ...info, label: SOURCE_LABELS[info.kind] };
 }
 
-export const calendarStaffActions: ActionTable = {
+export const calendarStaffActions = {
   /** Any staff member: this year and the next two, so a missing announcement shows before it bites. */
-  'calendar.years': action({
-    access: 'staff',
-    input: z.strictObject({}),
-    handler: async (_input, call) => {
-      const calendar = await loadCalendar(call.db);
-      const thisYear = Number(call.now.toISOString().slice(0, 4));
-      return {
-        items: [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => describeYear(calendar, y)),
-      };
-    },
+  'calendar.years': handle(decl.calendarYears, async (_input, call) => {
+    const calendar = await loadCalendar(call.db);
+    const thisYear = Number(toShanghaiDate(call.now).slice(0, 4));
+    return {
+      items: [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => describeYear(calendar, y)),
+    };
   }),
-  'calendar.loadYear': action({
-    access: 'staff',
-    roles: ['admin'],
-    idempotent: true,
-    input: yearTableSchema,
-    handler: async (input, call) => {
-      const actor = saltedRef('staff', call.staff!.staffId);
-      const saved = await saveYearTable(call.db, { actor, action: 'calendar.loadYear', at: call.now }, input);
-      return describeYear(await loadCalendar(call.db), saved.year);
-    },
+  'calendar.loadYear': handle(decl.calendarLoadYear, async (input, call) => {
+    const actor = saltedRef('staff', call.staff!.staffId);
+    const saved = await saveYearTable(call.db, { actor, action: 'calendar.loadYear', at: call.now }, input);
+    return describeYear(await loadCalendar(call.db), saved.year);
   }),
 };

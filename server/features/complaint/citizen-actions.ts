@@ -3,47 +3,28 @@
  * the caller's answers NOT_FOUND exactly like one that does not exist, so nobody learns whether a business has
  * been complained about (issue 5).
  */
-import {
-  complaintGetInput,
-  complaintMineInput,
-  complaintUploadPrefixInput,
-  MAX_PHOTOS,
-  type CitizenComplaintListItem,
-  type CitizenComplaintView,
-  type ComplaintGetInput,
-  type ComplaintMineInput,
-  type ComplaintUploadPrefix,
-  type ComplaintUploadPrefixInput,
-} from '../../../core/contract/complaint';
-import type { Page } from '../../../core/contract/envelope';
+import * as decl from '../../../core/contract/complaint';
+import { MAX_PHOTOS } from '../../../core/contract/complaint';
 import { AppError } from '../../errors';
 import { openUploadSlot } from '../../media/slots';
-import { action, type ActionTable } from '../../router/types';
+import { handle } from '../../router/types';
 import { consumeRateLimit, type RateLimit } from '../../security/rate-limit';
 import { findByTrackingNo, pageComplaints } from './repository';
 import { complaintOwnerRef, complaintSubmit } from './submit';
 import { citizenListItem, citizenView } from './views';
 
-const complaintMine = action<ComplaintMineInput, Page<CitizenComplaintListItem>>({
-  access: 'citizen',
-  input: complaintMineInput,
-  async handler(input, call) {
-    const ownerRef = complaintOwnerRef(call.caller.openid!);
-    const page = await pageComplaints(call.db, { ownerRef }, input.cursor, input.pageSize ?? 20);
-    return { ...page, items: page.items.map(citizenListItem) };
-  },
+const complaintMine = handle(decl.complaintMine, async (input, call) => {
+  const ownerRef = complaintOwnerRef(call.caller.openid!);
+  const page = await pageComplaints(call.db, { ownerRef }, input.cursor, input.pageSize ?? 20);
+  return { ...page, items: page.items.map(citizenListItem) };
 });
 
-const complaintGet = action<ComplaintGetInput, CitizenComplaintView>({
-  access: 'citizen',
-  input: complaintGetInput,
-  async handler(input, call) {
-    const record = await findByTrackingNo(call.db, input.trackingNo);
-    if (!record || record.ownerRef !== complaintOwnerRef(call.caller.openid!)) {
-      throw new AppError('NOT_FOUND', '未找到该受理编号对应的投诉举报');
-    }
-    return citizenView(record);
-  },
+const complaintGet = handle(decl.citizenComplaintGet, async (input, call) => {
+  const record = await findByTrackingNo(call.db, input.trackingNo);
+  if (!record || record.ownerRef !== complaintOwnerRef(call.caller.openid!)) {
+    throw new AppError('NOT_FOUND', '未找到该受理编号对应的投诉举报');
+  }
+  return citizenView(record);
 });
 
 /** Each slot holds a whole form's photos; 30 a day is far beyond any real use and bounds the slot records. */
@@ -61,24 +42,20 @@ export const UPLOAD_SLOT_LIMIT: RateLimit = {
  * nothing. The slot is registered first (server/media/slots.ts), so what is uploaded but never submitted is
  * deleted by the scheduler an hour on, GPS EXIF and all.
  */
-const complaintUploadPrefix = action<ComplaintUploadPrefixInput, ComplaintUploadPrefix>({
-  access: 'citizen',
-  input: complaintUploadPrefixInput,
-  async handler(_input, call) {
-    const openid = call.caller.openid!;
-    const ownerRef = complaintOwnerRef(openid);
-    await consumeRateLimit(call.db, UPLOAD_SLOT_LIMIT, ownerRef, call.now);
-    const slot = await openUploadSlot(call.db, { openid, ownerRef, count: MAX_PHOTOS, now: call.now });
-    return {
-      prefix: slot.prefix,
-      maxPhotos: MAX_PHOTOS,
-      paths: slot.paths,
-      uploadBy: slot.uploadBy.toISOString(),
-    };
-  },
+const complaintUploadPrefix = handle(decl.complaintUploadPrefix, async (_input, call) => {
+  const openid = call.caller.openid!;
+  const ownerRef = complaintOwnerRef(openid);
+  await consumeRateLimit(call.db, UPLOAD_SLOT_LIMIT, ownerRef, call.now);
+  const slot = await openUploadSlot(call.db, { openid, ownerRef, count: MAX_PHOTOS, now: call.now });
+  return {
+    prefix: slot.prefix,
+    maxPhotos: MAX_PHOTOS,
+    paths: slot.paths,
+    uploadBy: slot.uploadBy.toISOString(),
+  };
 });
 
-export const complaintCitizenActions: ActionTable = {
+export const complaintCitizenActions = {
   'complaint.submit': complaintSubmit,
   'complaint.mine': complaintMine,
   'complaint.get': complaintGet,

@@ -6,11 +6,11 @@
  * Items name the tracking number and the step only: never the complainant or the reported business.
  */
 import { loadCalendar } from '../../calendar';
-import type { Calendar } from '../../../core/calendar';
-import type { DateInput } from '../../../core/calendar';
+import { endOfShanghaiDay, type Calendar, type DateInput } from '../../../core/calendar';
 import { registerDeadlineProvider, type DeadlineItem } from '../../dashboard/registry';
 import type { Database } from '../../platform/cloudbase';
 import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
+import { rowsOf } from '../../platform/docs';
 
 const UNASSIGNED_SECTION = 'complaints-unassigned';
 const MAX_ITEMS = 1000;
@@ -27,7 +27,7 @@ async function openItems(
       .where({ ...filter, unitId })
       .limit(MAX_ITEMS)
       .get();
-    out.push(...((res.data ?? []) as ComplaintRecord[]));
+    out.push(...rowsOf<ComplaintRecord>(res));
   }
   return out;
 }
@@ -51,7 +51,7 @@ function itemsDue(
       person: r.handlerIds[0] ?? null,
       item: describe(r),
       // The end of the due day in Shanghai: overdue from the next day on.
-      dueAt: new Date(`${due}T23:59:59+08:00`),
+      dueAt: endOfShanghaiDay(due),
       status,
       ref: `complaint:${r._id}`,
     });

@@ -2,7 +2,6 @@
  * Complaints and reports (issue 5): the `citizen` and `staff` action tables. Importing this module registers the
  * complaint clocks with the dashboard.
  */
-import type { ActionTable } from '../../router/types';
 import { complaintCitizenActions } from './citizen-actions';
 import './deadline-providers';
 import { complaintDecisionActions } from './staff-decisions';
@@ -14,7 +13,7 @@ export { complaintCitizenActions };
 export { complaintOwnerRef, SUBMIT_LIMIT } from './submit';
 export { COMPLAINTS_COLLECTION, IDENTITY_VIEWS_COLLECTION } from './model';
 
-export const complaintStaffActions: ActionTable = {
+export const complaintStaffActions = {
   ...complaintReadActions,
   ...complaintDecisionActions,
   ...complaintOrganiseActions,

@@ -5,6 +5,9 @@
  * and openid (for subscribe messages) are sealed with the record's own key (server/privacy); only masked forms are
  * stored in clear. Ledger entries hash the whole state, so the sealed box is covered without exposing it.
  */
+import { toShanghaiDate } from '../../../core/calendar';
+import { formatTrackingNo } from '../../../core/complaint/tracking-no';
+import type { IdSource } from '../../platform/ids';
 import type {
   ComplaintCategory,
   ComplaintKind,
@@ -86,12 +89,22 @@ export interface ComplaintRecord {
 
 export type ComplaintState = Omit<ComplaintRecord, '_id' | '_rev'>;
 
-export function stateOfComplaint(record: ComplaintRecord): ComplaintState {
-  const { _id: _i, _rev: _r, ...state } = record;
-  return state;
-}
-
 export const sortKeyOf = (receivedAt: Date, id: string) => `${receivedAt.toISOString()}_${id}`;
 
 /** The data key's record reference of a complaint (server/privacy binds the ciphertext to it). */
 export const sealRef = (id: string) => `${COMPLAINTS_COLLECTION}/${id}`;
+
+/**
+ * A new complaint's id and tracking number, from the call's id policy: `complaint.submit`, `.record` and `.split`
+ * derive them from the request, so a retry after a crash finds the record it made. `purpose` tells apart
+ * the records one request may create.
+ */
+export function newComplaintIds(
+  call: { ids: IdSource; now: Date },
+  purpose: string,
+): { id: string; trackingNo: string } {
+  return {
+    id: call.ids.newId('cmp', purpose, 24),
+    trackingNo: formatTrackingNo(toShanghaiDate(call.now), call.ids.entropy(`tracking-no:${purpose}`)),
+  };
+}

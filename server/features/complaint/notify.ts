@@ -10,6 +10,7 @@
  * The template (a "受理进度通知" style template chosen in the mini-program's admin console) is configured by
  * COMPLAINT_STATUS_TEMPLATE_ID; its keyword names are fixed below and must match the chosen template.
  */
+import { formatShanghaiMinute } from '../../../core/calendar';
 import type { PlainInsert } from '../../ledger/commit';
 import { outboxInsert, type SubscribeMessagePayload } from '../../outbox';
 import type { ComplainantSecret, ComplaintRecord } from './model';
@@ -20,11 +21,6 @@ const DEFAULT_TEMPLATE_ID = 'complaint-status';
 
 /** WeChat `thing` values hold at most 20 characters. */
 const thing = (text: string) => ([...text].length > 20 ? [...text].slice(0, 19).join('') + '…' : text);
-
-function shanghaiMinute(at: Date): string {
-  const s = new Date(at.getTime() + 8 * 3600_000).toISOString();
-  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
-}
 
 export function statusMessage(
   record: Pick<ComplaintRecord, '_id' | 'trackingNo'>,
@@ -39,7 +35,7 @@ export function statusMessage(
     data: {
       character_string1: { value: record.trackingNo },
       phrase2: { value: step.statusLabel.slice(0, 5) },
-      time3: { value: shanghaiMinute(step.at) },
+      time3: { value: formatShanghaiMinute(step.at) },
       thing4: { value: thing(step.note) },
     },
   };

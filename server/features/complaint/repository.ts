@@ -6,10 +6,11 @@ import type { Database } from '../../platform/cloudbase';
 import { settingsForAct } from '../../settings/act';
 import { UNITS_COLLECTION } from '../../org/units';
 import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
+import { firstMatch, firstOf, getDoc } from '../../platform/docs';
+import { keysetPage } from '../../platform/paging';
 
 export async function findComplaint(db: Database, id: string): Promise<ComplaintRecord | null> {
-  const res = await db.collection(COMPLAINTS_COLLECTION).doc(id).get();
-  return ((res.data ?? []) as ComplaintRecord[])[0] ?? null;
+  return getDoc<ComplaintRecord>(db, COMPLAINTS_COLLECTION, id);
 }
 
 export async function requireComplaint(db: Database, id: string): Promise<ComplaintRecord> {
@@ -19,8 +20,7 @@ export async function requireComplaint(db: Database, id: string): Promise<Compla
 }
 
 export async function findByTrackingNo(db: Database, trackingNo: string): Promise<ComplaintRecord | null> {
-  const res = await db.collection(COMPLAINTS_COLLECTION).where({ trackingNo }).limit(1).get();
-  return ((res.data ?? []) as ComplaintRecord[])[0] ?? null;
+  return firstMatch<ComplaintRecord>(db, COMPLAINTS_COLLECTION, { trackingNo });
 }
 
 const CURSOR = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z_cmp_[0-9a-f]{24}$/;
@@ -35,21 +35,14 @@ export async function pageComplaints(
   if (cursor !== undefined && !CURSOR.test(cursor)) {
     throw new AppError('INVALID_INPUT', undefined, { 'payload.cursor': '分页标记无效，请从第一页重新加载' });
   }
-  const _ = db.command;
-  const coll = db.collection(COMPLAINTS_COLLECTION);
-  const where = cursor ? { ...filter, sortKey: _.lt(cursor) } : filter;
-  const [res, counted] = await Promise.all([
-    coll
-      .where(where)
-      .orderBy('sortKey', 'desc')
-      .limit(pageSize + 1)
-      .get(),
-    coll.where(filter).count(),
-  ]);
-  const rows = (res.data ?? []) as ComplaintRecord[];
-  const items = rows.slice(0, pageSize);
-  const nextCursor = rows.length > pageSize ? items[items.length - 1]!.sortKey : null;
-  return { items, total: counted.total ?? 0, nextCursor };
+  return keysetPage<ComplaintRecord>(db, {
+    collection: COMPLAINTS_COLLECTION,
+    filter,
+    key: 'sortKey',
+    order: 'desc',
+    cursor,
+    pageSize,
+  });
 }
 
 /** The complaint clocks in force at `at`, with the settings version they come from (stored on the act). */
@@ -72,7 +65,7 @@ export async function complaintPeriods(
 /** Complaints go to the enforcement unit (卫生健康综合行政执法支队), the body that investigates them. */
 export async function handlingUnitId(db: Database): Promise<string> {
   const res = await db.collection(UNITS_COLLECTION).where({ kind: 'enforcement' }).limit(1).get();
-  const unit = ((res.data ?? []) as Array<{ _id: string }>)[0];
+  const unit = firstOf<{ _id: string }>(res);
   if (!unit) throw new AppError('PRECONDITION_FAILED', '受理机构尚未配置，请稍后再试');
   return unit._id;
 }

@@ -16,8 +16,9 @@ import { AppError } from '../../errors';
 import { commitChange, type PlainInsert } from '../../ledger/commit';
 import { holdsFor, roleScope, type RoleScope, type StaffPrincipal } from '../../org/principal';
 import { saltedRef } from '../../platform/crypto';
+import { stateOf } from '../../platform/docs';
 import type { Call } from '../../router/types';
-import { COMPLAINTS_COLLECTION, stateOfComplaint, type ComplaintRecord, type ComplaintState } from './model';
+import { COMPLAINTS_COLLECTION, type ComplaintRecord, type ComplaintState } from './model';
 import { requireComplaint } from './repository';
 
 export { HANDLING_ROLES };
@@ -117,7 +118,7 @@ export async function applyStep(
       `该投诉举报当前为“${STATUS_LABELS[record.status]}”，不能进行此操作`,
     );
   }
-  const state = stateOfComplaint(record);
+  const state = stateOf(record);
   mutate(state);
   state.updatedAt = call.now;
   await commitChange(call.db, {

@@ -5,18 +5,13 @@
  * (the unit's leaders) get the list; staff names are not secret (officers' names are published, PUB-2), but the
  * list is of no use to anyone else.
  */
-import {
-  complaintHandlersInput,
-  type ComplaintHandlerOption,
-  type ComplaintHandlersInput,
-} from '../../../core/contract/complaint';
-import type { Page } from '../../../core/contract/envelope';
+import * as decl from '../../../core/contract/complaint';
 import { holdsGrant, isActive, STAFF_COLLECTION, type StaffAccount } from '../../org/accounts';
-import { findAll } from '../../org/docs';
+import { findAll } from '../../platform/docs';
 import { effectiveRoles } from '../../org/roles';
 import type { Database } from '../../platform/cloudbase';
-import { action, type ActionTable } from '../../router/types';
-import { assignableSections, HANDLING_ROLES, loadForStaff } from './staff-access';
+import { handle } from '../../router/types';
+import { assignableSections, loadForStaff } from './staff-access';
 
 /** Active, granted `officer` in the unit, and still holding it now (certificate in force). */
 export async function isAssignable(
@@ -35,25 +30,20 @@ export function inSections(account: StaffAccount, sections: 'all' | string[]): b
   return sections === 'all' || (!!account.sectionId && sections.includes(account.sectionId));
 }
 
-const complaintHandlers = action<ComplaintHandlersInput, Page<ComplaintHandlerOption>>({
-  access: 'staff',
-  roles: HANDLING_ROLES,
-  input: complaintHandlersInput,
-  async handler(input, call) {
-    const record = await loadForStaff(call, input.id, 'lead');
-    const sections = assignableSections(call.staff!, record);
-    // Filtered on the indexed `status`; the grant is checked here (grants are an array of {role, unitId}).
-    const active = await findAll<StaffAccount>(call.db, STAFF_COLLECTION, { status: 'active' });
-    const assignable: StaffAccount[] = [];
-    for (const account of active) {
-      if (!inSections(account, sections)) continue;
-      if (await isAssignable(call.db, account, record.unitId, call.now)) assignable.push(account);
-    }
-    const items = assignable
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
-      .map((a) => ({ staffId: a._id, name: a.name }));
-    return { items, total: items.length, nextCursor: null };
-  },
+const complaintHandlers = handle(decl.complaintHandlers, async (input, call) => {
+  const record = await loadForStaff(call, input.id, 'lead');
+  const sections = assignableSections(call.staff!, record);
+  // Filtered on the indexed `status`; the grant is checked here (grants are an array of {role, unitId}).
+  const active = await findAll<StaffAccount>(call.db, STAFF_COLLECTION, { status: 'active' });
+  const assignable: StaffAccount[] = [];
+  for (const account of active) {
+    if (!inSections(account, sections)) continue;
+    if (await isAssignable(call.db, account, record.unitId, call.now)) assignable.push(account);
+  }
+  const items = assignable
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+    .map((a) => ({ staffId: a._id, name: a.name }));
+  return { items, total: items.length, nextCursor: null };
 });
 
-export const complaintHandlerActions: ActionTable = { 'complaint.handlers': complaintHandlers };
+export const complaintHandlerActions = { 'complaint.handlers': complaintHandlers };

@@ -4,102 +4,61 @@
  * mixing a complaint and a report is split"), and record one received by phone, the 12345 hotline, a petition or
  * a letter, with its source.
  */
+import * as decl from '../../../core/contract/complaint';
 import { loadCalendar } from '../../calendar';
-import { toShanghaiDate } from '../../../core/calendar';
 import { acceptanceDue } from '../../../core/complaint/deadlines';
 import { canApply, owesReporterFeedback, STATUS_LABELS } from '../../../core/complaint/lifecycle';
-import { formatTrackingNo, isTrackingNo } from '../../../core/complaint/tracking-no';
-import {
-  complaintAssignInput,
-  complaintLinkDuplicateInput,
-  complaintRecordInput,
-  complaintSplitInput,
-  type ComplaintAssignInput,
-  type ComplaintLinkDuplicateInput,
-  type ComplaintRecordInput,
-  type ComplaintSplitInput,
-} from '../../../core/contract/complaint';
+import { isTrackingNo } from '../../../core/complaint/tracking-no';
 import { AppError, invalid } from '../../errors';
 import { commitChange } from '../../ledger/commit';
 import { getAccount } from '../../org/accounts';
-import { hashText } from '../../platform/crypto';
+import { stateOf } from '../../platform/docs';
 import { sealPersonalData } from '../../privacy';
-import { action, type ActionTable, type Call } from '../../router/types';
+import { handle } from '../../router/types';
 import { openContact } from './identity';
-import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, stateOfComplaint, type ComplaintState } from './model';
+import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, type ComplaintState, newComplaintIds } from './model';
 import { receivedComplaintState } from './received';
 import { complaintPeriods, findByTrackingNo, findComplaint, handlingUnitId } from './repository';
-import {
-  applyStep,
-  assignableSections,
-  HANDLING_ROLES,
-  handlingScope,
-  loadForStaff,
-  staffActor,
-} from './staff-access';
+import { applyStep, assignableSections, handlingScope, loadForStaff, staffActor } from './staff-access';
 import { inSections, isAssignable } from './staff-handlers';
 
-/** Deterministic per request, so a retried create finds its own record. */
-function newIds(call: Call, purpose: string): { id: string; trackingNo: string } {
-  const key = `${purpose}\u0000${call.idempotencyKey ?? ''}`;
-  return {
-    id: `cmp_${hashText(`complaint-id\u0000${key}`).slice(0, 24)}`,
-    trackingNo: formatTrackingNo(
-      toShanghaiDate(call.now),
-      Buffer.from(hashText(`tracking-no\u0000${key}`), 'hex'),
-    ),
-  };
-}
-
-const complaintAssign = action<ComplaintAssignInput, { id: string; handlerIds: string[] }>({
-  access: 'staff',
-  roles: HANDLING_ROLES,
-  idempotent: true,
-  input: complaintAssignInput,
-  async handler(input, call) {
-    const record = await loadForStaff(call, input.id, 'lead');
-    const sections = assignableSections(call.staff!, record);
-    const handlerIds = [...new Set(input.handlerIds)];
-    const sectionIds = new Set<string>();
-    for (const [i, staffId] of handlerIds.entries()) {
-      const account = await getAccount(call.db, staffId);
-      if (!account || !(await isAssignable(call.db, account, record.unitId, call.now))) {
-        throw invalid({ [`payload.handlerIds.${i}`]: '承办人须为本单位在岗的执法人员' });
-      }
-      if (!inSections(account, sections)) {
-        throw invalid({ [`payload.handlerIds.${i}`]: '承办人须为您受托分管科室的执法人员' });
-      }
-      if (account.sectionId) sectionIds.add(account.sectionId);
+const complaintAssign = handle(decl.complaintAssign, async (input, call) => {
+  const record = await loadForStaff(call, input.id, 'lead');
+  const sections = assignableSections(call.staff!, record);
+  const handlerIds = [...new Set(input.handlerIds)];
+  const sectionIds = new Set<string>();
+  for (const [i, staffId] of handlerIds.entries()) {
+    const account = await getAccount(call.db, staffId);
+    if (!account || !(await isAssignable(call.db, account, record.unitId, call.now))) {
+      throw invalid({ [`payload.handlerIds.${i}`]: '承办人须为本单位在岗的执法人员' });
     }
-    await applyStep(call, record, 'assign', (s) => {
-      s.handlerIds = handlerIds;
-      s.sectionIds = [...sectionIds];
-    });
-    return { id: record._id, handlerIds };
-  },
+    if (!inSections(account, sections)) {
+      throw invalid({ [`payload.handlerIds.${i}`]: '承办人须为您受托分管科室的执法人员' });
+    }
+    if (account.sectionId) sectionIds.add(account.sectionId);
+  }
+  await applyStep(call, record, 'assign', (s) => {
+    s.handlerIds = handlerIds;
+    s.sectionIds = [...sectionIds];
+  });
+  return { id: record._id, handlerIds };
 });
 
-const complaintLinkDuplicate = action<ComplaintLinkDuplicateInput, { id: string; duplicateOf: string }>({
-  access: 'staff',
-  roles: HANDLING_ROLES,
-  idempotent: true,
-  input: complaintLinkDuplicateInput,
-  async handler(input, call) {
-    const record = await loadForStaff(call, input.id, 'act');
-    const original = isTrackingNo(input.duplicateOf)
-      ? await findByTrackingNo(call.db, input.duplicateOf)
-      : await findComplaint(call.db, input.duplicateOf);
-    // Another unit's complaint answers like a missing one: staff learn nothing outside their unit.
-    if (!original || original.unitId !== record.unitId)
-      throw invalid({ 'payload.duplicateOf': '未找到该受理编号的投诉举报' });
-    if (original._id === record._id) throw invalid({ 'payload.duplicateOf': '不能与自身关联' });
-    if (original.duplicateOf === record._id)
-      throw invalid({ 'payload.duplicateOf': '两件投诉举报不能互为重复' });
-    await applyStep(call, record, 'linkDuplicate', (s) => {
-      s.duplicateOf = original._id;
-    });
-    return { id: record._id, duplicateOf: original._id };
-  },
+const complaintLinkDuplicate = handle(decl.complaintLinkDuplicate, async (input, call) => {
+  const record = await loadForStaff(call, input.id, 'act');
+  const original = isTrackingNo(input.duplicateOf)
+    ? await findByTrackingNo(call.db, input.duplicateOf)
+    : await findComplaint(call.db, input.duplicateOf);
+  // Another unit's complaint answers like a missing one: staff learn nothing outside their unit.
+  if (!original || original.unitId !== record.unitId)
+    throw invalid({ 'payload.duplicateOf': '未找到该受理编号的投诉举报' });
+  if (original._id === record._id) throw invalid({ 'payload.duplicateOf': '不能与自身关联' });
+  if (original.duplicateOf === record._id)
+    throw invalid({ 'payload.duplicateOf': '两件投诉举报不能互为重复' });
+  await applyStep(call, record, 'linkDuplicate', (s) => {
+    s.duplicateOf = original._id;
+  });
+  return { id: record._id, duplicateOf: original._id };
 });
 
 /**
@@ -108,78 +67,69 @@ const complaintLinkDuplicate = action<ComplaintLinkDuplicateInput, { id: string;
  * finds its own split and answers it again; any other repeat is refused, so splitting cannot multiply what the
  * citizen sees.
  */
-const complaintSplit = action<ComplaintSplitInput, { id: string; trackingNo: string }>({
-  access: 'staff',
-  roles: HANDLING_ROLES,
-  idempotent: true,
-  input: complaintSplitInput,
-  async handler(input, call) {
-    const record = await loadForStaff(call, input.id, 'act');
-    if (record.splitFrom) throw new AppError('PRECONDITION_FAILED', '拆分出的记录不能再次拆分');
-    const { id, trackingNo } = newIds(call, `split:${record._id}`);
-    if (record.splitInto) {
-      // The same request committed before but its answer was lost: answer it again.
-      if (record.splitInto === id) return { id, trackingNo: (await findComplaint(call.db, id))!.trackingNo };
-      throw new AppError('PRECONDITION_FAILED', '该投诉举报已拆分过一次，不能再次拆分');
-    }
-    if (!canApply('split', record.status)) {
-      throw new AppError(
-        'PRECONDITION_FAILED',
-        `该投诉举报当前为“${STATUS_LABELS[record.status]}”，不能拆分`,
-      );
-    }
-    const kind = record.kind === 'complaint' ? 'report' : 'complaint';
-    if (kind === 'complaint' && record.anonymous) {
-      throw new AppError('PRECONDITION_FAILED', '匿名举报不能拆分出投诉（投诉须实名）');
-    }
-    const contact = await openContact(call.db, record);
-    const state: ComplaintState = {
-      ...structuredClone(stateOfComplaint(record)),
-      trackingNo,
-      kind,
-      description: input.description,
-      contactSealed: contact ? await sealPersonalData(call.db, sealRef(id), contact, call.now) : null,
-      status: 'submitted',
-      handlerIds: record.handlerIds,
-      decidedAt: null,
-      rejection: null,
-      handlingDueDate: null,
-      caseDecision: null,
-      feedbackState: owesReporterFeedback(kind, record.anonymous) ? 'pending' : 'notOwed',
-      feedbackDueDate: null,
-      closedAt: null,
-      result: null,
-      // The acceptance period still runs from receipt of the original submission.
-      timeline: [{ at: record.receivedAt, event: 'submitted' }],
-      duplicateOf: null,
-      splitFrom: record._id,
-      splitInto: null,
-      sortKey: sortKeyOf(new Date(record.receivedAt), id),
-      createdAt: call.now,
-      updatedAt: call.now,
-    };
-    const original: ComplaintState = { ...stateOfComplaint(record), splitInto: id, updatedAt: call.now };
-    await commitChange(call.db, {
-      actor: staffActor(call),
-      action: 'complaint.split',
-      at: call.now,
-      entities: [
-        {
-          collection: COMPLAINTS_COLLECTION,
-          id: record._id,
-          expectedRev: record._rev,
-          state: original as unknown as Record<string, unknown>,
-        },
-        {
-          collection: COMPLAINTS_COLLECTION,
-          id,
-          expectedRev: null,
-          state: state as unknown as Record<string, unknown>,
-        },
-      ],
-    });
-    return { id, trackingNo };
-  },
+const complaintSplit = handle(decl.complaintSplit, async (input, call) => {
+  const record = await loadForStaff(call, input.id, 'act');
+  if (record.splitFrom) throw new AppError('PRECONDITION_FAILED', '拆分出的记录不能再次拆分');
+  const { id, trackingNo } = newComplaintIds(call, `split:${record._id}`);
+  if (record.splitInto) {
+    // The same request committed before but its answer was lost: answer it again.
+    if (record.splitInto === id) return { id, trackingNo: (await findComplaint(call.db, id))!.trackingNo };
+    throw new AppError('PRECONDITION_FAILED', '该投诉举报已拆分过一次，不能再次拆分');
+  }
+  if (!canApply('split', record.status)) {
+    throw new AppError('PRECONDITION_FAILED', `该投诉举报当前为“${STATUS_LABELS[record.status]}”，不能拆分`);
+  }
+  const kind = record.kind === 'complaint' ? 'report' : 'complaint';
+  if (kind === 'complaint' && record.anonymous) {
+    throw new AppError('PRECONDITION_FAILED', '匿名举报不能拆分出投诉（投诉须实名）');
+  }
+  const contact = await openContact(call.db, record);
+  const state: ComplaintState = {
+    ...structuredClone(stateOf(record)),
+    trackingNo,
+    kind,
+    description: input.description,
+    contactSealed: contact ? await sealPersonalData(call.db, sealRef(id), contact, call.now) : null,
+    status: 'submitted',
+    handlerIds: record.handlerIds,
+    decidedAt: null,
+    rejection: null,
+    handlingDueDate: null,
+    caseDecision: null,
+    feedbackState: owesReporterFeedback(kind, record.anonymous) ? 'pending' : 'notOwed',
+    feedbackDueDate: null,
+    closedAt: null,
+    result: null,
+    // The acceptance period still runs from receipt of the original submission.
+    timeline: [{ at: record.receivedAt, event: 'submitted' }],
+    duplicateOf: null,
+    splitFrom: record._id,
+    splitInto: null,
+    sortKey: sortKeyOf(new Date(record.receivedAt), id),
+    createdAt: call.now,
+    updatedAt: call.now,
+  };
+  const original: ComplaintState = { ...stateOf(record), splitInto: id, updatedAt: call.now };
+  await commitChange(call.db, {
+    actor: staffActor(call),
+    action: 'complaint.split',
+    at: call.now,
+    entities: [
+      {
+        collection: COMPLAINTS_COLLECTION,
+        id: record._id,
+        expectedRev: record._rev,
+        state: original as unknown as Record<string, unknown>,
+      },
+      {
+        collection: COMPLAINTS_COLLECTION,
+        id,
+        expectedRev: null,
+        state: state as unknown as Record<string, unknown>,
+      },
+    ],
+  });
+  return { id, trackingNo };
 });
 
 /**
@@ -189,64 +139,55 @@ const complaintSplit = action<ComplaintSplitInput, { id: string; trackingNo: str
  */
 const RECEIVED_AT_MAX_AGE_MS = 366 * 24 * 3600_000;
 
-const complaintRecord = action<
-  ComplaintRecordInput,
-  { id: string; trackingNo: string; acceptanceDueDate: string }
->({
-  access: 'staff',
-  roles: HANDLING_ROLES,
-  idempotent: true,
-  input: complaintRecordInput,
-  async handler(input, call) {
-    const unitId = await handlingUnitId(call.db);
-    // A new record is unassigned: only a handling role over the whole unit reaches it.
-    if (!handlingScope(call.staff!, unitId).wholeUnit)
-      throw new AppError('FORBIDDEN', '只有受理单位的工作人员可以登记');
-    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : call.now;
-    if (receivedAt.getTime() > call.now.getTime() + 60_000)
-      throw invalid({ 'payload.receivedAt': '收到时间不能晚于现在' });
-    if (receivedAt.getTime() < call.now.getTime() - RECEIVED_AT_MAX_AGE_MS)
-      throw invalid({ 'payload.receivedAt': '收到时间不能早于一年前，请核对后填写' });
-    const { id, trackingNo } = newIds(call, 'record');
-    const { version, periods } = await complaintPeriods(call.db, receivedAt);
-    const due = acceptanceDue(await loadCalendar(call.db), receivedAt, periods);
-    const contact = input.contact.anonymous ? null : { name: input.contact.name, phone: input.contact.phone };
-    const state = await receivedComplaintState(call.db, {
-      id,
-      trackingNo,
-      ownerRef: null,
-      kind: input.kind,
-      category: input.category,
-      subject: input.subject,
-      description: input.description,
-      photos: [],
-      source: input.source,
-      sourceRef: input.sourceRef ?? null,
-      contact,
-      unitId,
-      receivedAt,
-      acceptanceDueDate: due.date,
-      settingsVersion: version,
-      now: call.now,
-    });
-    await commitChange(call.db, {
-      actor: staffActor(call),
-      action: 'complaint.record',
-      at: call.now,
-      entities: [
-        {
-          collection: COMPLAINTS_COLLECTION,
-          id,
-          expectedRev: null,
-          state: state as unknown as Record<string, unknown>,
-        },
-      ],
-    });
-    return { id, trackingNo, acceptanceDueDate: due.date };
-  },
+const complaintRecord = handle(decl.complaintRecord, async (input, call) => {
+  const unitId = await handlingUnitId(call.db);
+  // A new record is unassigned: only a handling role over the whole unit reaches it.
+  if (!handlingScope(call.staff!, unitId).wholeUnit)
+    throw new AppError('FORBIDDEN', '只有受理单位的工作人员可以登记');
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : call.now;
+  if (receivedAt.getTime() > call.now.getTime() + 60_000)
+    throw invalid({ 'payload.receivedAt': '收到时间不能晚于现在' });
+  if (receivedAt.getTime() < call.now.getTime() - RECEIVED_AT_MAX_AGE_MS)
+    throw invalid({ 'payload.receivedAt': '收到时间不能早于一年前，请核对后填写' });
+  const { id, trackingNo } = newComplaintIds(call, 'record');
+  const { version, periods } = await complaintPeriods(call.db, receivedAt);
+  const due = acceptanceDue(await loadCalendar(call.db), receivedAt, periods);
+  const contact = input.contact.anonymous ? null : { name: input.contact.name, phone: input.contact.phone };
+  const state = await receivedComplaintState(call.db, {
+    id,
+    trackingNo,
+    ownerRef: null,
+    kind: input.kind,
+    category: input.category,
+    subject: input.subject,
+    description: input.description,
+    photos: [],
+    source: input.source,
+    sourceRef: input.sourceRef ?? null,
+    contact,
+    unitId,
+    receivedAt,
+    acceptanceDueDate: due.date,
+    settingsVersion: version,
+    now: call.now,
+  });
+  await commitChange(call.db, {
+    actor: staffActor(call),
+    action: 'complaint.record',
+    at: call.now,
+    entities: [
+      {
+        collection: COMPLAINTS_COLLECTION,
+        id,
+        expectedRev: null,
+        state: state as unknown as Record<string, unknown>,
+      },
+    ],
+  });
+  return { id, trackingNo, acceptanceDueDate: due.date };
 });
 
-export const complaintOrganiseActions: ActionTable = {
+export const complaintOrganiseActions = {
   'complaint.assign': complaintAssign,
   'complaint.linkDuplicate': complaintLinkDuplicate,
   'complaint.split': complaintSplit,

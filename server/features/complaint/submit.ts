@@ -6,15 +6,10 @@
  * requestId), and the complaint's id and tracking number derive from that key, so even a retry after a crash
  * between commit and answer finds the one record instead of creating a second.
  */
+import * as decl from '../../../core/contract/complaint';
 import { loadCalendar } from '../../calendar';
-import { toShanghaiDate } from '../../../core/calendar';
 import { acceptanceDue } from '../../../core/complaint/deadlines';
-import { formatTrackingNo } from '../../../core/complaint/tracking-no';
-import {
-  complaintSubmitInput,
-  type ComplaintSubmitInput,
-  type ComplaintSubmitted,
-} from '../../../core/contract/complaint';
+import { type ComplaintSubmitInput, type ComplaintSubmitted } from '../../../core/contract/complaint';
 import { AppError, invalid } from '../../errors';
 import { commitChange } from '../../ledger/commit';
 import {
@@ -24,11 +19,11 @@ import {
   MediaRejected,
   type CleanImage,
 } from '../../media';
-import { hashText, saltedRef } from '../../platform/crypto';
-import { action, type Call } from '../../router/types';
+import { saltedRef } from '../../platform/crypto';
+import { handle, type Call } from '../../router/types';
 import { releaseSlot, reserveSlot, type Slot } from '../../security/quota';
 import { type RateLimit } from '../../security/rate-limit';
-import { COMPLAINTS_COLLECTION, type ComplaintState } from './model';
+import { COMPLAINTS_COLLECTION, type ComplaintState, newComplaintIds } from './model';
 import { receivedComplaintState } from './received';
 import { complaintPeriods, findComplaint, handlingUnitId } from './repository';
 
@@ -54,13 +49,6 @@ export const SUBMIT_ATTEMPT_LIMIT: RateLimit = {
 
 /** The complaint pseudonym of a WeChat identity (used for complaints only, so records cannot be joined). */
 export const complaintOwnerRef = (openid: string) => saltedRef('complaint-owner', openid);
-
-function idsFor(call: Call): { id: string; trackingNo: string } {
-  const key = call.idempotencyKey ?? '';
-  const id = `cmp_${hashText(`complaint-id\u0000${key}`).slice(0, 24)}`;
-  const entropy = Buffer.from(hashText(`tracking-no\u0000${key}`), 'hex');
-  return { id, trackingNo: formatTrackingNo(toShanghaiDate(call.now), entropy) };
-}
 
 function checkPhotoOwnership(photos: readonly string[], openid: string): void {
   const fields: Record<string, string> = {};
@@ -103,24 +91,19 @@ function answer(
  * submission slot and returns its attempt slot; a refusal or failure keeps its attempt slot and returns its
  * submission slot. So only stored complaints count against the 5, and at most 20 failures a day do any work.
  */
-export const complaintSubmit = action<ComplaintSubmitInput, ComplaintSubmitted>({
-  access: 'citizen',
-  idempotent: true,
-  input: complaintSubmitInput,
-  async handler(input, call) {
-    const openid = call.caller.openid!;
-    const photos = input.photos ?? [];
-    try {
-      return await submitOnce(input, call, openid, photos);
-    } catch (err) {
-      // A decided refusal deletes the caller's own originals; an unexpected failure keeps them for the retry
-      // (the upload slot's sweep deletes them within the hour if none comes).
-      if (err instanceof AppError && err.code !== 'INTERNAL') {
-        await discardOriginals(photos.filter((fileID) => isOwnQuarantineFile(fileID, openid)));
-      }
-      throw err;
+export const complaintSubmit = handle(decl.complaintSubmit, async (input, call) => {
+  const openid = call.caller.openid!;
+  const photos = input.photos ?? [];
+  try {
+    return await submitOnce(input, call, openid, photos);
+  } catch (err) {
+    // A decided refusal deletes the caller's own originals; an unexpected failure keeps them for the retry
+    // (the upload slot's sweep deletes them within the hour if none comes).
+    if (err instanceof AppError && err.code !== 'INTERNAL') {
+      await discardOriginals(photos.filter((fileID) => isOwnQuarantineFile(fileID, openid)));
     }
-  },
+    throw err;
+  }
 });
 
 async function submitOnce(
@@ -131,7 +114,7 @@ async function submitOnce(
 ): Promise<ComplaintSubmitted> {
   const ownerRef = complaintOwnerRef(openid);
   checkPhotoOwnership(photos, openid);
-  const { id, trackingNo } = idsFor(call);
+  const { id, trackingNo } = newComplaintIds(call, 'submit');
   const earlier = await findComplaint(call.db, id);
   if (earlier) {
     // An earlier attempt of this very request committed but died before answering.

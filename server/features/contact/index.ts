@@ -1,9 +1,8 @@
 /** Contact details a citizen may fill from WeChat instead of typing them (issue 5 item 1). */
-import type { ActionTable } from '../../router/types';
 import { contactPhoneNumber } from './phone-number';
 
 export { PHONE_NUMBER_LIMIT } from './phone-number';
 
-export const contactCitizenActions: ActionTable = {
+export const contactCitizenActions = {
   'contact.phoneNumber': contactPhoneNumber,
 };

@@ -5,11 +5,10 @@
  * where the complaint seals it. Mainland numbers only: the complaint contract accepts mainland mobiles and
  * landlines, so a number with another country code is refused with a request to type one.
  */
-import type { ContactPhoneNumber, ContactPhoneNumberInput } from '../../../core/contract/contact';
-import { contactPhoneNumberInput } from '../../../core/contract/contact';
+import * as decl from '../../../core/contract/contact';
 import { AppError } from '../../errors';
 import { saltedRef } from '../../platform/crypto';
-import { action } from '../../router/types';
+import { handle } from '../../router/types';
 import { consumeRateLimit, type RateLimit } from '../../security/rate-limit';
 import { getUserPhoneNumber, INVALID_PHONE_CODE, WechatApiError } from '../../wechat';
 
@@ -28,25 +27,21 @@ export const PHONE_CODE_REFUSED = '获取手机号失败，请手动填写';
 export const FOREIGN_NUMBER_REFUSED = '暂只支持中国大陆手机号，请手动填写可以联系到您的电话';
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 
-export const contactPhoneNumber = action<ContactPhoneNumberInput, ContactPhoneNumber>({
-  access: 'citizen',
-  input: contactPhoneNumberInput,
-  async handler(input, call) {
-    const openid = call.caller.openid!;
-    await consumeRateLimit(call.db, PHONE_NUMBER_LIMIT, saltedRef('openid', openid), call.now);
-    let phone;
-    try {
-      phone = await getUserPhoneNumber(call.db, input.code, openid);
-    } catch (err) {
-      // 40029: the code is unknown, used, expired or another user's; the form keeps the typed field.
-      if (err instanceof WechatApiError && err.errcode === INVALID_PHONE_CODE) {
-        throw new AppError('PRECONDITION_FAILED', PHONE_CODE_REFUSED);
-      }
-      throw err;
+export const contactPhoneNumber = handle(decl.contactPhoneNumber, async (input, call) => {
+  const openid = call.caller.openid!;
+  await consumeRateLimit(call.db, PHONE_NUMBER_LIMIT, saltedRef('openid', openid), call.now);
+  let phone;
+  try {
+    phone = await getUserPhoneNumber(call.db, input.code, openid);
+  } catch (err) {
+    // 40029: the code is unknown, used, expired or another user's; the form keeps the typed field.
+    if (err instanceof WechatApiError && err.errcode === INVALID_PHONE_CODE) {
+      throw new AppError('PRECONDITION_FAILED', PHONE_CODE_REFUSED);
     }
-    if (phone.countryCode !== '86' || !MAINLAND_MOBILE.test(phone.purePhoneNumber)) {
-      throw new AppError('INVALID_INPUT', FOREIGN_NUMBER_REFUSED);
-    }
-    return { purePhoneNumber: phone.purePhoneNumber };
-  },
+    throw err;
+  }
+  if (phone.countryCode !== '86' || !MAINLAND_MOBILE.test(phone.purePhoneNumber)) {
+    throw new AppError('INVALID_INPUT', FOREIGN_NUMBER_REFUSED);
+  }
+  return { purePhoneNumber: phone.purePhoneNumber };
 });

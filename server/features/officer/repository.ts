@@ -7,7 +7,7 @@ import { officerStatusAt, type OfficerStatus, type StoredOfficerStatus } from '.
 import type { OfficerAdminView, OfficerPublicView } from '../../../core/contract/officer';
 import type { Database } from '../../platform/cloudbase';
 import { hashText } from '../../platform/crypto';
-import { getDoc } from '../../org/docs';
+import { firstMatch, getDoc, rowsOf } from '../../platform/docs';
 
 export const OFFICERS_COLLECTION = 'officers';
 
@@ -44,13 +44,12 @@ export async function findOfficerByCertNo(db: Database, certNo: string): Promise
 }
 
 export async function findOfficerByShortId(db: Database, shortId: string): Promise<OfficerRecord | null> {
-  const res = await db.collection(OFFICERS_COLLECTION).where({ shortId }).limit(1).get();
-  return ((res.data ?? []) as OfficerRecord[])[0] ?? null;
+  return firstMatch<OfficerRecord>(db, OFFICERS_COLLECTION, { shortId });
 }
 
 export async function findOfficersByStaffId(db: Database, staffId: string): Promise<OfficerRecord[]> {
   const res = await db.collection(OFFICERS_COLLECTION).where({ staffId }).limit(20).get();
-  return (res.data ?? []) as OfficerRecord[];
+  return rowsOf<OfficerRecord>(res);
 }
 
 export function toPublicView(o: OfficerRecord, now: Date): OfficerPublicView {

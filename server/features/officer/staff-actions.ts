@@ -3,27 +3,17 @@
  * security baseline). Every change goes through commitChange, so it is on the ledger with a salted actor.
  * Lifecycle: active ⇄ suspended → revoked; revoked is final (a new certificate is a new record).
  */
-import {
-  officerAddInput,
-  officerReinstateInput,
-  officerStatusChangeInput,
-  officerUpdateInput,
-  type OfficerAddInput,
-  type OfficerAdminView,
-  type OfficerReinstateInput,
-  type OfficerStatusChangeInput,
-  type OfficerUpdateInput,
-} from '../../../core/contract/officer';
+import * as decl from '../../../core/contract/officer';
 import type { StoredOfficerStatus } from '../../../core/officer/status';
 import { AppError, invalid, notFound, precondition } from '../../errors';
 import { commitChange } from '../../ledger/commit';
-import { getDoc } from '../../org/docs';
+import { getDoc, stateOf } from '../../platform/docs';
 import { STAFF_COLLECTION, type StaffAccount } from '../../org/accounts';
 import { checkOfficerLink } from '../../org/conferral';
 import { hasRole } from '../../org/principal';
 import { getUnit } from '../../org/units';
 import { randomCode, saltedRef } from '../../platform/crypto';
-import { action, type ActionTable, type Call } from '../../router/types';
+import { handle, type Call } from '../../router/types';
 import { officerBadgeCode } from './badge';
 import {
   findOfficerById,
@@ -32,8 +22,6 @@ import {
   toAdminView,
   type OfficerRecord,
 } from './repository';
-
-const ADMIN = ['admin'] as const;
 
 function actorOf(call: Call): string {
   return saltedRef('staff', call.staff!.staffId);
@@ -63,73 +51,61 @@ async function requireOfficer(call: Call, id: string): Promise<OfficerRecord> {
 }
 
 async function save(call: Call, verb: string, next: OfficerRecord, expectedRev: number | null) {
-  const { _id, _rev: _ignored, ...state } = next;
+  const state = stateOf(next);
   const [committed] = await commitChange(call.db, {
     actor: actorOf(call),
     action: `officer.${verb}`,
     at: call.now,
-    entities: [{ collection: OFFICERS_COLLECTION, id: _id, expectedRev, state }],
+    entities: [{ collection: OFFICERS_COLLECTION, id: next._id, expectedRev, state }],
   });
   return toAdminView({ ...next, _rev: committed!.rev }, call.now);
 }
 
-export const officerAdd = action<OfficerAddInput, OfficerAdminView>({
-  access: 'staff',
-  roles: ADMIN,
-  idempotent: true,
-  input: officerAddInput,
-  async handler(input, call) {
-    checkValidity(input.validFrom, input.validUntil);
-    await checkStaffLink(call, input.staffId);
-    let unitName = input.unitName;
-    if (!unitName) {
-      const unit = await getUnit(call.db, input.unitId);
-      if (!unit) throw invalid({ 'payload.unitId': '未找到该单位' });
-      unitName = unit.name;
-    }
-    const id = officerIdForCertNo(input.certNo);
-    if (await findOfficerById(call.db, id)) throw new AppError('CONFLICT', '该执法证号已登记');
-    const officer: OfficerRecord = {
-      _id: id,
-      _rev: 0,
-      certNo: input.certNo,
-      name: input.name,
-      unitId: input.unitId,
-      unitName,
-      status: 'active',
-      statusReason: null,
-      validFrom: input.validFrom,
-      validUntil: input.validUntil,
-      staffId: input.staffId ?? null,
-      shortId: randomCode(8),
-      createdAt: call.now,
-      updatedAt: call.now,
-    };
-    return save(call, 'add', officer, null);
-  },
+export const officerAdd = handle(decl.officerAdd, async (input, call) => {
+  checkValidity(input.validFrom, input.validUntil);
+  await checkStaffLink(call, input.staffId);
+  let unitName = input.unitName;
+  if (!unitName) {
+    const unit = await getUnit(call.db, input.unitId);
+    if (!unit) throw invalid({ 'payload.unitId': '未找到该单位' });
+    unitName = unit.name;
+  }
+  const id = officerIdForCertNo(input.certNo);
+  if (await findOfficerById(call.db, id)) throw new AppError('CONFLICT', '该执法证号已登记');
+  const officer: OfficerRecord = {
+    _id: id,
+    _rev: 0,
+    certNo: input.certNo,
+    name: input.name,
+    unitId: input.unitId,
+    unitName,
+    status: 'active',
+    statusReason: null,
+    validFrom: input.validFrom,
+    validUntil: input.validUntil,
+    staffId: input.staffId ?? null,
+    shortId: randomCode(8),
+    createdAt: call.now,
+    updatedAt: call.now,
+  };
+  return save(call, 'add', officer, null);
 });
 
-export const officerUpdate = action<OfficerUpdateInput, OfficerAdminView>({
-  access: 'staff',
-  roles: ADMIN,
-  idempotent: true,
-  input: officerUpdateInput,
-  async handler(input, call) {
-    const current = await requireOfficer(call, input.officerId);
-    const { officerId: _id, ...changes } = input;
-    const next: OfficerRecord = { ...current, updatedAt: call.now };
-    if (changes.name !== undefined) next.name = changes.name;
-    if (changes.unitId !== undefined) next.unitId = changes.unitId;
-    if (changes.unitName !== undefined) next.unitName = changes.unitName;
-    if (changes.validFrom !== undefined) next.validFrom = changes.validFrom;
-    if (changes.validUntil !== undefined) next.validUntil = changes.validUntil;
-    if (changes.staffId !== undefined) {
-      await checkStaffLink(call, changes.staffId);
-      next.staffId = changes.staffId;
-    }
-    checkValidity(next.validFrom, next.validUntil);
-    return save(call, 'update', next, current._rev);
-  },
+export const officerUpdate = handle(decl.officerUpdate, async (input, call) => {
+  const current = await requireOfficer(call, input.officerId);
+  const { officerId: _id, ...changes } = input;
+  const next: OfficerRecord = { ...current, updatedAt: call.now };
+  if (changes.name !== undefined) next.name = changes.name;
+  if (changes.unitId !== undefined) next.unitId = changes.unitId;
+  if (changes.unitName !== undefined) next.unitName = changes.unitName;
+  if (changes.validFrom !== undefined) next.validFrom = changes.validFrom;
+  if (changes.validUntil !== undefined) next.validUntil = changes.validUntil;
+  if (changes.staffId !== undefined) {
+    await checkStaffLink(call, changes.staffId);
+    next.staffId = changes.staffId;
+  }
+  checkValidity(next.validFrom, next.validUntil);
+  return save(call, 'update', next, current._rev);
 });
 
 /** One status transition: which states it starts from, where it goes, how it is refused otherwise. */
@@ -147,31 +123,22 @@ function transition(verb: string, from: StoredOfficerStatus[], to: StoredOfficer
   };
 }
 
-export const officerSuspend = action<OfficerStatusChangeInput, OfficerAdminView>({
-  access: 'staff',
-  roles: ADMIN,
-  idempotent: true,
-  input: officerStatusChangeInput,
-  handler: transition('suspend', ['active'], 'suspended', '只有状态为有效的执法证可以暂停'),
-});
+export const officerSuspend = handle(
+  decl.officerSuspend,
+  transition('suspend', ['active'], 'suspended', '只有状态为有效的执法证可以暂停'),
+);
 
-export const officerReinstate = action<OfficerReinstateInput, OfficerAdminView>({
-  access: 'staff',
-  roles: ADMIN,
-  idempotent: true,
-  input: officerReinstateInput,
-  handler: transition('reinstate', ['suspended'], 'active', '只有已暂停的执法证可以恢复；已吊销的不能恢复'),
-});
+export const officerReinstate = handle(
+  decl.officerReinstate,
+  transition('reinstate', ['suspended'], 'active', '只有已暂停的执法证可以恢复；已吊销的不能恢复'),
+);
 
-export const officerRevoke = action<OfficerStatusChangeInput, OfficerAdminView>({
-  access: 'staff',
-  roles: ADMIN,
-  idempotent: true,
-  input: officerStatusChangeInput,
-  handler: transition('revoke', ['active', 'suspended'], 'revoked', '该执法证已吊销'),
-});
+export const officerRevoke = handle(
+  decl.officerRevoke,
+  transition('revoke', ['active', 'suspended'], 'revoked', '该执法证已吊销'),
+);
 
-export const officerStaffActions: ActionTable = {
+export const officerStaffActions = {
   'officer.add': officerAdd,
   'officer.update': officerUpdate,
   'officer.suspend': officerSuspend,

@@ -20,7 +20,7 @@ export function changeContext(call: Call): ChangeContext {
   const actor = call.staff
     ? saltedRef('staff', call.staff.staffId)
     : saltedRef('openid', call.caller.openid ?? '');
-  return { db: call.db, actor, now: call.now, idempotencyKey: call.idempotencyKey };
+  return { db: call.db, actor, now: call.now, ids: call.ids };
 }
 
 export const list = <T>(items: T[]) => ({ items, total: items.length, nextCursor: null });

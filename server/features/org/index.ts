@@ -1,6 +1,5 @@
 /** The organisation feature's actions, spread into the `staff` function's table (server/functions/staff.ts). */
-import type { ActionTable } from '../../router/types';
 import { orgActions } from './org-actions';
 import { staffAccountActions } from './staff-actions';
 
-export const orgStaffActions: ActionTable = { ...staffAccountActions, ...orgActions };
+export const orgStaffActions = { ...staffAccountActions, ...orgActions };

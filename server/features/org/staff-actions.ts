@@ -1,4 +1,5 @@
 /** `staff` function actions about staff accounts: binding, the caller's own account, and administration. */
+import * as decl from '../../../core/contract/org';
 import { ROLE_LABELS } from '../../../core/org/roles';
 import {
   getAccount,
@@ -8,7 +9,7 @@ import {
   type StaffAccount,
 } from '../../org/accounts';
 import { delegationsTo, pendingDelegations } from '../../org/delegations';
-import { findAll } from '../../org/docs';
+import { findAll } from '../../platform/docs';
 import { decideGrant, grantRole, pendingGrantRequests, revokeRole } from '../../org/grants';
 import {
   bindInvitation,
@@ -19,11 +20,8 @@ import {
 import { shownOnce } from '../../router/idempotency';
 import { getSection, getUnit } from '../../org/units';
 import { AppError } from '../../errors';
-import { action, type ActionTable } from '../../router/types';
+import { handle } from '../../router/types';
 import { changeContext, conferrerOf, list, staffOf } from './context';
-import * as s from './schemas';
-
-const ADMIN = ['admin'] as const;
 
 /** What other staff may see of an account: never the identity reference. */
 export function accountView(a: StaffAccount) {
@@ -52,187 +50,118 @@ function invitationAnswer(created: CreatedInvitation) {
   );
 }
 
-export const staffAccountActions: ActionTable = {
-  'staff.bind': action({
-    access: 'unboundStaff',
-    input: s.bindInput,
-    idempotent: true,
-    handler: async (input, call) => {
-      const account = await bindInvitation(changeContext(call), call.caller.openid!, input.inviteCode);
-      return accountView(account);
-    },
+export const staffAccountActions = {
+  'staff.bind': handle(decl.staffBind, async (input, call) => {
+    const account = await bindInvitation(changeContext(call), call.caller.openid!, input.inviteCode);
+    return accountView(account);
   }),
 
   /** The role-aware staff home: own account, effective roles (grants and delegations in force), unit, section. */
-  'staff.me': action({
-    access: 'staff',
-    input: s.emptyInput,
-    handler: async (_input, call) => {
-      const me = staffOf(call);
-      const account = await requireAccount(call.db, me.staffId);
-      const unit = await getUnit(call.db, me.unitId);
-      const section = me.sectionId ? await getSection(call.db, me.sectionId) : null;
-      const delegations = await delegationsTo(call.db, me.staffId, call.now);
-      return {
-        ...accountView(account),
-        unit: unit ? { id: unit._id, name: unit.name, kind: unit.kind } : null,
-        section: section ? { id: section._id, name: section.name, kind: section.kind } : null,
-        grants: account.roles,
-        roles: me.roles.map((g) => ({ ...g, label: ROLE_LABELS[g.role] })),
-        delegations: delegations.map((d) => ({
-          id: d._id,
-          fromStaffId: d.fromStaffId,
-          role: d.role,
-          unitId: d.unitId,
-          sectionId: d.sectionId,
-          validUntil: d.validUntil,
-        })),
-      };
-    },
+  'staff.me': handle(decl.staffMe, async (_input, call) => {
+    const me = staffOf(call);
+    const account = await requireAccount(call.db, me.staffId);
+    const unit = await getUnit(call.db, me.unitId);
+    const section = me.sectionId ? await getSection(call.db, me.sectionId) : null;
+    const delegations = await delegationsTo(call.db, me.staffId, call.now);
+    return {
+      ...accountView(account),
+      unit: unit ? { id: unit._id, name: unit.name, kind: unit.kind } : null,
+      section: section ? { id: section._id, name: section.name, kind: section.kind } : null,
+      grants: account.roles,
+      roles: me.roles.map((g) => ({ ...g, label: ROLE_LABELS[g.role] })),
+      delegations: delegations.map((d) => ({
+        id: d._id,
+        fromStaffId: d.fromStaffId,
+        role: d.role,
+        unitId: d.unitId,
+        sectionId: d.sectionId,
+        validUntil: d.validUntil,
+      })),
+    };
   }),
 
-  'staff.invite': action({
-    access: 'staff',
-    roles: ADMIN,
-    input: s.inviteInput,
-    idempotent: true,
-    handler: async (input, call) => {
-      return invitationAnswer(await createInvitation(changeContext(call), conferrerOf(call), input));
-    },
+  'staff.invite': handle(decl.staffInvite, async (input, call) => {
+    return invitationAnswer(await createInvitation(changeContext(call), conferrerOf(call), input));
   }),
 
   /** A new code for an unbound account whose code was lost; earlier codes stop working. */
-  'staff.reinvite': action({
-    access: 'staff',
-    roles: ADMIN,
-    input: s.reinviteInput,
-    idempotent: true,
-    handler: async (input, call) =>
-      invitationAnswer(
-        await reissueInvitation(changeContext(call), conferrerOf(call), input.staffId, input.expiresInDays),
-      ),
+  'staff.reinvite': handle(decl.staffReinvite, async (input, call) =>
+    invitationAnswer(
+      await reissueInvitation(changeContext(call), conferrerOf(call), input.staffId, input.expiresInDays),
+    ),
+  ),
+
+  'staff.list': handle(decl.staffList, async (input, call) => {
+    const filter = input.unitId
+      ? { unitId: input.unitId }
+      : { status: call.db.command.in(['active', 'suspended']) };
+    const accounts = await findAll<StaffAccount>(call.db, STAFF_COLLECTION, filter);
+    return list(accounts.sort((a, b) => a.name.localeCompare(b.name, 'zh')).map(accountView));
   }),
 
-  'staff.list': action({
-    access: 'staff',
-    roles: ADMIN,
-    input: s.staffListInput,
-    handler: async (input, call) => {
-      const filter = input.unitId
-        ? { unitId: input.unitId }
-        : { status: call.db.command.in(['active', 'suspended']) };
-      const accounts = await findAll<StaffAccount>(call.db, STAFF_COLLECTION, filter);
-      return list(accounts.sort((a, b) => a.name.localeCompare(b.name, 'zh')).map(accountView));
-    },
+  'staff.suspend': handle(decl.staffSuspend, async (input, call) => {
+    if (input.staffId === staffOf(call).staffId) throw new AppError('FORBIDDEN', '不能停用自己的账号');
+    return accountView(await setAccountStatus(changeContext(call), input.staffId, 'suspended'));
   }),
 
-  'staff.suspend': action({
-    access: 'staff',
-    roles: ADMIN,
-    input: s.staffIdInput,
-    idempotent: true,
-    handler: async (input, call) => {
-      if (input.staffId === staffOf(call).staffId) throw new AppError('FORBIDDEN', '不能停用自己的账号');
-      return accountView(await setAccountStatus(changeContext(call), input.staffId, 'suspended'));
-    },
-  }),
-
-  'staff.reinstate': action({
-    access: 'staff',
-    roles: ADMIN,
-    input: s.staffIdInput,
-    idempotent: true,
-    handler: async (input, call) =>
-      accountView(await setAccountStatus(changeContext(call), input.staffId, 'active')),
-  }),
+  'staff.reinstate': handle(decl.staffReinstate, async (input, call) =>
+    accountView(await setAccountStatus(changeContext(call), input.staffId, 'active')),
+  ),
 
   /** Sensitive roles answer `{status:'pending', request}`; the others `{status:'granted', account}`. */
-  'staff.grantRole': action({
-    access: 'staff',
-    roles: ADMIN,
-    input: s.roleInput,
-    idempotent: true,
-    handler: async (input, call) => {
-      const result = await grantRole(changeContext(call), conferrerOf(call), input);
-      return result.status === 'granted'
-        ? { status: 'granted', account: accountView(result.account) }
-        : { status: 'pending', grantRequestId: result.request._id, expiresAt: result.request.expiresAt };
-    },
+  'staff.grantRole': handle(decl.staffGrantRole, async (input, call) => {
+    const result = await grantRole(changeContext(call), conferrerOf(call), input);
+    return result.status === 'granted'
+      ? { status: 'granted' as const, account: accountView(result.account) }
+      : {
+          status: 'pending' as const,
+          grantRequestId: result.request._id,
+          expiresAt: result.request.expiresAt,
+        };
   }),
 
   /**
    * What waits for a second administrator: grant requests (`kind: 'grant'`) and delegations of sensitive roles
    * (`kind: 'delegation'`, decided with org.approveDelegation / org.rejectDelegation).
    */
-  'staff.grantRequests': action({
-    access: 'staff',
-    roles: ADMIN,
-    input: s.emptyInput,
-    handler: async (_input, call) => {
-      const grants = (await pendingGrantRequests(call.db, call.now)).map((r) => ({
-        kind: 'grant' as const,
-        grantRequestId: r._id,
-        staffId: r.staffId,
-        role: r.role,
-        unitId: r.unitId,
-        requestedBy: r.requestedBy,
-        expiresAt: r.expiresAt,
-      }));
-      const delegations = (await pendingDelegations(call.db, call.now)).map((d) => ({
-        kind: 'delegation' as const,
-        delegationId: d._id,
-        staffId: d.toStaffId,
-        fromStaffId: d.fromStaffId,
-        role: d.role,
-        unitId: d.unitId,
-        sectionId: d.sectionId,
-        requestedBy: d.requestedBy ?? null,
-        appointmentDocNo: d.appointmentDocNo ?? null,
-        validFrom: d.validFrom,
-        expiresAt: d.validUntil,
-      }));
-      return list([...grants, ...delegations]);
-    },
+  'staff.grantRequests': handle(decl.staffGrantRequests, async (_input, call) => {
+    const grants = (await pendingGrantRequests(call.db, call.now)).map((r) => ({
+      kind: 'grant' as const,
+      grantRequestId: r._id,
+      staffId: r.staffId,
+      role: r.role,
+      unitId: r.unitId,
+      requestedBy: r.requestedBy,
+      expiresAt: r.expiresAt,
+    }));
+    const delegations = (await pendingDelegations(call.db, call.now)).map((d) => ({
+      kind: 'delegation' as const,
+      delegationId: d._id,
+      staffId: d.toStaffId,
+      fromStaffId: d.fromStaffId,
+      role: d.role,
+      unitId: d.unitId,
+      sectionId: d.sectionId,
+      requestedBy: d.requestedBy ?? null,
+      appointmentDocNo: d.appointmentDocNo ?? null,
+      validFrom: d.validFrom,
+      expiresAt: d.validUntil,
+    }));
+    return list([...grants, ...delegations]);
   }),
 
-  'staff.approveGrant': action({
-    access: 'staff',
-    roles: ADMIN,
-    input: s.grantRequestInput,
-    idempotent: true,
-    handler: async (input, call) => {
-      const r = await decideGrant(
-        changeContext(call),
-        staffOf(call).staffId,
-        input.grantRequestId,
-        'approved',
-      );
-      const account = await getAccount(call.db, r.staffId);
-      return { status: r.status, account: account ? accountView(account) : null };
-    },
+  'staff.approveGrant': handle(decl.staffApproveGrant, async (input, call) => {
+    const r = await decideGrant(changeContext(call), staffOf(call).staffId, input.grantRequestId, 'approved');
+    const account = await getAccount(call.db, r.staffId);
+    return { status: r.status, account: account ? accountView(account) : null };
   }),
 
-  'staff.rejectGrant': action({
-    access: 'staff',
-    roles: ADMIN,
-    input: s.grantRequestInput,
-    idempotent: true,
-    handler: async (input, call) => {
-      const r = await decideGrant(
-        changeContext(call),
-        staffOf(call).staffId,
-        input.grantRequestId,
-        'rejected',
-      );
-      return { status: r.status };
-    },
+  'staff.rejectGrant': handle(decl.staffRejectGrant, async (input, call) => {
+    const r = await decideGrant(changeContext(call), staffOf(call).staffId, input.grantRequestId, 'rejected');
+    return { status: r.status };
   }),
 
-  'staff.revokeRole': action({
-    access: 'staff',
-    roles: ADMIN,
-    input: s.roleInput,
-    idempotent: true,
-    handler: async (input, call) => accountView(await revokeRole(changeContext(call), input)),
-  }),
+  'staff.revokeRole': handle(decl.staffRevokeRole, async (input, call) =>
+    accountView(await revokeRole(changeContext(call), input)),
+  ),
 };

@@ -4,10 +4,10 @@
  * regulations keep, and the idempotent answers may hold a caller's own data (PIPL Art. 19: no longer than needed).
  * Runs from the scheduler's timer; each collection declares an index on `expireAt` (deploy/database.json).
  */
-import { z } from 'zod';
+import * as decl from '../../../core/contract/system';
 import type { Database } from '../../platform/cloudbase';
 import { sweepUploadSlots, UPLOAD_SLOTS_COLLECTION } from '../../media/slots';
-import { action, type ActionTable } from '../../router/types';
+import { handle } from '../../router/types';
 
 export const EXPIRING_COLLECTIONS = [
   'sys_idempotency',
@@ -29,16 +29,12 @@ export async function removeExpired(db: Database, now: Date): Promise<Record<str
   return removed;
 }
 
-export const housekeepingSchedulerActions: ActionTable = {
-  'housekeeping.expire': action({
-    access: 'timer',
-    input: z.strictObject({}),
-    handler: (_input, call) => removeExpired(call.db, call.now),
-  }),
+export const housekeepingSchedulerActions = {
+  'housekeeping.expire': handle(decl.housekeepingExpire, async (_input, call) =>
+    removeExpired(call.db, call.now),
+  ),
   // Uploads handed out but never taken in are deleted an hour on (server/media/slots.ts).
-  'housekeeping.uploads': action({
-    access: 'timer',
-    input: z.strictObject({}),
-    handler: (_input, call) => sweepUploadSlots(call.db, call.now),
-  }),
+  'housekeeping.uploads': handle(decl.housekeepingUploads, async (_input, call) =>
+    sweepUploadSlots(call.db, call.now),
+  ),
 };

@@ -4,6 +4,7 @@
  */
 import { registerDeadlineProvider } from '../../dashboard/registry';
 import { OUTBOX_COLLECTION, type OutboxRecord } from '../../outbox/types';
+import { rowsOf } from '../../platform/docs';
 
 const LOOKBACK_MS = 30 * 24 * 3600_000;
 const KIND_LABELS: Record<string, string> = {
@@ -24,7 +25,7 @@ registerDeadlineProvider({
       .orderBy('updatedAt', 'desc')
       .limit(100)
       .get();
-    return ((res.data ?? []) as OutboxRecord[]).map((r) => ({
+    return rowsOf<OutboxRecord>(res).map((r) => ({
       unitId: null,
       section: 'system',
       person: null,

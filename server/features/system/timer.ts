@@ -6,7 +6,7 @@
  */
 import type { Envelope } from '../../../core/contract/envelope';
 import type { FunctionMain } from '../../router/function';
-import type { ActionTable } from '../../router/types';
+import type { DeclarationTable } from '../../../core/contract/declare';
 
 function isTimerEvent(event: unknown): boolean {
   const e = event as { Type?: unknown; action?: unknown } | null;
@@ -19,7 +19,7 @@ function isTimerEvent(event: unknown): boolean {
   );
 }
 
-export function withTimerFanOut(route: FunctionMain, actions: ActionTable): FunctionMain {
+export function withTimerFanOut(route: FunctionMain, actions: DeclarationTable): FunctionMain {
   const timerActions = Object.keys(actions).filter((name) => actions[name]!.access === 'timer');
   return async (event, context) => {
     if (!isTimerEvent(event)) return route(event, context);

@@ -14,12 +14,13 @@ import { assertSeparateActor } from '../../../server/org/separation';
 import { requireAccount, setAccountStatus } from '../../../server/org/accounts';
 import type { ChangeContext } from '../../../server/org/units';
 import type { Database } from '../../../server/platform/cloudbase';
+import { randomIds } from '../../../server/platform/ids';
 import { startSeededEmulator } from './helpers';
 
 let emu: TestEmulator;
 let db: Database;
 const now = () => new Date();
-const ctx = (): ChangeContext => ({ db, actor: 'system:test', now: now(), idempotencyKey: null });
+const ctx = (): ChangeContext => ({ db, actor: 'system:test', now: now(), ids: randomIds() });
 const DAY = 86_400_000;
 
 beforeAll(async () => {

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { createFunction } from '../../../server/router/function';
-import { action } from '../../../server/router/types';
+import { declareAction, table } from '../../../core/contract/declare';
+import type { Handlers } from '../../../server/router/types';
 import { withLabels } from '../../../core/contract/labels';
 import { AppError } from '../../../server/errors';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
@@ -20,45 +21,58 @@ const user = (openid: string, appid = 'wx_emulator_app') =>
   ctx({ WX_OPENID: openid, WX_APPID: appid, TRIGGER_SRC: 'tcb' });
 
 let ran = 0;
-const main = createFunction('test', {
-  'whoami.public': action({
+const d = <O>() => declareAction<O>();
+const TABLE = table([
+  d<{ openid: string | null }>()({
+    fn: 'public',
+    name: 'whoami.public',
     access: 'public',
     input: z.object({}),
-    handler: async (_i, c) => ({ openid: c.caller.openid }),
   }),
-  'whoami.citizen': action({
+  d<{ openid: string | null }>()({
+    fn: 'citizen',
+    name: 'whoami.citizen',
     access: 'citizen',
     input: z.object({}),
-    handler: async (_i, c) => ({ openid: c.caller.openid }),
   }),
-  'timer.only': action({ access: 'timer', input: z.object({}), handler: async () => ({ fired: true }) }),
-  'echo.validated': action({
+  d<{ fired: boolean }>()({ fn: 'scheduler', name: 'timer.only', access: 'timer', input: z.object({}) }),
+  d<{ name: string; count: number }>()({
+    fn: 'citizen',
+    name: 'echo.validated',
     access: 'citizen',
     input: withLabels(
       z.strictObject({ name: z.string().check(z.minLength(2), z.maxLength(5)), count: z.number() }),
       { count: '数量' },
     ),
-    handler: async (i) => i,
   }),
-  boom: action({
-    access: 'public',
-    input: z.object({}),
-    handler: async () => {
-      throw new Error('secret internal detail /srv/app.js:12');
-    },
-  }),
-  'write.once': action({
+  d<never>()({ fn: 'public', name: 'boom', access: 'public', input: z.object({}) }),
+  d<{ text: string; key: string | null; n: number }>()({
+    fn: 'citizen',
+    name: 'write.once',
     access: 'citizen',
     idempotent: true,
     input: z.object({ text: z.string() }),
-    handler: async (i, c) => {
-      ran += 1;
-      if (i.text === 'refuse') throw new AppError('PRECONDITION_FAILED', '不行');
-      return { text: i.text, key: c.idempotencyKey, n: ran };
-    },
   }),
-  'staff.only': action({ access: 'staff', input: z.object({}), handler: async () => ({ yes: true }) }),
-});
+  d<{ yes: boolean }>()({ fn: 'staff', name: 'staff.only', access: 'staff', input: z.object({}) }),
+] as const);
+
+const HANDLERS: Handlers<typeof TABLE> = {
+  'whoami.public': async (_i, c) => ({ openid: c.caller.openid }),
+  'whoami.citizen': async (_i, c) => ({ openid: c.caller.openid }),
+  'timer.only': async () => ({ fired: true }),
+  'echo.validated': async (i) => i,
+  boom: async () => {
+    throw new Error('secret internal detail /srv/app.js:12');
+  },
+  'write.once': async (i, c) => {
+    ran += 1;
+    if (i.text === 'refuse') throw new AppError('PRECONDITION_FAILED', '不行');
+    return { text: i.text, key: c.idempotencyKey, n: ran };
+  },
+  'staff.only': async () => ({ yes: true }),
+};
+
+const main = createFunction('test', TABLE, HANDLERS);
 
 describe('router', () => {
   it('takes identity from the context and ignores identity written into the event', async () => {

@@ -5,7 +5,7 @@
  * written into the event changes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { schedulerActions } from '../../../server/functions/scheduler';
+import { SCHEDULER_API } from '../../../core/contract/api';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 
 let emu: TestEmulator;
@@ -29,7 +29,7 @@ const FORGED = {
   TRIGGER_SRC: 'timer',
   Type: 'Timer',
 };
-const SCHEDULER_ACTIONS = Object.keys(schedulerActions);
+const SCHEDULER_ACTIONS = Object.keys(SCHEDULER_API);
 
 describe('a wrong app id is refused by every function', () => {
   it.each([

@@ -7,33 +7,26 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { DEMO_STAFF } from '../../../emulator/seed/org';
-import { citizenActions } from '../../../server/functions/citizen';
-import { publicActions } from '../../../server/functions/public';
-import { schedulerActions } from '../../../server/functions/scheduler';
-import { staffActions } from '../../../server/functions/staff';
+import { API } from '../../../core/contract/api';
+import type { Declaration } from '../../../core/contract/declare';
 import { EXPIRING_COLLECTIONS } from '../../../server/features/system/housekeeping';
-import type { ActionSpec } from '../../../server/router/types';
 import { newOpenid } from '../org/helpers';
 
-export const FUNCTIONS = {
-  public: publicActions,
-  citizen: citizenActions,
-  staff: staffActions,
-  scheduler: schedulerActions,
-} as const;
+/** Every declared action of every function: a new declaration is fuzzed without touching this suite. */
+export const FUNCTIONS = API;
 
 export interface Target {
   fn: string;
   name: string;
-  spec: ActionSpec;
+  spec: Declaration;
 }
 
 export const TARGETS: Target[] = Object.entries(FUNCTIONS).flatMap(([fn, table]) =>
-  Object.entries(table).map(([name, spec]) => ({ fn, name, spec: spec as ActionSpec })),
+  Object.entries(table).map(([name, spec]) => ({ fn, name, spec: spec as Declaration })),
 );
 
 /** A caller entitled to the action: a seeded account holding one of its roles (admin when unrestricted). */
-export function callerFor(spec: ActionSpec): () => string | undefined {
+export function callerFor(spec: Declaration): () => string | undefined {
   switch (spec.access) {
     case 'public':
       return () => undefined;
@@ -41,7 +34,7 @@ export function callerFor(spec: ActionSpec): () => string | undefined {
     case 'unboundStaff':
       return newOpenid;
     default: {
-      const wanted = spec.roles?.length ? spec.roles : ['admin'];
+      const wanted = spec.roles?.length ? (spec.roles as readonly string[]) : ['admin'];
       const who = DEMO_STAFF.find((s) => s.roles.some(([role]) => wanted.includes(role)));
       if (!who) throw new Error(`no seeded account holds ${wanted.join('/')}`);
       return () => who.openid;

@@ -1,0 +1,75 @@
+/**
+ * Every action of every function, as declared (declare.ts): the server implements exactly these tables (a test
+ * refuses a declared action without a handler and a handler without a declaration), and the mini-program's
+ * typed client is derived from them. Adding an action: declare it in its feature's contract file, list it here,
+ * write its handler and its tests.
+ */
+import * as complaint from './complaint';
+import { contactPhoneNumber } from './contact';
+import type { ClientApi } from './declare';
+import { table } from './declare';
+import * as ledger from './ledger';
+import * as officer from './officer';
+import { ORG_STAFF_ACTIONS } from './org';
+import * as system from './system';
+
+export const PUBLIC_API = table([officer.officerVerify, officer.officerList, ledger.ledgerHead] as const);
+
+export const CITIZEN_API = table([
+  complaint.complaintSubmit,
+  complaint.complaintMine,
+  complaint.citizenComplaintGet,
+  complaint.complaintUploadPrefix,
+  contactPhoneNumber,
+] as const);
+
+export const STAFF_API = table([
+  ...ORG_STAFF_ACTIONS,
+  officer.officerAdd,
+  officer.officerUpdate,
+  officer.officerSuspend,
+  officer.officerReinstate,
+  officer.officerRevoke,
+  officer.officerBadgeCode,
+  ledger.ledgerVerify,
+  ledger.ledgerAnchorsExport,
+  system.dashboard,
+  system.settingsGet,
+  system.settingsPublish,
+  system.calendarYears,
+  system.calendarLoadYear,
+  complaint.complaintQueue,
+  complaint.staffComplaintGet,
+  complaint.complaintHandlers,
+  complaint.complaintAccept,
+  complaint.complaintReject,
+  complaint.complaintDecideCase,
+  complaint.complaintReply,
+  complaint.complaintClose,
+  complaint.complaintAssign,
+  complaint.complaintLinkDuplicate,
+  complaint.complaintSplit,
+  complaint.complaintRecord,
+] as const);
+
+/** Timer-only: no client may call these (the router checks the trigger source). */
+export const SCHEDULER_API = table([
+  ledger.ledgerAnchor,
+  system.outboxDeliver,
+  system.housekeepingExpire,
+  system.housekeepingUploads,
+] as const);
+
+export const API = {
+  public: PUBLIC_API,
+  citizen: CITIZEN_API,
+  staff: STAFF_API,
+  scheduler: SCHEDULER_API,
+} as const;
+
+/** What the mini-program may call: function → action → [payload, answer as it arrives (dates as strings)]. */
+export type MiniprogramApi = ClientApi<{
+  public: typeof PUBLIC_API;
+  citizen: typeof CITIZEN_API;
+  staff: typeof STAFF_API;
+}>;

@@ -1,0 +1,77 @@
+/**
+ * The legal settings' shape: service-date rule, review body and court, statement and display periods, rights
+ * texts, retention table, complaint periods. They are the legal section's settings, not code: a change is a new
+ * version, and each act records the version it was made under, so a later change never rewrites what a party
+ * was told (PUB-5).
+ */
+import * as z from 'zod/mini';
+
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+const days = z.int().check(z.minimum(0), z.maximum(3650));
+const key = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/));
+
+/** When electronic service takes effect (民事诉讼法 Art. 90 as applied to administrative service). */
+export const SERVICE_DATE_RULES = ['firstOpenOrAcknowledge', 'acknowledge', 'arrival'] as const;
+
+const displayTier = z.strictObject({
+  minMonths: z.int().check(z.minimum(0), z.maximum(120)),
+  maxMonths: z.int().check(z.minimum(0), z.maximum(120)),
+});
+
+export const settingsValuesSchema = z.strictObject({
+  serviceDateRule: z.enum(SERVICE_DATE_RULES),
+  reviewBody: z.strictObject({ name, basis: z.string().check(z.maxLength(200)) }),
+  court: z.strictObject({ name, basis: z.string().check(z.maxLength(200)) }),
+  /** Calendar days to apply for administrative review (行政复议法 Art. 20). */
+  reviewPeriodDays: days,
+  /** Months to bring an action (行政诉讼法 Art. 46). */
+  litigationPeriodMonths: z.int().check(z.minimum(1), z.maximum(24)),
+  /** Working days the 事先告知书 gives for statements and defences (later ones are accepted, marked late). */
+  statementPeriodDays: days,
+  /** Working days to request a hearing (行政处罚法 Art. 64). */
+  hearingRequestDays: days,
+  /** Days between the hearing notice and the hearing (Art. 64). */
+  hearingNoticeDays: days,
+  /** Working days to publish decisions (PUB-12; 国办发〔2018〕118号) and to withdraw an entry (PUB-13). */
+  publicationWorkingDays: z.strictObject({ penaltyOrPermit: days, other: days }),
+  withdrawalWorkingDays: days,
+  /** Credit-platform display periods per tier, and what they count from (national credit-repair rules). */
+  displayPeriods: z.strictObject({
+    countFrom: z.enum(['decision', 'publication']),
+    minor: displayTier,
+    general: displayTier,
+    serious: displayTier,
+  }),
+  /** Rights notice texts per document type; `{reviewBody}`, `{court}` and the periods are filled in when shown. */
+  rightsTexts: z.record(key, z.string().check(z.minLength(1), z.maxLength(4000))),
+  /** Retention per record category (REC-12): months, or a rule named in words (with the case file). */
+  retention: z.record(
+    key,
+    z.union([
+      z.strictObject({ months: z.int().check(z.minimum(1), z.maximum(1200)) }),
+      z.strictObject({ rule: z.string().check(z.minLength(1), z.maxLength(200)) }),
+    ]),
+  ),
+  /** Complaints and reports (market regulation's rules of 2022; 信访工作条例). */
+  complaintHandlingDays: z.strictObject({
+    acceptanceWorkingDays: days,
+    reporterFeedbackWorkingDays: days,
+    petitionReplyDays: days,
+    petitionFinishDays: days,
+    /** Calendar days to finish handling an accepted complaint (default: the petition rules' 60 days). */
+    handlingDays: days,
+  }),
+});
+
+export type SettingsValues = z.infer<typeof settingsValuesSchema>;
+
+export interface SettingsVersion {
+  _id: string;
+  _rev: number;
+  version: number;
+  effectiveFrom: Date;
+  values: SettingsValues;
+  /** Salted reference of the administrator, or `system:…` for the built-in first version. */
+  createdBy: string;
+  createdAt: Date;
+}

@@ -1,0 +1,61 @@
+/**
+ * Typed reads over the SDK, shared by every module: the SDK types its answers loosely (`data: any`), so each read
+ * is cast in exactly one place.
+ */
+import type { Database } from './cloudbase';
+
+/** A query answer as the SDK gives it: `data` is an array, missing on some emulator and SDK paths. */
+interface QueryAnswer {
+  data?: unknown;
+}
+
+/** The documents of a query answer. */
+export function rowsOf<T>(res: QueryAnswer): T[] {
+  return (res.data ?? []) as T[];
+}
+
+/** The first document of a query answer, or null. */
+export function firstOf<T>(res: QueryAnswer): T | null {
+  return rowsOf<T>(res)[0] ?? null;
+}
+
+/**
+ * `doc(id).get()` answers `{data: [doc]}` when the document exists and `{data: []}` otherwise (inside a
+ * transaction: `{data: doc}` or `{data: null}`).
+ */
+export async function getDoc<T>(db: Database, collection: string, id: string): Promise<T | null> {
+  const res = await db.collection(collection).doc(id).get();
+  const data = res.data as unknown;
+  if (Array.isArray(data)) return (data[0] as T | undefined) ?? null;
+  return (data as T | null) ?? null;
+}
+
+/** The first document matching an equality filter (in no particular order: for filters on a unique field). */
+export async function firstMatch<T>(
+  db: Database,
+  collection: string,
+  filter: Record<string, unknown>,
+): Promise<T | null> {
+  return firstOf<T>(await db.collection(collection).where(filter).limit(1).get());
+}
+
+/** Every document matching an equality filter (for small collections: a few hundred documents at most). */
+export async function findAll<T>(
+  db: Database,
+  collection: string,
+  filter: Record<string, unknown>,
+): Promise<T[]> {
+  const out: T[] = [];
+  const pageSize = 100;
+  for (let skip = 0; ; skip += pageSize) {
+    const page = rowsOf<T>(await db.collection(collection).where(filter).skip(skip).limit(pageSize).get());
+    out.push(...page);
+    if (page.length < pageSize) return out;
+  }
+}
+
+/** A stored document's state without `_id` and `_rev`: what commitChange takes as the entity's new state. */
+export function stateOf<T extends { _id: string; _rev: number }>(doc: T): Omit<T, '_id' | '_rev'> {
+  const { _id: _ignoredId, _rev: _ignoredRev, ...rest } = doc;
+  return rest;
+}
