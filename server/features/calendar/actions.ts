@@ -1,7 +1,7 @@
 /** Staff actions on the calendar: which data answers for each year, and loading a year's official table. */
 import * as decl from '../../../core/contract/system';
-import { type Calendar, type YearSourceKind } from '../../../core/calendar';
-import { saltedRef } from '../../platform/crypto';
+import { toShanghaiDate, type Calendar, type YearSourceKind } from '../../../core/calendar';
+import { staffActorRef } from '../../org/principal';
 import { handle } from '../../router/types';
 import { loadCalendar, saveYearTable } from '../../calendar';
 
@@ -26,7 +26,7 @@ export const calendarStaffActions = {
     };
   }),
   'calendar.loadYear': handle(decl.calendarLoadYear, async (input, call) => {
-    const actor = saltedRef('staff', call.staff!.staffId);
+    const actor = staffActorRef(call.staff!.staffId);
     const saved = await saveYearTable(call.db, { actor, action: 'calendar.loadYear', at: call.now }, input);
     return describeYear(await loadCalendar(call.db), saved.year);
   }),

@@ -6,9 +6,9 @@
  */
 import { commitChange } from '../../ledger/commit';
 import { sectionReviewers } from '../../org/resolvers';
-import type { StaffPrincipal } from '../../org/principal';
+import { staffActorRef, type StaffPrincipal } from '../../org/principal';
 import type { Database } from '../../platform/cloudbase';
-import { randomId, saltedRef } from '../../platform/crypto';
+import { randomId } from '../../platform/crypto';
 import { openPersonalData } from '../../privacy';
 import { IDENTITY_VIEWS_COLLECTION, sealRef, type ComplainantSecret, type ComplaintRecord } from './model';
 
@@ -38,7 +38,7 @@ export async function recordIdentityView(
   record: ComplaintRecord,
   at: Date,
 ) {
-  const actor = saltedRef('staff', staff.staffId);
+  const actor = staffActorRef(staff.staffId);
   await commitChange(db, {
     actor,
     action: 'complaint.identityView',

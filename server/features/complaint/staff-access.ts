@@ -14,8 +14,7 @@ import { HANDLING_ROLES, LEAD_ROLES } from '../../../core/complaint/roles';
 import type { ComplaintStaffStep } from '../../../core/contract/complaint';
 import { AppError } from '../../errors';
 import { commitChange, type PlainInsert } from '../../ledger/commit';
-import { holdsFor, roleScope, type RoleScope, type StaffPrincipal } from '../../org/principal';
-import { saltedRef } from '../../platform/crypto';
+import { holdsFor, roleScope, staffActorRef, type RoleScope, type StaffPrincipal } from '../../org/principal';
 import { stateOf } from '../../platform/docs';
 import type { Call } from '../../router/types';
 import { COMPLAINTS_COLLECTION, type ComplaintRecord, type ComplaintState } from './model';
@@ -99,7 +98,7 @@ export function allowedSteps(staff: StaffPrincipal, record: ComplaintRecord): Co
   return steps;
 }
 
-export const staffActor = (call: Call) => saltedRef('staff', call.staff!.staffId);
+export const staffActor = (call: Call) => staffActorRef(call.staff!.staffId);
 
 /**
  * Applies one step through commitChange, against the revision read (a concurrent step answers CONFLICT), with the

@@ -10,9 +10,9 @@ import { commitChange } from '../../ledger/commit';
 import { getDoc, stateOf } from '../../platform/docs';
 import { STAFF_COLLECTION, type StaffAccount } from '../../org/accounts';
 import { checkOfficerLink } from '../../org/conferral';
-import { hasRole } from '../../org/principal';
+import { hasRole, staffActorRef } from '../../org/principal';
 import { getUnit } from '../../org/units';
-import { randomCode, saltedRef } from '../../platform/crypto';
+import { randomCode } from '../../platform/crypto';
 import { handle, type Call } from '../../router/types';
 import { officerBadgeCode } from './badge';
 import {
@@ -24,7 +24,7 @@ import {
 } from './repository';
 
 function actorOf(call: Call): string {
-  return saltedRef('staff', call.staff!.staffId);
+  return staffActorRef(call.staff!.staffId);
 }
 
 function checkValidity(validFrom: string, validUntil: string): void {

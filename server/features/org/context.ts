@@ -2,7 +2,7 @@
 import { saltedRef } from '../../platform/crypto';
 import type { Call } from '../../router/types';
 import type { Conferrer } from '../../org/conferral';
-import { hasRole, type StaffPrincipal } from '../../org/principal';
+import { hasRole, staffActorRef, type StaffPrincipal } from '../../org/principal';
 import type { ChangeContext } from '../../org/units';
 
 export function staffOf(call: Call): StaffPrincipal {
@@ -18,7 +18,7 @@ export function conferrerOf(call: Call): Conferrer {
 
 export function changeContext(call: Call): ChangeContext {
   const actor = call.staff
-    ? saltedRef('staff', call.staff.staffId)
+    ? staffActorRef(call.staff.staffId)
     : saltedRef('openid', call.caller.openid ?? '');
   return { db: call.db, actor, now: call.now, ids: call.ids };
 }

@@ -5,10 +5,9 @@
 import * as decl from '../../../core/contract/system';
 import { DASHBOARD_ROLES } from '../../../core/contract/dashboard';
 import { buildDashboard } from '../../dashboard/build';
-import { roleScope } from '../../org/principal';
+import { roleScope, staffActorRef } from '../../org/principal';
 import { deliverOutbox } from '../../outbox';
 import { AppError } from '../../errors';
-import { saltedRef } from '../../platform/crypto';
 import { handle } from '../../router/types';
 import { currentSettings, publishSettings, settingsVersion } from '../../settings';
 import './outbox-provider';
@@ -42,7 +41,7 @@ export const systemStaffActions = {
   }),
   'settings.publish': handle(decl.settingsPublish, async (input, call) =>
     publishSettings(call.db, {
-      actor: saltedRef('staff', call.staff!.staffId),
+      actor: staffActorRef(call.staff!.staffId),
       at: call.now,
       effectiveFrom: input.effectiveFrom ? new Date(input.effectiveFrom) : call.now,
       changes: input.values,
