@@ -13,6 +13,7 @@ import {
 import { AppError } from '../errors';
 import type { Database } from '../platform/cloudbase';
 import { isDuplicateWrite } from '../platform/db-errors';
+import { getDoc } from '../platform/docs';
 import { CURRENT_HASH_ALGORITHM, hashText, hashValue } from '../platform/crypto';
 
 export const LEDGER_COLLECTION = 'sys_ledger';
@@ -128,6 +129,14 @@ async function commitOnce(db: Database, change: ChangeSet): Promise<CommittedEnt
 /** Ledger ids sort in sequence order as strings too. */
 export function ledgerId(seq: number): string {
   return String(seq).padStart(12, '0');
+}
+
+/** The head as stored (seq and hash of the last entry), or null before the first entry: a read for reports. */
+export async function storedLedgerHead(db: Database): Promise<{ seq: number; hash: string } | null> {
+  const head = await getDoc<{ seq?: unknown; hash?: unknown }>(db, LEDGER_HEAD_COLLECTION, HEAD_ID);
+  return head && typeof head.seq === 'number' && typeof head.hash === 'string'
+    ? { seq: head.seq, hash: head.hash }
+    : null;
 }
 
 async function readHead(tx: Tx): Promise<{ seq: number; hash: string }> {

@@ -19,9 +19,9 @@ import {
   type LedgerBreak,
 } from '../../core/ledger/verify';
 import type { Database } from '../platform/cloudbase';
-import { LEDGER_COLLECTION, LEDGER_HEAD_COLLECTION } from './commit';
+import { LEDGER_COLLECTION, storedLedgerHead } from './commit';
 import { ledgerHasher, ledgerValueHasher } from './hashing';
-import { firstOf, rowsOf } from '../platform/docs';
+import { rowsOf } from '../platform/docs';
 
 /** The server SDK returns at most 1000 documents per query (CloudBase limit). */
 const PAGE_SIZE = 1000;
@@ -63,7 +63,7 @@ export async function verifyLedger(
     }
     if (page.length < PAGE_SIZE) break;
   }
-  const headBreak = checkHead(await readHead(db), position) ?? anchorsBeyondEnd(anchors, position);
+  const headBreak = checkHead(await storedLedgerHead(db), position) ?? anchorsBeyondEnd(anchors, position);
   if (headBreak) return fail(headBreak);
 
   const entityBreak = await checkEntities(db, latest, result);
@@ -79,14 +79,6 @@ async function entriesAfter(db: Database, seq: number): Promise<LedgerEntry[]> {
     .limit(PAGE_SIZE)
     .get();
   return rowsOf<LedgerEntry>(res);
-}
-
-async function readHead(db: Database): Promise<{ seq: number; hash: string } | null> {
-  const res = await db.collection(LEDGER_HEAD_COLLECTION).doc('head').get();
-  const head = firstOf<{ seq?: unknown; hash?: unknown }>(res);
-  return head && typeof head.seq === 'number' && typeof head.hash === 'string'
-    ? { seq: head.seq, hash: head.hash }
-    : null;
 }
 
 /**

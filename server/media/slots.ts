@@ -10,7 +10,7 @@ import type { Database } from '../platform/cloudbase';
 import { cloudbase } from '../platform/cloudbase';
 import { randomId } from '../platform/crypto';
 import { QUARANTINE_PREFIX } from './intake';
-import { rowsOf } from '../platform/docs';
+import { removeExpiredDocs, rowsOf } from '../platform/docs';
 
 export const UPLOAD_SLOTS_COLLECTION = 'sys_upload_slots';
 /** Uploads into a slot are expected within this time (the client asks for a fresh slot after it). */
@@ -62,6 +62,11 @@ export async function openUploadSlot(
   };
   await db.collection(UPLOAD_SLOTS_COLLECTION).add(slot);
   return { prefix, paths, uploadBy: new Date(opts.now.getTime() + SLOT_UPLOAD_MS) };
+}
+
+/** Removes slots past their `expireAt` (done slots, a day on); keyed by collection for the housekeeping answer. */
+export async function expireUploadSlots(db: Database, now: Date): Promise<Record<string, number>> {
+  return { [UPLOAD_SLOTS_COLLECTION]: await removeExpiredDocs(db, UPLOAD_SLOTS_COLLECTION, now) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { commitChange } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
 import { saltedRef } from '../platform/crypto';
-import { firstMatch, getDoc, stateOf } from '../platform/docs';
+import { findAll, firstMatch, getDoc, stateOf } from '../platform/docs';
 import type { ChangeContext } from './change';
 
 export const STAFF_COLLECTION = 'staff_accounts';
@@ -37,6 +37,10 @@ export async function findAccountByOpenid(db: Database, openid: string): Promise
 
 export const getAccount = (db: Database, staffId: string) =>
   getDoc<StaffAccount>(db, STAFF_COLLECTION, staffId);
+
+/** Every active account (a few hundred at most). */
+export const activeAccounts = (db: Database) =>
+  findAll<StaffAccount>(db, STAFF_COLLECTION, { status: 'active' });
 
 export async function requireAccount(db: Database, staffId: string): Promise<StaffAccount> {
   const account = await getAccount(db, staffId);

@@ -81,6 +81,8 @@ async function effective(db: Database, list: Delegation[], at: Date): Promise<De
   return out;
 }
 
+export const getDelegation = (db: Database, id: string) => getDoc<Delegation>(db, DELEGATIONS_COLLECTION, id);
+
 export async function delegationsTo(db: Database, toStaffId: string, at: Date): Promise<Delegation[]> {
   return effective(db, await findAll<Delegation>(db, DELEGATIONS_COLLECTION, { toStaffId }), at);
 }

@@ -8,7 +8,7 @@ import { commitChange } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
 import type { ChangeContext } from './change';
 import { STAFF_COLLECTION, type StaffAccount } from './accounts';
-import { findAll, getDoc, stateOf } from '../platform/docs';
+import { findAll, firstMatch, getDoc, stateOf } from '../platform/docs';
 
 export const UNITS_COLLECTION = 'org_units';
 export const SECTIONS_COLLECTION = 'org_sections';
@@ -54,6 +54,10 @@ export async function requireSection(db: Database, id: string): Promise<OrgSecti
   if (!section) throw new AppError('NOT_FOUND', '未找到该科室');
   return section;
 }
+
+/** The first unit of a kind (there is one commission and one enforcement unit), or null before bootstrap. */
+export const firstUnitOfKind = (db: Database, kind: UnitKind) =>
+  firstMatch<OrgUnit>(db, UNITS_COLLECTION, { kind });
 
 export async function listUnits(db: Database): Promise<OrgUnit[]> {
   const units = await findAll<OrgUnit>(db, UNITS_COLLECTION, { kind: db.command.in([...UNIT_KINDS]) });

@@ -100,6 +100,18 @@ async function recoverExpiredClaims(db: Database, now: Date): Promise<number> {
   return recovered;
 }
 
+/** Messages that did not go out (failed, or outcome unknown) changed since `since`, newest first, at most 100. */
+export async function undeliveredSince(db: Database, since: Date): Promise<OutboxRecord[]> {
+  const _ = db.command;
+  const res = await db
+    .collection(OUTBOX_COLLECTION)
+    .where({ status: _.in(['failed', 'unknown']), updatedAt: _.gte(since) })
+    .orderBy('updatedAt', 'desc')
+    .limit(100)
+    .get();
+  return rowsOf<OutboxRecord>(res);
+}
+
 async function dueRecords(db: Database, now: Date, limit: number): Promise<OutboxRecord[]> {
   const _ = db.command;
   const res = await db

@@ -54,6 +54,15 @@ export async function findAll<T>(
   }
 }
 
+/** Removes the documents whose `expireAt` has passed (technical collections); answers how many went. */
+export async function removeExpiredDocs(db: Database, collection: string, now: Date): Promise<number> {
+  const res = await db
+    .collection(collection)
+    .where({ expireAt: db.command.lt(now) })
+    .remove();
+  return Number((res as { deleted?: number }).deleted ?? 0);
+}
+
 /** A stored document's state without `_id` and `_rev`: what commitChange takes as the entity's new state. */
 export function stateOf<T extends { _id: string; _rev: number }>(doc: T): Omit<T, '_id' | '_rev'> {
   const { _id: _ignoredId, _rev: _ignoredRev, ...rest } = doc;

@@ -4,9 +4,9 @@ import type { Page } from '../../../core/contract/envelope';
 import { AppError } from '../../errors';
 import type { Database } from '../../platform/cloudbase';
 import { settingsForAct } from '../../settings/act';
-import { UNITS_COLLECTION } from '../../org/units';
+import { firstUnitOfKind } from '../../org/units';
 import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
-import { firstMatch, firstOf, getDoc } from '../../platform/docs';
+import { firstMatch, getDoc } from '../../platform/docs';
 import { keysetPage } from '../../platform/paging';
 
 export async function findComplaint(db: Database, id: string): Promise<ComplaintRecord | null> {
@@ -64,8 +64,7 @@ export async function complaintPeriods(
 
 /** Complaints go to the enforcement unit (卫生健康综合行政执法支队), the body that investigates them. */
 export async function handlingUnitId(db: Database): Promise<string> {
-  const res = await db.collection(UNITS_COLLECTION).where({ kind: 'enforcement' }).limit(1).get();
-  const unit = firstOf<{ _id: string }>(res);
+  const unit = await firstUnitOfKind(db, 'enforcement');
   if (!unit) throw new AppError('PRECONDITION_FAILED', '受理机构尚未配置，请稍后再试');
   return unit._id;
 }

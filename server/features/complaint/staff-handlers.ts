@@ -6,8 +6,7 @@
  * list is of no use to anyone else.
  */
 import * as decl from '../../../core/contract/complaint';
-import { holdsGrant, isActive, STAFF_COLLECTION, type StaffAccount } from '../../org/accounts';
-import { findAll } from '../../platform/docs';
+import { activeAccounts, holdsGrant, isActive, type StaffAccount } from '../../org/accounts';
 import { effectiveRoles } from '../../org/roles';
 import type { Database } from '../../platform/cloudbase';
 import { handle } from '../../router/types';
@@ -34,7 +33,7 @@ const complaintHandlers = handle(decl.complaintHandlers, async (input, call) => 
   const record = await loadForStaff(call, input.id, 'lead');
   const sections = assignableSections(call.staff!, record);
   // Filtered on the indexed `status`; the grant is checked here (grants are an array of {role, unitId}).
-  const active = await findAll<StaffAccount>(call.db, STAFF_COLLECTION, { status: 'active' });
+  const active = await activeAccounts(call.db);
   const assignable: StaffAccount[] = [];
   for (const account of active) {
     if (!inSections(account, sections)) continue;

@@ -5,7 +5,7 @@
 import * as decl from '../../../core/contract/ledger';
 import { anchorLedgerHead } from '../../ledger/anchor';
 import { allAnchors, ANCHOR_EXPORT_FORMAT, latestAnchor } from '../../ledger/anchor-store';
-import { LEDGER_HEAD_COLLECTION } from '../../ledger/commit';
+import { storedLedgerHead } from '../../ledger/commit';
 import { verifyLedger } from '../../ledger/verify';
 import { CURRENT_HASH_ALGORITHM } from '../../platform/crypto';
 import { handle } from '../../router/types';
@@ -30,8 +30,7 @@ export const ledgerStaffActions = {
 export const ledgerPublicActions = {
   'ledger.head': handle(decl.ledgerHead, async (_input, call) => {
     const anchor = await latestAnchor(call.db);
-    const head = ((await call.db.collection(LEDGER_HEAD_COLLECTION).doc('head').get()).data ?? [])[0] as
-      { seq?: number } | undefined;
+    const head = await storedLedgerHead(call.db);
     return {
       anchored: anchor ? { date: anchor.date, seq: anchor.seq, hash: anchor.hash, alg: anchor.alg } : null,
       liveSeq: head?.seq ?? 0,

@@ -7,8 +7,8 @@ import * as decl from '../../../core/contract/officer';
 import type { StoredOfficerStatus } from '../../../core/officer/status';
 import { AppError, invalid, notFound, precondition } from '../../errors';
 import { commitChange } from '../../ledger/commit';
-import { getDoc, stateOf } from '../../platform/docs';
-import { STAFF_COLLECTION, type StaffAccount } from '../../org/accounts';
+import { stateOf } from '../../platform/docs';
+import { getAccount } from '../../org/accounts';
 import { checkOfficerLink } from '../../org/conferral';
 import { hasRole, staffActorRef } from '../../org/principal';
 import { getUnit } from '../../org/units';
@@ -38,7 +38,7 @@ function checkValidity(validFrom: string, validUntil: string): void {
  */
 async function checkStaffLink(call: Call, staffId: string | null | undefined): Promise<void> {
   if (!staffId) return;
-  const account = await getDoc<StaffAccount>(call.db, STAFF_COLLECTION, staffId);
+  const account = await getAccount(call.db, staffId);
   if (!account) throw invalid({ 'payload.staffId': '未找到该工作人员账号' });
   const me = call.staff!;
   checkOfficerLink({ kind: 'staff', staffId: me.staffId, isAdmin: hasRole(me, 'admin') }, account);

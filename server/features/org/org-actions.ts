@@ -1,8 +1,7 @@
 /** `staff` function actions about units, sections, supervision (分管), unit heads and delegations. */
 import * as decl from '../../../core/contract/org';
 import { createDelegation, decideDelegation } from '../../org/delegating';
-import { revokeDelegation, DELEGATIONS_COLLECTION, type Delegation } from '../../org/delegations';
-import { getDoc } from '../../platform/docs';
+import { getDelegation, revokeDelegation, type Delegation } from '../../org/delegations';
 import { hasRole } from '../../org/principal';
 import { setSupervision, supervisionsOfSection } from '../../org/supervision';
 import { createSection, createUnit, listSections, listUnits, setUnitHead } from '../../org/units';
@@ -97,7 +96,7 @@ export const orgActions = {
 
   'org.revokeDelegation': handle(decl.orgRevokeDelegation, async (input, call) => {
     const me = staffOf(call);
-    const d = await getDoc<Delegation>(call.db, DELEGATIONS_COLLECTION, input.delegationId);
+    const d = await getDelegation(call.db, input.delegationId);
     if (!d || (d.fromStaffId !== me.staffId && !hasRole(me, 'admin')))
       throw new AppError('NOT_FOUND', '未找到该授权');
     return delegationView(await revokeDelegation(changeContext(call), d._id));

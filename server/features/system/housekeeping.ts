@@ -6,27 +6,17 @@
  */
 import * as decl from '../../../core/contract/system';
 import type { Database } from '../../platform/cloudbase';
-import { sweepUploadSlots, UPLOAD_SLOTS_COLLECTION } from '../../media/slots';
+import { expireUploadSlots, sweepUploadSlots } from '../../media/slots';
+import { removeExpiredDocs } from '../../platform/docs';
 import { handle } from '../../router/types';
 
-export const EXPIRING_COLLECTIONS = [
-  'sys_idempotency',
-  'sys_rate_limits',
-  'staff_bind_attempts',
-  UPLOAD_SLOTS_COLLECTION,
-] as const;
+/** Technical collections of the router, the rate limits and the old binding counters, swept by name. */
+export const EXPIRING_COLLECTIONS = ['sys_idempotency', 'sys_rate_limits', 'staff_bind_attempts'] as const;
 
 export async function removeExpired(db: Database, now: Date): Promise<Record<string, number>> {
-  const _ = db.command;
   const removed: Record<string, number> = {};
-  for (const name of EXPIRING_COLLECTIONS) {
-    const res = await db
-      .collection(name)
-      .where({ expireAt: _.lt(now) })
-      .remove();
-    removed[name] = Number((res as { deleted?: number }).deleted ?? 0);
-  }
-  return removed;
+  for (const name of EXPIRING_COLLECTIONS) removed[name] = await removeExpiredDocs(db, name, now);
+  return { ...removed, ...(await expireUploadSlots(db, now)) };
 }
 
 export const housekeepingSchedulerActions = {

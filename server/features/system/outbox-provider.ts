@@ -3,8 +3,7 @@
  * unknown, needs a person to serve or notify by other means. Registered when this module is imported.
  */
 import { registerDeadlineProvider } from '../../dashboard/registry';
-import { OUTBOX_COLLECTION, type OutboxRecord } from '../../outbox/types';
-import { rowsOf } from '../../platform/docs';
+import { undeliveredSince } from '../../outbox/deliver';
 
 const LOOKBACK_MS = 30 * 24 * 3600_000;
 const KIND_LABELS: Record<string, string> = {
@@ -18,14 +17,8 @@ registerDeadlineProvider({
   label: '消息投递异常',
   async list(db, scope, now) {
     if (!scope.staff.roles.some((g) => g.role === 'admin' || g.role === 'auditor')) return [];
-    const _ = db.command;
-    const res = await db
-      .collection(OUTBOX_COLLECTION)
-      .where({ status: _.in(['failed', 'unknown']), updatedAt: _.gte(new Date(now.getTime() - LOOKBACK_MS)) })
-      .orderBy('updatedAt', 'desc')
-      .limit(100)
-      .get();
-    return rowsOf<OutboxRecord>(res).map((r) => ({
+    const undelivered = await undeliveredSince(db, new Date(now.getTime() - LOOKBACK_MS));
+    return undelivered.map((r) => ({
       unitId: null,
       section: 'system',
       person: null,

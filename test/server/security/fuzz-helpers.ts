@@ -10,6 +10,7 @@ import { DEMO_STAFF } from '../../../emulator/seed/org';
 import { API } from '../../../core/contract/api';
 import type { Declaration } from '../../../core/contract/declare';
 import { EXPIRING_COLLECTIONS } from '../../../server/features/system/housekeeping';
+import { UPLOAD_SLOTS_COLLECTION } from '../../../server/media/slots';
 import { newOpenid } from '../org/helpers';
 
 /** Every declared action of every function: a new declaration is fuzzed without touching this suite. */
@@ -193,7 +194,7 @@ export function keyPaths(schema: unknown, prefix: string[] = []): string[][] {
  * Collections whose records are technical, not business data: idempotency answers, rate-limit windows, failed
  * binding counters, and the cached WeChat access token (fetched before the call that needs it is refused).
  */
-const TECHNICAL = new Set<string>([...EXPIRING_COLLECTIONS, 'sys_wechat_tokens']);
+const TECHNICAL = new Set<string>([...EXPIRING_COLLECTIONS, UPLOAD_SLOTS_COLLECTION, 'sys_wechat_tokens']);
 
 /** Documents per collection and the highest write version of each: any insert, update or delete shows. */
 export function snapshotter(dataDir: string): () => Record<string, string> {
