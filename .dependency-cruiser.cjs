@@ -40,6 +40,18 @@ module.exports = {
       to: { path: '^server/' },
     },
     {
+      name: 'shared-modules-import-no-feature',
+      comment:
+        'shared backend modules never import a feature: a feature plugs into them by registering (deadline providers, outbox kinds, role filters); the feature-data and side-effect-import rules are in scripts/check-layers.ts',
+      severity: 'error',
+      from: {
+        path: '^server/(router|ledger|org|outbox|settings|platform|dashboard|security|media|privacy|wechat|calendar)/',
+        // removed when role filters are registered per function
+        pathNot: '^server/org/roles\\.ts$',
+      },
+      to: { path: '^server/features/' },
+    },
+    {
       name: 'miniprogram-client-only',
       comment: 'miniprogram/ imports neither server/ nor emulator/ nor cloudfunctions/',
       severity: 'error',

@@ -42,6 +42,12 @@ export const getAccount = (db: Database, staffId: string) =>
 export const activeAccounts = (db: Database) =>
   findAll<StaffAccount>(db, STAFF_COLLECTION, { status: 'active' });
 
+/** The accounts of a unit, or (no unit) every active or suspended account. */
+export function listAccounts(db: Database, unitId?: string): Promise<StaffAccount[]> {
+  const filter = unitId ? { unitId } : { status: db.command.in(['active', 'suspended']) };
+  return findAll<StaffAccount>(db, STAFF_COLLECTION, filter);
+}
+
 export async function requireAccount(db: Database, staffId: string): Promise<StaffAccount> {
   const account = await getAccount(db, staffId);
   if (!account) throw new AppError('NOT_FOUND', '未找到该工作人员账号');

@@ -3,13 +3,12 @@ import * as decl from '../../../core/contract/org';
 import { ROLE_LABELS } from '../../../core/org/roles';
 import {
   getAccount,
+  listAccounts,
   requireAccount,
   setAccountStatus,
-  STAFF_COLLECTION,
   type StaffAccount,
 } from '../../org/accounts';
 import { delegationsTo, pendingDelegations } from '../../org/delegations';
-import { findAll } from '../../platform/docs';
 import { decideGrant, grantRole, pendingGrantRequests, revokeRole } from '../../org/grants';
 import {
   bindInvitation,
@@ -92,10 +91,7 @@ export const staffAccountActions = {
   ),
 
   'staff.list': handle(decl.staffList, async (input, call) => {
-    const filter = input.unitId
-      ? { unitId: input.unitId }
-      : { status: call.db.command.in(['active', 'suspended']) };
-    const accounts = await findAll<StaffAccount>(call.db, STAFF_COLLECTION, filter);
+    const accounts = await listAccounts(call.db, input.unitId);
     return list(accounts.sort((a, b) => a.name.localeCompare(b.name, 'zh')).map(accountView));
   }),
 
