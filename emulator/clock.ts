@@ -48,7 +48,3 @@ export function clockNow(): Date {
 export function isClockSet(): boolean {
   return offsetMs !== 0;
 }
-
-export function realNow(): number {
-  return RealDate.now();
-}

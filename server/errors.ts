@@ -22,6 +22,4 @@ export class AppError extends Error {
 export const invalid = (fields: Record<string, string>, message?: string) =>
   new AppError('INVALID_INPUT', message, fields);
 export const notFound = (message?: string) => new AppError('NOT_FOUND', message);
-export const forbidden = (message?: string) => new AppError('FORBIDDEN', message);
-export const conflict = (message?: string) => new AppError('CONFLICT', message);
 export const precondition = (message?: string) => new AppError('PRECONDITION_FAILED', message);

@@ -3,7 +3,6 @@
  * lower case are normalised so that "ｗｚ 0001" finds "WZ0001". Certificates carry digits, Latin letters, a few
  * Chinese characters (e.g. a region prefix) and hyphens.
  */
-export const CERT_NO_MAX_LENGTH = 32;
 export const CERT_NO_PATTERN = /^[0-9A-Z\u4e00-\u9fa5-]{4,32}$/;
 
 export function normalizeCertNo(input: string): string {

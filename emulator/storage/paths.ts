@@ -3,7 +3,6 @@
  * to the bucket (no leading slash), as `resource.path` in the storage rules sees it
  * (https://docs.cloudbase.net/storage/security-rules: "文件在云存储中的相对路径（不包含桶名）").
  */
-import { HttpError } from '../http';
 
 /** The emulator's single bucket, shaped like CloudBase's `<hex>-<env>-<appid>` names. */
 export const EMULATOR_BUCKET = 'emulator-bucket-1250000000';
@@ -31,13 +30,6 @@ export function isValidCloudPath(cloudPath: string): boolean {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(cloudPath)) return false;
   return cloudPath.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-
-export function requireCloudPath(value: unknown): string {
-  if (typeof value !== 'string' || !isValidCloudPath(value)) {
-    throw new HttpError(400, 'INVALID_PARAM', '文件路径无效：须为不以 / 开头、不含 . 或 .. 段的相对路径');
-  }
-  return value;
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -45,8 +45,6 @@ export function roleScope(p: StaffPrincipal, roles: readonly Role[], unitId: str
   };
 }
 
-export const scopeIsEmpty = (s: RoleScope): boolean => !s.wholeUnit && s.sectionIds.length === 0;
-
 /** Whether the principal holds one of `roles` reaching a record of `unitId` filed under `sectionIds`. */
 export function holdsFor(
   p: StaffPrincipal,
