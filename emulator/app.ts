@@ -11,6 +11,7 @@ import type { EmulatorContext, EmulatorOptions } from './context';
 import { registerControl } from './control';
 import { HttpError, Router, isLoopbackAddress, isLoopbackHost, readBody, type RouteContext } from './http';
 import { EMULATOR_MASTER_KEY, EMULATOR_PERSONAL_DATA_SALT } from './dev-secrets';
+import { roundTrips, sleep } from './latency';
 import { createLogger, errorSummary } from './log';
 import { registerParts } from './parts';
 
@@ -103,10 +104,20 @@ function pointSdkAtEmulator(baseUrl: string, appId: string): void {
 }
 
 function registerAdminEndpoint(ctx: EmulatorContext): void {
+  // Drawn when the option is set at start; tests and the bench may also set ctx.options.dbLatency later.
+  let draw: { of: EmulatorContext['options']['dbLatency']; next: () => number } | undefined;
+  const roundTrip = () => {
+    const latency = ctx.options.dbLatency;
+    if (!latency || latency.ms <= 0) return 0;
+    if (draw?.of !== latency) draw = { of: latency, next: roundTrips(latency) };
+    return draw.next();
+  };
   ctx.router.add(
     'POST',
     /^\/admin\/?$/,
     async ({ json, send, note }) => {
+      const trip = roundTrip();
+      await sleep(trip / 2); // the request's way there
       const body = await json<Record<string, unknown>>();
       const action = typeof body.action === 'string' ? body.action : '';
       note.action = action;
@@ -119,7 +130,9 @@ function registerAdminEndpoint(ctx: EmulatorContext): void {
         });
         return;
       }
-      send(200, await handler(body));
+      const answer = await handler(body, note);
+      await sleep(trip / 2); // the answer's way back
+      send(200, answer);
     },
     'admin',
   );
@@ -186,6 +199,7 @@ async function handle(
       action: note.action,
       status: res.statusCode,
       code: note.code,
+      scanned: note.scanned,
       ms: Math.round(performance.now() - started),
     });
   }

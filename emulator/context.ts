@@ -20,10 +20,24 @@ export interface EmulatorOptions {
   /** The configured mini-program app id; the runner passes it as WX_APPID unless the caller sends another. */
   appId: string;
   logSink: (line: string) => void;
+  /** Round-trip latency added to every /admin call (npm start: DB_LATENCY_MS, DB_LATENCY_JITTER_MS, DB_LATENCY_SEED). */
+  dbLatency?: DbLatency;
+  /** Adds `scanned` (documents read) to each database call's log line (npm start: DB_LOG_SCANNED=1). */
+  logScanned?: boolean;
+  /** How long a transaction may stay open before it is aborted (CloudBase: 30 s; tests shorten it). */
+  transactionLifetimeMs?: number;
+}
+
+export interface DbLatency {
+  /** Base round trip in milliseconds. */
+  ms: number;
+  /** Up to this much more, uniformly, from a PRNG seeded with `seed` (so a run can be repeated). */
+  jitterMs?: number;
+  seed?: number;
 }
 
 /** An /admin action handler: gets the decoded JSON body, returns the JSON answer the SDK expects. */
-export type AdminHandler = (body: Record<string, unknown>) => Promise<unknown>;
+export type AdminHandler = (body: Record<string, unknown>, note?: { scanned?: number }) => Promise<unknown>;
 
 export interface EmulatorContext {
   options: EmulatorOptions;

@@ -11,7 +11,7 @@ export interface RouteContext {
   json<T = unknown>(): Promise<T>;
   send(status: number, body: unknown, headers?: Record<string, string>): void;
   /** Fills the per-call log line (see log.ts for what is allowed). */
-  note: { name?: string; action?: string; code?: string };
+  note: { name?: string; action?: string; code?: string; scanned?: number };
 }
 
 export type RouteHandler = (ctx: RouteContext) => Promise<void> | void;

@@ -11,6 +11,8 @@ export interface CallLog {
   status?: number | string;
   ms?: number;
   code?: string;
+  /** Documents a database call read (with the logScanned option). */
+  scanned?: number;
 }
 
 const ALLOWED: ReadonlyArray<keyof CallLog> = [
@@ -22,6 +24,7 @@ const ALLOWED: ReadonlyArray<keyof CallLog> = [
   'status',
   'ms',
   'code',
+  'scanned',
 ];
 
 export type LogSink = (line: string) => void;

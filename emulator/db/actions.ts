@@ -6,7 +6,7 @@
  */
 import type { EmulatorContext } from '../context';
 import { COLLECTION_NAME } from './config';
-import { DbError, errorAnswer, newRequestId } from './errors';
+import { DbError, LockedByTransaction, errorAnswer, newRequestId } from './errors';
 import { decodeEjson, encodeDoc, isPlainObject, regexpsForQuery, type Doc } from './ejson';
 import { MAX_LIMIT, type Engine } from './engine';
 import type { SortSpec } from './planner';
@@ -22,12 +22,23 @@ export function registerDatabaseActions(ctx: EmulatorContext, engine: Engine, tx
   /** Requests from the SDK are subject to strict index mode (Engine applies it when ctx.options.strictIndexes). */
   const strict = true;
   const on = (action: string, handler: (body: Body) => Body) => {
-    ctx.adminActions.set(`database.${action}`, async (body) => {
+    ctx.adminActions.set(`database.${action}`, async (body, note) => {
       const requestId = newRequestId();
+      const scannedBefore = engine.scanned;
       try {
-        return { ...handler(body), requestId };
+        for (;;) {
+          try {
+            return { ...handler(body), requestId };
+          } catch (err) {
+            // A write to a document an open transaction wrote waits for it to end, then runs again.
+            if (!(err instanceof LockedByTransaction)) throw err;
+            await txns.whenEnded(err.transactionId);
+          }
+        }
       } catch (err) {
         return errorAnswer(err, requestId);
+      } finally {
+        if (ctx.options.logScanned && note) note.scanned = engine.scanned - scannedBefore;
       }
     });
   };

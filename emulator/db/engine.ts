@@ -6,11 +6,12 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { Aggregator, Query, update as mingoUpdate } from 'mingo';
 import type { Options as MingoOptions } from 'mingo/types/types';
-import { DbError } from './errors';
+import { DbError, LockedByTransaction } from './errors';
 import { encodeDoc, isPlainObject, parseStoredDoc, type Doc } from './ejson';
 import { idKey } from './keys';
 import { assertIndexServed, buildPlan, type SortSpec } from './planner';
 import type { StoredRow, Store } from './store';
+import { assertUpdateApplies } from './update-check';
 import { validatePipeline, validateReplacement, validateUpdate } from './validate';
 
 /** CloudBase returns at most 1000 documents per get (the SDK clamps `limit`: query.js `limit < 1000 ? limit : 1000`). */
@@ -44,6 +45,10 @@ export interface UpdateFlags {
 export class Engine {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly baseOptions: Partial<MingoOptions> = { scriptEnabled: false };
+  /** Documents read and parsed so far (the cost a query would have on the service). */
+  scanned = 0;
+  /** The open transaction that has written this document, if any (set by Transactions). */
+  lockOwner: (collection: string, key: string) => string | undefined = () => undefined;
 
   constructor(
     readonly store: Store,
@@ -67,6 +72,7 @@ export class Engine {
       let skipped = 0;
       for (const row of statement.iterate(...plan.params) as IterableIterator<StoredRow>) {
         if (found.length >= limit) break;
+        this.scanned += 1;
         const doc = parseStoredDoc(row.doc);
         if (!query.test(doc)) continue;
         if (skipped < skip) skipped += 1;
@@ -75,6 +81,7 @@ export class Engine {
       return found;
     }
     for (const row of statement.iterate(...plan.params) as IterableIterator<StoredRow>) {
+      this.scanned += 1;
       const doc = parseStoredDoc(row.doc);
       if (query.test(doc)) found.push({ row, doc });
     }
@@ -89,8 +96,17 @@ export class Engine {
     return sorted.map((doc) => byDoc.get(doc) as FoundRow);
   }
 
+  /** Counts from the index (reading no document) when SQL decides the filter exactly. */
   count(collection: string, filter: Doc = {}, enforceIndexes = false): number {
-    return this.find(collection, filter, { enforceIndexes }).length;
+    const state = this.store.get(collection);
+    if (enforceIndexes && this.strictIndexes()) assertIndexServed(state, filter, []);
+    const plan = buildPlan(state, filter, []);
+    if (!plan.exact) return this.find(collection, filter).length;
+    const where = plan.where.length ? ` WHERE ${plan.where.join(' AND ')}` : '';
+    const row = this.prepare(`SELECT count(*) AS n FROM ${state.table}${where}`).get(...plan.params) as {
+      n: number;
+    };
+    return row.n;
   }
 
   project(docs: Doc[], projection: Doc): Doc[] {
@@ -107,6 +123,7 @@ export class Engine {
       docs.map((input) => {
         if (!isPlainObject(input)) throw new DbError('INVALID_PARAM', '插入的文档必须是对象');
         const doc = withId(input);
+        this.assertUnlocked(collection, idKey(doc._id));
         this.store.insert(state, idKey(doc._id), doc);
         return doc._id;
       }),
@@ -125,15 +142,17 @@ export class Engine {
     return this.store.transaction(() => {
       const rows = this.find(collection, filter, { limit: flags.multi ? undefined : 1, enforceIndexes });
       let updated = 0;
+      for (const { row } of rows) this.assertUnlocked(collection, row.id);
       for (const { row, doc } of rows) {
         const next = applyChange(row, doc, data, flags.merge);
         if (encodeDoc(next) !== row.doc) {
-          this.store.update(state, row.rid, next);
+          this.store.update(state, row, next);
           updated += 1;
         }
       }
       if (rows.length > 0 || !flags.upsert) return { updated };
       const created = upsertDocument(filter, data, flags.merge);
+      this.assertUnlocked(collection, idKey(created._id));
       this.store.insert(state, idKey(created._id), created);
       return { updated: 0, upsertId: created._id };
     });
@@ -143,7 +162,8 @@ export class Engine {
     const state = this.store.get(collection);
     return this.store.transaction(() => {
       const rows = this.find(collection, filter, { limit: multi ? undefined : 1, enforceIndexes });
-      for (const { row } of rows) this.store.remove(state, row.rid);
+      for (const { row } of rows) this.assertUnlocked(collection, row.id);
+      for (const { row } of rows) this.store.remove(state, row);
       return rows.length;
     });
   }
@@ -160,9 +180,10 @@ export class Engine {
     return this.store.transaction(() => {
       const [first] = this.find(collection, filter, { limit: 1, enforceIndexes });
       if (!first) return { updated: 0, doc: null };
+      this.assertUnlocked(collection, first.row.id);
       const next = applyChange(first.row, first.doc, data, true);
       if (encodeDoc(next) === first.row.doc) return { updated: 0, doc: next };
-      this.store.update(state, first.row.rid, next);
+      this.store.update(state, first.row, next);
       return { updated: 1, doc: next };
     });
   }
@@ -177,6 +198,12 @@ export class Engine {
       collectionResolver: (name: string) => this.find(name, {}).map((f) => f.doc),
     };
     return new Aggregator(stages, options).run(source);
+  }
+
+  /** A write outside transactions to a document an open transaction wrote waits for it (actions.ts retries). */
+  private assertUnlocked(collection: string, key: string): void {
+    const owner = this.lockOwner(collection, key);
+    if (owner) throw new LockedByTransaction(owner);
   }
 
   private prepare(sql: string): Database.Statement {
@@ -212,6 +239,7 @@ export function applyChange(row: StoredRow, doc: Doc, data: Doc, merge: boolean)
     return { _id: doc._id, ...fields };
   }
   const next = parseStoredDoc(row.doc);
+  assertUpdateApplies(next, asOperators(data));
   mingoUpdate(next, asOperators(data) as Parameters<typeof mingoUpdate>[1], undefined, undefined, {
     cloneMode: 'deep',
   });
@@ -237,6 +265,7 @@ function upsertDocument(filter: Doc, data: Doc, merge: boolean): Doc {
     if (!(value instanceof RegExp)) equalities[field] = value;
   }
   if (Object.keys(equalities).length) mingoUpdate(base, { $set: equalities } as never);
+  assertUpdateApplies(base, asOperators(data));
   mingoUpdate(base, asOperators(data) as Parameters<typeof mingoUpdate>[1], undefined, undefined, {
     cloneMode: 'deep',
   });

@@ -13,6 +13,8 @@ export type DbErrorCode =
   | 'DATABASE_INVALID_OPERRATOR'
   | 'DATABASE_COLLECTION_NOT_EXIST'
   | 'DATABASE_TRANSACTION_CONFLICT'
+  /** The transaction is not open (ended, aborted by a conflict, or past its 30 s): docs.cloudbase.net/en/error-code/DATABASE_TRANSACTION_FAIL */
+  | 'DATABASE_TRANSACTION_FAIL'
   /** Emulator only: strict index mode (DESIGN.md); CloudBase itself would run the query with a collection scan. */
   | 'EMULATOR_INDEX_REQUIRED';
 
@@ -22,6 +24,13 @@ export class DbError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** Internal: a write met a document an open transaction holds; the action waits for it to end and retries. */
+export class LockedByTransaction extends Error {
+  constructor(readonly transactionId: string) {
+    super('locked by an open transaction');
   }
 }
 

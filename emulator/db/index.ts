@@ -12,7 +12,7 @@ import type { Doc } from './ejson';
 import { Engine } from './engine';
 import type { SortSpec } from './planner';
 import { Store } from './store';
-import { Transactions } from './transactions';
+import { TRANSACTION_LIFETIME_MS, Transactions } from './transactions';
 
 export type { DatabaseConfig, IndexConfig } from './config';
 export type { Doc } from './ejson';
@@ -31,6 +31,8 @@ export interface EmulatorDatabase {
   count(collection: string, filter?: Doc): number;
   /** Empties every collection (the reset hook does this too). */
   clear(): void;
+  /** Documents read by queries so far (an index-served count reads none). */
+  scannedDocuments(): number;
   /** The next `count` transaction commits abort with DATABASE_TRANSACTION_CONFLICT. */
   injectTransactionConflicts(count: number): void;
 }
@@ -51,7 +53,7 @@ export async function registerDatabase(
   const store = new Store(path.join(ctx.options.dataDir, 'db.sqlite'));
   store.open(config.collections);
   const engine = new Engine(store, () => ctx.options.strictIndexes);
-  const txns = new Transactions(engine);
+  const txns = new Transactions(engine, () => ctx.options.transactionLifetimeMs ?? TRANSACTION_LIFETIME_MS);
   registerDatabaseActions(ctx, engine, txns);
 
   ctx.router.add('POST', /^\/_emulator\/db-faults$/, async ({ json, send }) => {
@@ -80,6 +82,7 @@ export async function registerDatabase(
       engine.find(collection, filter, findOptions).map((f) => f.doc),
     count: (collection, filter = {}) => engine.count(collection, filter),
     clear: () => store.clearAll(),
+    scannedDocuments: () => engine.scanned,
     injectTransactionConflicts: (count) => txns.injectConflicts(count),
   };
   databases.set(ctx, database);

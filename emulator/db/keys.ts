@@ -1,10 +1,10 @@
 /**
  * Index keys: a field's value encoded as text whose byte order is MongoDB's order for the types the planner pushes
  * down to SQLite (null/missing < numbers < strings < booleans < dates, the BSON comparison order that mingo also
- * follows). Values that cannot be ordered this way (arrays, objects, other BSON types, NaN) have no key: the field
- * is then marked "complex" for the collection and the planner stops pushing conditions on it down, so mingo alone
- * decides (the same idea as MongoDB's multikey flag). Strings compare by UTF-8 bytes, i.e. by code point, as
- * MongoDB does.
+ * follows). An array of such scalars is indexed element by element (a multikey index, as MongoDB does). Values that
+ * cannot be ordered this way (objects, nested arrays, other BSON types, NaN) have no key: the field is then marked
+ * "complex" for the collection and the planner stops pushing conditions on it down, so mingo alone decides.
+ * Strings compare by UTF-8 bytes, i.e. by code point, as MongoDB does.
  */
 import { EJSON } from 'bson';
 
@@ -41,16 +41,25 @@ function sortableNumber(n: number): string {
   return buf.toString('hex');
 }
 
-/** Key of the value at a dot path; `undefined` when the path holds or crosses an array, or a non-scalar. */
-export function keyAtPath(doc: unknown, path: string): string | undefined {
+/**
+ * Index entries of the value at a dot path: one key for a scalar, the distinct element keys for an array of
+ * scalars (multikey), `undefined` when there is no key (an object, a nested array, a path crossing an array).
+ */
+export function indexKeys(doc: unknown, path: string): string | string[] | undefined {
   let current: unknown = doc;
   for (const segment of path.split('.')) {
     if (Array.isArray(current)) return undefined;
     if (current === null || typeof current !== 'object' || current instanceof Date) return TYPE_PREFIX.null;
     current = (current as Record<string, unknown>)[segment];
   }
-  if (Array.isArray(current)) return undefined;
-  return encodeKey(current);
+  if (!Array.isArray(current)) return encodeKey(current);
+  const keys = new Set<string>();
+  for (const element of current) {
+    const key = Array.isArray(element) ? undefined : encodeKey(element);
+    if (key === undefined) return undefined;
+    keys.add(key);
+  }
+  return [...keys];
 }
 
 /** The primary key column: ordered key for string and number ids, canonical EJSON for any other id type. */

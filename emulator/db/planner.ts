@@ -1,7 +1,9 @@
 /**
  * The query planner. mingo decides what matches; SQL only narrows the candidates and orders them. It pushes down
- * equality, `$in` and range conditions found in the top-level AND of a filter (and in `$and`), on fields that have a
- * key column and no "complex" values (see keys.ts), and a sort whose every field is such a field. Range conditions
+ * equality, `$in`, `$ne`, `$nin` and range conditions found in the top-level AND of a filter (and in `$and`), on
+ * fields that have a key column and no "complex" values (see keys.ts), and a sort whose every field is such a field.
+ * On a multikey field (an indexed array) a condition matches the scalar or any element, through the multikey
+ * table. A plan is `exact` when SQL alone decides the filter: a count then reads no document. Range conditions
  * keep MongoDB's type bracketing (a `$gt: 5` only matches numbers, as mingo does) by bounding the key to its type
  * prefix. Ties keep insertion order when the sort is evaluated in memory and follow the index's scan direction when
  * SQLite orders (MongoDB leaves the order of ties unspecified).
@@ -14,7 +16,7 @@ import type { CollectionState } from './store';
 
 export type SortSpec = Array<{ field: string; direction: 1 | -1 }>;
 
-type ConditionOp = 'eq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte';
+type ConditionOp = 'eq' | 'in' | 'ne' | 'nin' | 'gt' | 'gte' | 'lt' | 'lte';
 
 interface Condition {
   field: string;
@@ -28,40 +30,60 @@ export interface Plan {
   orderBy: string;
   /** True when SQLite returns the rows in the requested sort order. */
   sortPushed: boolean;
+  /** True when the WHERE clause decides the filter exactly (no condition left to mingo). */
+  exact: boolean;
+}
+
+/** The filter's key conditions; `complete` when the filter is nothing but such conditions. */
+export interface Conditions {
+  list: Condition[];
+  complete: boolean;
 }
 
 const RANGE_OPS: Record<string, ConditionOp> = { $gt: 'gt', $gte: 'gte', $lt: 'lt', $lte: 'lte' };
 
 /** Conditions that a key comparison can serve, from the filter's top-level AND. */
-export function collectConditions(filter: Doc, out: Condition[] = []): Condition[] {
+export function collectConditions(filter: Doc, out: Conditions = { list: [], complete: true }): Conditions {
   for (const [field, value] of Object.entries(filter)) {
     if (field === '$and' && Array.isArray(value)) {
-      for (const sub of value) if (isPlainObject(sub)) collectConditions(sub, out);
+      for (const sub of value) {
+        if (isPlainObject(sub)) collectConditions(sub, out);
+        else out.complete = false;
+      }
       continue;
     }
-    if (field.startsWith('$') || value instanceof RegExp) continue;
+    if (field.startsWith('$') || value instanceof RegExp) {
+      out.complete = false;
+      continue;
+    }
     if (isPlainObject(value)) {
-      if (!Object.keys(value).some((k) => k.startsWith('$'))) continue; // embedded document equality
+      if (!Object.keys(value).some((k) => k.startsWith('$'))) {
+        out.complete = false; // embedded document equality
+        continue;
+      }
       for (const [op, operand] of Object.entries(value)) {
         const condition = operatorCondition(field, op, operand);
-        if (condition) out.push(condition);
+        if (condition) out.list.push(condition);
+        else out.complete = false;
       }
       continue;
     }
     const key = encodeKey(value);
-    if (key !== undefined) out.push({ field, op: 'eq', keys: [key] });
+    if (key !== undefined) out.list.push({ field, op: 'eq', keys: [key] });
+    else out.complete = false;
   }
   return out;
 }
 
 function operatorCondition(field: string, op: string, operand: unknown): Condition | undefined {
-  if (op === '$eq') {
+  if (op === '$eq' || op === '$ne') {
     const key = encodeKey(operand);
-    return key === undefined ? undefined : { field, op: 'eq', keys: [key] };
+    return key === undefined ? undefined : { field, op: op === '$eq' ? 'eq' : 'ne', keys: [key] };
   }
-  if (op === '$in' && Array.isArray(operand) && operand.length > 0) {
+  if ((op === '$in' || op === '$nin') && Array.isArray(operand) && operand.length > 0) {
     const keys = operand.map(encodeKey);
-    return keys.every((k): k is string => k !== undefined) ? { field, op: 'in', keys } : undefined;
+    if (!keys.every((k): k is string => k !== undefined)) return undefined;
+    return { field, op: op === '$in' ? 'in' : 'nin', keys };
   }
   const range = RANGE_OPS[op];
   if (range && operand !== null && operand !== undefined) {
@@ -75,48 +97,69 @@ function pushable(state: CollectionState, field: string): boolean {
   return state.columns.has(field) && !state.complex.has(field);
 }
 
+/** `$ne`/`$nin` on an array mean "no element": left to mingo on multikey fields. */
+function pushableCondition(state: CollectionState, c: Condition): boolean {
+  return pushable(state, c.field) && !((c.op === 'ne' || c.op === 'nin') && state.multikey.has(c.field));
+}
+
+/** SQL for one condition over a key expression (`col` or the multikey table's `key`), with its parameters. */
+function comparison(expr: string, c: Condition): [string, string[]] {
+  const key = c.keys[0] as string;
+  const marks = c.keys.map(() => '?').join(', ');
+  switch (c.op) {
+    case 'eq':
+      return [`${expr} = ?`, [key]];
+    case 'ne':
+      return [`${expr} != ?`, [key]];
+    case 'in':
+      return [`${expr} IN (${marks})`, c.keys];
+    case 'nin':
+      return [`${expr} NOT IN (${marks})`, c.keys];
+    case 'gt':
+    case 'gte':
+      return [`${expr} ${c.op === 'gt' ? '>' : '>='} ? AND ${expr} < ?`, [key, nextPrefix(key.charAt(0))]];
+    case 'lt':
+    case 'lte':
+      return [`${expr} ${c.op === 'lt' ? '<' : '<='} ? AND ${expr} >= ?`, [key, key.charAt(0)]];
+  }
+}
+
 export function buildPlan(state: CollectionState, filter: Doc, sort: SortSpec): Plan {
   const where: string[] = [];
   const params: string[] = [];
-  for (const c of collectConditions(filter)) {
-    if (!pushable(state, c.field)) continue;
-    const col = state.columns.get(c.field) as string;
-    const key = c.keys[0] as string;
-    const typePrefix = key.charAt(0);
-    switch (c.op) {
-      case 'eq':
-        where.push(`${col} = ?`);
-        params.push(key);
-        break;
-      case 'in':
-        where.push(`${col} IN (${c.keys.map(() => '?').join(', ')})`);
-        params.push(...c.keys);
-        break;
-      case 'gt':
-      case 'gte':
-        where.push(`${col} ${c.op === 'gt' ? '>' : '>='} ?`, `${col} < ?`);
-        params.push(key, nextPrefix(typePrefix));
-        break;
-      case 'lt':
-      case 'lte':
-        where.push(`${col} ${c.op === 'lt' ? '<' : '<='} ?`, `${col} >= ?`);
-        params.push(key, typePrefix);
-        break;
+  const conditions = collectConditions(filter);
+  let exact = conditions.complete;
+  for (const c of conditions.list) {
+    if (!pushableCondition(state, c)) {
+      exact = false;
+      continue;
     }
+    const col = state.columns.get(c.field) as string;
+    const [sql, values] = comparison(col, c);
+    if (!state.multikey.has(c.field)) {
+      where.push(sql);
+      params.push(...values);
+      continue;
+    }
+    // A scalar value matches in its column, an array through any of its elements.
+    const [elementSql, elementValues] = comparison('key', c);
+    where.push(`((${sql}) OR rid IN (SELECT rid FROM ${state.mkTable} WHERE col = ? AND ${elementSql}))`);
+    params.push(...values, col, ...elementValues);
   }
-  const sortPushed = sort.length > 0 && sort.every((s) => pushable(state, s.field));
-  if (!sortPushed) return { where, params, orderBy: 'rid ASC', sortPushed };
-  const equalities = new Set(
-    collectConditions(filter)
-      .filter((c) => c.op === 'eq')
-      .map((c) => c.field),
-  );
+  const sortPushed =
+    sort.length > 0 && sort.every((s) => pushable(state, s.field) && !state.multikey.has(s.field));
+  if (!sortPushed) return { where, params, orderBy: 'rid ASC', sortPushed, exact };
+  const equalities = equalityFields(conditions);
   const scan = allIndexes(state)
     .map((index) => sortScan(index, equalities, sort))
     .find((s) => s !== undefined);
   const terms = sort.map((s) => `${state.columns.get(s.field)} ${s.direction === 1 ? 'ASC' : 'DESC'}`);
   terms.push(scan === 'backward' ? 'rid DESC' : 'rid ASC');
-  return { where, params, orderBy: terms.join(', '), sortPushed };
+  return { where, params, orderBy: terms.join(', '), sortPushed, exact };
+}
+
+function equalityFields(conditions: Conditions): Set<string> {
+  return new Set(conditions.list.filter((c) => c.op === 'eq').map((c) => c.field));
 }
 
 function allIndexes(state: CollectionState): IndexConfig[] {
@@ -151,41 +194,41 @@ function sortScan(
 }
 
 /**
- * Strict index mode (DESIGN.md): a query must be served by a declared index, as it would be in production.
- * Served: a query by `_id`; no filter and no sort; or an index whose first field carries an equality, `$in` or
- * range condition and which, when a sort is asked, yields that order after its equality prefix. A top-level `$or`
- * is served when each branch is.
+ * Strict index mode (DESIGN.md): a query must be FULLY served by a declared index, as it should be in production
+ * (documents read = documents matched). Served: a query by `_id` (equality or `$in`); no filter (with a sort the
+ * index order yields); or an index whose first field is constrained, that covers every filter field, and when a
+ * sort is asked yields that order after its equality prefix. The filter may hold only equality, `$in`, `$ne`,
+ * `$nin` and range conditions (a regex, `$exists`, `$elemMatch`, ... would be checked on fetched documents). A
+ * `$or` is served when each branch, with the conditions beside it, is (MongoDB's index union). Counts included.
  */
 export function assertIndexServed(state: CollectionState, filter: Doc, sort: SortSpec): void {
   if (isServed(state, filter, sort)) return;
   const fields = filterFields(filter);
   throw new DbError(
     'EMULATOR_INDEX_REQUIRED',
-    `集合 ${state.name} 的查询没有可用的索引（条件字段：${fields.join('、') || '无'}；排序字段：` +
+    `集合 ${state.name} 的查询没有能完全服务它的索引（条件字段：${fields.join('、') || '无'}；排序字段：` +
       `${sort.map((s) => `${s.field}${s.direction === 1 ? '↑' : '↓'}`).join('、') || '无'}）。` +
-      '请在 deploy/database.json 中为该集合声明索引',
+      '请在 deploy/database.json 中为该集合声明索引（条件字段须都在索引中、首字段须受约束；正则、$exists 等无法由索引完全服务）',
   );
 }
 
 function isServed(state: CollectionState, filter: Doc, sort: SortSpec): boolean {
+  const { $or: branches, ...rest } = filter;
+  if (Array.isArray(branches) && branches.length > 0) {
+    return branches.every((b) => isPlainObject(b) && isServed(state, { $and: [rest, b] }, sort));
+  }
   const conditions = collectConditions(filter);
-  if (conditions.some((c) => c.field === '_id' && (c.op === 'eq' || c.op === 'in'))) return true;
-  const constrained = new Set(conditions.map((c) => c.field));
-  const equalities = new Set(conditions.filter((c) => c.op === 'eq').map((c) => c.field));
-  const hasFilter = Object.keys(filter).length > 0;
-  const served = allIndexes(state).some((index) => {
-    const first = index.keys[0]?.field ?? '';
-    const filterOk = !hasFilter || constrained.has(first);
+  if (conditions.list.some((c) => c.field === '_id' && (c.op === 'eq' || c.op === 'in'))) return true;
+  if (!conditions.complete) return false;
+  const fields = new Set(conditions.list.map((c) => c.field));
+  const equalities = equalityFields(conditions);
+  return allIndexes(state).some((index) => {
+    const keyFields = new Set(index.keys.map((k) => k.field));
+    const filterOk =
+      fields.size === 0 ||
+      (fields.has(index.keys[0]?.field ?? '') && [...fields].every((f) => keyFields.has(f)));
     return filterOk && (sort.length === 0 || sortScan(index, equalities, sort) !== undefined);
   });
-  if (served) return true;
-  const branches = filter.$or;
-  if (constrained.size === 0 && Array.isArray(branches) && branches.length > 0) {
-    const sortOk =
-      sort.length === 0 || allIndexes(state).some((i) => sortScan(i, new Set(), sort) !== undefined);
-    return sortOk && branches.every((b) => isPlainObject(b) && isServed(state, b, []));
-  }
-  return false;
 }
 
 function filterFields(filter: Doc, out: Set<string> = new Set()): string[] {

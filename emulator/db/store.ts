@@ -2,7 +2,9 @@
  * SQLite storage: one table per collection `c_<name>(rid, id, ver, doc, k1..kn)`. `doc` is relaxed Extended JSON,
  * `id` the encoded `_id` (unique), `ver` a database-wide increasing write version (transactions detect conflicts
  * with it), and each `k<n>` column holds the ordered key (keys.ts) of one field that a declared index names.
- * Declared indexes become SQLite indexes over those columns. WAL with synchronous=FULL: a write the emulator has
+ * Declared indexes become SQLite indexes over those columns. A field holding an array of scalars is multikey: its
+ * column stays NULL and `m_<name>(rid, col, key)` holds one row per distinct element, so the planner can serve
+ * `{handlerIds: x}` from an index as MongoDB's multikey indexes do. WAL with synchronous=FULL: a write the emulator has
  * answered survives kill -9 (https://www.sqlite.org/pragma.html#pragma_synchronous).
  */
 import Database from 'better-sqlite3';
@@ -10,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { CollectionConfig, IndexConfig } from './config';
 import { DbError } from './errors';
 import { encodeDoc, parseStoredDoc, type Doc } from './ejson';
-import { keyAtPath } from './keys';
+import { indexKeys } from './keys';
 
 export interface StoredRow {
   rid: number;
@@ -25,21 +27,41 @@ export interface CollectionState {
   table: string;
   /** Field path → key column name; `_id` maps to the `id` column. */
   columns: Map<string, string>;
-  /** Fields whose values somewhere have no ordered key (arrays, objects, ...): never pushed down to SQL. */
+  /** Fields whose values somewhere have no ordered key (objects, nested arrays, ...): never pushed down to SQL. */
   complex: Set<string>;
+  /** Fields that somewhere hold an array of scalars: their elements are in the multikey table. */
+  multikey: Set<string>;
+  /** Quoted name of the multikey table `m_<name>(rid, col, key)`. */
+  mkTable: string;
   indexes: IndexConfig[];
   statements: CollectionStatements;
 }
 
 interface CollectionStatements {
   insert: Database.Statement;
+  mkInsert: Database.Statement;
+  mkRemove: Database.Statement;
   update: Database.Statement;
   remove: Database.Statement;
   byId: Database.Statement;
 }
 
+/** Bumped when the key encoding changes: existing data files get their key columns recomputed on open. */
+const KEY_SCHEMA_VERSION = 1;
+
+/** Told before a document changes, with a loader for its committed state (EJSON text, null when absent). */
+export type ChangeListener = (collection: string, id: string, before: () => string | null) => void;
+
+interface DocKeys {
+  columns: Array<string | null>;
+  /** [column, key] per array element of a multikey field. */
+  elements: Array<[string, string]>;
+}
+
 export class Store {
   readonly db: Database.Database;
+  /** Open transactions listen here to keep their snapshot (transactions.ts). */
+  beforeChange: ChangeListener | undefined;
   private readonly collections = new Map<string, CollectionState>();
   private version = 0;
 
@@ -52,6 +74,7 @@ export class Store {
       CREATE TABLE IF NOT EXISTS _emu_columns (coll TEXT NOT NULL, field TEXT NOT NULL, col TEXT NOT NULL,
         PRIMARY KEY (coll, field));
       CREATE TABLE IF NOT EXISTS _emu_complex (coll TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (coll, field));
+      CREATE TABLE IF NOT EXISTS _emu_multikey (coll TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (coll, field));
     `);
   }
 
@@ -63,6 +86,10 @@ export class Store {
     for (const state of this.collections.values()) {
       const row = this.db.prepare(`SELECT max(ver) AS v FROM ${state.table}`).get() as { v: number | null };
       this.version = Math.max(this.version, row.v ?? 0);
+    }
+    if ((this.db.pragma('user_version', { simple: true }) as number) < KEY_SCHEMA_VERSION) {
+      for (const state of this.collections.values()) this.backfill(state);
+      this.db.pragma(`user_version = ${KEY_SCHEMA_VERSION}`);
     }
   }
 
@@ -104,65 +131,94 @@ export class Store {
   }
 
   insert(state: CollectionState, id: string, doc: Doc): number {
+    this.beforeChange?.(state.name, id, () => this.byId(state, id)?.doc ?? null);
     const ver = this.nextVersion();
+    const keys = this.keysOf(state, doc);
     try {
-      state.statements.insert.run(id, ver, encodeDoc(doc), ...this.keysOf(state, doc));
+      const { lastInsertRowid } = state.statements.insert.run(id, ver, encodeDoc(doc), ...keys.columns);
+      this.writeElements(state, Number(lastInsertRowid), keys.elements);
     } catch (err) {
       throw duplicateOr(err, state.name);
     }
     return ver;
   }
 
-  update(state: CollectionState, rid: number, doc: Doc): number {
+  update(state: CollectionState, row: StoredRow, doc: Doc): number {
+    this.beforeChange?.(state.name, row.id, () => row.doc);
     const ver = this.nextVersion();
+    const keys = this.keysOf(state, doc);
     try {
-      state.statements.update.run(ver, encodeDoc(doc), ...this.keysOf(state, doc), rid);
+      state.statements.update.run(ver, encodeDoc(doc), ...keys.columns, row.rid);
+      this.writeElements(state, row.rid, keys.elements);
     } catch (err) {
       throw duplicateOr(err, state.name);
     }
     return ver;
   }
 
-  remove(state: CollectionState, rid: number): void {
-    state.statements.remove.run(rid);
+  remove(state: CollectionState, row: StoredRow): void {
+    this.beforeChange?.(state.name, row.id, () => row.doc);
+    state.statements.remove.run(row.rid);
+    if (state.multikey.size) state.statements.mkRemove.run(row.rid);
   }
 
   /** Empties every collection (POST /_emulator/reset); tables, columns and indexes stay. */
   clearAll(): void {
     this.transaction(() => {
-      for (const state of this.collections.values()) this.db.exec(`DELETE FROM ${state.table}`);
+      for (const state of this.collections.values()) {
+        this.db.exec(`DELETE FROM ${state.table}`);
+        this.db.exec(`DELETE FROM ${state.mkTable}`);
+      }
       this.db.exec('DELETE FROM _emu_complex');
+      this.db.exec('DELETE FROM _emu_multikey');
     });
-    for (const state of this.collections.values()) state.complex.clear();
+    for (const state of this.collections.values()) {
+      state.complex.clear();
+      state.multikey.clear();
+    }
   }
 
   close(): void {
     if (this.db.open) this.db.close();
   }
 
-  private keysOf(state: CollectionState, doc: Doc): Array<string | null> {
-    const keys: Array<string | null> = [];
+  private keysOf(state: CollectionState, doc: Doc): DocKeys {
+    const keys: DocKeys = { columns: [], elements: [] };
     for (const [field, column] of state.columns) {
       if (column === 'id') continue;
-      const key = keyAtPath(doc, field);
-      if (key === undefined) this.markComplex(state, field);
-      keys.push(key ?? null);
+      const key = indexKeys(doc, field);
+      if (key === undefined) this.mark(state, 'complex', field);
+      if (Array.isArray(key)) {
+        this.mark(state, 'multikey', field);
+        for (const element of key) keys.elements.push([column, element]);
+      }
+      keys.columns.push(typeof key === 'string' ? key : null);
     }
     return keys;
   }
 
-  private markComplex(state: CollectionState, field: string): void {
-    if (state.complex.has(field)) return;
-    state.complex.add(field);
-    this.db.prepare('INSERT OR IGNORE INTO _emu_complex (coll, field) VALUES (?, ?)').run(state.name, field);
+  private writeElements(state: CollectionState, rid: number, elements: Array<[string, string]>): void {
+    if (state.multikey.size === 0) return; // no document of the collection ever had an indexed array
+    state.statements.mkRemove.run(rid);
+    for (const [column, key] of elements) state.statements.mkInsert.run(rid, column, key);
+  }
+
+  private mark(state: CollectionState, kind: 'complex' | 'multikey', field: string): void {
+    if (state[kind].has(field)) return;
+    state[kind].add(field);
+    this.db.prepare(`INSERT OR IGNORE INTO _emu_${kind} (coll, field) VALUES (?, ?)`).run(state.name, field);
   }
 
   private setup(name: string, indexes: IndexConfig[]): CollectionState {
     const table = `"c_${name}"`;
     const db = this.db;
     db.prepare('INSERT OR IGNORE INTO _emu_collections (name) VALUES (?)').run(name);
+    const mkTable = `"m_${name}"`;
     db.exec(`CREATE TABLE IF NOT EXISTS ${table} (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
       ver INTEGER NOT NULL, doc TEXT NOT NULL)`);
+    db.exec(`CREATE TABLE IF NOT EXISTS ${mkTable} (rid INTEGER NOT NULL, col TEXT NOT NULL, key TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS "mk_${name}" ON ${mkTable} (col, key, rid);
+      CREATE INDEX IF NOT EXISTS "mr_${name}" ON ${mkTable} (rid);`);
     const known = db
       .prepare('SELECT field, col FROM _emu_columns WHERE coll = ? ORDER BY rowid')
       .all(name) as Array<{
@@ -180,16 +236,21 @@ export class Store {
       columns.set(field, col);
       added.push(field);
     }
-    const complexRows = db.prepare('SELECT field FROM _emu_complex WHERE coll = ?').all(name) as Array<{
-      field: string;
-    }>;
+    const marked = (kind: string) =>
+      new Set(
+        (
+          db.prepare(`SELECT field FROM _emu_${kind} WHERE coll = ?`).all(name) as Array<{ field: string }>
+        ).map((r) => r.field),
+      );
     const state: CollectionState = {
       name,
       table,
       columns,
-      complex: new Set(complexRows.map((r) => r.field)),
+      complex: marked('complex'),
+      multikey: marked('multikey'),
+      mkTable,
       indexes,
-      statements: prepareStatements(db, table, columns),
+      statements: prepareStatements(db, table, mkTable, columns),
     };
     this.collections.set(name, state);
     if (added.length) this.backfill(state);
@@ -197,18 +258,29 @@ export class Store {
     return state;
   }
 
-  /** Recomputes every key column after the config added indexed fields. */
+  /** Recomputes every key column and multikey entry (after the config added indexed fields, or a key change). */
   private backfill(state: CollectionState): void {
     const rows = this.db.prepare(`SELECT rid, doc FROM ${state.table}`).all() as Array<{
       rid: number;
       doc: string;
     }>;
     const columnList = [...state.columns.values()].filter((c) => c !== 'id');
-    const set = this.db.prepare(
-      `UPDATE ${state.table} SET ${columnList.map((c) => `${c} = ?`).join(', ')} WHERE rid = ?`,
-    );
+    const set = columnList.length
+      ? this.db.prepare(
+          `UPDATE ${state.table} SET ${columnList.map((c) => `${c} = ?`).join(', ')} WHERE rid = ?`,
+        )
+      : undefined;
     this.transaction(() => {
-      for (const row of rows) set.run(...this.keysOf(state, parseStoredDoc(row.doc)), row.rid);
+      this.db.exec(`DELETE FROM ${state.mkTable}`);
+      this.db.prepare('DELETE FROM _emu_complex WHERE coll = ?').run(state.name);
+      this.db.prepare('DELETE FROM _emu_multikey WHERE coll = ?').run(state.name);
+      state.complex.clear();
+      state.multikey.clear();
+      for (const row of rows) {
+        const keys = this.keysOf(state, parseStoredDoc(row.doc));
+        set?.run(...keys.columns, row.rid);
+        for (const [column, key] of keys.elements) state.statements.mkInsert.run(row.rid, column, key);
+      }
     });
   }
 
@@ -242,6 +314,7 @@ export class Store {
 function prepareStatements(
   db: Database.Database,
   table: string,
+  mkTable: string,
   columns: Map<string, string>,
 ): CollectionStatements {
   const keyCols = [...columns.values()].filter((c) => c !== 'id');
@@ -254,6 +327,8 @@ function prepareStatements(
       `UPDATE ${table} SET ${['ver', 'doc', ...keyCols].map((c) => `${c} = ?`).join(', ')} WHERE rid = ?`,
     ),
     remove: db.prepare(`DELETE FROM ${table} WHERE rid = ?`),
+    mkInsert: db.prepare(`INSERT INTO ${mkTable} (rid, col, key) VALUES (?, ?, ?)`),
+    mkRemove: db.prepare(`DELETE FROM ${mkTable} WHERE rid = ?`),
     byId: db.prepare(`SELECT rid, id, ver, doc FROM ${table} WHERE id = ?`),
   };
 }
