@@ -1,5 +1,5 @@
 import type { TestEmulator } from '../../helpers/emulator';
-import { startDbEmulator, type Db } from './sdk';
+import { sdkError, startDbEmulator, type Db } from './sdk';
 
 let emu: TestEmulator;
 let db: Db;
@@ -160,5 +160,42 @@ describe('update operators through the real SDK', () => {
     await db.createCollection('made_at_runtime');
     await db.collection('made_at_runtime').add({ a: 1 });
     expect((await db.collection('made_at_runtime').count()).total).toBe(1);
+  });
+});
+
+describe('updates MongoDB rejects', () => {
+  it('fail with DATABASE_REQUEST_FAILED instead of answering {updated: 0}, and change nothing', async () => {
+    const _ = db.command;
+    await db.collection('people').add({ _id: 'r1', arr: [1, 2], n: 5, s: 'a' });
+    const doc = db.collection('people').doc('r1');
+    const overArray = await sdkError(doc.update({ arr: { x: 1 } }));
+    expect(overArray.code).toBe('DATABASE_REQUEST_FAILED');
+    expect(overArray.message).toMatch(/Cannot create field 'x'/);
+    expect((await sdkError(doc.update({ n: _.push(1) }))).code).toBe('DATABASE_REQUEST_FAILED');
+    expect((await sdkError(doc.update({ s: _.inc(1) }))).code).toBe('DATABASE_REQUEST_FAILED');
+    expect((await sdkError(doc.update({ 'n.x': 1 }))).code).toBe('DATABASE_REQUEST_FAILED');
+    const where = await sdkError(
+      db
+        .collection('people')
+        .where({ _id: 'r1' })
+        .update({ s: _.mul(2) }),
+    );
+    expect(where.code).toBe('DATABASE_REQUEST_FAILED');
+    expect(await get('r1')).toEqual({ _id: 'r1', arr: [1, 2], n: 5, s: 'a' });
+    // Setting an array element by position is what MongoDB allows.
+    expect((await doc.update({ 'arr.0': 9 })).updated).toBe(1);
+  });
+
+  it('fail inside a transaction too', async () => {
+    await db.collection('people').add({ _id: 'r2', s: 'a' });
+    const t = await db.startTransaction();
+    const err = await sdkError(
+      t
+        .collection('people')
+        .doc('r2')
+        .update({ s: db.command.inc(1) }),
+    );
+    expect(err.code).toBe('DATABASE_REQUEST_FAILED');
+    await t.rollback();
   });
 });
