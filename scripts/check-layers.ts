@@ -12,17 +12,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/**
- * The side-effect imports that are still there, each registering deadline providers or outbox handlers. They are
- * being replaced by explicit registration lists per function; remove each entry with its import (and then this
- * list). A file listed here may hold any number of side-effect imports.
- */
-export const SIDE_EFFECT_IMPORT_ALLOWED: readonly string[] = [
-  'server/features/complaint/index.ts',
-  'server/features/system/actions.ts',
-  'server/outbox/index.ts',
-];
-
 export interface Violation {
   file: string;
   line: number;
@@ -109,11 +98,10 @@ export function checkFile(file: string, source: string): Violation[] {
   const src = withoutComments(source);
   const out: Violation[] = [];
   for (const m of src.matchAll(SIDE_EFFECT_IMPORT)) {
-    if (SIDE_EFFECT_IMPORT_ALLOWED.includes(file)) continue;
     out.push({
       file,
       line: lineAt(src, m.index + m[1]!.length),
-      message: `side-effect import '${m[3]}': register explicitly (a registration list per function) instead of importing for effect`,
+      message: `side-effect import '${m[3]}': list it in its function's plugins (server/router/plugins.ts) instead of importing for effect`,
     });
   }
   const feature = /^server\/features\/([^/]+)\//.exec(file)?.[1];

@@ -1,7 +1,7 @@
 /** Builds the dashboard: every registered provider's items, grouped per section and per person, with counts. */
 import type { Database } from '../platform/cloudbase';
 import type { DashboardCounts, DashboardItem, DashboardView } from '../../core/contract/dashboard';
-import { deadlineProviders, type DashboardScope, type DeadlineStatus } from './registry';
+import type { DashboardScope, DeadlineProvider, DeadlineStatus } from './registry';
 
 /** The answer's types live in core/ so the mini-program reads the same shape (core/contract/dashboard.ts). */
 export type Counts = DashboardCounts;
@@ -24,7 +24,12 @@ function reaches(scope: DashboardScope, item: { unitId: string | null; section: 
   return !!reach && (reach.wholeUnit || reach.sectionIds.includes(item.section));
 }
 
-export async function buildDashboard(db: Database, scope: DashboardScope, now: Date): Promise<Dashboard> {
+export async function buildDashboard(
+  db: Database,
+  providers: readonly DeadlineProvider[],
+  scope: DashboardScope,
+  now: Date,
+): Promise<Dashboard> {
   const dashboard: Dashboard = {
     generatedAt: now.toISOString(),
     totals: emptyCounts(),
@@ -32,7 +37,7 @@ export async function buildDashboard(db: Database, scope: DashboardScope, now: D
     sections: [],
   };
   const sections = new Map<string, Dashboard['sections'][number]>();
-  for (const provider of deadlineProviders()) {
+  for (const provider of providers) {
     const counts = emptyCounts();
     dashboard.providers.push({ id: provider.id, label: provider.label, counts });
     for (const item of (await provider.list(db, scope, now)).filter((i) => reaches(scope, i))) {

@@ -1,9 +1,3 @@
-/** The dashboard registry: features call `registerDeadlineProvider` at import time. */
-export {
-  registerDeadlineProvider,
-  deadlineProviders,
-  type DeadlineProvider,
-  type DeadlineItem,
-  type DashboardScope,
-} from './registry';
+/** The dashboard: deadline providers listed per function (router/plugins.ts), built into one view. */
+export { type DeadlineProvider, type DeadlineItem, type DashboardScope } from './registry';
 export { buildDashboard, type Dashboard } from './build';

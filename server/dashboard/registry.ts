@@ -1,7 +1,7 @@
 /**
- * The dashboard registry (DESIGN.md "Shared services"): each feature registers its deadline providers when its
- * module is imported, so adding a feature adds its clocks. Registration is static: once the dashboard has been
- * read, the list is sealed, so a call can never change what another call sees.
+ * What a feature gives the dashboard: deadline providers (overdue and due-soon items). Each function lists its
+ * providers once (server/functions/staff.ts, router/plugins.ts), so adding a feature adds its clocks, and the list
+ * is fixed when the function loads: a call can never change what another call sees.
  */
 import type { Database } from '../platform/cloudbase';
 import type { RoleScope, StaffPrincipal } from '../org/principal';
@@ -42,19 +42,4 @@ export interface DeadlineProvider {
   id: string;
   label: string;
   list(db: Database, scope: DashboardScope, now: Date): Promise<DeadlineItem[]>;
-}
-
-const providers: DeadlineProvider[] = [];
-let sealed = false;
-
-export function registerDeadlineProvider(provider: DeadlineProvider): void {
-  if (sealed) throw new Error(`deadline provider ${provider.id} registered after the dashboard was read`);
-  if (providers.some((p) => p.id === provider.id))
-    throw new Error(`deadline provider ${provider.id} registered twice`);
-  providers.push(provider);
-}
-
-export function deadlineProviders(): readonly DeadlineProvider[] {
-  sealed = true;
-  return providers;
 }

@@ -4,7 +4,9 @@ import { systemSchedulerActions } from '../features/system/actions';
 import { housekeepingSchedulerActions } from '../features/system/housekeeping';
 import { withTimerFanOut } from '../features/system/timer';
 import { SCHEDULER_API } from '../../core/contract/api';
+import { OUTBOX_HANDLERS } from '../outbox';
 import { createFunction } from '../router/function';
+import { plugins } from '../router/plugins';
 import type { Handlers } from '../router/types';
 
 /** One handler per declared action (core/contract/api.ts); a missing one does not compile. */
@@ -14,7 +16,10 @@ export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
   ...housekeepingSchedulerActions,
 };
 
+/** The scheduler delivers every outbox kind the outbox knows (a feature adding a kind lists it here). */
+export const schedulerPlugins = plugins({ outboxHandlers: OUTBOX_HANDLERS });
+
 export const main = withTimerFanOut(
-  createFunction('scheduler', SCHEDULER_API, schedulerHandlers),
+  createFunction('scheduler', SCHEDULER_API, schedulerHandlers, schedulerPlugins),
   SCHEDULER_API,
 );

@@ -7,6 +7,10 @@ import { complaintStaffActions } from '../features/complaint';
 import { calendarStaffActions } from '../features/calendar/actions';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
+import { plugins } from '../router/plugins';
+import { complaintDeadlineProviders } from '../features/complaint';
+import { withoutLapsedOfficerGrants } from '../features/officer';
+import { outboxDeadlineProvider } from '../features/system/outbox-provider';
 import type { Handlers } from '../router/types';
 
 /** One handler per declared action (core/contract/api.ts); a missing one does not compile. */
@@ -19,4 +23,10 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...calendarStaffActions,
 };
 
-export const main = createFunction('staff', STAFF_API, staffHandlers);
+/** What the staff function's features plug into the shared modules (router/plugins.ts). */
+export const staffPlugins = plugins({
+  roleFilters: [withoutLapsedOfficerGrants],
+  deadlineProviders: [...complaintDeadlineProviders, outboxDeadlineProvider],
+});
+
+export const main = createFunction('staff', STAFF_API, staffHandlers, staffPlugins);

@@ -3,14 +3,30 @@ import type { RoleGrant } from '../../core/org/roles';
 import type { Database } from '../platform/cloudbase';
 import type { StaffAccount } from './accounts';
 import { delegationsTo } from './delegations';
-import { withoutLapsedOfficerGrants } from '../features/officer/role-filter';
 
 /**
  * A delegation limited to one section gives the role scoped to that section (`sectionId` on the grant), so every
  * role check can tell it from a unit-wide one (principal.ts `grantCovers`). A scoped grant is dropped only when
  * the same role is already held over the whole unit or in that same section.
  */
-export async function effectiveRoles(db: Database, account: StaffAccount, now: Date): Promise<RoleGrant[]> {
+/**
+ * Narrows what an account holds by a rule of another module (e.g. the officer register: no `officer` role while
+ * the linked certificate is not in force). Each function lists its filters (server/functions/*.ts); a shared
+ * module never imports a feature.
+ */
+export type RoleFilter = (
+  db: Database,
+  account: StaffAccount,
+  roles: RoleGrant[],
+  now: Date,
+) => Promise<RoleGrant[]>;
+
+export async function effectiveRoles(
+  db: Database,
+  account: StaffAccount,
+  now: Date,
+  filters: readonly RoleFilter[],
+): Promise<RoleGrant[]> {
   const roles: RoleGrant[] = account.roles.map((g) => ({ ...g }));
   for (const d of await delegationsTo(db, account._id, now)) {
     const sectionId = d.sectionId ?? null;
@@ -22,7 +38,7 @@ export async function effectiveRoles(db: Database, account: StaffAccount, now: D
         sectionId ? { role: d.role, unitId: d.unitId, sectionId } : { role: d.role, unitId: d.unitId },
       );
   }
-  // Officer certificates (server/features/officer/role-filter.ts): no `officer` role while the linked
-  // certificate is suspended, revoked or expired.
-  return withoutLapsedOfficerGrants(db, account, roles, now);
+  let out = roles;
+  for (const filter of filters) out = await filter(db, account, out, now);
+  return out;
 }

@@ -8,7 +8,8 @@
 import type { Database } from '../platform/cloudbase';
 import { randomId } from '../platform/crypto';
 import { WechatApiError, WechatNoAnswerError } from '../wechat/errors';
-import { outboxHandler } from './registry';
+import type { OutboxHandler } from './registry';
+import { OUTBOX_HANDLERS } from './handlers';
 import { OUTBOX_COLLECTION, type DeliveryOutcome, type OutboxRecord } from './types';
 import { rowsOf } from '../platform/docs';
 
@@ -29,6 +30,8 @@ export interface DeliveryReport {
 }
 
 export interface DeliveryOptions {
+  /** Who delivers each kind: the scheduler's list (router/plugins.ts); the outbox's own kinds by default. */
+  handlers?: readonly OutboxHandler[];
   maxRecords?: number;
   /** Stop claiming new records after this long, to stay inside the function timeout. */
   budgetMs?: number;
@@ -54,7 +57,9 @@ export async function deliverOutbox(
     retried: 0,
   };
   const started = Date.now();
-  report.recovered = await recoverExpiredClaims(db, now);
+  const handlers = options.handlers ?? OUTBOX_HANDLERS;
+  const handlerOf = (kind: string) => handlers.find((h) => h.kind === kind);
+  report.recovered = await recoverExpiredClaims(db, now, handlerOf);
   const due = await dueRecords(db, now, options.maxRecords ?? 20);
   for (const record of due) {
     if (Date.now() - started > (options.budgetMs ?? 40_000)) break;
@@ -63,17 +68,20 @@ export async function deliverOutbox(
     report.claimed += 1;
     const outcome = await runHandler(
       db,
+      handlerOf(record.kind),
       { ...record, attempts: record.attempts + 1, claimToken: token },
       now,
     );
-    await finish(db, record, token, outcome, now);
+    await finish(db, handlerOf(record.kind), record, token, outcome, now);
     if (outcome.status === 'wait' || outcome.status === 'retry') report.retried += 1;
     else report[outcome.status] += 1;
   }
   return report;
 }
 
-async function recoverExpiredClaims(db: Database, now: Date): Promise<number> {
+type HandlerOf = (kind: string) => OutboxHandler | undefined;
+
+async function recoverExpiredClaims(db: Database, now: Date, handlerOf: HandlerOf): Promise<number> {
   const _ = db.command;
   const res = await db
     .collection(OUTBOX_COLLECTION)
@@ -82,7 +90,7 @@ async function recoverExpiredClaims(db: Database, now: Date): Promise<number> {
     .get();
   let recovered = 0;
   for (const record of rowsOf<OutboxRecord>(res)) {
-    const minimise = outboxHandler(record.kind)?.minimiseWhenDone;
+    const minimise = handlerOf(record.kind)?.minimiseWhenDone;
     const next =
       record.deliveryMode === 'exactlyOnce'
         ? { status: 'pending', nextAttemptAt: now, lastError: 'claimExpired' }
@@ -139,8 +147,12 @@ async function claim(db: Database, record: OutboxRecord, now: Date): Promise<str
   return Number(res.updated ?? 0) === 1 ? token : null;
 }
 
-async function runHandler(db: Database, record: OutboxRecord, now: Date): Promise<DeliveryOutcome> {
-  const handler = outboxHandler(record.kind);
+async function runHandler(
+  db: Database,
+  handler: OutboxHandler | undefined,
+  record: OutboxRecord,
+  now: Date,
+): Promise<DeliveryOutcome> {
   if (!handler) return { status: 'failed', code: 'noHandler' };
   const progress = { ...record.progress };
   try {
@@ -175,6 +187,7 @@ function outcomeOfError(err: unknown, record: OutboxRecord): DeliveryOutcome {
 
 async function finish(
   db: Database,
+  handler: OutboxHandler | undefined,
   record: OutboxRecord,
   token: string,
   outcome: DeliveryOutcome,
@@ -208,7 +221,7 @@ async function finish(
       update = { status: outcome.status, lastError: outcome.code };
   }
   if (update.status !== 'pending') {
-    const minimise = outboxHandler(record.kind)?.minimiseWhenDone;
+    const minimise = handler?.minimiseWhenDone;
     if (minimise) update.payload = db.command.set(minimise(record.payload));
   }
   await db

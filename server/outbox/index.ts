@@ -1,10 +1,9 @@
 /**
  * The outbox: records built with `outboxInsert` go into commitChange's `inserts`; `deliverOutbox` runs from the
- * scheduler. Importing this module registers every kind's handler.
+ * scheduler with the handlers its function lists (OUTBOX_HANDLERS, plus any a feature adds).
  */
-import './handlers/subscribe-message';
-import './handlers/official-account-article';
-import './handlers/ledger-anchor';
+export { OUTBOX_HANDLERS } from './handlers';
+export type { OutboxHandler } from './registry';
 
 export { deliverOutbox, type DeliveryReport } from './deliver';
 export { outboxInsert, outboxRecord, type OutboxMessage } from './record';

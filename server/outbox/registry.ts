@@ -1,9 +1,10 @@
 /**
- * Handlers per outbox kind, registered when their module is imported (server/outbox/index.ts imports them all),
- * never by a call: each function instance has the same table.
+ * What delivers one outbox kind. The outbox's own handlers are listed in server/outbox/index.ts (OUTBOX_HANDLERS);
+ * the scheduler function hands its list to delivery (router/plugins.ts), so a feature adding a kind lists it
+ * there, never by importing a module for its side effects.
  */
 import type { Database } from '../platform/cloudbase';
-import { OUTBOX_KINDS, type DeliveryOutcome, type OutboxKind, type OutboxRecord } from './types';
+import type { DeliveryOutcome, OutboxKind, OutboxRecord } from './types';
 
 export interface DeliveryContext<P> {
   db: Database;
@@ -21,16 +22,4 @@ export interface OutboxHandler<P = Record<string, unknown>> {
    * purpose needs). Personal data needed only to deliver, such as the recipient's openid, is dropped here.
    */
   minimiseWhenDone?(payload: P): Record<string, unknown>;
-}
-
-const handlers = new Map<OutboxKind, OutboxHandler>();
-
-export function registerOutboxHandler(handler: OutboxHandler): void {
-  if (!(handler.kind in OUTBOX_KINDS)) throw new Error(`unknown outbox kind ${handler.kind}`);
-  if (handlers.has(handler.kind)) throw new Error(`outbox handler for ${handler.kind} registered twice`);
-  handlers.set(handler.kind, handler);
-}
-
-export function outboxHandler(kind: OutboxKind): OutboxHandler | undefined {
-  return handlers.get(kind);
 }

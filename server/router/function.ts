@@ -16,6 +16,7 @@ import { assertUnboundStaff, loadStaffPrincipal } from './staff-auth';
 import { checkEventLimits, MAX_EVENT_DEPTH } from './limits';
 import type { Declaration, DeclarationTable } from '../../core/contract/declare';
 import { noIds, randomIds, requestIds } from '../platform/ids';
+import { plugins, type Plugins } from './plugins';
 import type { Call, Handler } from './types';
 import { hashText } from '../platform/crypto';
 
@@ -44,6 +45,7 @@ export function createFunction(
   fn: string,
   table: DeclarationTable,
   handlers: Readonly<Record<string, (input: never, call: Call) => Promise<unknown>>>,
+  functionPlugins: Plugins = plugins(),
 ): FunctionMain {
   const missing = Object.keys(table).filter((a) => !Object.prototype.hasOwnProperty.call(handlers, a));
   const undeclared = Object.keys(handlers).filter((a) => !Object.prototype.hasOwnProperty.call(table, a));
@@ -87,6 +89,7 @@ export function createFunction(
         caller,
         db: database(),
         staff: null,
+        plugins: functionPlugins,
       };
       // Who may call is settled before the payload is read: a stranger learns nothing of a staff action's inputs.
       if (declaration.access === 'staff') call.staff = await loadStaffPrincipal(call, declaration);

@@ -18,7 +18,7 @@ export async function loadStaffPrincipal(call: Call, spec: Declaration): Promise
     staffId: account._id,
     unitId: account.unitId,
     sectionId: account.sectionId,
-    roles: await effectiveRoles(call.db, account, call.now),
+    roles: await effectiveRoles(call.db, account, call.now, call.plugins.roleFilters),
     officerId: account.officerId,
   };
   if (

@@ -7,6 +7,7 @@ import type { Caller } from './identity';
 import type { Database } from '../platform/cloudbase';
 import type { IdSource } from '../platform/ids';
 import type { StaffPrincipal } from '../org/principal';
+import type { Plugins } from './plugins';
 
 export type { Access } from '../../core/contract/declare';
 
@@ -24,6 +25,8 @@ export interface Call {
   db: Database;
   /** The bound staff account, for `staff` actions. */
   staff: StaffPrincipal | null;
+  /** What the function's features plug into shared modules (router/plugins.ts). */
+  plugins: Plugins;
 }
 
 export type Handler<D> = (input: InputOf<D>, call: Call) => Promise<AnswerOf<D>>;

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkLayers, SIDE_EFFECT_IMPORT_ALLOWED } from '../../scripts/check-layers';
+import { checkLayers } from '../../scripts/check-layers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEPCRUISE = path.join(ROOT, 'node_modules', '.bin', 'depcruise');
@@ -158,16 +158,6 @@ describe('scripts/check-layers.ts', () => {
         message: expect.stringContaining('./register-all'),
       }),
     ]);
-  });
-
-  it('accepts side-effect imports only in the allow-listed files', () => {
-    const allowed = SIDE_EFFECT_IMPORT_ALLOWED[0]!;
-    const dir = fixture({
-      ...CLEAN,
-      [allowed]: "import './x';\n",
-      'server/outbox/other.ts': "import './y';\n",
-    });
-    expect(checkLayers(dir).map((v) => v.file)).toEqual(['server/outbox/other.ts']);
   });
 
   it('exits non-zero with one file:line per violation', () => {

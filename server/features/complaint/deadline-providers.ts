@@ -1,5 +1,5 @@
 /**
- * The complaint clocks on the dashboard (DESIGN.md "Dashboard registry"), registered when this module is imported:
+ * The complaint clocks on the dashboard, listed in the staff function's plugins (server/functions/staff.ts):
  * - acceptance decided within 7 working days of receipt (LEGAL.md);
  * - a real-name reporter told within 5 working days of the case decision (LEGAL.md);
  * - handling finished within the handling period (core/complaint/deadlines.ts).
@@ -7,7 +7,7 @@
  */
 import { loadCalendar } from '../../calendar';
 import { endOfShanghaiDay, type Calendar, type DateInput } from '../../../core/calendar';
-import { registerDeadlineProvider, type DeadlineItem } from '../../dashboard/registry';
+import type { DeadlineItem, DeadlineProvider } from '../../dashboard/registry';
 import type { Database } from '../../platform/cloudbase';
 import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
 import { rowsOf } from '../../platform/docs';
@@ -59,47 +59,50 @@ function itemsDue(
   return items;
 }
 
-registerDeadlineProvider({
-  id: 'complaint.acceptance',
-  label: '投诉举报受理决定（7个工作日）',
-  async list(db, scope, now) {
-    const records = await openItems(db, scope.unitIds, { status: 'submitted' });
-    return itemsDue(
-      await loadCalendar(db),
-      records,
-      now,
-      (r) => r.acceptanceDueDate,
-      (r) => `${r.trackingNo} 待作出受理决定`,
-    );
+/** The complaint clocks, listed in the staff function's plugins. */
+export const complaintDeadlineProviders: readonly DeadlineProvider[] = [
+  {
+    id: 'complaint.acceptance',
+    label: '投诉举报受理决定（7个工作日）',
+    async list(db, scope, now) {
+      const records = await openItems(db, scope.unitIds, { status: 'submitted' });
+      return itemsDue(
+        await loadCalendar(db),
+        records,
+        now,
+        (r) => r.acceptanceDueDate,
+        (r) => `${r.trackingNo} 待作出受理决定`,
+      );
+    },
   },
-});
 
-registerDeadlineProvider({
-  id: 'complaint.reporterFeedback',
-  label: '实名举报人告知（立案决定后5个工作日）',
-  async list(db, scope, now) {
-    const records = await openItems(db, scope.unitIds, { feedbackState: 'due' });
-    return itemsDue(
-      await loadCalendar(db),
-      records,
-      now,
-      (r) => r.feedbackDueDate,
-      (r) => `${r.trackingNo} 待告知举报人处理情况`,
-    );
+  {
+    id: 'complaint.reporterFeedback',
+    label: '实名举报人告知（立案决定后5个工作日）',
+    async list(db, scope, now) {
+      const records = await openItems(db, scope.unitIds, { feedbackState: 'due' });
+      return itemsDue(
+        await loadCalendar(db),
+        records,
+        now,
+        (r) => r.feedbackDueDate,
+        (r) => `${r.trackingNo} 待告知举报人处理情况`,
+      );
+    },
   },
-});
 
-registerDeadlineProvider({
-  id: 'complaint.handling',
-  label: '投诉举报办结期限',
-  async list(db, scope, now) {
-    const records = await openItems(db, scope.unitIds, { status: 'accepted' });
-    return itemsDue(
-      await loadCalendar(db),
-      records,
-      now,
-      (r) => r.handlingDueDate,
-      (r) => `${r.trackingNo} 待办结`,
-    );
+  {
+    id: 'complaint.handling',
+    label: '投诉举报办结期限',
+    async list(db, scope, now) {
+      const records = await openItems(db, scope.unitIds, { status: 'accepted' });
+      return itemsDue(
+        await loadCalendar(db),
+        records,
+        now,
+        (r) => r.handlingDueDate,
+        (r) => `${r.trackingNo} 待办结`,
+      );
+    },
   },
-});
+];

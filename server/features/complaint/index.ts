@@ -1,15 +1,15 @@
 /**
- * Complaints and reports (issue 5): the `citizen` and `staff` action tables. Importing this module registers the
- * complaint clocks with the dashboard.
+ * Complaints and reports (PUB-3): the `citizen` and `staff` handlers and the complaint clocks the staff function
+ * lists for the dashboard.
  */
 import { complaintCitizenActions } from './citizen-actions';
-import './deadline-providers';
 import { complaintDecisionActions } from './staff-decisions';
 import { complaintHandlerActions } from './staff-handlers';
 import { complaintOrganiseActions } from './staff-organise';
 import { complaintReadActions } from './staff-read';
 
 export { complaintCitizenActions };
+export { complaintDeadlineProviders } from './deadline-providers';
 export { complaintOwnerRef, SUBMIT_LIMIT } from './submit';
 export { COMPLAINTS_COLLECTION, IDENTITY_VIEWS_COLLECTION } from './model';
 

@@ -8,19 +8,17 @@
 import * as decl from '../../../core/contract/complaint';
 import { activeAccounts, holdsGrant, isActive, type StaffAccount } from '../../org/accounts';
 import { effectiveRoles } from '../../org/roles';
-import type { Database } from '../../platform/cloudbase';
-import { handle } from '../../router/types';
+import { handle, type Call } from '../../router/types';
 import { assignableSections, loadForStaff } from './staff-access';
 
 /** Active, granted `officer` in the unit, and still holding it now (certificate in force). */
 export async function isAssignable(
-  db: Database,
+  call: Pick<Call, 'db' | 'now' | 'plugins'>,
   account: StaffAccount | null,
   unitId: string,
-  now: Date,
 ): Promise<boolean> {
   if (!isActive(account) || !holdsGrant(account, 'officer', unitId)) return false;
-  const roles = await effectiveRoles(db, account, now);
+  const roles = await effectiveRoles(call.db, account, call.now, call.plugins.roleFilters);
   return roles.some((g) => g.role === 'officer' && g.unitId === unitId);
 }
 
@@ -37,7 +35,7 @@ const complaintHandlers = handle(decl.complaintHandlers, async (input, call) => 
   const assignable: StaffAccount[] = [];
   for (const account of active) {
     if (!inSections(account, sections)) continue;
-    if (await isAssignable(call.db, account, record.unitId, call.now)) assignable.push(account);
+    if (await isAssignable(call, account, record.unitId)) assignable.push(account);
   }
   const items = assignable
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'))

@@ -29,7 +29,7 @@ const complaintAssign = handle(decl.complaintAssign, async (input, call) => {
   const sectionIds = new Set<string>();
   for (const [i, staffId] of handlerIds.entries()) {
     const account = await getAccount(call.db, staffId);
-    if (!account || !(await isAssignable(call.db, account, record.unitId, call.now))) {
+    if (!account || !(await isAssignable(call, account, record.unitId))) {
       throw invalid({ [`payload.handlerIds.${i}`]: '承办人须为本单位在岗的执法人员' });
     }
     if (!inSections(account, sections)) {

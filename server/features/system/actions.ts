@@ -10,12 +10,13 @@ import { deliverOutbox } from '../../outbox';
 import { AppError } from '../../errors';
 import { handle } from '../../router/types';
 import { currentSettings, publishSettings, settingsVersion } from '../../settings';
-import './outbox-provider';
 
 export { DASHBOARD_ROLES };
 
 export const systemSchedulerActions = {
-  'outbox.deliver': handle(decl.outboxDeliver, async (_input, call) => deliverOutbox(call.db, call.now)),
+  'outbox.deliver': handle(decl.outboxDeliver, async (_input, call) =>
+    deliverOutbox(call.db, call.now, { handlers: call.plugins.outboxHandlers }),
+  ),
 };
 
 export const systemStaffActions = {
@@ -29,7 +30,7 @@ export const systemStaffActions = {
       ),
     ];
     const reach = Object.fromEntries(unitIds.map((u) => [u, roleScope(staff, DASHBOARD_ROLES, u)]));
-    return buildDashboard(call.db, { staff, unitIds, reach }, call.now);
+    return buildDashboard(call.db, call.plugins.deadlineProviders, { staff, unitIds, reach }, call.now);
   }),
   'settings.get': handle(decl.settingsGet, async (input, call) => {
     if (input.version !== undefined) {

@@ -1,8 +1,8 @@
 /**
  * Dashboard provider for messages that did not go out: a failed delivery, or a subscribe message whose outcome is
- * unknown, needs a person to serve or notify by other means. Registered when this module is imported.
+ * unknown, needs a person to serve or notify by other means. Listed in the staff function's plugins.
  */
-import { registerDeadlineProvider } from '../../dashboard/registry';
+import type { DeadlineProvider } from '../../dashboard/registry';
 import { undeliveredSince } from '../../outbox/deliver';
 
 const LOOKBACK_MS = 30 * 24 * 3600_000;
@@ -12,7 +12,7 @@ const KIND_LABELS: Record<string, string> = {
   ledgerAnchor: '台账锚点公布',
 };
 
-registerDeadlineProvider({
+export const outboxDeadlineProvider: DeadlineProvider = {
   id: 'system.outbox',
   label: '消息投递异常',
   async list(db, scope, now) {
@@ -28,4 +28,4 @@ registerDeadlineProvider({
       ref: `outbox:${r._id}`,
     }));
   },
-});
+};

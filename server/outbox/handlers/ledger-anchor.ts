@@ -4,7 +4,7 @@
  * delivery is exactly once by nature. The official-account digest is a later issue and will add an article here.
  */
 import { ANCHOR_COLLECTION } from '../../ledger/anchor-store';
-import { registerOutboxHandler } from '../registry';
+import type { OutboxHandler } from '../registry';
 
 export interface LedgerAnchorPayload extends Record<string, unknown> {
   date: string;
@@ -13,7 +13,7 @@ export interface LedgerAnchorPayload extends Record<string, unknown> {
   alg: string;
 }
 
-registerOutboxHandler({
+export const ledgerAnchorHandler: OutboxHandler = {
   kind: 'ledgerAnchor',
   async deliver({ db, now, record }) {
     const anchor = record.payload as LedgerAnchorPayload;
@@ -21,4 +21,4 @@ registerOutboxHandler({
     if (Number(res.updated ?? 0) === 0) return { status: 'failed', code: 'anchorMissing' };
     return { status: 'sent', result: { publishedAt: now.toISOString() } };
   },
-});
+};

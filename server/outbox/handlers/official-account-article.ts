@@ -14,7 +14,7 @@ import {
   type PublishedItem,
 } from '../../wechat/api';
 import type { Database } from '../../platform/cloudbase';
-import { registerOutboxHandler } from '../registry';
+import type { OutboxHandler } from '../registry';
 import type { DeliveryOutcome } from '../types';
 
 export interface OfficialAccountArticlePayload extends Record<string, unknown> {
@@ -34,7 +34,7 @@ const POLL_DELAY_MS = 60_000;
 /** Pages of batchget (20 each) searched for a lost submit: the account publishes a few articles a week. */
 const RECONCILE_PAGES = 5;
 
-registerOutboxHandler({
+export const officialAccountArticleHandler: OutboxHandler = {
   kind: 'officialAccountArticle',
   async deliver({ db, now, record, saveProgress }) {
     const payload = record.payload as OfficialAccountArticlePayload;
@@ -58,7 +58,7 @@ registerOutboxHandler({
     await saveProgress({ publishId });
     return statusOf(db, publishId);
   },
-});
+};
 
 async function statusOf(db: Database, publishId: string): Promise<DeliveryOutcome> {
   const status = await getPublishStatus(db, publishId);

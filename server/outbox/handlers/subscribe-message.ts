@@ -7,7 +7,7 @@
  */
 import { sendSubscribeMessage, type SubscribeMessage } from '../../wechat/api';
 import { WechatApiError, WechatNoAnswerError } from '../../wechat/errors';
-import { registerOutboxHandler } from '../registry';
+import type { OutboxHandler } from '../registry';
 
 const SEND_PATH = '/cgi-bin/message/subscribe/send';
 const NO_GRANT = 43101;
@@ -16,7 +16,7 @@ const FINAL_ERRCODES: readonly number[] = [40003, 40037, 47003, 41030];
 
 export type SubscribeMessagePayload = SubscribeMessage & Record<string, unknown>;
 
-registerOutboxHandler({
+export const subscribeMessageHandler: OutboxHandler = {
   kind: 'subscribeMessage',
   async deliver({ db, record }) {
     const message = record.payload as SubscribeMessagePayload;
@@ -40,4 +40,4 @@ registerOutboxHandler({
     const { touser: _recipient, data: _data, ...rest } = payload as SubscribeMessagePayload;
     return { ...rest, touser: null };
   },
-});
+};

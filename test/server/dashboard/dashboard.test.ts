@@ -1,9 +1,10 @@
 /**
- * The dashboard registry: a provider registered at import time shows in the built dashboard, grouped per section
+ * The dashboard: a provider in the function's plugin list shows in the built dashboard, grouped per section
  * and person with counts; through the `staff` function the built-in outbox provider shows failed deliveries to
  * auditors, and the action is for leaders and audit only.
  */
-import { buildDashboard, registerDeadlineProvider } from '../../../server/dashboard';
+import { buildDashboard, type DeadlineProvider } from '../../../server/dashboard';
+import { plugins } from '../../../server/router/plugins';
 import { outboxRecord } from '../../../server/outbox';
 import type { Database } from '../../../server/platform/cloudbase';
 import type { TestEmulator } from '../../helpers/emulator';
@@ -11,7 +12,7 @@ import { caller, startWithSdk } from '../ledger/helpers';
 
 const NOW = new Date('2026-03-02T09:00:00+08:00');
 
-registerDeadlineProvider({
+const testCases: DeadlineProvider = {
   id: 'test.cases',
   label: '测试期限',
   async list() {
@@ -42,7 +43,7 @@ registerDeadlineProvider({
       },
     ];
   },
-});
+};
 
 let emu: TestEmulator;
 let db: Database;
@@ -58,7 +59,7 @@ it('shows a registered provider’s items per section and person, with counts', 
     unitIds: ['u'],
     reach: { u: { wholeUnit: true, sectionIds: [] } },
   };
-  const dashboard = await buildDashboard(db, scope, NOW);
+  const dashboard = await buildDashboard(db, [testCases], scope, NOW);
   const provider = dashboard.providers.find((p) => p.id === 'test.cases');
   expect(provider).toEqual({
     id: 'test.cases',
@@ -77,15 +78,15 @@ it('keeps only the sections a section-limited role reaches (REC-14)', async () =
     unitIds: ['u'],
     reach: { u: { wholeUnit: false, sectionIds: ['sec_a'] } },
   };
-  const dashboard = await buildDashboard(db, scope, NOW);
+  const dashboard = await buildDashboard(db, [testCases], scope, NOW);
   expect(dashboard.providers.find((p) => p.id === 'test.cases')!.counts.total).toBe(1);
   expect(dashboard.sections.map((s) => s.section)).not.toContain('sec_b');
-  const nowhere = await buildDashboard(db, { ...scope, reach: {} }, NOW);
+  const nowhere = await buildDashboard(db, [testCases], { ...scope, reach: {} }, NOW);
   expect(nowhere.providers.find((p) => p.id === 'test.cases')!.counts.total).toBe(0);
 });
 
-it('refuses registration once the dashboard has been read (registration is static)', () => {
-  expect(() => registerDeadlineProvider({ id: 'late', label: 'x', list: async () => [] })).toThrow();
+it('refuses a function plugin list naming one provider twice (lists are fixed when the function loads)', () => {
+  expect(() => plugins({ deadlineProviders: [testCases, testCases] })).toThrow(/test\.cases listed twice/);
 });
 
 it('serves the dashboard action to leaders and audit, with the outbox provider', async () => {

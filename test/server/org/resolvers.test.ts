@@ -10,6 +10,7 @@ import { createDelegation } from '../../../server/org/delegating';
 import { revokeDelegation } from '../../../server/org/delegations';
 import { leadersOf, sectionReviewers, unitHead } from '../../../server/org/resolvers';
 import { effectiveRoles } from '../../../server/org/roles';
+import { staffPlugins } from '../../../server/functions/staff';
 import { assertSeparateActor } from '../../../server/org/separation';
 import { requireAccount, setAccountStatus } from '../../../server/org/accounts';
 import type { ChangeContext } from '../../../server/org/units';
@@ -64,7 +65,12 @@ describe('resolvers', () => {
     expect(await sectionReviewers(db, 'sec_legal', now())).toEqual(['stf_leader_1', 'stf_officer_3']);
     expect(await sectionReviewers(db, 'sec_medical', now())).toEqual(['stf_leader_1']);
     expect(await sectionReviewers(db, 'sec_legal', new Date(Date.now() + 3 * DAY))).toEqual(['stf_leader_1']);
-    const roles = await effectiveRoles(db, await requireAccount(db, 'stf_officer_3'), now());
+    const roles = await effectiveRoles(
+      db,
+      await requireAccount(db, 'stf_officer_3'),
+      now(),
+      staffPlugins.roleFilters,
+    );
     // The delegation's section scope is kept in the effective roles.
     expect(roles).toEqual(
       expect.arrayContaining([{ role: 'reviewer', unitId: 'unit_commission', sectionId: 'sec_legal' }]),
