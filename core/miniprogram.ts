@@ -1,5 +1,5 @@
 /**
- * What the mini-program takes from core/ (DESIGN.md "Layers"): bundled by scripts/build-miniprogram.ts into
+ * What the mini-program takes from core/ (docs/architecture.md "Layers"): bundled by scripts/build-miniprogram.ts into
  * miniprogram/core-bundle/index.js with zod/mini only. Keep it small: runtime exports here are shipped to phones;
  * types cost nothing.
  */

@@ -79,7 +79,7 @@ export async function startEmulator(partial: Partial<EmulatorOptions> = {}): Pro
 }
 
 /**
- * The real SDK reads TCB_CONTEXT_CNFG on every request (TOOLCHAIN.md); credentials only need to be non-empty.
+ * The real SDK reads TCB_CONTEXT_CNFG on every request; credentials only need to be non-empty.
  * WECHAT_API_BASE points the WeChat gateway at the fake API. These are process-wide settings of the emulator
  * process, the same for every call; identities never travel this way.
  */

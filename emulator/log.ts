@@ -1,5 +1,5 @@
 /**
- * One log line per call, allowlisted fields only (DESIGN.md, security baseline): never identities, tokens, codes,
+ * One log line per call, allowlisted fields only: never identities, tokens, codes,
  * bodies or URLs with query strings. Anything not listed here is dropped, not masked.
  */
 export interface CallLog {

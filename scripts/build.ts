@@ -1,10 +1,10 @@
 /**
  * `npm run build`: bundles every cloud function with esbuild into `cloudfunctions/<name>/index.js`, so each
- * folder deploys unchanged (DESIGN.md). Build targets are a list: the mini-program core bundle can be added as
+ * folder deploys unchanged. Build targets are a list: the mini-program core bundle can be added as
  * one more target with its own format, platform and checks.
  *
- * The build fails loudly when a deployable bundle would carry emulator code (DESIGN.md, security baseline: "The
- * deployed bundles contain no emulator code"), when it needs any package other than @cloudbase/node-sdk at run
+ * The build fails loudly when a deployable bundle would carry emulator code (docs/architecture.md:
+ * nothing deployable imports `emulator/`), when it needs any package other than @cloudbase/node-sdk at run
  * time, or when the deployment files disagree (see function-folders.ts).
  */
 import { builtinModules } from 'node:module';

@@ -1,6 +1,6 @@
 /**
  * `npm run check:functions` (a CI step, after `npm run build`): proves each built function folder runs with
- * nothing but what its own package.json installs (DESIGN.md, security baseline).
+ * nothing but what its own package.json installs.
  *
  * For each distinct set of dependencies, `npm install --omit=dev` runs once in a fresh temp dir holding only that
  * package.json. Each function folder is then copied into its own temp dir whose `node_modules` links to that

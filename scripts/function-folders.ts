@@ -1,8 +1,8 @@
 /**
  * The deployable cloud function folders and the checks that keep their deployment files consistent:
  * `cloudfunctions/<name>/{package.json, config.json}` and the root `cloudbaserc.json` describe the same
- * functions, and each folder needs nothing at run time beyond `@cloudbase/node-sdk` (DESIGN.md: "Each cloud
- * function folder is self-contained after the build").
+ * functions, and each folder needs nothing at run time beyond `@cloudbase/node-sdk` (so each
+ * function folder deploys as built).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import path from 'node:path';
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const FUNCTIONS_DIR = path.join(REPO_ROOT, 'cloudfunctions');
 
-/** DESIGN.md "Layers": functions grouped by trust boundary. */
+/** Functions grouped by trust boundary (docs/architecture.md "Layers"). */
 export const FUNCTION_NAMES = ['public', 'citizen', 'staff', 'scheduler', 'opendata'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
@@ -96,7 +96,7 @@ export function checkFunctionFolder(name: FunctionName): string[] {
 
   const config = readFunctionConfig(name);
   const timers = config.triggers ?? [];
-  // CloudBase allows one timer trigger per function (TOOLCHAIN.md; docs.cloudbase.net/cli-v1/functions/trigger).
+  // CloudBase allows one timer trigger per function (docs.cloudbase.net/cli-v1/functions/trigger).
   if (timers.length > 1) problems.push(`cloudfunctions/${name}/config.json：每个云函数最多一个定时触发器`);
   for (const t of timers) {
     if (t.type !== 'timer' || t.config.trim().split(/\s+/).length !== 7) {

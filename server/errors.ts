@@ -1,4 +1,4 @@
-/** The one error type application code throws; the router turns it into the envelope (DESIGN.md "Contract"). */
+/** The one error type application code throws; the router turns it into the envelope. */
 import { DEFAULT_MESSAGES, type ErrorBody, type ErrorCode } from '../core/contract/envelope';
 
 export class AppError extends Error {

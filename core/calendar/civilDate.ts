@@ -7,7 +7,7 @@ import { CalendarError } from './errors';
  * Dates are handled as whole day numbers since 1970-01-01 built with `Date.UTC`, so nothing here reads the
  * process time zone. China Standard Time has been a fixed UTC+8 with no daylight saving since 1992, so an
  * instant maps to its Shanghai date by adding 8 hours; this avoids depending on the Intl time-zone database,
- * which the mini-program runtime does not reliably ship (DESIGN.md: core is bundled into the mini-program).
+ * which the mini-program runtime does not reliably ship (core is bundled into the mini-program).
  */
 
 /** A date in the Asia/Shanghai calendar, written `YYYY-MM-DD`. */

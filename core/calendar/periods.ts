@@ -2,7 +2,7 @@ import { assertSupportedYear, daysInMonth, epochDayFromParts, partsFromEpochDay 
 import { CalendarError } from './errors';
 
 /**
- * Period arithmetic on epoch days (REQUIREMENTS.md "Calendar rules used everywhere"; LEGAL.md):
+ * Period arithmetic on epoch days (docs/requirements.md "Rules used everywhere"):
  *  - a period is counted from the day after the event that starts it;
  *  - "N working days" skips weekends and holidays and counts 调休 make-up Saturdays/Sundays;
  *  - a calendar-day or month period whose last day is a rest day ends on the next working day;

@@ -11,7 +11,7 @@ import {
  * An administrator-loaded holiday arrangement for one year, as the State Council's notice (国务院办公厅关于某年
  * 部分节假日安排的通知) publishes it. The admin action that loads it validates with this schema; the calendar
  * validates again when it is built so that no caller can slip an unchecked table in. `zod/mini` because core is
- * bundled into the mini-program (DESIGN.md): the classic API with its locales costs about 450 kB minified.
+ * bundled into the mini-program: the classic API with its locales costs about 450 kB minified.
  */
 const plainDateInTable = (label: string) =>
   z.string({ error: `${label}应为 YYYY-MM-DD 格式的日期` }).check(

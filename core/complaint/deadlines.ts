@@ -1,11 +1,11 @@
 /**
- * The complaint clocks, counted with the working-day calendar (Asia/Shanghai; LEGAL.md):
+ * The complaint clocks, counted with the working-day calendar (Asia/Shanghai), after 市场监督管理投诉举报处理暂行办法 (the benchmark):
  * - acceptance decided within `acceptanceWorkingDays` (7) working days of receipt;
  * - a real-name reporter told within `reporterFeedbackWorkingDays` (5) working days of the case decision;
  * - handling finished within `handlingDays` calendar days of acceptance. The legal settings hold no such value
- *   yet; the default is the petition rules' 60 days (信访工作条例 Art. 35, LEGAL.md "finish within 60 days"),
- *   the longest period LEGAL.md names for complaint handling.
- * Periods start the day after the event (LEGAL.md "Remedies": "A period starts the day after the event").
+ *   yet; the default is the petition rules' 60 days (信访工作条例 Art. 35: finish within 60 days),
+ *   the longest period the complaint and petition rules set.
+ * Periods start the day after the event (docs/requirements.md "Rules used everywhere").
  */
 import type { Calendar, DateResult } from '../calendar';
 

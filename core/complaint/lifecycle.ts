@@ -1,6 +1,6 @@
 /**
  * The complaint lifecycle: submitted → accepted → closed, or submitted → rejected. Acceptance is decided within
- * the acceptance period (LEGAL.md: 7 working days); a report's case decision (whether a case was opened) starts
+ * the acceptance period (7 working days, 市场监督管理投诉举报处理暂行办法); a report's case decision (whether a case was opened) starts
  * the real-name reporter's feedback period (5 working days). Linking duplicates and splitting do not change the
  * status (a citizen must learn nothing of other people's complaints, so no "merged" state shows to them).
  */
@@ -41,8 +41,8 @@ export function canApply(step: ComplaintStep, status: ComplaintStatus): boolean 
 }
 
 /**
- * Whether a real-name reporter is owed feedback on the case decision (LEGAL.md: "tell a real-name reporter within
- * 5 working days of deciding whether a case was opened"; anonymous reports are accepted without that duty).
+ * Whether a real-name reporter is owed feedback on the case decision (the benchmark rules: tell a real-name reporter within
+ * 5 working days of deciding whether a case was opened; anonymous reports are accepted without that duty).
  */
 export function owesReporterFeedback(kind: string, anonymous: boolean): boolean {
   return kind === 'report' && !anonymous;

@@ -1,6 +1,6 @@
 /**
- * Masking of a complainant's name and phone for everyone but the handling staff (issue 5). The forms follow the
- * redaction practice in LEGAL.md (法释〔2016〕19号: keep the surname, replace the given name) and the common
+ * Masking of a complainant's name and phone for everyone but the handling staff (REC-14). The forms follow the
+ * courts' redaction practice (法释〔2016〕19号: keep the surname, replace the given name) and the common
  * 3-4-4 phone mask. Masked forms are what lists, answers and pages show; the plaintext lives only encrypted.
  */
 

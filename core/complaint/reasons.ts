@@ -1,7 +1,7 @@
 /**
  * Reasons for not accepting (不予受理) a complaint or report, a fixed list so that decisions are comparable and
  * the citizen is told a recognisable reason. Modelled on the non-acceptance grounds of market regulation's rules
- * of 2022 (《市场监督管理投诉举报处理暂行办法》Art. 15), which LEGAL.md names as the benchmark, adapted to health
+ * of 2022 (《市场监督管理投诉举报处理暂行办法》Art. 15), the benchmark for complaint handling, adapted to health
  * enforcement (matters outside the health commission's duties go to the competent body).
  */
 export const REJECTION_REASONS = {

@@ -1,5 +1,5 @@
 /**
- * Who handles complaints (issue 5 "Handling"): the officers (执法人员) and the leaders of their unit — reviewers
+ * Who handles complaints: the officers (执法人员) and the leaders of their unit — reviewers
  * (分管领导) and the unit head (principal). Defined once here so the staff actions (server/features/complaint)
  * and the staff home's entry (miniprogram/pages/staff/home) cannot disagree about it.
  */

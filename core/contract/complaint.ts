@@ -1,7 +1,7 @@
 /**
- * The complaint and report actions' contract (issue 5; DESIGN.md "Actions": citizen `complaint.submit` /
+ * The complaint and report actions' contract (PUB-2, PUB-3: complaint channels and progress; citizen `complaint.submit` /
  * `complaint.mine` / `complaint.get`, staff `complaint.*`). zod/mini: the mini-program bundles these schemas to check
- * its form with the same rules and the same Chinese messages the function answers with (TOOLCHAIN.md).
+ * its form with the same rules and the same Chinese messages the function answers with.
  */
 import * as z from 'zod/mini';
 import { declareAction } from './declare';
@@ -11,7 +11,7 @@ import { withLabels } from './labels';
 import { TRACKING_NO_PATTERN } from '../complaint/tracking-no';
 import { REJECTION_REASON_CODES } from '../complaint/reasons';
 
-/** 投诉 (about one's own rights and interests) / 举报 (a violation), GLOSSARY.md. */
+/** 投诉 (about one's own rights and interests) / 举报 (a violation). */
 export const COMPLAINT_KINDS = ['complaint', 'report'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
 export const COMPLAINT_KIND_LABELS: Record<ComplaintKind, string> = { complaint: '投诉', report: '举报' };
@@ -30,7 +30,7 @@ export const COMPLAINT_CATEGORIES = [
 ] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 
-/** Where a matter came in: the mini-program, or recorded by staff with its source (issue 5 "Handling"). */
+/** Where a matter came in: the mini-program, or recorded by staff with its source. */
 export const COMPLAINT_SOURCES = ['miniprogram', 'phone', 'hotline12345', 'petition', 'letter'] as const;
 export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
 export const COMPLAINT_SOURCE_LABELS: Record<ComplaintSource, string> = {
@@ -71,7 +71,7 @@ export const complaintSubjectSchema = z.strictObject({
   location: z.optional(location),
 });
 
-/** Real name and phone, or anonymous (reports only: an anonymous report gets no feedback, LEGAL.md). */
+/** Real name and phone, or anonymous (reports only: an anonymous report is owed no feedback, 市场监督管理投诉举报处理暂行办法). */
 export const complaintContactSchema = z.union([
   z.strictObject({ anonymous: z.literal(true) }),
   z.strictObject({

@@ -1,6 +1,6 @@
 /**
  * `citizen` `contact.phoneNumber`: the phone number WeChat has for the caller, fetched only when the person taps
- * the getPhoneNumber button of a form (issue 5 item 1: "typed, or getPhoneNumber"). zod/mini: the mini-program
+ * the getPhoneNumber button of a form (the phone is typed, or filled this way; docs/privacy-guide.md). zod/mini: the mini-program
  * may bundle it.
  */
 import * as z from 'zod/mini';

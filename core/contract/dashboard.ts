@@ -1,11 +1,11 @@
 /**
- * The `staff` `dashboard` action's answer (DESIGN.md "Shared services": the dashboard registry). Defined here,
+ * The `staff` `dashboard` action's answer (the dashboard registry: features list their deadline providers in server/router/plugins.ts). Defined here,
  * not in server/, so the mini-program's staff home reads the very shape the function builds
  * (server/dashboard/build.ts) instead of a hand-kept copy.
  */
 import type { Role } from '../org/roles';
 
-/** Roles that see the dashboard (leaders and audit, DESIGN.md "Actions"); the staff home asks only for them. */
+/** Roles that see the dashboard (leaders and audit); the staff home asks only for them. */
 export const DASHBOARD_ROLES = [
   'reviewer',
   'principal',

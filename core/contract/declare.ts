@@ -8,7 +8,7 @@
 import type * as z from 'zod/mini';
 import type { Role } from '../org/roles';
 
-/** The deployable functions that route on `event.action` (DESIGN "Layers"; opendata is HTTP access). */
+/** The deployable functions that route on `event.action` (docs/architecture.md "Layers"; opendata is HTTP access). */
 export type FunctionName = 'public' | 'citizen' | 'staff' | 'scheduler';
 
 /**

@@ -1,4 +1,4 @@
-/** The answer of every function action (DESIGN.md "Contract"); shared by the functions and the mini-program. */
+/** The answer of every function action (docs/architecture.md, step 3); shared by the functions and the mini-program. */
 
 export const ERROR_CODES = [
   'INVALID_INPUT',

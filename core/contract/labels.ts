@@ -1,6 +1,6 @@
 /**
- * Chinese names of the fields actions take, so that every refusal says which field is wrong (DESIGN.md
- * "Contract"). One table by key name (a dotted path where the key alone is ambiguous), plus per-schema overrides
+ * Chinese names of the fields actions take, so that every refusal says which field is wrong (the
+ * envelope's `fields`). One table by key name (a dotted path where the key alone is ambiguous), plus per-schema overrides
  * for the few keys that mean different things in different actions (`name` of a unit, of a person, ...). Kept
  * as plain data: it is bundled into the mini-program with validation.ts.
  */

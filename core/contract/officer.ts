@@ -1,6 +1,6 @@
 /**
- * The officer actions' contract (DESIGN.md "Actions": public `officer.verify` / `officer.list`, and the
- * administrators' staff actions). Schemas use zod/mini because the mini-program bundles them (TOOLCHAIN.md).
+ * The officer actions' contract (PUB-2, PUB-4: public `officer.verify` / `officer.list`, and the
+ * administrators' staff actions). Schemas use zod/mini because the mini-program bundles them.
  */
 import * as z from 'zod/mini';
 import { declareAction } from './declare';

@@ -1,4 +1,4 @@
-/** Staff roles, granted per unit (DESIGN.md "Organisation"). */
+/** Staff roles, granted per unit (docs/architecture.md "Who may do what"). */
 export const ROLES = [
   'officer',
   'custodian',
@@ -10,7 +10,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Granting these needs a second administrator's approval (DESIGN.md security baseline). */
+/** Granting these needs a second administrator's approval (server/org/conferral.ts). */
 export const SENSITIVE_ROLES: readonly Role[] = ['reviewer', 'principal', 'admin'];
 
 export const ROLE_LABELS: Record<Role, string> = {

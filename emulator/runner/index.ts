@@ -1,5 +1,5 @@
 /**
- * The function runner part of the emulator (DESIGN.md "Emulator HTTP"):
+ * The function runner part of the emulator (README "The emulator's HTTP API"):
  * - `POST /fn/<name>`: body = event, identity from `X-WX-OPENID` / `X-WX-APPID` / `X-WX-UNIONID`, passed to the
  *   function only through `context`; answers the function's return value as JSON;
  * - `POST /timer/<name>`: fires the function's timer trigger now (optional body `{TriggerName}`);
@@ -16,7 +16,7 @@ import { invoke, type Caller, type InvokeOutcome, type TriggerKind } from './inv
 import { FunctionLoader } from './loader';
 import { TimerSchedule, findTimers, timerEvent, type ScheduledTimer } from './timers';
 
-/** What a caller sees when the function threw: no stack, no internals (DESIGN.md "Contract"). */
+/** What a caller sees when the function threw: no stack, no internals. */
 export const INTERNAL_ANSWER = {
   ok: false,
   error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' },

@@ -3,7 +3,7 @@
  * `main(event, context)` is the handler.
  *
  * - Test mode: every call evaluates the bundle source again, so a value a call keeps in a module variable is
- *   gone on the next call (CloudBase runs many instances; DESIGN.md "The local emulator").
+ *   gone on the next call (CloudBase runs many instances).
  * - Dev mode: one instance per function, re-evaluated when index.js changes (mtime), like a redeploy.
  *
  * The source is compiled with this realm's `Function` constructor rather than `vm`/`Module#_compile`: under jest

@@ -1,5 +1,5 @@
 /**
- * Demo data (DESIGN.md "The local emulator"): seeded on start when `options.seed` is set and the database is
+ * Demo data (README "Demo data and identities"): seeded on start when `options.seed` is set and the database is
  * empty, and again by `POST /_emulator/reset {seed:true}` (after the database part emptied every collection).
  * The organisation comes from the admin command's bootstrap; everything else through the functions' actions
  * (seedCaller), so the emulator imports nothing from server/.

@@ -1,6 +1,6 @@
 /**
  * The server side of storage as the real @cloudbase/node-sdk speaks it through `/admin` (see
- * node_modules/@cloudbase/node-sdk/dist/storage/index.js and TOOLCHAIN.md). Answers carry `data`; an answer with
+ * node_modules/@cloudbase/node-sdk/dist/storage/index.js). Answers carry `data`; an answer with
  * `code` is an error the SDK throws. Per-file outcomes use the SDK's codes (`SUCCESS`, `STORAGE_FILE_NONEXIST`,
  * const/code.js). Server calls are admin calls: the storage rules do not apply (CloudBase: "管理端始终拥有所有读写权限").
  */
@@ -13,7 +13,7 @@ import type { FileStore } from './store';
 /** Upload URLs live 10 minutes; temporary download URLs default to 10 minutes (the SDK's downloadFile asks 600 s). */
 export const UPLOAD_URL_SECONDS = 600;
 export const DEFAULT_TEMP_URL_SECONDS = 600;
-/** Upper bound for `maxAge`: temporary URLs stay short-lived (DESIGN.md security baseline). */
+/** Upper bound for `maxAge`: temporary URLs stay short-lived. */
 export const MAX_TEMP_URL_SECONDS = 86_400;
 /** "单次操作的文件数量不超过 50 个" (https://docs.cloudbase.net/storage/copy-file). */
 const MAX_COPY_FILES = 50;

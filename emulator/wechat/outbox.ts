@@ -1,5 +1,5 @@
 /**
- * The outbox view of each call: what was asked and answered, with every credential removed (DESIGN.md: logs and
+ * The outbox view of each call: what was asked and answered, with every credential removed (logs and
  * records never carry tokens or secrets). Keys named access_token, secret or appsecret are dropped at any depth;
  * file parts are summarised (name, file name, type, size), images answered are summarised the same way.
  */

@@ -1,5 +1,5 @@
 /**
- * The one typed client for the backend (DESIGN.md "Contract"). Trial and release ALWAYS use
+ * The one typed client for the backend (docs/architecture.md, step 4). Trial and release ALWAYS use
  * `wx.cloud.callFunction`, whose identity CloudBase injects from WeChat; only `develop` may use `wx.request` to
  * the local emulator, sending a demo identity as a header the deployed functions never read.
  */

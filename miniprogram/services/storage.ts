@@ -1,5 +1,5 @@
 /**
- * The one upload helper (DESIGN.md "Security baseline": a client only writes its own files into
+ * The one upload helper (deploy/storage.rules.json: a client only writes its own files into
  * `quarantine/<openid>/…`; a function checks, cleans and moves each upload). Same environment switch as the typed
  * client (services/api.ts): trial and release ALWAYS use `wx.cloud.uploadFile`, whose identity and path rules
  * CloudBase enforces; only `develop` may post to the local emulator's client storage endpoint

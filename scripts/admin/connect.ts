@@ -9,7 +9,7 @@ import type { Database } from '../../server/platform/cloudbase';
 export function connect(env: NodeJS.ProcessEnv = process.env): { db: Database; target: string } {
   const envId = env.TCB_ENV_ID || env.ENV_ID;
   if (env.PORT && !envId) {
-    // The SDK reads TCB_CONTEXT_CNFG on every request (TOOLCHAIN.md); credentials only need to be non-empty.
+    // The SDK reads TCB_CONTEXT_CNFG on every request; credentials only need to be non-empty.
     process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `http://127.0.0.1:${env.PORT}/admin` });
     // Invitation hashes must match what the emulator's functions compute.
     process.env.PERSONAL_DATA_SALT ||= EMULATOR_PERSONAL_DATA_SALT;

@@ -1,5 +1,5 @@
 /**
- * Mechanical checks of a rendered page (issue 4 item 6): no horizontal overflow, no leaked values, key strings,
+ * Mechanical checks of a rendered page: no horizontal overflow, no leaked values, key strings,
  * and tap targets large enough.
  */
 import type { Page } from 'playwright-core';

@@ -1,5 +1,5 @@
 /**
- * The complaint pages in `npm run preview` (issue 5 "Done when": the form with its error states, the
+ * The complaint pages in `npm run preview` (the form with its error states, the
  * confirmation, the timeline and the staff case page, at both font sizes), over the data complaint-fixtures.ts
  * prepares through the real functions.
  */

@@ -147,7 +147,7 @@ function resolveBareRequires(file: string, code: string): string {
   });
 }
 
-/** simulate drops npm-style usingComponents (TOOLCHAIN.md): point them at miniprogram_npm explicitly. */
+/** simulate drops npm-style usingComponents: point them at miniprogram_npm explicitly. */
 function rewriteNpmPaths(map: Record<string, string>): void {
   for (const key of Object.keys(map)) {
     if (!key.endsWith('.json')) continue;

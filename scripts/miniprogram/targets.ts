@@ -1,6 +1,6 @@
 /**
  * The mini-program's build target for scripts/build.ts: core/miniprogram.ts bundled into
- * miniprogram/core-bundle/index.js (DESIGN.md "Layers": the mini-program cannot load files outside its root).
+ * miniprogram/core-bundle/index.js (docs/architecture.md "Layers": the mini-program cannot load files outside its root).
  * CommonJS, because the mini-program runtime loads `require`d files; es2018 for the oldest base libraries the
  * DevTools compiler does not down-level further. Nothing external: zod/mini is bundled.
  */

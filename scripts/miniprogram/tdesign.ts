@@ -1,5 +1,5 @@
 /**
- * Copies ONLY the TDesign components the mini-program uses into miniprogram/miniprogram_npm (TOOLCHAIN.md: the
+ * Copies ONLY the TDesign components the mini-program uses into miniprogram/miniprogram_npm (the
  * whole library is 1.2 MB; copying the dist folders is what DevTools' "构建 npm" / miniprogram-ci
  * `packNpmManually` writes). The set is the closure of the `usingComponents` in the mini-program's own JSON files
  * over each component's JSON and its relative imports (`../common/...`), so a new `<t-xxx>` needs no list edit.

@@ -1,6 +1,6 @@
 /**
  * The working-day calendar as the functions use it: `core/calendar` with the year tables an administrator loaded
- * (REQUIREMENTS.md "Calendar rules": the State Council announces a year's holidays late in the year before; until
+ * (docs/requirements.md "Rules used everywhere": the State Council announces a year's holidays late in the year before; until
  * a table is loaded, results in such a year are provisional). Tables are read on every call (no memory between
  * calls); they are few, one per year.
  */

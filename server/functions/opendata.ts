@@ -1,7 +1,7 @@
 /**
  * The `opendata` cloud function: HTTP access for the government portal (published entries; later issue). The
  * portal calls it through CloudBase's HTTP access, which carries no WeChat identity. A call that carries another
- * mini-program's app id is refused like in every other function (DESIGN.md security baseline).
+ * mini-program's app id is refused like in every other function.
  */
 import { callerFromContext, isForeignApp } from '../router/identity';
 

@@ -1,5 +1,5 @@
 /**
- * Upload intake (DESIGN.md security baseline: "a function checks, cleans and moves each upload"). The client may
+ * Upload intake: a function checks, cleans and moves each upload. The client may
  * only write into `quarantine/<its openid>/…` and read nothing (deploy/storage.rules.json). For each fileID the
  * caller names, this checks the file is in the caller's own quarantine path (before touching storage, so
  * nothing is learnt about other people's files), at most 10 MB, a JPEG or PNG by its magic bytes; strips its
@@ -85,7 +85,7 @@ export async function discardOriginals(fileIDs: readonly string[]): Promise<void
     .catch(() => undefined);
 }
 
-/** Short-lived download URLs for staff (DESIGN.md: temporary download URLs are short-lived). */
+/** Short-lived download URLs for staff: a leaked URL soon stops working. */
 export async function temporaryUrls(fileIDs: readonly string[], maxAgeSeconds = 300): Promise<string[]> {
   if (fileIDs.length === 0) return [];
   const res = await cloudbase().getTempFileURL({

@@ -2,7 +2,7 @@
  * What an upload is, by its first bytes (never by its name or the type the client claims): JPEG (FF D8 FF) or
  * PNG (its 8-byte signature). Everything else is refused: other image formats (HEIC, WebP, GIF) can carry
  * metadata this intake does not parse, and video is not offered (its metadata boxes cannot be stripped here the
- * same way without a media toolkit; issue 5: "video only if its metadata can be stripped the same way").
+ * same way without a media toolkit; docs/privacy-guide.md promises uploads lose their location and device data).
  */
 import { PNG_SIGNATURE } from './png';
 

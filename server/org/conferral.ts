@@ -1,5 +1,5 @@
 /**
- * The one rule for every path that confers a role (DESIGN.md security baseline, "Organisation"): a grant, a
+ * The one rule for every path that confers a role (docs/architecture.md "Who may do what"): a grant, a
  * delegation, an invitation (the account is created with its roles and bound later) and an officer link (which
  * makes a certificate govern the `officer` role). Each path asks here who may confer what, and whether a second
  * administrator must approve; the approval itself is checked here too.

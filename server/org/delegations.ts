@@ -1,5 +1,5 @@
 /**
- * Recorded, time-limited delegations (DESIGN.md "Organisation"): a leader hands one of their roles, in a unit or
+ * Recorded, time-limited delegations: a leader hands one of their roles, in a unit or
  * one section of it, to another account for a period (leave, business trip). A delegation gives only what the
  * delegating account holds itself by grant (no chains), works only once approved (a sensitive role waits for the
  * second administrator, conferral.ts), and stops working when that account is suspended or loses the grant, or

@@ -1,6 +1,6 @@
 /**
  * Granting and revoking roles per unit, under the one conferral rule (conferral.ts): `reviewer`, `principal` and
- * `admin` need a second administrator (DESIGN.md security baseline): granting them records a pending request that
+ * `admin` need a second administrator: granting them records a pending request that
  * another administrator approves; neither the requester nor the person receiving the role can approve it, and
  * nobody grants themselves anything. Other roles take effect at once. Revoking takes effect at once (taking powers
  * away needs no second pair of eyes).

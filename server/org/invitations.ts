@@ -1,5 +1,5 @@
 /**
- * Staff invitations (DESIGN.md security baseline): 100-bit random codes shown as XXXX-XXXX-XXXX-XXXX-XXXX in an
+ * Staff invitations: 100-bit random codes shown as XXXX-XXXX-XXXX-XXXX-XXXX in an
  * alphabet without look-alike characters, stored only as a keyed hash (the document id), single-use, expiring,
  * and attempt-limited per caller identity. Inviting creates the account (unbound); binding links it to the
  * caller's WeChat identity, in one ledgered transaction.

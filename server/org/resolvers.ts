@@ -1,5 +1,5 @@
 /**
- * "The section's reviewer", "the unit head" and "their leader" (DESIGN.md "Organisation"), resolved through the
+ * "The section's reviewer", "the unit head" and "their leader" (docs/architecture.md "Who may do what"), resolved through the
  * model at a given time: supervisions and heads as recorded, plus delegations in force. Only active accounts that
  * hold the needed role count, so a suspension or a revoked grant takes effect here too.
  */

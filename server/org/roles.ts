@@ -1,4 +1,4 @@
-/** The roles a staff account holds right now: its grants plus delegations in force (DESIGN.md "Organisation"). */
+/** The roles a staff account holds right now: its grants plus delegations in force. */
 import type { RoleGrant } from '../../core/org/roles';
 import type { Database } from '../platform/cloudbase';
 import type { StaffAccount } from './accounts';

@@ -1,5 +1,5 @@
 /**
- * Separation of duties (DESIGN.md "Organisation"): a person may hold several roles but never passes at a later
+ * Separation of duties: a person may hold several roles but never passes at a later
  * step what they prepared or already passed. Features keep each step's actor in the record's history and call
  * this before recording a new step.
  */

@@ -1,5 +1,5 @@
 /**
- * Units and sections (DESIGN.md "Organisation"): the commission (委机关) with its office and sections, and its
+ * Units and sections: the commission (委机关) with its office and sections, and its
  * enforcement unit (综合行政执法支队) with its departments. Every change goes through commitChange (on the ledger).
  */
 import { SECTION_KINDS, UNIT_KINDS, type SectionKind, type UnitKind } from '../../core/org/units';

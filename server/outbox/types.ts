@@ -1,5 +1,5 @@
 /**
- * Outbox records (DESIGN.md "Shared services"): every message to the outside is a record written in the same
+ * Outbox records: every message to the outside is a record written in the same
  * transaction as the change that causes it, then delivered by the scheduler. The delivery mode says what a lost
  * answer means: `exactlyOnce` where WeChat can be asked what happened (publishing), `atMostOnce` where it cannot
  * (a subscribe message whose answer was lost is marked `unknown`, never resent).

@@ -1,5 +1,5 @@
 /**
- * One log line per call with allowlisted fields only (DESIGN.md security baseline): never identities, tokens,
+ * One log line per call with allowlisted fields only: never identities, tokens,
  * codes, names, phone numbers, ID numbers or URLs. Anything not listed is dropped.
  */
 export interface LogEntry {

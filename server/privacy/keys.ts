@@ -1,5 +1,5 @@
 /**
- * Per-record data keys (DESIGN.md "Data rules"; PIPL Art. 19, 47): personal data that may have to be erased is
+ * Per-record data keys (个人信息保护法 Art. 19, 47): personal data that may have to be erased is
  * encrypted with a random key of its own record. The key is stored in `sys_record_keys`, wrapped (AES-256-GCM)
  * with the master key from PERSONAL_DATA_MASTER_KEY, which is never in the database. Deleting the record's key
  * makes its ciphertext unreadable for good, while the record, and the ledger's hashes over it, stay as they were.

@@ -1,7 +1,7 @@
 /**
  * One router per cloud function: validates the event, establishes who calls (from the context only), checks
  * access and roles, makes writes idempotent, runs the action and answers the envelope. It never throws and never
- * lets a stack trace or internal detail reach the answer (DESIGN.md "Contract", "Security baseline").
+ * lets a stack trace or internal detail reach the answer (docs/architecture.md, step 3).
  */
 import * as z from 'zod/mini';
 import type { Envelope } from '../../core/contract/envelope';

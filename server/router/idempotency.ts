@@ -1,5 +1,5 @@
 /**
- * Idempotent writes (DESIGN.md security baseline): keyed on (identity, function, action, requestId), stored in the
+ * Idempotent writes: keyed on (identity, function, action, requestId), stored in the
  * database because CloudBase runs many instances. A replay with the same payload gets the stored answer; with a
  * different payload `CONFLICT`. The key includes the caller, so nobody can receive an answer stored for someone
  * else. A call that failed unexpectedly leaves no record, so the client may retry it.

@@ -1,5 +1,5 @@
 /**
- * Who is calling, read only from the SCF context (DESIGN.md security baseline). The event body is never consulted:
+ * Who is calling, read only from the SCF context. The event body is never consulted:
  * whatever identity a caller writes into the event changes nothing.
  */
 import { tcb } from '../platform/cloudbase';

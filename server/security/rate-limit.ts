@@ -1,5 +1,5 @@
 /**
- * Rate limits held in the database (DESIGN.md: functions keep no state in memory; CloudBase runs many
+ * Rate limits held in the database (functions keep no state in memory; CloudBase runs many
  * instances). A fixed window per (scope, subject): one counter document whose `_id` is a hash of the scope, the
  * subject and the window's start, raised with a CONDITIONAL update (`count < limit`), so concurrent calls on any
  * instance can never together pass more than `limit`. Windows are aligned to Shanghai midnight when they are a

@@ -1,5 +1,5 @@
 /**
- * How a feature records the legal settings an act is made under (DESIGN.md "Legal settings, versioned": each act
+ * How a feature records the legal settings an act is made under (each act
  * records the settings version it was made under, so a later change never rewrites what a party was told).
  *
  * An act is anything that tells a party something the settings decide: a deadline computed from a period, a

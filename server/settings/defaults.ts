@@ -1,12 +1,12 @@
 /**
- * The first settings version, from ../shared/LEGAL.md (sources cited per value). The legal section changes them
+ * The first settings version, with the legal source cited per value. The legal section changes them
  * by publishing a new version (`settings.publish`); these defaults only seed version 1.
  */
 import { DEFAULT_HANDLING_DAYS } from '../../core/complaint/deadlines';
 import type { SettingsValues } from './schema';
 
 export const DEFAULT_SETTINGS: SettingsValues = {
-  // LEGAL.md "Electronic service": 能够确认其收悉 — the first opening (read receipt) or the acknowledgement.
+  // The health commission's 2025 procedure rules: 能够确认其收悉 — the first opening (read receipt) or the acknowledgement.
   serviceDateRule: 'firstOpenOrAcknowledge',
   // 行政复议法 (2023) Art. 24: review of a district department's act goes to the district people's government.
   reviewBody: { name: '重庆市万州区人民政府', basis: '《中华人民共和国行政复议法》第二十四条' },

@@ -1,5 +1,5 @@
 /**
- * How a WeChat call can end, as the outbox needs to tell them apart (DESIGN.md "Shared services"): WeChat
+ * How a WeChat call can end, as the outbox needs to tell them apart: WeChat
  * answered with an errcode (the call did not take effect), or no answer came back (timeout, socket error, an
  * unreadable answer), in which case nobody knows whether WeChat acted on it.
  */

@@ -1,7 +1,7 @@
 /**
  * The one place that talks HTTPS to WeChat: `${WECHAT_API_BASE}` (the fake API on the emulator), a timeout on
  * every call, and errors reduced to codes (WechatApiError / WechatNoAnswerError). Nothing here logs: URLs carry
- * access tokens and bodies carry openids (DESIGN.md "Security baseline").
+ * access tokens and bodies carry openids.
  */
 import { WechatApiError, WechatNoAnswerError } from './errors';
 

@@ -1,7 +1,7 @@
 /**
  * Access tokens from `POST /cgi-bin/stable_token`, cached IN THE DATABASE per appid (`sys_wechat_tokens`): many
- * function instances share one token, and nothing is kept in memory between calls (DESIGN.md "Security
- * baseline"). A token is used until EXPIRY_MARGIN_MS before it expires. Tokens are never logged.
+ * function instances share one token, and nothing is kept in memory between calls (CloudBase
+ * runs many instances). A token is used until EXPIRY_MARGIN_MS before it expires. Tokens are never logged.
  * https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/getStableAccessToken.html
  */
 import type { Database } from '../platform/cloudbase';

@@ -1,5 +1,5 @@
 /**
- * The typed client's transport (issue 4 item 2): trial and release ALWAYS use wx.cloud.callFunction, whatever the
+ * The typed client's transport: trial and release ALWAYS use wx.cloud.callFunction, whatever the
  * development settings say; only `develop` may reach the emulator over wx.request.
  */
 import { call, transportFor } from '../../miniprogram/services/api';

@@ -1,5 +1,5 @@
 /**
- * Accessibility basics (issue 4): the verification status banners and the binding messages must read at WCAG 2.1
+ * Accessibility basics: the verification status banners and the binding messages must read at WCAG 2.1
  * AA contrast (4.5:1 for normal text, https://www.w3.org/TR/WCAG21/#contrast-minimum) against the colour they
  * are shown with. Colours are read from the wxss itself, so changing a colour re-runs this check.
  */

@@ -1,5 +1,5 @@
 /**
- * 关怀模式 (issue 4 item 1): the scale follows WeChat's font setting as its 适老化设计指南 defines it —
+ * 关怀模式: the scale follows WeChat's font setting as its 适老化设计指南 defines it —
  * `fontSizeScaleFactor` from wx.getAppBaseInfo, else `fontSizeSetting` over the platform's standard size
  * (17 px iOS, 16 px Android) — never shrinks, and is capped so layouts stay whole.
  */

@@ -1,5 +1,5 @@
 /**
- * Foundation pages beyond pages.test.ts (issue 4): the 关怀模式 scale reaching the page root, opening the
+ * Foundation pages beyond pages.test.ts: the 关怀模式 scale reaching the page root, opening the
  * verification page from a badge code's URL-encoded `scene`, the privacy flow where personal data is collected
  * (and only there), and the role-aware staff home reading the dashboard's real shape. Rendered by
  * miniprogram-simulate in Chromium (scripts/miniprogram/render.ts) against the typed client, release version.

@@ -1,5 +1,5 @@
 /**
- * Page tests (issue 4 item 6): each page rendered by miniprogram-simulate inside Chromium
+ * Page tests: each page rendered by miniprogram-simulate inside Chromium
  * (scripts/miniprogram/render.ts) against the typed client, with the backend answered here. Needs Chromium
  * (`apt-get install chromium fonts-noto-cjk`) and the generated miniprogram_npm (built below).
  */

@@ -1,5 +1,5 @@
 /**
- * Home: the citizen's main entries (issue 4 item 3). Entries of features not built yet stay visible and say so
+ * Home: the citizen's main entries. Entries of features not built yet stay visible and say so
  * plainly when tapped, rather than leading to an empty page.
  */
 import { pageBase } from '../../behaviors/page-base';

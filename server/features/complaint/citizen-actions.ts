@@ -1,7 +1,7 @@
 /**
  * `citizen` `complaint.mine` and `complaint.get`: the caller's own complaints only. A tracking number that is not
  * the caller's answers NOT_FOUND exactly like one that does not exist, so nobody learns whether a business has
- * been complained about (issue 5).
+ * been complained about (REC-14).
  */
 import * as decl from '../../../core/contract/complaint';
 import { MAX_PHOTOS } from '../../../core/contract/complaint';

@@ -1,7 +1,7 @@
 /**
  * The complaint clocks on the dashboard, listed in the staff function's plugins (server/functions/staff.ts):
- * - acceptance decided within 7 working days of receipt (LEGAL.md);
- * - a real-name reporter told within 5 working days of the case decision (LEGAL.md);
+ * - acceptance decided within 7 working days of receipt (市场监督管理投诉举报处理暂行办法, the benchmark);
+ * - a real-name reporter told within 5 working days of the case decision (same rules);
  * - handling finished within the handling period (core/complaint/deadlines.ts).
  * Items name the tracking number and the step only: never the complainant or the reported business.
  */

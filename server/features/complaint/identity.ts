@@ -1,5 +1,5 @@
 /**
- * Who may see a complainant's identity (issue 5, LEGAL.md "the reporter never revealed"): only the assigned
+ * Who may see a complainant's identity (REC-14; a reporter is never revealed): only the assigned
  * handlers and the leaders supervising their sections (organisation model: `sectionReviewers`, delegations in
  * force included). Every disclosure is a ledgered row (`complaint_identity_views`), so each view is on the ledger
  * with the viewer's salted reference.

@@ -1,5 +1,5 @@
 /**
- * Subscribe messages for citizen-visible changes (issue 5 "Notifications"): an outbox record written in the SAME
+ * Subscribe messages for citizen-visible changes (PUB-3: progress): an outbox record written in the SAME
  * transaction as the change (commitChange `inserts`), delivered at most once by the scheduler (server/outbox:
  * a lost answer is `unknown` and never resent; 43101 "no grant left" is `skipped`, a normal outcome).
  *

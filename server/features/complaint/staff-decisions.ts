@@ -30,7 +30,7 @@ const notifying =
   (call: Call, record: ComplaintRecord, statusLabel: string, note: string) => async (rev: number) =>
     statusMessage(record, await openContact(call.db, record), { statusLabel, note, at: call.now, rev });
 
-/** A reply or the closing result tells a real-name reporter the outcome (LEGAL.md: feedback duty). */
+/** A reply or the closing result tells a real-name reporter the outcome (the feedback duty, core/complaint/lifecycle.ts). */
 function feedbackGiven(state: ComplaintState): void {
   if (state.feedbackState === 'due' || state.feedbackState === 'pending') state.feedbackState = 'given';
 }

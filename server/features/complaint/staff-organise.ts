@@ -1,7 +1,7 @@
 /**
  * Organising complaints: assign handlers, link a duplicate (internal only: the citizen is never told that someone
- * else reported the same thing), split a mixed complaint and report into two records (LEGAL.md: "a submission
- * mixing a complaint and a report is split"), and record one received by phone, the 12345 hotline, a petition or
+ * else reported the same thing), split a mixed complaint and report into two records (as the benchmark rules do: a
+ * submission mixing a complaint and a report is split), and record one received by phone, the 12345 hotline, a petition or
  * a letter, with its source.
  */
 import * as decl from '../../../core/contract/complaint';

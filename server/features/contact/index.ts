@@ -1,4 +1,4 @@
-/** Contact details a citizen may fill from WeChat instead of typing them (issue 5 item 1). */
+/** Contact details a citizen may fill from WeChat instead of typing them (docs/privacy-guide.md). */
 import { contactPhoneNumber } from './phone-number';
 
 export { PHONE_NUMBER_LIMIT } from './phone-number';

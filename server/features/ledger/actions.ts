@@ -1,5 +1,5 @@
 /**
- * Ledger actions (DESIGN.md "Contract"): `staff` ledger.verify and ledger.anchors.export (auditor, 法制稽查),
+ * Ledger actions (REC-11, REC-16): `staff` ledger.verify and ledger.anchors.export (auditor, 法制稽查),
  * `public` ledger.head, `scheduler` ledger.anchor (timer only).
  */
 import * as decl from '../../../core/contract/ledger';

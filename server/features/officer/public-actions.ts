@@ -1,6 +1,6 @@
 /**
- * Public officer actions (DESIGN.md "Actions"): anyone may check an officer's certificate (PUB-4; 行政处罚法
- * Art. 52, 55) and read the officer list of an enforcement body. Only published fields leave the function.
+ * Public officer actions: anyone may check an officer's certificate (PUB-4; 行政处罚法
+ * Art. 52, 55) and read the officer list of an enforcement body (PUB-2). Only published fields leave the function.
  */
 import * as decl from '../../../core/contract/officer';
 import { notFound } from '../../errors';

@@ -1,6 +1,6 @@
 /**
  * A staff account linked to an officer holds the `officer` role only while a linked certificate is valid
- * (DESIGN.md security baseline; 行政处罚法 Art. 42: enforcement by officers holding a certificate). Evaluated on
+ * (行政处罚法 Art. 42: enforcement by officers holding a certificate). Evaluated on
  * every staff call, so a suspension, revocation or expiry takes effect on the very next call.
  * Accounts with no linked certificate are left alone: the link is what makes the certificate govern the role.
  */

@@ -1,6 +1,6 @@
 /**
- * Administrators keep the officer register: add, correct, suspend, reinstate, revoke (DESIGN.md "Organisation",
- * security baseline). Every change goes through commitChange, so it is on the ledger with a salted actor.
+ * Administrators keep the officer register: add, correct, suspend, reinstate, revoke (PUB-2,
+ * PUB-4: the public list and verification read it). Every change goes through commitChange, so it is on the ledger with a salted actor.
  * Lifecycle: active ⇄ suspended → revoked; revoked is final (a new certificate is a new record).
  */
 import * as decl from '../../../core/contract/officer';

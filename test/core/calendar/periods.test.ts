@@ -1,6 +1,6 @@
 import { createCalendar, DUE_SOON_WORKING_DAYS } from '../../../core/calendar';
 
-/** Calendar-day and month periods (REQUIREMENTS.md, LEGAL.md "Remedies"), and the dashboard's due status. */
+/** Calendar-day and month periods (docs/requirements.md "Rules used everywhere"; 行政复议法 Art. 20, 行政诉讼法 Art. 46), and the dashboard's due status. */
 const calendar = createCalendar();
 
 describe('addCalendarDays: counted from the day after, a rest-day end moves to the next working day', () => {

@@ -98,7 +98,7 @@ describe('addWorkingDays in 2026', () => {
     expect(calendar.addWorkingDays(start, n)).toEqual({ date: expected, provisional: false });
   });
 
-  it('differs from getWorkdaysInRange(…, false), which drops the make-up Saturday 10/10 (TOOLCHAIN.md pitfall)', () => {
+  it('differs from getWorkdaysInRange(…, false), which drops the make-up Saturday 10/10 (a chinese-days pitfall)', () => {
     const withoutWeekends = runZoneProbe('Asia/Shanghai').chineseDays.workdaysWithoutWeekends;
     expect(withoutWeekends).not.toContain('2026-10-10');
     expect(calendar.countWorkingDays('2026-09-30', '2026-10-15').value).toBe(withoutWeekends.length + 1);

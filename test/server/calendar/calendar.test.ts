@@ -1,5 +1,5 @@
 /**
- * Administrator holiday tables through the staff function (REQUIREMENTS.md "Calendar rules": a year without
+ * Administrator holiday tables through the staff function (docs/requirements.md "Rules used everywhere": a year without
  * official data is provisional until its table is loaded) and their effect on a real deadline.
  */
 import { newOpenid, submission, useSeededEmulator } from '../complaint/helpers';

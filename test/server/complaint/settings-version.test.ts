@@ -1,6 +1,6 @@
 /**
- * Each complaint act records the legal-settings version it was made under (DESIGN.md "Legal settings,
- * versioned"): the acceptance deadline under the version in force at receipt, the handling deadline under the one
+ * Each complaint act records the legal-settings version it was made under (server/settings/act.ts): the
+ * acceptance deadline under the version in force at receipt, the handling deadline under the one
  * in force at acceptance. A later settings change never rewrites either.
  */
 import { newOpenid, storedComplaint, submission, useSeededEmulator } from './helpers';

@@ -1,5 +1,5 @@
 /**
- * Staff invitations and binding through the `staff` function (issue 3 items 4 and 8): unbound identities are
+ * Staff invitations and binding through the `staff` function: unbound identities are
  * refused, identity in the event is ignored, a code binds once, expires, and attempts are limited per
  * identity across fresh function instances.
  */

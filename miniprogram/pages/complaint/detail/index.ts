@@ -1,5 +1,5 @@
 /**
- * One complaint as its owner sees it (issue 5 item 1): the status, a timeline of every step with the replies, and
+ * One complaint as its owner sees it (PUB-3: progress query): the status, a timeline of every step with the replies, and
  * the result. Opened from the list, the confirmation, or a subscribe message (`?trackingNo=`; notify.ts). A
  * number that is not the caller's answers NOT_FOUND like one that does not exist. While the matter is open, a
  * real-name complainant may grant one more progress message here (one-time grants allow one message each).

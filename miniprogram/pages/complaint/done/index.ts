@@ -1,5 +1,5 @@
 /**
- * After submitting (issue 5 item 1): the tracking number and the date by which acceptance will be decided, as the
+ * After submitting: the tracking number and the date by which acceptance will be decided, as the
  * function answered them (passed by the form; nothing is fetched, so the page shows even offline).
  */
 import { pageBase } from '../../../behaviors/page-base';

@@ -1,5 +1,5 @@
 /**
- * The complaint form (issue 5 item 1). Checked with the contract's own schema before sending; the function's
+ * The complaint form (PUB-3). Checked with the contract's own schema before sending; the function's
  * `fields` land on the same places. Every change is kept as a draft (wx.setStorageSync) so that leaving the page
  * loses nothing; photos go straight into the caller's quarantine path and the draft keeps their fileIDs. At
  * submission the page asks for the one-time subscribe grant (refusing is normal and changes nothing).

@@ -1,5 +1,5 @@
 /**
- * 使用微信绑定的手机号 (issue 5 item 1: phone "typed, or getPhoneNumber"). The button
+ * 使用微信绑定的手机号 (the phone is typed, or filled from WeChat; docs/privacy-guide.md). The button
  * `<t-button open-type="getPhoneNumber">` hands the page a one-time `e.detail.code`
  * (https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/getPhoneNumber.html); the page only
  * passes it to `citizen` `contact.phoneNumber`, which exchanges it on the server. A refusal or any failure leaves

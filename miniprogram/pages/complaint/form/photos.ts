@@ -1,6 +1,6 @@
 /**
  * Photos of the complaint form: picked with wx.chooseMedia (images only — video metadata cannot be stripped the
- * way the backend strips EXIF, issue 5 item 2), uploaded at once into the caller's quarantine path with progress.
+ * way the backend strips EXIF), uploaded at once into the caller's quarantine path with progress.
  * The paths come from `citizen` `complaint.uploadPrefix` (the client cannot know its openid in the cloud).
  */
 import { call } from '../../../services/api';

@@ -1,5 +1,5 @@
 /**
- * Before the form (issue 5 item 1; PUB-2 Art. 11 makes the channels and acceptance conditions public): what we
+ * Before the form (PUB-2: Art. 11 makes the channels and acceptance conditions public): what we
  * accept, what happens next, and how the personal information given is handled. Going on needs both the
  * acknowledgement of this notice and WeChat's privacy flow (`wx.requirePrivacyAuthorize`, answered by the
  * shell's privacy-consent panel), so the agreement is explicit and recorded by WeChat.

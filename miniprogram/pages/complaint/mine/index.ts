@@ -1,5 +1,5 @@
 /**
- * "我的投诉举报": the caller's own complaints, newest first, paged by the backend's cursor (DESIGN.md: lists answer
+ * "我的投诉举报": the caller's own complaints, newest first, paged by the backend's cursor (lists answer
  * `{items, total, nextCursor}`); more load at the bottom of the page or with the button.
  */
 import { pageBase } from '../../../behaviors/page-base';

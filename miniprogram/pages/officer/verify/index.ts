@@ -1,5 +1,5 @@
 /**
- * Officer verification (issue 4 item 4; PUB-4). Opened from the home page, from a badge's mini-program code
+ * Officer verification (PUB-4). Opened from the home page, from a badge's mini-program code
  * (`scene` = the officer's short id) or with `?certNo=`. The status must read unmistakably, and when the
  * certificate is not valid the citizen is told what they may do (行政处罚法 Art. 52, 55: refuse; report).
  */

@@ -1,5 +1,5 @@
 /**
- * Binding a WeChat identity to a staff account with an invitation code (`staff.bind`, issue 3). The backend
+ * Binding a WeChat identity to a staff account with an invitation code (`staff.bind`). The backend
  * limits attempts and expiry; this page only passes the code and shows the answer.
  *
  * Privacy: the invitation code itself is not personal information (a random, single-use credential issued by an

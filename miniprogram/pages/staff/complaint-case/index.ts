@@ -1,5 +1,5 @@
 /**
- * The staff case page (issue 5 item 3): the matter, the complainant (masked, or in clear when the backend decides
+ * The staff case page: the matter, the complainant (masked, or in clear when the backend decides
  * the caller may see it — that view is then on the ledger), the timeline, and the steps the backend says this
  * caller may take now (`allowedSteps`): accept, reject with a reason from the fixed list, record a report's case
  * decision, reply, close, and for leaders assign handlers; link a duplicate by its tracking number; split a mixed

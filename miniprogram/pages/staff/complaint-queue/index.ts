@@ -1,5 +1,5 @@
 /**
- * The handling queue (issue 5 item 3): the unit's complaints (or only those assigned to me), by status, each with
+ * The handling queue: the unit's complaints (or only those assigned to me), by status, each with
  * the date that matters now — acceptance for new ones, handling and feedback for accepted ones — marked when
  * passed. Contacts are never shown here (the queue answers them masked; the case page decides).
  */

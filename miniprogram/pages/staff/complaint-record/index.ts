@@ -1,5 +1,5 @@
 /**
- * Recording a complaint received by phone, the 12345 hotline, a petition or a letter (issue 5 item 3,
+ * Recording a complaint received by phone, the 12345 hotline, a petition or a letter (PUB-3,
  * `staff` `complaint.record`): the citizen form's fields, rules and Chinese messages (the shared form model,
  * utils/complaint-form.ts, checked with the contract's `complaintRecordInput`), plus the source and its
  * reference (e.g. the 12345 work-order number) and when it was received: the acceptance period runs from
