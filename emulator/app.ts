@@ -10,7 +10,7 @@ import { installClock } from './clock';
 import type { EmulatorContext, EmulatorOptions } from './context';
 import { registerControl } from './control';
 import { HttpError, Router, isLoopbackAddress, isLoopbackHost, readBody, type RouteContext } from './http';
-import { EMULATOR_MASTER_KEY, EMULATOR_PERSONAL_DATA_SALT } from './dev-secrets';
+import { EMULATOR_LEDGER_MAC_KEY, EMULATOR_MASTER_KEY, EMULATOR_PERSONAL_DATA_SALT } from './dev-secrets';
 import { roundTrips, sleep } from './latency';
 import { createLogger, errorSummary } from './log';
 import { registerParts } from './parts';
@@ -101,6 +101,7 @@ function pointSdkAtEmulator(baseUrl: string, appId: string): void {
   process.env.PERSONAL_DATA_SALT = process.env.PERSONAL_DATA_SALT || EMULATOR_PERSONAL_DATA_SALT;
   // A fixed development key for per-record encryption; production sets its own secret.
   process.env.PERSONAL_DATA_MASTER_KEY = process.env.PERSONAL_DATA_MASTER_KEY || EMULATOR_MASTER_KEY;
+  process.env.LEDGER_MAC_KEY = process.env.LEDGER_MAC_KEY || EMULATOR_LEDGER_MAC_KEY;
 }
 
 function registerAdminEndpoint(ctx: EmulatorContext): void {

@@ -20,6 +20,8 @@ declare global {
       WECHAT_OA_SECRET?: string;
       /** Required. Random 32+ bytes: salts the references that stand for people in the ledger and in keys. */
       PERSONAL_DATA_SALT?: string;
+      /** Required. Random 32+ characters: the key of the ledger's MACs (server/ledger/mac.ts), never in the database. */
+      LEDGER_MAC_KEY?: string;
       /** Required where personal data is handled. 32 bytes (hex or base64): wraps the per-record keys. */
       PERSONAL_DATA_MASTER_KEY?: string;
       /** Required where complaint notices are sent. Subscribe-message template id of the complaint status notice. */

@@ -54,6 +54,7 @@ export const STAFF_API = table([
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
 export const SCHEDULER_API = table([
+  ledger.ledgerSequence,
   ledger.ledgerAnchor,
   system.outboxDeliver,
   system.housekeepingExpire,

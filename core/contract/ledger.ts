@@ -5,32 +5,64 @@
  */
 import * as z from 'zod/mini';
 import { declareAction } from './declare';
-import type { LedgerBreak } from '../ledger/verify';
+import { withLabels } from './labels';
 
-export const anchorSchema = z.strictObject({
-  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })),
-  seq: z.int().check(z.minimum(1)),
-  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: '哈希应为 64 位十六进制' })),
-});
+const hash = z.string().check(z.regex(/^[0-9a-f]{64}$/, { error: '哈希应为 64 位十六进制' }));
+const batchHead = z.strictObject({ no: z.int().check(z.minimum(0)), hash });
 
-/** The auditor's kept anchors (from ledger.anchors.export); about one per day, ten years fit. */
-export const ledgerVerifyInput = z.strictObject({
-  anchors: z.optional(z.array(anchorSchema).check(z.maxLength(4000))),
+/** An anchor the auditor kept outside the database (one of ledger.anchors.export's): where checking starts. */
+export const ledgerVerifyAnchorSchema = z.strictObject({
+  chains: z.optional(z.strictObject({ records: z.optional(batchHead), access: z.optional(batchHead) })),
+  legacy: z.optional(z.strictObject({ seq: z.int().check(z.minimum(1)), hash })),
 });
+export type LedgerVerifyAnchor = z.infer<typeof ledgerVerifyAnchorSchema>;
+
+export const ledgerVerifyInput = withLabels(
+  z.strictObject({
+    anchor: z.optional(ledgerVerifyAnchorSchema),
+    /** From the previous call's answer: checking resumes there. */
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
+    /** Pages of work for this call (default 40); smaller answers sooner. */
+    pages: z.optional(z.int().check(z.minimum(1), z.maximum(200))),
+  }),
+  {
+    anchor: '外部锚点',
+    'anchor.chains': '各链的锚点',
+    'anchor.chains.records': '状态变更链的锚点',
+    'anchor.chains.access': '访问记录链的锚点',
+    no: '批次编号',
+    'anchor.legacy': '旧台账的锚点',
+    seq: '条目序号',
+    hash: '哈希',
+    pages: '本次核验的页数',
+  },
+);
 
 export interface VerifyResult {
+  /** The whole trail was checked (else call again with `cursor`). */
+  done: boolean;
+  /** No break found in this call's share of the work. */
   ok: boolean;
-  /** Entries walked. */
-  checked: number;
-  entitiesChecked: number;
-  anchorsChecked: number;
-  firstBroken?: LedgerBreak;
+  cursor: string | null;
+  /** Every break found in this call's share, each naming what is broken and how. */
+  breaks: LedgerBreakView[];
+  checked: { batches: number; events: number; records: number; outboxRows: number; legacyEntries: number };
+}
+
+export interface LedgerBreakView {
+  ref: string;
+  reason: string;
+}
+
+export interface BatchHeadView {
+  no: number;
+  hash: string;
 }
 
 export interface AnchorView {
   date: string;
-  seq: number;
-  hash: string;
+  chains: { records: BatchHeadView; access: BatchHeadView };
+  legacy: { seq: number; hash: string } | null;
   alg: string;
 }
 
@@ -41,14 +73,20 @@ export interface AnchorExport {
   anchors: AnchorView[];
 }
 
+/** The latest anchor, and the live heads of the global chains (the sequencer moves them every minute). */
 export interface LedgerHeadView {
   anchored: AnchorView | null;
-  liveSeq: number;
+  live: { records: BatchHeadView; access: BatchHeadView };
 }
 
 export type AnchorResult =
-  | { anchored: true; date: string; seq: number; hash: string }
+  | { anchored: true; date: string; chains: { records: BatchHeadView; access: BatchHeadView } }
   | { anchored: false; date: string; reason: 'alreadyAnchored' | 'emptyLedger' };
+
+export interface SequenceReport {
+  leased: boolean;
+  chains: Record<'records' | 'access', { batches: number; events: number; head: number }>;
+}
 
 const empty = z.strictObject({});
 
@@ -70,6 +108,13 @@ export const ledgerHead = declareAction<LedgerHeadView>()({
   fn: 'public',
   name: 'ledger.head',
   access: 'public',
+  input: empty,
+});
+/** Every minute: pending events into the global chains (server/ledger/sequencer.ts). */
+export const ledgerSequence = declareAction<SequenceReport>()({
+  fn: 'scheduler',
+  name: 'ledger.sequence',
+  access: 'timer',
   input: empty,
 });
 export const ledgerAnchor = declareAction<AnchorResult>()({

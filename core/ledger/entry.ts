@@ -1,5 +1,6 @@
 /**
- * The hash-chained ledger's entry format (DESIGN.md "Data rules"; REC-11, REC-16): each entry commits to the
+ * The LEGACY global ledger's entry format (before per-record chains, core/ledger/event.ts; REC-11, REC-16),
+ * still verified: each entry commits to the
  * previous entry's hash and to the hash of the entity's state after the change, so a direct edit of an entity,
  * a removed or altered entry, or a re-ordered chain all show. No personal data: actors are salted references.
  */

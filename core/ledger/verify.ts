@@ -1,5 +1,6 @@
 /**
- * Pure verification of the hash-chained ledger (DESIGN.md "Data rules"): the checks need no I/O, so they live in
+ * Pure verification of the legacy global ledger (REC-16; the per-record chains' checks are chain-checks.ts): the
+ * checks need no I/O, so they live in
  * core/ and the server only pages entries and documents through them. Hashing is passed in (`Hasher`) so that an
  * algorithm such as SM3 can be added without touching these rules, and core/ stays free of node:crypto.
  */

@@ -3,7 +3,7 @@
  * (TCB_ENV_ID/ENV_ID with TENCENTCLOUD_SECRETID/SECRETKEY). Either way through the real @cloudbase/node-sdk.
  */
 import tcb from '@cloudbase/node-sdk';
-import { EMULATOR_PERSONAL_DATA_SALT } from '../../emulator/dev-secrets';
+import { EMULATOR_LEDGER_MAC_KEY, EMULATOR_PERSONAL_DATA_SALT } from '../../emulator/dev-secrets';
 import type { Database } from '../../server/platform/cloudbase';
 
 export function connect(env: NodeJS.ProcessEnv = process.env): { db: Database; target: string } {
@@ -13,6 +13,7 @@ export function connect(env: NodeJS.ProcessEnv = process.env): { db: Database; t
     process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `http://127.0.0.1:${env.PORT}/admin` });
     // Invitation hashes must match what the emulator's functions compute.
     process.env.PERSONAL_DATA_SALT ||= EMULATOR_PERSONAL_DATA_SALT;
+    process.env.LEDGER_MAC_KEY ||= EMULATOR_LEDGER_MAC_KEY;
     const app = tcb.init({ env: 'local-emulator', secretId: 'emulator', secretKey: 'emulator' });
     return { db: app.database(), target: `本地模拟器 127.0.0.1:${env.PORT}` };
   }
@@ -20,6 +21,7 @@ export function connect(env: NodeJS.ProcessEnv = process.env): { db: Database; t
     if (!env.TENCENTCLOUD_SECRETID || !env.TENCENTCLOUD_SECRETKEY) {
       throw new Error('连接云开发环境需要 TENCENTCLOUD_SECRETID 和 TENCENTCLOUD_SECRETKEY');
     }
+    if (!env.LEDGER_MAC_KEY) throw new Error('需要与云函数相同的 LEDGER_MAC_KEY，否则写入的台账事件无法通过核验');
     if (!env.PERSONAL_DATA_SALT) {
       throw new Error('需要与云函数相同的 PERSONAL_DATA_SALT，否则生成的邀请码无法在云函数中使用');
     }

@@ -1,18 +1,24 @@
 /**
- * The daily anchors of the ledger head (`sys_ledger_anchors`, one document per Shanghai date, _id = date). The
- * copy that matters is the one kept OUTSIDE the database (published, exported to the auditor); this collection is
- * where those copies come from.
+ * The daily anchors of the audit trail (`sys_ledger_anchors`, one document per Shanghai date, _id = date): the
+ * head of each global chain (and of the legacy ledger, where there is one) at anchoring time. The copy that
+ * matters is the one kept OUTSIDE the database (published, exported to the legal-audit section, REC-16): a
+ * consistent rewrite of the database's chains still contradicts it.
  */
-import type { LedgerAnchor } from '../../core/ledger/entry';
+import type { ChainName } from '../../core/ledger/event';
 import type { Database } from '../platform/cloudbase';
 import { firstOf, rowsOf } from '../platform/docs';
 
 export const ANCHOR_COLLECTION = 'sys_ledger_anchors';
 /** The export's format id, so an auditor's tool can recognise the file. */
-export const ANCHOR_EXPORT_FORMAT = 'ledger-anchors/v1';
+export const ANCHOR_EXPORT_FORMAT = 'ledger-anchors/v2';
 
-export interface StoredAnchor extends LedgerAnchor {
+export interface StoredAnchor {
   _id: string;
+  /** The Shanghai calendar day the anchor closes. */
+  date: string;
+  chains: Record<ChainName, { no: number; hash: string }>;
+  /** The legacy ledger's head, unchanged since per-record chains replaced it; null where there never was one. */
+  legacy: { seq: number; hash: string } | null;
   alg: string;
   anchoredAt: Date;
   publishedAt?: Date;

@@ -1,49 +1,60 @@
 /**
- * Daily anchoring (DESIGN.md "Data rules"): once per Shanghai day the scheduler records the ledger head
- * `{date, seq, hash}` and, in the same transaction, an outbox record that publishes it. Idempotent per date: the
- * anchor's _id is the date, and a second run that day finds it and does nothing.
+ * Daily anchoring (REC-16): once per Shanghai day the scheduler records the head of each global chain (after a
+ * sequencing pass, so the day's events are in it) and, in the same transaction, an outbox record that publishes
+ * the anchor. Idempotent per date: the anchor's _id is the date, and a second run that day does nothing.
  */
 import { toShanghaiDate } from '../../core/calendar';
+import { CHAINS, GENESIS_HASH, type ChainName } from '../../core/ledger/event';
 import { outboxRecord } from '../outbox/record';
 import { OUTBOX_COLLECTION } from '../outbox/types';
-import { CURRENT_HASH_ALGORITHM } from '../platform/crypto';
 import type { Database } from '../platform/cloudbase';
+import { CURRENT_HASH_ALGORITHM } from '../platform/crypto';
 import { ANCHOR_COLLECTION, type StoredAnchor } from './anchor-store';
-import { LEDGER_HEAD_COLLECTION } from './commit';
+import { legacyHead } from './legacy';
+import { CHAIN_HEADS_COLLECTION } from './sequencer';
 
-interface TxDoc {
-  get(): Promise<{ data: unknown }>;
-}
 interface Tx {
-  collection(name: string): { doc(id: string): TxDoc; add(data: Record<string, unknown>): Promise<unknown> };
+  collection(name: string): {
+    doc(id: string): { get(): Promise<{ data: unknown }> };
+    add(data: Record<string, unknown>): Promise<unknown>;
+  };
 }
 
 export type AnchorResult =
-  | { anchored: true; date: string; seq: number; hash: string }
+  | { anchored: true; date: string; chains: StoredAnchor['chains'] }
   | { anchored: false; date: string; reason: 'alreadyAnchored' | 'emptyLedger' };
 
 export async function anchorLedgerHead(db: Database, now: Date): Promise<AnchorResult> {
   const date = toShanghaiDate(now);
+  const legacy = await legacyHead(db);
   return (await db.runTransaction(async (tx: Tx) => {
-    const existing = (await tx.collection(ANCHOR_COLLECTION).doc(date).get()).data;
-    if (existing) return { anchored: false, date, reason: 'alreadyAnchored' };
-    const head = (await tx.collection(LEDGER_HEAD_COLLECTION).doc('head').get()).data as {
-      seq?: number;
-      hash?: string;
-    } | null;
-    if (!head || typeof head.seq !== 'number' || head.seq === 0 || typeof head.hash !== 'string') {
-      return { anchored: false, date, reason: 'emptyLedger' };
+    if ((await tx.collection(ANCHOR_COLLECTION).doc(date).get()).data) {
+      return { anchored: false, date, reason: 'alreadyAnchored' };
     }
+    const chains = {} as StoredAnchor['chains'];
+    for (const chain of CHAINS) chains[chain] = await headIn(tx, chain);
+    if (CHAINS.every((c) => chains[c].no === 0) && !legacy)
+      return { anchored: false, date, reason: 'emptyLedger' };
     const alg = CURRENT_HASH_ALGORITHM;
-    const anchor: Omit<StoredAnchor, '_id'> = { date, seq: head.seq, hash: head.hash, alg, anchoredAt: now };
+    const anchor: Omit<StoredAnchor, '_id'> = { date, chains, legacy, alg, anchoredAt: now };
     await tx.collection(ANCHOR_COLLECTION).add({ _id: date, ...anchor });
     const { _id, ...outbox } = outboxRecord({
       kind: 'ledgerAnchor',
-      payload: { date, seq: head.seq, hash: head.hash, alg },
+      payload: { date, chains, legacy, alg },
       at: now,
       id: `anchor_${date}`,
     });
     await tx.collection(OUTBOX_COLLECTION).add({ _id, ...outbox });
-    return { anchored: true, date, seq: head.seq, hash: head.hash };
+    return { anchored: true, date, chains };
   })) as AnchorResult;
+}
+
+async function headIn(tx: Tx, chain: ChainName): Promise<{ no: number; hash: string }> {
+  const head = (await tx.collection(CHAIN_HEADS_COLLECTION).doc(chain).get()).data as {
+    no?: number;
+    hash?: string;
+  } | null;
+  return typeof head?.no === 'number' && typeof head.hash === 'string'
+    ? { no: head.no, hash: head.hash }
+    : { no: 0, hash: GENESIS_HASH };
 }

@@ -1,24 +1,29 @@
 /**
- * Every state change goes through `commitChange`: the entities' new states and their ledger entries are written in
- * ONE transaction (DESIGN.md "Data rules"). Entities carry `_rev`; a write states the revision it expects, so two
- * concurrent changes of one entity cannot both win. The ledger head is a single document, which serialises
- * appends; the SDK's runTransaction retries on conflict.
+ * Every state change goes through `commitChange` (REC-11, REC-16; docs/ledger.md): in ONE transaction, each
+ * record's new state and an event on that record's own chain (fixed id `<collection>/<id>/<rev>`, the record's
+ * state hash, the hash of its previous event, an HMAC no database writer can forge), plus the rows the change
+ * causes (outbox messages), which name the event. The record carries its chain head, so the transaction runs no
+ * query and touches no global document: writes to different records never contend. A sequencer
+ * (sequencer.ts) later lists the pending events in batches that form the global chain.
  */
 import {
-  entityStateForHash,
-  entryHashInput,
-  LEDGER_GENESIS_HASH,
-  type LedgerEntry,
-} from '../../core/ledger/entry';
+  eventHashInput,
+  eventId,
+  GENESIS_HASH,
+  recordStateForHash,
+  type ChainHead,
+  type EventBody,
+} from '../../core/ledger/event';
 import { AppError } from '../errors';
 import type { Database } from '../platform/cloudbase';
 import { isDuplicateWrite } from '../platform/db-errors';
-import { getDoc } from '../platform/docs';
 import { CURRENT_HASH_ALGORITHM, hashText, hashValue } from '../platform/crypto';
+import { assertLedgered } from './collections';
+import { legacyEntry } from './legacy';
+import { ledgerMac } from './mac';
 
-export const LEDGER_COLLECTION = 'sys_ledger';
-export const LEDGER_HEAD_COLLECTION = 'sys_ledger_head';
-const HEAD_ID = 'head';
+/** Every record's events; `batch: null` until sequenced (indexed). */
+export const EVENTS_COLLECTION = 'sys_events';
 
 export interface EntityWrite {
   collection: string;
@@ -38,7 +43,10 @@ export interface PlainInsert {
 export interface ChangeSet {
   actor: string;
   action: string;
+  /** When the system makes the change. */
   at: Date;
+  /** When the act happened, if earlier (an act entered later: deadlines run from the act). Defaults to `at`. */
+  actedAt?: Date;
   entities: EntityWrite[];
   /** Written in the same transaction but not ledgered themselves (outbox records, index rows). */
   inserts?: PlainInsert[];
@@ -49,6 +57,7 @@ export interface CommittedEntity {
   id: string;
   rev: number;
   doc: Record<string, unknown>;
+  eventId: string;
 }
 
 /** The part of the SDK's transaction object used here (the SDK types it as `any`). */
@@ -61,102 +70,110 @@ interface Tx {
 }
 
 /**
- * Every commit appends to the one ledger head, so concurrent commits conflict; the SDK retries a conflict only 3
- * times, at once (and not the duplicate below at all), which a handful of simultaneous writers exhausts (they collide again in lockstep). Retrying
- * after a random, growing pause spreads them out, so a burst of writes is serialised instead of failing INTERNAL.
+ * Two changes of one record collide on its revision (CONFLICT) or, inside CloudBase, as a transaction conflict.
+ * The SDK retries a conflict only 3 times at once; here a conflicting transaction runs again after a random,
+ * growing pause, and one that still collides answers CONFLICT: never INTERNAL.
  */
-const CONFLICT_ATTEMPTS = 8;
-const CONFLICT_PAUSE_MS = 25;
+const CONFLICT_ATTEMPTS = 6;
+const CONFLICT_PAUSE_MS = 30;
 
 export async function commitChange(db: Database, change: ChangeSet): Promise<CommittedEntity[]> {
   if (change.entities.length === 0) throw new Error('commitChange needs at least one entity');
+  for (const write of change.entities) assertLedgered(write.collection);
+  const legacy = await legacyLinks(db, change.entities);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await commitOnce(db, change);
+      return await commitOnce(db, change, legacy);
     } catch (err) {
-      if (attempt >= CONFLICT_ATTEMPTS || !isTransactionConflict(err)) throw err;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * CONFLICT_PAUSE_MS * attempt));
+      if (!isTransactionConflict(err)) throw err;
+      if (attempt >= CONFLICT_ATTEMPTS) throw new AppError('CONFLICT', '记录正被他人同时修改，请稍后重试');
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * CONFLICT_PAUSE_MS * 2 ** attempt));
     }
   }
 }
 
-/**
- * A commit that read the head before another commit appended finds the next ledger entry already written: its add
- * fails as a duplicate before the commit could report the conflict. Either way the head moved; run again (a real
- * duplicate of an entity or row is then caught by the revision check as CONFLICT).
- */
 function isTransactionConflict(err: unknown): boolean {
   return (
     (err as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT' || isDuplicateWrite(err)
   );
 }
 
-async function commitOnce(db: Database, change: ChangeSet): Promise<CommittedEntity[]> {
+/**
+ * A record last changed before per-record chains existed carries no chain head: its first event links to its
+ * last entry of the legacy ledger, found here, outside the transaction, by the revision the change expects (the
+ * transaction then pins that revision).
+ */
+async function legacyLinks(db: Database, writes: EntityWrite[]): Promise<Map<string, LegacyLink>> {
+  const out = new Map<string, LegacyLink>();
+  for (const w of writes) {
+    if (w.expectedRev === null || w.state._chain) continue;
+    const entry = await legacyEntry(db, `${w.collection}/${w.id}`, w.expectedRev);
+    if (entry) out.set(`${w.collection}/${w.id}`, { seq: entry.seq, hash: entry.hash });
+  }
+  return out;
+}
+
+interface LegacyLink {
+  seq: number;
+  hash: string;
+}
+
+async function commitOnce(
+  db: Database,
+  change: ChangeSet,
+  legacy: Map<string, LegacyLink>,
+): Promise<CommittedEntity[]> {
+  const actedAt = (change.actedAt ?? change.at).toISOString();
+  const recordedAt = new Date().toISOString();
   return (await db.runTransaction(async (tx: Tx) => {
-    const head = await readHead(tx);
-    let seq = head.seq;
-    let prevHash = head.hash;
     const committed: CommittedEntity[] = [];
     for (const write of change.entities) {
-      const rev = await checkRevision(tx, write);
-      const doc = { ...write.state, _id: write.id, _rev: rev };
-      await tx.collection(write.collection).doc(write.id).set(withoutId(doc));
-      seq += 1;
-      const body: Omit<LedgerEntry, 'hash'> = {
-        seq,
-        at: change.at.toISOString(),
+      const { rev, head } = await checkRevision(tx, write);
+      const entity = `${write.collection}/${write.id}`;
+      const link = head ? null : (legacy.get(entity) ?? null);
+      const { _chain: _stale, ...state } = write.state;
+      const doc: Record<string, unknown> = { ...state, _id: write.id, _rev: rev };
+      const body: EventBody = {
+        entity,
+        rev,
         actor: change.actor,
         action: change.action,
-        entity: `${write.collection}/${write.id}`,
-        rev,
-        stateHash: hashValue(entityStateForHash(write.collection, doc)),
-        prevHash,
+        actedAt,
+        recordedAt,
+        stateHash: hashValue(recordStateForHash(write.collection, doc)),
+        prevHash: head?.hash ?? link?.hash ?? GENESIS_HASH,
+        legacySeq: link?.seq ?? null,
         alg: CURRENT_HASH_ALGORITHM,
       };
-      const hash = hashText(entryHashInput(body));
-      await tx.collection(LEDGER_COLLECTION).add({ _id: ledgerId(seq), ...body, hash });
-      prevHash = hash;
-      committed.push({ collection: write.collection, id: write.id, rev, doc });
+      const hash = hashText(eventHashInput(body));
+      const id = eventId(write.collection, write.id, rev);
+      doc._chain = { event: id, hash } satisfies ChainHead;
+      await tx.collection(write.collection).doc(write.id).set(withoutId(doc));
+      await tx
+        .collection(EVENTS_COLLECTION)
+        .add({ _id: id, ...body, hash, mac: ledgerMac(hash), batch: null });
+      committed.push({ collection: write.collection, id: write.id, rev, doc, eventId: id });
     }
+    // Rows written with the change (outbox messages) name the event that caused them: a row whose event is gone
+    // shows that change was undone behind the system's back.
+    const cause = committed[0]!.eventId;
     for (const insert of change.inserts ?? []) {
-      await tx.collection(insert.collection).add({ ...insert.doc, _id: insert.id });
+      await tx.collection(insert.collection).add({ ...insert.doc, _id: insert.id, eventId: cause });
     }
-    await tx.collection(LEDGER_HEAD_COLLECTION).doc(HEAD_ID).set({ seq, hash: prevHash, at: change.at });
     return committed;
   })) as CommittedEntity[];
 }
 
-/** Ledger ids sort in sequence order as strings too. */
-export function ledgerId(seq: number): string {
-  return String(seq).padStart(12, '0');
-}
-
-/** The head as stored (seq and hash of the last entry), or null before the first entry: a read for reports. */
-export async function storedLedgerHead(db: Database): Promise<{ seq: number; hash: string } | null> {
-  const head = await getDoc<{ seq?: unknown; hash?: unknown }>(db, LEDGER_HEAD_COLLECTION, HEAD_ID);
-  return head && typeof head.seq === 'number' && typeof head.hash === 'string'
-    ? { seq: head.seq, hash: head.hash }
-    : null;
-}
-
-async function readHead(tx: Tx): Promise<{ seq: number; hash: string }> {
-  const res = await tx.collection(LEDGER_HEAD_COLLECTION).doc(HEAD_ID).get();
-  const head = (res.data ?? null) as { seq?: number; hash?: string } | null;
-  return head && typeof head.seq === 'number'
-    ? { seq: head.seq, hash: head.hash ?? LEDGER_GENESIS_HASH }
-    : { seq: 0, hash: LEDGER_GENESIS_HASH };
-}
-
-async function checkRevision(tx: Tx, write: EntityWrite): Promise<number> {
+async function checkRevision(tx: Tx, write: EntityWrite): Promise<{ rev: number; head: ChainHead | null }> {
   const res = await tx.collection(write.collection).doc(write.id).get();
-  const current = (res.data ?? null) as { _rev?: number } | null;
+  const current = (res.data ?? null) as { _rev?: number; _chain?: ChainHead } | null;
   if (write.expectedRev === null) {
     if (current) throw new AppError('CONFLICT', '记录已存在');
-    return 1;
+    return { rev: 1, head: null };
   }
   if (!current) throw new AppError('NOT_FOUND');
   if (current._rev !== write.expectedRev) throw new AppError('CONFLICT', '记录已被他人修改，请刷新后重试');
-  return write.expectedRev + 1;
+  return { rev: write.expectedRev + 1, head: current._chain ?? null };
 }
 
 function withoutId(doc: Record<string, unknown>): Record<string, unknown> {

@@ -1,16 +1,15 @@
 /**
  * Who may see a complainant's identity (REC-14; a reporter is never revealed): only the assigned
  * handlers and the leaders supervising their sections (organisation model: `sectionReviewers`, delegations in
- * force included). Every disclosure is a ledgered row (`complaint_identity_views`), so each view is on the ledger
- * with the viewer's salted reference.
+ * force included). Every disclosure is an access event on the audit trail (server/ledger/access.ts) with the
+ * viewer's salted reference: a view, not a change of the complaint.
  */
-import { commitChange } from '../../ledger/commit';
+import { recordAccess } from '../../ledger/access';
 import { sectionReviewers } from '../../org/resolvers';
 import { staffActorRef, type StaffPrincipal } from '../../org/principal';
 import type { Database } from '../../platform/cloudbase';
-import { randomId } from '../../platform/crypto';
 import { openPersonalData } from '../../privacy';
-import { IDENTITY_VIEWS_COLLECTION, sealRef, type ComplainantSecret, type ComplaintRecord } from './model';
+import { COMPLAINTS_COLLECTION, sealRef, type ComplainantSecret, type ComplaintRecord } from './model';
 
 export async function mayViewIdentity(
   db: Database,
@@ -31,25 +30,17 @@ export async function openContact(db: Database, record: ComplaintRecord): Promis
   return openPersonalData<ComplainantSecret>(db, sealRef(record._id), record.contactSealed);
 }
 
-/** Records that `staff` was shown the identity of `record` (ledgered; no personal data in the row). */
+/** Records that `staff` was shown the identity of `record` (an access event; no personal data in it). */
 export async function recordIdentityView(
   db: Database,
   staff: StaffPrincipal,
   record: ComplaintRecord,
   at: Date,
 ) {
-  const actor = staffActorRef(staff.staffId);
-  await commitChange(db, {
-    actor,
+  await recordAccess(db, {
+    subject: `${COMPLAINTS_COLLECTION}/${record._id}`,
+    actor: staffActorRef(staff.staffId),
     action: 'complaint.identityView',
     at,
-    entities: [
-      {
-        collection: IDENTITY_VIEWS_COLLECTION,
-        id: `civ_${randomId(12)}`,
-        expectedRev: null,
-        state: { complaintId: record._id, viewer: actor, at },
-      },
-    ],
   });
 }

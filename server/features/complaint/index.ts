@@ -11,7 +11,7 @@ import { complaintReadActions } from './staff-read';
 export { complaintCitizenActions };
 export { complaintDeadlineProviders } from './deadline-providers';
 export { complaintOwnerRef, SUBMIT_LIMIT } from './submit';
-export { COMPLAINTS_COLLECTION, IDENTITY_VIEWS_COLLECTION } from './model';
+export { COMPLAINTS_COLLECTION } from './model';
 
 export const complaintStaffActions = {
   ...complaintReadActions,

@@ -19,8 +19,6 @@ import type { RejectionReason } from '../../../core/complaint/reasons';
 import type { SealedPersonalData } from '../../privacy';
 
 export const COMPLAINTS_COLLECTION = 'complaints';
-/** One ledgered row per disclosure of a complainant's identity to a staff member (who, which record, when). */
-export const IDENTITY_VIEWS_COLLECTION = 'complaint_identity_views';
 
 export interface StoredPhoto {
   fileID: string;

@@ -19,6 +19,10 @@ function isTimerEvent(event: unknown): boolean {
   );
 }
 
+/**
+ * CloudBase allows one timer trigger per function: it fires every minute (the sequencer's pace), and every timer
+ * action runs each time; each is idempotent and cheap when there is nothing to do (the daily anchor once a day).
+ */
 export function withTimerFanOut(route: FunctionMain, actions: DeclarationTable): FunctionMain {
   const timerActions = Object.keys(actions).filter((name) => actions[name]!.access === 'timer');
   return async (event, context) => {

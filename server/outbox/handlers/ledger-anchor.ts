@@ -8,8 +8,8 @@ import type { OutboxHandler } from '../registry';
 
 export interface LedgerAnchorPayload extends Record<string, unknown> {
   date: string;
-  seq: number;
-  hash: string;
+  chains: Record<string, { no: number; hash: string }>;
+  legacy: { seq: number; hash: string } | null;
   alg: string;
 }
 

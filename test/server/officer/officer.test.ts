@@ -177,12 +177,13 @@ describe('administrators keep the register', () => {
     const res = await staffCall('demo-admin-1', 'officer.update', { officerId, validUntil: '2028-12-31' });
     expect(res).toMatchObject({ ok: true, data: { validUntil: '2028-12-31' } });
     const db = (await import('../../../server/platform/cloudbase')).database();
-    const { ledgerId } = await import('../../../server/ledger/commit');
-    const head = (
-      (await db.collection('sys_ledger_head').doc('head').get()).data as Array<{ seq: number }>
+    const record = (
+      (await db.collection('officers').doc(officerId).get()).data as Array<{ _chain: { event: string } }>
     )[0]!;
     const last = (
-      (await db.collection('sys_ledger').doc(ledgerId(head.seq)).get()).data as Array<Record<string, unknown>>
+      (await db.collection('sys_events').doc(record._chain.event).get()).data as Array<
+        Record<string, unknown>
+      >
     )[0]!;
     expect(last).toMatchObject({
       action: 'officer.update',

@@ -1,6 +1,6 @@
 /**
  * Idempotent writes through the real `staff` function (runner → router → feature → ledger): a write retried with
- * the same requestId creates one record and one ledger entry and answers the same; the same requestId with
+ * the same requestId creates one record and one event on its chain and answers the same; the same requestId with
  * another payload is CONFLICT; another caller's identical requestId is its own request.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,34 +15,40 @@ afterAll(() => emu.stop());
 
 const staff = (openid: string, action: string, payload: unknown, requestId: string) =>
   emu.call('staff', { action, payload, requestId }, openid);
-const ledgerSeq = async (): Promise<number> =>
-  (await emu.call('public', { action: 'ledger.head', payload: {} })).data.liveSeq;
+/** The events on a record's own chain (one per revision it went through). */
+const eventsOf = async (entity: string): Promise<number> => {
+  const db = (await import('../../../server/platform/cloudbase')).database();
+  return ((await db.collection('sys_events').where({ entity }).limit(100).get()).data ?? []).length;
+};
 const unitsNamed = async (name: string) =>
   (await staff('demo-admin-1', 'org.units', {}, randomUUID())).data.items.filter(
     (u: { name: string }) => u.name === name,
   );
 
-it('org.createUnit retried with the same requestId creates one unit and one ledger entry', async () => {
+it('org.createUnit retried with the same requestId creates one unit and one event on its chain', async () => {
   const requestId = randomUUID();
   const payload = { name: '幂等测试单位', kind: 'commission' };
-  const seq0 = await ledgerSeq();
   const first = await staff('demo-admin-1', 'org.createUnit', payload, requestId);
   expect(first).toMatchObject({ ok: true, data: { name: '幂等测试单位' } });
-  const seq1 = await ledgerSeq();
-  expect(seq1).toBeGreaterThan(seq0);
+  const entity = `org_units/${first.data.id}`;
+  expect(await eventsOf(entity)).toBe(1);
 
   const again = await Promise.all(
     [1, 2, 3].map(() => staff('demo-admin-1', 'org.createUnit', payload, requestId)),
   );
   for (const answer of again) expect(answer).toEqual(first);
   expect(await unitsNamed('幂等测试单位')).toHaveLength(1);
-  expect(await ledgerSeq()).toBe(seq1);
+  expect(await eventsOf(entity)).toBe(1);
 });
 
 it('the same requestId with another payload is CONFLICT and writes nothing', async () => {
   const requestId = randomUUID();
-  await staff('demo-admin-1', 'org.createUnit', { name: '冲突测试单位', kind: 'commission' }, requestId);
-  const seq = await ledgerSeq();
+  const made = await staff(
+    'demo-admin-1',
+    'org.createUnit',
+    { name: '冲突测试单位', kind: 'commission' },
+    requestId,
+  );
   const changed = await staff(
     'demo-admin-1',
     'org.createUnit',
@@ -51,7 +57,7 @@ it('the same requestId with another payload is CONFLICT and writes nothing', asy
   );
   expect(changed).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   expect(await unitsNamed('另一个单位')).toHaveLength(0);
-  expect(await ledgerSeq()).toBe(seq);
+  expect(await eventsOf(`org_units/${made.data.id}`)).toBe(1);
 });
 
 it('officer.add retried answers the stored result instead of "already registered"', async () => {

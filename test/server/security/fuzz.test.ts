@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { labelFor } from '../../../core/contract/labels';
+import { labelFor, labelsOf } from '../../../core/contract/labels';
 import type { TestEmulator } from '../../helpers/emulator';
 import { newOpenid, startSeededEmulator } from '../org/helpers';
 import {
@@ -70,7 +70,8 @@ const label = (fn: string, name: string) => `${fn} ${name}`;
 describe('every schema field has a Chinese label', () => {
   it.each(TARGETS.map((t) => [label(t.fn, t.name), t] as const))('%s', (_l, { spec }) => {
     const missing = keyPaths(spec.input)
-      .filter((p) => labelFor(p) === '该项')
+      // As the router names them: the schema's own labels first, then the shared table.
+      .filter((p) => labelFor(p, labelsOf(spec.input)) === '该项')
       .map((p) => p.join('.'));
     expect(missing).toEqual([]);
   });
