@@ -197,7 +197,7 @@ function sortScan(
  * Strict index mode (DESIGN.md): a query must be FULLY served by a declared index, as it should be in production
  * (documents read = documents matched). Served: a query by `_id` (equality or `$in`); no filter (with a sort the
  * index order yields); or an index whose first field is constrained, that covers every filter field, and when a
- * sort is asked yields that order after its equality prefix. The filter may hold only equality, `$in`, `$ne`,
+ * sort is asked yields that order after its equality (or `$in`) prefix. The filter may hold only equality, `$in`, `$ne`,
  * `$nin` and range conditions (a regex, `$exists`, `$elemMatch`, ... would be checked on fetched documents). A
  * `$or` is served when each branch, with the conditions beside it, is (MongoDB's index union). Counts included.
  */
@@ -221,13 +221,14 @@ function isServed(state: CollectionState, filter: Doc, sort: SortSpec): boolean 
   if (conditions.list.some((c) => c.field === '_id' && (c.op === 'eq' || c.op === 'in'))) return true;
   if (!conditions.complete) return false;
   const fields = new Set(conditions.list.map((c) => c.field));
-  const equalities = equalityFields(conditions);
+  // MongoDB explodes an `$in` into point scans merged in index order, so before a sort it counts as equality.
+  const points = new Set(conditions.list.filter((c) => c.op === 'eq' || c.op === 'in').map((c) => c.field));
   return allIndexes(state).some((index) => {
     const keyFields = new Set(index.keys.map((k) => k.field));
     const filterOk =
       fields.size === 0 ||
       (fields.has(index.keys[0]?.field ?? '') && [...fields].every((f) => keyFields.has(f)));
-    return filterOk && (sort.length === 0 || sortScan(index, equalities, sort) !== undefined);
+    return filterOk && (sort.length === 0 || sortScan(index, points, sort) !== undefined);
   });
 }
 

@@ -97,6 +97,18 @@ describe('strict index mode refuses what no declared index fully serves', () => 
     expect((await c.where({ unitId: 'u1', status: _.in(['open', 'closed']) }).count()).total).toBe(3);
     expect((await c.where({ unitId: 'u1', status: _.neq('open') }).count()).total).toBe(1);
     expect((await c.where(_.or([{ unitId: 'u2' }, { handlerIds: 'h2' }])).count()).total).toBe(4);
+    // An $in before the sort field: MongoDB merges the point scans in index order.
+    const sorted = await c
+      .where({ unitId: _.in(['u1', 'u2']) })
+      .orderBy('status', 'desc')
+      .get();
+    expect(sorted.data.map((d: { status: string }) => d.status)).toEqual([
+      'open',
+      'open',
+      'open',
+      'open',
+      'closed',
+    ]);
   });
 });
 

@@ -111,8 +111,8 @@ describe('concurrent writers with database latency', () => {
         }, 5);
       }),
     );
-    const balances = Object.fromEntries(
-      await all(accounts.length, async (i) => [accounts[i], (await doc(accounts[i]!)).balance]),
+    const balances: Record<string, number> = Object.fromEntries(
+      await all(accounts.length, async (i) => [accounts[i], (await doc(accounts[i]!)).balance as number]),
     );
     const expected: Record<string, number> = Object.fromEntries(accounts.map((a) => [a, 1000]));
     for (const p of plans) {
