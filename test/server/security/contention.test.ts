@@ -54,3 +54,48 @@ it('runs a request once when 20 copies of it arrive at the same moment', async (
   const accounts = await staff('demo-admin-1', 'staff.list', { unitId: 'unit_enforcement' });
   expect(accounts.data.items.filter((a: { name: string }) => a.name === '同一请求')).toHaveLength(1);
 });
+
+describe('writes under contention (per-record chains: no global document to fight over)', () => {
+  const submission = (i: number) => ({
+    kind: 'complaint',
+    category: '公共场所',
+    subject: { name: `某某游泳馆${i}`, address: '北山大道 1 号' },
+    description: '游泳池水浑浊有异味，没有消毒记录。',
+    contact: { anonymous: false, name: '张三丰', phone: '13987654321' },
+  });
+
+  it('takes 50 submissions from 50 citizens at once, with conflicts injected into half the commits', async () => {
+    await emu.post('/_emulator/db-faults', { transactionConflict: 25 });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        emu.call(
+          'citizen',
+          { action: 'complaint.submit', payload: submission(i), requestId: `sub-${i}-${Date.now()}` },
+          newOpenid(),
+        ),
+      ),
+    );
+    expect(tally(answers)).toEqual({ OK: 50 });
+    await emu.post('/_emulator/db-faults', { transactionConflict: 0 });
+  });
+
+  it('lets exactly one of 20 racing transitions of one complaint win; the rest are refused, never INTERNAL', async () => {
+    const submitted = await emu.call(
+      'citizen',
+      { action: 'complaint.submit', payload: submission(99), requestId: `race-sub-${Date.now()}` },
+      newOpenid(),
+    );
+    const queue = await staff('demo-unit-head', 'complaint.queue', { status: 'submitted', pageSize: 50 });
+    const id = queue.data.items.find(
+      (i: { trackingNo: string }) => i.trackingNo === submitted.data.trackingNo,
+    ).id;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => staff('demo-unit-head', 'complaint.accept', { id })),
+    );
+    const t = tally(answers);
+    expect(t.OK).toBe(1);
+    expect(t.INTERNAL).toBeUndefined();
+    // The losers either collided with the winner's revision (CONFLICT) or read the complaint already accepted.
+    expect((t.CONFLICT ?? 0) + (t.PRECONDITION_FAILED ?? 0)).toBe(19);
+  });
+});
