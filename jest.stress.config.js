@@ -5,9 +5,11 @@
  */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test/emulator'],
+  roots: ['<rootDir>/test/emulator', '<rootDir>/test/server'],
+  // The write-path stress runs the built functions in an emulator process.
+  globalSetup: '<rootDir>/test/global-setup.ts',
   testMatch: ['**/*.stress.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   maxWorkers: 1,
-  testTimeout: 120000,
+  testTimeout: 180000,
 };
