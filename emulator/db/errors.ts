@@ -15,7 +15,7 @@ export type DbErrorCode =
   | 'DATABASE_TRANSACTION_CONFLICT'
   /** The transaction is not open (ended, aborted by a conflict, or past its 30 s): docs.cloudbase.net/en/error-code/DATABASE_TRANSACTION_FAIL */
   | 'DATABASE_TRANSACTION_FAIL'
-  /** Emulator only: strict index mode (DESIGN.md); CloudBase itself would run the query with a collection scan. */
+  /** Emulator only: strict index mode (planner.ts); CloudBase itself would run the query with a collection scan. */
   | 'EMULATOR_INDEX_REQUIRED';
 
 export class DbError extends Error {

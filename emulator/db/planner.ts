@@ -194,7 +194,7 @@ function sortScan(
 }
 
 /**
- * Strict index mode (DESIGN.md): a query must be FULLY served by a declared index, as it should be in production
+ * Strict index mode (README, the emulator section): a query must be FULLY served by a declared index, as it should be in production
  * (documents read = documents matched). Served: a query by `_id` (equality or `$in`); no filter (with a sort the
  * index order yields); or an index whose first field is constrained, that covers every filter field, and when a
  * sort is asked yields that order after its equality (or `$in`) prefix. The filter may hold only equality, `$in`, `$ne`,
