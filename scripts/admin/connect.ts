@@ -21,7 +21,8 @@ export function connect(env: NodeJS.ProcessEnv = process.env): { db: Database; t
     if (!env.TENCENTCLOUD_SECRETID || !env.TENCENTCLOUD_SECRETKEY) {
       throw new Error('连接云开发环境需要 TENCENTCLOUD_SECRETID 和 TENCENTCLOUD_SECRETKEY');
     }
-    if (!env.LEDGER_MAC_KEY) throw new Error('需要与云函数相同的 LEDGER_MAC_KEY，否则写入的台账事件无法通过核验');
+    if (!env.LEDGER_MAC_KEY)
+      throw new Error('需要与云函数相同的 LEDGER_MAC_KEY，否则写入的台账事件无法通过核验');
     if (!env.PERSONAL_DATA_SALT) {
       throw new Error('需要与云函数相同的 PERSONAL_DATA_SALT，否则生成的邀请码无法在云函数中使用');
     }
