@@ -50,6 +50,14 @@ module.exports = {
       to: { path: '^server/features/' },
     },
     {
+      name: 'record-types-declare-only',
+      comment:
+        'a record type is a declaration plus its domain rules: the kernel test types import the declaration API and core/ only, never the server',
+      severity: 'error',
+      from: { path: '^test/server/kernel/types/' },
+      to: { pathNot: '^core/' },
+    },
+    {
       name: 'miniprogram-client-only',
       comment: 'miniprogram/ imports neither server/ nor emulator/ nor cloudfunctions/',
       severity: 'error',

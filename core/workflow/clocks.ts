@@ -1,0 +1,78 @@
+/**
+ * A step's effect on the record's clocks (legal time limits): started, stopped, paused for an excluded period
+ * (the working days it lasted are added back), resumed, and extended only by the step that declares it (an
+ * approval). Due dates are stored, and the earliest open one is the record's `nextDue`, which is indexed, so a
+ * dashboard reads due work by index instead of scanning open records. Periods run from the act's date (docs/
+ * requirements.md "Rules used everywhere": from the day after the event).
+ */
+import type { Calendar } from '../calendar/calendar';
+import type { ClockDef, ClockState, StepDef, WorkflowFields } from './define';
+
+/** The period from the start, plus extensions, then moved on by the working days spent paused. */
+function dueOf(calendar: Calendar, def: ClockDef, c: ClockState): string {
+  const base =
+    'workingDays' in def.period
+      ? calendar.addWorkingDays(c.startedOn, def.period.workingDays + c.extendedDays).date
+      : calendar.addCalendarDays(c.startedOn, def.period.days + c.extendedDays).date;
+  return c.pausedDays ? calendar.addWorkingDays(base, c.pausedDays).date : base;
+}
+
+/** The clocks after `step` acted on `actedOn` (a Shanghai date), and the record's next due date. */
+export function applyClocks(
+  calendar: Calendar,
+  defs: Readonly<Record<string, ClockDef>>,
+  fields: WorkflowFields,
+  step: Pick<StepDef<string, never>, 'clocks'>,
+  actedOn: string,
+): Pick<WorkflowFields, 'clocks' | 'nextDue'> {
+  const clocks: Record<string, ClockState> = structuredClone(fields.clocks);
+  const effects = step.clocks ?? {};
+  const known = (name: string) => {
+    const def = defs[name];
+    if (!def) throw new Error(`clock ${name} is not declared`);
+    return def;
+  };
+  for (const name of effects.start ?? []) {
+    const c: ClockState = {
+      startedOn: actedOn,
+      dueDate: null,
+      pausedOn: null,
+      pausedDays: 0,
+      extendedDays: 0,
+      stoppedOn: null,
+    };
+    c.dueDate = dueOf(calendar, known(name), c);
+    clocks[name] = c;
+  }
+  for (const name of effects.pause ?? []) {
+    const c = clocks[name];
+    if (c && !c.stoppedOn && !c.pausedOn) {
+      c.pausedOn = actedOn;
+      c.dueDate = null;
+    }
+  }
+  for (const name of effects.resume ?? []) {
+    const c = clocks[name];
+    if (c && c.pausedOn) {
+      c.pausedDays += Math.max(0, calendar.countWorkingDays(c.pausedOn, actedOn).value);
+      c.pausedOn = null;
+      c.dueDate = dueOf(calendar, known(name), c);
+    }
+  }
+  for (const [name, days] of Object.entries(effects.extend ?? {})) {
+    const c = clocks[name];
+    if (c && !c.stoppedOn) {
+      c.extendedDays += days;
+      if (!c.pausedOn) c.dueDate = dueOf(calendar, known(name), c);
+    }
+  }
+  for (const name of effects.stop ?? []) {
+    const c = clocks[name];
+    if (c && !c.stoppedOn) c.stoppedOn = actedOn;
+  }
+  const open = Object.values(clocks)
+    .filter((c) => !c.stoppedOn && c.dueDate)
+    .map((c) => c.dueDate!)
+    .sort();
+  return { clocks, nextDue: open[0] ?? null };
+}

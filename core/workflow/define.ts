@@ -1,0 +1,143 @@
+/**
+ * The workflow kernel's declarations (docs/architecture.md "Workflow kernel"): every record that moves through
+ * steps taken by people in roles — complaints, publication entries, cases, services, access requests — is a
+ * declaration of its states, its steps (from which states, who may act, separation of duty per round), its
+ * clocks and how its acts pin the legal settings. One server kernel (server/kernel/) applies any step of any
+ * declaration, and the pages' allowed steps come from the same declaration. Pure: no I/O; time and the calendar
+ * are passed in.
+ */
+import type { RoleGrant } from '../org/roles';
+
+/** Who acts: staff (with the roles in force), a citizen or party (by a salted reference), the system or timer. */
+export interface WorkflowActor {
+  kind: 'staff' | 'citizen' | 'system';
+  /** Salted reference as it goes on the audit trail. */
+  ref: string;
+  staffId?: string;
+  roles?: ReadonlyArray<RoleGrant>;
+}
+
+/** One act on a record: the kernel keeps them all, so separation of duty and timelines read them. */
+export interface Act {
+  step: string;
+  actor: string;
+  round: number;
+  /** When the act happened (it may be entered later: deadlines run from the act) and when it was recorded. */
+  actedAt: string;
+  recordedAt: string;
+  /** The legal-settings version the act was made under (stamped, or the record's pinned one). */
+  settingsVersion: number | null;
+}
+
+/** A clock's stored state: due dates are stored, and the record's earliest open one is indexed (`nextDue`). */
+export interface ClockState {
+  startedOn: string;
+  /** The due date as computed now (after pauses and extensions); null while paused. */
+  dueDate: string | null;
+  pausedOn: string | null;
+  /** Working days spent paused (excluded periods), added to the period. */
+  pausedDays: number;
+  /** Days granted by approval steps. */
+  extendedDays: number;
+  stoppedOn: string | null;
+}
+
+/** The kernel's part of a stored record. */
+export interface WorkflowFields {
+  /** Rounds of a reject-and-resubmit loop; separation of duty counts within a round. */
+  round: number;
+  acts: Act[];
+  clocks: Record<string, ClockState>;
+  /** The earliest due date of the open clocks (indexed: dashboards read by it). */
+  nextDue: string | null;
+  /** Pinned at creation where the law fixes the rule at that moment; else null (acts are stamped). */
+  pinnedSettings: number | null;
+}
+
+export type Guard<R> = (actor: WorkflowActor, record: R) => boolean;
+
+export interface StepDef<S extends string, R> {
+  label: string;
+  from: readonly S[];
+  /** The state after the step; absent: unchanged (a reply, an assignment). */
+  to?: S;
+  /** Who may take it; `refusal` is what anyone else is told (after they were allowed to see the record). */
+  who: Guard<R>;
+  refusal: string;
+  /** Separation of duty: who took any of these steps in the current round may not take this one. */
+  notBy?: readonly string[];
+  /** Starts a new round (a rejected entry back to its preparer: the same reviewer may review the new round). */
+  newRound?: boolean;
+  clocks?: {
+    start?: readonly string[];
+    stop?: readonly string[];
+    pause?: readonly string[];
+    resume?: readonly string[];
+    /** Days added to a clock by this (approval) step; extending is only ever done by a step that says so. */
+    extend?: Readonly<Record<string, number>>;
+  };
+  /** Days the act may lie before its recording (a back-dated act); absent: not back-dated. */
+  maxBackdateDays?: number;
+}
+
+export interface ClockDef {
+  label: string;
+  /** Length of the period: working days (skipping rest days) or calendar days. */
+  period: { workingDays: number } | { days: number };
+}
+
+export interface WorkflowDef<S extends string, R> {
+  type: string;
+  collection: string;
+  /** The record field holding its state. */
+  stateField: string;
+  states: readonly S[];
+  steps: Readonly<Record<string, StepDef<S, R>>>;
+  clocks?: Readonly<Record<string, ClockDef>>;
+  /** `record`: the settings version is pinned when the record is created; `act`: each act is stamped. */
+  settings: 'record' | 'act';
+  /** Who may see the record at all; anyone else is told it does not exist. */
+  sees: Guard<R>;
+}
+
+export type StepRefusal = { code: 'NOT_FOUND' | 'PRECONDITION_FAILED' | 'FORBIDDEN'; message: string };
+
+export const emptyWorkflow = (pinnedSettings: number | null = null): WorkflowFields => ({
+  round: 1,
+  acts: [],
+  clocks: {},
+  nextDue: null,
+  pinnedSettings,
+});
+
+/** Why `actor` may not take `step` on `record` now, or null when it may. */
+export function refusalOf<S extends string, R extends { _wf: WorkflowFields }>(
+  def: WorkflowDef<S, R>,
+  actor: WorkflowActor,
+  record: R,
+  stepName: string,
+): StepRefusal | null {
+  const step = def.steps[stepName];
+  if (!step || !def.sees(actor, record)) return { code: 'NOT_FOUND', message: '未找到该记录' };
+  const state = (record as Record<string, unknown>)[def.stateField] as S;
+  if (!step.from.includes(state)) return { code: 'PRECONDITION_FAILED', message: '当前状态下不能进行此操作' };
+  if (!step.who(actor, record)) return { code: 'FORBIDDEN', message: step.refusal };
+  const round = record._wf.round;
+  const earlier = record._wf.acts.filter((a) => a.round === round && step.notBy?.includes(a.step));
+  if (earlier.some((a) => a.actor === actor.ref)) {
+    return {
+      code: 'FORBIDDEN',
+      message: `同一人不能既${def.steps[earlier[0]!.step]?.label ?? earlier[0]!.step}又${step.label}`,
+    };
+  }
+  return null;
+}
+
+/** The steps `actor` may take on `record` now (what a page offers; every step is checked again when taken). */
+export function allowedSteps<S extends string, R extends { _wf: WorkflowFields }>(
+  def: WorkflowDef<S, R>,
+  actor: WorkflowActor,
+  record: R,
+): string[] {
+  return Object.keys(def.steps).filter((name) => refusalOf(def, actor, record, name) === null);
+}
