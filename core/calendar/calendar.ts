@@ -48,6 +48,8 @@ export interface Calendar {
   nextWorkingDay(date: DateInput): DateResult;
   /** Dashboard status of a due date on `today`: 'overdue' after it, 'dueSoon' in its last 2 working days. */
   dueStatus(dueDate: DateInput, today: DateInput): FlaggedValue<DueStatus>;
+  /** The last due date whose status on `today` is not 'ok': what is due is exactly `due <= horizon`. */
+  dueSoonHorizon(today: DateInput): DateResult;
   /** Which data answers for a year (admin table, chinese-days, or the provisional statutory computation). */
   yearSource(year: number): YearSourceInfo;
 }
@@ -82,6 +84,7 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
     addMonths: (start, n) => asDate(periods.addMonths(oracle, toEpochDay(start), n)),
     nextWorkingDay: (date) => asDate(periods.nextWorkingDayOnOrAfter(oracle, toEpochDay(date))),
     dueStatus: (dueDate, today) => periods.dueStatus(oracle, toEpochDay(dueDate), toEpochDay(today)),
+    dueSoonHorizon: (today) => asDate(periods.dueSoonHorizon(oracle, toEpochDay(today))),
     yearSource: (year) => {
       const { kind, source, provisional } = resolveYear(year);
       return { year, kind, source, provisional };

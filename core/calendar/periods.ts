@@ -123,3 +123,13 @@ export function dueStatus(
     provisional: remaining.provisional,
   };
 }
+
+/**
+ * The last due date that is not 'ok' on `today` (dueStatus): every due date on or before it is overdue or due
+ * soon, every later one is 'ok'. It is the day before the DUE_SOON_WORKING_DAYS-th working day after today, so
+ * a list of what is due can be read as `due <= horizon` from an index instead of judging every open item.
+ */
+export function dueSoonHorizon(oracle: WorkingDayOracle, today: number): EpochDayResult {
+  const first = addWorkingDays(oracle, today, DUE_SOON_WORKING_DAYS);
+  return { epochDay: first.epochDay - 1, provisional: first.provisional };
+}

@@ -40,8 +40,11 @@ export interface DashboardItem {
 export interface DashboardView {
   generatedAt: string;
   totals: DashboardCounts;
-  /** One row per registered deadline provider (each feature's clocks), in registration order. */
-  providers: Array<{ id: string; label: string; counts: DashboardCounts }>;
+  /**
+   * One row per registered deadline provider (each feature's clocks), in registration order. `truncated`: the
+   * provider read at most its cap of items, earliest due first, and more were due (the counts are then "at least").
+   */
+  providers: Array<{ id: string; label: string; counts: DashboardCounts; truncated: boolean }>;
   sections: Array<{
     section: string;
     counts: DashboardCounts;

@@ -25,9 +25,23 @@ export interface ErrorBody {
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
+/**
+ * Most matches a list counts: beyond it the count says "more than" (`totalCapped`), so a first page costs the same
+ * at any size; lists stay flat as records grow.
+ */
+export const PAGE_TOTAL_CAP = 99;
+
+/**
+ * One page of a list. Paged lists count matches on their first page only, and at most PAGE_TOTAL_CAP of them; a
+ * later page (asked with a cursor) answers `total: null` and the page keeps the first page's figure. Whether
+ * there is a next page comes from reading one item more than the page, never from the count.
+ */
 export interface Page<T> {
   items: T[];
-  total: number;
+  /** Matches of the whole list, at most PAGE_TOTAL_CAP; null on pages after the first. */
+  total: number | null;
+  /** true when there are more matches than `total` (show "99+"). */
+  totalCapped: boolean;
   nextCursor: string | null;
 }
 

@@ -39,8 +39,9 @@ export async function buildDashboard(
   const sections = new Map<string, Dashboard['sections'][number]>();
   for (const provider of providers) {
     const counts = emptyCounts();
-    dashboard.providers.push({ id: provider.id, label: provider.label, counts });
-    for (const item of (await provider.list(db, scope, now)).filter((i) => reaches(scope, i))) {
+    const found = await provider.list(db, scope, now);
+    dashboard.providers.push({ id: provider.id, label: provider.label, counts, truncated: found.truncated });
+    for (const item of found.items.filter((i) => reaches(scope, i))) {
       count(counts, item.status);
       count(dashboard.totals, item.status);
       let section = sections.get(item.section);

@@ -38,8 +38,15 @@ export interface DashboardScope {
   reach: Record<string, RoleScope>;
 }
 
+/** What a provider found: each provider reads a bounded number of items, and says when its cap cut the list. */
+export interface DeadlineList {
+  items: DeadlineItem[];
+  /** More items are due than were read (the earliest due are the ones shown). */
+  truncated: boolean;
+}
+
 export interface DeadlineProvider {
   id: string;
   label: string;
-  list(db: Database, scope: DashboardScope, now: Date): Promise<DeadlineItem[]>;
+  list(db: Database, scope: DashboardScope, now: Date): Promise<DeadlineList>;
 }

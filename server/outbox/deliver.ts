@@ -108,6 +108,9 @@ async function recoverExpiredClaims(db: Database, now: Date, handlerOf: HandlerO
   return recovered;
 }
 
+/** Most records `undeliveredSince` reads. */
+export const UNDELIVERED_LIMIT = 100;
+
 /** Messages that did not go out (failed, or outcome unknown) changed since `since`, newest first, at most 100. */
 export async function undeliveredSince(db: Database, since: Date): Promise<OutboxRecord[]> {
   const _ = db.command;
@@ -115,7 +118,7 @@ export async function undeliveredSince(db: Database, since: Date): Promise<Outbo
     .collection(OUTBOX_COLLECTION)
     .where({ status: _.in(['failed', 'unknown']), updatedAt: _.gte(since) })
     .orderBy('updatedAt', 'desc')
-    .limit(100)
+    .limit(UNDELIVERED_LIMIT)
     .get();
   return rowsOf<OutboxRecord>(res);
 }

@@ -1,8 +1,11 @@
 /**
  * Keyset (cursor) paging over one collection: the cursor is the last item's value of a unique sort key, so a
  * document inserted while someone pages through appears in its place without shifting or repeating a page.
+ * A page reads one item more than it shows to know whether there is a next one; only the first page counts the
+ * matches, and at most PAGE_TOTAL_CAP of them (core/contract/envelope.ts), so no page costs more as the
+ * collection grows.
  */
-import type { Page } from '../../core/contract/envelope';
+import { PAGE_TOTAL_CAP, type Page } from '../../core/contract/envelope';
 import type { Database } from './cloudbase';
 import { rowsOf } from './docs';
 
@@ -29,11 +32,27 @@ export async function keysetPage<T extends object>(db: Database, q: KeysetQuery)
       .orderBy(q.key, q.order)
       .limit(q.pageSize + 1)
       .get(),
-    coll.where(q.filter).count(),
+    q.cursor ? null : cappedCount(db, q),
   ]);
   const rows = rowsOf<T>(res);
   const items = rows.slice(0, q.pageSize);
   const last = items[items.length - 1] as Record<string, unknown> | undefined;
   const nextCursor = rows.length > q.pageSize && last ? String(last[q.key]) : null;
-  return { items, total: counted.total ?? 0, nextCursor };
+  return { items, total: counted?.total ?? null, totalCapped: counted?.capped ?? false, nextCursor };
+}
+
+/**
+ * A count that stops at PAGE_TOTAL_CAP: the sort key of at most CAP + 1 matches, read along the same index as the
+ * page (a plain count() walks every match, which grows with the collection).
+ */
+async function cappedCount(db: Database, q: KeysetQuery): Promise<{ total: number; capped: boolean }> {
+  const res = await db
+    .collection(q.collection)
+    .where(q.filter)
+    .orderBy(q.key, q.order)
+    .limit(PAGE_TOTAL_CAP + 1)
+    .field({ [q.key]: true })
+    .get();
+  const n = rowsOf(res).length;
+  return { total: Math.min(n, PAGE_TOTAL_CAP), capped: n > PAGE_TOTAL_CAP };
 }

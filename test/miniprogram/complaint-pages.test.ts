@@ -174,15 +174,26 @@ describe('my complaints', () => {
   it('pages with the cursor the backend answered', async () => {
     harness.answer = (c) =>
       (c.event.payload as { cursor?: string }).cursor
-        ? { ok: true, data: { items: [item(3)], total: 3, nextCursor: null } }
-        : { ok: true, data: { items: [item(1), item(2)], total: 3, nextCursor: 'c1' } };
+        ? { ok: true, data: { items: [item(3)], total: null, totalCapped: false, nextCursor: null } }
+        : { ok: true, data: { items: [item(1), item(2)], total: 3, totalCapped: false, nextCursor: 'c1' } };
     const page = await render('pages/complaint/mine/index');
     expect(await page.text()).toContain('2026年12月8日前决定是否受理');
+    expect(await page.text()).toContain('共 3 件');
     await page.invoke('loadMore');
     expect(calls[1]!.event.payload).toEqual({ pageSize: 10, cursor: 'c1' });
     const text = await page.text();
     expect(text).toContain('对象3');
     expect(text).toContain('没有更多了');
+    expect(text).toContain('共 3 件'); // a later page answers no count; the first page's stays
+  });
+
+  it('shows a count that stopped at its cap as "99+"', async () => {
+    harness.answer = () => ({
+      ok: true,
+      data: { items: [item(1)], total: 99, totalCapped: true, nextCursor: 'c1' },
+    });
+    const page = await render('pages/complaint/mine/index');
+    expect(await page.text()).toContain('共 99+ 件');
   });
 });
 

@@ -46,7 +46,10 @@ function backend(view: object, step: (c: BackendCall) => unknown = () => ({ ok: 
   harness.answer = (c) => {
     if (c.event.action === 'complaint.get') return { ok: true, data: view };
     if (c.event.action === 'complaint.handlers')
-      return { ok: true, data: { items: HANDLERS, total: HANDLERS.length, nextCursor: null } };
+      return {
+        ok: true,
+        data: { items: HANDLERS, total: HANDLERS.length, totalCapped: false, nextCursor: null },
+      };
     return step(c);
   };
 }

@@ -4,52 +4,76 @@
  * - a real-name reporter told within 5 working days of the case decision (same rules);
  * - handling finished within the handling period (core/complaint/deadlines.ts).
  * Items name the tracking number and the step only: never the complainant or the reported business.
+ *
+ * Each clock reads its stored due date through an index, `due <= horizon` (the last due date the calendar calls
+ * due soon), earliest first and at most MAX_ITEMS per unit or section: items not yet due are never read, so the
+ * dashboard costs the same whatever the number of complaints, and a cut list says so (`truncated`).
  */
 import { loadCalendar } from '../../calendar';
-import { endOfShanghaiDay, type Calendar, type DateInput } from '../../../core/calendar';
-import type { DeadlineItem, DeadlineProvider } from '../../dashboard/registry';
+import { endOfShanghaiDay, toShanghaiDate, type Calendar } from '../../../core/calendar';
+import type { DashboardScope, DeadlineItem, DeadlineList, DeadlineProvider } from '../../dashboard/registry';
 import type { Database } from '../../platform/cloudbase';
 import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
 import { rowsOf } from '../../platform/docs';
 
 const UNASSIGNED_SECTION = 'complaints-unassigned';
-const MAX_ITEMS = 1000;
+/** Per provider and unit (or section): the earliest due first, which are the ones to act on. */
+export const MAX_DASHBOARD_ITEMS = 200;
 
-async function openItems(
-  db: Database,
-  unitIds: string[],
-  filter: Record<string, unknown>,
-): Promise<ComplaintRecord[]> {
-  const out: ComplaintRecord[] = [];
-  for (const unitId of unitIds) {
-    const res = await db
-      .collection(COMPLAINTS_COLLECTION)
-      .where({ ...filter, unitId })
-      .limit(MAX_ITEMS)
-      .get();
-    out.push(...rowsOf<ComplaintRecord>(res));
-  }
-  return out;
+type DueField = 'acceptanceDueDate' | 'feedbackDueDate' | 'handlingDueDate';
+
+interface Clock {
+  /** The open state the clock runs in (indexed together with unitId and the due field, deploy/database.json). */
+  state: { status: 'submitted' | 'accepted' } | { feedbackState: 'due' };
+  due: DueField;
+  describe: (r: ComplaintRecord) => string;
 }
 
-function itemsDue(
-  calendar: Calendar,
-  records: ComplaintRecord[],
-  now: Date,
-  dueOf: (r: ComplaintRecord) => string | null,
-  describe: (r: ComplaintRecord) => string,
-): DeadlineItem[] {
+/**
+ * What is due in the caller's reach: a role over the whole unit reads the unit; a section-limited one reads only
+ * its sections (so a cap is never spent on records it may not see; build.ts still filters by reach).
+ */
+async function dueRecords(
+  db: Database,
+  scope: DashboardScope,
+  clock: Clock,
+  horizon: string,
+): Promise<{ records: ComplaintRecord[]; truncated: boolean }> {
+  const _ = db.command;
+  const byId = new Map<string, ComplaintRecord>();
+  let truncated = false;
+  const read = async (where: Record<string, unknown>) => {
+    const res = await db
+      .collection(COMPLAINTS_COLLECTION)
+      .where({ ...clock.state, ...where, [clock.due]: _.lte(horizon) })
+      .orderBy(clock.due, 'asc')
+      .limit(MAX_DASHBOARD_ITEMS + 1)
+      .get();
+    const rows = rowsOf<ComplaintRecord>(res);
+    if (rows.length > MAX_DASHBOARD_ITEMS) truncated = true;
+    for (const r of rows.slice(0, MAX_DASHBOARD_ITEMS)) byId.set(r._id, r);
+  };
+  for (const unitId of scope.unitIds) {
+    const reach = scope.reach[unitId];
+    if (!reach) continue;
+    if (reach.wholeUnit) await read({ unitId });
+    else for (const sectionId of reach.sectionIds) await read({ unitId, sectionIds: sectionId });
+  }
+  return { records: [...byId.values()], truncated };
+}
+
+function itemsDue(calendar: Calendar, records: ComplaintRecord[], now: Date, clock: Clock): DeadlineItem[] {
   const items: DeadlineItem[] = [];
   for (const r of records) {
-    const due = dueOf(r);
+    const due = r[clock.due];
     if (!due) continue;
-    const status = calendar.dueStatus(due as DateInput, now).value;
-    if (status === 'ok') continue;
+    const status = calendar.dueStatus(due, now).value;
+    if (status === 'ok') continue; // cannot happen below the horizon; kept so a wrong horizon shows nothing false
     items.push({
       unitId: r.unitId,
       section: r.sectionIds[0] ?? UNASSIGNED_SECTION,
       person: r.handlerIds[0] ?? null,
-      item: describe(r),
+      item: clock.describe(r),
       // The end of the due day in Shanghai: overdue from the next day on.
       dueAt: endOfShanghaiDay(due),
       status,
@@ -59,50 +83,34 @@ function itemsDue(
   return items;
 }
 
+function provider(id: string, label: string, clock: Clock): DeadlineProvider {
+  return {
+    id,
+    label,
+    async list(db, scope, now): Promise<DeadlineList> {
+      const calendar = await loadCalendar(db);
+      const horizon = calendar.dueSoonHorizon(toShanghaiDate(now)).date;
+      const { records, truncated } = await dueRecords(db, scope, clock, horizon);
+      return { items: itemsDue(calendar, records, now, clock), truncated };
+    },
+  };
+}
+
 /** The complaint clocks, listed in the staff function's plugins. */
 export const complaintDeadlineProviders: readonly DeadlineProvider[] = [
-  {
-    id: 'complaint.acceptance',
-    label: '投诉举报受理决定（7个工作日）',
-    async list(db, scope, now) {
-      const records = await openItems(db, scope.unitIds, { status: 'submitted' });
-      return itemsDue(
-        await loadCalendar(db),
-        records,
-        now,
-        (r) => r.acceptanceDueDate,
-        (r) => `${r.trackingNo} 待作出受理决定`,
-      );
-    },
-  },
-
-  {
-    id: 'complaint.reporterFeedback',
-    label: '实名举报人告知（立案决定后5个工作日）',
-    async list(db, scope, now) {
-      const records = await openItems(db, scope.unitIds, { feedbackState: 'due' });
-      return itemsDue(
-        await loadCalendar(db),
-        records,
-        now,
-        (r) => r.feedbackDueDate,
-        (r) => `${r.trackingNo} 待告知举报人处理情况`,
-      );
-    },
-  },
-
-  {
-    id: 'complaint.handling',
-    label: '投诉举报办结期限',
-    async list(db, scope, now) {
-      const records = await openItems(db, scope.unitIds, { status: 'accepted' });
-      return itemsDue(
-        await loadCalendar(db),
-        records,
-        now,
-        (r) => r.handlingDueDate,
-        (r) => `${r.trackingNo} 待办结`,
-      );
-    },
-  },
+  provider('complaint.acceptance', '投诉举报受理决定（7个工作日）', {
+    state: { status: 'submitted' },
+    due: 'acceptanceDueDate',
+    describe: (r) => `${r.trackingNo} 待作出受理决定`,
+  }),
+  provider('complaint.reporterFeedback', '实名举报人告知（立案决定后5个工作日）', {
+    state: { feedbackState: 'due' },
+    due: 'feedbackDueDate',
+    describe: (r) => `${r.trackingNo} 待告知举报人处理情况`,
+  }),
+  provider('complaint.handling', '投诉举报办结期限', {
+    state: { status: 'accepted' },
+    due: 'handlingDueDate',
+    describe: (r) => `${r.trackingNo} 待办结`,
+  }),
 ];

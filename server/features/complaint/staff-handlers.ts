@@ -40,7 +40,7 @@ const complaintHandlers = handle(decl.complaintHandlers, async (input, call) => 
   const items = assignable
     .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
     .map((a) => ({ staffId: a._id, name: a.name }));
-  return { items, total: items.length, nextCursor: null };
+  return { items, total: items.length, totalCapped: false, nextCursor: null };
 });
 
 export const complaintHandlerActions = { 'complaint.handlers': complaintHandlers };

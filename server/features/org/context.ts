@@ -23,4 +23,4 @@ export function changeContext(call: Call): ChangeContext {
   return { db: call.db, actor, now: call.now, ids: call.ids };
 }
 
-export const list = <T>(items: T[]) => ({ items, total: items.length, nextCursor: null });
+export const list = <T>(items: T[]) => ({ items, total: items.length, totalCapped: false, nextCursor: null });

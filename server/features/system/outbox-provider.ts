@@ -3,7 +3,7 @@
  * unknown, needs a person to serve or notify by other means. Listed in the staff function's plugins.
  */
 import type { DeadlineProvider } from '../../dashboard/registry';
-import { undeliveredSince } from '../../outbox/deliver';
+import { UNDELIVERED_LIMIT, undeliveredSince } from '../../outbox/deliver';
 
 const LOOKBACK_MS = 30 * 24 * 3600_000;
 const KIND_LABELS: Record<string, string> = {
@@ -16,9 +16,11 @@ export const outboxDeadlineProvider: DeadlineProvider = {
   id: 'system.outbox',
   label: '消息投递异常',
   async list(db, scope, now) {
-    if (!scope.staff.roles.some((g) => g.role === 'admin' || g.role === 'auditor')) return [];
+    if (!scope.staff.roles.some((g) => g.role === 'admin' || g.role === 'auditor')) {
+      return { items: [], truncated: false };
+    }
     const undelivered = await undeliveredSince(db, new Date(now.getTime() - LOOKBACK_MS));
-    return undelivered.map((r) => ({
+    const items = undelivered.map((r) => ({
       unitId: null,
       section: 'system',
       person: null,
@@ -27,5 +29,6 @@ export const outboxDeadlineProvider: DeadlineProvider = {
       status: 'overdue' as const,
       ref: `outbox:${r._id}`,
     }));
+    return { items, truncated: undelivered.length >= UNDELIVERED_LIMIT };
   },
 };

@@ -67,3 +67,26 @@ describe('dueStatus: dueSoon within the last 2 working days of the period', () =
     expect(calendar.dueStatus('2027-01-04', '2026-12-31')).toEqual({ value: 'dueSoon', provisional: true });
   });
 });
+
+describe('dueSoonHorizon: what is due on a day is exactly the due dates on or before the horizon', () => {
+  it.each([
+    ['2026-09-30', '2026-10-08'], // 10/8 is the one working day ahead; 10/9 would leave two
+    ['2026-10-08', '2026-10-09'],
+    ['2026-10-09', '2026-10-11'], // 10/10 (make-up Saturday) and Sunday: 10/12 is the second working day
+    ['2026-03-06', '2026-03-09'], // Friday: the weekend and Monday
+  ])('today %s → horizon %s', (today, horizon) => {
+    expect(calendar.dueSoonHorizon(today)).toEqual({ date: horizon, provisional: false });
+  });
+
+  it('agrees with dueStatus on every due date around every day of a year', () => {
+    const day = (epoch: number) => new Date(epoch * 86_400_000).toISOString().slice(0, 10);
+    const start = Date.UTC(2026, 0, 1) / 86_400_000;
+    for (let t = start; t < start + 365; t += 1) {
+      const horizon = calendar.dueSoonHorizon(day(t)).date;
+      for (let d = t - 3; d <= t + 20; d += 1) {
+        const due = day(d);
+        expect([due, calendar.dueStatus(due, day(t)).value !== 'ok']).toEqual([due, due <= horizon]);
+      }
+    }
+  });
+});

@@ -75,6 +75,7 @@ describe('complaint.submit with a photo', () => {
     expect((await call.citizen(newOpenid(), 'complaint.mine')).data).toEqual({
       items: [],
       total: 0,
+      totalCapped: false,
       nextCursor: null,
     });
   });

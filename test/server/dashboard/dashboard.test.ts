@@ -3,7 +3,7 @@
  * and person with counts; through the `staff` function the built-in outbox provider shows failed deliveries to
  * auditors, and the action is for leaders and audit only.
  */
-import { buildDashboard, type DeadlineProvider } from '../../../server/dashboard';
+import { buildDashboard, type DeadlineItem, type DeadlineProvider } from '../../../server/dashboard';
 import { plugins } from '../../../server/router/plugins';
 import { outboxRecord } from '../../../server/outbox';
 import type { Database } from '../../../server/platform/cloudbase';
@@ -16,7 +16,7 @@ const testCases: DeadlineProvider = {
   id: 'test.cases',
   label: '测试期限',
   async list() {
-    return [
+    const items: DeadlineItem[] = [
       {
         unitId: 'u',
         section: 'sec_b',
@@ -42,6 +42,7 @@ const testCases: DeadlineProvider = {
         status: 'overdue',
       },
     ];
+    return { items, truncated: false };
   },
 };
 
@@ -65,6 +66,7 @@ it('shows a registered provider’s items per section and person, with counts', 
     id: 'test.cases',
     label: '测试期限',
     counts: { overdue: 2, dueSoon: 1, total: 3 },
+    truncated: false,
   });
   const sectionB = dashboard.sections.find((s) => s.section === 'sec_b')!;
   expect(sectionB.counts).toEqual({ overdue: 1, dueSoon: 1, total: 2 });
@@ -103,6 +105,7 @@ it('serves the dashboard action to leaders and audit, with the outbox provider',
     id: 'system.outbox',
     label: '消息投递异常',
     counts: { overdue: 1, dueSoon: 0, total: 1 },
+    truncated: false,
   });
   expect(res.data.sections[0].people[0].items[0]).toMatchObject({
     provider: 'system.outbox',

@@ -1,11 +1,12 @@
 /**
  * "我的投诉举报": the caller's own complaints, newest first, paged by the backend's cursor (lists answer
- * `{items, total, nextCursor}`); more load at the bottom of the page or with the button.
+ * `{items, total, totalCapped, nextCursor}`, the count on the first page only); more load at the bottom of the page or with the button.
  */
 import { pageBase } from '../../../behaviors/page-base';
 import { COMPLAINT_KIND_LABELS, type CitizenComplaintListItem } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
 import { chineseDate, shanghaiMinute } from '../../../utils/date-format';
+import { totalLabel } from '../../../utils/page-total';
 
 export interface MineRow {
   trackingNo: string;
@@ -37,7 +38,8 @@ Component({
     state: 'loading',
     errorMessage: '',
     rows: [] as MineRow[],
-    total: 0,
+    /** The first page's count: '12', '99+', or '' (core/contract/envelope.ts Page). */
+    totalLabel: '',
     nextCursor: null as string | null,
     loadingMore: false,
     moreError: '',
@@ -62,7 +64,7 @@ Component({
       this.setData({
         state: 'ready',
         rows: res.data.items.map(mineRow),
-        total: res.data.total,
+        totalLabel: totalLabel(res.data),
         nextCursor: res.data.nextCursor,
         moreError: '',
       });

@@ -7,6 +7,7 @@ import { pageBase } from '../../../behaviors/page-base';
 import { COMPLAINT_KIND_LABELS, type StaffComplaintQueueItem } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
 import { chineseDate, shanghaiMinute, shanghaiToday } from '../../../utils/date-format';
+import { totalLabel } from '../../../utils/page-total';
 
 type Filter = 'all' | 'submitted' | 'accepted' | 'rejected' | 'closed' | 'mine';
 export const FILTERS: Array<{ key: Filter; label: string }> = [
@@ -59,7 +60,8 @@ Component({
     state: 'loading',
     errorMessage: '',
     rows: [] as QueueRow[],
-    total: 0,
+    /** The first page's count: '12', '99+', or '' (core/contract/envelope.ts Page). */
+    totalLabel: '',
     nextCursor: null as string | null,
     loadingMore: false,
   },
@@ -104,7 +106,7 @@ Component({
       this.setData({
         state: 'ready',
         rows: res.data.items.map((i) => queueRow(i, today)),
-        total: res.data.total,
+        totalLabel: totalLabel(res.data),
         nextCursor: res.data.nextCursor,
       });
     },
