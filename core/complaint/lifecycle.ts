@@ -1,5 +1,6 @@
 /**
- * The complaint lifecycle: submitted → accepted → closed, or submitted → rejected. Acceptance is decided within
+ * The complaint lifecycle's labels and rules (its steps are the workflow declaration, workflow.ts):
+ * submitted → accepted → closed, or submitted → rejected. Acceptance is decided within
  * the acceptance period (7 working days, 市场监督管理投诉举报处理暂行办法); a report's case decision (whether a case was opened) starts
  * the real-name reporter's feedback period (5 working days). Linking duplicates and splitting do not change the
  * status (a citizen must learn nothing of other people's complaints, so no "merged" state shows to them).
@@ -21,24 +22,6 @@ export const TIMELINE_LABELS: Record<ComplaintTimelineEntry['event'], string> = 
   replied: '答复',
   closed: '已办结',
 };
-
-/** The actions that change the status, and the statuses each may start from. */
-const ALLOWED_FROM = {
-  accept: ['submitted'],
-  reject: ['submitted'],
-  decideCase: ['accepted'],
-  reply: ['accepted', 'rejected', 'closed'],
-  close: ['accepted'],
-  split: ['submitted', 'accepted'],
-  linkDuplicate: ['submitted', 'accepted'],
-  assign: ['submitted', 'accepted'],
-} as const satisfies Record<string, readonly ComplaintStatus[]>;
-
-export type ComplaintStep = keyof typeof ALLOWED_FROM;
-
-export function canApply(step: ComplaintStep, status: ComplaintStatus): boolean {
-  return (ALLOWED_FROM[step] as readonly ComplaintStatus[]).includes(status);
-}
 
 /**
  * Whether a real-name reporter is owed feedback on the case decision (the benchmark rules: tell a real-name reporter within

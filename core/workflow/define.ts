@@ -64,6 +64,8 @@ export interface StepDef<S extends string, R> {
   /** Who may take it; `refusal` is what anyone else is told (after they were allowed to see the record). */
   who: Guard<R>;
   refusal: string;
+  /** A domain precondition on the record beyond its state: the refusal, or null when the step may be taken. */
+  when?: (record: R) => string | null;
   /** Separation of duty: who took any of these steps in the current round may not take this one. */
   notBy?: readonly string[];
   /** Starts a new round (a rejected entry back to its preparer: the same reviewer may review the new round). */
@@ -122,6 +124,8 @@ export function refusalOf<S extends string, R extends { _wf: WorkflowFields }>(
   const state = (record as Record<string, unknown>)[def.stateField] as S;
   if (!step.from.includes(state)) return { code: 'PRECONDITION_FAILED', message: '当前状态下不能进行此操作' };
   if (!step.who(actor, record)) return { code: 'FORBIDDEN', message: step.refusal };
+  const unmet = step.when?.(record);
+  if (unmet) return { code: 'PRECONDITION_FAILED', message: unmet };
   const round = record._wf.round;
   const earlier = record._wf.acts.filter((a) => a.round === round && step.notBy?.includes(a.step));
   if (earlier.some((a) => a.actor === actor.ref)) {

@@ -8,6 +8,7 @@
 import { toShanghaiDate } from '../../../core/calendar';
 import { formatTrackingNo } from '../../../core/complaint/tracking-no';
 import type { IdSource } from '../../platform/ids';
+import type { WorkflowFields } from '../../../core/workflow/define';
 import type {
   ComplaintCategory,
   ComplaintKind,
@@ -81,6 +82,8 @@ export interface ComplaintRecord {
   settingsVersion: number;
   /** `<receivedAt ISO>_<id>`: a total order for cursor paging that is stable under inserts. */
   sortKey: string;
+  /** The workflow kernel's part (acts, rounds, clocks); absent on complaints stored before the kernel. */
+  _wf?: WorkflowFields;
   createdAt: Date;
   updatedAt: Date;
 }

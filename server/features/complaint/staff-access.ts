@@ -1,23 +1,24 @@
 /**
- * Who may do what with a complaint on the staff side. Handling roles are `officer` (执法人员), and the leaders
- * `reviewer` (分管领导) and `principal` (unit head), in the complaint's unit (the enforcement unit). Anyone else
- * gets NOT_FOUND, so staff outside the unit cannot learn what has been reported either (REC-14). Deciding,
- * replying and closing are for the assigned handlers and the unit's leaders; assigning is for the leaders.
- *
- * Every check is by unit and section (server/org/principal.ts `grantCovers`): a role held over the whole unit
- * reaches all its records; a role limited to one section (a delegation for that section) reaches only records
- * filed under it (`sectionIds`, set by assignment), never unassigned records nor other sections.
+ * Who may do what with a complaint on the staff side, and how a step is applied: both are the complaint's
+ * workflow declaration (core/complaint/workflow.ts) run by the kernel (server/kernel/apply.ts). Anyone who may
+ * not see a record gets NOT_FOUND, so staff outside the unit cannot learn what has been reported (REC-14); every
+ * check is by unit and section (core/org/scope.ts): a role limited to one section reaches only records filed under
+ * it (`sectionIds`, set by assignment), never unassigned records nor other sections.
  */
-import type { ComplaintStep } from '../../../core/complaint/lifecycle';
-import { canApply, STATUS_LABELS } from '../../../core/complaint/lifecycle';
 import { HANDLING_ROLES, LEAD_ROLES } from '../../../core/complaint/roles';
+import { COMPLAINT_WORKFLOW, leads, sees } from '../../../core/complaint/workflow';
 import type { ComplaintStaffStep } from '../../../core/contract/complaint';
+import {
+  allowedSteps as kernelAllowedSteps,
+  emptyWorkflow,
+  type WorkflowActor,
+} from '../../../core/workflow/define';
 import { AppError } from '../../errors';
-import { commitChange, type PlainInsert } from '../../ledger/commit';
-import { holdsFor, roleScope, staffActorRef, type RoleScope, type StaffPrincipal } from '../../org/principal';
-import { stateOf } from '../../platform/docs';
+import { applyStep as kernelApplyStep } from '../../kernel/apply';
+import type { EntityWrite, PlainInsert } from '../../ledger/commit';
+import { roleScope, staffActorRef, type RoleScope, type StaffPrincipal } from '../../org/principal';
 import type { Call } from '../../router/types';
-import { COMPLAINTS_COLLECTION, type ComplaintRecord, type ComplaintState } from './model';
+import type { ComplaintRecord, ComplaintState } from './model';
 import { requireComplaint } from './repository';
 
 export { HANDLING_ROLES };
@@ -35,16 +36,22 @@ export function handlingUnits(staff: StaffPrincipal): string[] {
 export const handlingScope = (staff: StaffPrincipal, unitId: string): RoleScope =>
   roleScope(staff, HANDLING_ROLES, unitId);
 
-/** A leader (reviewer or unit head) whose role reaches this record. */
-export function leadsRecord(staff: StaffPrincipal, record: ComplaintRecord): boolean {
-  return holdsFor(staff, LEAD_ROLES, record.unitId, record.sectionIds);
-}
+/** The staff member as the workflow declaration sees them: salted reference, id, roles in force. */
+export const actorOf = (staff: StaffPrincipal): WorkflowActor => ({
+  kind: 'staff',
+  ref: staffActorRef(staff.staffId),
+  staffId: staff.staffId,
+  roles: staff.roles,
+});
 
-/** Sees the record: a handling role reaching it, or assigned to it while handling in its unit. */
-function seesRecord(staff: StaffPrincipal, record: ComplaintRecord): boolean {
-  if (holdsFor(staff, HANDLING_ROLES, record.unitId, record.sectionIds)) return true;
-  return record.handlerIds.includes(staff.staffId) && handlingUnits(staff).includes(record.unitId);
-}
+const asWorkflow = (record: ComplaintRecord) => ({ ...record, _wf: record._wf ?? emptyWorkflow() });
+
+/** A leader (reviewer or unit head) whose role reaches this record. */
+export const leadsRecord = (staff: StaffPrincipal, record: ComplaintRecord): boolean =>
+  leads(actorOf(staff), asWorkflow(record));
+
+const seesRecord = (staff: StaffPrincipal, record: ComplaintRecord): boolean =>
+  sees(actorOf(staff), asWorkflow(record));
 
 /**
  * Whose sections a leader may assign this record to: 'all' for a leader over the whole unit; otherwise the
@@ -70,69 +77,37 @@ export async function loadForStaff(call: Call, id: string, need: Need): Promise<
   return record;
 }
 
-/**
- * The steps `staff` may take on `record` now: the same rules as loadForStaff's needs and each action's own
- * preconditions, so the case page offers only what would succeed (the actions still check everything).
- */
+/** The steps `staff` may take on `record` now, from the declaration (every step is checked again when taken). */
 export function allowedSteps(staff: StaffPrincipal, record: ComplaintRecord): ComplaintStaffStep[] {
-  if (!seesRecord(staff, record)) return [];
-  const leader = leadsRecord(staff, record);
-  const acts = leader || record.handlerIds.includes(staff.staffId);
-  const status = record.status;
-  const steps: ComplaintStaffStep[] = [];
-  if (acts) {
-    for (const step of ['accept', 'reject', 'reply', 'close'] as const) {
-      if (canApply(step, status)) steps.push(step);
-    }
-  }
-  if (leader && canApply('assign', status)) steps.push('assign');
-  if (acts && canApply('linkDuplicate', status)) steps.push('linkDuplicate');
-  // Splitting gives the other kind, once (a split-off record or one already split offers no split); an anonymous
-  // report cannot give a complaint (complaints are by real name).
-  const splittable =
-    !record.splitFrom && !record.splitInto && !(record.kind === 'report' && record.anonymous);
-  if (acts && canApply('split', status) && splittable) steps.push('split');
-  if (acts && record.kind === 'report' && !record.caseDecision && canApply('decideCase', status)) {
-    steps.push('decideCase');
-  }
-  return steps;
+  return kernelAllowedSteps(COMPLAINT_WORKFLOW, actorOf(staff), asWorkflow(record)) as ComplaintStaffStep[];
 }
 
 export const staffActor = (call: Call) => staffActorRef(call.staff!.staffId);
 
 /**
- * Applies one step through commitChange, against the revision read (a concurrent step answers CONFLICT), with the
- * outbox records the step causes in the same transaction.
+ * Applies one step through the kernel: transition, actor and preconditions checked on the record as it is now,
+ * the act stamped with the settings version in force, and the new state committed against that revision (a
+ * concurrent step answers CONFLICT) with the outbox rows the step causes, in one transaction.
  */
 export async function applyStep(
   call: Call,
   record: ComplaintRecord,
-  step: ComplaintStep,
+  step: ComplaintStaffStep,
   mutate: (state: ComplaintState) => void,
   inserts: (nextRev: number) => Promise<PlainInsert[]> | PlainInsert[] = () => [],
+  settingsVersion?: number,
+  alsoWrite: EntityWrite[] = [],
 ): Promise<ComplaintState> {
-  if (!canApply(step, record.status)) {
-    throw new AppError(
-      'PRECONDITION_FAILED',
-      `该投诉举报当前为“${STATUS_LABELS[record.status]}”，不能进行此操作`,
-    );
-  }
-  const state = stateOf(record);
-  mutate(state);
-  state.updatedAt = call.now;
-  await commitChange(call.db, {
-    actor: staffActor(call),
-    action: `complaint.${step}`,
-    at: call.now,
-    entities: [
-      {
-        collection: COMPLAINTS_COLLECTION,
-        id: record._id,
-        expectedRev: record._rev,
-        state: state as unknown as Record<string, unknown>,
-      },
-    ],
-    inserts: await inserts(record._rev + 1),
+  const done = await kernelApplyStep<ComplaintRecord & Record<string, unknown>>(call.db, {
+    def: COMPLAINT_WORKFLOW as never,
+    id: record._id,
+    step,
+    actor: actorOf(call.staff!),
+    now: call.now,
+    settingsVersion: settingsVersion === undefined ? undefined : async () => settingsVersion,
+    effect: (state) => mutate(state as unknown as ComplaintState),
+    inserts: (ctx) => inserts(ctx.nextRev),
+    alsoWrite: () => alsoWrite,
   });
-  return state;
+  return done.record as unknown as ComplaintState;
 }

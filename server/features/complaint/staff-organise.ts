@@ -7,7 +7,7 @@
 import * as decl from '../../../core/contract/complaint';
 import { loadCalendar } from '../../calendar';
 import { acceptanceDue } from '../../../core/complaint/deadlines';
-import { canApply, owesReporterFeedback, STATUS_LABELS } from '../../../core/complaint/lifecycle';
+import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
 import { isTrackingNo } from '../../../core/complaint/tracking-no';
 import { AppError, invalid } from '../../errors';
 import { commitChange } from '../../ledger/commit';
@@ -76,13 +76,7 @@ const complaintSplit = handle(decl.complaintSplit, async (input, call) => {
     if (record.splitInto === id) return { id, trackingNo: (await findComplaint(call.db, id))!.trackingNo };
     throw new AppError('PRECONDITION_FAILED', '该投诉举报已拆分过一次，不能再次拆分');
   }
-  if (!canApply('split', record.status)) {
-    throw new AppError('PRECONDITION_FAILED', `该投诉举报当前为“${STATUS_LABELS[record.status]}”，不能拆分`);
-  }
   const kind = record.kind === 'complaint' ? 'report' : 'complaint';
-  if (kind === 'complaint' && record.anonymous) {
-    throw new AppError('PRECONDITION_FAILED', '匿名举报不能拆分出投诉（投诉须实名）');
-  }
   const contact = await openContact(call.db, record);
   const state: ComplaintState = {
     ...structuredClone(stateOf(record)),
@@ -105,22 +99,23 @@ const complaintSplit = handle(decl.complaintSplit, async (input, call) => {
     duplicateOf: null,
     splitFrom: record._id,
     splitInto: null,
+    _wf: undefined,
     sortKey: sortKeyOf(new Date(record.receivedAt), id),
     createdAt: call.now,
     updatedAt: call.now,
   };
-  const original: ComplaintState = { ...stateOf(record), splitInto: id, updatedAt: call.now };
-  await commitChange(call.db, {
-    actor: staffActor(call),
-    action: 'complaint.split',
-    at: call.now,
-    entities: [
-      {
-        collection: COMPLAINTS_COLLECTION,
-        id: record._id,
-        expectedRev: record._rev,
-        state: original as unknown as Record<string, unknown>,
-      },
+  // One step on the original (its precondition: split once, never from a split-off record nor an anonymous report
+  // into a complaint) that creates the other record in the same transaction.
+  await applyStep(
+    call,
+    record,
+    'split',
+    (s) => {
+      s.splitInto = id;
+    },
+    () => [],
+    undefined,
+    [
       {
         collection: COMPLAINTS_COLLECTION,
         id,
@@ -128,7 +123,7 @@ const complaintSplit = handle(decl.complaintSplit, async (input, call) => {
         state: state as unknown as Record<string, unknown>,
       },
     ],
-  });
+  );
   return { id, trackingNo };
 });
 
