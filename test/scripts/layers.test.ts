@@ -41,8 +41,7 @@ interface Cruised {
   to: string;
 }
 
-function depcruise(dir: string): Cruised[] {
-  const roots = ['core', 'server', 'emulator'];
+function depcruise(dir: string, roots = ['core', 'server', 'emulator']): Cruised[] {
   const out = execFileSync(
     DEPCRUISE,
     ['--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json', ...roots],
@@ -86,6 +85,21 @@ describe('dependency-cruiser rules', () => {
       from: 'emulator/main.ts',
       to: 'server/org/units.ts',
     });
+  });
+
+  it('record-types-declare-only: a record type declaration importing the server', () => {
+    const dir = fixture({
+      ...CLEAN,
+      'test/server/kernel/types/entry.ts':
+        "import { day } from '../../../../core/dates';\nimport { unitCount } from '../../../../server/org/units';\nexport const x = day(unitCount());\n",
+    });
+    expect(depcruise(dir, ['core', 'server', 'emulator', 'test/server/kernel/types'])).toEqual([
+      {
+        rule: 'record-types-declare-only',
+        from: 'test/server/kernel/types/entry.ts',
+        to: 'server/org/units.ts',
+      },
+    ]);
   });
 
   it('shared-modules-import-no-feature: a shared module importing a feature', () => {
