@@ -121,8 +121,13 @@ describe('role-aware staff home', () => {
               generatedAt: '2026-05-06T01:00:00.000Z',
               totals: counts(2, 3),
               providers: [
-                { id: 'complaint.acceptance', label: '投诉举报受理时限', counts: counts(2, 1) },
-                { id: 'outbox', label: '外发消息', counts: counts(0, 2) },
+                {
+                  id: 'complaint.acceptance',
+                  label: '投诉举报受理时限',
+                  counts: counts(2, 1),
+                  truncated: false,
+                },
+                { id: 'outbox', label: '外发消息', counts: counts(0, 2), truncated: true },
               ],
               sections: [],
             },
@@ -133,6 +138,7 @@ describe('role-aware staff home', () => {
     expect(text).toContain('投诉举报受理时限');
     expect(text).toContain('逾期 2 件 · 即将到期 1 件');
     expect(text).toContain('外发消息');
+    expect(text).toContain('逾期 0 件 · 即将到期 2 件（过多，仅统计最早到期的部分）');
     expect(text).not.toContain('暂无待办');
   });
 

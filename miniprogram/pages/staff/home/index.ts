@@ -45,7 +45,10 @@ export function toDashboardRows(view: DashboardView | null | undefined): Dashboa
     .filter((p) => p && p.label)
     .map((p) => ({
       title: p.label,
-      detail: `逾期 ${n(p.counts?.overdue)} 件 · 即将到期 ${n(p.counts?.dueSoon)} 件`,
+      // A provider reads at most its cap of items, earliest due first: then the counts are "at least".
+      detail:
+        `逾期 ${n(p.counts?.overdue)} 件 · 即将到期 ${n(p.counts?.dueSoon)} 件` +
+        (p.truncated ? '（过多，仅统计最早到期的部分）' : ''),
     }));
 }
 
