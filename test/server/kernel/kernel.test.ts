@@ -8,6 +8,7 @@
 import { createCalendar } from '../../../core/calendar';
 import { allowedSteps, type WorkflowActor } from '../../../core/workflow/define';
 import { applyStep, createRecord, loadRecord } from '../../../server/kernel/apply';
+import { clockDeadlineProvider } from '../../../server/kernel/deadlines';
 import { fanOut } from '../../../server/kernel/fan-out';
 import type { Database } from '../../../server/platform/cloudbase';
 import type { TestEmulator } from '../../helpers/emulator';
@@ -254,6 +255,51 @@ describe('a case-shaped record', () => {
       code: 'INVALID_INPUT',
     });
   });
+});
+
+it('shows a record type’s clocks on the dashboard from its declaration, read by the indexed due date', async () => {
+  const calendar = createCalendar();
+  const provider = clockDeadlineProvider<CaseFile & Record<string, unknown>>(CASE as never, {
+    label: '办案期限',
+    calendar: async () => calendar,
+    unitOf: (c) => c.unitId,
+    sectionOf: () => 'cases',
+    describe: (c) => `${c._id} 办案期限`,
+  });
+  await createRecord(db, {
+    def: CASE,
+    id: 'case_3',
+    actor: actor('off1', ['officer']),
+    now: new Date(),
+    initialState: 'registered',
+    state: { unitId: U },
+  });
+  await applyStep<CaseFile & Record<string, unknown>>(db, {
+    def: CASE as never,
+    id: 'case_3',
+    step: 'register',
+    actor: actor('head', ['principal']),
+    now: new Date(),
+    calendar,
+  });
+  const due = (await loadRecord<CaseFile & Record<string, unknown>>(db, CASE, 'case_3'))!._wf.nextDue!;
+  const scope = {
+    staff: { staffId: 's', unitId: U, sectionId: null, roles: [], officerId: null },
+    unitIds: [U],
+    reach: {},
+  };
+  const before = await provider.list(
+    db,
+    scope,
+    new Date(Date.parse(`${due}T09:00:00+08:00`) - 30 * 86_400_000),
+  );
+  expect(before.items.map((i) => i.ref)).not.toContain('testCase:case_3');
+  const after = await provider.list(
+    db,
+    scope,
+    new Date(Date.parse(`${due}T09:00:00+08:00`) + 3 * 86_400_000),
+  );
+  expect(after.items).toContainEqual(expect.objectContaining({ ref: 'testCase:case_3', status: 'overdue' }));
 });
 
 it('puts every step on the records’ chains: the trail verifies', async () => {
