@@ -183,15 +183,13 @@ export async function singleHeadCommit(
           .collection(RECORDS)
           .doc(write.id)
           .set({ ...write.state, _rev: rev });
-        await tx
-          .collection(ENTRIES)
-          .add({
-            _id: String(seq).padStart(12, '0'),
-            entity: `${RECORDS}/${write.id}`,
-            rev,
-            stateHash,
-            hash,
-          });
+        await tx.collection(ENTRIES).add({
+          _id: String(seq).padStart(12, '0'),
+          entity: `${RECORDS}/${write.id}`,
+          rev,
+          stateHash,
+          hash,
+        });
         await tx.collection(HEAD).doc('head').set({ seq, hash, at: new Date() });
       });
       return;
@@ -386,6 +384,8 @@ async function generateTrail(emu: RunningEmulator, db: Db, g: Generator, events:
 
 interface VerifyRun {
   seconds: number;
+  /** The longest single call (default pages per call). */
+  longestCall: number;
   calls: number;
   events: number;
   records: number;
@@ -395,7 +395,9 @@ async function timeVerify(db: Db, anchor?: { no: number; hash: string }): Promis
   const t = performance.now();
   let cursor: string | undefined;
   const checked = { events: 0, records: 0 };
+  let longestCall = 0;
   for (let calls = 1; ; calls++) {
+    const callStart = performance.now();
     const res = await verifyLedger(db, new Date(), {
       cursor,
       anchor: anchor ? { chains: { records: anchor } } : undefined,
@@ -403,9 +405,10 @@ async function timeVerify(db: Db, anchor?: { no: number; hash: string }): Promis
     if (!res.ok || res.breaks.length) {
       throw new Error(`generated trail does not verify: ${JSON.stringify(res.breaks.slice(0, 5))}`);
     }
+    longestCall = Math.max(longestCall, (performance.now() - callStart) / 1000);
     checked.events += res.checked.events;
     checked.records += res.checked.records;
-    if (res.done) return { seconds: (performance.now() - t) / 1000, calls, ...checked };
+    if (res.done) return { seconds: (performance.now() - t) / 1000, longestCall, calls, ...checked };
     cursor = res.cursor!;
   }
 }
@@ -416,6 +419,7 @@ interface VerifyRow {
   full: number;
   fromHead: number;
   calls: number;
+  longestCall: number;
   runs: number;
 }
 
@@ -473,6 +477,7 @@ export async function measureLedger(): Promise<string> {
         full: median(full.map((r) => r.seconds)),
         fromHead: median(fromHead.map((r) => r.seconds)),
         calls: full[0]!.calls,
+        longestCall: median(full.map((r) => r.longestCall)),
         runs,
       });
     }
@@ -505,14 +510,20 @@ function section(writeRows: WriteRow[], seq: SequencerRun[], verify: VerifyRow[]
   const perRun = Math.floor((seqRate * 40) / 1000) * 1000;
   const verifyTable = verify.map(
     (v) =>
-      `| ${v.events} | ${v.records} | ${v.runs} | ${v.full.toFixed(1)} | ${((v.full / v.events) * 100_000).toFixed(1)} | ${v.fromHead.toFixed(1)} | ${((v.fromHead / v.events) * 100_000).toFixed(1)} | ${v.calls} |`,
+      `| ${v.events} | ${v.records} | ${v.runs} | ${v.full.toFixed(1)} | ${((v.full / v.events) * 100_000).toFixed(1)} | ${v.fromHead.toFixed(1)} | ${((v.fromHead / v.events) * 100_000).toFixed(1)} | ${v.calls} | ${v.longestCall.toFixed(1)} |`,
   );
   const big = verify[verify.length - 1]!;
   const per100k = (big.full / big.events) * 100_000;
   const records100k = (big.fromHead / big.events) * 100_000;
   const tenMillionHours = (per100k * 100) / 3600;
   const tenMillionAnchored = (records100k * 100) / 3600;
-  const calls10M = Math.ceil((big.calls / big.events) * 10_000_000);
+  const calls10M = Math.round((big.calls * 10_000_000) / big.events);
+  const staffTimeout = (
+    JSON.parse(readFileSync(path.join(__dirname, '../cloudfunctions/staff/config.json'), 'utf8')) as {
+      timeout: number;
+    }
+  ).timeout;
+  const longest = Math.max(...verify.map((v) => v.longestCall));
   return [
     BEGIN,
     '## The audit trail (commitChange, sequencer, ledger.verify)',
@@ -547,13 +558,15 @@ function section(writeRows: WriteRow[], seq: SequencerRun[], verify: VerifyRow[]
     'head" passes the latest batch as the auditor\'s anchor, so the batch phase has nothing to check and what remains',
     'is the records phase, which always reads every record and its events.',
     '',
-    '| events | records | runs | full pass s | s per 100k events | from an anchor at the head s | s per 100k events | calls (40 pages each) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| events | records | runs | full pass s | s per 100k events | from an anchor at the head s | s per 100k events | calls (40 pages each) | longest call s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...verifyTable,
     '',
     `Projected to 10M events (linear in events, at ${EVENTS_PER_RECORD} events per record): a full pass ≈ ${tenMillionHours.toFixed(1)} h in about`,
     `${calls10M.toLocaleString('en')} resumable calls; from an anchor the batch phase covers only the batches since it, but the`,
     `records phase still reads every record and event: ≈ ${tenMillionAnchored.toFixed(1)} h plus the batches since the anchor.`,
+    `Note: \`ledger.verify\` runs in the \`staff\` function, whose timeout is ${staffTimeout} s (\`cloudfunctions/staff/config.json\`); a call`,
+    `of the default 40 pages took up to ${longest.toFixed(0)} s here${longest > staffTimeout ? ', so at this latency the caller must ask for fewer pages per call (`pages`)' : ''}.`,
     '',
     `**What to expect.** With a ${ms}–${ms + jitterMs} ms round trip a commit costs about ${med(1, 'per-record chains', (r) => r.callsPerCommit).toFixed(0)} round trips`,
     `(~${med(1, 'per-record chains', (r) => r.commitMs).toFixed(0)} ms); per-record chains give ≈ ${perSecond(1).toFixed(0)} / ${perSecond(10).toFixed(0)} / ${perSecond(50).toFixed(0)} commits/s at 1 / 10 / 50 writers,`,
