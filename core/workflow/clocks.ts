@@ -6,7 +6,7 @@
  * requirements.md "Rules used everywhere": from the day after the event).
  */
 import type { Calendar } from '../calendar/calendar';
-import type { ClockDef, ClockState, StepDef, WorkflowFields } from './define';
+import type { ClockDef, ClockEffects, ClockState, WorkflowFields } from './define';
 
 /** The period from the start, plus extensions, then moved on by the working days spent paused. */
 function dueOf(calendar: Calendar, def: ClockDef, c: ClockState): string {
@@ -17,18 +17,18 @@ function dueOf(calendar: Calendar, def: ClockDef, c: ClockState): string {
   return c.pausedDays ? calendar.addWorkingDays(base, c.pausedDays).date : base;
 }
 
-/** The clocks after `step` acted on `actedOn` (a Shanghai date), and the record's next due date. */
+/** The clocks after a step's `effects` on `actedOn` (a Shanghai date), and the record's next due date. */
 export function applyClocks(
   calendar: Calendar,
   defs: Readonly<Record<string, ClockDef>>,
   fields: WorkflowFields,
-  step: Pick<StepDef<string, never>, 'clocks'>,
+  effects: ClockEffects,
   actedOn: string,
 ): Pick<WorkflowFields, 'clocks' | 'nextDue'> {
   const clocks: Record<string, ClockState> = structuredClone(fields.clocks);
-  const effects = step.clocks ?? {};
+  // `<clock>:<item>` is the declared clock `<clock>` run for one sub-item.
   const known = (name: string) => {
-    const def = defs[name];
+    const def = defs[name.split(':')[0]!];
     if (!def) throw new Error(`clock ${name} is not declared`);
     return def;
   };

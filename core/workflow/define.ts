@@ -70,16 +70,23 @@ export interface StepDef<S extends string, R> {
   notBy?: readonly string[];
   /** Starts a new round (a rejected entry back to its preparer: the same reviewer may review the new round). */
   newRound?: boolean;
-  clocks?: {
-    start?: readonly string[];
-    stop?: readonly string[];
-    pause?: readonly string[];
-    resume?: readonly string[];
-    /** Days added to a clock by this (approval) step; extending is only ever done by a step that says so. */
-    extend?: Readonly<Record<string, number>>;
-  };
+  /**
+   * What the step does to the clocks: fixed, or from the record and the step's parameters (a clock per
+   * sub-item is named `<clock>:<item>`, e.g. each record's hand-over).
+   */
+  clocks?: ClockEffects | ((record: R, params: Readonly<Record<string, string>>) => ClockEffects);
   /** Days the act may lie before its recording (a back-dated act); absent: not back-dated. */
   maxBackdateDays?: number;
+}
+
+/** Clock names are declared ones, or `<declared>:<item>` for a sub-item's own clock. */
+export interface ClockEffects {
+  start?: readonly string[];
+  stop?: readonly string[];
+  pause?: readonly string[];
+  resume?: readonly string[];
+  /** Days added to a clock by this (approval) step; extending is only ever done by a step that says so. */
+  extend?: Readonly<Record<string, number>>;
 }
 
 export interface ClockDef {

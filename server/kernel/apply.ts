@@ -46,6 +46,8 @@ export interface StepRequest<R extends KernelRecord> {
   actedAt?: Date;
   /** Needed by steps that move clocks. */
   calendar?: Calendar;
+  /** The step's parameters its clock effects may name (e.g. the sub-item whose clock starts). */
+  params?: Readonly<Record<string, string>>;
   /** The settings version in force now, for record types that stamp each act. */
   settingsVersion?: () => Promise<number>;
   /** The step's domain rules: change the new state (beyond state, acts and clocks); throw AppError to refuse. */
@@ -103,7 +105,8 @@ export async function applyStep<R extends KernelRecord>(
   wf.acts = [...wf.acts, act];
   if (step.clocks) {
     if (!req.calendar) throw new Error(`${def.type}.${req.step} moves clocks but no calendar was given`);
-    Object.assign(wf, applyClocks(req.calendar, def.clocks ?? {}, wf, step, toShanghaiDate(actedAt)));
+    const effects = typeof step.clocks === 'function' ? step.clocks(record, req.params ?? {}) : step.clocks;
+    Object.assign(wf, applyClocks(req.calendar, def.clocks ?? {}, wf, effects, toShanghaiDate(actedAt)));
   }
   if (step.to) state[def.stateField] = step.to;
   state._wf = wf;

@@ -235,6 +235,38 @@ describe('a case-shaped record', () => {
     expect(c._wf.nextDue).toBeNull();
   });
 
+  it('runs a clock per sub-item: each record collected has its own hand-over deadline', async () => {
+    await createRecord(db, {
+      def: CASE,
+      id: 'case_4',
+      actor: officer,
+      now: new Date(),
+      initialState: 'registered',
+      state: { unitId: U },
+    });
+    await caseStep('case_4', 'register', head, '2026-03-02T09:00:00+08:00');
+    const withItem = (name: string, item: string, now: string) =>
+      applyStep<CaseFile & Record<string, unknown>>(db, {
+        def: CASE as never,
+        id: 'case_4',
+        step: name,
+        actor: officer,
+        now: new Date(now),
+        calendar,
+        params: { item },
+      });
+    await withItem('collect', 'rec_1', '2026-03-03T09:00:00+08:00'); // Tuesday
+    await withItem('collect', 'rec_2', '2026-03-05T09:00:00+08:00'); // Thursday
+    let c = (await loadRecord<CaseFile & Record<string, unknown>>(db, CASE, 'case_4'))!;
+    expect(c._wf.clocks['handover:rec_1']!.dueDate).toBe('2026-03-05');
+    expect(c._wf.clocks['handover:rec_2']!.dueDate).toBe('2026-03-09'); // over the weekend
+    expect(c._wf.nextDue).toBe('2026-03-05');
+    await withItem('handOver', 'rec_1', '2026-03-04T09:00:00+08:00');
+    c = (await loadRecord<CaseFile & Record<string, unknown>>(db, CASE, 'case_4'))!;
+    expect(c._wf.clocks['handover:rec_1']!.stoppedOn).toBe('2026-03-04');
+    expect(c._wf.nextDue).toBe('2026-03-09');
+  });
+
   it('refuses an act back-dated beyond its limit, or dated in the future, naming the field', async () => {
     await createRecord(db, {
       def: CASE,

@@ -27,7 +27,11 @@ export const CASE: WorkflowDef<CaseState, CaseFile> = {
   states: ['registered', 'investigating', 'deciding', 'closed'],
   settings: 'record',
   sees: (a, c) => (a.roles ?? []).some((g) => g.unitId === c.unitId),
-  clocks: { handling: { label: '办案期限', period: { days: 90 } } },
+  clocks: {
+    handling: { label: '办案期限', period: { days: 90 } },
+    // Each record collected is handed to the custodian within 2 working days (REC-10): a clock per record.
+    handover: { label: '移交档案专人', period: { workingDays: 2 } },
+  },
   steps: {
     register: {
       label: '立案',
@@ -58,6 +62,20 @@ export const CASE: WorkflowDef<CaseState, CaseFile> = {
       who: head,
       refusal: '只有负责人可以批准延长',
       clocks: { extend: { handling: 30 } },
+    },
+    collect: {
+      label: '形成记录',
+      from: ['investigating'],
+      who: officer,
+      refusal: '只有执法人员可以办理',
+      clocks: (_c, p) => ({ start: [`handover:${p.item}`] }),
+    },
+    handOver: {
+      label: '移交档案专人',
+      from: ['investigating', 'deciding'],
+      who: officer,
+      refusal: '只有执法人员可以办理',
+      clocks: (_c, p) => ({ stop: [`handover:${p.item}`] }),
     },
     propose: {
       label: '报请决定',
