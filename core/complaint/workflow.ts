@@ -8,6 +8,7 @@
 import type { ComplaintStatus } from '../contract/complaint';
 import { holdsFor } from '../org/scope';
 import type { Guard, WorkflowDef, WorkflowFields } from '../workflow/define';
+import { owesReporterFeedback } from './lifecycle';
 import { HANDLING_ROLES, LEAD_ROLES } from './roles';
 
 /** What the declaration reads of a complaint. */
@@ -43,6 +44,26 @@ const acts: Guard<C> = (a, c) => leads(a, c) || (!!a.staffId && c.handlerIds.inc
 const ACT_REFUSAL = '只有承办人或其领导可以办理该投诉举报';
 const open = ['submitted', 'accepted'] as const;
 
+/**
+ * The complaint clocks (core/complaint/deadlines.ts has the rules), their lengths read from the legal settings in
+ * force (ComplaintPeriods): acceptance from receipt, handling from acceptance, a real-name reporter's feedback
+ * from the case decision.
+ */
+export const COMPLAINT_CLOCKS = {
+  acceptance: {
+    label: '投诉举报受理决定',
+    period: (v: Readonly<Record<string, number>>) => ({ workingDays: v.acceptanceWorkingDays! }),
+  },
+  handling: {
+    label: '投诉举报办结期限',
+    period: (v: Readonly<Record<string, number>>) => ({ days: v.handlingDays! }),
+  },
+  feedback: {
+    label: '实名举报人告知',
+    period: (v: Readonly<Record<string, number>>) => ({ workingDays: v.reporterFeedbackWorkingDays! }),
+  },
+} as const;
+
 export const COMPLAINT_WORKFLOW: WorkflowDef<ComplaintStatus, C> = {
   type: 'complaint',
   collection: 'complaints',
@@ -50,11 +71,40 @@ export const COMPLAINT_WORKFLOW: WorkflowDef<ComplaintStatus, C> = {
   states: ['submitted', 'accepted', 'rejected', 'closed'],
   settings: 'act',
   sees,
+  clocks: COMPLAINT_CLOCKS,
   steps: {
-    accept: { label: '受理', from: ['submitted'], to: 'accepted', who: acts, refusal: ACT_REFUSAL },
-    reject: { label: '不予受理', from: ['submitted'], to: 'rejected', who: acts, refusal: ACT_REFUSAL },
-    reply: { label: '答复', from: ['accepted', 'rejected', 'closed'], who: acts, refusal: ACT_REFUSAL },
-    close: { label: '办结', from: ['accepted'], to: 'closed', who: acts, refusal: ACT_REFUSAL },
+    accept: {
+      label: '受理',
+      from: ['submitted'],
+      to: 'accepted',
+      who: acts,
+      refusal: ACT_REFUSAL,
+      clocks: { stop: ['acceptance'], start: ['handling'] },
+    },
+    reject: {
+      label: '不予受理',
+      from: ['submitted'],
+      to: 'rejected',
+      who: acts,
+      refusal: ACT_REFUSAL,
+      clocks: { stop: ['acceptance'] },
+    },
+    // A reply after the case decision is the feedback a real-name reporter is owed.
+    reply: {
+      label: '答复',
+      from: ['accepted', 'rejected', 'closed'],
+      who: acts,
+      refusal: ACT_REFUSAL,
+      clocks: (c) => (c.caseDecision ? { stop: ['feedback'] } : {}),
+    },
+    close: {
+      label: '办结',
+      from: ['accepted'],
+      to: 'closed',
+      who: acts,
+      refusal: ACT_REFUSAL,
+      clocks: { stop: ['handling', 'feedback'] },
+    },
     assign: { label: '分派', from: open, who: leads, refusal: '只有分管领导或单位负责人可以分派' },
     linkDuplicate: { label: '关联重复件', from: open, who: acts, refusal: ACT_REFUSAL },
     // Splitting gives the other kind, once; an anonymous report cannot give a complaint (complaints are by real name).
@@ -77,6 +127,7 @@ export const COMPLAINT_WORKFLOW: WorkflowDef<ComplaintStatus, C> = {
       from: ['accepted'],
       who: acts,
       refusal: ACT_REFUSAL,
+      clocks: (c) => (owesReporterFeedback(c.kind, c.anonymous) ? { start: ['feedback'] } : {}),
       when: (c) =>
         c.kind !== 'report' ? '只有举报需要记录是否立案' : c.caseDecision ? '已记录过是否立案的决定' : null,
     },

@@ -9,12 +9,25 @@ import type { Calendar } from '../calendar/calendar';
 import type { ClockDef, ClockEffects, ClockState, WorkflowFields } from './define';
 
 /** The period from the start, plus extensions, then moved on by the working days spent paused. */
-function dueOf(calendar: Calendar, def: ClockDef, c: ClockState): string {
+function dueOf(
+  calendar: Calendar,
+  def: ClockDef,
+  c: ClockState,
+  values: Readonly<Record<string, number>>,
+): { date: string; provisional: boolean } {
+  const period = typeof def.period === 'function' ? def.period(values) : def.period;
   const base =
-    'workingDays' in def.period
-      ? calendar.addWorkingDays(c.startedOn, def.period.workingDays + c.extendedDays).date
-      : calendar.addCalendarDays(c.startedOn, def.period.days + c.extendedDays).date;
-  return c.pausedDays ? calendar.addWorkingDays(base, c.pausedDays).date : base;
+    'workingDays' in period
+      ? calendar.addWorkingDays(c.startedOn, period.workingDays + c.extendedDays)
+      : calendar.addCalendarDays(c.startedOn, period.days + c.extendedDays);
+  if (!c.pausedDays) return base;
+  const moved = calendar.addWorkingDays(base.date, c.pausedDays);
+  return { date: moved.date, provisional: base.provisional || moved.provisional };
+}
+
+function setDue(c: ClockState, due: { date: string; provisional: boolean }): void {
+  c.dueDate = due.date;
+  c.provisional = due.provisional;
 }
 
 /** The clocks after a step's `effects` on `actedOn` (a Shanghai date), and the record's next due date. */
@@ -24,6 +37,7 @@ export function applyClocks(
   fields: WorkflowFields,
   effects: ClockEffects,
   actedOn: string,
+  values: Readonly<Record<string, number>> = {},
 ): Pick<WorkflowFields, 'clocks' | 'nextDue'> {
   const clocks: Record<string, ClockState> = structuredClone(fields.clocks);
   // `<clock>:<item>` is the declared clock `<clock>` run for one sub-item.
@@ -41,7 +55,7 @@ export function applyClocks(
       extendedDays: 0,
       stoppedOn: null,
     };
-    c.dueDate = dueOf(calendar, known(name), c);
+    setDue(c, dueOf(calendar, known(name), c, values));
     clocks[name] = c;
   }
   for (const name of effects.pause ?? []) {
@@ -56,14 +70,14 @@ export function applyClocks(
     if (c && c.pausedOn) {
       c.pausedDays += Math.max(0, calendar.countWorkingDays(c.pausedOn, actedOn).value);
       c.pausedOn = null;
-      c.dueDate = dueOf(calendar, known(name), c);
+      setDue(c, dueOf(calendar, known(name), c, values));
     }
   }
   for (const [name, days] of Object.entries(effects.extend ?? {})) {
     const c = clocks[name];
     if (c && !c.stoppedOn) {
       c.extendedDays += days;
-      if (!c.pausedOn) c.dueDate = dueOf(calendar, known(name), c);
+      if (!c.pausedOn) setDue(c, dueOf(calendar, known(name), c, values));
     }
   }
   for (const name of effects.stop ?? []) {

@@ -40,6 +40,8 @@ export interface ClockState {
   /** Days granted by approval steps. */
   extendedDays: number;
   stoppedOn: string | null;
+  /** The due date relies on a year whose official holiday table is not loaded yet. */
+  provisional?: boolean;
 }
 
 /** The kernel's part of a stored record. */
@@ -89,10 +91,15 @@ export interface ClockEffects {
   extend?: Readonly<Record<string, number>>;
 }
 
+export type ClockPeriod = { workingDays: number } | { days: number };
+
 export interface ClockDef {
   label: string;
-  /** Length of the period: working days (skipping rest days) or calendar days. */
-  period: { workingDays: number } | { days: number };
+  /**
+   * Length of the period: working days (skipping rest days) or calendar days; fixed, or read from the legal
+   * settings in force (the values the step request gives, e.g. a complaint's acceptance period).
+   */
+  period: ClockPeriod | ((values: Readonly<Record<string, number>>) => ClockPeriod);
 }
 
 export interface WorkflowDef<S extends string, R> {

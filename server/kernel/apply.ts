@@ -48,6 +48,8 @@ export interface StepRequest<R extends KernelRecord> {
   calendar?: Calendar;
   /** The step's parameters its clock effects may name (e.g. the sub-item whose clock starts). */
   params?: Readonly<Record<string, string>>;
+  /** Period lengths from the legal settings in force, for clocks declared with a period read from them. */
+  periodValues?: Readonly<Record<string, number>>;
   /** The settings version in force now, for record types that stamp each act. */
   settingsVersion?: () => Promise<number>;
   /** The step's domain rules: change the new state (beyond state, acts and clocks); throw AppError to refuse. */
@@ -106,7 +108,10 @@ export async function applyStep<R extends KernelRecord>(
   if (step.clocks) {
     if (!req.calendar) throw new Error(`${def.type}.${req.step} moves clocks but no calendar was given`);
     const effects = typeof step.clocks === 'function' ? step.clocks(record, req.params ?? {}) : step.clocks;
-    Object.assign(wf, applyClocks(req.calendar, def.clocks ?? {}, wf, effects, toShanghaiDate(actedAt)));
+    Object.assign(
+      wf,
+      applyClocks(req.calendar, def.clocks ?? {}, wf, effects, toShanghaiDate(actedAt), req.periodValues),
+    );
   }
   if (step.to) state[def.stateField] = step.to;
   state._wf = wf;

@@ -1,5 +1,6 @@
 /**
- * The complaint clocks on the dashboard, listed in the staff function's plugins (server/functions/staff.ts):
+ * The complaint clocks on the dashboard (declared in core/complaint/workflow.ts, run by the kernel, their due
+ * dates stored on the record), listed in the staff function's plugins (server/functions/staff.ts):
  * - acceptance decided within 7 working days of receipt (市场监督管理投诉举报处理暂行办法, the benchmark);
  * - a real-name reporter told within 5 working days of the case decision (same rules);
  * - handling finished within the handling period (core/complaint/deadlines.ts).
@@ -9,6 +10,7 @@
  * due soon), earliest first and at most MAX_ITEMS per unit or section: items not yet due are never read, so the
  * dashboard costs the same whatever the number of complaints, and a cut list says so (`truncated`).
  */
+import { COMPLAINT_CLOCKS } from '../../../core/complaint/workflow';
 import { loadCalendar } from '../../calendar';
 import { endOfShanghaiDay, toShanghaiDate, type Calendar } from '../../../core/calendar';
 import type { DashboardScope, DeadlineItem, DeadlineList, DeadlineProvider } from '../../dashboard/registry';
@@ -83,10 +85,11 @@ function itemsDue(calendar: Calendar, records: ComplaintRecord[], now: Date, clo
   return items;
 }
 
-function provider(id: string, label: string, clock: Clock): DeadlineProvider {
+/** A provider per declared complaint clock (core/complaint/workflow.ts): its label is the declaration's. */
+function provider(id: string, name: keyof typeof COMPLAINT_CLOCKS, clock: Clock): DeadlineProvider {
   return {
     id,
-    label,
+    label: COMPLAINT_CLOCKS[name].label,
     async list(db, scope, now): Promise<DeadlineList> {
       const calendar = await loadCalendar(db);
       const horizon = calendar.dueSoonHorizon(toShanghaiDate(now)).date;
@@ -98,17 +101,17 @@ function provider(id: string, label: string, clock: Clock): DeadlineProvider {
 
 /** The complaint clocks, listed in the staff function's plugins. */
 export const complaintDeadlineProviders: readonly DeadlineProvider[] = [
-  provider('complaint.acceptance', '投诉举报受理决定（7个工作日）', {
+  provider('complaint.acceptance', 'acceptance', {
     state: { status: 'submitted' },
     due: 'acceptanceDueDate',
     describe: (r) => `${r.trackingNo} 待作出受理决定`,
   }),
-  provider('complaint.reporterFeedback', '实名举报人告知（立案决定后5个工作日）', {
+  provider('complaint.reporterFeedback', 'feedback', {
     state: { feedbackState: 'due' },
     due: 'feedbackDueDate',
     describe: (r) => `${r.trackingNo} 待告知举报人处理情况`,
   }),
-  provider('complaint.handling', '投诉举报办结期限', {
+  provider('complaint.handling', 'handling', {
     state: { status: 'accepted' },
     due: 'handlingDueDate',
     describe: (r) => `${r.trackingNo} 待办结`,

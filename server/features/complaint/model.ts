@@ -65,9 +65,7 @@ export interface ComplaintRecord {
   decidedAt: Date | null;
   rejection: { reason: RejectionReason; note: string | null } | null;
   handlingDueDate: string | null;
-  /** Settings version the handling deadline was computed under (set on acceptance). */
-  handlingSettingsVersion?: number;
-  caseDecision: { caseOpened: boolean; at: Date; note?: string | null; settingsVersion?: number } | null;
+  caseDecision: { caseOpened: boolean; at: Date; note?: string | null } | null;
   feedbackState: FeedbackState;
   feedbackDueDate: string | null;
   closedAt: Date | null;

@@ -3,7 +3,13 @@
  * from a phone call, the 12345 hotline, a petition or a letter): one definition, so the two entries cannot drift.
  * The contact is sealed under the record's own key; only its masked form is stored in clear.
  */
+import { toShanghaiDate } from '../../../core/calendar';
+import type { Calendar } from '../../../core/calendar/calendar';
+import type { ComplaintPeriods } from '../../../core/complaint/deadlines';
 import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
+import { COMPLAINT_CLOCKS } from '../../../core/complaint/workflow';
+import { applyClocks } from '../../../core/workflow/clocks';
+import { emptyWorkflow } from '../../../core/workflow/define';
 import { maskName, maskPhone } from '../../../core/complaint/mask';
 import type { Database } from '../../platform/cloudbase';
 import { sealPersonalData } from '../../privacy';
@@ -28,19 +34,30 @@ export interface ReceivedComplaint extends Pick<
   | 'sourceRef'
   | 'unitId'
   | 'receivedAt'
-  | 'acceptanceDueDate'
   | 'settingsVersion'
 > {
   id: string;
+  /** The acceptance clock runs from receipt, its length from the settings in force then. */
+  calendar: Calendar;
+  periods: ComplaintPeriods;
   /** null for an anonymous report. */
   contact: ComplainantSecret | null;
   now: Date;
 }
 
 export async function receivedComplaintState(db: Database, r: ReceivedComplaint): Promise<ComplaintState> {
-  const { id, contact, now, ...fields } = r;
+  const { id, contact, now, calendar, periods, ...fields } = r;
+  const wf = emptyWorkflow();
+  Object.assign(
+    wf,
+    applyClocks(calendar, COMPLAINT_CLOCKS, wf, { start: ['acceptance'] }, toShanghaiDate(r.receivedAt), {
+      ...periods,
+    }),
+  );
   return {
     ...fields,
+    acceptanceDueDate: wf.clocks.acceptance!.dueDate!,
+    _wf: wf,
     anonymous: contact === null,
     contactSealed: contact ? await sealPersonalData(db, sealRef(id), contact, now) : null,
     contactMasked: contact ? { name: maskName(contact.name), phone: maskPhone(contact.phone) } : null,

@@ -15,6 +15,8 @@ import {
 } from '../../../core/workflow/define';
 import { AppError } from '../../errors';
 import { applyStep as kernelApplyStep } from '../../kernel/apply';
+import type { Calendar } from '../../../core/calendar/calendar';
+import type { ComplaintPeriods } from '../../../core/complaint/deadlines';
 import type { EntityWrite, PlainInsert } from '../../ledger/commit';
 import { roleScope, staffActorRef, type RoleScope, type StaffPrincipal } from '../../org/principal';
 import type { Call } from '../../router/types';
@@ -84,30 +86,44 @@ export function allowedSteps(staff: StaffPrincipal, record: ComplaintRecord): Co
 
 export const staffActor = (call: Call) => staffActorRef(call.staff!.staffId);
 
+/** A step's domain rules and what they need beyond the record. */
+export interface StepRules {
+  effect: (state: ComplaintState) => void;
+  /** The outbox rows the step causes, given the record's next revision. */
+  inserts?: (nextRev: number) => Promise<PlainInsert[]> | PlainInsert[];
+  /** The settings version in force, stamped on the act. */
+  settingsVersion?: number;
+  /** For steps that move clocks: the calendar and the periods of the settings in force. */
+  calendar?: Calendar;
+  periods?: ComplaintPeriods;
+  /** Other records the step changes in the same transaction. */
+  alsoWrite?: EntityWrite[];
+}
+
 /**
  * Applies one step through the kernel: transition, actor and preconditions checked on the record as it is now,
- * the act stamped with the settings version in force, and the new state committed against that revision (a
- * concurrent step answers CONFLICT) with the outbox rows the step causes, in one transaction.
+ * the clocks moved, the act stamped with the settings version in force, and the new state committed against
+ * that revision (a concurrent step answers CONFLICT) with the outbox rows the step causes, in one transaction.
  */
 export async function applyStep(
   call: Call,
   record: ComplaintRecord,
   step: ComplaintStaffStep,
-  mutate: (state: ComplaintState) => void,
-  inserts: (nextRev: number) => Promise<PlainInsert[]> | PlainInsert[] = () => [],
-  settingsVersion?: number,
-  alsoWrite: EntityWrite[] = [],
+  rules: StepRules,
 ): Promise<ComplaintState> {
+  const version = rules.settingsVersion;
   const done = await kernelApplyStep<ComplaintRecord & Record<string, unknown>>(call.db, {
     def: COMPLAINT_WORKFLOW as never,
     id: record._id,
     step,
     actor: actorOf(call.staff!),
     now: call.now,
-    settingsVersion: settingsVersion === undefined ? undefined : async () => settingsVersion,
-    effect: (state) => mutate(state as unknown as ComplaintState),
-    inserts: (ctx) => inserts(ctx.nextRev),
-    alsoWrite: () => alsoWrite,
+    calendar: rules.calendar,
+    periodValues: rules.periods ? { ...rules.periods } : undefined,
+    settingsVersion: version === undefined ? undefined : async () => version,
+    effect: (state) => rules.effect(state as unknown as ComplaintState),
+    inserts: (ctx) => rules.inserts?.(ctx.nextRev) ?? [],
+    alsoWrite: () => rules.alsoWrite ?? [],
   });
   return done.record as unknown as ComplaintState;
 }

@@ -7,7 +7,6 @@
 import * as decl from '../../../core/contract/complaint';
 import type { ComplaintStaffStep, ComplaintStepDone } from '../../../core/contract/complaint';
 import { loadCalendar } from '../../calendar';
-import { handlingDue, reporterFeedbackDue } from '../../../core/complaint/deadlines';
 import { STATUS_LABELS } from '../../../core/complaint/lifecycle';
 import { REJECTION_REASONS } from '../../../core/complaint/reasons';
 import { handle, type Call } from '../../router/types';
@@ -24,28 +23,34 @@ interface Notice {
 }
 
 /**
- * One handling step through the kernel: the record loaded and checked there (state, actor, preconditions), the
- * step's domain rules applied to the new state, the citizen's notice written in the same transaction, the act
- * stamped with the settings version in force.
+ * One handling step through the kernel: the record loaded and checked there (state, actor, preconditions), its
+ * clocks moved with the periods of the settings in force, the step's domain rules applied to the new state, the
+ * citizen's notice written in the same transaction, the act stamped with that settings version.
  */
 async function runStep(
   call: Call,
   id: string,
   step: ComplaintStaffStep,
-  rules: { effect: (s: ComplaintState) => void; notice?: Notice; settingsVersion?: number },
+  rules: { effect: (s: ComplaintState) => void; notice?: Notice },
 ): Promise<ComplaintStepDone & { state: ComplaintState }> {
   const record = await loadForStaff(call, id, 'act');
-  const state = await applyStep(
-    call,
-    record,
-    step,
-    rules.effect,
-    async (rev) =>
+  const { version, periods } = await complaintPeriods(call.db, call.now);
+  const state = await applyStep(call, record, step, {
+    calendar: await loadCalendar(call.db),
+    periods,
+    settingsVersion: version,
+    effect: (s) => {
+      // The deadlines shown are the kernel's clocks (stored, and the earliest open one indexed as _wf.nextDue).
+      const clocks = s._wf?.clocks ?? {};
+      s.handlingDueDate = clocks.handling?.dueDate ?? s.handlingDueDate;
+      s.feedbackDueDate = clocks.feedback?.dueDate ?? s.feedbackDueDate;
+      rules.effect(s);
+    },
+    inserts: async (rev) =>
       rules.notice
         ? statusMessage(record, await openContact(call.db, record), { ...rules.notice, at: call.now, rev })
         : [],
-    rules.settingsVersion,
-  );
+  });
   return { id, status: state.status, statusLabel: STATUS_LABELS[state.status], state };
 }
 
@@ -56,22 +61,17 @@ function feedbackGiven(state: ComplaintState): void {
   if (state.feedbackState === 'due' || state.feedbackState === 'pending') state.feedbackState = 'given';
 }
 
-const complaintAccept = handle(decl.complaintAccept, async (input, call) => {
-  const { version, periods } = await complaintPeriods(call.db, call.now);
-  const due = handlingDue(await loadCalendar(call.db), call.now, periods);
-  return answer(
+const complaintAccept = handle(decl.complaintAccept, async (input, call) =>
+  answer(
     await runStep(call, input.id, 'accept', {
-      settingsVersion: version,
       notice: { statusLabel: '已受理', note: '您反映的问题已受理，我们将依法核查处理' },
       effect: (s) => {
         s.decidedAt = call.now;
-        s.handlingDueDate = due.date;
-        s.handlingSettingsVersion = version;
         s.timeline.push({ at: call.now, event: 'accepted' });
       },
     }),
-  );
-});
+  ),
+);
 
 const complaintReject = handle(decl.complaintReject, async (input, call) => {
   const label = REJECTION_REASONS[input.reason];
@@ -90,21 +90,11 @@ const complaintReject = handle(decl.complaintReject, async (input, call) => {
 });
 
 const complaintDecideCase = handle(decl.complaintDecideCase, async (input, call) => {
-  const { version, periods } = await complaintPeriods(call.db, call.now);
-  const due = reporterFeedbackDue(await loadCalendar(call.db), call.now, periods);
   const done = await runStep(call, input.id, 'decideCase', {
-    settingsVersion: version,
     effect: (s) => {
-      s.caseDecision = {
-        caseOpened: input.caseOpened,
-        at: call.now,
-        note: input.note ?? null,
-        settingsVersion: version,
-      };
-      if (s.feedbackState === 'pending') {
-        s.feedbackState = 'due';
-        s.feedbackDueDate = due.date;
-      }
+      s.caseDecision = { caseOpened: input.caseOpened, at: call.now, note: input.note ?? null };
+      // The feedback clock started (a real-name report's): the reporter is owed an answer by its due date.
+      if (s.feedbackState === 'pending') s.feedbackState = 'due';
     },
   });
   return { ...answer(done), feedbackDueDate: done.state.feedbackDueDate };

@@ -5,8 +5,9 @@
  * a letter, with its source.
  */
 import * as decl from '../../../core/contract/complaint';
+import { toShanghaiDate } from '../../../core/calendar';
+import { emptyWorkflow } from '../../../core/workflow/define';
 import { loadCalendar } from '../../calendar';
-import { acceptanceDue } from '../../../core/complaint/deadlines';
 import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
 import { isTrackingNo } from '../../../core/complaint/tracking-no';
 import { AppError, invalid } from '../../errors';
@@ -37,9 +38,11 @@ const complaintAssign = handle(decl.complaintAssign, async (input, call) => {
     }
     if (account.sectionId) sectionIds.add(account.sectionId);
   }
-  await applyStep(call, record, 'assign', (s) => {
-    s.handlerIds = handlerIds;
-    s.sectionIds = [...sectionIds];
+  await applyStep(call, record, 'assign', {
+    effect: (s) => {
+      s.handlerIds = handlerIds;
+      s.sectionIds = [...sectionIds];
+    },
   });
   return { id: record._id, handlerIds };
 });
@@ -55,8 +58,10 @@ const complaintLinkDuplicate = handle(decl.complaintLinkDuplicate, async (input,
   if (original._id === record._id) throw invalid({ 'payload.duplicateOf': '不能与自身关联' });
   if (original.duplicateOf === record._id)
     throw invalid({ 'payload.duplicateOf': '两件投诉举报不能互为重复' });
-  await applyStep(call, record, 'linkDuplicate', (s) => {
-    s.duplicateOf = original._id;
+  await applyStep(call, record, 'linkDuplicate', {
+    effect: (s) => {
+      s.duplicateOf = original._id;
+    },
   });
   return { id: record._id, duplicateOf: original._id };
 });
@@ -99,23 +104,32 @@ const complaintSplit = handle(decl.complaintSplit, async (input, call) => {
     duplicateOf: null,
     splitFrom: record._id,
     splitInto: null,
-    _wf: undefined,
+    // A fresh history; the acceptance period still runs from the original's receipt.
+    _wf: {
+      ...emptyWorkflow(),
+      clocks: {
+        acceptance: {
+          startedOn: toShanghaiDate(new Date(record.receivedAt)),
+          dueDate: record.acceptanceDueDate,
+          pausedOn: null,
+          pausedDays: 0,
+          extendedDays: 0,
+          stoppedOn: null,
+        },
+      },
+      nextDue: record.acceptanceDueDate,
+    },
     sortKey: sortKeyOf(new Date(record.receivedAt), id),
     createdAt: call.now,
     updatedAt: call.now,
   };
   // One step on the original (its precondition: split once, never from a split-off record nor an anonymous report
   // into a complaint) that creates the other record in the same transaction.
-  await applyStep(
-    call,
-    record,
-    'split',
-    (s) => {
+  await applyStep(call, record, 'split', {
+    effect: (s) => {
       s.splitInto = id;
     },
-    () => [],
-    undefined,
-    [
+    alsoWrite: [
       {
         collection: COMPLAINTS_COLLECTION,
         id,
@@ -123,7 +137,7 @@ const complaintSplit = handle(decl.complaintSplit, async (input, call) => {
         state: state as unknown as Record<string, unknown>,
       },
     ],
-  );
+  });
   return { id, trackingNo };
 });
 
@@ -146,7 +160,7 @@ const complaintRecord = handle(decl.complaintRecord, async (input, call) => {
     throw invalid({ 'payload.receivedAt': '收到时间不能早于一年前，请核对后填写' });
   const { id, trackingNo } = newComplaintIds(call, 'record');
   const { version, periods } = await complaintPeriods(call.db, receivedAt);
-  const due = acceptanceDue(await loadCalendar(call.db), receivedAt, periods);
+  const calendar = await loadCalendar(call.db);
   const contact = input.contact.anonymous ? null : { name: input.contact.name, phone: input.contact.phone };
   const state = await receivedComplaintState(call.db, {
     id,
@@ -162,7 +176,8 @@ const complaintRecord = handle(decl.complaintRecord, async (input, call) => {
     contact,
     unitId,
     receivedAt,
-    acceptanceDueDate: due.date,
+    calendar,
+    periods,
     settingsVersion: version,
     now: call.now,
   });
@@ -179,7 +194,7 @@ const complaintRecord = handle(decl.complaintRecord, async (input, call) => {
       },
     ],
   });
-  return { id, trackingNo, acceptanceDueDate: due.date };
+  return { id, trackingNo, acceptanceDueDate: state.acceptanceDueDate };
 });
 
 export const complaintOrganiseActions = {

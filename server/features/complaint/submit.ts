@@ -8,7 +8,6 @@
  */
 import * as decl from '../../../core/contract/complaint';
 import { loadCalendar } from '../../calendar';
-import { acceptanceDue } from '../../../core/complaint/deadlines';
 import { type ComplaintSubmitInput, type ComplaintSubmitted } from '../../../core/contract/complaint';
 import { AppError, invalid } from '../../errors';
 import { commitChange } from '../../ledger/commit';
@@ -151,7 +150,7 @@ async function store(
     handlingUnitId(call.db),
     complaintPeriods(call.db, call.now),
   ]);
-  const due = acceptanceDue(await loadCalendar(call.db), call.now, periods);
+  const calendar = await loadCalendar(call.db);
   const clean = await intakePhotos(id, photos);
   const contact = input.contact.anonymous
     ? null
@@ -170,7 +169,8 @@ async function store(
     contact,
     unitId,
     receivedAt: call.now,
-    acceptanceDueDate: due.date,
+    calendar,
+    periods,
     settingsVersion: version,
     now: call.now,
   });
@@ -188,5 +188,5 @@ async function store(
     ],
   });
   await discardOriginals(photos);
-  return answer(state, due.provisional);
+  return answer(state, state._wf?.clocks.acceptance?.provisional ?? false);
 }

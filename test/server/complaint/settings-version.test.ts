@@ -1,7 +1,7 @@
 /**
- * Each complaint act records the legal-settings version it was made under (server/settings/act.ts): the
- * acceptance deadline under the version in force at receipt, the handling deadline under the one
- * in force at acceptance. A later settings change never rewrites either.
+ * Each complaint act records the legal-settings version it was made under (PUB-5: what a party was told is never
+ * rewritten): the acceptance deadline under the version in force at receipt, the acceptance act and its handling
+ * clock under the one in force at acceptance. A later settings change never rewrites either.
  */
 import { newOpenid, storedComplaint, submission, useSeededEmulator } from './helpers';
 
@@ -30,7 +30,11 @@ it('stamps receipt and acceptance with the settings versions their deadlines cam
   const after = await storedComplaint(trackingNo);
   expect(after.settingsVersion).toBe(1); // the acceptance deadline's version is unchanged
   expect(after.acceptanceDueDate).toBe(atReceipt.acceptanceDueDate);
-  expect(after.handlingSettingsVersion).toBe(2);
+  // The acceptance act is stamped with the version it was made under, and its clock ran with that period.
+  const acceptAct = after._wf.acts.find((a: { step: string }) => a.step === 'accept');
+  expect(acceptAct).toMatchObject({ settingsVersion: 2 });
+  expect(after._wf.clocks.handling.dueDate).toBe(after.handlingDueDate);
+  expect(after._wf.clocks.acceptance.stoppedOn).toBeTruthy();
   const days = (Date.parse(after.handlingDueDate) - Date.parse(after.decidedAt)) / 86_400_000;
   expect(days).toBeGreaterThanOrEqual(29);
   expect(days).toBeLessThan(40); // 30 calendar days, extended past a rest day at most a few days — not 60
