@@ -10,13 +10,11 @@ import { holdsFor } from '../org/scope';
 import type { Guard, WorkflowDef, WorkflowFields } from '../workflow/define';
 import { owesReporterFeedback } from './lifecycle';
 import { HANDLING_ROLES, LEAD_ROLES } from './roles';
+import { citizenView, type ComplaintViewSource } from './views';
 
 /** What the declaration reads of a complaint. */
-export interface ComplaintForWorkflow {
+export interface ComplaintForWorkflow extends ComplaintViewSource {
   _wf: WorkflowFields;
-  status: ComplaintStatus;
-  kind: string;
-  anonymous: boolean;
   unitId: string;
   sectionIds: string[];
   handlerIds: string[];
@@ -72,6 +70,8 @@ export const COMPLAINT_WORKFLOW: WorkflowDef<ComplaintStatus, C> = {
   settings: 'act',
   sees,
   clocks: COMPLAINT_CLOCKS,
+  // What the complainant sees (the staff view adds the identity decision and photo links on the server).
+  projections: { owner: citizenView },
   steps: {
     accept: {
       label: '受理',

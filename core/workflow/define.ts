@@ -114,6 +114,15 @@ export interface WorkflowDef<S extends string, R> {
   settings: 'record' | 'act';
   /** Who may see the record at all; anyone else is told it does not exist. */
   sees: Guard<R>;
+  /**
+   * What each audience is shown: the owner or party, the public (only what the regulations publish), staff.
+   * Each step's `label` is the line it adds to the owner's timeline.
+   */
+  projections?: {
+    owner?: (record: R) => unknown;
+    public?: (record: R) => unknown;
+    staff?: (record: R) => unknown;
+  };
 }
 
 export type StepRefusal = { code: 'NOT_FOUND' | 'PRECONDITION_FAILED' | 'FORBIDDEN'; message: string };

@@ -3,59 +3,14 @@
  * links to other complaints: it must not hint at anyone else's complaint). The staff view shows the contact
  * masked unless the caller may see the identity (identity.ts decides, and records the disclosure).
  */
-import {
-  COMPLAINT_SOURCE_LABELS,
-  type CitizenComplaintListItem,
-  type CitizenComplaintView,
-  type ComplaintTimelineEntry,
-} from '../../../core/contract/complaint';
-import { STATUS_LABELS, TIMELINE_LABELS } from '../../../core/complaint/lifecycle';
+import { COMPLAINT_SOURCE_LABELS } from '../../../core/contract/complaint';
+import { citizenView } from '../../../core/complaint/views';
 import { REJECTION_REASONS } from '../../../core/complaint/reasons';
 import type { ComplaintRecord } from './model';
 import type { StaffComplaintView } from '../../../core/contract/complaint';
 
 export type { StaffComplaintView };
-
-function timelineOf(record: ComplaintRecord): ComplaintTimelineEntry[] {
-  return record.timeline.map((t) => ({
-    at: new Date(t.at).toISOString(),
-    event: t.event,
-    label: TIMELINE_LABELS[t.event],
-    ...(t.text ? { text: t.text } : {}),
-  }));
-}
-
-export function citizenView(record: ComplaintRecord): CitizenComplaintView {
-  return {
-    trackingNo: record.trackingNo,
-    kind: record.kind,
-    category: record.category,
-    subject: { name: record.subject.name, address: record.subject.address },
-    description: record.description,
-    photoCount: record.photos.length,
-    status: record.status,
-    statusLabel: STATUS_LABELS[record.status],
-    submittedAt: new Date(record.receivedAt).toISOString(),
-    acceptanceDueDate: record.acceptanceDueDate,
-    anonymous: record.anonymous,
-    contact: record.contactMasked,
-    timeline: timelineOf(record),
-    result: record.result,
-  };
-}
-
-export function citizenListItem(record: ComplaintRecord): CitizenComplaintListItem {
-  return {
-    trackingNo: record.trackingNo,
-    kind: record.kind,
-    category: record.category,
-    subjectName: record.subject.name,
-    status: record.status,
-    statusLabel: STATUS_LABELS[record.status],
-    submittedAt: new Date(record.receivedAt).toISOString(),
-    acceptanceDueDate: record.acceptanceDueDate,
-  };
-}
+export { citizenListItem, citizenView } from '../../../core/complaint/views';
 
 /** What the staff view needs beyond the record: the caller's steps and the linked original's tracking number. */
 export interface StaffViewExtras {
