@@ -90,3 +90,20 @@ describe('a staff action', () => {
     expect(admin).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: expect.any(Object) } });
   });
 });
+
+it('declares one staff action per workflow step of a complaint, and no step action without a workflow step', async () => {
+  const { COMPLAINT_WORKFLOW } = await import('../../../core/complaint/workflow');
+  const steps = Object.keys(COMPLAINT_WORKFLOW.steps).map((s) => `${COMPLAINT_WORKFLOW.type}.${s}`);
+  const staff = Object.values(API.staff);
+  for (const name of steps) {
+    expect({ name, declared: staff.some((d) => d.name === name && d.idempotent === true) }).toEqual({
+      name,
+      declared: true,
+    });
+  }
+  // Every idempotent complaint action on an existing record is a declared step (creations are not steps).
+  const stepLike = staff.filter(
+    (d) => d.name.startsWith('complaint.') && d.idempotent && d.name !== 'complaint.record',
+  );
+  expect(stepLike.map((d) => d.name).sort()).toEqual([...steps].sort());
+});
