@@ -13,7 +13,9 @@ import { emptyWorkflow } from '../../../core/workflow/define';
 import { maskName, maskPhone } from '../../../core/complaint/mask';
 import type { Database } from '../../platform/cloudbase';
 import { sealPersonalData } from '../../privacy';
+import { createEntity } from '../../ledger/entities';
 import {
+  COMPLAINTS_COLLECTION,
   sealRef,
   sortKeyOf,
   type ComplainantSecret,
@@ -80,4 +82,18 @@ export async function receivedComplaintState(db: Database, r: ReceivedComplaint)
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/** Stores a newly received complaint: its creation is the first event on its chain. */
+export async function storeReceived(
+  db: Database,
+  by: { actor: string; action: 'complaint.submit' | 'complaint.record'; at: Date },
+  id: string,
+  state: ComplaintState,
+): Promise<void> {
+  await createEntity(db, by, {
+    collection: COMPLAINTS_COLLECTION,
+    id,
+    state: state as unknown as Record<string, unknown>,
+  });
 }

@@ -11,14 +11,13 @@ import { loadCalendar } from '../../calendar';
 import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
 import { isTrackingNo } from '../../../core/complaint/tracking-no';
 import { AppError, invalid } from '../../errors';
-import { commitChange } from '../../ledger/commit';
 import { getAccount } from '../../org/accounts';
 import { stateOf } from '../../platform/docs';
 import { sealPersonalData } from '../../privacy';
 import { handle } from '../../router/types';
 import { openContact } from './identity';
 import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, type ComplaintState, newComplaintIds } from './model';
-import { receivedComplaintState } from './received';
+import { receivedComplaintState, storeReceived } from './received';
 import { complaintPeriods, findByTrackingNo, findComplaint, handlingUnitId } from './repository';
 import { applyStep, assignableSections, handlingScope, loadForStaff, staffActor } from './staff-access';
 import { inSections, isAssignable } from './staff-handlers';
@@ -181,19 +180,12 @@ const complaintRecord = handle(decl.complaintRecord, async (input, call) => {
     settingsVersion: version,
     now: call.now,
   });
-  await commitChange(call.db, {
-    actor: staffActor(call),
-    action: 'complaint.record',
-    at: call.now,
-    entities: [
-      {
-        collection: COMPLAINTS_COLLECTION,
-        id,
-        expectedRev: null,
-        state: state as unknown as Record<string, unknown>,
-      },
-    ],
-  });
+  await storeReceived(
+    call.db,
+    { actor: staffActor(call), action: 'complaint.record', at: call.now },
+    id,
+    state,
+  );
   return { id, trackingNo, acceptanceDueDate: state.acceptanceDueDate };
 });
 

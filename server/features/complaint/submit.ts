@@ -10,7 +10,6 @@ import * as decl from '../../../core/contract/complaint';
 import { loadCalendar } from '../../calendar';
 import { type ComplaintSubmitInput, type ComplaintSubmitted } from '../../../core/contract/complaint';
 import { AppError, invalid } from '../../errors';
-import { commitChange } from '../../ledger/commit';
 import {
   discardOriginals,
   intakeImage,
@@ -22,8 +21,8 @@ import { saltedRef } from '../../platform/crypto';
 import { handle, type Call } from '../../router/types';
 import { releaseSlot, reserveSlot, type Slot } from '../../security/quota';
 import { type RateLimit } from '../../security/rate-limit';
-import { COMPLAINTS_COLLECTION, type ComplaintState, newComplaintIds } from './model';
-import { receivedComplaintState } from './received';
+import { type ComplaintState, newComplaintIds } from './model';
+import { receivedComplaintState, storeReceived } from './received';
 import { complaintPeriods, findComplaint, handlingUnitId } from './repository';
 
 /** Enough for anyone with real matters to report; stops a flood against one business. */
@@ -174,19 +173,7 @@ async function store(
     settingsVersion: version,
     now: call.now,
   });
-  await commitChange(call.db, {
-    actor: ownerRef,
-    action: 'complaint.submit',
-    at: call.now,
-    entities: [
-      {
-        collection: COMPLAINTS_COLLECTION,
-        id,
-        expectedRev: null,
-        state: state as unknown as Record<string, unknown>,
-      },
-    ],
-  });
+  await storeReceived(call.db, { actor: ownerRef, action: 'complaint.submit', at: call.now }, id, state);
   await discardOriginals(photos);
   return answer(state, state._wf?.clocks.acceptance?.provisional ?? false);
 }
