@@ -20,6 +20,11 @@ export interface EmulatorOptions {
   /** The configured mini-program app id; the runner passes it as WX_APPID unless the caller sends another. */
   appId: string;
   logSink: (line: string) => void;
+  /**
+   * The `console` the functions' bundles see (default: the host's, as in `npm start`). The test emulator passes
+   * one that keeps their lines in its `logs` (printed with LOG=1). The functions' own code is unchanged.
+   */
+  functionConsole?: Console;
   /** Round-trip latency added to every /admin call (npm start: DB_LATENCY_MS, DB_LATENCY_JITTER_MS, DB_LATENCY_SEED). */
   dbLatency?: DbLatency;
   /** Adds `scanned` (documents read) to each database call's log line (npm start: DB_LOG_SCANNED=1). */

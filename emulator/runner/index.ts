@@ -33,7 +33,7 @@ function header(req: RouteContext['req'], name: string): string | undefined {
 }
 
 export function registerRunner(ctx: EmulatorContext): void {
-  const loader = new FunctionLoader(ctx.options.mode);
+  const loader = new FunctionLoader(ctx.options.mode, ctx.options.functionConsole);
   const schedule = new TimerSchedule();
 
   const run = (

@@ -12,6 +12,8 @@
  * bundle requires (only @cloudbase/node-sdk in a real bundle) are resolved from the function folder, then from
  * the repo's node_modules, and loaded through this module's own `require`, so they share those globals too.
  * Their module instances are shared between calls; only the bundle itself is fresh.
+ *
+ * `console` inside the bundle is the one given (the emulator's `functionConsole` option), else the host's.
  */
 import { statSync, readFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
@@ -36,7 +38,7 @@ function requireFor(entry: string): (id: string) => unknown {
 }
 
 /** Evaluates the bundle once and answers its exported `main`. Throws when there is none. */
-export function instantiate(entry: string): Handler {
+export function instantiate(entry: string, fnConsole: Console = console): Handler {
   const source = readFileSync(entry, 'utf8');
   const module = { exports: {} as Record<string, unknown> };
   const wrapper = new Function(
@@ -45,9 +47,18 @@ export function instantiate(entry: string): Handler {
     'module',
     '__filename',
     '__dirname',
+    'console',
     `${source}\n//# sourceURL=${pathToFileURL(entry).href}`,
   ) as (...args: unknown[]) => void;
-  wrapper.call(module.exports, module.exports, requireFor(entry), module, entry, path.dirname(entry));
+  wrapper.call(
+    module.exports,
+    module.exports,
+    requireFor(entry),
+    module,
+    entry,
+    path.dirname(entry),
+    fnConsole,
+  );
   const main = (module.exports as { main?: unknown }).main;
   if (typeof main !== 'function') {
     throw new Error(`${path.relative(REPO_ROOT, entry)} 没有导出 main 函数`);
@@ -63,15 +74,18 @@ interface CachedInstance {
 export class FunctionLoader {
   private readonly instances = new Map<string, CachedInstance>();
 
-  constructor(private readonly mode: 'dev' | 'test') {}
+  constructor(
+    private readonly mode: 'dev' | 'test',
+    private readonly fnConsole: Console = console,
+  ) {}
 
   /** The handler to use for one call. */
   handlerFor(entry: string): Handler {
-    if (this.mode === 'test') return instantiate(entry);
+    if (this.mode === 'test') return instantiate(entry, this.fnConsole);
     const mtimeMs = statSync(entry).mtimeMs;
     const cached = this.instances.get(entry);
     if (cached && cached.mtimeMs === mtimeMs) return cached.main;
-    const main = instantiate(entry);
+    const main = instantiate(entry, this.fnConsole);
     this.instances.set(entry, { mtimeMs, main });
     return main;
   }

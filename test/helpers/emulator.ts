@@ -1,7 +1,13 @@
-/** Starts an in-process emulator for a test file: free port, fresh data folder, test mode, logs captured. */
+/**
+ * Starts an in-process emulator for a test file: free port, fresh data folder, test mode, logs captured. What the
+ * functions print (their log lines, unexpected errors) goes into `logs` too, so `npm test` shows only jest's own
+ * output; `LOG=1 npm test` prints it as `npm start` does.
+ */
+import { Console } from 'node:console';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { startEmulator, type RunningEmulator } from '../../emulator/app';
 import type { EmulatorOptions } from '../../emulator/context';
 
@@ -20,6 +26,17 @@ export interface TestEmulator extends RunningEmulator {
   stop(): Promise<void>;
 }
 
+/** A console whose output lands in `lines`, one entry per printed line. */
+function capturingConsole(lines: string[]): Console {
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      lines.push(...String(chunk).replace(/\n$/, '').split('\n'));
+      done();
+    },
+  });
+  return new Console({ stdout: stream, stderr: stream });
+}
+
 export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'emu-'));
   const logs: string[] = [];
@@ -31,6 +48,7 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
     strictIndexes: true,
     timers: false,
     logSink: (line) => logs.push(line),
+    functionConsole: process.env.LOG === '1' ? undefined : capturingConsole(logs),
     ...overrides,
   });
   const request = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
