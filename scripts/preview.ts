@@ -63,7 +63,7 @@ export const SCENARIOS: Scenario[] = [
     page: 'pages/officer/verify/index',
     query: { certNo: '99999999999999' },
     openid: 'demo-citizen',
-    keyStrings: ['未查到', '拒绝接受检查', '我要举报'],
+    keyStrings: ['未查到', '本委执法人员名录中没有这个证号', '99999999999999', '拨打 12345', '110'],
   },
   {
     name: 'staff-bind',

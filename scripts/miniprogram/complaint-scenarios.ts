@@ -17,7 +17,15 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
     name: 'complaint-intro',
     page: 'pages/complaint/intro/index',
     openid: FIXTURE_CITIZEN,
-    keyStrings: ['受理条件', '7 个工作日', '个人信息处理说明', '保存期限', '您的权利', '同意并开始填写'],
+    keyStrings: [
+      '受理条件',
+      '7 个工作日',
+      '个人信息处理说明',
+      '保存期限',
+      '处理者：区卫生健康委员会',
+      '我已阅读上述个人信息处理说明',
+      '开始填写',
+    ],
   },
   {
     name: 'complaint-form-empty',
@@ -73,6 +81,18 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
       chineseDate(f.pending.acceptanceDueDate),
       '前决定是否受理',
     ],
+  },
+  {
+    name: 'complaint-done-provisional',
+    page: 'pages/complaint/done/index',
+    query: (f) => ({
+      trackingNo: f.pending.trackingNo,
+      due: f.pending.acceptanceDueDate,
+      provisional: '1',
+      anonymous: '0',
+    }),
+    openid: FIXTURE_CITIZEN,
+    keyStrings: ['暂定日期', '按法定节假日规则推算'],
   },
   {
     name: 'complaint-mine',

@@ -268,6 +268,7 @@ function bootstrap(args: {
       else opts.fail?.({ errMsg: 'scanCode:fail cancel' });
     },
     navigateTo: effect('navigateTo'),
+    makePhoneCall: effect('makePhoneCall'),
     redirectTo: effect('redirectTo'),
     switchTab: effect('switchTab'),
     showToast: effect('showToast'),

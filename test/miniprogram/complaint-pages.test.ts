@@ -278,3 +278,51 @@ describe('staff case page', () => {
     expect(await page.text()).toContain('只有承办人或其领导可以办理该投诉举报');
   });
 });
+
+describe('complaint intro: the personal-information notice', () => {
+  // 个人信息保护法 Art. 13(1)3 and Art. 17: the basis is the statutory duty, the processor and a contact are named.
+  it('names the commission and the statutory basis, asks to acknowledge reading, not to agree', async () => {
+    const page = await render('pages/complaint/intro/index', { kind: 'complaint' });
+    const text = await page.text();
+    expect(text).toContain('处理者：区卫生健康委员会');
+    expect(text).toContain('第十三条第一款第三项');
+    expect(text).toContain('不以您的同意为条件');
+    expect(text).toContain('区卫生健康委员会办公室');
+    expect(text).toContain('我已阅读上述个人信息处理说明');
+    expect(text).not.toContain('我已阅读并同意');
+    expect(text).not.toContain('同意并开始填写');
+    await page.invoke('onStart');
+    expect(await page.text()).toContain('请先阅读并勾选“我已阅读上述个人信息处理说明”');
+    await page.invoke('onToggleAcknowledge');
+    await page.invoke('onStart');
+    expect(await page.effects()).toContainEqual({
+      api: 'navigateTo',
+      args: { url: '/pages/complaint/form/index?kind=complaint' },
+    });
+  });
+
+  it("keeps the reporter's identity confidential and does not promise a complainant anonymity", async () => {
+    const page = await render('pages/complaint/intro/index');
+    const confidential = await page.text();
+    expect(confidential).toContain('举报人的身份我们依法保密');
+    expect(confidential).toContain('被投诉的一方可能从所反映的事情得知是谁投诉的');
+    expect(confidential).not.toContain('被投诉举报的一方不会得知您的身份');
+  });
+});
+
+describe('complaint done: the acceptance date', () => {
+  const DONE = 'pages/complaint/done/index';
+  it('calls a provisional date provisional, computed by the statutory holiday rules', async () => {
+    const page = await render(DONE, { trackingNo: 'TS20261127-7KQ4MX', due: '2027-01-12', provisional: '1' });
+    const hint = await page.text();
+    expect(hint).toContain('暂定日期');
+    expect(hint).toContain('尚未公布');
+    expect(hint).toContain('按法定节假日规则推算');
+    expect(hint).not.toContain('按目前公布的节假日安排计算');
+  });
+
+  it('shows no provisional hint for a date from the published arrangement', async () => {
+    const page = await render(DONE, { trackingNo: 'TS20261127-7KQ4MX', due: '2026-12-08', provisional: '0' });
+    expect(await page.text()).not.toContain('暂定日期');
+  });
+});

@@ -70,6 +70,35 @@ describe('officer verification page', () => {
     expect(text).toContain('重试');
   });
 
+  // 行政处罚法 Art. 55: the right to refuse turns on no certificate being shown; a number missing from this
+  // commission's register may belong to another agency, so 未查到 neither says "refuse" nor "invalid".
+  it('says a number not found is not in this commission’s register, repeats it, and offers 12345 and 110', async () => {
+    harness.answer = () => ({ ok: false, error: { code: 'NOT_FOUND', message: '未查到' } });
+    const page = await render('pages/officer/verify/index', { certNo: '99999999999999' });
+    const text = await page.text();
+    expect(text).toContain('本委执法人员名录中没有这个证号');
+    expect(text).toContain('区卫生健康委员会');
+    expect(text).toContain('市场监管、城市管理等其他部门');
+    expect(text).toContain('所查证号');
+    expect(text).toContain('99999999999999');
+    expect(text).toContain('发证机关');
+    expect(text).toContain('110');
+    expect(text).not.toContain('拒绝');
+    expect(text).not.toContain('不是本机关登记的有效执法证');
+    expect(text).not.toContain('我要举报');
+    await page.invoke('onCallHotline');
+    expect(await page.effects()).toContainEqual({ api: 'makePhoneCall', args: { phoneNumber: '12345' } });
+  });
+
+  it('says which way was searched when a scanned code is not found', async () => {
+    harness.answer = () => ({ ok: false, error: { code: 'NOT_FOUND', message: '未查到' } });
+    const page = await render('pages/officer/verify/index', { scene: 'NQNE2345' });
+    const text = await page.text();
+    expect(text).toContain('查询方式');
+    expect(text).toContain('扫描二维码');
+    expect(text).not.toContain('拒绝');
+  });
+
   it('checks the number before calling the backend', async () => {
     const page = await render('pages/officer/verify/index');
     await page.invoke('onInput', { detail: { value: '12' } });

@@ -30,7 +30,8 @@ export const SUBMIT_LIMIT: RateLimit = {
   scope: 'complaint.submit',
   limit: 5,
   windowMs: 24 * 3600_000,
-  message: '每天最多提交 5 件投诉举报，请明天再试；紧急情况请拨打 12345 热线',
+  message:
+    '每天最多提交 5 件投诉举报，请明天再试，也可拨打 12345 热线反映；紧急情况请拨打 120（急救）或 110（报警）',
 };
 
 /**
@@ -42,7 +43,8 @@ export const SUBMIT_ATTEMPT_LIMIT: RateLimit = {
   scope: 'complaint.submit.failed',
   limit: 20,
   windowMs: 24 * 3600_000,
-  message: '今天提交未成功的次数过多，请明天再试；紧急情况请拨打 12345 热线',
+  message:
+    '今天提交未成功的次数过多，请明天再试，也可拨打 12345 热线反映；紧急情况请拨打 120（急救）或 110（报警）',
 };
 
 /** The complaint pseudonym of a WeChat identity (used for complaints only, so records cannot be joined). */

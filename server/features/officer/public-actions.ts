@@ -20,7 +20,10 @@ export const officerVerify = handle(decl.officerVerify, async (input, call) => {
   const officer = input.certNo
     ? await findOfficerByCertNo(call.db, input.certNo)
     : await findOfficerByShortId(call.db, input.shortId!);
-  if (!officer) throw notFound('未查到该执法证号，请核对后重试；仍查不到的，可拒绝检查并举报');
+  if (!officer)
+    throw notFound(
+      '本委执法人员名录中没有该执法证号，请核对后重试；也可向证件上的发证机关核实，或拨打 12345 询问',
+    );
   return toPublicView(officer, call.now);
 });
 

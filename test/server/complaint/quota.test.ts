@@ -42,6 +42,8 @@ it('stops failing submissions after 20 a day, before any work', async () => {
   const more = await refusedSubmission(openid);
   expect(more.error).toMatchObject({ code: 'RATE_LIMITED', retryAfter: '2026-12-02T16:00:00.000Z' });
   expect(more.error.message).toContain('今天提交未成功的次数过多');
+  expect(more.error.message).not.toContain('紧急情况请拨打 12345');
+  expect(more.error.message).toContain('120');
   await t.emu.post('/_emulator/clock', { now: '2026-12-03T00:00:01+08:00' });
   expect((await t.call.citizen(openid, 'complaint.submit', submission())).ok).toBe(true);
 });

@@ -179,6 +179,9 @@ describe('rate limit', () => {
     const sixth = await call.citizen(openid, 'complaint.submit', submission());
     expect(sixth.error).toMatchObject({ code: 'RATE_LIMITED', retryAfter: '2026-12-02T16:00:00.000Z' });
     expect(sixth.error.message).toContain('每天最多提交 5 件');
+    // 12345 is a service hotline, not an emergency number.
+    expect(sixth.error.message).toContain('紧急情况请拨打 120（急救）或 110（报警）');
+    expect(sixth.error.message).not.toContain('紧急情况请拨打 12345');
     // Someone else is not affected; the next day the caller may submit again.
     expect((await call.citizen(newOpenid(), 'complaint.submit', submission())).ok).toBe(true);
     await emu.post('/_emulator/clock', { now: '2026-12-03T00:00:01+08:00' });

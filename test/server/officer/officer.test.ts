@@ -67,6 +67,10 @@ describe('public officer.verify', () => {
   it('answers NOT_FOUND for an unknown number', async () => {
     const res = await publicCall('officer.verify', { certNo: '99999999999999' });
     expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // 行政处罚法 Art. 55: refusal turns on no certificate being shown; a number missing here may be another agency's.
+    expect(res.error.message).toContain('本委执法人员名录中没有');
+    expect(res.error.message).toContain('12345');
+    expect(res.error.message).not.toContain('拒绝');
   });
 
   it('answers INVALID_INPUT with fields for malformed payloads', async () => {

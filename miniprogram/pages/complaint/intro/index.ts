@@ -1,8 +1,9 @@
 /**
  * Before the form (PUB-2: Art. 11 makes the channels and acceptance conditions public): what we
- * accept, what happens next, and how the personal information given is handled. Going on needs both the
- * acknowledgement of this notice and WeChat's privacy flow (`wx.requirePrivacyAuthorize`, answered by the
- * shell's privacy-consent panel), so the agreement is explicit and recorded by WeChat.
+ * accept, what happens next, and how the personal information given is handled. The basis is the commission's
+ * statutory duty (个人信息保护法 Art. 13(1)3), not consent, so the notice (Art. 17: processor, purpose, retention,
+ * rights, contact) is acknowledged as read, not agreed to. WeChat's own privacy flow (`wx.requirePrivacyAuthorize`,
+ * answered by the shell's privacy-consent panel) still gates the privacy interfaces the form uses.
  */
 import { pageBase } from '../../../behaviors/page-base';
 
@@ -21,7 +22,7 @@ Component({
     },
     onStart() {
       if (!this.data.acknowledged) {
-        this.setData({ hint: '请先阅读并勾选“我已阅读并同意上述个人信息处理说明”' });
+        this.setData({ hint: '请先阅读并勾选“我已阅读上述个人信息处理说明”' });
         return;
       }
       const go = () =>

@@ -2,6 +2,10 @@
  * Officer verification (PUB-4). Opened from the home page, from a badge's mini-program code
  * (`scene` = the officer's short id) or with `?certNo=`. The status must read unmistakably, and when the
  * certificate is not valid the citizen is told what they may do (行政处罚法 Art. 52, 55: refuse; report).
+ * A number this register does not hold is not thereby invalid: the person may belong to another agency (market
+ * regulation, urban management, a joint team), so the page says only that the number is not in this commission's
+ * register and how to check it (the body named on the card, 12345), and to call 110 about an impersonator; the right
+ * to refuse under Art. 55 turns on no certificate being shown, which this page cannot judge.
  */
 import { pageBase } from '../../../behaviors/page-base';
 import {
@@ -24,6 +28,8 @@ export interface StatusView {
 }
 
 export const REPORT_PAGE = '/pages/complaint/intro/index?kind=report';
+/** 政务服务便民热线: questions about which body an inspector belongs to; not an emergency number. */
+export const HOTLINE = '12345';
 
 const INVALID_TEXT = '该执法证当前不能用于执法。请不要配合其检查，并可向我们举报。';
 export const STATUS_VIEWS: Record<OfficerStatus | 'notFound', StatusView> = {
@@ -59,8 +65,8 @@ export const STATUS_VIEWS: Record<OfficerStatus | 'notFound', StatusView> = {
   },
   notFound: {
     label: '未查到',
-    headline: '没有查到这个执法证号',
-    text: '请核对证号是否输入正确。确认无误仍查不到的，说明该证件不是本机关登记的有效执法证。',
+    headline: '本委执法人员名录中没有这个证号',
+    text: '本名录只收录区卫生健康委员会的执法人员。市场监管、城市管理等其他部门或联合检查的人员不在本名录中，查不到不等于证件无效。请先核对证号是否输入正确。',
     tone: 'unknown',
   },
 };
@@ -85,6 +91,8 @@ Component({
     officer: null as OfficerPublicView | null,
     view: null as StatusView | null,
     errorMessage: '',
+    /** The number searched, repeated on a 未查到 answer ('' when a scanned code was looked up). */
+    searched: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -136,13 +144,21 @@ Component({
     onReport() {
       wx.navigateTo({ url: REPORT_PAGE });
     },
+    onCallHotline() {
+      wx.makePhoneCall({ phoneNumber: HOTLINE });
+    },
     async verify(input: OfficerVerifyInput) {
       this.setData({ state: 'loading', inputError: '' });
       const res = await call('public', 'officer.verify', input);
       if (res.ok) {
         this.setData({ state: 'result', officer: res.data, view: STATUS_VIEWS[res.data.status] });
       } else if (res.error.code === 'NOT_FOUND') {
-        this.setData({ state: 'notFound', officer: null, view: STATUS_VIEWS.notFound });
+        this.setData({
+          state: 'notFound',
+          officer: null,
+          view: STATUS_VIEWS.notFound,
+          searched: input.certNo ?? '',
+        });
       } else if (res.error.code === 'INVALID_INPUT') {
         this.setData({
           state: 'idle',
