@@ -44,6 +44,8 @@ export interface StepRequest<R extends KernelRecord> {
   now: Date;
   /** When the act happened, if it is entered later (only within the step's `maxBackdateDays`). */
   actedAt?: Date;
+  /** The record as the caller just loaded it (saves a second read; the commit still checks its revision). */
+  loaded?: R;
   /** Needed by steps that move clocks. */
   calendar?: Calendar;
   /** The step's parameters its clock effects may name (e.g. the sub-item whose clock starts). */
@@ -79,7 +81,9 @@ export async function applyStep<R extends KernelRecord>(
   req: StepRequest<R>,
 ): Promise<StepDone<R>> {
   const { def, actor, now } = req;
-  const record = await loadRecord<R>(db, def, req.id);
+  const record = req.loaded
+    ? ({ ...req.loaded, _wf: req.loaded._wf ?? emptyWorkflow() } as R & { _wf: WorkflowFields })
+    : await loadRecord<R>(db, def, req.id);
   if (!record) throw new AppError('NOT_FOUND', '未找到该记录');
   const refusal = refusalOf(def, actor, record, req.step);
   if (refusal) throw new AppError(refusal.code, refusal.message);

@@ -20,9 +20,9 @@ interface Tx {
   };
 }
 
-export type AnchorResult =
-  | { anchored: true; date: string; chains: StoredAnchor['chains'] }
-  | { anchored: false; date: string; reason: 'alreadyAnchored' | 'emptyLedger' };
+/** The anchoring run's answer is declared with the scheduler's action (core/contract/ledger.ts). */
+export type { AnchorResult } from '../../core/contract/ledger';
+import type { AnchorResult } from '../../core/contract/ledger';
 
 export async function anchorLedgerHead(db: Database, now: Date): Promise<AnchorResult> {
   const date = toShanghaiDate(now);

@@ -18,6 +18,7 @@ import {
   type ChainPositionOf,
 } from '../../core/ledger/chain-checks';
 import {
+  batchId,
   CHAINS,
   GENESIS_HASH,
   type AccessEvent,
@@ -188,7 +189,7 @@ async function startAtAnchor(
   add: (b: Break) => void,
 ): Promise<ChainPositionOf> {
   if (kept.no === 0) return { no: 0, hash: GENESIS_HASH };
-  const batch = await getDoc<Batch>(db, BATCHES_COLLECTION, `${chain}-${String(kept.no).padStart(12, '0')}`);
+  const batch = await getDoc<Batch>(db, BATCHES_COLLECTION, batchId(chain, kept.no));
   if (!batch) add({ ref: `batch:${chain}/${kept.no}`, reason: '外部锚点所指的批次已不存在（链被截短）' });
   else if (batch.hash !== kept.hash) {
     add({ ref: `batch:${chain}/${kept.no}`, reason: '与外部锚点不符（链被改写）' });

@@ -97,9 +97,8 @@ export async function createInvitation(
   if (sectionId && (await requireSection(c.db, sectionId)).unitId !== input.unitId) {
     throw new AppError('INVALID_INPUT', undefined, { 'payload.sectionId': '所选科室不属于该单位' });
   }
-  const code = formatCode(randomCode(CODE_GROUPS * GROUP_LENGTH));
-  const expiresAt = new Date(c.now.getTime() + (input.expiresInDays ?? DEFAULT_INVITATION_DAYS) * 86_400_000);
   const staffId = by.kind === 'operator' && input.staffId ? input.staffId : c.ids.newId('stf');
+  const { code, expiresAt, invitation } = newInvitation(c, staffId, input.expiresInDays);
   const account: Omit<StaffAccount, '_id' | '_rev'> = {
     name: input.name,
     unitId: input.unitId,
@@ -109,15 +108,6 @@ export async function createInvitation(
     openidRef: null,
     officerId: null,
     boundAt: null,
-    createdAt: c.now,
-    updatedAt: c.now,
-  };
-  const invitation: Omit<Invitation, '_id' | '_rev'> = {
-    staffId,
-    expiresAt,
-    usedAt: null,
-    revokedAt: null,
-    createdBy: c.actor,
     createdAt: c.now,
     updatedAt: c.now,
   };
@@ -131,6 +121,22 @@ export async function createInvitation(
     ],
   });
   return { code, staffId, expiresAt };
+}
+
+/** A fresh code (shown once) and the invitation stored under its keyed hash. */
+function newInvitation(c: ChangeContext, staffId: string, days = DEFAULT_INVITATION_DAYS) {
+  const code = formatCode(randomCode(CODE_GROUPS * GROUP_LENGTH));
+  const expiresAt = new Date(c.now.getTime() + days * 86_400_000);
+  const invitation: Omit<Invitation, '_id' | '_rev'> = {
+    staffId,
+    expiresAt,
+    usedAt: null,
+    revokedAt: null,
+    createdBy: c.actor,
+    createdAt: c.now,
+    updatedAt: c.now,
+  };
+  return { code, expiresAt, invitation };
 }
 
 /**
@@ -152,17 +158,7 @@ export async function reissueInvitation(
     account.roles.map((g) => g.role),
   );
   const earlier = await findAll<Invitation>(c.db, INVITATIONS_COLLECTION, { staffId });
-  const code = formatCode(randomCode(CODE_GROUPS * GROUP_LENGTH));
-  const expiresAt = new Date(c.now.getTime() + expiresInDays * 86_400_000);
-  const invitation: Omit<Invitation, '_id' | '_rev'> = {
-    staffId,
-    expiresAt,
-    usedAt: null,
-    revokedAt: null,
-    createdBy: c.actor,
-    createdAt: c.now,
-    updatedAt: c.now,
-  };
+  const { code, expiresAt, invitation } = newInvitation(c, staffId, expiresInDays);
   await commitChange(c.db, {
     actor: c.actor,
     action: 'staff.reinvite',

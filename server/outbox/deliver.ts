@@ -19,15 +19,9 @@ export const MAX_FAILURES = 8;
 const BACKOFF_BASE_MS = 60_000;
 const BACKOFF_CAP_MS = 6 * 3600_000;
 
-export interface DeliveryReport {
-  recovered: number;
-  claimed: number;
-  sent: number;
-  skipped: number;
-  failed: number;
-  unknown: number;
-  retried: number;
-}
+/** The delivery run's answer is declared with the scheduler's action (core/contract/system.ts). */
+export type { DeliveryReport } from '../../core/contract/system';
+import type { DeliveryReport } from '../../core/contract/system';
 
 export interface DeliveryOptions {
   /** Who delivers each kind: the scheduler's list (router/plugins.ts); the outbox's own kinds by default. */

@@ -115,6 +115,7 @@ export async function applyStep(
   const done = await kernelApplyStep<ComplaintRecord & Record<string, unknown>>(call.db, {
     def: COMPLAINT_WORKFLOW as never,
     id: record._id,
+    loaded: record as ComplaintRecord & Record<string, unknown>,
     step,
     actor: actorOf(call.staff!),
     now: call.now,

@@ -7,7 +7,7 @@
  */
 import { createCalendar } from '../../../core/calendar';
 import { allowedSteps, type WorkflowActor } from '../../../core/workflow/define';
-import { applyStep, createRecord, loadRecord } from '../../../server/kernel/apply';
+import { applyStep, createRecord, loadRecord, type StepRequest } from '../../../server/kernel/apply';
 import { clockDeadlineProvider } from '../../../server/kernel/deadlines';
 import { fanOut } from '../../../server/kernel/fan-out';
 import type { Database } from '../../../server/platform/cloudbase';
@@ -57,7 +57,7 @@ const step = (
   id: string,
   name: string,
   who: WorkflowActor,
-  extra: Partial<Parameters<typeof applyStep>[1]> = {},
+  extra: Partial<StepRequest<Entry & Record<string, unknown>>> = {},
 ) =>
   applyStep<Entry & Record<string, unknown>>(db, {
     def: ENTRY as never,
