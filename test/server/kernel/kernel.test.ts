@@ -3,7 +3,8 @@
  * a publication entry (four steps by four roles, separation of duty, a send-back round, a batch approval with a
  * result per item, a delegated principal, a pending version beside the live one) and one shaped like a case
  * (stages, a clock paused for an excluded period and extended by an approval step, a back-dated act). Every
- * step is on the record's chain: the trail verifies at the end.
+ * step is on the record's chain: the trail verifies at the end (REC-11, PUB-11 shapes the entry, REC-10 the
+ * hand-over clock).
  */
 import { createCalendar } from '../../../core/calendar';
 import { allowedSteps, type WorkflowActor } from '../../../core/workflow/define';

@@ -2,7 +2,7 @@
  * Every path that confers a role follows one rule (server/org/conferral.ts), through the `staff` function:
  * delegations are recorded only by the delegating holder or their own leader (an administrator only for the
  * principal, who has no leader, citing the 主持工作 decision), sensitive roles wait for a second administrator,
- * and nobody confers a role on themselves.
+ * and nobody confers a role on themselves (REC-14: who may see records follows from these roles).
  */
 import type { TestEmulator } from '../../helpers/emulator';
 import { callers, newOpenid as newCitizen, REAL_NAME, REAL_PHONE, submission } from '../complaint/helpers';

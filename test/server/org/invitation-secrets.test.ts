@@ -1,7 +1,7 @@
 /**
  * Invitation codes are secrets shown once: no stored answer, no document and no database file holds one, a replay
  * of the inviting request is refused instead of showing the code again, and a lost code is reissued (the old one
- * stops working).
+ * stops working). An account is what every access check starts from (REC-14).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

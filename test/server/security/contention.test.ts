@@ -1,6 +1,7 @@
 /**
  * Many callers at once end ok, CONFLICT or RATE_LIMITED, never INTERNAL, and every limit holds exactly: the
- * shared paths every write goes through (idempotency records, rate-limit windows, invitation attempts).
+ * shared paths every write goes through (idempotency records, rate-limit windows, invitation attempts), and
+ * the audit trail keeps every acknowledged change (REC-11).
  */
 import type { TestEmulator } from '../../helpers/emulator';
 import { newOpenid, staffCaller, startSeededEmulator } from '../org/helpers';
