@@ -57,6 +57,27 @@ const mutated = (valid: fc.Arbitrary<string>, alphabet: string) =>
       .map(([i, c]) => v.slice(0, i) + c + v.slice(i + 1)),
   );
 
+/** ISO 7064 MOD 11-2 in its standard iterative form (an oracle independent of the weight table under test). */
+function iso7064Mod112(digits: string): string {
+  let p = 0;
+  for (const d of digits) p = ((p + Number(d)) * 2) % 11;
+  const c = (12 - p) % 11;
+  return c === 10 ? 'X' : String(c);
+}
+/** GB 32100's check character with the weights computed as 3^(i-1) mod 31 instead of read from a table. */
+function gb32100(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_CHARSET.indexOf(body[i]!) * (3 ** i % 31);
+  return USCC_CHARSET[(31 - (sum % 31)) % 31]!;
+}
+
+describe('check characters agree with independent formulations of the standards', () => {
+  it('computes the same resident-ID and USCC check characters for any body', () => {
+    fc.assert(fc.property(chars('0123456789', 17), (b) => residentCheckChar(b) === iso7064Mod112(b)));
+    fc.assert(fc.property(chars(USCC_CHARSET, 17), (b) => usccCheckChar(b) === gb32100(b)));
+  });
+});
+
 describe('统一社会信用代码 (GB 32100-2015)', () => {
   it('accepts real published codes and normalizes case, spaces and full-width input', () => {
     expect(okValue('uscc', '914403001922038216')).toBe('914403001922038216');
