@@ -24,7 +24,8 @@
  * - `none`: an unregistered operator with no code at all (common in unlicensed practice): no number is stored.
  */
 
-export type PartyIdKind = 'uscc' | 'resident' | 'passport' | 'hkmo' | 'tw' | 'hmtResidence' | 'foreignPR' | 'none';
+export type PartyIdKind =
+  'uscc' | 'resident' | 'passport' | 'hkmo' | 'tw' | 'hmtResidence' | 'foreignPR' | 'none';
 
 export const PARTY_ID_KINDS: readonly PartyIdKind[] = [
   'uscc',
@@ -75,7 +76,8 @@ export function usccCheckChar(first17: string): string {
 
 function validateUscc(v: string): PartyIdResult {
   if (v.length !== 18) return fail('统一社会信用代码应为18位');
-  if (/[IOZSV]/.test(v)) return fail('统一社会信用代码不使用字母I、O、Z、S、V，请核对（可能是数字1、0、2、5或字母U）');
+  if (/[IOZSV]/.test(v))
+    return fail('统一社会信用代码不使用字母I、O、Z、S、V，请核对（可能是数字1、0、2、5或字母U）');
   if (![...v].every((c) => USCC_CHARSET.includes(c))) return fail('统一社会信用代码只能包含数字和大写字母');
   // Position 1: the registering authority (never 0); 2: the organisation category (a digit 1–9); 3–8: the
   // administrative division code (digits). The list of authorities grows, so position 1 is not held to a list.
@@ -126,7 +128,8 @@ function checkEighteen(v: string, name: string): string | null {
 
 function validateResident(v: string): PartyIdResult {
   if (/^\d{15}$/.test(v)) return fail('15位的第一代身份证号码已停止使用，请填写18位号码');
-  if (/^8[123]0000/.test(v)) return fail('以810000、820000、830000开头的是港澳台居民居住证，请选择该证件类型');
+  if (/^8[123]0000/.test(v))
+    return fail('以810000、820000、830000开头的是港澳台居民居住证，请选择该证件类型');
   const problem = checkEighteen(v, '身份证号码');
   if (problem) return fail(problem);
   if (!PROVINCES.has(v.slice(0, 2))) return fail('身份证号码的地址码不符合国家标准，请核对');
@@ -134,7 +137,8 @@ function validateResident(v: string): PartyIdResult {
 }
 
 function validateHmtResidence(v: string): PartyIdResult {
-  if (!/^8[123]0000/.test(v)) return fail('港澳台居民居住证号码应以810000（香港）、820000（澳门）或830000（台湾）开头');
+  if (!/^8[123]0000/.test(v))
+    return fail('港澳台居民居住证号码应以810000（香港）、820000（澳门）或830000（台湾）开头');
   const problem = checkEighteen(v, '居住证号码');
   return problem ? fail(problem) : { ok: true, normalized: v };
 }
@@ -178,7 +182,9 @@ export function validatePartyId(kind: PartyIdKind, value: string): PartyIdResult
         ? { ok: true, normalized: v }
         : fail('港澳居民来往内地通行证号码应为H或M加8位或10位数字');
     case 'tw':
-      return /^(\d{8}|\d{10})$/.test(v) ? { ok: true, normalized: v } : fail('台湾居民来往大陆通行证号码应为8位或10位数字');
+      return /^(\d{8}|\d{10})$/.test(v)
+        ? { ok: true, normalized: v }
+        : fail('台湾居民来往大陆通行证号码应为8位或10位数字');
     default:
       return fail('证件类型无效');
   }
