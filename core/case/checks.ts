@@ -511,8 +511,8 @@ function checkInspection(
           const t = instant(i.at);
           return t !== null && g.start - TIME_TOLERANCE_MS <= t && t <= g.end + TIME_TOLERANCE_MS;
         });
-        if (why) add('avInterruptionExplained', `现场检查${what}，已说明原因，请核实是否属客观原因`);
-        else add('avInspection', `现场检查${what}，且未说明原因`);
+        // An explained gap is already warned about with its interruption entry (above, in checkCase).
+        if (!why) add('avInspection', `现场检查${what}，且未说明原因`);
       }
     }
   }
