@@ -1,6 +1,6 @@
 /**
  * The automatic checks of a case's records (issue 14 item 5; REC-4, REC-6, REC-7, REC-8, REC-9, REC-16): what the
- * recording rules (细则, the seed's 卫生健康行政执法全过程记录 rules, Art. 11, 13, 15–18) and the laws around them
+ * recording rules (the seed's 《重庆市万州区卫生健康行政执法全过程记录制度》, cited as 全过程记录制度, Art. 11, 13, 15–18) and the laws around them
  * (行政处罚法第四十四条、第四十五条、第六十二条; 行政强制法第十八条、第十九条) require, checked against the case's stages and
  * records. Each finding cites its article and is either a failure (the rule says 应当 without condition) or a
  * warning (Art. 11's "根据实际情况" list, or something a person has to judge). `CHECKS` is the one list of checks:
@@ -8,7 +8,7 @@
  *
  * How the rules were read (the lead should know):
  * - An interruption (an entry in a recording, or a gap between the files of a recording that must run throughout)
- *   without a spoken or written explanation fails (细则第十一条第二款). One with an explanation is allowed by
+ *   without a spoken or written explanation fails (全过程记录制度第十一条第二款). One with an explanation is allowed by
  *   Art. 11 ¶2 ("因客观原因无法全程不间断录音录像的…") and Art. 13 (secrets, privacy, force majeure, with a work record
  *   approved by the head): in a recording that must be continuous it is a warning for a person to judge the reason,
  *   not a failure.
@@ -61,7 +61,7 @@ export const STAGE_LABELS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Document types (REC-3, 细则第九条: 卫生行政执法文书规范 卫生部令第87号). The keys are what records store and what a
+ * Document types (REC-3, 全过程记录制度第九条: 卫生行政执法文书规范 卫生部令第87号). The keys are what records store and what a
  * service recording names (`service:<key>`).
  */
 export const DOC_TYPES = {
@@ -107,7 +107,7 @@ export interface CheckRecord {
   interruptions?: { at: string; explanation?: string }[];
   /** What the recording covers: 'arrival-departure' | 'questioning' | 'hearing' | 'deliberation' | 'service:<docType>' | 'coercion' | 'lifeHealth' | other. */
   act?: string;
-  /** Added: how and when a document was served (细则第十一条第一款、第十六条第（四）项 depend on the method). */
+  /** Added: how and when a document was served (全过程记录制度第十一条第一款、第十六条第（四）项 depend on the method). */
   service?: { at: string; method: ServiceMethod };
 }
 export interface CheckStage {
@@ -127,7 +127,7 @@ export interface CaseCheckInput {
     waiverInWriting?: boolean;
   };
   coercion?: { approvedAt?: string; emergency?: boolean; measureAt?: string };
-  /** Added: the case's on-site acts directly touch life, health or major property (细则第十一条第一款). */
+  /** Added: the case's on-site acts directly touch life, health or major property (全过程记录制度第十一条第一款). */
   lifeHealth?: boolean;
   /** Added: the time of the check (an emergency measure's approval may still be within its 24 hours). */
   now?: string;
@@ -150,99 +150,99 @@ export interface CheckDef {
 export const CHECKS = {
   avLifeHealth: {
     level: 'failure',
-    article: '细则第十一条第一款',
+    article: '全过程记录制度第十一条第一款',
     description: '直接涉及生命健康、重大财产权益的现场执法活动应当全过程音像记录',
   },
   avInspection: {
     level: 'failure',
-    article: '细则第十五条第（二）项',
+    article: '全过程记录制度第十五条第（二）项',
     description: '现场检查应自到达检查地点（拍摄门头）至检查完毕离开，全程不间断录音录像',
   },
   avInterruptionUnexplained: {
     level: 'failure',
-    article: '细则第十一条第二款',
+    article: '全过程记录制度第十一条第二款',
     description: '音像记录中断的，应当语音说明中断原因，无法及时语音说明的应当事后书面说明',
   },
   avInterruptionExplained: {
     level: 'warning',
-    article: '细则第十一条第二款、第十三条',
+    article: '全过程记录制度第十一条第二款、第十三条',
     description:
       '应当全程记录的音像记录有已说明的中断，请核实中断属客观原因（保密、隐私或不可抗力的，应有经主要负责人审核的工作记录）',
   },
   avTimesMissing: {
     level: 'failure',
-    article: '细则第十八条',
+    article: '全过程记录制度第十八条',
     description: '音像记录应当登记起止时间，且结束时间不早于开始时间',
   },
   avQuestioning: {
     level: 'failure',
-    article: '细则第十六条第（二）项',
+    article: '全过程记录制度第十六条第（二）项',
     description: '行政处罚案件的询问应当全程录音录像',
   },
   avHearing: {
     level: 'failure',
-    article: '细则第十六条第（二）项',
+    article: '全过程记录制度第十六条第（二）项',
     description: '行政处罚案件的听证应当全程录音录像',
   },
   avDeliberation: {
     level: 'failure',
-    article: '细则第十六条第（二）项',
+    article: '全过程记录制度第十六条第（二）项',
     description: '行政处罚案件的合议应当全程录音录像',
   },
   avService: {
     level: 'failure',
-    article: '细则第十六条第（四）项',
+    article: '全过程记录制度第十六条第（四）项',
     description:
       '直接送达或留置送达事先告知书、处罚决定书、催告书、听证通知书时，应当使用执法记录仪等设备录像',
   },
   avServiceOther: {
     level: 'warning',
-    article: '细则第十一条第一款',
+    article: '全过程记录制度第十一条第一款',
     description: '留置送达、公告送达宜根据实际情况进行音像记录',
   },
   avCoercion: {
     level: 'failure',
-    article: '细则第十七条第（二）项',
+    article: '全过程记录制度第十七条第（二）项',
     description: '实施行政强制措施应当全过程音像记录',
   },
   avOnSite: {
     level: 'warning',
-    article: '细则第十一条第一款',
+    article: '全过程记录制度第十一条第一款',
     description: '现场执法、调查取证、证据保存宜根据实际情况进行音像记录',
   },
   docTimeOutsideAv: {
     level: 'failure',
-    article: '细则第十五条第（四）项',
+    article: '全过程记录制度第十五条第（四）项',
     description: '检查文书记载的时间应当与录音录像反映的起止时间一致',
   },
   docTimeMismatchAv: {
     level: 'failure',
-    article: '细则第十八条第二款',
+    article: '全过程记录制度第十八条第二款',
     description: '笔录、记录记载的时间应当与相应的音像记录一致',
   },
   docTimesMissing: {
     level: 'warning',
-    article: '细则第十五条第（四）项',
+    article: '全过程记录制度第十五条第（四）项',
     description: '文书未登记其记载的时间，无法与音像记录核对',
   },
   docUnsigned: {
     level: 'failure',
-    article: '细则第十五条第（四）项',
+    article: '全过程记录制度第十五条第（四）项',
     description: '执法文书应当有相关责任人、责任单位和有关人员签字或盖章',
   },
   docSignatureUnknown: {
     level: 'warning',
-    article: '细则第十五条第（四）项',
+    article: '全过程记录制度第十五条第（四）项',
     description: '文书未登记是否已签字或盖章',
   },
   docBlankItems: {
     level: 'failure',
-    article: '细则第十五条第（四）项',
+    article: '全过程记录制度第十五条第（四）项',
     description: '执法文书不得缺项漏项',
   },
   coercionApproval: {
     level: 'failure',
-    article: '细则第十七条第（四）项',
+    article: '全过程记录制度第十七条第（四）项',
     description:
       '行政强制措施应当事先经批准并形成文字记录；情况紧急当场实施的，应当在24小时内补办批准（行政强制法第十九条）',
   },
@@ -282,20 +282,20 @@ export type CheckCode = keyof typeof CHECKS;
 /** Documents are written to the minute: a time within one minute of a recording counts as inside it. */
 export const TIME_TOLERANCE_MS = 60_000;
 
-/** The four documents whose in-person service is filmed (细则第十六条第（四）项). */
+/** The four documents whose in-person service is filmed (全过程记录制度第十六条第（四）项). */
 export const FILMED_SERVICE_DOCS: readonly DocType[] = [
   'priorNotice',
   'penaltyDecision',
   'demandNotice',
   'hearingNotice',
 ];
-/** Documents recording an act that must be filmed in a penalty case (细则第十六条第（二）项), by that act. */
+/** Documents recording an act that must be filmed in a penalty case (全过程记录制度第十六条第（二）项), by that act. */
 const RECORDED_ACT_DOCS: Readonly<Record<string, { act: string; code: CheckCode }>> = {
   inquiryRecord: { act: 'questioning', code: 'avQuestioning' },
   hearingRecord: { act: 'hearing', code: 'avHearing' },
   deliberationRecord: { act: 'deliberation', code: 'avDeliberation' },
 };
-/** Documents of a coercive measure (细则第十七条第（一）项). */
+/** Documents of a coercive measure (全过程记录制度第十七条第（一）项). */
 export const COERCION_DOCS: readonly DocType[] = [
   'sealSeizeDecision',
   'evidenceHoldDecision',
@@ -397,12 +397,12 @@ export function checkCase(input: CaseCheckInput): Finding[] {
     avs.filter((r) => pred(r.act ?? '')).flatMap((r) => spanOf(r) ?? []);
   const allSpans = avs.flatMap((r) => spanOf(r) ?? []);
 
-  // REC-9: a recording without its start and end cannot be matched to anything (细则第十八条).
+  // REC-9: a recording without its start and end cannot be matched to anything (全过程记录制度第十八条).
   for (const r of avs) {
     if (!spanOf(r)) add('avTimesMissing', '音像记录未登记起止时间，或结束时间早于开始时间', r.id);
   }
 
-  // Interruptions inside recordings (细则第十一条第二款, 第十三条).
+  // Interruptions inside recordings (全过程记录制度第十一条第二款, 第十三条).
   for (const r of avs) {
     for (const i of r.interruptions ?? []) {
       const when = instant(i.at);
@@ -418,7 +418,7 @@ export function checkCase(input: CaseCheckInput): Finding[] {
     }
   }
 
-  // Life, health or major property: whole-process recording (细则第十一条第一款).
+  // Life, health or major property: whole-process recording (全过程记录制度第十一条第一款).
   if (input.lifeHealth || input.records.some((r) => r.type !== 'av' && r.act === 'lifeHealth')) {
     const acts = input.kind === 'inspection' ? ['lifeHealth', 'arrival-departure'] : ['lifeHealth'];
     if (input.kind === 'coercion') acts.push('coercion');
@@ -429,7 +429,7 @@ export function checkCase(input: CaseCheckInput): Finding[] {
 
   if (input.kind === 'inspection') checkInspection(input, docs, avs, allSpans, add);
   else {
-    // Records of acts that must be filmed, and their times against the recordings (细则第十六条第（二）项, 第十八条第二款).
+    // Records of acts that must be filmed, and their times against the recordings (全过程记录制度第十六条第（二）项, 第十八条第二款).
     for (const d of docs) {
       const rule = input.kind === 'penalty' ? RECORDED_ACT_DOCS[d.docType ?? ''] : undefined;
       const act =
@@ -483,7 +483,7 @@ export function checkCase(input: CaseCheckInput): Finding[] {
 
 type Add = (code: CheckCode, message: string, recordId?: string) => void;
 
-/** 细则第十五条第（二）项、第（四）项: from arrival to departure on AV, document times inside the recordings. */
+/** 全过程记录制度第十五条第（二）项、第（四）项: from arrival to departure on AV, document times inside the recordings. */
 function checkInspection(
   input: CaseCheckInput,
   docs: readonly CheckRecord[],
@@ -526,7 +526,7 @@ function checkInspection(
   }
 }
 
-/** 细则第十七条第（二）项、第（四）项; 行政强制法第十八条、第十九条. */
+/** 全过程记录制度第十七条第（二）项、第（四）项; 行政强制法第十八条、第十九条. */
 function checkCoercion(
   input: CaseCheckInput,
   docs: readonly CheckRecord[],
@@ -562,7 +562,7 @@ function checkCoercion(
   }
 }
 
-/** 细则第十六条第（四）项 (the four documents served in person) and 第十一条第一款 (leaving, announcement). */
+/** 全过程记录制度第十六条第（四）项 (the four documents served in person) and 第十一条第一款 (leaving, announcement). */
 function checkService(docs: readonly CheckRecord[], avs: readonly CheckRecord[], add: Add): void {
   for (const d of docs) {
     if (!d.service) continue;
@@ -579,7 +579,7 @@ function checkService(docs: readonly CheckRecord[], avs: readonly CheckRecord[],
   }
 }
 
-/** 细则第十五条第（四）项: signed or sealed, nothing left blank. */
+/** 全过程记录制度第十五条第（四）项: signed or sealed, nothing left blank. */
 function checkDocuments(docs: readonly CheckRecord[], add: Add): void {
   for (const d of docs) {
     if (d.signed === false) add('docUnsigned', `${docName(d)}缺少签字或盖章`, d.id);

@@ -15,7 +15,7 @@
  * - `evidenceHold`: evidence registered and preserved in advance is dealt with within 7 working days (行政处罚法
  *   第五十六条; 第八十五条 makes it working days). The law gives no extension and no excluded period.
  * - `handover`: each record is handed to the custodian and registered within 2 working days after the on-site work
- *   ends (细则第二十一条); the clock of one record is `handover:<recordId>`. A later hand-over needs a written reason
+ *   ends (全过程记录制度第二十一条); the clock of one record is `handover:<recordId>`. A later hand-over needs a written reason
  *   approved by the enforcement body's head beforehand: an extension approved before the due date.
  */
 import type { ClockDef, ClockEffects, ClockState } from '../workflow/define';
@@ -53,7 +53,7 @@ export interface ClockRule {
     times: number | null;
     /** The most days one extension may add; null: as the approval step gives (the sector rule). */
     maxDays: number | null;
-    /** The approval must be given before the due date (细则第二十一条 "事先批准"). */
+    /** The approval must be given before the due date (全过程记录制度第二十一条 "事先批准"). */
     beforeDue: boolean;
     approver: string;
     article: string;
@@ -85,14 +85,14 @@ export const CASE_CLOCK_RULES: Readonly<Record<CaseClockName, ClockRule>> = {
   },
   evidenceHold: { article: '行政处罚法第五十六条、第八十五条', excludes: [], extension: null },
   handover: {
-    article: '细则第二十一条',
+    article: '全过程记录制度第二十一条',
     excludes: [],
     extension: {
       times: null,
       maxDays: null,
       beforeDue: true,
       approver: '执法机构主管领导',
-      article: '细则第二十一条',
+      article: '全过程记录制度第二十一条',
     },
   },
 };

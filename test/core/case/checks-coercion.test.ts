@@ -1,6 +1,6 @@
 /**
- * Checks of a coercive measure (issue 14 item 5; REC-8): full recording (细则第十七条第（二）项) and the written
- * approval before the measure, or within 24 hours after it in an emergency (细则第十七条第（四）项, 行政强制法第十九条).
+ * Checks of a coercive measure (issue 14 item 5; REC-8): full recording (全过程记录制度第十七条第（二）项) and the written
+ * approval before the measure, or within 24 hours after it in an emergency (全过程记录制度第十七条第（四）项, 行政强制法第十九条).
  */
 import { checkCase, type Finding } from '../../../core/case/checks';
 import { at, coercion, penalty } from './fixtures';
@@ -13,7 +13,7 @@ describe('a coercive measure recorded and approved as the law requires', () => {
   });
 });
 
-describe('full recording of the measure (细则第十七条第（二）项)', () => {
+describe('full recording of the measure (全过程记录制度第十七条第（二）项)', () => {
   it('fails a measure with no recording', () => {
     const c = coercion();
     c.records = c.records.filter((r) => r.type !== 'av');
@@ -21,7 +21,7 @@ describe('full recording of the measure (细则第十七条第（二）项)', ()
       {
         code: 'avCoercion',
         level: 'failure',
-        article: '细则第十七条第（二）项',
+        article: '全过程记录制度第十七条第（二）项',
         message: '实施行政强制措施没有全过程录音录像',
       },
     ]);
@@ -38,7 +38,7 @@ describe('full recording of the measure (细则第十七条第（二）项)', ()
   });
 });
 
-describe('written approval (细则第十七条第（四）项, 行政强制法第十九条)', () => {
+describe('written approval (全过程记录制度第十七条第（四）项, 行政强制法第十九条)', () => {
   it('fails a measure with no approval, or approved only after it was taken', () => {
     const c = coercion();
     c.coercion = { measureAt: at('09:30') };

@@ -1,5 +1,5 @@
 /**
- * Checks of an inspection's records (issue 14 item 5; REC-4, REC-6, REC-9, REC-16): 细则第十一条、第十五条第（二）项、
+ * Checks of an inspection's records (issue 14 item 5; REC-4, REC-6, REC-9, REC-16): 全过程记录制度第十一条、第十五条第（二）项、
  * 第（四）项, 第十八条. A clean case has no findings; each test breaks one rule.
  */
 import { checkCase, type Finding } from '../../../core/case/checks';
@@ -18,7 +18,7 @@ describe('an inspection recorded as the rules require', () => {
   });
 });
 
-describe('times written in documents against the recording (细则第十五条第（四）项)', () => {
+describe('times written in documents against the recording (全过程记录制度第十五条第（四）项)', () => {
   it('fails a document whose time lies outside its recording, naming the record and the article', () => {
     const c = inspection();
     c.records[1]!.docTimes = [at('09:05'), at('10:45')];
@@ -26,7 +26,7 @@ describe('times written in documents against the recording (细则第十五条�
       {
         code: 'docTimeOutsideAv',
         level: 'failure',
-        article: '细则第十五条第（四）项',
+        article: '全过程记录制度第十五条第（四）项',
         message: '《现场笔录》记载的时间不在录音录像的起止时间内',
         recordId: 'doc1',
       },
@@ -39,7 +39,7 @@ describe('times written in documents against the recording (细则第十五条�
   });
 });
 
-describe('recording from arrival to departure (细则第十五条第（二）项)', () => {
+describe('recording from arrival to departure (全过程记录制度第十五条第（二）项)', () => {
   it('fails an inspection with no recording at all', () => {
     const c = inspection();
     c.records.shift();
@@ -68,13 +68,13 @@ describe('recording from arrival to departure (细则第十五条第（二）项
   });
 });
 
-describe('interruptions and recording metadata (细则第十一条第二款, 第十八条)', () => {
+describe('interruptions and recording metadata (全过程记录制度第十一条第二款, 第十八条)', () => {
   it('fails an interruption without a spoken or written explanation', () => {
     const c = inspection();
     c.records[0]!.interruptions = [{ at: at('09:45'), explanation: '  ' }];
     const f = checkCase(c);
     expect(codes(f)).toEqual(['failure:avInterruptionUnexplained']);
-    expect(f[0]).toMatchObject({ recordId: 'av1', article: '细则第十一条第二款' });
+    expect(f[0]).toMatchObject({ recordId: 'av1', article: '全过程记录制度第十一条第二款' });
   });
   it('fails a recording registered without its start and end', () => {
     const c = inspection();
@@ -83,7 +83,7 @@ describe('interruptions and recording metadata (细则第十一条第二款, 第
   });
 });
 
-describe('documents signed and complete (细则第十五条第（四）项)', () => {
+describe('documents signed and complete (全过程记录制度第十五条第（四）项)', () => {
   it('fails an unsigned document and lists the items left blank', () => {
     const c = inspection();
     c.records[1]!.signed = false;
@@ -99,7 +99,7 @@ describe('documents signed and complete (细则第十五条第（四）项)', ()
   });
 });
 
-describe('acts touching life, health or major property (细则第十一条第一款)', () => {
+describe('acts touching life, health or major property (全过程记录制度第十一条第一款)', () => {
   it('fails a case flagged so when nothing was filmed throughout, and passes with the whole-process recording', () => {
     const c = inspection();
     c.lifeHealth = true;

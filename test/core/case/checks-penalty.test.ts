@@ -1,6 +1,6 @@
 /**
  * Checks of a penalty case (issue 14 item 5; REC-4, REC-7): recordings of questioning, hearings, deliberation and
- * service (细则第十六条第（二）项、第（四）项), Art. 11's optional recordings as warnings only, and no decision without
+ * service (全过程记录制度第十六条第（二）项、第（四）项), Art. 11's optional recordings as warnings only, and no decision without
  * the prior notice and the party's time to answer (行政处罚法第四十四条、第四十五条、第六十二条).
  */
 import { checkCase, type Finding } from '../../../core/case/checks';
@@ -15,7 +15,7 @@ describe('a penalty case recorded and decided as the law requires', () => {
   });
 });
 
-describe('questioning, hearing and deliberation on AV (细则第十六条第（二）项)', () => {
+describe('questioning, hearing and deliberation on AV (全过程记录制度第十六条第（二）项)', () => {
   it('fails a questioning record with no recording of the questioning', () => {
     const c = penalty();
     c.records = c.records.filter((r) => r.id !== 'avQ');
@@ -23,7 +23,7 @@ describe('questioning, hearing and deliberation on AV (细则第十六条第（�
     expect(f).toEqual([
       expect.objectContaining({ code: 'avQuestioning', level: 'failure', recordId: 'inq' }),
     ]);
-    expect(f[0]!.article).toBe('细则第十六条第（二）项');
+    expect(f[0]!.article).toBe('全过程记录制度第十六条第（二）项');
   });
   it('fails a questioning record whose times lie outside the recording of the questioning', () => {
     const c = penalty();
@@ -42,7 +42,7 @@ describe('questioning, hearing and deliberation on AV (细则第十六条第（�
   });
 });
 
-describe('service of the four documents (细则第十六条第（四）项) and Art. 11 service warnings', () => {
+describe('service of the four documents (全过程记录制度第十六条第（四）项) and Art. 11 service warnings', () => {
   it('fails serving the prior notice in person without filming it', () => {
     const c = penalty();
     c.records = c.records.filter((r) => r.id !== 'avS');
@@ -67,7 +67,7 @@ describe('service of the four documents (细则第十六条第（四）项) and 
   });
 });
 
-describe('optional recordings are warnings only (细则第十一条第一款 "根据实际情况")', () => {
+describe('optional recordings are warnings only (全过程记录制度第十一条第一款 "根据实际情况")', () => {
   it('warns, and does not fail, for an on-site record with no recording', () => {
     const c = penalty();
     c.records.push({
@@ -79,7 +79,7 @@ describe('optional recordings are warnings only (细则第十一条第一款 "�
     });
     const f = checkCase(c);
     expect(codes(f)).toEqual(['warning:avOnSite']);
-    expect(f[0]).toMatchObject({ recordId: 'site', article: '细则第十一条第一款' });
+    expect(f[0]).toMatchObject({ recordId: 'site', article: '全过程记录制度第十一条第一款' });
   });
 });
 

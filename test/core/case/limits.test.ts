@@ -1,6 +1,6 @@
 /**
  * The legal time limits of a case as kernel clocks (issue 14 item 6): 行政处罚法第五十六条、第六十条、第八十五条,
- * 行政强制法第二十五条, 细则第二十一条 (REC-10). Run through the kernel's own clock arithmetic
+ * 行政强制法第二十五条, 全过程记录制度第二十一条 (REC-10). Run through the kernel's own clock arithmetic
  * (core/workflow/clocks.ts) on the 2026 working-day calendar.
  */
 import { createCalendar } from '../../../core/calendar';
@@ -33,7 +33,7 @@ describe('the clocks the law sets', () => {
     expect(due > '2026-10-07').toBe(true);
     expect(calendar.countWorkingDays('2026-09-29', due).value).toBe(7);
   });
-  it('runs one hand-over clock per record (细则第二十一条)', () => {
+  it('runs one hand-over clock per record (全过程记录制度第二十一条)', () => {
     const f = step(emptyWorkflow(), { start: [handoverClock('r1'), handoverClock('r2')] }, '2026-03-06');
     expect(f.clocks['handover:r1']!.dueDate).toBe('2026-03-10'); // Friday + 2 working days
     expect(Object.keys(f.clocks)).toEqual(['handover:r1', 'handover:r2']);
@@ -87,7 +87,7 @@ describe('extensions only by an approval step within the law', () => {
     const f = started('evidenceHold', '2026-03-02');
     expect(extensionEffects('evidenceHold', f.clocks.evidenceHold, 3, '2026-03-03').ok).toBe(false);
   });
-  it('allows a late hand-over only when approved before the due date (细则第二十一条)', () => {
+  it('allows a late hand-over only when approved before the due date (全过程记录制度第二十一条)', () => {
     const f = step(emptyWorkflow(), { start: [handoverClock('r1')] }, '2026-03-06');
     const clock = f.clocks['handover:r1'];
     expect(extensionEffects('handover:r1', clock, 3, '2026-03-10')).toEqual({
