@@ -327,9 +327,10 @@ interface Span {
   end: number;
 }
 
+/** An ISO instant; a date-time without `Z` or an offset is read as Asia/Shanghai time, never the machine's zone. */
 function instant(iso: string | undefined): number | null {
   if (!iso) return null;
-  const t = Date.parse(iso);
+  const t = Date.parse(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(iso) ? `${iso}+08:00` : iso);
   return Number.isNaN(t) ? null : t;
 }
 const isDateOnly = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
@@ -367,7 +368,8 @@ function gaps(spans: readonly Span[], from: number, to: number): Span[] {
   const out: Span[] = [];
   let at = from;
   for (const s of sorted) {
-    if (s.start - at > TIME_TOLERANCE_MS && s.start < to) out.push({ start: at, end: Math.min(s.start, to) });
+    if (s.start >= to) break;
+    if (s.start - at > TIME_TOLERANCE_MS) out.push({ start: at, end: s.start });
     at = Math.max(at, s.end);
     if (at >= to) break;
   }
@@ -499,20 +501,23 @@ function checkInspection(
     const arrival = instant(input.stages.find((s) => s.stage === 'arrival')?.actedAt);
     const departure = instant(input.stages.find((s) => s.stage === 'departure')?.actedAt);
     if (arrival !== null && departure !== null && departure > arrival) {
-      const explained = onSite.flatMap((r) => r.interruptions ?? []).filter(hasExplanation);
+      const entries = onSite.flatMap((r) => r.interruptions ?? []);
       for (const g of gaps(spans, arrival, departure)) {
         const what =
-          g.start === arrival
-            ? `录音录像晚于到达时间开始（${minute(g.end)}）`
-            : g.end === departure
-              ? `录音录像早于离开时间结束（${minute(g.start)}）`
-              : `录音录像在${minute(g.start)}至${minute(g.end)}之间中断`;
-        const why = explained.some((i) => {
+          g.start === arrival && g.end === departure
+            ? '录音录像未覆盖到达至离开的时间'
+            : g.start === arrival
+              ? `录音录像晚于到达时间开始（${minute(g.end)}）`
+              : g.end === departure
+                ? `录音录像早于离开时间结束（${minute(g.start)}）`
+                : `录音录像在${minute(g.start)}至${minute(g.end)}之间中断`;
+        const entered = entries.some((i) => {
           const t = instant(i.at);
           return t !== null && g.start - TIME_TOLERANCE_MS <= t && t <= g.end + TIME_TOLERANCE_MS;
         });
-        // An explained gap is already warned about with its interruption entry (above, in checkCase).
-        if (!why) add('avInspection', `现场检查${what}，且未说明原因`);
+        // A gap with an interruption entry is already reported with that entry (in checkCase): a warning when it
+        // is explained, a failure when it is not.
+        if (!entered) add('avInspection', `现场检查${what}，且未说明原因`);
       }
     }
   }
@@ -618,7 +623,8 @@ function checkDecision(input: CaseCheckInput, add: Add): void {
 
 /** 行政处罚法第四十七条: the stages happened in order and were not recorded before they happened. */
 function checkStages(input: CaseCheckInput, add: Add): void {
-  const order = CASE_STAGES[input.kind];
+  // In an emergency the measure comes first and the approval follows (行政强制法第十九条).
+  const order = CASE_STAGES[input.kind].filter((s) => !(input.coercion?.emergency && s === 'approval'));
   let last: { stage: string; at: number } | null = null;
   for (const name of order) {
     const s = input.stages.find((x) => x.stage === name);

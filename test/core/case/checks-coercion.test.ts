@@ -49,6 +49,8 @@ describe('written approval (全过程记录制度第十七条第（四）项, �
   it('accepts an emergency measure approved within 24 hours and fails one approved later', () => {
     const c = coercion();
     c.coercion = { emergency: true, measureAt: at('09:30'), approvedAt: at('08:00', '2026-03-03') };
+    c.stages[0]!.actedAt = at('08:00', '2026-03-03'); // the approval stage after the measure is in order here
+    c.stages[0]!.recordedAt = at('08:05', '2026-03-03');
     expect(checkCase(c)).toEqual([]);
     c.coercion.approvedAt = at('10:00', '2026-03-03');
     expect(codes(checkCase(c))).toEqual(['failure:coercionApproval']);

@@ -68,6 +68,44 @@ describe('recording from arrival to departure (全过程记录制度第十五条
   });
 });
 
+describe('recording coverage edge cases', () => {
+  it('fails a recording that ended before the departure even when a later file starts after it', () => {
+    const c = inspection();
+    c.records[0]!.avEnd = at('10:00');
+    c.records.push({
+      id: 'av2',
+      type: 'av',
+      act: 'arrival-departure',
+      avStart: at('10:40'),
+      avEnd: at('10:50'),
+    });
+    c.records[1]!.docTimes = [at('09:05')];
+    const f = checkCase(c);
+    expect(codes(f)).toEqual(['failure:avInspection']);
+    expect(f[0]!.message).toContain('早于离开时间结束');
+  });
+  it('reports one failure, not two, for an unexplained interruption entry that matches a gap', () => {
+    const c = inspection();
+    c.records[0]!.avEnd = at('09:30');
+    c.records[0]!.interruptions = [{ at: at('09:30') }];
+    c.records.push({
+      id: 'av2',
+      type: 'av',
+      act: 'arrival-departure',
+      avStart: at('09:40'),
+      avEnd: at('10:31'),
+    });
+    expect(codes(checkCase(c))).toEqual(['failure:avInterruptionUnexplained']);
+  });
+  it('reads a time without a zone as Shanghai time', () => {
+    const c = inspection();
+    c.records[1]!.docTimes = ['2026-03-02T09:05:00', '2026-03-02T10:20'];
+    expect(checkCase(c)).toEqual([]);
+    c.records[1]!.docTimes = ['2026-03-02T01:05:00Z']; // 09:05 in Shanghai
+    expect(checkCase(c)).toEqual([]);
+  });
+});
+
 describe('interruptions and recording metadata (全过程记录制度第十一条第二款, 第十八条)', () => {
   it('fails an interruption without a spoken or written explanation', () => {
     const c = inspection();
