@@ -21,14 +21,18 @@
  * - `foreignPR`: 外国人永久居留身份证, old form 3 letters (nationality) + 12 digits (no public check algorithm, so
  *   only the form is checked), or the 2023 form: 18 characters starting with 9, birth date in positions 7–14 and
  *   the resident-ID check character.
+ * - `regNo` (added): 工商注册号 (GS 15-2006, 15 digits, ISO 7064 MOD 11,10 check digit) of an enterprise or
+ *   individual business registered before 2015 whose code was never converted to a USCC; the 双公示 standard
+ *   carries it in CF_XDR_GSZC. A USCC is preferred where the party has one.
  * - `none`: an unregistered operator with no code at all (common in unlicensed practice): no number is stored.
  */
 
 export type PartyIdKind =
-  'uscc' | 'resident' | 'passport' | 'hkmo' | 'tw' | 'hmtResidence' | 'foreignPR' | 'none';
+  'uscc' | 'regNo' | 'resident' | 'passport' | 'hkmo' | 'tw' | 'hmtResidence' | 'foreignPR' | 'none';
 
 export const PARTY_ID_KINDS: readonly PartyIdKind[] = [
   'uscc',
+  'regNo',
   'resident',
   'passport',
   'hkmo',
@@ -41,6 +45,7 @@ export const PARTY_ID_KINDS: readonly PartyIdKind[] = [
 /** The names the pages and the 双公示 export use (CF_XDR_ZJLX / CF_FR_ZJLX wording). */
 export const PARTY_ID_LABELS: Readonly<Record<PartyIdKind, string>> = {
   uscc: '统一社会信用代码',
+  regNo: '工商注册号',
   resident: '居民身份证',
   passport: '护照',
   hkmo: '港澳居民来往内地通行证',
@@ -85,6 +90,24 @@ function validateUscc(v: string): PartyIdResult {
     return fail('统一社会信用代码的登记管理部门、机构类别或行政区划码不符合国家标准，请核对');
   }
   if (usccCheckChar(v.slice(0, 17)) !== v[17]) return fail('统一社会信用代码校验位不符，请逐位核对');
+  return { ok: true, normalized: v };
+}
+
+// --- GS 15-2006 工商注册号 -----------------------------------------------------------------------------------------
+
+/** The check digit (position 15) of 14 digits: ISO 7064 MOD 11,10 (the digit that makes the final value 1). */
+export function regNoCheckDigit(first14: string): string {
+  let p = 10;
+  for (const ch of first14) {
+    const s = (p + Number(ch)) % 10 || 10;
+    p = (s * 2) % 11;
+  }
+  return String((11 - p) % 10);
+}
+
+function validateRegNo(v: string): PartyIdResult {
+  if (!/^\d{15}$/.test(v)) return fail('工商注册号应为15位数字');
+  if (regNoCheckDigit(v.slice(0, 14)) !== v[14]) return fail('工商注册号校验位不符，请逐位核对');
   return { ok: true, normalized: v };
 }
 
@@ -169,6 +192,8 @@ export function validatePartyId(kind: PartyIdKind, value: string): PartyIdResult
   switch (kind) {
     case 'uscc':
       return validateUscc(v);
+    case 'regNo':
+      return validateRegNo(v);
     case 'resident':
       return validateResident(v);
     case 'hmtResidence':

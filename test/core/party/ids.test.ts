@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import {
   USCC_CHARSET,
+  regNoCheckDigit,
   residentCheckChar,
   usccCheckChar,
   validatePartyId,
@@ -71,10 +72,23 @@ function gb32100(body: string): string {
   return USCC_CHARSET[(31 - (sum % 31)) % 31]!;
 }
 
+/** GS 15-2006's rule as usually stated: a 15-digit number is valid when the running MOD 11,10 value ends at 1. */
+function gs15Valid(n: string): boolean {
+  let p = 10;
+  for (const ch of n.slice(0, 14)) {
+    let t = (Number(ch) + p) % 10;
+    if (t === 0) t = 10;
+    p = (t * 2) % 11;
+  }
+  return (p + Number(n[14])) % 10 === 1;
+}
+const validRegNo = chars('0123456789', 14).map((b) => b + regNoCheckDigit(b));
+
 describe('check characters agree with independent formulations of the standards', () => {
   it('computes the same resident-ID and USCC check characters for any body', () => {
     fc.assert(fc.property(chars('0123456789', 17), (b) => residentCheckChar(b) === iso7064Mod112(b)));
     fc.assert(fc.property(chars(USCC_CHARSET, 17), (b) => usccCheckChar(b) === gb32100(b)));
+    fc.assert(fc.property(validRegNo, (n) => gs15Valid(n)));
   });
 });
 
@@ -82,6 +96,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   it('accepts real published codes and normalizes case, spaces and full-width input', () => {
     expect(okValue('uscc', '914403001922038216')).toBe('914403001922038216');
     expect(okValue('uscc', '91440300708461136t')).toBe('91440300708461136T');
+    expect(okValue('uscc', '91350100m000100y43')).toBe('91350100M000100Y43'); // GB 32100-2015's own example
     expect(okValue('uscc', ' ９１１１００００８０２１００４３３Ｂ ')).toBe('91110000802100433B');
   });
   it('refuses a wrong check character, a wrong length and the letters the standard leaves out', () => {
@@ -98,6 +113,18 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   it('validates every generated code and catches every single-character change', () => {
     fc.assert(fc.property(validUscc, (v) => ok('uscc', v).ok));
     fc.assert(fc.property(mutated(validUscc, USCC_CHARSET), (v) => !ok('uscc', v).ok));
+  });
+});
+
+describe('工商注册号 (GS 15-2006)', () => {
+  it("accepts the standard's example and refuses a wrong check digit or length", () => {
+    expect(okValue('regNo', '110108000000016')).toBe('110108000000016');
+    expect(ok('regNo', '110108000000017')).toEqual({ ok: false, message: expect.stringContaining('校验位') });
+    expect(ok('regNo', '11010800000001')).toEqual({ ok: false, message: '工商注册号应为15位数字' });
+  });
+  it('validates every generated number and catches every single-digit change', () => {
+    fc.assert(fc.property(validRegNo, (v) => ok('regNo', v).ok));
+    fc.assert(fc.property(mutated(validRegNo, '0123456789'), (v) => !ok('regNo', v).ok));
   });
 });
 
