@@ -97,6 +97,19 @@ export const CASE_CLOCK_RULES: Readonly<Record<CaseClockName, ClockRule>> = {
   },
 };
 
+/**
+ * Which stage of a case starts or stops which clock (issue 14 item 1's stages, core/case/checks.ts CASE_STAGES):
+ * opening starts the 90 days and the decision stops them; the measure starts the 30 days and the decision on the
+ * goods stops them (行政强制法第二十七条: decided within the Art. 25 period). Preserved evidence and the hand-overs
+ * hang on records, not stages: `evidenceHold` starts with the 证据先行登记保存决定书 and stops with the decision on the
+ * evidence; `handover:<recordId>` starts when the on-site work that made the record ends and stops on receipt.
+ */
+export const STAGE_CLOCK_EFFECTS: Readonly<Record<string, Readonly<Record<string, ClockEffects>>>> = {
+  penalty: { opened: { start: ['decision'] }, decision: { stop: ['decision'] } },
+  coercion: { measure: { start: ['coercion'] }, goodsDecision: { stop: ['coercion'] } },
+  inspection: {},
+};
+
 function ruleOf(clock: string): ClockRule | undefined {
   return (CASE_CLOCK_RULES as Record<string, ClockRule>)[clock.split(':')[0]!];
 }

@@ -6,6 +6,7 @@
 import { createCalendar } from '../../../core/calendar';
 import {
   CASE_CLOCKS,
+  STAGE_CLOCK_EFFECTS,
   excludedPeriodEffects,
   extensionEffects,
   handoverClock,
@@ -37,6 +38,21 @@ describe('the clocks the law sets', () => {
     const f = step(emptyWorkflow(), { start: [handoverClock('r1'), handoverClock('r2')] }, '2026-03-06');
     expect(f.clocks['handover:r1']!.dueDate).toBe('2026-03-10'); // Friday + 2 working days
     expect(Object.keys(f.clocks)).toEqual(['handover:r1', 'handover:r2']);
+  });
+});
+
+describe('stages start and stop the clocks', () => {
+  it('runs the decision clock from opening to decision and the seizure clock from measure to goods decision', () => {
+    const p = STAGE_CLOCK_EFFECTS.penalty!;
+    let f = step(emptyWorkflow(), p.opened!, '2026-03-02');
+    expect(f.nextDue).toBe('2026-06-01');
+    f = step(f, p.decision!, '2026-04-01');
+    expect(f.clocks.decision!.stoppedOn).toBe('2026-04-01');
+    expect(f.nextDue).toBeNull();
+    const c = STAGE_CLOCK_EFFECTS.coercion!;
+    expect(step(emptyWorkflow(), c.measure!, '2026-03-02').clocks.coercion!.dueDate).toBe(
+      calendar.addCalendarDays('2026-03-02', 30).date,
+    );
   });
 });
 
