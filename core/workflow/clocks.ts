@@ -6,6 +6,7 @@
  * requirements.md "Rules used everywhere": from the day after the event).
  */
 import type { Calendar } from '../calendar/calendar';
+import { toEpochDay } from '../calendar/civilDate';
 import type { ClockDef, ClockEffects, ClockState, WorkflowFields } from './define';
 
 /** The period from the start, plus extensions, then moved on by the working days spent paused. */
@@ -16,13 +17,25 @@ function dueOf(
   values: Readonly<Record<string, number>>,
 ): { date: string; provisional: boolean } {
   const period = typeof def.period === 'function' ? def.period(values) : def.period;
-  const base =
-    'workingDays' in period
-      ? calendar.addWorkingDays(c.startedOn, period.workingDays + c.extendedDays)
-      : calendar.addCalendarDays(c.startedOn, period.days + c.extendedDays);
-  if (!c.pausedDays) return base;
-  const moved = calendar.addWorkingDays(base.date, c.pausedDays);
-  return { date: moved.date, provisional: base.provisional || moved.provisional };
+  // The excluded time is added back in the clock's own unit: a calendar-day limit (行政处罚法 Art. 60's 90 days)
+  // leaves out calendar days, a working-day limit working days.
+  if ('workingDays' in period) {
+    return calendar.addWorkingDays(c.startedOn, period.workingDays + c.extendedDays + c.pausedDays);
+  }
+  return calendar.addCalendarDays(c.startedOn, period.days + c.extendedDays + c.pausedDays);
+}
+
+/** The days between pausing and resuming, counted in the clock's unit. */
+function pausedSpan(
+  calendar: Calendar,
+  def: ClockDef,
+  from: string,
+  to: string,
+  values: Readonly<Record<string, number>>,
+): number {
+  const period = typeof def.period === 'function' ? def.period(values) : def.period;
+  if ('workingDays' in period) return Math.max(0, calendar.countWorkingDays(from, to).value);
+  return Math.max(0, toEpochDay(to) - toEpochDay(from));
 }
 
 function setDue(c: ClockState, due: { date: string; provisional: boolean }): void {
@@ -68,7 +81,7 @@ export function applyClocks(
   for (const name of effects.resume ?? []) {
     const c = clocks[name];
     if (c && c.pausedOn) {
-      c.pausedDays += Math.max(0, calendar.countWorkingDays(c.pausedOn, actedOn).value);
+      c.pausedDays += pausedSpan(calendar, known(name), c.pausedOn, actedOn, values);
       c.pausedOn = null;
       setDue(c, dueOf(calendar, known(name), c, values));
     }

@@ -35,7 +35,7 @@ export interface ClockState {
   /** The due date as computed now (after pauses and extensions); null while paused. */
   dueDate: string | null;
   pausedOn: string | null;
-  /** Working days spent paused (excluded periods), added to the period. */
+  /** Days spent paused (excluded periods), in the clock's unit, added to the period. */
   pausedDays: number;
   /** Days granted by approval steps. */
   extendedDays: number;

@@ -64,7 +64,8 @@ describe('excluded periods pause the clocks the law names', () => {
     expect(f.clocks.decision!.pausedOn).toBe('2026-03-09');
     expect(f.clocks.evidenceHold!.pausedOn).toBeNull();
     f = step(f, excludedPeriodEffects('end', 'hearing', [], f.clocks), '2026-03-16');
-    expect(f.clocks.decision!.pausedDays).toBe(5);
+    // The 90-day limit is in calendar days, so the hearing's 7 calendar days are left out (not its 5 working days).
+    expect(f.clocks.decision!.pausedDays).toBe(7);
     expect(f.clocks.decision!.dueDate! > before).toBe(true);
   });
   it('does not pause sealing/seizure for a hearing, only for testing or appraisal (行政强制法第二十五条第三款)', () => {

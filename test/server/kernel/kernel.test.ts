@@ -214,10 +214,11 @@ describe('a case-shaped record', () => {
     expect(c._wf.nextDue).toBeNull();
     await caseStep('case_1', 'resume', officer, '2026-04-15T09:00:00+08:00');
     c = (await loadRecord<CaseFile & Record<string, unknown>>(db, CASE, 'case_1'))!;
-    const paused = calendar.countWorkingDays('2026-04-01', '2026-04-15').value;
+    // A calendar-day limit leaves out the calendar days it was paused (14), not the working days.
+    const paused = 14;
     expect(c._wf.clocks.handling).toMatchObject({
       pausedDays: paused,
-      dueDate: calendar.addWorkingDays(due, paused).date,
+      dueDate: calendar.addCalendarDays(due, paused).date,
     });
 
     await expect(caseStep('case_1', 'extend', officer, '2026-05-01T09:00:00+08:00')).rejects.toMatchObject({
@@ -227,7 +228,7 @@ describe('a case-shaped record', () => {
     c = (await loadRecord<CaseFile & Record<string, unknown>>(db, CASE, 'case_1'))!;
     expect(c._wf.clocks.handling).toMatchObject({
       extendedDays: 30,
-      dueDate: calendar.addWorkingDays(calendar.addCalendarDays('2026-03-02', 120).date, paused).date,
+      dueDate: calendar.addCalendarDays('2026-03-02', 120 + paused).date,
     });
     await caseStep('case_1', 'propose', officer, '2026-05-02T09:00:00+08:00');
     await caseStep('case_1', 'close', head, '2026-05-03T09:00:00+08:00');
