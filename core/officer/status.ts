@@ -15,7 +15,14 @@ export const STORED_OFFICER_STATUSES = ['active', 'suspended', 'revoked', 'cance
 export type StoredOfficerStatus = (typeof STORED_OFFICER_STATUSES)[number];
 
 /** What a verification answers (`notYetValid` covers a certificate issued for a later start date). */
-export const OFFICER_STATUSES = ['active', 'suspended', 'revoked', 'cancelled', 'expired', 'notYetValid'] as const;
+export const OFFICER_STATUSES = [
+  'active',
+  'suspended',
+  'revoked',
+  'cancelled',
+  'expired',
+  'notYetValid',
+] as const;
 export type OfficerStatus = (typeof OFFICER_STATUSES)[number];
 
 export const OFFICER_STATUS_LABELS: Record<OfficerStatus, string> = {

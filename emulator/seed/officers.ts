@@ -130,13 +130,21 @@ export const DEMO_CERT_NOS = {
 const ADMIN = 'demo-admin-1';
 
 export async function seedOfficers(call: SeedCaller): Promise<void> {
-  const verbs = { suspended: 'officer.suspend', revoked: 'officer.revoke', cancelled: 'officer.cancel' } as const;
+  const verbs = {
+    suspended: 'officer.suspend',
+    revoked: 'officer.revoke',
+    cancelled: 'officer.cancel',
+  } as const;
   for (const { status, statusReason, statusDate, staffId, ...officer } of DEMO_OFFICERS) {
     const added = await call<{ id: string }>('staff', ADMIN, 'officer.add', {
       ...officer,
       ...(staffId ? { staffId } : {}),
     });
     if (status !== 'active')
-      await call('staff', ADMIN, verbs[status], { officerId: added.id, reason: statusReason, date: statusDate });
+      await call('staff', ADMIN, verbs[status], {
+        officerId: added.id,
+        reason: statusReason,
+        date: statusDate,
+      });
   }
 }

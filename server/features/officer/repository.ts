@@ -52,8 +52,9 @@ export function officerIdForCertNo(certNo: string): string {
  * Records kept before 注销, status dates, field, area and photos existed lack those keys: they are read as null
  * here (mapped on read, not migrated), so every reader sees the current shape. Their status values are unchanged.
  */
-export function readOfficer(raw: Omit<OfficerRecord, 'statusDate' | 'field' | 'area' | 'photoFileId'> &
-  Partial<OfficerRecord>): OfficerRecord {
+export function readOfficer(
+  raw: Omit<OfficerRecord, 'statusDate' | 'field' | 'area' | 'photoFileId'> & Partial<OfficerRecord>,
+): OfficerRecord {
   return {
     ...raw,
     statusDate: raw.statusDate ?? null,

@@ -109,7 +109,10 @@ export const VIA_LABELS: Record<Via, string> = {
 };
 
 /** The share card: the page itself, never who checked whom (the citizen's number or result stays on the phone). */
-export const SHARE = { title: '核验执法人员：扫描执法证二维码或输入证号', path: '/pages/officer/verify/index' };
+export const SHARE = {
+  title: '核验执法人员：扫描执法证二维码或输入证号',
+  path: '/pages/officer/verify/index',
+};
 
 /** Each page instance's clock timer (not page data: it is not rendered). */
 const clocks = new WeakMap<object, ReturnType<typeof setInterval>>();
