@@ -27,7 +27,6 @@ const NETWORK_DOWN = () => {
   throw new Error('offline');
 };
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- these run inside Chromium, on simulate's component tree */
 /** Text of one element of the page, found by its id in the component tree ('' when absent). */
 const textOf = (page: Rendered, selector: string) =>
   page.page.evaluate((s) => (globalThis as any).__comp.querySelector(s)?.dom.textContent ?? '', selector);
