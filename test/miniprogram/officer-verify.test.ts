@@ -60,6 +60,8 @@ describe('重试 after a network failure (Issue 13 item 1)', () => {
     expect(text).toContain('重试');
     expect(text).toContain('扫描的执法证二维码');
     expect(text).not.toContain('请输入执法证号\n');
+    // After a scan the answer (here the failure) comes before the search form.
+    expect(await before(page, '#verify-error', '#verify-search')).toBe(true);
 
     harness.answer = () => ({ ok: true, data: VALID });
     await page.invoke('onRetry');

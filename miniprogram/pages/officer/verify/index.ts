@@ -139,7 +139,7 @@ Component({
     errorMessage: '',
     /** The number searched, repeated on a 未查到 answer ('' when a scanned code was looked up). */
     searched: '',
-    /** Opened from a badge code or a link: the result comes first, the search form after it. */
+    /** Opened from a badge code or a link, or after a scan: the result comes first, the search form after it. */
     fromCode: false,
     /** The last lookup, so that 重试 after a network failure retries that very code or number. */
     lastInput: null as OfficerVerifyInput | null,
@@ -199,8 +199,11 @@ Component({
           scanType: ['qrCode', 'wxCode'],
           success: (res) => {
             const input = verifyInputFromScan(res as { result?: string; path?: string });
-            if (input) void this.verify(input, 'scan');
-            else this.setData({ state: 'idle', inputError: '这不是执法证上的二维码，请改为输入执法证号' });
+            // After a scan the answer comes first, as when the page is opened from a badge code.
+            if (input) {
+              this.setData({ fromCode: true });
+              void this.verify(input, 'scan');
+            } else this.setData({ state: 'idle', inputError: '这不是执法证上的二维码，请改为输入执法证号' });
           },
         });
       // Camera use goes through WeChat's privacy flow first (privacy-consent shows the panel if needed).
