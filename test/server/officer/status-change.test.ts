@@ -107,6 +107,20 @@ describe('officer.cancel (注销)', () => {
     expect(still).toMatchObject({ ok: true, data: { status: 'active', statusDate: null } });
   });
 
+  // 行政处罚法 Art. 42: enforcement by officers holding a certificate; the linked account follows it.
+  it("takes the officer role from the holder's linked account", async () => {
+    const rolesOf = async (openid: string) =>
+      (
+        (await emu.call('staff', { action: 'staff.me', payload: {}, requestId: randomUUID() }, openid)).data
+          .roles as Array<{ role: string }>
+      ).map((g) => g.role);
+    expect(await rolesOf('demo-officer-3')).toContain('officer');
+    const officerId = await idOf('50010120220015');
+    const res = await admin('officer.cancel', { officerId, reason: '退休' });
+    expect(res).toMatchObject({ ok: true, data: { status: 'cancelled' } });
+    expect(await rolesOf('demo-officer-3')).not.toContain('officer');
+  });
+
   it('is refused to non-administrators before the payload is read', async () => {
     const res = await emu.call(
       'staff',
@@ -213,3 +227,9 @@ describe('records kept before 注销 and status dates existed', () => {
     expect(await listedCertNos()).not.toContain('50010120159999');
   });
 });
+
+/** The record id is derived from the certificate number (server/features/officer/repository.ts). */
+async function idOf(certNo: string): Promise<string> {
+  const { officerIdForCertNo } = await import('../../../server/features/officer/repository');
+  return officerIdForCertNo(certNo);
+}
