@@ -169,6 +169,13 @@ Component({
     onUnload() {
       this.stopClock();
     },
+    /** The clock stops while the page is hidden and picks up the current time when it shows again. */
+    onHide() {
+      this.stopClock();
+    },
+    onShow() {
+      if (this.data.state === 'result' && this.data.view?.tone === 'valid') this.startClock();
+    },
     onShareAppMessage() {
       return { ...SHARE };
     },
@@ -256,7 +263,7 @@ Component({
           dateRow: statusDateRow(res.data),
           checkedAt: shanghaiSecond(Date.now()),
         });
-        this.startClock();
+        if (STATUS_VIEWS[res.data.status].tone === 'valid') this.startClock();
       } else if (res.error.code === 'NOT_FOUND') {
         this.setData({
           state: 'notFound',
