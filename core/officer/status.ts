@@ -6,7 +6,9 @@
  * The stored statuses follow the terms of the certificate rules: 暂扣 (`suspended`, held back for a while), 吊销
  * (`revoked`, a sanction) and 注销 (`cancelled`: the holder left enforcement work - transfer, retirement - which
  * is no sanction). Records written before 注销 existed keep their `revoked` / `suspended` values: the names did
- * not change, so old data reads as before (no migration); only their status date is unknown (`statusDate` null).
+ * not change, so old data reads as before (no migration: the missing keys are mapped to null on read,
+ * server/features/officer/repository.ts readOfficer); only their status date is unknown (`statusDate` null). An old
+ * 吊销 that was really a transfer may be corrected to 注销 once (`officer.cancel`, staff-actions.ts).
  */
 import { toShanghaiDate } from '../calendar/civilDate';
 

@@ -131,11 +131,20 @@ function effectiveDate(given: string | undefined, current: OfficerRecord, now: D
   return date;
 }
 
-/** One status transition: which states it starts from, where it goes, how it is refused otherwise. */
-function transition(verb: string, from: StoredOfficerStatus[], to: StoredOfficerStatus, refusal: string) {
+/**
+ * One status transition: which states it starts from, where it goes, how it is refused otherwise. `also` admits
+ * a further record (the one correction below).
+ */
+function transition(
+  verb: string,
+  from: StoredOfficerStatus[],
+  to: StoredOfficerStatus,
+  refusal: string,
+  also: (o: OfficerRecord) => boolean = () => false,
+) {
   return async (input: { officerId: string; reason?: string; date?: string }, call: Call) => {
     const current = await requireOfficer(call, input.officerId);
-    if (!from.includes(current.status)) throw precondition(refusal);
+    if (!from.includes(current.status) && !also(current)) throw precondition(refusal);
     const next: OfficerRecord = {
       ...current,
       status: to,
@@ -162,9 +171,16 @@ export const officerRevoke = handle(
   transition('revoke', ['active', 'suspended'], 'revoked', '该执法证已吊销或已注销'),
 );
 
+/**
+ * Before 注销 existed, a transfer or retirement could only be recorded as 吊销. Such a record (revoked, with no
+ * status date: only records from before dates were kept) may be corrected to 注销 with its real date and reason;
+ * a revocation recorded since then is a sanction and stays one. The correction is on the ledger like any change.
+ */
+const legacyRevocation = (o: OfficerRecord) => o.status === 'revoked' && o.statusDate === null;
+
 export const officerCancel = handle(
   decl.officerCancel,
-  transition('cancel', ['active', 'suspended'], 'cancelled', '该执法证已吊销或已注销'),
+  transition('cancel', ['active', 'suspended'], 'cancelled', '该执法证已吊销或已注销', legacyRevocation),
 );
 
 export const officerStaffActions = {

@@ -226,6 +226,24 @@ describe('records kept before 注销 and status dates existed', () => {
     });
     expect(await listedCertNos()).not.toContain('50010120159999');
   });
+
+  // Before 注销 existed a transfer could only be recorded as 吊销: such a record may be corrected once.
+  it('lets an old revocation without a date be corrected to 注销, but not a dated one', async () => {
+    const legacy = await admin('officer.cancel', {
+      officerId: 'officer-legacy-0001',
+      reason: '更正：实为调离执法岗位',
+      date: '2019-06-01',
+    });
+    expect(legacy).toMatchObject({ ok: true, data: { status: 'cancelled', statusDate: '2019-06-01' } });
+    expect((await publicCall('officer.verify', { shortId: 'LEGACY23' })).data).toMatchObject({
+      status: 'cancelled',
+      statusDate: '2019-06-01',
+    });
+    const { officerId } = await addOfficer();
+    await admin('officer.revoke', { officerId, reason: '违法使用执法证', date: '2026-02-10' });
+    const sanction = await admin('officer.cancel', { officerId, reason: '改为注销' });
+    expect(sanction).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
+  });
 });
 
 /** The record id is derived from the certificate number (server/features/officer/repository.ts). */
