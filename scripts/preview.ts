@@ -29,7 +29,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'officer-verify-empty',
     page: 'pages/officer/verify/index',
     openid: 'demo-citizen',
-    keyStrings: ['核验执法人员', '执法证号', '扫描执法证二维码'],
+    keyStrings: ['核验执法人员', '执法证号', '扫描执法证二维码', '请在您自己的手机上核验'],
   },
   {
     name: 'officer-verify-valid',
@@ -42,14 +42,66 @@ export const SCENARIOS: Scenario[] = [
       '区卫生健康综合行政执法支队',
       DEMO_CERT_NOS.valid,
       '2023-03-01 至 2029-02-28',
+      // Issue 13 item 1: the live clock, the field and area, and the advice to check on one's own phone.
+      '当前时间',
+      '公共卫生、医疗卫生',
+      '本区行政区域',
+      '请在您自己的手机上核验',
+      '核验其他执法人员',
     ],
+  },
+  {
+    name: 'officer-verify-scan-network-error',
+    page: 'pages/officer/verify/index',
+    openid: 'demo-citizen',
+    scanResults: (f: ComplaintFixtures) => [
+      { path: `pages/officer/verify/index?scene=${f.validBadgeScene}` },
+    ],
+    failCalls: 1,
+    steps: [{ method: 'onScan' }],
+    keyStrings: ['核验未完成', '网络不畅', '重试', '扫描的执法证二维码'],
+  },
+  {
+    name: 'officer-verify-scan-retried',
+    page: 'pages/officer/verify/index',
+    openid: 'demo-citizen',
+    scanResults: (f: ComplaintFixtures) => [
+      { path: `pages/officer/verify/index?scene=${f.validBadgeScene}` },
+    ],
+    failCalls: 1,
+    steps: [{ method: 'onScan' }, { method: 'onRetry' }],
+    keyStrings: ['执法证有效', '张伟', '当前时间'],
   },
   {
     name: 'officer-verify-revoked',
     page: 'pages/officer/verify/index',
     query: (f: ComplaintFixtures) => ({ scene: f.revokedBadgeScene }),
     openid: 'demo-citizen',
-    keyStrings: ['已吊销', '马强', DEMO_CERT_NOS.revoked, '拒绝接受检查', '第五十五条', '我要举报'],
+    keyStrings: [
+      '已吊销',
+      '马强',
+      DEMO_CERT_NOS.revoked,
+      '吊销日期',
+      '2025年3月20日',
+      '拒绝接受检查',
+      '第五十五条',
+      '我要举报',
+      '拨打 12345',
+    ],
+  },
+  {
+    name: 'officer-verify-cancelled',
+    page: 'pages/officer/verify/index',
+    query: { certNo: DEMO_CERT_NOS.cancelled },
+    openid: 'demo-citizen',
+    keyStrings: ['已注销', '执法证已注销', '陈刚', '注销日期', '2025年9月30日', '调离、退休'],
+  },
+  {
+    name: 'officer-verify-suspended',
+    page: 'pages/officer/verify/index',
+    query: { certNo: DEMO_CERT_NOS.suspended },
+    openid: 'demo-citizen',
+    keyStrings: ['已暂扣', '执法证已被暂扣', '刘洋', '暂扣日期', '2026年10月15日'],
   },
   {
     name: 'officer-verify-expired',
@@ -111,9 +163,16 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const failures: string[] = [];
   try {
-    for (const scenario of SCENARIOS) {
+    // `PREVIEW_ONLY=officer-verify npm run preview` renders only the scenarios whose name contains it.
+    const only = process.env.PREVIEW_ONLY;
+    for (const scenario of SCENARIOS.filter((s) => !only || s.name.includes(only))) {
       for (const font of FONT_SETTINGS) {
+        let failing = scenario.failCalls ?? 0;
         const onCall = async (call: BackendCall) => {
+          if (failing > 0) {
+            failing--;
+            throw new Error('预览：模拟网络故障');
+          }
           if (call.transport !== 'emulator') throw new Error('develop 版本应当调用本地模拟器');
           const res = await fetch(`${emu.url}/fn/${call.fn}`, {
             method: 'POST',
@@ -135,6 +194,12 @@ async function main(): Promise<void> {
           },
           onCall,
         });
+        if (scenario.scanResults) {
+          await rendered.page.evaluate(
+            (results) => ((globalThis as unknown as { __scanResults: unknown[] }).__scanResults = results),
+            scenario.scanResults(fixtures),
+          );
+        }
         for (const step of scenario.steps ?? []) await rendered.invoke(step.method, ...(step.args ?? []));
         const file = path.join(outDir, `${scenario.name}-${font.label}.png`);
         await rendered.page.screenshot({ path: file, fullPage: true });

@@ -30,6 +30,7 @@ export const STAFF_API = table([
   officer.officerSuspend,
   officer.officerReinstate,
   officer.officerRevoke,
+  officer.officerCancel,
   officer.officerBadgeCode,
   ledger.ledgerVerify,
   ledger.ledgerAnchorsExport,

@@ -33,7 +33,22 @@ const personName = z.string().check(
 );
 
 /** On a certificate `name` is the holder's, and its dates are the certificate's (labels.ts). */
-const CERTIFICATE_LABELS = { name: '姓名', validFrom: '发证日期', validUntil: '有效期至' } as const;
+const CERTIFICATE_LABELS = {
+  name: '姓名',
+  validFrom: '发证日期',
+  validUntil: '有效期至',
+  field: '执法领域',
+  area: '执法区域',
+  photoFileId: '登记照片',
+} as const;
+/** As printed on the certificate, e.g. 执法领域「公共卫生、医疗卫生」, 执法区域「××区」. */
+const certificateText = z.string().check(
+  z.overwrite((v) => v.trim()),
+  z.minLength(2),
+  z.maxLength(64),
+);
+/** A cloud storage file id of the registered photo (uploaded by the administrator; shown through a temp URL). */
+const photoFileId = z.string().check(z.regex(/^cloud:\/\/[!-~]{4,500}$/, '登记照片的文件标识不正确'));
 const reason = z.string().check(
   z.overwrite((v) => v.trim()),
   z.minLength(2, '请写明原因'),
@@ -67,6 +82,16 @@ export interface OfficerPublicView {
   status: OfficerStatus;
   validFrom: string;
   validUntil: string;
+  /**
+   * For a certificate that is not valid: the day it was held back (暂扣), revoked (吊销) or cancelled (注销), or
+   * for an expired one its last valid day; null otherwise, and for records kept before these dates were recorded.
+   */
+  statusDate: string | null;
+  /** 执法领域 and 执法区域 as on the certificate; null where the register does not hold them yet. */
+  field: string | null;
+  area: string | null;
+  /** A short-lived link to the registered photo; null when the register holds none. */
+  photoUrl: string | null;
 }
 
 export const officerAddInput = withLabels(
@@ -85,12 +110,15 @@ export const officerAddInput = withLabels(
     validFrom: plainDate('发证日期'),
     validUntil: plainDate('有效期至'),
     staffId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    field: z.optional(certificateText),
+    area: z.optional(certificateText),
+    photoFileId: z.optional(photoFileId),
   }),
   CERTIFICATE_LABELS,
 );
 export type OfficerAddInput = z.infer<typeof officerAddInput>;
 
-/** The certificate number never changes: a new certificate is a new record (and the old one is revoked). */
+/** The certificate number never changes: a new certificate is a new record (and the old one is cancelled, 注销). */
 export const officerUpdateInput = withLabels(
   z.strictObject({
     officerId,
@@ -106,12 +134,22 @@ export const officerUpdateInput = withLabels(
     validFrom: z.optional(plainDate('发证日期')),
     validUntil: z.optional(plainDate('有效期至')),
     staffId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(64)))),
+    field: z.optional(z.nullable(certificateText)),
+    area: z.optional(z.nullable(certificateText)),
+    photoFileId: z.optional(z.nullable(photoFileId)),
   }),
   CERTIFICATE_LABELS,
 );
 export type OfficerUpdateInput = z.infer<typeof officerUpdateInput>;
 
-export const officerStatusChangeInput = z.strictObject({ officerId, reason });
+/**
+ * 暂扣, 吊销 or 注销: why, and the day it took effect (as on the decision; today in Shanghai when left out). The
+ * date is shown to the public on the verification result.
+ */
+export const officerStatusChangeInput = withLabels(
+  z.strictObject({ officerId, reason, date: z.optional(plainDate('生效日期')) }),
+  { date: '生效日期' },
+);
 export type OfficerStatusChangeInput = z.infer<typeof officerStatusChangeInput>;
 
 /** Reinstating needs no reason beyond the record of who did it; one may be given. */
@@ -128,6 +166,7 @@ export interface OfficerAdminView extends OfficerPublicView {
   storedStatus: StoredOfficerStatus;
   staffId: string | null;
   statusReason: string | null;
+  photoFileId: string | null;
 }
 
 export interface OfficerBadgeCode {
@@ -182,6 +221,12 @@ export const officerReinstate = declareAction<OfficerAdminView>()({
 export const officerRevoke = declareAction<OfficerAdminView>()({
   ...adminWrite,
   name: 'officer.revoke',
+  input: officerStatusChangeInput,
+});
+/** 注销: the holder left enforcement work (transfer, retirement); not a sanction, unlike 吊销. Final. */
+export const officerCancel = declareAction<OfficerAdminView>()({
+  ...adminWrite,
+  name: 'officer.cancel',
   input: officerStatusChangeInput,
 });
 /** Read-only for the register (the code is deterministic for a scene), so not idempotent-stored. */

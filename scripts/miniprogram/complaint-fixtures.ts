@@ -28,6 +28,8 @@ export interface ComplaintFixtures {
   duplicate: FixtureComplaint;
   /** The badge scene (short id) of the revoked demo certificate: random per seed, as in production. */
   revokedBadgeScene: string;
+  /** The badge scene of the valid demo certificate (张伟). */
+  validBadgeScene: string;
 }
 
 type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -83,8 +85,12 @@ export async function seedComplaintFixtures(baseUrl: string, appId: string): Pro
   const badge = await fn('staff', 'demo-admin-1', 'officer.badgeCode', {
     officerId: officerIdForCertNo(DEMO_CERT_NOS.revoked),
   });
+  const validBadge = await fn('staff', 'demo-admin-1', 'officer.badgeCode', {
+    officerId: officerIdForCertNo(DEMO_CERT_NOS.valid),
+  });
   return {
     revokedBadgeScene: badge.shortId,
+    validBadgeScene: validBadge.shortId,
     duplicate: {
       id: duplicateId,
       trackingNo: duplicate.trackingNo,

@@ -10,4 +10,8 @@ export interface Scenario {
   keyStrings: string[] | ((f: ComplaintFixtures) => string[]);
   /** Page methods called after the first render (e.g. submitting an empty form to show its errors). */
   steps?: Array<{ method: string; args?: unknown[] }>;
+  /** What wx.scanCode answers, in order (a badge's mini-program code gives `path` with `scene=`). */
+  scanResults?: (f: ComplaintFixtures) => Array<{ path?: string; result?: string }>;
+  /** The first N backend calls fail as a network failure would (wx.cloud / wx.request `fail`). */
+  failCalls?: number;
 }

@@ -38,7 +38,8 @@ describe('officer verification page', () => {
   });
 
   it.each([
-    ['suspended', '已暂停'],
+    ['suspended', '已暂扣'],
+    ['cancelled', '已注销'],
     ['revoked', '已吊销'],
     ['expired', '已过期'],
   ])('reads %s as %s and tells the citizen they may refuse and report', async (status, label) => {

@@ -1,9 +1,12 @@
 /**
- * Administrators keep the officer register: add, correct, suspend, reinstate, revoke (PUB-2,
- * PUB-4: the public list and verification read it). Every change goes through commitChange, so it is on the ledger with a salted actor.
- * Lifecycle: active ⇄ suspended → revoked; revoked is final (a new certificate is a new record).
+ * Administrators keep the officer register: add, correct, hold back (暂扣), reinstate, revoke (吊销, a sanction),
+ * cancel (注销: transfer, retirement; no sanction) (PUB-2, PUB-4: the public list and verification read it). Every
+ * change goes through commitChange, so it is on the ledger with a salted actor.
+ * Lifecycle: active ⇄ suspended → revoked | cancelled; both are final (a new certificate is a new record). Each
+ * of 暂扣, 吊销 and 注销 records its reason and the day it took effect, which the public result shows.
  */
 import * as decl from '../../../core/contract/officer';
+import { toShanghaiDate } from '../../../core/calendar/civilDate';
 import type { StoredOfficerStatus } from '../../../core/officer/status';
 import { AppError, invalid, notFound, precondition } from '../../errors';
 import { commitChange } from '../../ledger/commit';
@@ -84,6 +87,10 @@ export const officerAdd = handle(decl.officerAdd, async (input, call) => {
     validFrom: input.validFrom,
     validUntil: input.validUntil,
     staffId: input.staffId ?? null,
+    statusDate: null,
+    field: input.field ?? null,
+    area: input.area ?? null,
+    photoFileId: input.photoFileId ?? null,
     shortId: randomCode(8),
     createdAt: call.now,
     updatedAt: call.now,
@@ -100,6 +107,9 @@ export const officerUpdate = handle(decl.officerUpdate, async (input, call) => {
   if (changes.unitName !== undefined) next.unitName = changes.unitName;
   if (changes.validFrom !== undefined) next.validFrom = changes.validFrom;
   if (changes.validUntil !== undefined) next.validUntil = changes.validUntil;
+  if (changes.field !== undefined) next.field = changes.field;
+  if (changes.area !== undefined) next.area = changes.area;
+  if (changes.photoFileId !== undefined) next.photoFileId = changes.photoFileId;
   if (changes.staffId !== undefined) {
     await checkStaffLink(call, changes.staffId);
     next.staffId = changes.staffId;
@@ -108,15 +118,38 @@ export const officerUpdate = handle(decl.officerUpdate, async (input, call) => {
   return save(call, 'update', next, current._rev);
 });
 
-/** One status transition: which states it starts from, where it goes, how it is refused otherwise. */
-function transition(verb: string, from: StoredOfficerStatus[], to: StoredOfficerStatus, refusal: string) {
-  return async (input: { officerId: string; reason?: string }, call: Call) => {
+/**
+ * The day a 暂扣 / 吊销 / 注销 took effect: as given (the decision's date), else today in Shanghai. Never later
+ * than today (the public would read a certificate as no longer valid before it is) nor before the certificate's
+ * start.
+ */
+function effectiveDate(given: string | undefined, current: OfficerRecord, now: Date): string {
+  const today = toShanghaiDate(now);
+  const date = given ?? today;
+  if (date > today) throw invalid({ 'payload.date': '生效日期不能晚于今天' });
+  if (date < current.validFrom) throw invalid({ 'payload.date': '生效日期不能早于发证日期' });
+  return date;
+}
+
+/**
+ * One status transition: which states it starts from, where it goes, how it is refused otherwise. `also` admits
+ * a further record (the one correction below).
+ */
+function transition(
+  verb: string,
+  from: StoredOfficerStatus[],
+  to: StoredOfficerStatus,
+  refusal: string,
+  also: (o: OfficerRecord) => boolean = () => false,
+) {
+  return async (input: { officerId: string; reason?: string; date?: string }, call: Call) => {
     const current = await requireOfficer(call, input.officerId);
-    if (!from.includes(current.status)) throw precondition(refusal);
+    if (!from.includes(current.status) && !also(current)) throw precondition(refusal);
     const next: OfficerRecord = {
       ...current,
       status: to,
       statusReason: input.reason ?? null,
+      statusDate: to === 'active' ? null : effectiveDate(input.date, current, call.now),
       updatedAt: call.now,
     };
     return save(call, verb, next, current._rev);
@@ -125,17 +158,29 @@ function transition(verb: string, from: StoredOfficerStatus[], to: StoredOfficer
 
 export const officerSuspend = handle(
   decl.officerSuspend,
-  transition('suspend', ['active'], 'suspended', '只有状态为有效的执法证可以暂停'),
+  transition('suspend', ['active'], 'suspended', '只有状态为有效的执法证可以暂扣'),
 );
 
 export const officerReinstate = handle(
   decl.officerReinstate,
-  transition('reinstate', ['suspended'], 'active', '只有已暂停的执法证可以恢复；已吊销的不能恢复'),
+  transition('reinstate', ['suspended'], 'active', '只有已暂扣的执法证可以恢复；已吊销或已注销的不能恢复'),
 );
 
 export const officerRevoke = handle(
   decl.officerRevoke,
-  transition('revoke', ['active', 'suspended'], 'revoked', '该执法证已吊销'),
+  transition('revoke', ['active', 'suspended'], 'revoked', '该执法证已吊销或已注销'),
+);
+
+/**
+ * Before 注销 existed, a transfer or retirement could only be recorded as 吊销. Such a record (revoked, with no
+ * status date: only records from before dates were kept) may be corrected to 注销 with its real date and reason;
+ * a revocation recorded since then is a sanction and stays one. The correction is on the ledger like any change.
+ */
+const legacyRevocation = (o: OfficerRecord) => o.status === 'revoked' && o.statusDate === null;
+
+export const officerCancel = handle(
+  decl.officerCancel,
+  transition('cancel', ['active', 'suspended'], 'cancelled', '该执法证已吊销或已注销', legacyRevocation),
 );
 
 export const officerStaffActions = {
@@ -144,5 +189,6 @@ export const officerStaffActions = {
   'officer.suspend': officerSuspend,
   'officer.reinstate': officerReinstate,
   'officer.revoke': officerRevoke,
+  'officer.cancel': officerCancel,
   'officer.badgeCode': officerBadgeCode,
 };

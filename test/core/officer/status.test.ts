@@ -1,6 +1,6 @@
 /** Certificate numbers and the status the public sees when verifying an officer (PUB-4). */
 import { normalizeCertNo, shortIdFromScene } from '../../../core/officer/cert-no';
-import { officerStatusAt } from '../../../core/officer/status';
+import { OFFICER_STATUS_LABELS, officerStatusAt, officerStatusDate } from '../../../core/officer/status';
 
 const cert = { status: 'active' as const, validFrom: '2024-01-01', validUntil: '2026-06-30' };
 
@@ -12,10 +12,35 @@ describe('officerStatusAt', () => {
   it('is not yet valid before the start date', () => {
     expect(officerStatusAt(cert, new Date('2023-12-31T12:00:00+08:00'))).toBe('notYetValid');
   });
-  it('lets suspension and revocation outrank the dates', () => {
+  it('lets suspension, revocation and cancellation outrank the dates', () => {
     const later = new Date('2030-01-01T00:00:00+08:00');
     expect(officerStatusAt({ ...cert, status: 'revoked' }, later)).toBe('revoked');
     expect(officerStatusAt({ ...cert, status: 'suspended' }, later)).toBe('suspended');
+    expect(officerStatusAt({ ...cert, status: 'cancelled' }, later)).toBe('cancelled');
+  });
+});
+
+// Issue 12 item 4: 暂扣 for a held-back certificate, 吊销 (a sanction) apart from 注销 (transfer, retirement).
+describe('status labels and dates', () => {
+  it('uses the legal terms', () => {
+    expect(OFFICER_STATUS_LABELS).toMatchObject({
+      suspended: '已暂扣',
+      revoked: '已吊销',
+      cancelled: '已注销',
+    });
+  });
+  it('dates a held-back, revoked or cancelled certificate by its record, an expired one by its last day', () => {
+    const now = new Date('2027-01-01T12:00:00+08:00');
+    expect(officerStatusDate({ ...cert, status: 'cancelled', statusDate: '2026-03-01' }, now)).toBe(
+      '2026-03-01',
+    );
+    expect(officerStatusDate({ ...cert, status: 'suspended', statusDate: '2026-02-01' }, now)).toBe(
+      '2026-02-01',
+    );
+    expect(officerStatusDate(cert, now)).toBe('2026-06-30');
+    expect(officerStatusDate(cert, new Date('2025-01-01T12:00:00+08:00'))).toBeNull();
+    // Records from before dates were kept: unknown, not invented.
+    expect(officerStatusDate({ ...cert, status: 'revoked' }, now)).toBeNull();
   });
 });
 

@@ -32,6 +32,10 @@ describe('public officer.verify', () => {
         status: 'active',
         validFrom: '2023-03-01',
         validUntil: '2029-02-28',
+        statusDate: null,
+        field: '公共卫生、医疗卫生',
+        area: '本区行政区域',
+        photoUrl: null,
       },
     });
   });
@@ -47,14 +51,21 @@ describe('public officer.verify', () => {
     expect(res).toMatchObject({ ok: true, data: { certNo: DEMO_CERT_NOS.revoked, status: 'revoked' } });
   });
 
-  it('reads suspended, revoked and expired certificates as such', async () => {
-    const statuses = await Promise.all(
-      (['suspended', 'revoked', 'expired'] as const).map(async (k) => {
+  // Issue 12 item 4: 暂扣, 吊销 (a sanction) and 注销 (transfer, retirement) each read as such, with their date;
+  // an expired certificate's date is its last valid day.
+  it('reads suspended, revoked, cancelled and expired certificates as such, each with its date', async () => {
+    const answers = await Promise.all(
+      (['suspended', 'revoked', 'cancelled', 'expired'] as const).map(async (k) => {
         const res = await publicCall('officer.verify', { certNo: DEMO_CERT_NOS[k] });
-        return res.data.status;
+        return [res.data.status, res.data.statusDate];
       }),
     );
-    expect(statuses).toEqual(['suspended', 'revoked', 'expired']);
+    expect(answers).toEqual([
+      ['suspended', '2026-10-15'],
+      ['revoked', '2025-03-20'],
+      ['cancelled', '2025-09-30'],
+      ['expired', '2024-05-31'],
+    ]);
   });
 
   it('computes expiry from the date in Shanghai: valid on the last day, expired the next', async () => {
@@ -93,14 +104,15 @@ describe('public officer.verify', () => {
 });
 
 describe('public officer.list', () => {
+  // PUB-2 and Issue 12 item 4: the revoked 50010120190007 and the cancelled 50010120200011 are not in post.
   it('pages by certificate number with a cursor that is stable under inserts', async () => {
     const first = await publicCall('officer.list', { pageSize: 2 });
     expect(first.ok).toBe(true);
     expect(first.data.items.map((o: { certNo: string }) => o.certNo)).toEqual([
       '50010120180003',
-      '50010120190007',
+      '50010120220015',
     ]);
-    expect(first.data.nextCursor).toBe('50010120190007');
+    expect(first.data.nextCursor).toBe('50010120220015');
     const totalBefore = first.data.total;
 
     // An officer added before the cursor must not shift the next page.
@@ -118,15 +130,26 @@ describe('public officer.list', () => {
 
     const second = await publicCall('officer.list', { pageSize: 2, cursor: first.data.nextCursor });
     expect(second.data.items.map((o: { certNo: string }) => o.certNo)).toEqual([
-      '50010120220015',
       '50010120230001',
+      '50010120230002',
     ]);
     // Only the first page counts (core/contract/envelope.ts Page); counting again shows the new officer.
     expect(second.data).toMatchObject({ total: null, totalCapped: false });
     const again = await publicCall('officer.list', { pageSize: 2 });
     expect(again.data).toMatchObject({ total: totalBefore + 1, totalCapped: false });
     expect(Object.keys(second.data.items[0]).sort()).toEqual(
-      ['certNo', 'name', 'status', 'unitName', 'validFrom', 'validUntil'].sort(),
+      [
+        'certNo',
+        'name',
+        'status',
+        'unitName',
+        'validFrom',
+        'validUntil',
+        'statusDate',
+        'field',
+        'area',
+        'photoUrl',
+      ].sort(),
     );
   });
 });
@@ -173,8 +196,11 @@ describe('administrators keep the register', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { 'payload.reason': expect.any(String) } },
     });
-    const revoked = await staffCall('demo-admin-1', 'officer.revoke', { officerId, reason: '调离执法岗位' });
-    expect(revoked).toMatchObject({ ok: true, data: { status: 'revoked', statusReason: '调离执法岗位' } });
+    const revoked = await staffCall('demo-admin-1', 'officer.revoke', {
+      officerId,
+      reason: '违法使用执法证',
+    });
+    expect(revoked).toMatchObject({ ok: true, data: { status: 'revoked', statusReason: '违法使用执法证' } });
     const again = await staffCall('demo-admin-1', 'officer.reinstate', { officerId });
     expect(again).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
   });

@@ -18,6 +18,7 @@ import {
   type OfficerVerifyInput,
 } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
+import { chineseDate } from '../../../utils/date-format';
 
 export type Tone = 'valid' | 'invalid' | 'unknown';
 export interface StatusView {
@@ -41,7 +42,7 @@ export const STATUS_VIEWS: Record<OfficerStatus | 'notFound', StatusView> = {
   },
   suspended: {
     label: OFFICER_STATUS_LABELS.suspended,
-    headline: '执法证已暂停使用',
+    headline: '执法证已被暂扣',
     text: INVALID_TEXT,
     tone: 'invalid',
   },
@@ -49,6 +50,12 @@ export const STATUS_VIEWS: Record<OfficerStatus | 'notFound', StatusView> = {
     label: OFFICER_STATUS_LABELS.revoked,
     headline: '执法证已被吊销',
     text: INVALID_TEXT,
+    tone: 'invalid',
+  },
+  cancelled: {
+    label: OFFICER_STATUS_LABELS.cancelled,
+    headline: '执法证已注销',
+    text: '持证人已不在执法岗位（如调离、退休），该执法证已注销，不能再用于执法。请不要配合其检查，并可向我们举报。',
     tone: 'invalid',
   },
   expired: {
@@ -70,6 +77,45 @@ export const STATUS_VIEWS: Record<OfficerStatus | 'notFound', StatusView> = {
     tone: 'unknown',
   },
 };
+
+/** What the date on a certificate that is no longer valid means (OfficerPublicView.statusDate). */
+export const STATUS_DATE_LABELS: Partial<Record<OfficerStatus, string>> = {
+  suspended: '暂扣日期',
+  revoked: '吊销日期',
+  cancelled: '注销日期',
+  expired: '有效期届满',
+};
+
+/** The status date as shown: the Chinese date, or a plain note for records kept before dates were recorded. */
+export function statusDateRow(officer: OfficerPublicView): { label: string; value: string } | null {
+  const label = STATUS_DATE_LABELS[officer.status];
+  if (!label) return null;
+  return { label, value: officer.statusDate ? chineseDate(officer.statusDate) : '未登记，请向发证机关核实' };
+}
+
+/** Beijing time with seconds, `2026-12-01 08:05:36`: the live clock a screenshot cannot keep up with. */
+export function shanghaiSecond(now: number): string {
+  const s = new Date(now + 8 * 3600_000).toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, 19)}`;
+}
+
+/** How the number was looked up, for the retry after a network failure. */
+export type Via = 'typed' | 'scan' | 'code' | 'link';
+export const VIA_LABELS: Record<Via, string> = {
+  typed: '输入的执法证号',
+  scan: '扫描的执法证二维码',
+  code: '执法证二维码',
+  link: '链接中的执法证号',
+};
+
+/** The share card: the page itself, never who checked whom (the citizen's number or result stays on the phone). */
+export const SHARE = {
+  title: '核验执法人员：扫描执法证二维码或输入证号',
+  path: '/pages/officer/verify/index',
+};
+
+/** Each page instance's clock timer (not page data: it is not rendered). */
+const clocks = new WeakMap<object, ReturnType<typeof setInterval>>();
 
 /** What wx.scanCode gives for a badge: a mini-program code carries `path` with `scene=`; a plain QR its text. */
 export function verifyInputFromScan(res: { result?: string; path?: string }): OfficerVerifyInput | null {
@@ -93,21 +139,56 @@ Component({
     errorMessage: '',
     /** The number searched, repeated on a 未查到 answer ('' when a scanned code was looked up). */
     searched: '',
+    /** Opened from a badge code or a link, or after a scan: the result comes first, the search form after it. */
+    fromCode: false,
+    /** The last lookup, so that 重试 after a network failure retries that very code or number. */
+    lastInput: null as OfficerVerifyInput | null,
+    lastVia: 'typed' as Via,
+    viaLabel: '',
+    /** When the answer came, and the clock ticking every second (both Beijing time). */
+    checkedAt: '',
+    clock: '',
+    dateRow: null as { label: string; value: string } | null,
+  },
+  lifetimes: {
+    detached() {
+      this.stopClock();
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const shortId = query.scene ? shortIdFromScene(query.scene) : null;
       if (shortId) {
-        void this.verify({ shortId });
+        this.setData({ fromCode: true });
+        void this.verify({ shortId }, 'code');
       } else if (query.certNo) {
-        this.setData({ certNo: normalizeCertNo(query.certNo) });
-        this.onSubmit();
+        this.setData({ certNo: normalizeCertNo(query.certNo), fromCode: true });
+        this.submitNumber('link');
       }
+    },
+    onUnload() {
+      this.stopClock();
+    },
+    /** The clock stops while the page is hidden and picks up the current time when it shows again. */
+    onHide() {
+      this.stopClock();
+    },
+    onShow() {
+      if (this.data.state === 'result' && this.data.view?.tone === 'valid') this.startClock();
+    },
+    onShareAppMessage() {
+      return { ...SHARE };
+    },
+    onShareTimeline() {
+      return { title: SHARE.title };
     },
     onInput(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ certNo: e.detail.value, inputError: '' });
     },
     onSubmit() {
+      this.submitNumber('typed');
+    },
+    submitNumber(via: Via) {
       const parsed = officerVerifyInput.safeParse({ certNo: this.data.certNo });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -117,7 +198,7 @@ Component({
         return;
       }
       this.setData({ certNo: parsed.data.certNo ?? '' });
-      void this.verify(parsed.data);
+      void this.verify(parsed.data, via);
     },
     onScan() {
       const scan = () =>
@@ -125,8 +206,11 @@ Component({
           scanType: ['qrCode', 'wxCode'],
           success: (res) => {
             const input = verifyInputFromScan(res as { result?: string; path?: string });
-            if (input) void this.verify(input);
-            else this.setData({ state: 'idle', inputError: '这不是执法证上的二维码，请改为输入执法证号' });
+            // After a scan the answer comes first, as when the page is opened from a badge code.
+            if (input) {
+              this.setData({ fromCode: true });
+              void this.verify(input, 'scan');
+            } else this.setData({ state: 'idle', inputError: '这不是执法证上的二维码，请改为输入执法证号' });
           },
         });
       // Camera use goes through WeChat's privacy flow first (privacy-consent shows the panel if needed).
@@ -137,8 +221,11 @@ Component({
     onPrivacyRefused() {
       this.setData({ inputError: '未同意隐私保护指引时不能扫码，您仍可以输入执法证号查询' });
     },
+    /** 重试 looks up the same code or number again (a scanned code is not in the input box). */
     onRetry() {
-      this.onSubmit();
+      const last = this.data.lastInput;
+      if (last) void this.verify(last, this.data.lastVia);
+      else this.onSubmit();
     },
     /** Reporting goes to the complaint feature as a 举报 (pages/complaint, its own subpackage). */
     onReport() {
@@ -147,11 +234,36 @@ Component({
     onCallHotline() {
       wx.makePhoneCall({ phoneNumber: HOTLINE });
     },
-    async verify(input: OfficerVerifyInput) {
-      this.setData({ state: 'loading', inputError: '' });
+    startClock() {
+      this.stopClock();
+      const tick = () => this.setData({ clock: shanghaiSecond(Date.now()) });
+      tick();
+      clocks.set(this, setInterval(tick, 1000));
+    },
+    stopClock() {
+      const timer = clocks.get(this);
+      if (timer !== undefined) clearInterval(timer);
+      clocks.delete(this);
+    },
+    async verify(input: OfficerVerifyInput, via: Via) {
+      this.stopClock();
+      this.setData({
+        state: 'loading',
+        inputError: '',
+        lastInput: input,
+        lastVia: via,
+        viaLabel: VIA_LABELS[via],
+      });
       const res = await call('public', 'officer.verify', input);
       if (res.ok) {
-        this.setData({ state: 'result', officer: res.data, view: STATUS_VIEWS[res.data.status] });
+        this.setData({
+          state: 'result',
+          officer: res.data,
+          view: STATUS_VIEWS[res.data.status],
+          dateRow: statusDateRow(res.data),
+          checkedAt: shanghaiSecond(Date.now()),
+        });
+        if (STATUS_VIEWS[res.data.status].tone === 'valid') this.startClock();
       } else if (res.error.code === 'NOT_FOUND') {
         this.setData({
           state: 'notFound',
