@@ -140,10 +140,10 @@ describe('a valid result shows what a screenshot cannot fake', () => {
 // Issue 12 item 4: 注销 is no sanction; 暂扣 holds a certificate back; each is dated on the result.
 describe('statuses with their dates', () => {
   it.each([
-    ['cancelled', '2025-09-30', '已注销', '注销日期', '2025年9月30日'],
-    ['revoked', '2025-03-20', '已吊销', '吊销日期', '2025年3月20日'],
-    ['suspended', '2026-10-15', '已暂扣', '暂扣日期', '2026年10月15日'],
-    ['expired', '2024-05-31', '已过期', '有效期届满', '2024年5月31日'],
+    ['cancelled', '2025-09-30', '已注销', '注销日期', '2025-09-30'],
+    ['revoked', '2025-03-20', '已吊销', '吊销日期', '2025-03-20'],
+    ['suspended', '2026-10-15', '已暂扣', '暂扣日期', '2026-10-15'],
+    ['expired', '2024-05-31', '已过期', '有效期届满', '2024-05-31'],
   ])('%s reads as %s with its date', async (status, statusDate, label, dateLabel, date) => {
     harness.answer = () => ({ ok: true, data: { ...VALID, status, statusDate } });
     const page = await harness.render(PAGE, { query: { certNo: VALID.certNo } });

@@ -18,7 +18,6 @@ import {
   type OfficerVerifyInput,
 } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
-import { chineseDate } from '../../../utils/date-format';
 
 export type Tone = 'valid' | 'invalid' | 'unknown';
 export interface StatusView {
@@ -90,7 +89,7 @@ export const STATUS_DATE_LABELS: Partial<Record<OfficerStatus, string>> = {
 export function statusDateRow(officer: OfficerPublicView): { label: string; value: string } | null {
   const label = STATUS_DATE_LABELS[officer.status];
   if (!label) return null;
-  return { label, value: officer.statusDate ? chineseDate(officer.statusDate) : '未登记，请向发证机关核实' };
+  return { label, value: officer.statusDate ?? '未登记，请向发证机关核实' };
 }
 
 /** Beijing time with seconds, `2026-12-01 08:05:36`: the live clock a screenshot cannot keep up with. */
