@@ -19,7 +19,6 @@ import { pageHarness } from '../miniprogram/harness';
 // This file checks the npm browser whatever the developer's shell says.
 delete process.env.CHROMIUM_PATH;
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the callbacks below run inside Chromium */
 declare const document: any;
 
 const harness = pageHarness();
