@@ -295,6 +295,8 @@ export async function renderPage(browser: Browser, opts: RenderOptions): Promise
         })
       : route.fulfill({ status: 404 });
   });
+  // TDesign's icon font comes from its CDN: never fetched, so a machine with internet draws what one without does.
+  await context.route('https://tdesign.gtimg.com/**', (route) => route.abort());
   const page = await context.newPage();
   // tsx compiles with keepNames: functions passed to page.evaluate call an `__name` helper the page lacks.
   const errors: string[] = [];

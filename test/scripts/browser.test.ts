@@ -97,7 +97,7 @@ describe('the text font in rendered pages', () => {
     const loaded: string[] = await page.evaluate(() =>
       [...document.fonts].filter((f: any) => f.status === 'loaded').map((f: any) => f.family),
     );
-    expect(loaded).toContain('"PingFang SC"');
+    expect(loaded).toContain('PingFang SC');
   });
 
   it('the page text itself is laid out in the npm font once the page settles', async () => {
