@@ -78,6 +78,7 @@ function unpackNpmChromium(): { executablePath: string; args: string[] } {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       env: { ...process.env, TMPDIR: partial },
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const { args } = JSON.parse(out) as { p: string; args: string[] };
     writeFileSync(
