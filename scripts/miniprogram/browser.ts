@@ -4,7 +4,8 @@
  * - Chromium: `@sparticuz/chromium` ships a headless Chromium (x64 Linux) inside the package, brotli-compressed.
  *   It is unpacked once into a folder of its own under the temporary directory (named by the package version,
  *   so another version or another project's `/tmp/chromium` is never picked up). `CHROMIUM_PATH` selects another
- *   Chromium instead (e.g. Debian's /usr/bin/chromium, or on arm64 where the package has no binary).
+ *   Chromium instead (e.g. Debian's /usr/bin/chromium, or on arm64 where the package has no binary). The binary
+ *   links only glibc, libnss3/libnspr4 and libexpat, all in the Debian base image (ldd, checked here).
  * - Text: Noto Sans SC (`@fontsource-variable/noto-sans-sc`, SIL OFL 1.1, one variable woff2 per Unicode slice,
  *   weights 100-900), loaded by @font-face under every family name the mini-program asks for (fontFaceCss).
  * - Fallback: the npm Chromium runs with a fontconfig file that lists only the Latin fonts shipped in the same
