@@ -8,4 +8,9 @@ export default async function globalSetup(): Promise<void> {
   await build({ quiet: true });
   const { buildMiniprogram } = await import('../scripts/build-miniprogram');
   await buildMiniprogram({ quiet: true });
+  // The npm Chromium is unpacked here once (first run on a machine), not by parallel page-test workers.
+  if (!process.env.CHROMIUM_PATH) {
+    const { resolveBrowser } = await import('../scripts/miniprogram/browser');
+    resolveBrowser();
+  }
 }

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build as esbuild, transformSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { FONT_ORIGIN, HARNESS_FONT, fontFaceCss, fontFile, resolveBrowser } from './browser';
 import { MINIPROGRAM_ROOT, REPO_ROOT } from './tdesign';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- code below partly runs inside Chromium (page.evaluate),
@@ -19,16 +20,6 @@ import { MINIPROGRAM_ROOT, REPO_ROOT } from './tdesign';
 declare const document: any;
 declare const window: any;
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 /** Where the mini-program's files live inside the browser's file map. */
 const ROOT = '/mp';
 export const VIEWPORT = { width: 750, height: 1334 };
@@ -164,13 +155,14 @@ function wxmlSource(): { gwx: string; wxml: string[] } {
   return { gwx: compiler.wxmlToJs(MINIPROGRAM_ROOT), wxml };
 }
 
+/** Chromium from npm, or CHROMIUM_PATH's when set (scripts/miniprogram/browser.ts). */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `找不到 Chromium（${CHROMIUM_PATH}）。请先安装：apt-get install -y --no-install-recommends chromium fonts-noto-cjk`,
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const choice = resolveBrowser();
+  return chromium.launch({
+    executablePath: choice.executablePath,
+    args: choice.args,
+    env: { ...process.env, ...choice.env },
+  });
 }
 
 /** The `wx` stub and the page bootstrap, run in the browser. */
@@ -292,6 +284,19 @@ export async function renderPage(browser: Browser, opts: RenderOptions): Promise
   const files = fileMap();
   rewriteNpmPaths(files);
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  // The npm font's files, served from memory: no network, no file:// URLs from the page.
+  await context.route(`${FONT_ORIGIN}/**`, (route) => {
+    const body = fontFile(route.request().url());
+    return body
+      ? route.fulfill({
+          status: 200,
+          body,
+          headers: { 'content-type': 'font/woff2', 'access-control-allow-origin': '*' },
+        })
+      : route.fulfill({ status: 404 });
+  });
+  // TDesign's icon font comes from its CDN: never fetched, so a machine with internet draws what one without does.
+  await context.route('https://tdesign.gtimg.com/**', (route) => route.abort());
   const page = await context.newPage();
   // tsx compiles with keepNames: functions passed to page.evaluate call an `__name` helper the page lacks.
   const errors: string[] = [];
@@ -304,7 +309,8 @@ export async function renderPage(browser: Browser, opts: RenderOptions): Promise
     'body {',
   );
   await page.setContent(
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${appWxss}
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${fontFaceCss()}</style>
+     <style>html { font-family: '${HARNESS_FONT}'; }</style><style>${appWxss}
      html, body { margin: 0; padding: 0; width: 750px; } * { box-sizing: border-box; }
      wx-view, wx-text, virtual { display: block; } wx-text { display: inline; }</style></head><body></body></html>`,
   );
@@ -329,6 +335,11 @@ export async function renderPage(browser: Browser, opts: RenderOptions): Promise
       await page.waitForTimeout(20);
     }
     await page.waitForTimeout(50);
+    // Text drawn in the npm font before any screenshot or measurement: the slices the layout needs are loaded.
+    await page.evaluate(() => {
+      void document.body.offsetHeight;
+      return document.fonts.ready.then(() => undefined);
+    });
     if (errors.length) throw new Error(`页面 ${opts.page} 运行出错：${errors.join('; ')}`);
   };
   await settle();

@@ -1,7 +1,7 @@
 /**
  * Page tests: each page rendered by miniprogram-simulate inside Chromium
- * (scripts/miniprogram/render.ts) against the typed client, with the backend answered here. Needs Chromium
- * (`apt-get install chromium fonts-noto-cjk`) and the generated miniprogram_npm (built below).
+ * (scripts/miniprogram/render.ts) against the typed client, with the backend answered here. Chromium and the
+ * font come from npm (scripts/miniprogram/browser.ts); jest's globalSetup builds the generated miniprogram_npm.
  */
 import { pageHarness } from './harness';
 
