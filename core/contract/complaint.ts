@@ -45,10 +45,12 @@ export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 2000;
 export const MAX_PHOTOS = 9;
 
+/** Empty says 请填写… (what is missing), short says 至少 N 个字; the first message of a field is the one shown. */
 const trimmed = (min: number, max: number, label: string) =>
   z.string().check(
     z.overwrite((v) => v.trim()),
-    z.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
+    z.minLength(1, `请填写${label}`),
+    ...(min > 1 ? [z.minLength(min, `${label}至少 ${min} 个字`)] : []),
     z.maxLength(max, `${label}不能超过 ${max} 个字`),
   );
 
@@ -57,6 +59,7 @@ export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 export const phoneSchema = z.string().check(
   z.overwrite((v) => v.replace(/\s/g, '')),
+  z.minLength(1, '请填写联系电话'),
   z.regex(PHONE_PATTERN, '请填写正确的手机号码或带区号的固定电话'),
 );
 

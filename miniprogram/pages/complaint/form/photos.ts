@@ -6,6 +6,7 @@
 import { call } from '../../../services/api';
 import { uploadFile } from '../../../services/storage';
 import type { FormErrors, FormState, PhotoItem } from '../../../utils/complaint-form';
+import { permissionNotice } from '../../../utils/permission';
 
 /** The backend refuses larger files (server/media MAX_UPLOAD_BYTES). */
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -64,8 +65,13 @@ export function addPhotos(host: PhotoHost): Promise<void> {
       mediaType: ['image'],
       sourceType: ['album', 'camera'],
       sizeType: ['compressed'],
-      fail: () => resolve(),
+      // A refused album/camera permission or privacy guide is said, with 去设置 where settings can fix it.
+      fail: (err) => {
+        host.setData({ permission: permissionNotice('photos', err?.errMsg), permissionFor: 'photos' });
+        resolve();
+      },
       success: (res) => {
+        host.setData({ permission: null, permissionFor: '' });
         const picked = res.tempFiles.filter((f) => f.size <= MAX_PHOTO_BYTES);
         const tooBig = res.tempFiles.length - picked.length;
         const added: PhotoItem[] = picked.map((f) => ({
