@@ -122,8 +122,7 @@ Component({
     },
     onPickLocation() {
       wx.chooseLocation({
-        fail: (err) =>
-          this.setData({ permission: permissionNotice('location', err?.errMsg), permissionFor: 'location' }),
+        fail: (err) => this.onPermissionFailed('location', err?.errMsg),
         success: (res) => {
           this.setData({ permission: null, permissionFor: '' });
           const patch: Partial<FormState> = {
@@ -134,6 +133,11 @@ Component({
           this.update(patch, ['subjectAddress']);
         },
       });
+    },
+    /** A failed pick: cancelled says nothing; a refused permission or privacy guide says what and how to fix it. */
+    onPermissionFailed(need: 'photos' | 'location', errMsg: string | undefined) {
+      const notice = permissionNotice(need, errMsg);
+      this.setData({ permission: notice, permissionFor: notice ? need : '' });
     },
     onOpenSetting() {
       openPermissionSettings();

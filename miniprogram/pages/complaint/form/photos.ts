@@ -16,6 +16,8 @@ export interface PhotoHost {
   update(patch: Partial<FormState>, clear?: Array<keyof FormErrors>): void;
   setData(data: Record<string, unknown>): void;
   uploadSlot?: { paths: string[]; uploadBy: string };
+  /** The page's own handling of a failed pick (a refused permission or privacy guide). */
+  onPermissionFailed?(need: 'photos', errMsg: string | undefined): void;
 }
 
 function patchPhoto(host: PhotoHost, localPath: string, patch: Partial<PhotoItem>): void {
@@ -67,7 +69,8 @@ export function addPhotos(host: PhotoHost): Promise<void> {
       sizeType: ['compressed'],
       // A refused album/camera permission or privacy guide is said, with 去设置 where settings can fix it.
       fail: (err) => {
-        host.setData({ permission: permissionNotice('photos', err?.errMsg), permissionFor: 'photos' });
+        if (host.onPermissionFailed) host.onPermissionFailed('photos', err?.errMsg);
+        else host.setData({ permission: permissionNotice('photos', err?.errMsg), permissionFor: 'photos' });
         resolve();
       },
       success: (res) => {
