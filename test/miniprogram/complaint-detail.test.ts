@@ -145,7 +145,9 @@ describe('complaint detail: the owner adds material', () => {
     const page = await render();
     await page.invoke('onMaterialText', typed('又一次补充'));
     await page.invoke('onAddMaterial');
-    expect(await page.text()).toContain('最多补充 5 次材料');
+    const text = await page.text();
+    expect(text).toContain('最多补充 5 次材料');
+    expect(text).toContain('拨打 12345'); // the refusal names the hotline: it is a call button (issue 13 item 3)
   });
 });
 

@@ -72,6 +72,30 @@ describe('complaint form: errors (issue 13 item 2)', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('a refusal naming 12345 (the daily limit) offers the call', async () => {
+    harness.answer = () => ({
+      ok: false,
+      error: {
+        code: 'RATE_LIMITED',
+        message:
+          '每天最多提交 5 件投诉举报，请明天再试，也可拨打 12345 热线反映；紧急情况请拨打 120（急救）或 110（报警）',
+      },
+    });
+    const page = await render(FORM);
+    await scriptWx(page);
+    await page.invoke('onKind', tap({ kind: 'report' }));
+    await page.invoke('onCategory', tap({ category: '公共场所' }));
+    await page.invoke('onField', typed('某某游泳馆', 'subjectName'));
+    await page.invoke('onField', typed('北山大道 1 号', 'subjectAddress'));
+    await page.invoke('onField', typed('游泳池水浑浊有异味，没有消毒记录。', 'description'));
+    await page.invoke('onContactMode', tap({ mode: 'anonymous' }));
+    await page.invoke('onSubmit');
+    expect(calls).toHaveLength(1);
+    expect(await page.text()).toContain('拨打 12345\n');
+    await page.invoke('onCallPhone', tap({ phone: '12345' }));
+    expect(await effectsOf(page, 'makePhoneCall')).toEqual([{ phoneNumber: '12345' }]);
+  });
+
   it('marks every required field with a red * labelled 必填', async () => {
     const page = await render(FORM);
     // The renderer keeps classes (prefixed by the component scope), not ids or aria attributes.

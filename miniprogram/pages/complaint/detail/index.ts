@@ -55,6 +55,7 @@ Component({
     materialMax: COMPLAINT_MATERIAL_LIMITS.textMax,
     materialText: '',
     materialError: '',
+    materialCall: false,
     materialBusy: false,
     permission: null as PermissionNotice | null,
     permissionFor: '',
@@ -121,7 +122,7 @@ Component({
       this.setData({ form: { ...this.data.form, ...patch }, errors });
     },
     onMaterialText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ materialText: e.detail.value, materialError: '' });
+      this.setData({ materialText: e.detail.value, materialError: '', materialCall: false });
     },
     onAddPhotos() {
       void addPhotos(this as unknown as PhotoHost);
@@ -173,7 +174,8 @@ Component({
       this.setData({ materialBusy: false });
       if (!res.ok) {
         const field = Object.values(res.error.fields ?? {})[0];
-        this.setData({ materialError: field ? `${res.error.message}：${field}` : res.error.message });
+        const message = field ? `${res.error.message}：${field}` : res.error.message;
+        this.setData({ materialError: message, materialCall: message.includes('12345') });
         return;
       }
       this.setData({ materialText: '', form: { ...this.data.form, photos: [] } });

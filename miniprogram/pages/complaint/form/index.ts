@@ -6,6 +6,7 @@
  */
 import { complaintFields } from '../../../behaviors/complaint-fields';
 import { pageBase } from '../../../behaviors/page-base';
+import { phoneCall } from '../../../behaviors/phone-call';
 import { COMPLAINT_SUBSCRIBE_TEMPLATE_ID } from '../../../config';
 import {
   COMPLAINT_CATEGORIES,
@@ -64,11 +65,13 @@ const ERROR_OF_FIELD: Record<Field, keyof FormErrors> = {
 };
 
 Component({
-  behaviors: [pageBase, complaintFields],
+  behaviors: [pageBase, complaintFields, phoneCall],
   data: {
     form: emptyForm(),
     errors: {} as FormErrors,
     banner: '',
+    /** The banner names 12345 (a refusal that suggests the hotline): offer the call. */
+    bannerCall: false,
     categories: COMPLAINT_CATEGORIES as readonly string[],
     descriptionMax: DESCRIPTION_MAX,
     descriptionMin: DESCRIPTION_MIN,
@@ -188,11 +191,11 @@ Component({
       if (this.data.submitting) return;
       const checked = checkForm(this.data.form);
       if (!checked.ok) {
-        this.setData({ errors: checked.errors, banner: errorBanner(checked.errors) });
+        this.setData({ errors: checked.errors, banner: errorBanner(checked.errors), bannerCall: false });
         this.scrollToFirstError(checked.errors);
         return;
       }
-      this.setData({ errors: {}, banner: '' });
+      this.setData({ errors: {}, banner: '', bannerCall: false });
       const payload = checked.payload;
       // The grant must be asked for inside the tap; anonymous reporters get no messages, so are not asked.
       const templateId = COMPLAINT_SUBSCRIBE_TEMPLATE_ID;
@@ -231,7 +234,7 @@ Component({
         res.error.code === 'INVALID_INPUT'
           ? [errorBanner(errors, other), res.error.message, ...other].join('；')
           : res.error.message;
-      this.setData({ errors, banner });
+      this.setData({ errors, banner, bannerCall: banner.includes('12345') });
       this.scrollToFirstError(errors);
       // A decided refusal deleted the uploaded originals; a network failure or INTERNAL kept them.
       if (res.error.code !== 'INTERNAL' && payload.photos?.length)
