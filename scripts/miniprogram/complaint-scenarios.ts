@@ -221,7 +221,7 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
       { method: 'onAction', args: [{ currentTarget: { dataset: { action: 'split' } } }] },
       { method: 'onPanelSubmit' },
     ],
-    keyStrings: ['拆分出的部分', '拆分为一件新的举报', '拆分部分的描述至少 10 个字'],
+    keyStrings: ['拆分出的部分', '拆分为一件新的举报', '请填写拆分部分的描述'],
   },
   {
     name: 'staff-complaint-record-empty',
