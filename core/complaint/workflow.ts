@@ -5,7 +5,7 @@
  * record (a leader limited to sections only for records filed there) and its assigned handlers. The server's
  * kernel applies every step; the case page offers what `allowedSteps` answers for this declaration.
  */
-import type { ComplaintStatus } from '../contract/complaint';
+import { COMPLAINT_MATERIAL_LIMITS, type ComplaintStatus } from '../contract/complaint';
 import { holdsFor } from '../org/scope';
 import type { Guard, WorkflowDef, WorkflowFields } from '../workflow/define';
 import { owesReporterFeedback } from './lifecycle';
@@ -51,8 +51,8 @@ const ACT_REFUSAL = '只有承办人或其领导可以办理该投诉举报';
 const OWNER_REFUSAL = '只有提交人本人可以操作';
 const open = ['submitted', 'accepted'] as const;
 
-/** How often an owner may add material to one complaint (COMPLAINT_MATERIAL_LIMITS.additions). */
-export const MATERIAL_ADDITIONS = 5;
+/** How often an owner may add material to one complaint. */
+const MATERIAL_ADDITIONS = COMPLAINT_MATERIAL_LIMITS.additions;
 
 /**
  * The complaint clocks (core/complaint/deadlines.ts has the rules), their lengths read from the legal settings in
