@@ -151,6 +151,28 @@ describe('complaint detail: the owner adds material', () => {
   });
 });
 
+describe('complaint detail: photos for the material, refused', () => {
+  it('a refused album says so with 去设置; a refused privacy guide says text still works', async () => {
+    harness.answer = () => ({ ok: true, data: ownerView() });
+    const page = await render();
+    await page.page.evaluate(() => {
+      const w = globalThis as unknown as { wx: Record<string, unknown> };
+      w.wx.chooseMedia = (o: { fail?: (e: unknown) => void }) =>
+        o.fail?.({ errMsg: 'chooseMedia:fail auth deny' });
+    });
+    await page.invoke('onAddPhotos');
+    let text = await page.text();
+    expect(text).toContain('未获得相册或摄像头权限，暂时不能添加照片');
+    expect(text).toContain('去设置');
+    await page.invoke('onOpenSetting');
+    expect(await effectsOf(page, 'openSetting')).toHaveLength(1);
+    await page.invoke('onPrivacyRefused');
+    text = await page.text();
+    expect(text).toContain('暂时不能添加照片；您仍可以只提交文字说明');
+    expect(text).not.toContain('去设置');
+  });
+});
+
 describe('complaint detail: rating once it is over', () => {
   it('asks for a score, sends score and comment once, then shows the rating instead of the form', async () => {
     const closed = ownerView({
