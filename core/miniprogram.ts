@@ -31,12 +31,19 @@ export {
   complaintCaseDecisionInput,
   complaintRecordInput,
   COMPLAINT_SOURCE_LABELS,
+  complaintAddMaterialInput,
+  complaintRateInput,
+  complaintWithdrawInput,
+  COMPLAINT_MATERIAL_LIMITS,
+  RATING_COMMENT_MAX,
 } from './contract/complaint';
 export { HANDLING_ROLES, handlesComplaints } from './complaint/roles';
 export type {
   CitizenComplaintListItem,
   CitizenComplaintView,
   ComplaintCategory,
+  ComplaintCitizenStep,
+  ComplaintTerms,
   ComplaintContact,
   ComplaintKind,
   ComplaintStatus,

@@ -23,7 +23,14 @@ export const SCENARIOS: Scenario[] = [
     name: 'home',
     page: 'pages/home/index',
     openid: 'demo-citizen',
-    keyStrings: ['核验执法人员', '执法结果公示', '即将上线', '权利与程序'],
+    keyStrings: [
+      '核验执法人员',
+      '执法结果公示',
+      '即将上线',
+      '权利与程序',
+      '我的投诉举报',
+      '扫码核验执法人员',
+    ],
   },
   {
     name: 'officer-verify-empty',
@@ -162,10 +169,11 @@ async function main(): Promise<void> {
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });
   const failures: string[] = [];
+  // PREVIEW_ONLY=home,complaint-detail renders only the scenarios whose names contain one of these.
+  const only = process.env.PREVIEW_ONLY?.split(',').filter(Boolean);
+  const chosen = only ? SCENARIOS.filter((sc) => only.some((p) => sc.name.includes(p))) : SCENARIOS;
   try {
-    // `PREVIEW_ONLY=officer-verify npm run preview` renders only the scenarios whose name contains it.
-    const only = process.env.PREVIEW_ONLY;
-    for (const scenario of SCENARIOS.filter((s) => !only || s.name.includes(only))) {
+    for (const scenario of chosen) {
       for (const font of FONT_SETTINGS) {
         let failing = scenario.failCalls ?? 0;
         const onCall = async (call: BackendCall) => {
@@ -221,7 +229,7 @@ async function main(): Promise<void> {
     console.error(`\n预览检查未通过：\n  ${failures.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`\n预览检查全部通过（${SCENARIOS.length} 个页面状态 × ${FONT_SETTINGS.length} 种字号）`);
+  console.log(`\n预览检查全部通过（${chosen.length} 个页面状态 × ${FONT_SETTINGS.length} 种字号）`);
 }
 
 if (require.main === module) {

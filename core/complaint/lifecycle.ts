@@ -12,6 +12,7 @@ export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   accepted: '已受理',
   rejected: '不予受理',
   closed: '已办结',
+  withdrawn: '已撤回',
 };
 
 export const TIMELINE_LABELS: Record<ComplaintTimelineEntry['event'], string> = {
@@ -21,6 +22,9 @@ export const TIMELINE_LABELS: Record<ComplaintTimelineEntry['event'], string> = 
   caseDecided: '核查处理情况',
   replied: '答复',
   closed: '已办结',
+  materialAdded: '补充材料',
+  withdrawn: '撤回',
+  rated: '评价',
 };
 
 /**

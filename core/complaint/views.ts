@@ -5,13 +5,15 @@
  */
 import type {
   CitizenComplaintListItem,
+  ComplaintCitizenStep,
   CitizenComplaintView,
   ComplaintCategory,
   ComplaintKind,
   ComplaintStatus,
   ComplaintTimelineEntry,
 } from '../contract/complaint';
-import { STATUS_LABELS, TIMELINE_LABELS } from './lifecycle';
+import { owesReporterFeedback, STATUS_LABELS, TIMELINE_LABELS } from './lifecycle';
+import { REJECTION_ADVICE, REJECTION_REASONS, type RejectionReason } from './reasons';
 
 /** What the owner's projection reads of a stored complaint. */
 export interface ComplaintViewSource {
@@ -28,6 +30,28 @@ export interface ComplaintViewSource {
   contactMasked: { name: string; phone: string } | null;
   timeline: ReadonlyArray<Omit<ComplaintTimelineEntry, 'at' | 'label'> & { at: Date | string }>;
   result: string | null;
+  /** Absent on records stored before these were kept. */
+  handlingDueDate?: string | null;
+  feedbackDueDate?: string | null;
+  feedbackState?: string;
+  rejection?: { reason: RejectionReason; note: string | null } | null;
+  rating?: { score: number; comment: string | null; at: Date | string } | null;
+  withdrawnAt?: Date | string | null;
+  materials?: ReadonlyArray<unknown>;
+}
+
+/** What the owner is waiting for next, and by when (the clocks' due dates as stored). */
+function nextStepOf(record: ComplaintViewSource): CitizenComplaintView['nextStep'] {
+  if (record.status === 'submitted') return { label: '决定是否受理', dueDate: record.acceptanceDueDate };
+  if (record.status !== 'accepted') return null;
+  if (
+    owesReporterFeedback(record.kind, record.anonymous) &&
+    record.feedbackState === 'due' &&
+    record.feedbackDueDate
+  ) {
+    return { label: '告知您核查处理情况', dueDate: record.feedbackDueDate };
+  }
+  return { label: '核查处理并办结', dueDate: record.handlingDueDate ?? null };
 }
 
 function timelineOf(record: ComplaintViewSource): ComplaintTimelineEntry[] {
@@ -39,7 +63,13 @@ function timelineOf(record: ComplaintViewSource): ComplaintTimelineEntry[] {
   }));
 }
 
-export function citizenView(record: ComplaintViewSource): CitizenComplaintView {
+/** The server adds what needs I/O or the caller: photo URLs, and the steps the owner may take now. */
+export interface OwnerExtras {
+  photoUrls?: string[];
+  citizenSteps?: ComplaintCitizenStep[];
+}
+
+export function citizenView(record: ComplaintViewSource, extras: OwnerExtras = {}): CitizenComplaintView {
   return {
     trackingNo: record.trackingNo,
     kind: record.kind,
@@ -55,6 +85,26 @@ export function citizenView(record: ComplaintViewSource): CitizenComplaintView {
     contact: record.contactMasked,
     timeline: timelineOf(record),
     result: record.result,
+    nextStep: nextStepOf(record),
+    rejection:
+      record.status === 'rejected' && record.rejection
+        ? {
+            label: REJECTION_REASONS[record.rejection.reason],
+            advice: REJECTION_ADVICE[record.rejection.reason],
+            note: record.rejection.note,
+          }
+        : null,
+    rating: record.rating
+      ? {
+          score: record.rating.score,
+          comment: record.rating.comment,
+          at: new Date(record.rating.at).toISOString(),
+        }
+      : null,
+    withdrawnAt: record.withdrawnAt ? new Date(record.withdrawnAt).toISOString() : null,
+    materialCount: record.materials?.length ?? 0,
+    photoUrls: extras.photoUrls ?? [],
+    citizenSteps: extras.citizenSteps ?? [],
   };
 }
 

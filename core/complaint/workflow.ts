@@ -5,7 +5,7 @@
  * record (a leader limited to sections only for records filed there) and its assigned handlers. The server's
  * kernel applies every step; the case page offers what `allowedSteps` answers for this declaration.
  */
-import type { ComplaintStatus } from '../contract/complaint';
+import { COMPLAINT_MATERIAL_LIMITS, type ComplaintStatus } from '../contract/complaint';
 import { holdsFor } from '../org/scope';
 import type { Guard, WorkflowDef, WorkflowFields } from '../workflow/define';
 import { owesReporterFeedback } from './lifecycle';
@@ -21,6 +21,7 @@ export interface ComplaintForWorkflow extends ComplaintViewSource {
   caseDecision: unknown;
   splitFrom: string | null;
   splitInto?: string | null;
+  ownerRef?: string | null;
 }
 
 type C = ComplaintForWorkflow;
@@ -31,8 +32,15 @@ export const leads: Guard<C> = (a, c) => holdsFor(a, LEAD_ROLES, c.unitId, c.sec
 const handlesIn = (a: Parameters<Guard<C>>[0], unitId: string) =>
   (a.roles ?? []).some((g) => (HANDLING_ROLES as readonly string[]).includes(g.role) && g.unitId === unitId);
 
-/** Sees the record: a handling role reaching it, or assigned to it while handling in its unit. */
+/** The citizen who submitted it (the salted complaint-owner reference of their openid). */
+export const owns: Guard<C> = (a, c) => a.kind === 'citizen' && !!c.ownerRef && a.ref === c.ownerRef;
+
+/**
+ * Sees the record: its owner (for their own steps), a handling role reaching it, or assigned to it while
+ * handling in its unit.
+ */
 export const sees: Guard<C> = (a, c) =>
+  owns(a, c) ||
   holdsFor(a, HANDLING_ROLES, c.unitId, c.sectionIds) ||
   (!!a.staffId && c.handlerIds.includes(a.staffId) && handlesIn(a, c.unitId));
 
@@ -40,7 +48,11 @@ export const sees: Guard<C> = (a, c) =>
 const acts: Guard<C> = (a, c) => leads(a, c) || (!!a.staffId && c.handlerIds.includes(a.staffId));
 
 const ACT_REFUSAL = '只有承办人或其领导可以办理该投诉举报';
+const OWNER_REFUSAL = '只有提交人本人可以操作';
 const open = ['submitted', 'accepted'] as const;
+
+/** How often an owner may add material to one complaint. */
+const MATERIAL_ADDITIONS = COMPLAINT_MATERIAL_LIMITS.additions;
 
 /**
  * The complaint clocks (core/complaint/deadlines.ts has the rules), their lengths read from the legal settings in
@@ -66,7 +78,7 @@ export const COMPLAINT_WORKFLOW: WorkflowDef<ComplaintStatus, C> = {
   type: 'complaint',
   collection: 'complaints',
   stateField: 'status',
-  states: ['submitted', 'accepted', 'rejected', 'closed'],
+  states: ['submitted', 'accepted', 'rejected', 'closed', 'withdrawn'],
   settings: 'act',
   sees,
   clocks: COMPLAINT_CLOCKS,
@@ -130,6 +142,44 @@ export const COMPLAINT_WORKFLOW: WorkflowDef<ComplaintStatus, C> = {
       clocks: (c) => (owesReporterFeedback(c.kind, c.anonymous) ? { start: ['feedback'] } : {}),
       when: (c) =>
         c.kind !== 'report' ? '只有举报需要记录是否立案' : c.caseDecision ? '已记录过是否立案的决定' : null,
+    },
+    // ---- the owner's steps (PUB-3): they follow and add to their own matter ----
+    addMaterial: {
+      label: '补充材料',
+      from: open,
+      who: owns,
+      refusal: OWNER_REFUSAL,
+      when: (c) =>
+        (c.materials?.length ?? 0) >= MATERIAL_ADDITIONS
+          ? `每件投诉举报最多补充 ${MATERIAL_ADDITIONS} 次材料，如有更多情况请拨打 12345 热线`
+          : null,
+    },
+    // Rated once the matter is over (办结 or 不予受理).
+    rate: {
+      label: '评价',
+      from: ['closed', 'rejected'],
+      who: owns,
+      refusal: OWNER_REFUSAL,
+      when: (c) => (c.rating ? '您已评价过，每件投诉举报只能评价一次' : null),
+    },
+    // A complaint (about the complainant's own rights) withdrawn ends its handling: every clock stops.
+    withdraw: {
+      label: '撤回投诉',
+      from: open,
+      to: 'withdrawn',
+      who: owns,
+      refusal: OWNER_REFUSAL,
+      when: (c) => (c.kind !== 'complaint' ? '举报撤回后仍可能被依法查处，请使用撤回举报' : null),
+      clocks: (c) => ({ stop: Object.keys(c._wf.clocks) }),
+    },
+    // A report is a lead on a violation: its withdrawal is recorded, the agency may still act on it.
+    withdrawReport: {
+      label: '撤回举报',
+      from: open,
+      who: owns,
+      refusal: OWNER_REFUSAL,
+      when: (c) =>
+        c.kind !== 'report' ? '只有举报适用此操作' : c.withdrawnAt ? '已记录过您撤回举报的意愿' : null,
     },
   },
 };

@@ -13,13 +13,21 @@ import * as officer from './officer';
 import { ORG_STAFF_ACTIONS } from './org';
 import * as system from './system';
 
-export const PUBLIC_API = table([officer.officerVerify, officer.officerList, ledger.ledgerHead] as const);
+export const PUBLIC_API = table([
+  officer.officerVerify,
+  officer.officerList,
+  ledger.ledgerHead,
+  complaint.complaintTerms,
+] as const);
 
 export const CITIZEN_API = table([
   complaint.complaintSubmit,
   complaint.complaintMine,
   complaint.citizenComplaintGet,
   complaint.complaintUploadPrefix,
+  complaint.complaintAddMaterial,
+  complaint.complaintRate,
+  complaint.complaintWithdraw,
   contactPhoneNumber,
 ] as const);
 

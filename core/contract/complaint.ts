@@ -45,10 +45,12 @@ export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 2000;
 export const MAX_PHOTOS = 9;
 
+/** Empty says 请填写… (what is missing), short says 至少 N 个字; the first message of a field is the one shown. */
 const trimmed = (min: number, max: number, label: string) =>
   z.string().check(
     z.overwrite((v) => v.trim()),
-    z.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
+    z.minLength(1, `请填写${label}`),
+    ...(min > 1 ? [z.minLength(min, `${label}至少 ${min} 个字`)] : []),
     z.maxLength(max, `${label}不能超过 ${max} 个字`),
   );
 
@@ -57,6 +59,7 @@ export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 export const phoneSchema = z.string().check(
   z.overwrite((v) => v.replace(/\s/g, '')),
+  z.minLength(1, '请填写联系电话'),
   z.regex(PHONE_PATTERN, '请填写正确的手机号码或带区号的固定电话'),
 );
 
@@ -140,6 +143,68 @@ export interface ComplaintUploadPrefix {
   uploadBy: string;
 }
 
+// ---- the owner's steps on their complaint (PUB-3) ---------------------------------------------------------------
+
+/** Limits of what a citizen adds: text per addition, photos per addition, additions per complaint. */
+export const COMPLAINT_MATERIAL_LIMITS = { textMax: 1000, photosPerAddition: 3, additions: 5 } as const;
+export const RATING_COMMENT_MAX = 200;
+
+export const complaintAddMaterialInput = withLabels(
+  z
+    .strictObject({
+      trackingNo: trackingNoSchema,
+      text: z.optional(trimmed(2, COMPLAINT_MATERIAL_LIMITS.textMax, '补充说明')),
+      photos: z.optional(
+        z
+          .array(fileId)
+          .check(
+            z.maxLength(
+              COMPLAINT_MATERIAL_LIMITS.photosPerAddition,
+              `每次最多补充 ${COMPLAINT_MATERIAL_LIMITS.photosPerAddition} 张图片`,
+            ),
+          ),
+      ),
+    })
+    .check(
+      z.refine<{ text?: string; photos?: string[] }>((v) => !!v.text || !!v.photos?.length, {
+        message: '请填写补充说明或添加图片',
+        path: ['text'],
+      }),
+    ),
+  { trackingNo: '受理编号', text: '补充说明', photos: '图片' },
+);
+export type ComplaintAddMaterialInput = z.infer<typeof complaintAddMaterialInput>;
+
+export const complaintRateInput = withLabels(
+  z.strictObject({
+    trackingNo: trackingNoSchema,
+    score: z.int('请选择 1 至 5 分').check(z.gte(1, '请选择 1 至 5 分'), z.lte(5, '请选择 1 至 5 分')),
+    comment: z.optional(trimmed(1, RATING_COMMENT_MAX, '评价意见')),
+  }),
+  { trackingNo: '受理编号', score: '评分', comment: '评价意见' },
+);
+export type ComplaintRateInput = z.infer<typeof complaintRateInput>;
+
+export const complaintWithdrawInput = withLabels(
+  z.strictObject({ trackingNo: trackingNoSchema, reason: z.optional(trimmed(1, 200, '撤回原因')) }),
+  { trackingNo: '受理编号', reason: '撤回原因' },
+);
+export type ComplaintWithdrawInput = z.infer<typeof complaintWithdrawInput>;
+
+/** What an owner's step answers: the complaint as its owner now sees it (without photo URLs). */
+export type ComplaintOwnerStepDone = CitizenComplaintView;
+
+/**
+ * `public` `complaint.terms`: the periods the citizen pages state, from the legal settings in force (working
+ * days unless the key ends in `Days` of a calendar period: see `COMPLAINT_TERM_LABELS`).
+ */
+export const complaintTermsInput = z.strictObject({});
+export interface ComplaintTerms {
+  settingsVersion: number;
+  /** Every period of the complaint settings, by its settings key (core/settings/schema.ts). */
+  periods: Record<string, number>;
+}
+
 // ---- staff -------------------------------------------------------------------------------------------------
 
 export const COMPLAINT_ID_PATTERN = /^cmp_[0-9a-f]{24}$/;
@@ -147,7 +212,7 @@ const complaintId = z.string().check(z.regex(COMPLAINT_ID_PATTERN, '投诉举报
 const staffId = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const complaintQueueInput = z.strictObject({
-  status: z.optional(z.enum(['submitted', 'accepted', 'rejected', 'closed'])),
+  status: z.optional(z.enum(['submitted', 'accepted', 'rejected', 'closed', 'withdrawn'])),
   mine: z.optional(z.boolean()),
   cursor,
   pageSize,
@@ -262,11 +327,21 @@ export type ComplaintRecordInput = z.infer<typeof complaintRecordInput>;
 
 // ---- views -------------------------------------------------------------------------------------------------
 
-export type ComplaintStatus = 'submitted' | 'accepted' | 'rejected' | 'closed';
+/** `withdrawn`: a complaint (投诉) its complainant withdrew while it was open; its handling ended. */
+export type ComplaintStatus = 'submitted' | 'accepted' | 'rejected' | 'closed' | 'withdrawn';
 
 export interface ComplaintTimelineEntry {
   at: string;
-  event: 'submitted' | 'accepted' | 'rejected' | 'caseDecided' | 'replied' | 'closed';
+  event:
+    | 'submitted'
+    | 'accepted'
+    | 'rejected'
+    | 'caseDecided'
+    | 'replied'
+    | 'closed'
+    | 'materialAdded'
+    | 'withdrawn'
+    | 'rated';
   label: string;
   text?: string;
 }
@@ -288,7 +363,25 @@ export interface CitizenComplaintView {
   contact: { name: string; phone: string } | null;
   timeline: ComplaintTimelineEntry[];
   result: string | null;
+  /** What is expected next and by when (null once the matter is over). */
+  nextStep: { label: string; dueDate: string | null } | null;
+  /** For 不予受理: the reason and where to go instead (core/complaint/reasons.ts). */
+  rejection: { label: string; advice: string; note: string | null } | null;
+  /** The owner's rating of the handling, once given. */
+  rating: { score: number; comment: string | null; at: string } | null;
+  /** When the owner withdrew it (a report's withdrawal is recorded; the agency may still act on it). */
+  withdrawnAt: string | null;
+  /** How often material was added (limited: COMPLAINT_MATERIAL_LIMITS.additions). */
+  materialCount: number;
+  /** Short-lived URLs of the owner's own photos (answered by `complaint.get`; empty elsewhere). */
+  photoUrls: string[];
+  /** The owner's steps open now (the backend decides; each action checks again). */
+  citizenSteps: ComplaintCitizenStep[];
 }
+
+/** What a citizen may do on their own complaint (core/complaint/workflow.ts declares them as kernel steps). */
+export const COMPLAINT_CITIZEN_STEPS = ['addMaterial', 'rate', 'withdraw', 'withdrawReport'] as const;
+export type ComplaintCitizenStep = (typeof COMPLAINT_CITIZEN_STEPS)[number];
 
 export interface CitizenComplaintListItem {
   trackingNo: string;
@@ -323,7 +416,10 @@ export const COMPLAINT_STAFF_STEPS = [
 export type ComplaintStaffStep = (typeof COMPLAINT_STAFF_STEPS)[number];
 
 /** `staff` `complaint.get`: the contact is masked unless the backend decided the caller may see it. */
-export interface StaffComplaintView extends Omit<CitizenComplaintView, 'contact' | 'photoCount'> {
+export interface StaffComplaintView extends Omit<
+  CitizenComplaintView,
+  'contact' | 'photoCount' | 'photoUrls' | 'citizenSteps' | 'rejection'
+> {
   id: string;
   source: string;
   sourceLabel: string;
@@ -407,6 +503,29 @@ export const complaintUploadPrefix = declareAction<ComplaintUploadPrefix>()({
   ...citizen,
   name: 'complaint.uploadPrefix',
   input: complaintUploadPrefixInput,
+});
+
+const ownerStep = { ...citizen, idempotent: true } as const;
+export const complaintAddMaterial = declareAction<ComplaintOwnerStepDone>()({
+  ...ownerStep,
+  name: 'complaint.addMaterial',
+  input: complaintAddMaterialInput,
+});
+export const complaintRate = declareAction<ComplaintOwnerStepDone>()({
+  ...ownerStep,
+  name: 'complaint.rate',
+  input: complaintRateInput,
+});
+export const complaintWithdraw = declareAction<ComplaintOwnerStepDone>()({
+  ...ownerStep,
+  name: 'complaint.withdraw',
+  input: complaintWithdrawInput,
+});
+export const complaintTerms = declareAction<ComplaintTerms>()({
+  fn: 'public',
+  access: 'public',
+  name: 'complaint.terms',
+  input: complaintTermsInput,
 });
 
 export const complaintQueue = declareAction<Page<ComplaintQueueItem>>()({

@@ -9,6 +9,8 @@ import { officerIdForCertNo } from '../../server/features/officer/repository';
 import { randomUUID } from 'node:crypto';
 
 export const FIXTURE_CITIZEN = 'demo-citizen';
+/** Another citizen, owner of the rejected complaint (each identity may submit 5 a day). */
+export const FIXTURE_CITIZEN_2 = 'demo-citizen-2';
 export const FIXTURE_NAME = '欧阳明远';
 export const FIXTURE_PHONE = '13987654321';
 export const FIXTURE_REPLY = '经现场核查，该诊所未取得医疗美容科目登记，已责令停止相关项目并立案调查。';
@@ -26,6 +28,8 @@ export interface ComplaintFixtures {
   handled: FixtureComplaint;
   /** A report assigned to demo-officer-1, accepted, linked as a duplicate of `pending`; no case decision yet. */
   duplicate: FixtureComplaint;
+  /** A complaint of FIXTURE_CITIZEN_2 not accepted (a civil dispute): its advice, and the rating it may get. */
+  rejected: FixtureComplaint;
   /** The badge scene (short id) of the revoked demo certificate: random per seed, as in production. */
   revokedBadgeScene: string;
   /** The badge scene of the valid demo certificate (张伟). */
@@ -82,6 +86,18 @@ export async function seedComplaintFixtures(baseUrl: string, appId: string): Pro
     id: duplicateId,
     duplicateOf: pending.trackingNo,
   });
+  const rejected = await fn('citizen', FIXTURE_CITIZEN_2, 'complaint.submit', {
+    kind: 'complaint',
+    category: '公共场所',
+    subject: { name: '某某足浴店', address: '万州区白岩路 6 号' },
+    description: '在该店办理的会员卡余额不退，店家拒绝协商，要求卫生部门责令退款。',
+    contact: { anonymous: false, name: '李明', phone: '13812345678' },
+  });
+  const rejectedQueue = await fn('staff', 'demo-unit-head', 'complaint.queue', { pageSize: 50 });
+  const rejectedId = (rejectedQueue.items as Array<{ id: string; trackingNo: string }>).find(
+    (i) => i.trackingNo === rejected.trackingNo,
+  )!.id;
+  await fn('staff', 'demo-unit-head', 'complaint.reject', { id: rejectedId, reason: 'civilDispute' });
   const badge = await fn('staff', 'demo-admin-1', 'officer.badgeCode', {
     officerId: officerIdForCertNo(DEMO_CERT_NOS.revoked),
   });
@@ -91,6 +107,11 @@ export async function seedComplaintFixtures(baseUrl: string, appId: string): Pro
   return {
     revokedBadgeScene: badge.shortId,
     validBadgeScene: validBadge.shortId,
+    rejected: {
+      id: rejectedId,
+      trackingNo: rejected.trackingNo,
+      acceptanceDueDate: rejected.acceptanceDueDate,
+    },
     duplicate: {
       id: duplicateId,
       trackingNo: duplicate.trackingNo,

@@ -7,6 +7,7 @@ import type { Scenario } from './scenario';
 import {
   chineseDate,
   FIXTURE_CITIZEN,
+  FIXTURE_CITIZEN_2,
   FIXTURE_NAME,
   FIXTURE_PHONE,
   FIXTURE_REPLY,
@@ -52,10 +53,30 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
       '请按提示修改标红的内容',
       '请选择投诉或举报',
       '请选择所属领域',
-      '被投诉举报对象名称至少 2 个字',
-      '问题描述至少 10 个字',
-      '请填写正确的手机号码',
+      '请填写被投诉举报对象名称',
+      '请填写问题描述',
+      '请填写联系电话',
     ],
+  },
+  {
+    // Issue 13 item 2: the first two sections filled, 提交: the count, and the first wrong field (scrolled to).
+    name: 'complaint-form-first-error',
+    page: 'pages/complaint/form/index',
+    openid: FIXTURE_CITIZEN,
+    steps: [
+      { method: 'onKind', args: [{ currentTarget: { dataset: { kind: 'complaint' } } }] },
+      { method: 'onCategory', args: [{ currentTarget: { dataset: { category: '公共场所' } } }] },
+      { method: 'onSubmit' },
+    ],
+    keyStrings: ['有 5 处需要修改', '请填写被投诉举报对象名称', '请填写地址', '的为必填项'],
+  },
+  {
+    // Issue 13 item 8: the album/camera refused in WeChat's settings.
+    name: 'complaint-form-permission-refused',
+    page: 'pages/complaint/form/index',
+    openid: FIXTURE_CITIZEN,
+    steps: [{ method: 'onPermissionFailed', args: ['photos', 'chooseMedia:fail auth deny'] }],
+    keyStrings: ['未获得相册或摄像头权限', '去设置'],
   },
   {
     name: 'complaint-form-anonymous',
@@ -105,7 +126,42 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
     page: 'pages/complaint/detail/index',
     query: (f) => ({ trackingNo: f.handled.trackingNo }),
     openid: FIXTURE_CITIZEN,
-    keyStrings: (f) => [f.handled.trackingNo, '办理过程', '已提交', '已受理', '答复', FIXTURE_REPLY, '欧**'],
+    keyStrings: (f) => [
+      f.handled.trackingNo,
+      '办理过程',
+      '已提交',
+      '已受理',
+      '答复',
+      FIXTURE_REPLY,
+      '欧**',
+      '下一步',
+      '核查处理并办结',
+      '撤回投诉',
+    ],
+  },
+  {
+    // Issue 13 item 5: adding material to an open complaint (typed, before sending).
+    name: 'complaint-detail-add-material',
+    page: 'pages/complaint/detail/index',
+    query: (f) => ({ trackingNo: f.handled.trackingNo }),
+    openid: FIXTURE_CITIZEN,
+    steps: [
+      {
+        method: 'onMaterialText',
+        args: [{ detail: { value: '今天下午该诊所仍在做注射项目，门口有广告牌。' } }],
+      },
+    ],
+    // (a textarea's value is not page text; the PNG shows it)
+    keyStrings: ['补充材料', '每次最多 3 张', '提交补充材料'],
+  },
+  {
+    // Not accepted: the reason, where to go instead with 12345, and the rating (4 chosen).
+    name: 'complaint-detail-rejected-rate',
+    page: 'pages/complaint/detail/index',
+    query: (f) => ({ trackingNo: f.rejected.trackingNo }),
+    openid: FIXTURE_CITIZEN_2,
+    steps: [{ method: 'onScore', args: [{ currentTarget: { dataset: { score: 4 } } }] }],
+    keyStrings: ['不予受理的理由', '民事纠纷', '人民法院', '拨打 12345', '评价办理情况', '提交评价'],
   },
   {
     name: 'staff-complaint-queue',
@@ -165,7 +221,7 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
       { method: 'onAction', args: [{ currentTarget: { dataset: { action: 'split' } } }] },
       { method: 'onPanelSubmit' },
     ],
-    keyStrings: ['拆分出的部分', '拆分为一件新的举报', '拆分部分的描述至少 10 个字'],
+    keyStrings: ['拆分出的部分', '拆分为一件新的举报', '请填写拆分部分的描述'],
   },
   {
     name: 'staff-complaint-record-empty',
@@ -192,9 +248,9 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
       '请选择来源',
       '请选择投诉或举报',
       '请选择所属领域',
-      '被投诉举报对象名称至少 2 个字',
-      '问题描述至少 10 个字',
-      '请填写正确的手机号码',
+      '请填写被投诉举报对象名称',
+      '请填写问题描述',
+      '请填写联系电话',
     ],
   },
   {

@@ -264,6 +264,10 @@ function bootstrap(args: {
     redirectTo: effect('redirectTo'),
     switchTab: effect('switchTab'),
     showToast: effect('showToast'),
+    pageScrollTo: effect('pageScrollTo'),
+    previewImage: effect('previewImage'),
+    openSetting: effect('openSetting'),
+    hideShareMenu: effect('hideShareMenu'),
   };
   w.getApp = () => ({ globalData: {} });
   w.getCurrentPages = () => [];

@@ -1,4 +1,5 @@
 /** The `public` cloud function: anyone may call it; it answers only what the regulations publish. */
+import { complaintPublicActions } from '../features/complaint';
 import { officerPublicActions } from '../features/officer';
 import { ledgerPublicActions } from '../features/ledger/actions';
 import { PUBLIC_API } from '../../core/contract/api';
@@ -9,6 +10,7 @@ import type { Handlers } from '../router/types';
 export const publicHandlers: Handlers<typeof PUBLIC_API> = {
   ...officerPublicActions,
   ...ledgerPublicActions,
+  ...complaintPublicActions,
 };
 
 export const main = createFunction('public', PUBLIC_API, publicHandlers);

@@ -38,11 +38,12 @@ describe('checkForm', () => {
       errors: {
         kind: '请选择投诉或举报',
         category: '请选择所属领域',
-        subjectName: '被投诉举报对象名称至少 2 个字',
-        subjectAddress: '地址至少 4 个字',
-        description: '问题描述至少 10 个字',
-        contactName: '姓名至少 2 个字',
-        contactPhone: '请填写正确的手机号码或带区号的固定电话',
+        // Empty required fields say what is missing, not how long it must be (issue 13 item 2).
+        subjectName: '请填写被投诉举报对象名称',
+        subjectAddress: '请填写地址',
+        description: '请填写问题描述',
+        contactName: '请填写姓名',
+        contactPhone: '请填写联系电话',
       },
     });
   });

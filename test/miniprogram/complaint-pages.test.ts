@@ -116,7 +116,7 @@ describe('complaint form', () => {
     expect(calls).toHaveLength(0);
     let text = await page.text();
     expect(text).toContain('请选择投诉或举报');
-    expect(text).toContain('问题描述至少 10 个字');
+    expect(text).toContain('请填写问题描述');
 
     harness.answer = () => ({
       ok: false,

@@ -137,8 +137,13 @@ describe('home page', () => {
       api: 'navigateTo',
       args: { url: '/pages/complaint/intro/index' },
     });
+    // A service not yet available says so in a toast (issue 13 item 4), never an empty page.
     await page.invoke('onEntry', { currentTarget: { dataset: { key: 'documents' } } });
-    expect(await page.text()).toContain('「我的送达文书」功能正在建设中');
+    expect(await page.effects()).toContainEqual({
+      api: 'showToast',
+      args: { title: '该功能即将上线', icon: 'none' },
+    });
+    expect((await page.effects()).filter((e) => e.api === 'navigateTo')).toHaveLength(2);
   });
 });
 

@@ -186,7 +186,7 @@ describe('staff record page', () => {
     const text = await page.text();
     expect(text).toContain('请选择来源');
     expect(text).toContain('请选择投诉或举报');
-    expect(text).toContain('问题描述至少 10 个字');
+    expect(text).toContain('请填写问题描述');
     expect(calls).toHaveLength(0);
   });
 

@@ -5,13 +5,13 @@
  */
 import * as decl from '../../../core/contract/complaint';
 import { MAX_PHOTOS } from '../../../core/contract/complaint';
-import { AppError } from '../../errors';
 import { openUploadSlot } from '../../media/slots';
 import { handle } from '../../router/types';
 import { consumeRateLimit, type RateLimit } from '../../security/rate-limit';
-import { findByTrackingNo, pageComplaints } from './repository';
+import { loadOwn, ownerView, complaintOwnerActions } from './owner-steps';
+import { pageComplaints } from './repository';
 import { complaintOwnerRef, complaintSubmit } from './submit';
-import { citizenListItem, citizenView } from './views';
+import { citizenListItem } from './views';
 
 const complaintMine = handle(decl.complaintMine, async (input, call) => {
   const ownerRef = complaintOwnerRef(call.caller.openid!);
@@ -19,13 +19,10 @@ const complaintMine = handle(decl.complaintMine, async (input, call) => {
   return { ...page, items: page.items.map(citizenListItem) };
 });
 
-const complaintGet = handle(decl.citizenComplaintGet, async (input, call) => {
-  const record = await findByTrackingNo(call.db, input.trackingNo);
-  if (!record || record.ownerRef !== complaintOwnerRef(call.caller.openid!)) {
-    throw new AppError('NOT_FOUND', '未找到该受理编号对应的投诉举报');
-  }
-  return citizenView(record);
-});
+/** With short-lived URLs of the caller's own photos and the steps open to them now. */
+const complaintGet = handle(decl.citizenComplaintGet, async (input, call) =>
+  ownerView(call.caller.openid!, await loadOwn(call, input.trackingNo), true),
+);
 
 /** Each slot holds a whole form's photos; 30 a day is far beyond any real use and bounds the slot records. */
 export const UPLOAD_SLOT_LIMIT: RateLimit = {
@@ -60,4 +57,5 @@ export const complaintCitizenActions = {
   'complaint.mine': complaintMine,
   'complaint.get': complaintGet,
   'complaint.uploadPrefix': complaintUploadPrefix,
+  ...complaintOwnerActions,
 };

@@ -9,6 +9,7 @@ import { complaintOrganiseActions } from './staff-organise';
 import { complaintReadActions } from './staff-read';
 
 export { complaintCitizenActions };
+export { complaintPublicActions } from './owner-steps';
 export { complaintDeadlineProviders } from './deadline-providers';
 export { complaintOwnerRef, SUBMIT_LIMIT } from './submit';
 export { COMPLAINTS_COLLECTION } from './model';

@@ -80,6 +80,10 @@ export interface ComplaintRecord {
   settingsVersion: number;
   /** `<receivedAt ISO>_<id>`: a total order for cursor paging that is stable under inserts. */
   sortKey: string;
+  /** The owner's additions (text in the timeline, photos appended to `photos`), rating and withdrawal. */
+  materials?: Array<{ at: Date; text: string | null; photoCount: number }>;
+  rating?: { score: number; comment: string | null; at: Date } | null;
+  withdrawnAt?: Date | null;
   /** The workflow kernel's part (acts, rounds, clocks); absent on complaints stored before the kernel. */
   _wf?: WorkflowFields;
   createdAt: Date;

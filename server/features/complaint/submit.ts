@@ -50,7 +50,7 @@ export const SUBMIT_ATTEMPT_LIMIT: RateLimit = {
 /** The complaint pseudonym of a WeChat identity (used for complaints only, so records cannot be joined). */
 export const complaintOwnerRef = (openid: string) => saltedRef('complaint-owner', openid);
 
-function checkPhotoOwnership(photos: readonly string[], openid: string): void {
+export function checkPhotoOwnership(photos: readonly string[], openid: string): void {
   const fields: Record<string, string> = {};
   photos.forEach((fileID, i) => {
     if (!isOwnQuarantineFile(fileID, openid)) fields[`payload.photos.${i}`] = '只能提交您本人刚上传的图片';
@@ -59,11 +59,12 @@ function checkPhotoOwnership(photos: readonly string[], openid: string): void {
   if (Object.keys(fields).length) throw invalid(fields, '图片有误，请重新选择');
 }
 
-async function intakePhotos(id: string, photos: readonly string[]): Promise<CleanImage[]> {
+/** Photos numbered from `first` in the complaint's private folder (material added later continues the count). */
+export async function intakePhotos(id: string, photos: readonly string[], first = 1): Promise<CleanImage[]> {
   const out: CleanImage[] = [];
   for (const [i, fileID] of photos.entries()) {
     try {
-      out.push(await intakeImage(fileID, `private/complaints/${id}/${i + 1}`));
+      out.push(await intakeImage(fileID, `private/complaints/${id}/${first + i}`));
     } catch (err) {
       if (err instanceof MediaRejected)
         throw invalid({ [`payload.photos.${i}`]: err.reason }, '图片有误，请重新选择');

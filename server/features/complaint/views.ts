@@ -25,7 +25,14 @@ export function staffView(
   photoUrls: string[] = [],
   extras: StaffViewExtras = { allowedSteps: [], duplicateOfTrackingNo: null },
 ): StaffComplaintView {
-  const { contact: _masked, photoCount: _count, ...base } = citizenView(record);
+  const {
+    contact: _masked,
+    photoCount: _count,
+    photoUrls: _urls,
+    citizenSteps: _steps,
+    rejection: _advice,
+    ...base
+  } = citizenView(record);
   return {
     ...base,
     id: record._id,

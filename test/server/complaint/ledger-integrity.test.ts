@@ -59,12 +59,26 @@ it('passes ledger.verify after each write action of the complaint feature has ru
     'complaint.close',
   );
 
-  const other = await submit(newOpenid());
+  const otherOwner = newOpenid();
+  const other = await submit(otherOwner);
+  const otherNo = (await t.call.staff(HEAD, 'complaint.get', { id: other })).data.trackingNo;
+  await ok(
+    t.call.citizen(otherOwner, 'complaint.addMaterial', {
+      trackingNo: otherNo,
+      text: '补充：今天仍在营业。',
+    }),
+    'complaint.addMaterial',
+  );
   await ok(
     t.call.staff(HEAD, 'complaint.linkDuplicate', { id: other, duplicateOf: report }),
     'complaint.linkDuplicate',
   );
   await ok(t.call.staff(HEAD, 'complaint.reject', { id: other, reason: 'civilDispute' }), 'complaint.reject');
+  await ok(t.call.citizen(otherOwner, 'complaint.rate', { trackingNo: otherNo, score: 3 }), 'complaint.rate');
+  const thirdOwner = newOpenid();
+  const third = await submit(thirdOwner);
+  const thirdNo = (await t.call.staff(HEAD, 'complaint.get', { id: third })).data.trackingNo;
+  await ok(t.call.citizen(thirdOwner, 'complaint.withdraw', { trackingNo: thirdNo }), 'complaint.withdraw');
   await ok(
     t.call.staff(HEAD, 'complaint.record', { ...submission(), source: 'hotline12345', sourceRef: 'GD1' }),
     'complaint.record',

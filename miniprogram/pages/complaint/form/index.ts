@@ -6,6 +6,7 @@
  */
 import { complaintFields } from '../../../behaviors/complaint-fields';
 import { pageBase } from '../../../behaviors/page-base';
+import { phoneCall } from '../../../behaviors/phone-call';
 import { COMPLAINT_SUBSCRIBE_TEMPLATE_ID } from '../../../config';
 import {
   COMPLAINT_CATEGORIES,
@@ -26,12 +27,35 @@ import {
   type FormErrors,
   type FormState,
 } from '../../../utils/complaint-form';
+import { openPermissionSettings, permissionNotice, type PermissionNotice } from '../../../utils/permission';
 import { fillPhoneFromWechat, type PhoneButtonDetail, type PhoneHost } from './phone';
 import { addPhotos, removePhoto, uploadAgain, type PhotoHost } from './photos';
 
 const DONE_PAGE = '/pages/complaint/done/index';
 
 type Field = 'subjectName' | 'subjectAddress' | 'description' | 'contactName' | 'contactPhone';
+/**
+ * Where each error is shown, in page order: after 提交 with errors the page scrolls to the first one (issue 13
+ * item 2), so a long form never fails out of sight.
+ */
+export const ERROR_ANCHORS: Array<[keyof FormErrors, string]> = [
+  ['kind', '#form-kind'],
+  ['category', '#form-category'],
+  ['subjectName', '#form-subject'],
+  ['subjectAddress', '#form-subject'],
+  ['description', '#form-description'],
+  ['photos', '#form-photos'],
+  ['contact', '#form-contact'],
+  ['contactName', '#form-contact'],
+  ['contactPhone', '#form-contact'],
+];
+
+/** The banner after a refused 提交: how many places need changing (the page scrolls to the first). */
+export function errorBanner(errors: FormErrors, extra: string[] = []): string {
+  const n = Object.values(errors).filter(Boolean).length + extra.length;
+  return `有 ${n} 处需要修改，请按提示修改标红的内容后再提交`;
+}
+
 const ERROR_OF_FIELD: Record<Field, keyof FormErrors> = {
   subjectName: 'subjectName',
   subjectAddress: 'subjectAddress',
@@ -41,11 +65,13 @@ const ERROR_OF_FIELD: Record<Field, keyof FormErrors> = {
 };
 
 Component({
-  behaviors: [pageBase, complaintFields],
+  behaviors: [pageBase, complaintFields, phoneCall],
   data: {
     form: emptyForm(),
     errors: {} as FormErrors,
     banner: '',
+    /** The banner names 12345 (a refusal that suggests the hotline): offer the call. */
+    bannerCall: false,
     categories: COMPLAINT_CATEGORIES as readonly string[],
     descriptionMax: DESCRIPTION_MAX,
     descriptionMin: DESCRIPTION_MIN,
@@ -55,6 +81,9 @@ Component({
     submitting: false,
     phoneHint: '',
     phoneLoading: false,
+    /** A refused permission or privacy guide: what failed, and whether 去设置 can fix it. */
+    permission: null as PermissionNotice | null,
+    permissionFor: '' as '' | 'photos' | 'location' | 'privacy',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -96,7 +125,9 @@ Component({
     },
     onPickLocation() {
       wx.chooseLocation({
+        fail: (err) => this.onPermissionFailed('location', err?.errMsg),
         success: (res) => {
+          this.setData({ permission: null, permissionFor: '' });
           const patch: Partial<FormState> = {
             location: { latitude: res.latitude, longitude: res.longitude },
           };
@@ -105,6 +136,32 @@ Component({
           this.update(patch, ['subjectAddress']);
         },
       });
+    },
+    /** A failed pick: cancelled says nothing; a refused permission or privacy guide says what and how to fix it. */
+    onPermissionFailed(need: 'photos' | 'location', errMsg: string | undefined) {
+      const notice = permissionNotice(need, errMsg);
+      this.setData({ permission: notice, permissionFor: notice ? need : '' });
+    },
+    onOpenSetting() {
+      openPermissionSettings();
+      this.setData({ permission: null, permissionFor: '' });
+    },
+    /** The privacy panel refused: the privacy interfaces (photos, map, WeChat phone) cannot be used; typing can. */
+    onPrivacyRefused() {
+      this.setData({
+        permission: {
+          text: '您未同意《小程序隐私保护指引》，暂时不能添加照片、在地图上选点或使用微信手机号；其余内容可以照常填写并提交。',
+          settings: false,
+        },
+        permissionFor: 'privacy',
+      });
+    },
+    /** Scrolls to the first field with an error (WeChat's pageScrollTo by selector, base library ≥ 2.7.3). */
+    scrollToFirstError(errors: FormErrors) {
+      const anchor = ERROR_ANCHORS.find(([key]) => errors[key])?.[1] ?? '#form-banner';
+      if (typeof wx.pageScrollTo === 'function') {
+        wx.pageScrollTo({ selector: anchor, offsetTop: -16, duration: 300 });
+      }
     },
     onClearLocation() {
       this.update({ location: null });
@@ -134,10 +191,11 @@ Component({
       if (this.data.submitting) return;
       const checked = checkForm(this.data.form);
       if (!checked.ok) {
-        this.setData({ errors: checked.errors, banner: '请按提示修改标红的内容后再提交' });
+        this.setData({ errors: checked.errors, banner: errorBanner(checked.errors), bannerCall: false });
+        this.scrollToFirstError(checked.errors);
         return;
       }
-      this.setData({ errors: {}, banner: '' });
+      this.setData({ errors: {}, banner: '', bannerCall: false });
       const payload = checked.payload;
       // The grant must be asked for inside the tap; anonymous reporters get no messages, so are not asked.
       const templateId = COMPLAINT_SUBSCRIBE_TEMPLATE_ID;
@@ -173,8 +231,11 @@ Component({
       }
       const { errors, other } = formErrorsOf(res.error.fields ?? {});
       const banner =
-        res.error.code === 'INVALID_INPUT' ? [res.error.message, ...other].join('；') : res.error.message;
-      this.setData({ errors, banner });
+        res.error.code === 'INVALID_INPUT'
+          ? [errorBanner(errors, other), res.error.message, ...other].join('；')
+          : res.error.message;
+      this.setData({ errors, banner, bannerCall: banner.includes('12345') });
+      this.scrollToFirstError(errors);
       // A decided refusal deleted the uploaded originals; a network failure or INTERNAL kept them.
       if (res.error.code !== 'INTERNAL' && payload.photos?.length)
         await uploadAgain(this as unknown as PhotoHost);

@@ -6,6 +6,7 @@
 import { call } from '../../../services/api';
 import { uploadFile } from '../../../services/storage';
 import type { FormErrors, FormState, PhotoItem } from '../../../utils/complaint-form';
+import { permissionNotice } from '../../../utils/permission';
 
 /** The backend refuses larger files (server/media MAX_UPLOAD_BYTES). */
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -15,6 +16,8 @@ export interface PhotoHost {
   update(patch: Partial<FormState>, clear?: Array<keyof FormErrors>): void;
   setData(data: Record<string, unknown>): void;
   uploadSlot?: { paths: string[]; uploadBy: string };
+  /** The page's own handling of a failed pick (a refused permission or privacy guide). */
+  onPermissionFailed?(need: 'photos', errMsg: string | undefined): void;
 }
 
 function patchPhoto(host: PhotoHost, localPath: string, patch: Partial<PhotoItem>): void {
@@ -64,8 +67,14 @@ export function addPhotos(host: PhotoHost): Promise<void> {
       mediaType: ['image'],
       sourceType: ['album', 'camera'],
       sizeType: ['compressed'],
-      fail: () => resolve(),
+      // A refused album/camera permission or privacy guide is said, with 去设置 where settings can fix it.
+      fail: (err) => {
+        if (host.onPermissionFailed) host.onPermissionFailed('photos', err?.errMsg);
+        else host.setData({ permission: permissionNotice('photos', err?.errMsg), permissionFor: 'photos' });
+        resolve();
+      },
       success: (res) => {
+        host.setData({ permission: null, permissionFor: '' });
         const picked = res.tempFiles.filter((f) => f.size <= MAX_PHOTO_BYTES);
         const tooBig = res.tempFiles.length - picked.length;
         const added: PhotoItem[] = picked.map((f) => ({

@@ -6,16 +6,29 @@
  * answered by the shell's privacy-consent panel) still gates the privacy interfaces the form uses.
  */
 import { pageBase } from '../../../behaviors/page-base';
+import { phoneCall } from '../../../behaviors/phone-call';
+import { call } from '../../../services/api';
+import { termLines } from '../../../utils/complaint-terms';
 
 const FORM_PAGE = '/pages/complaint/form/index';
 const MINE_PAGE = '/pages/complaint/mine/index';
 
 Component({
-  behaviors: [pageBase],
-  data: { kind: '', acknowledged: false, hint: '' },
+  behaviors: [pageBase, phoneCall],
+  data: { kind: '', acknowledged: false, hint: '', hintCall: false, terms: termLines(null) },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       if (query.kind === 'complaint' || query.kind === 'report') this.setData({ kind: query.kind });
+      void this.loadTerms();
+    },
+    /** The periods of the legal settings in force; without them the sentences say so without a number. */
+    async loadTerms() {
+      const res = await call('public', 'complaint.terms', {});
+      if (res.ok) this.setData({ terms: termLines(res.data.periods) });
+    },
+    /** Public page: shared as the intro, never with anyone's complaint (issue 13 item 10). */
+    onShareAppMessage() {
+      return { title: '卫生健康领域投诉举报：受理条件和办理流程', path: '/pages/complaint/intro/index' };
     },
     onToggleAcknowledge() {
       this.setData({ acknowledged: !this.data.acknowledged, hint: '' });
@@ -34,6 +47,7 @@ Component({
     onPrivacyRefused() {
       this.setData({
         hint: '未同意隐私保护指引时不能在线提交。您也可以拨打 12345 政务服务便民热线反映问题。',
+        hintCall: true,
       });
     },
     onMine() {
