@@ -21,6 +21,7 @@ export const TIMELINE_LABELS: Record<ComplaintTimelineEntry['event'], string> = 
   caseDecided: '核查处理情况',
   replied: '答复',
   closed: '已办结',
+  extended: '延长办理期限',
 };
 
 /**
@@ -29,4 +30,9 @@ export const TIMELINE_LABELS: Record<ComplaintTimelineEntry['event'], string> = 
  */
 export function owesReporterFeedback(kind: string, anonymous: boolean): boolean {
   return kind === 'report' && !anonymous;
+}
+
+/** 信访 (a petition) runs on the petition clocks; every other source is a regular complaint or report. */
+export function channelOf(source: string): 'regular' | 'petition' {
+  return source === 'petition' ? 'petition' : 'regular';
 }

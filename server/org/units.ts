@@ -55,6 +55,10 @@ export async function requireSection(db: Database, id: string): Promise<OrgSecti
   return section;
 }
 
+/** The first section of a kind in a unit (the commission's oversight section), or null when there is none. */
+export const firstSectionOfKind = (db: Database, unitId: string, kind: SectionKind) =>
+  firstMatch<OrgSection>(db, SECTIONS_COLLECTION, { unitId, kind });
+
 /** The first unit of a kind (there is one commission and one enforcement unit), or null before bootstrap. */
 export const firstUnitOfKind = (db: Database, kind: UnitKind) =>
   firstMatch<OrgUnit>(db, UNITS_COLLECTION, { kind });
@@ -67,7 +71,7 @@ export async function listUnits(db: Database): Promise<OrgUnit[]> {
 export async function listSections(db: Database, unitId?: string): Promise<OrgSection[]> {
   const filter = unitId ? { unitId } : { kind: db.command.in([...SECTION_KINDS]) };
   const sections = await findAll<OrgSection>(db, SECTIONS_COLLECTION, filter);
-  const order: Record<SectionKind, number> = { office: 0, section: 1, department: 2 };
+  const order: Record<SectionKind, number> = { office: 0, oversight: 1, section: 1, department: 2 };
   return sections.sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name, 'zh'));
 }
 
