@@ -41,8 +41,7 @@ export const concerned = (a: Parameters<Guard<C>>[0], c: C): boolean =>
   !!a.staffId && !!c.conduct?.concernedStaffIds.includes(a.staffId);
 
 /** A leader (reviewer or unit head) whose role reaches this record. */
-export const leads: Guard<C> = (a, c) =>
-  !concerned(a, c) && holdsFor(a, LEAD_ROLES, c.unitId, c.sectionIds);
+export const leads: Guard<C> = (a, c) => !concerned(a, c) && holdsFor(a, LEAD_ROLES, c.unitId, c.sectionIds);
 
 const handlesIn = (a: Parameters<Guard<C>>[0], unitId: string) =>
   (a.roles ?? []).some((g) => (HANDLING_ROLES as readonly string[]).includes(g.role) && g.unitId === unitId);

@@ -562,12 +562,16 @@ export const complaintRecordNotice = declareAction<ComplaintStepDone>()({
   name: 'complaint.recordNotice',
   input: complaintRecordNoticeInput,
 });
-export const complaintExtendCaseDecision = declareAction<ComplaintStepDone & { caseDecisionDueDate: string | null }>()({
+export const complaintExtendCaseDecision = declareAction<
+  ComplaintStepDone & { caseDecisionDueDate: string | null }
+>()({
   ...handlingStep,
   name: 'complaint.extendCaseDecision',
   input: complaintExtendCaseDecisionInput,
 });
-export const complaintExtendPetition = declareAction<ComplaintStepDone & { petitionDueDate: string | null }>()({
+export const complaintExtendPetition = declareAction<
+  ComplaintStepDone & { petitionDueDate: string | null }
+>()({
   ...handlingStep,
   name: 'complaint.extendPetition',
   input: complaintExtendPetitionInput,

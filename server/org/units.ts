@@ -55,10 +55,6 @@ export async function requireSection(db: Database, id: string): Promise<OrgSecti
   return section;
 }
 
-/** The first section of a kind in a unit (the commission's oversight section), or null when there is none. */
-export const firstSectionOfKind = (db: Database, unitId: string, kind: SectionKind) =>
-  firstMatch<OrgSection>(db, SECTIONS_COLLECTION, { unitId, kind });
-
 /** The first unit of a kind (there is one commission and one enforcement unit), or null before bootstrap. */
 export const firstUnitOfKind = (db: Database, kind: UnitKind) =>
   firstMatch<OrgUnit>(db, UNITS_COLLECTION, { kind });

@@ -10,7 +10,7 @@
 import { isConductCategory, type OfficerConcerned } from '../../../core/contract/complaint';
 import { AppError } from '../../errors';
 import { activeAccounts } from '../../org/accounts';
-import { firstSectionOfKind, firstUnitOfKind } from '../../org/units';
+import { firstUnitOfKind, listSections } from '../../org/units';
 import type { Database } from '../../platform/cloudbase';
 import { findOfficerByCertNo } from '../officer/repository';
 import type { ConductMark } from './model';
@@ -48,7 +48,7 @@ export async function routeComplaint(
   }
   const commission = await firstUnitOfKind(db, 'commission');
   if (!commission) throw new AppError('PRECONDITION_FAILED', '受理机构尚未配置，请稍后再试');
-  const oversight = await firstSectionOfKind(db, commission._id, 'oversight');
+  const oversight = (await listSections(db, commission._id)).find((s) => s.kind === 'oversight');
   const given = input.officer && (input.officer.certNo || input.officer.name) ? input.officer : null;
   return {
     unitId: commission._id,

@@ -25,11 +25,7 @@ const UNASSIGNED_SECTION = 'complaints-unassigned';
 export const MAX_DASHBOARD_ITEMS = 200;
 
 type DueField =
-  | 'acceptanceDueDate'
-  | 'feedbackDueDate'
-  | 'handlingDueDate'
-  | 'caseDecisionDueDate'
-  | 'petitionDueDate';
+  'acceptanceDueDate' | 'feedbackDueDate' | 'handlingDueDate' | 'caseDecisionDueDate' | 'petitionDueDate';
 
 interface Clock {
   /** The open state the clock runs in (indexed together with unitId and the due field, deploy/database.json). */

@@ -148,7 +148,13 @@ const complaintExtendPetition = handle(decl.complaintExtendPetition, async (inpu
     effect: (s, record) => {
       s.extensions = [
         ...(record.extensions ?? []),
-        { clock: 'petitionHandling', days: input.days, reason: input.reason, approvedBy: staffActor(call), at: call.now },
+        {
+          clock: 'petitionHandling',
+          days: input.days,
+          reason: input.reason,
+          approvedBy: staffActor(call),
+          at: call.now,
+        },
       ];
       // 信访工作条例 Art. 35: the petitioner is told of the extension and its reason.
       s.timeline.push({

@@ -83,7 +83,11 @@ const complaintLinkDuplicate = handle(decl.complaintLinkDuplicate, async (input,
  * The split-off record's clocks: its channel's acceptance clock as the original has it (from the same receipt),
  * and for a report its own 立案 clock from that receipt, with the periods in force at receipt.
  */
-async function splitClocks(call: Call, record: ComplaintRecord, kind: ComplaintKind): Promise<WorkflowFields> {
+async function splitClocks(
+  call: Call,
+  record: ComplaintRecord,
+  kind: ComplaintKind,
+): Promise<WorkflowFields> {
   const receivedOn = toShanghaiDate(new Date(record.receivedAt));
   const acceptance = record.channel === 'petition' ? 'petitionAcceptance' : 'acceptance';
   const wf: WorkflowFields = {
@@ -103,7 +107,10 @@ async function splitClocks(call: Call, record: ComplaintRecord, kind: ComplaintK
   if (kind !== 'report') return wf;
   const { periods } = await complaintPeriods(call.db, new Date(record.receivedAt));
   const calendar = await loadCalendar(call.db);
-  return { ...wf, ...applyClocks(calendar, COMPLAINT_CLOCKS, wf, { start: ['caseDecision'] }, receivedOn, { ...periods }) };
+  return {
+    ...wf,
+    ...applyClocks(calendar, COMPLAINT_CLOCKS, wf, { start: ['caseDecision'] }, receivedOn, { ...periods }),
+  };
 }
 
 /**
