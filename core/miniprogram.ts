@@ -31,6 +31,11 @@ export {
   complaintCaseDecisionInput,
   complaintRecordInput,
   COMPLAINT_SOURCE_LABELS,
+  complaintExtendCaseDecisionInput,
+  complaintExtendPetitionInput,
+  complaintRecordNoticeInput,
+  NOTICE_METHOD_LABELS,
+  NOTICE_METHODS,
 } from './contract/complaint';
 export { HANDLING_ROLES, handlesComplaints } from './complaint/roles';
 export type {
@@ -48,6 +53,7 @@ export type {
   ComplaintRecordInput,
   ComplaintSource,
   ComplaintStaffStep,
+  NoticeMethod,
 } from './contract/complaint';
 export { REJECTION_REASONS } from './complaint/reasons';
 export type { ContactPhoneNumber, ContactPhoneNumberInput } from './contract/contact';
