@@ -80,7 +80,10 @@ it('passes ledger.verify after each write action of the complaint feature has ru
     'complaint.record',
   );
   await ok(
-    t.call.staff(HEAD, 'complaint.extendCaseDecision', { id: petition.data.id, reason: '案情复杂，需进一步核查' }),
+    t.call.staff(HEAD, 'complaint.extendCaseDecision', {
+      id: petition.data.id,
+      reason: '案情复杂，需进一步核查',
+    }),
     'complaint.extendCaseDecision',
   );
   await ok(t.call.staff(HEAD, 'complaint.accept', { id: petition.data.id }), 'complaint.accept');
@@ -92,7 +95,11 @@ it('passes ledger.verify after each write action of the complaint feature has ru
     'complaint.recordNotice',
   );
   await ok(
-    t.call.staff(HEAD, 'complaint.extendPetition', { id: petition.data.id, days: 30, reason: '需会同有关部门核查' }),
+    t.call.staff(HEAD, 'complaint.extendPetition', {
+      id: petition.data.id,
+      days: 30,
+      reason: '需会同有关部门核查',
+    }),
     'complaint.extendPetition',
   );
 
