@@ -67,9 +67,17 @@ async function dueRecords(
   return { records: [...byId.values()], truncated };
 }
 
-function itemsDue(calendar: Calendar, records: ComplaintRecord[], now: Date, clock: Clock): DeadlineItem[] {
+function itemsDue(
+  calendar: Calendar,
+  records: ComplaintRecord[],
+  now: Date,
+  clock: Clock,
+  staffId: string,
+): DeadlineItem[] {
   const items: DeadlineItem[] = [];
   for (const r of records) {
+    // A leader a conduct complaint is about does not see it listed (core/complaint/workflow.ts `concerned`).
+    if (r.conduct?.concernedStaffIds.includes(staffId)) continue;
     const due = r[clock.due];
     if (typeof due !== 'string') continue;
     const status = calendar.dueStatus(due, now).value;
@@ -97,7 +105,7 @@ function provider(id: string, name: keyof typeof COMPLAINT_CLOCKS, clock: Clock)
       const calendar = await loadCalendar(db);
       const horizon = calendar.dueSoonHorizon(toShanghaiDate(now)).date;
       const { records, truncated } = await dueRecords(db, scope, clock, horizon);
-      return { items: itemsDue(calendar, records, now, clock), truncated };
+      return { items: itemsDue(calendar, records, now, clock, scope.staff.staffId), truncated };
     },
   };
 }

@@ -66,6 +66,9 @@ describe('the officer concerned', () => {
   it('matched by certificate number, is refused as handler by the kernel', async () => {
     const { id, stored } = await conductComplaint({ certNo: '50010120220015' });
     expect(stored.conduct.concernedStaffIds).toEqual(['stf_officer_3']);
+    // Not offered for assignment, and refused when named anyway.
+    const offered = await t.call.staff(PRINCIPAL, 'complaint.handlers', { id });
+    expect(offered.data.items.map((h: any) => h.staffId)).not.toContain('stf_officer_3');
     const res = await t.call.staff(PRINCIPAL, 'complaint.assign', { id, handlerIds: ['stf_officer_3'] });
     expect(res).toMatchObject({
       ok: false,
@@ -88,5 +91,26 @@ describe('the officer concerned', () => {
     // The leader supervising the oversight section sees the identity (REC-14: the handling side only).
     const leader = await t.call.staff(LEADER_1, 'complaint.get', { id });
     expect(leader.data).toMatchObject({ identityVisible: true, contact: { name: REAL_NAME } });
+  });
+});
+
+describe('a leader complained about', () => {
+  afterEach(() => t.emu.post('/_emulator/clock', { now: null }));
+
+  it('neither reads the complaint nor finds it among the deadlines on the dashboard', async () => {
+    await t.emu.post('/_emulator/clock', { now: '2026-11-27T10:00:00+08:00' });
+    const { id, trackingNo, stored } = await conductComplaint({ name: '王建国' }); // the commission's head
+    expect(stored.conduct.concernedStaffIds).toEqual(['stf_principal']);
+    expect((await t.call.staff(PRINCIPAL, 'complaint.get', { id })).error.code).toBe('NOT_FOUND');
+    await t.emu.post('/_emulator/clock', { now: '2026-12-08T10:00:00+08:00' }); // the 7th working day
+    const dueItems = async (openid: string) => {
+      const res = await t.call.staff(openid, 'dashboard');
+      expect(res.ok).toBe(true);
+      return res.data.sections
+        .flatMap((s: any) => s.people.flatMap((p: any) => p.items))
+        .filter((i: any) => i.item.startsWith(trackingNo));
+    };
+    expect(await dueItems(PRINCIPAL)).toEqual([]);
+    expect((await dueItems(LEADER_1)).map((i: any) => i.provider)).toEqual(['complaint.acceptance']);
   });
 });
