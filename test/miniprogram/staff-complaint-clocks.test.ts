@@ -1,5 +1,5 @@
 /**
- * The staff case page's clocks and the steps of issue 12 items 5, 6 and 9, rendered in Chromium against the typed
+ * The staff case page's clocks, conduct complaints and acceptance notices (PUB-3, REC-14), rendered in Chromium against the typed
  * client: clocks labelled as the backend declares them (the handling period an internal target, 内部目标), the
  * petition channel, a conduct complaint, the one extension a leader approves, and the acceptance notice recorded
  * with its method and Shanghai time.

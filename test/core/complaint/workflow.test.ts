@@ -1,5 +1,5 @@
 /**
- * The complaint declaration's guards for conduct complaints (issue 12 item 6; REC-14): the officer concerned is
+ * The complaint declaration's guards for conduct complaints (REC-14): the officer concerned is
  * refused every step as if the record did not exist, and an assignment naming them is refused; pure, no emulator.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * How and when a staff-recorded complainant was told of the acceptance decision (issue 12 item 9; the benchmark
+ * How and when a staff-recorded complainant was told of the acceptance decision (PUB-3; the benchmark
  * rules: decide on acceptance within 7 working days and tell the complainant). A complaint from the mini-program is
  * told by subscribe message, so the fields are refused there; an anonymous report is told nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * The complaint clocks through the actions (issue 12 item 5; REC-14 handling, PUB-3 progress):
+ * The complaint clocks through the actions (REC-14 handling, PUB-3 progress):
  * - a report's 立案 decision is due 15 working days after receipt (市场监督管理行政处罚程序规定 Art. 18), shows on the
  *   dashboard, is extended once by 15 working days only with a leader's approval, and stops at the case decision;
  * - a matter received as a petition (信访) runs on the petition clocks (信访工作条例 Art. 32, 35): accepted or not within

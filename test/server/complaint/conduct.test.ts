@@ -1,5 +1,5 @@
 /**
- * Complaints about enforcement conduct (issue 12 item 6; REC-14: no unauthorised viewing; the benchmark rules: never
+ * Complaints about enforcement conduct (REC-14: no unauthorised viewing; the benchmark rules: never
  * disclose a reporter to the party concerned): routed to the commission's oversight section (法规与综合监督科), not
  * to the enforcement unit; the officer concerned, matched by certificate number or name, is never assigned, never
  * sees the record, its listing or the complainant's identity. Each through the actions.
