@@ -36,6 +36,8 @@ export {
   complaintRecordNoticeInput,
   NOTICE_METHOD_LABELS,
   NOTICE_METHODS,
+  CONDUCT_CATEGORY,
+  officerConcernedSchema,
 } from './contract/complaint';
 export { HANDLING_ROLES, handlesComplaints } from './complaint/roles';
 export type {

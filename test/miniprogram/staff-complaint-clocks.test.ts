@@ -118,3 +118,32 @@ it('sends a petition extension with its days and reason, and shows a refusal und
   expect(sent?.event.payload).toEqual({ id: ID, days: 31, reason: '需会同有关部门核查' });
   expect(await page.text()).toContain('延长期限不能超过 30 日');
 });
+
+it('records a conduct complaint with the officer as given, and notes the petition periods', async () => {
+  harness.answer = () => ({
+    ok: true,
+    data: { id: ID, trackingNo: 'TS20261127-7KQ4MX', acceptanceDueDate: '2026-12-11' },
+  });
+  const page = await harness.render('pages/staff/complaint-record/index');
+  await confirmDialogs(page);
+  await page.invoke('onSource', tap({ source: 'petition' }));
+  expect(await page.text()).toContain('收到之日起 15 日内告知是否受理，受理之日起 60 日内办结');
+  await page.invoke('onKind', tap({ kind: 'complaint' }));
+  expect(await page.text()).not.toContain('被反映的执法人员');
+  await page.invoke('onCategory', tap({ category: '执法行为（执法人员或执法机构）' }));
+  expect(await page.text()).toContain('由委机关法规与综合监督科办理');
+  await page.invoke('onOfficer', typed('张伟', 'officerName'));
+  await page.invoke('onOfficer', typed('5001 0120 2300 01', 'officerCertNo'));
+  await page.invoke('onField', typed('某某执法大队', 'subjectName'));
+  await page.invoke('onField', typed('万州区某某路 1 号', 'subjectAddress'));
+  await page.invoke('onField', typed('来信反映执法人员检查时态度粗暴并索要财物。', 'description'));
+  await page.invoke('onField', typed('欧阳明远', 'contactName'));
+  await page.invoke('onField', typed('13987654321', 'contactPhone'));
+  await page.invoke('onSubmit');
+  const sent = calls.find((c) => c.event.action === 'complaint.record');
+  expect(sent?.event.payload).toMatchObject({
+    source: 'petition',
+    category: '执法行为（执法人员或执法机构）',
+    officer: { name: '张伟', certNo: '50010120230001' },
+  });
+});
