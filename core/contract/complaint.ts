@@ -495,6 +495,10 @@ export interface ComplaintQueueItem {
   acceptanceDueDate: string;
   handlingDueDate: string | null;
   feedbackDueDate: string | null;
+  /** A report's 立案 decision due date while it is still to be made, else null. */
+  caseDecisionDueDate?: string | null;
+  /** A petition's legal finishing date once accepted, else null. */
+  petitionDueDate?: string | null;
   handlerIds: string[];
   anonymous: boolean;
   contact: { name: string; phone: string } | null;

@@ -31,6 +31,8 @@ function queueItem(r: ComplaintRecord): QueueItem {
     acceptanceDueDate: r.acceptanceDueDate,
     handlingDueDate: r.handlingDueDate,
     feedbackDueDate: r.feedbackDueDate,
+    caseDecisionDueDate: r.caseDecisionState === 'due' ? (r.caseDecisionDueDate ?? null) : null,
+    petitionDueDate: r.petitionDueDate ?? null,
     handlerIds: r.handlerIds,
     anonymous: r.anonymous,
     contact: r.contactMasked,
