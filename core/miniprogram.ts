@@ -36,6 +36,13 @@ export {
   complaintWithdrawInput,
   COMPLAINT_MATERIAL_LIMITS,
   RATING_COMMENT_MAX,
+  complaintExtendCaseDecisionInput,
+  complaintExtendPetitionInput,
+  complaintRecordNoticeInput,
+  NOTICE_METHOD_LABELS,
+  NOTICE_METHODS,
+  CONDUCT_CATEGORY,
+  officerConcernedSchema,
 } from './contract/complaint';
 export { HANDLING_ROLES, handlesComplaints } from './complaint/roles';
 export type {
@@ -55,6 +62,7 @@ export type {
   ComplaintRecordInput,
   ComplaintSource,
   ComplaintStaffStep,
+  NoticeMethod,
 } from './contract/complaint';
 export { REJECTION_REASONS } from './complaint/reasons';
 export type { ContactPhoneNumber, ContactPhoneNumberInput } from './contract/contact';

@@ -25,6 +25,7 @@ export const TIMELINE_LABELS: Record<ComplaintTimelineEntry['event'], string> = 
   materialAdded: '补充材料',
   withdrawn: '撤回',
   rated: '评价',
+  extended: '延长办理期限',
 };
 
 /**
@@ -33,4 +34,9 @@ export const TIMELINE_LABELS: Record<ComplaintTimelineEntry['event'], string> = 
  */
 export function owesReporterFeedback(kind: string, anonymous: boolean): boolean {
   return kind === 'report' && !anonymous;
+}
+
+/** 信访 (a petition) runs on the petition clocks; every other source is a regular complaint or report. */
+export function channelOf(source: string): 'regular' | 'petition' {
+  return source === 'petition' ? 'petition' : 'regular';
 }

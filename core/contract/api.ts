@@ -59,6 +59,9 @@ export const STAFF_API = table([
   complaint.complaintLinkDuplicate,
   complaint.complaintSplit,
   complaint.complaintRecord,
+  complaint.complaintRecordNotice,
+  complaint.complaintExtendCaseDecision,
+  complaint.complaintExtendPetition,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */

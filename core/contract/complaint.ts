@@ -26,9 +26,61 @@ export const COMPLAINT_CATEGORIES = [
   '放射卫生',
   '传染病防治与消毒',
   '母婴保健',
+  '执法行为（执法人员或执法机构）',
   '其他',
 ] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+
+/**
+ * A complaint about enforcement conduct (an officer's or the enforcement unit's own): it goes to the commission's
+ * oversight section (法规与综合监督科), never to the unit complained about, and the officer concerned never handles
+ * it nor sees who complained (server/features/complaint/conduct.ts, core/complaint/workflow.ts).
+ */
+export const CONDUCT_CATEGORY: ComplaintCategory = '执法行为（执法人员或执法机构）';
+export const isConductCategory = (category: string): boolean => category === CONDUCT_CATEGORY;
+
+/** The officer complained about, as the complainant gives them: certificate number, name, or both (both optional). */
+export const officerConcernedSchema = z.strictObject({
+  certNo: z.optional(
+    z.string().check(
+      z.overwrite((v) => v.replace(/\s/g, '').toUpperCase()),
+      z.maxLength(32, '执法证号不能超过 32 个字符'),
+      z.regex(/^[0-9A-Z\u4e00-\u9fa5]{0,32}$/, '执法证号只能包含数字、字母或汉字'),
+    ),
+  ),
+  name: z.optional(
+    z.string().check(
+      z.overwrite((v) => v.trim()),
+      z.maxLength(32, '执法人员姓名不能超过 32 个字'),
+    ),
+  ),
+});
+export type OfficerConcerned = z.infer<typeof officerConcernedSchema>;
+
+/** The officer fields are for conduct complaints only. */
+const officerOnlyForConduct = z.refine<{ category: string; officer?: OfficerConcerned }>(
+  (v) => !v.officer || isConductCategory(v.category),
+  { message: '只有反映执法行为时才填写被投诉的执法人员', path: ['officer'] },
+);
+
+/** 信访 (a petition) runs on the petition clocks; every other source on the complaint clocks. */
+export const COMPLAINT_CHANNELS = ['regular', 'petition'] as const;
+export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
+export const COMPLAINT_CHANNEL_LABELS: Record<ComplaintChannel, string> = {
+  regular: '投诉举报',
+  petition: '信访',
+};
+
+/** How the complainant was told of the acceptance decision (a staff-recorded complaint has no subscribe message). */
+export const NOTICE_METHODS = ['phone', 'sms', 'inPerson', 'written', 'other'] as const;
+export type NoticeMethod = (typeof NOTICE_METHODS)[number];
+export const NOTICE_METHOD_LABELS: Record<NoticeMethod, string> = {
+  phone: '电话',
+  sms: '短信',
+  inPerson: '当面',
+  written: '书面',
+  other: '其他',
+};
 
 /** Where a matter came in: the mini-program, or recorded by staff with its source. */
 export const COMPLAINT_SOURCES = ['miniprogram', 'phone', 'hotline12345', 'petition', 'letter'] as const;
@@ -89,7 +141,13 @@ export type ComplaintContact = z.infer<typeof complaintContactSchema>;
 const fileId = z.string().check(z.minLength(8, '图片标识不正确'), z.maxLength(512, '图片标识不正确'));
 
 /** `kind` and `id` of a complaint, named as the forms name them (labels.ts). */
-const COMPLAINT_LABELS = { kind: '投诉或举报', id: '投诉举报编号' } as const;
+const COMPLAINT_LABELS = {
+  kind: '投诉或举报',
+  id: '投诉举报编号',
+  officer: '被投诉的执法人员',
+  'officer.certNo': '执法证号',
+  'officer.name': '执法人员姓名',
+} as const;
 
 const contentFields = {
   kind: z.enum(COMPLAINT_KINDS, '请选择投诉或举报'),
@@ -109,8 +167,9 @@ export const complaintSubmitInput = withLabels(
       ...contentFields,
       photos: z.optional(z.array(fileId).check(z.maxLength(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张图片`))),
       contact: complaintContactSchema,
+      officer: z.optional(officerConcernedSchema),
     })
-    .check(anonymousOnlyForReports),
+    .check(anonymousOnlyForReports, officerOnlyForConduct),
   COMPLAINT_LABELS,
 );
 export type ComplaintSubmitInput = z.infer<typeof complaintSubmitInput>;
@@ -233,12 +292,53 @@ export const complaintAssignInput = withLabels(
 );
 export type ComplaintAssignInput = z.infer<typeof complaintAssignInput>;
 
+/** When and how the complainant was told of the acceptance decision (not in the future; checked on the server). */
+export const acceptanceNoticeSchema = z.strictObject({
+  method: z.enum(NOTICE_METHODS, '请选择告知方式'),
+  at: z.iso.datetime({ offset: true, error: '告知时间格式不正确' }),
+  note: z.optional(trimmed(1, 200, '告知说明')),
+});
+export type AcceptanceNotice = z.infer<typeof acceptanceNoticeSchema>;
+const NOTICE_LABELS = { notice: '受理告知', 'notice.method': '告知方式', 'notice.at': '告知时间' } as const;
+
+export const complaintAcceptInput = withLabels(
+  z.strictObject({ id: complaintId, notice: z.optional(acceptanceNoticeSchema) }),
+  { ...COMPLAINT_LABELS, ...NOTICE_LABELS },
+);
+export type ComplaintAcceptInput = z.infer<typeof complaintAcceptInput>;
+
+/** Records, after the decision, how and when a staff-recorded complainant was told of it. */
+export const complaintRecordNoticeInput = withLabels(
+  z.strictObject({ id: complaintId, notice: acceptanceNoticeSchema }),
+  { ...COMPLAINT_LABELS, ...NOTICE_LABELS },
+);
+export type ComplaintRecordNoticeInput = z.infer<typeof complaintRecordNoticeInput>;
+
+/** A leader approves the one extension of a report's 立案 period (its length is the legal setting's). */
+export const complaintExtendCaseDecisionInput = withLabels(
+  z.strictObject({ id: complaintId, reason: trimmed(2, 500, '延长理由') }),
+  COMPLAINT_LABELS,
+);
+export type ComplaintExtendCaseDecisionInput = z.infer<typeof complaintExtendCaseDecisionInput>;
+
+/** A leader approves the one extension of a petition's handling period (at most the legal setting's days). */
+export const complaintExtendPetitionInput = withLabels(
+  z.strictObject({
+    id: complaintId,
+    days: z.int('请填写延长天数').check(z.minimum(1, '延长天数至少 1 天'), z.maximum(365, '延长天数过多')),
+    reason: trimmed(2, 500, '延长理由'),
+  }),
+  { ...COMPLAINT_LABELS, days: '延长天数' },
+);
+export type ComplaintExtendPetitionInput = z.infer<typeof complaintExtendPetitionInput>;
+
 export const complaintRejectInput = withLabels(
   z
     .strictObject({
       id: complaintId,
       reason: z.enum(REJECTION_REASON_CODES, '请从列表中选择不予受理的理由'),
       note: z.optional(trimmed(2, 500, '说明')),
+      notice: z.optional(acceptanceNoticeSchema),
     })
     .check(
       z.refine<{ reason: string; note?: string }>((v) => v.reason !== 'other' || !!v.note, {
@@ -246,7 +346,7 @@ export const complaintRejectInput = withLabels(
         path: ['note'],
       }),
     ),
-  { ...COMPLAINT_LABELS, reason: '不予受理的理由' },
+  { ...COMPLAINT_LABELS, ...NOTICE_LABELS, reason: '不予受理的理由' },
 );
 export type ComplaintRejectInput = z.infer<typeof complaintRejectInput>;
 
@@ -319,8 +419,9 @@ export const complaintRecordInput = withLabels(
       sourceRef: z.optional(trimmed(1, 64, '来源编号')),
       receivedAt: z.optional(z.iso.datetime({ offset: true, error: '收到时间格式不正确' })),
       contact: complaintContactSchema,
+      officer: z.optional(officerConcernedSchema),
     })
-    .check(anonymousOnlyForReports),
+    .check(anonymousOnlyForReports, officerOnlyForConduct),
   COMPLAINT_LABELS,
 );
 export type ComplaintRecordInput = z.infer<typeof complaintRecordInput>;
@@ -341,7 +442,8 @@ export interface ComplaintTimelineEntry {
     | 'closed'
     | 'materialAdded'
     | 'withdrawn'
-    | 'rated';
+    | 'rated'
+    | 'extended';
   label: string;
   text?: string;
 }
@@ -412,6 +514,9 @@ export const COMPLAINT_STAFF_STEPS = [
   'linkDuplicate',
   'split',
   'decideCase',
+  'extendCaseDecision',
+  'extendPetition',
+  'recordNotice',
 ] as const;
 export type ComplaintStaffStep = (typeof COMPLAINT_STAFF_STEPS)[number];
 
@@ -438,6 +543,19 @@ export interface StaffComplaintView extends Omit<
   splitFrom: string | null;
   /** A report's case decision (立案 / 不立案), once recorded. */
   caseDecision: { caseOpened: boolean; at: string; note: string | null } | null;
+  /** 信访 or not, recorded at receipt: a petition runs on the petition clocks. */
+  channel: ComplaintChannel;
+  channelLabel: string;
+  /** The clocks as staff see them, each labelled (the handling target marked 内部目标 where it is no legal limit). */
+  clocks: StaffComplaintClock[];
+  /** A report's 立案 decision due date while it runs (15 working days from receipt, extendable once). */
+  caseDecisionDueDate: string | null;
+  /** A petition's legal finishing date (信访工作条例 Art. 35), after any extension. */
+  petitionDueDate: string | null;
+  /** How and when a staff-recorded complainant was told of the acceptance decision. */
+  acceptanceNotice: { method: NoticeMethod; methodLabel: string; at: string; note: string | null } | null;
+  /** A conduct complaint: the officer as given, and whether the register matched them (never who matched). */
+  conduct: { officerGiven: OfficerConcerned | null; matched: boolean } | null;
   /**
    * The steps this caller may take now, decided by the backend from the caller's roles, the assignment and the
    * status (the page only shows them; every action checks again).
@@ -447,6 +565,17 @@ export interface StaffComplaintView extends Omit<
   contact: { name: string; phone: string } | null;
   identityVisible: boolean;
   photos: Array<{ url: string; contentType: string; size: number; sha256: string }>;
+}
+
+/** One clock of a complaint as the staff page shows it. */
+export interface StaffComplaintClock {
+  name: string;
+  label: string;
+  /** true for a period set by law; false for an internal target (内部目标). */
+  legal: boolean;
+  dueDate: string | null;
+  stoppedOn: string | null;
+  extendedDays: number;
 }
 
 /** One row of `staff` `complaint.queue`. */
@@ -463,6 +592,10 @@ export interface ComplaintQueueItem {
   acceptanceDueDate: string;
   handlingDueDate: string | null;
   feedbackDueDate: string | null;
+  /** A report's 立案 decision due date while it is still to be made, else null. */
+  caseDecisionDueDate?: string | null;
+  /** A petition's legal finishing date once accepted, else null. */
+  petitionDueDate?: string | null;
   handlerIds: string[];
   anonymous: boolean;
   contact: { name: string; phone: string } | null;
@@ -546,7 +679,26 @@ export const complaintHandlers = declareAction<Page<ComplaintHandlerOption>>()({
 export const complaintAccept = declareAction<ComplaintStepDone>()({
   ...handlingStep,
   name: 'complaint.accept',
-  input: complaintIdInput,
+  input: complaintAcceptInput,
+});
+export const complaintRecordNotice = declareAction<ComplaintStepDone>()({
+  ...handlingStep,
+  name: 'complaint.recordNotice',
+  input: complaintRecordNoticeInput,
+});
+export const complaintExtendCaseDecision = declareAction<
+  ComplaintStepDone & { caseDecisionDueDate: string | null }
+>()({
+  ...handlingStep,
+  name: 'complaint.extendCaseDecision',
+  input: complaintExtendCaseDecisionInput,
+});
+export const complaintExtendPetition = declareAction<
+  ComplaintStepDone & { petitionDueDate: string | null }
+>()({
+  ...handlingStep,
+  name: 'complaint.extendPetition',
+  input: complaintExtendPetitionInput,
 });
 export const complaintReject = declareAction<ComplaintStepDone>()({
   ...handlingStep,

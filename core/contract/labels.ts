@@ -115,7 +115,10 @@ export const FIELD_LABELS: FieldLabels = {
   reporterFeedbackWorkingDays: '举报反馈期限',
   petitionReplyDays: '信访答复期限',
   petitionFinishDays: '信访办结期限',
-  handlingDays: '办理期限',
+  handlingDays: '办结内部目标期限',
+  caseDecisionWorkingDays: '举报立案决定期限',
+  caseDecisionExtensionWorkingDays: '立案决定延长期限',
+  petitionExtensionDays: '信访延长期限',
 };
 
 const OVERRIDES = new WeakMap<object, FieldLabels>();

@@ -4,6 +4,10 @@
 export const UNIT_KINDS = ['commission', 'enforcement'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** `office`: 办公室; `section`: a commission 科室; `department`: a department (大队/科) of the enforcement unit. */
-export const SECTION_KINDS = ['office', 'section', 'department'] as const;
+/**
+ * `office`: 办公室; `section`: a commission 科室; `department`: a department (大队/科) of the enforcement unit;
+ * `oversight`: the commission's oversight section (法规与综合监督科), which handles complaints about enforcement
+ * conduct (the enforcement unit never handles complaints about itself).
+ */
+export const SECTION_KINDS = ['office', 'section', 'department', 'oversight'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];

@@ -56,10 +56,21 @@ export const settingsValuesSchema = z.strictObject({
   complaintHandlingDays: z.strictObject({
     acceptanceWorkingDays: days,
     reporterFeedbackWorkingDays: days,
+    /** 信访工作条例 Art. 32: calendar days from receipt to tell a petitioner whether the matter is accepted. */
     petitionReplyDays: days,
+    /** 信访工作条例 Art. 35: calendar days from acceptance to finish a petition. */
     petitionFinishDays: days,
-    /** Calendar days to finish handling an accepted complaint (default: the petition rules' 60 days). */
+    /** 信访工作条例 Art. 35: the one extension of a petition, at most these calendar days (absent: 30). */
+    petitionExtensionDays: z.optional(days),
+    /**
+     * Calendar days to finish handling an accepted complaint or report: an internal target (内部目标), not a legal
+     * limit (the benchmark sets none; default: the petition rules' 60 days).
+     */
     handlingDays: days,
+    /** Working days from receipt to decide on 立案 for a report (市场监督管理行政处罚程序规定 Art. 18; absent: 15). */
+    caseDecisionWorkingDays: z.optional(days),
+    /** Working days the one extension of that period adds, with a leader's approval (same article; absent: 15). */
+    caseDecisionExtensionWorkingDays: z.optional(days),
   }),
 });
 

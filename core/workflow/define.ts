@@ -66,8 +66,11 @@ export interface StepDef<S extends string, R> {
   /** Who may take it; `refusal` is what anyone else is told (after they were allowed to see the record). */
   who: Guard<R>;
   refusal: string;
-  /** A domain precondition on the record beyond its state: the refusal, or null when the step may be taken. */
-  when?: (record: R) => string | null;
+  /**
+   * A domain precondition on the record beyond its state: the refusal, or null when the step may be taken. It may
+   * read the step's parameters (e.g. whom an assignment names); a page's `allowedSteps` passes none.
+   */
+  when?: (record: R, params: Readonly<Record<string, string>>) => string | null;
   /** Separation of duty: who took any of these steps in the current round may not take this one. */
   notBy?: readonly string[];
   /** Starts a new round (a rejected entry back to its preparer: the same reviewer may review the new round). */
@@ -95,6 +98,8 @@ export type ClockPeriod = { workingDays: number } | { days: number };
 
 export interface ClockDef {
   label: string;
+  /** false: an internal target (内部目标), not a period set by law; pages and dashboards say so. Absent: legal. */
+  legal?: boolean;
   /**
    * Length of the period: working days (skipping rest days) or calendar days; fixed, or read from the legal
    * settings in force (the values the step request gives, e.g. a complaint's acceptance period).
@@ -141,13 +146,14 @@ export function refusalOf<S extends string, R extends { _wf: WorkflowFields }>(
   actor: WorkflowActor,
   record: R,
   stepName: string,
+  params: Readonly<Record<string, string>> = {},
 ): StepRefusal | null {
   const step = def.steps[stepName];
   if (!step || !def.sees(actor, record)) return { code: 'NOT_FOUND', message: '未找到该记录' };
   const state = (record as Record<string, unknown>)[def.stateField] as S;
   if (!step.from.includes(state)) return { code: 'PRECONDITION_FAILED', message: '当前状态下不能进行此操作' };
   if (!step.who(actor, record)) return { code: 'FORBIDDEN', message: step.refusal };
-  const unmet = step.when?.(record);
+  const unmet = step.when?.(record, params);
   if (unmet) return { code: 'PRECONDITION_FAILED', message: unmet };
   const round = record._wf.round;
   const earlier = record._wf.acts.filter((a) => a.round === round && step.notBy?.includes(a.step));

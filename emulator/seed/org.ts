@@ -10,7 +10,7 @@
  * | openid             | staff id          | who                                   | roles (unit)                          |
  * |--------------------|-------------------|---------------------------------------|---------------------------------------|
  * | `demo-principal`   | `stf_principal`   | 主要领导, head of the commission      | principal (commission)                |
- * | `demo-leader-1`    | `stf_leader_1`    | 分管领导: 医政医管科, 法规科          | reviewer (commission)                 |
+ * | `demo-leader-1`    | `stf_leader_1`    | 分管领导: 医政医管科, 法规与综合监督科 | reviewer (commission)                 |
  * | `demo-leader-2`    | `stf_leader_2`    | 分管领导: 办公室, 公共卫生科          | reviewer (commission)                 |
  * | `demo-unit-head`   | `stf_unit_head`   | 支队长; supervises both departments   | principal, reviewer (enforcement)     |
  * | `demo-officer-1`   | `stf_officer_1`   | 执法一大队                            | officer (enforcement)                 |
@@ -18,9 +18,13 @@
  * | `demo-officer-3`   | `stf_officer_3`   | 医政医管科                            | officer (commission)                  |
  * | `demo-custodian`   | `stf_custodian`   | 执法一大队, 档案专人                  | custodian (enforcement)               |
  * | `demo-publisher`   | `stf_publisher`   | 办公室, 公示专员                      | publisher (commission)                |
- * | `demo-auditor`     | `stf_auditor`     | 法规科（法制稽查）                    | auditor (commission, enforcement)     |
+ * | `demo-auditor`     | `stf_auditor`     | 法规与综合监督科                      | auditor (commission, enforcement)     |
  * | `demo-admin-1`     | `stf_admin_1`     | 办公室, 系统管理员                    | admin (commission)                    |
  * | `demo-admin-2`     | `stf_admin_2`     | 办公室, 系统管理员                    | admin (commission)                    |
+ *
+ * Sections: the commission's 办公室, 医政医管科, 公共卫生科 and 法规与综合监督科 (kind `oversight`: it handles
+ * complaints about enforcement conduct, which never go to the enforcement unit); the enforcement unit's 执法一大队,
+ * 执法二大队 and 法制稽查 (its internal legal review and inspection).
  */
 import type { Role } from '../../core/org/roles';
 import { bootstrapOrganisation, type OrgChart } from '../../scripts/admin/bootstrap';
@@ -36,6 +40,7 @@ export const DEMO_SECTIONS = {
   legal: 'sec_legal',
   department1: 'sec_dept_1',
   department2: 'sec_dept_2',
+  enforcementLegal: 'sec_enf_legal',
 } as const;
 
 const C = DEMO_UNITS.commission;
@@ -159,9 +164,10 @@ const SECTIONS: Array<[string, string, string, OrgChart['sections'][number]['kin
   [DEMO_SECTIONS.office, C, '办公室', 'office'],
   [DEMO_SECTIONS.medical, C, '医政医管科', 'section'],
   [DEMO_SECTIONS.publicHealth, C, '公共卫生科', 'section'],
-  [DEMO_SECTIONS.legal, C, '法规科（法制稽查）', 'section'],
+  [DEMO_SECTIONS.legal, C, '法规与综合监督科', 'oversight'],
   [DEMO_SECTIONS.department1, E, '执法一大队', 'department'],
   [DEMO_SECTIONS.department2, E, '执法二大队', 'department'],
+  [DEMO_SECTIONS.enforcementLegal, E, '法制稽查', 'department'],
 ];
 
 const SUPERVISION: Array<[string, string[]]> = [

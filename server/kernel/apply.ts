@@ -85,7 +85,7 @@ export async function applyStep<R extends KernelRecord>(
     ? ({ ...req.loaded, _wf: req.loaded._wf ?? emptyWorkflow() } as R & { _wf: WorkflowFields })
     : await loadRecord<R>(db, def, req.id);
   if (!record) throw new AppError('NOT_FOUND', '未找到该记录');
-  const refusal = refusalOf(def, actor, record, req.step);
+  const refusal = refusalOf(def, actor, record, req.step, req.params ?? {});
   if (refusal) throw new AppError(refusal.code, refusal.message);
   const step = def.steps[req.step]!;
   const actedAt = actedAtOf(req, step.maxBackdateDays);

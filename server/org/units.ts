@@ -67,7 +67,7 @@ export async function listUnits(db: Database): Promise<OrgUnit[]> {
 export async function listSections(db: Database, unitId?: string): Promise<OrgSection[]> {
   const filter = unitId ? { unitId } : { kind: db.command.in([...SECTION_KINDS]) };
   const sections = await findAll<OrgSection>(db, SECTIONS_COLLECTION, filter);
-  const order: Record<SectionKind, number> = { office: 0, section: 1, department: 2 };
+  const order: Record<SectionKind, number> = { office: 0, oversight: 1, section: 1, department: 2 };
   return sections.sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name, 'zh'));
 }
 

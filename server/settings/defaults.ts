@@ -2,7 +2,12 @@
  * The first settings version, with the legal source cited per value. The legal section changes them
  * by publishing a new version (`settings.publish`); these defaults only seed version 1.
  */
-import { DEFAULT_HANDLING_DAYS } from '../../core/complaint/deadlines';
+import {
+  DEFAULT_CASE_DECISION_EXTENSION_WORKING_DAYS,
+  DEFAULT_CASE_DECISION_WORKING_DAYS,
+  DEFAULT_HANDLING_DAYS,
+  DEFAULT_PETITION_EXTENSION_DAYS,
+} from '../../core/complaint/deadlines';
 import type { SettingsValues } from './schema';
 
 export const DEFAULT_SETTINGS: SettingsValues = {
@@ -50,8 +55,11 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   complaintHandlingDays: {
     acceptanceWorkingDays: 7,
     reporterFeedbackWorkingDays: 5,
-    petitionReplyDays: 15,
-    petitionFinishDays: 60,
-    handlingDays: DEFAULT_HANDLING_DAYS,
+    petitionReplyDays: 15, // 信访工作条例 Art. 32
+    petitionFinishDays: 60, // 信访工作条例 Art. 35
+    petitionExtensionDays: DEFAULT_PETITION_EXTENSION_DAYS, // 信访工作条例 Art. 35
+    handlingDays: DEFAULT_HANDLING_DAYS, // an internal target (内部目标), not a legal limit
+    caseDecisionWorkingDays: DEFAULT_CASE_DECISION_WORKING_DAYS, // 市场监督管理行政处罚程序规定 Art. 18
+    caseDecisionExtensionWorkingDays: DEFAULT_CASE_DECISION_EXTENSION_WORKING_DAYS,
   },
 };

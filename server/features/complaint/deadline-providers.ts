@@ -3,7 +3,9 @@
  * dates stored on the record), listed in the staff function's plugins (server/functions/staff.ts):
  * - acceptance decided within 7 working days of receipt (市场监督管理投诉举报处理暂行办法, the benchmark);
  * - a real-name reporter told within 5 working days of the case decision (same rules);
- * - handling finished within the handling period (core/complaint/deadlines.ts).
+ * - handling finished within the handling period: an internal target (内部目标), labelled so;
+ * - a report's decision whether to open a case (立案) within 15 working days of receipt, extendable once;
+ * - a petition (信访): the answer whether accepted within 15 days, finished within 60 days of acceptance (legal).
  * Items name the tracking number and the step only: never the complainant or the reported business.
  *
  * Each clock reads its stored due date through an index, `due <= horizon` (the last due date the calendar calls
@@ -22,11 +24,12 @@ const UNASSIGNED_SECTION = 'complaints-unassigned';
 /** Per provider and unit (or section): the earliest due first, which are the ones to act on. */
 export const MAX_DASHBOARD_ITEMS = 200;
 
-type DueField = 'acceptanceDueDate' | 'feedbackDueDate' | 'handlingDueDate';
+type DueField =
+  'acceptanceDueDate' | 'feedbackDueDate' | 'handlingDueDate' | 'caseDecisionDueDate' | 'petitionDueDate';
 
 interface Clock {
   /** The open state the clock runs in (indexed together with unitId and the due field, deploy/database.json). */
-  state: { status: 'submitted' | 'accepted' } | { feedbackState: 'due' };
+  state: { status: 'submitted' | 'accepted' } | { feedbackState: 'due' } | { caseDecisionState: 'due' };
   due: DueField;
   describe: (r: ComplaintRecord) => string;
 }
@@ -64,11 +67,19 @@ async function dueRecords(
   return { records: [...byId.values()], truncated };
 }
 
-function itemsDue(calendar: Calendar, records: ComplaintRecord[], now: Date, clock: Clock): DeadlineItem[] {
+function itemsDue(
+  calendar: Calendar,
+  records: ComplaintRecord[],
+  now: Date,
+  clock: Clock,
+  staffId: string,
+): DeadlineItem[] {
   const items: DeadlineItem[] = [];
   for (const r of records) {
+    // A leader a conduct complaint is about does not see it listed (core/complaint/workflow.ts `concerned`).
+    if (r.conduct?.concernedStaffIds.includes(staffId)) continue;
     const due = r[clock.due];
-    if (!due) continue;
+    if (typeof due !== 'string') continue;
     const status = calendar.dueStatus(due, now).value;
     if (status === 'ok') continue; // cannot happen below the horizon; kept so a wrong horizon shows nothing false
     items.push({
@@ -94,17 +105,29 @@ function provider(id: string, name: keyof typeof COMPLAINT_CLOCKS, clock: Clock)
       const calendar = await loadCalendar(db);
       const horizon = calendar.dueSoonHorizon(toShanghaiDate(now)).date;
       const { records, truncated } = await dueRecords(db, scope, clock, horizon);
-      return { items: itemsDue(calendar, records, now, clock), truncated };
+      return { items: itemsDue(calendar, records, now, clock, scope.staff.staffId), truncated };
     },
   };
 }
 
 /** The complaint clocks, listed in the staff function's plugins. */
 export const complaintDeadlineProviders: readonly DeadlineProvider[] = [
+  // A petition's acceptance answer (15 days) is due on the same stored date field as a complaint's (7 working days).
   provider('complaint.acceptance', 'acceptance', {
     state: { status: 'submitted' },
     due: 'acceptanceDueDate',
-    describe: (r) => `${r.trackingNo} 待作出受理决定`,
+    describe: (r) =>
+      r.channel === 'petition' ? `${r.trackingNo} 待告知信访人是否受理` : `${r.trackingNo} 待作出受理决定`,
+  }),
+  provider('complaint.caseDecision', 'caseDecision', {
+    state: { caseDecisionState: 'due' },
+    due: 'caseDecisionDueDate',
+    describe: (r) => `${r.trackingNo} 待作出是否立案的决定`,
+  }),
+  provider('complaint.petitionHandling', 'petitionHandling', {
+    state: { status: 'accepted' },
+    due: 'petitionDueDate',
+    describe: (r) => `${r.trackingNo} 信访事项待办结（法定期限）`,
   }),
   provider('complaint.reporterFeedback', 'feedback', {
     state: { feedbackState: 'due' },
@@ -114,6 +137,6 @@ export const complaintDeadlineProviders: readonly DeadlineProvider[] = [
   provider('complaint.handling', 'handling', {
     state: { status: 'accepted' },
     due: 'handlingDueDate',
-    describe: (r) => `${r.trackingNo} 待办结`,
+    describe: (r) => `${r.trackingNo} 待办结（内部目标）`,
   }),
 ];

@@ -17,6 +17,8 @@ export async function mayViewIdentity(
   record: ComplaintRecord,
   at: Date,
 ) {
+  // The officer a conduct complaint is about never learns who complained (also kept off the record entirely).
+  if (record.conduct?.concernedStaffIds.includes(staff.staffId)) return false;
   if (record.handlerIds.includes(staff.staffId)) return true;
   for (const sectionId of record.sectionIds) {
     if ((await sectionReviewers(db, sectionId, at)).includes(staff.staffId)) return true;

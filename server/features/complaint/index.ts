@@ -12,6 +12,8 @@ export { complaintCitizenActions };
 export { complaintPublicActions } from './owner-steps';
 export { complaintDeadlineProviders } from './deadline-providers';
 export { complaintOwnerRef, SUBMIT_LIMIT } from './submit';
+/** The 立案 decision on a report, for the case register: opening a case takes this step (stops the 立案 clock). */
+export { decideReportCase } from './staff-decisions';
 export { COMPLAINTS_COLLECTION } from './model';
 
 export const complaintStaffActions = {

@@ -11,7 +11,10 @@ import type { IdSource } from '../../platform/ids';
 import type { WorkflowFields } from '../../../core/workflow/define';
 import type {
   ComplaintCategory,
+  ComplaintChannel,
   ComplaintKind,
+  NoticeMethod,
+  OfficerConcerned,
   ComplaintSource,
   ComplaintStatus,
   ComplaintTimelineEntry,
@@ -35,6 +38,15 @@ export type ComplainantSecret = {
   /** For subscribe messages; absent for staff-recorded complaints. */
   openid?: string;
 };
+
+/** A report's 立案 decision: `due` while its clock runs, `decided`, or `notOwed` (complaints, not accepted). */
+export type CaseDecisionState = 'notOwed' | 'due' | 'decided';
+
+/** A conduct complaint: the officer as given, and the staff accounts the register matched (kept from them). */
+export interface ConductMark {
+  officerGiven: OfficerConcerned | null;
+  concernedStaffIds: string[];
+}
 
 /** `notOwed` (complaints, anonymous reports), `pending` (until the case decision), `due`, `given`. */
 export type FeedbackState = 'notOwed' | 'pending' | 'due' | 'given';
@@ -76,6 +88,19 @@ export interface ComplaintRecord {
   splitFrom: string | null;
   /** The record split off this one: a record is split once (records stored before this field have none). */
   splitInto?: string | null;
+  /** 信访 or not, recorded at receipt (absent on records stored before: regular). */
+  channel?: ComplaintChannel;
+  caseDecisionState?: CaseDecisionState;
+  /** The report's 立案 decision due date while its clock runs (indexed for the dashboard). */
+  caseDecisionDueDate?: string | null;
+  /** A petition's legal finishing date after acceptance (indexed for the dashboard). */
+  petitionDueDate?: string | null;
+  /** How and when a staff-recorded complainant was told of the acceptance decision. */
+  acceptanceNotice?: { method: NoticeMethod; at: Date; note: string | null } | null;
+  /** Approved extensions (立案 period, petition handling): who approved, why, how long. */
+  extensions?: Array<{ clock: string; days: number; reason: string; approvedBy: string; at: Date }>;
+  /** Set for a complaint about enforcement conduct (routed to the commission's oversight section). */
+  conduct?: ConductMark | null;
   /** Settings version of the acceptance deadline (set at receipt). */
   settingsVersion: number;
   /** `<receivedAt ISO>_<id>`: a total order for cursor paging that is stable under inserts. */

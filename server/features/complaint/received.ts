@@ -6,8 +6,8 @@
 import { toShanghaiDate } from '../../../core/calendar';
 import type { Calendar } from '../../../core/calendar/calendar';
 import type { ComplaintPeriods } from '../../../core/complaint/deadlines';
-import { owesReporterFeedback } from '../../../core/complaint/lifecycle';
-import { COMPLAINT_CLOCKS } from '../../../core/complaint/workflow';
+import { channelOf, owesReporterFeedback } from '../../../core/complaint/lifecycle';
+import { clocksAtReceipt, COMPLAINT_CLOCKS } from '../../../core/complaint/workflow';
 import { applyClocks } from '../../../core/workflow/clocks';
 import { emptyWorkflow } from '../../../core/workflow/define';
 import { maskName, maskPhone } from '../../../core/complaint/mask';
@@ -35,6 +35,8 @@ export interface ReceivedComplaint extends Pick<
   | 'source'
   | 'sourceRef'
   | 'unitId'
+  | 'sectionIds'
+  | 'conduct'
   | 'receivedAt'
   | 'settingsVersion'
 > {
@@ -49,22 +51,31 @@ export interface ReceivedComplaint extends Pick<
 
 export async function receivedComplaintState(db: Database, r: ReceivedComplaint): Promise<ComplaintState> {
   const { id, contact, now, calendar, periods, ...fields } = r;
+  // The channel is fixed at receipt: a petition (信访) runs on the petition clocks from then on.
+  const channel = channelOf(r.source);
   const wf = emptyWorkflow();
+  const started = clocksAtReceipt(r.kind, channel);
   Object.assign(
     wf,
-    applyClocks(calendar, COMPLAINT_CLOCKS, wf, { start: ['acceptance'] }, toShanghaiDate(r.receivedAt), {
+    applyClocks(calendar, COMPLAINT_CLOCKS, wf, { start: started }, toShanghaiDate(r.receivedAt), {
       ...periods,
     }),
   );
+  const report = r.kind === 'report';
   return {
     ...fields,
-    acceptanceDueDate: wf.clocks.acceptance!.dueDate!,
+    channel,
+    acceptanceDueDate: wf.clocks[started[0]!]!.dueDate!,
+    caseDecisionState: report ? 'due' : 'notOwed',
+    caseDecisionDueDate: report ? wf.clocks.caseDecision!.dueDate : null,
+    petitionDueDate: null,
+    acceptanceNotice: null,
+    extensions: [],
     _wf: wf,
     anonymous: contact === null,
     contactSealed: contact ? await sealPersonalData(db, sealRef(id), contact, now) : null,
     contactMasked: contact ? { name: maskName(contact.name), phone: maskPhone(contact.phone) } : null,
     status: 'submitted',
-    sectionIds: [],
     handlerIds: [],
     decidedAt: null,
     rejection: null,

@@ -1,5 +1,10 @@
 /** Reads of complaints, cursor paging, and the settings and calendar the clocks are computed with. */
-import type { ComplaintPeriods } from '../../../core/complaint/deadlines';
+import {
+  DEFAULT_CASE_DECISION_EXTENSION_WORKING_DAYS,
+  DEFAULT_CASE_DECISION_WORKING_DAYS,
+  DEFAULT_PETITION_EXTENSION_DAYS,
+  type ComplaintPeriods,
+} from '../../../core/complaint/deadlines';
 import type { Page } from '../../../core/contract/envelope';
 import { AppError } from '../../errors';
 import type { Database } from '../../platform/cloudbase';
@@ -58,6 +63,13 @@ export async function complaintPeriods(
       acceptanceWorkingDays: days.acceptanceWorkingDays,
       reporterFeedbackWorkingDays: days.reporterFeedbackWorkingDays,
       handlingDays: days.handlingDays,
+      // Settings versions published before these values existed fall back to the legal defaults.
+      caseDecisionWorkingDays: days.caseDecisionWorkingDays ?? DEFAULT_CASE_DECISION_WORKING_DAYS,
+      caseDecisionExtensionWorkingDays:
+        days.caseDecisionExtensionWorkingDays ?? DEFAULT_CASE_DECISION_EXTENSION_WORKING_DAYS,
+      petitionReplyDays: days.petitionReplyDays,
+      petitionFinishDays: days.petitionFinishDays,
+      petitionExtensionDays: days.petitionExtensionDays ?? DEFAULT_PETITION_EXTENSION_DAYS,
     },
   };
 }

@@ -98,6 +98,8 @@ export interface StepRules {
   periods?: ComplaintPeriods;
   /** Other records the step changes in the same transaction. */
   alsoWrite?: EntityWrite[];
+  /** The step's parameters the declaration reads (assigned handlers, extension days). */
+  params?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -125,6 +127,7 @@ export async function applyStep(
     effect: (state) => rules.effect(state as unknown as ComplaintState),
     inserts: (ctx) => rules.inserts?.(ctx.nextRev) ?? [],
     alsoWrite: () => rules.alsoWrite ?? [],
+    params: rules.params,
   });
   return done.record as unknown as ComplaintState;
 }

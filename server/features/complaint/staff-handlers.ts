@@ -35,6 +35,8 @@ const complaintHandlers = handle(decl.complaintHandlers, async (input, call) => 
   const assignable: StaffAccount[] = [];
   for (const account of active) {
     if (!inSections(account, sections)) continue;
+    // The officer a conduct complaint is about is never offered (the kernel refuses them anyway).
+    if (record.conduct?.concernedStaffIds.includes(account._id)) continue;
     if (await isAssignable(call, account, record.unitId)) assignable.push(account);
   }
   const items = assignable

@@ -14,11 +14,23 @@ import { AppError, invalid } from '../../errors';
 import { getAccount } from '../../org/accounts';
 import { stateOf } from '../../platform/docs';
 import { sealPersonalData } from '../../privacy';
-import { handle } from '../../router/types';
+import { handle, type Call } from '../../router/types';
+import type { ComplaintKind } from '../../../core/contract/complaint';
+import { COMPLAINT_CLOCKS } from '../../../core/complaint/workflow';
+import { applyClocks } from '../../../core/workflow/clocks';
+import type { WorkflowFields } from '../../../core/workflow/define';
 import { openContact } from './identity';
-import { COMPLAINTS_COLLECTION, sealRef, sortKeyOf, type ComplaintState, newComplaintIds } from './model';
+import {
+  COMPLAINTS_COLLECTION,
+  sealRef,
+  sortKeyOf,
+  type ComplaintRecord,
+  type ComplaintState,
+  newComplaintIds,
+} from './model';
 import { receivedComplaintState, storeReceived } from './received';
-import { complaintPeriods, findByTrackingNo, findComplaint, handlingUnitId } from './repository';
+import { complaintPeriods, findByTrackingNo, findComplaint } from './repository';
+import { routeComplaint } from './conduct';
 import { applyStep, assignableSections, handlingScope, loadForStaff, staffActor } from './staff-access';
 import { inSections, isAssignable } from './staff-handlers';
 
@@ -38,6 +50,8 @@ const complaintAssign = handle(decl.complaintAssign, async (input, call) => {
     if (account.sectionId) sectionIds.add(account.sectionId);
   }
   await applyStep(call, record, 'assign', {
+    // The kernel refuses the officer a conduct complaint is about (core/complaint/workflow.ts `assign.when`).
+    params: { handlerIds: handlerIds.join(',') },
     effect: (s) => {
       s.handlerIds = handlerIds;
       s.sectionIds = [...sectionIds];
@@ -64,6 +78,40 @@ const complaintLinkDuplicate = handle(decl.complaintLinkDuplicate, async (input,
   });
   return { id: record._id, duplicateOf: original._id };
 });
+
+/**
+ * The split-off record's clocks: its channel's acceptance clock as the original has it (from the same receipt),
+ * and for a report its own 立案 clock from that receipt, with the periods in force at receipt.
+ */
+async function splitClocks(
+  call: Call,
+  record: ComplaintRecord,
+  kind: ComplaintKind,
+): Promise<WorkflowFields> {
+  const receivedOn = toShanghaiDate(new Date(record.receivedAt));
+  const acceptance = record.channel === 'petition' ? 'petitionAcceptance' : 'acceptance';
+  const wf: WorkflowFields = {
+    ...emptyWorkflow(),
+    clocks: {
+      [acceptance]: {
+        startedOn: receivedOn,
+        dueDate: record.acceptanceDueDate,
+        pausedOn: null,
+        pausedDays: 0,
+        extendedDays: 0,
+        stoppedOn: null,
+      },
+    },
+    nextDue: record.acceptanceDueDate,
+  };
+  if (kind !== 'report') return wf;
+  const { periods } = await complaintPeriods(call.db, new Date(record.receivedAt));
+  const calendar = await loadCalendar(call.db);
+  return {
+    ...wf,
+    ...applyClocks(calendar, COMPLAINT_CLOCKS, wf, { start: ['caseDecision'] }, receivedOn, { ...periods }),
+  };
+}
 
 /**
  * A record is split once: the split-off record remembers `splitFrom`, the original `splitInto`, written in one
@@ -103,25 +151,18 @@ const complaintSplit = handle(decl.complaintSplit, async (input, call) => {
     duplicateOf: null,
     splitFrom: record._id,
     splitInto: null,
-    // A fresh history; the acceptance period still runs from the original's receipt.
-    _wf: {
-      ...emptyWorkflow(),
-      clocks: {
-        acceptance: {
-          startedOn: toShanghaiDate(new Date(record.receivedAt)),
-          dueDate: record.acceptanceDueDate,
-          pausedOn: null,
-          pausedDays: 0,
-          extendedDays: 0,
-          stoppedOn: null,
-        },
-      },
-      nextDue: record.acceptanceDueDate,
-    },
+    // A fresh history; the acceptance period (and a report's 立案 period) still runs from the original's receipt.
+    _wf: await splitClocks(call, record, kind),
+    caseDecisionState: kind === 'report' ? 'due' : 'notOwed',
+    caseDecisionDueDate: null,
+    petitionDueDate: null,
+    acceptanceNotice: null,
+    extensions: [],
     sortKey: sortKeyOf(new Date(record.receivedAt), id),
     createdAt: call.now,
     updatedAt: call.now,
   };
+  state.caseDecisionDueDate = state._wf?.clocks.caseDecision?.dueDate ?? null;
   // One step on the original (its precondition: split once, never from a split-off record nor an anonymous report
   // into a complaint) that creates the other record in the same transaction.
   await applyStep(call, record, 'split', {
@@ -148,10 +189,16 @@ const complaintSplit = handle(decl.complaintSplit, async (input, call) => {
 const RECEIVED_AT_MAX_AGE_MS = 366 * 24 * 3600_000;
 
 const complaintRecord = handle(decl.complaintRecord, async (input, call) => {
-  const unitId = await handlingUnitId(call.db);
-  // A new record is unassigned: only a handling role over the whole unit reaches it.
-  if (!handlingScope(call.staff!, unitId).wholeUnit)
-    throw new AppError('FORBIDDEN', '只有受理单位的工作人员可以登记');
+  const routing = await routeComplaint(call.db, input);
+  // A new record goes to its routed unit: only a handling role over that whole unit records it (a conduct
+  // complaint is recorded by the commission, never by the unit complained about).
+  if (!handlingScope(call.staff!, routing.unitId).wholeUnit)
+    throw new AppError(
+      'FORBIDDEN',
+      routing.conduct
+        ? '反映执法行为的投诉举报由委机关法规与综合监督科登记'
+        : '只有受理单位的工作人员可以登记',
+    );
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : call.now;
   if (receivedAt.getTime() > call.now.getTime() + 60_000)
     throw invalid({ 'payload.receivedAt': '收到时间不能晚于现在' });
@@ -173,7 +220,7 @@ const complaintRecord = handle(decl.complaintRecord, async (input, call) => {
     source: input.source,
     sourceRef: input.sourceRef ?? null,
     contact,
-    unitId,
+    ...routing,
     receivedAt,
     calendar,
     periods,

@@ -31,6 +31,8 @@ function queueItem(r: ComplaintRecord): QueueItem {
     acceptanceDueDate: r.acceptanceDueDate,
     handlingDueDate: r.handlingDueDate,
     feedbackDueDate: r.feedbackDueDate,
+    caseDecisionDueDate: r.caseDecisionState === 'due' ? (r.caseDecisionDueDate ?? null) : null,
+    petitionDueDate: r.petitionDueDate ?? null,
     handlerIds: r.handlerIds,
     anonymous: r.anonymous,
     contact: r.contactMasked,
@@ -47,7 +49,9 @@ const complaintQueue = handle(decl.complaintQueue, async (input, call) => {
   const filter: Record<string, unknown> = input.mine ? { handlerIds: staff.staffId } : inScope;
   if (input.status) filter.status = input.status;
   const page = await pageComplaints(call.db, filter, input.cursor, input.pageSize ?? 20);
-  return { ...page, items: page.items.map(queueItem) };
+  // The officer a conduct complaint is about does not see it listed either (core/complaint/workflow.ts `concerned`).
+  const shown = page.items.filter((r) => !r.conduct?.concernedStaffIds.includes(staff.staffId));
+  return { ...page, items: shown.map(queueItem) };
 });
 
 const complaintStaffGet = handle(decl.staffComplaintGet, async (input, call) => {

@@ -23,7 +23,8 @@ import { releaseSlot, reserveSlot, type Slot } from '../../security/quota';
 import { type RateLimit } from '../../security/rate-limit';
 import { type ComplaintState, newComplaintIds } from './model';
 import { receivedComplaintState, storeReceived } from './received';
-import { complaintPeriods, findComplaint, handlingUnitId } from './repository';
+import { complaintPeriods, findComplaint } from './repository';
+import { routeComplaint } from './conduct';
 
 /** Enough for anyone with real matters to report; stops a flood against one business. */
 export const SUBMIT_LIMIT: RateLimit = {
@@ -148,8 +149,9 @@ async function store(
   r: { id: string; trackingNo: string; ownerRef: string; openid: string; photos: readonly string[] },
 ): Promise<ComplaintSubmitted> {
   const { id, trackingNo, ownerRef, openid, photos } = r;
-  const [unitId, { version, periods }] = await Promise.all([
-    handlingUnitId(call.db),
+  // A conduct complaint goes to the commission's oversight section, anything else to the enforcement unit.
+  const [routing, { version, periods }] = await Promise.all([
+    routeComplaint(call.db, input),
     complaintPeriods(call.db, call.now),
   ]);
   const calendar = await loadCalendar(call.db);
@@ -169,7 +171,7 @@ async function store(
     source: 'miniprogram',
     sourceRef: null,
     contact,
-    unitId,
+    ...routing,
     receivedAt: call.now,
     calendar,
     periods,

@@ -3,7 +3,13 @@
  * links to other complaints: it must not hint at anyone else's complaint). The staff view shows the contact
  * masked unless the caller may see the identity (identity.ts decides, and records the disclosure).
  */
-import { COMPLAINT_SOURCE_LABELS } from '../../../core/contract/complaint';
+import {
+  COMPLAINT_CHANNEL_LABELS,
+  COMPLAINT_SOURCE_LABELS,
+  NOTICE_METHOD_LABELS,
+  type StaffComplaintClock,
+} from '../../../core/contract/complaint';
+import { COMPLAINT_CLOCKS, type ComplaintClock } from '../../../core/complaint/workflow';
 import { citizenView } from '../../../core/complaint/views';
 import { REJECTION_REASONS } from '../../../core/complaint/reasons';
 import type { ComplaintRecord } from './model';
@@ -16,6 +22,25 @@ export { citizenListItem, citizenView } from '../../../core/complaint/views';
 export interface StaffViewExtras {
   allowedSteps: StaffComplaintView['allowedSteps'];
   duplicateOfTrackingNo: string | null;
+}
+
+/** The record's clocks, labelled from the declaration (an internal target marked so), in the declared order. */
+export function clocksOf(record: ComplaintRecord): StaffComplaintClock[] {
+  const clocks = record._wf?.clocks ?? {};
+  return (Object.keys(COMPLAINT_CLOCKS) as ComplaintClock[])
+    .filter((name) => clocks[name])
+    .map((name) => {
+      const c = clocks[name]!;
+      const def = COMPLAINT_CLOCKS[name];
+      return {
+        name,
+        label: def.label,
+        legal: def.legal,
+        dueDate: c.dueDate,
+        stoppedOn: c.stoppedOn,
+        extendedDays: c.extendedDays,
+      };
+    });
 }
 
 export function staffView(
@@ -62,6 +87,22 @@ export function staffView(
           at: new Date(record.caseDecision.at).toISOString(),
           note: record.caseDecision.note ?? null,
         }
+      : null,
+    channel: record.channel ?? 'regular',
+    channelLabel: COMPLAINT_CHANNEL_LABELS[record.channel ?? 'regular'],
+    clocks: clocksOf(record),
+    caseDecisionDueDate: record.caseDecisionDueDate ?? null,
+    petitionDueDate: record.petitionDueDate ?? null,
+    acceptanceNotice: record.acceptanceNotice
+      ? {
+          method: record.acceptanceNotice.method,
+          methodLabel: NOTICE_METHOD_LABELS[record.acceptanceNotice.method],
+          at: new Date(record.acceptanceNotice.at).toISOString(),
+          note: record.acceptanceNotice.note,
+        }
+      : null,
+    conduct: record.conduct
+      ? { officerGiven: record.conduct.officerGiven, matched: record.conduct.concernedStaffIds.length > 0 }
       : null,
     allowedSteps: extras.allowedSteps,
     contact,

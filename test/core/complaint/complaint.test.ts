@@ -8,7 +8,16 @@ import { formatTrackingNo, isTrackingNo } from '../../../core/complaint/tracking
 import { complaintRejectInput, complaintSubmitInput } from '../../../core/contract/complaint';
 import { issuesToFields, type ValidationIssue } from '../../../core/contract/validation';
 
-const periods = { acceptanceWorkingDays: 7, reporterFeedbackWorkingDays: 5, handlingDays: 60 };
+const periods = {
+  acceptanceWorkingDays: 7,
+  reporterFeedbackWorkingDays: 5,
+  handlingDays: 60,
+  caseDecisionWorkingDays: 15,
+  caseDecisionExtensionWorkingDays: 15,
+  petitionReplyDays: 15,
+  petitionFinishDays: 60,
+  petitionExtensionDays: 30,
+};
 
 describe('tracking numbers', () => {
   it('carry the Shanghai date and six unambiguous characters, not a sequence', () => {

@@ -84,6 +84,39 @@ it('passes ledger.verify after each write action of the complaint feature has ru
     'complaint.record',
   );
 
+  // A petition recorded by staff: the 立案 and petition extensions (leader's approval) and the acceptance notice.
+  const petition = await ok(
+    t.call.staff(HEAD, 'complaint.record', {
+      ...submission({ kind: 'report' }),
+      source: 'petition',
+      sourceRef: 'XF1',
+    }),
+    'complaint.record',
+  );
+  await ok(
+    t.call.staff(HEAD, 'complaint.extendCaseDecision', {
+      id: petition.data.id,
+      reason: '案情复杂，需进一步核查',
+    }),
+    'complaint.extendCaseDecision',
+  );
+  await ok(t.call.staff(HEAD, 'complaint.accept', { id: petition.data.id }), 'complaint.accept');
+  await ok(
+    t.call.staff(HEAD, 'complaint.recordNotice', {
+      id: petition.data.id,
+      notice: { method: 'phone', at: new Date().toISOString() },
+    }),
+    'complaint.recordNotice',
+  );
+  await ok(
+    t.call.staff(HEAD, 'complaint.extendPetition', {
+      id: petition.data.id,
+      days: 30,
+      reason: '需会同有关部门核查',
+    }),
+    'complaint.extendPetition',
+  );
+
   const writes = [...Object.values(CITIZEN_API), ...Object.values(STAFF_API)]
     .filter((d) => d.idempotent && d.name.startsWith('complaint.'))
     .map((d) => d.name);

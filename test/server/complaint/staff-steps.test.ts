@@ -65,7 +65,15 @@ describe('complaint.handlers', () => {
 describe('allowedSteps in complaint.get', () => {
   it('gives a leader every step the status allows, an assigned officer all but assigning, others none', async () => {
     const { id } = await submit({ kind: 'report' });
-    expect(await stepsOf(HEAD, id)).toEqual(['accept', 'reject', 'assign', 'linkDuplicate', 'split']);
+    // A report's 立案 period may be extended once, by a leader only.
+    expect(await stepsOf(HEAD, id)).toEqual([
+      'accept',
+      'reject',
+      'assign',
+      'linkDuplicate',
+      'split',
+      'extendCaseDecision',
+    ]);
     // An officer of the unit who is not assigned sees the case but may take no step.
     expect(await stepsOf(OFFICER_1, id)).toEqual([]);
     await call.staff(HEAD, 'complaint.assign', { id, handlerIds: ['stf_officer_1'] });

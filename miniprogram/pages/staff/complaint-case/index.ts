@@ -2,12 +2,18 @@
  * The staff case page: the matter, the complainant (masked, or in clear when the backend decides
  * the caller may see it — that view is then on the ledger), the timeline, and the steps the backend says this
  * caller may take now (`allowedSteps`): accept, reject with a reason from the fixed list, record a report's case
- * decision, reply, close, and for leaders assign handlers; link a duplicate by its tracking number; split a mixed
- * complaint and report. Each step is checked with the contract's schema, confirmed in a dialog, then sent; the
+ * decision, reply, close, and for leaders assign handlers and approve the one extension of a report's 立案 period or
+ * a petition's handling period; record how and when a staff-recorded complainant was told of the acceptance
+ * decision; link a duplicate by its tracking number; split a mixed complaint and report. Each step is checked with the contract's schema, confirmed in a dialog, then sent; the
  * answer reloads the case.
  */
 import { pageBase } from '../../../behaviors/page-base';
-import { REJECTION_REASONS, type ComplaintHandlerOption } from '../../../core-bundle/index';
+import {
+  NOTICE_METHOD_LABELS,
+  NOTICE_METHODS,
+  REJECTION_REASONS,
+  type ComplaintHandlerOption,
+} from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import {
   checkPanel,
@@ -23,6 +29,12 @@ import { caseView, type CaseView } from './view';
 
 const REASONS = Object.entries(REJECTION_REASONS).map(([code, label]) => ({ code, label }));
 const MAX_HANDLERS = 3;
+const METHODS = NOTICE_METHODS.map((key) => ({ key, label: NOTICE_METHOD_LABELS[key] }));
+
+/** Today's date in Asia/Shanghai (UTC+8, no daylight saving), whatever the phone's zone. */
+function shanghaiToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
 
 interface HandlerRow extends ComplaintHandlerOption {
   on: boolean;
@@ -41,6 +53,12 @@ Component({
     reason: '',
     text: '',
     caseOpened: '' as '' | 'yes' | 'no',
+    days: '',
+    methods: METHODS,
+    method: '',
+    noticeDate: '',
+    noticeTime: '',
+    today: shanghaiToday(),
     handlers: [] as HandlerRow[],
     handlersError: '',
     handlerNames: '',
@@ -91,6 +109,11 @@ Component({
         reason: '',
         text: '',
         caseOpened: '',
+        days: '',
+        method: '',
+        noticeDate: '',
+        noticeTime: '',
+        today: shanghaiToday(),
         handlers: this.data.handlers.map((h) => ({ ...h, on: current.includes(h.staffId) })),
         fieldError: '',
         banner: '',
@@ -117,6 +140,19 @@ Component({
       }
       this.setData({ handlers, fieldError: '' });
     },
+    onDays(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ days: e.detail.value, fieldError: '' });
+    },
+    onMethod(e: WechatMiniprogram.TouchEvent) {
+      const method = (e.currentTarget.dataset as { method?: string }).method ?? '';
+      this.setData({ method, fieldError: '' });
+    },
+    onNoticeDate(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ noticeDate: e.detail.value, fieldError: '' });
+    },
+    onNoticeTime(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ noticeTime: e.detail.value, fieldError: '' });
+    },
     onText(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.setData({ text: e.detail.value, fieldError: '' });
     },
@@ -128,6 +164,10 @@ Component({
         reason: this.data.reason,
         text: this.data.text,
         caseOpened: this.data.caseOpened,
+        days: this.data.days,
+        method: this.data.method,
+        noticeDate: this.data.noticeDate,
+        noticeTime: this.data.noticeTime,
         handlerIds: this.data.handlers.filter((h) => h.on).map((h) => h.staffId),
       });
       if (!checked.ok) {

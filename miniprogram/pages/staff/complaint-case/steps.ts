@@ -7,7 +7,10 @@ import {
   complaintAssignInput,
   complaintCaseDecisionInput,
   complaintCloseInput,
+  complaintExtendCaseDecisionInput,
+  complaintExtendPetitionInput,
   complaintLinkDuplicateInput,
+  complaintRecordNoticeInput,
   complaintRejectInput,
   complaintReplyInput,
   complaintSplitInput,
@@ -22,9 +25,12 @@ export type CaseAction = ComplaintStaffStep;
 export const STEP_ORDER: CaseAction[] = [
   'accept',
   'reject',
+  'recordNotice',
   'decideCase',
+  'extendCaseDecision',
   'reply',
   'close',
+  'extendPetition',
   'assign',
   'linkDuplicate',
   'split',
@@ -39,6 +45,9 @@ export const STEP_LABELS: Record<CaseAction, string> = {
   assign: '指派承办人',
   linkDuplicate: '关联重复件',
   split: '拆分',
+  extendCaseDecision: '批准延长立案决定期限',
+  extendPetition: '批准延长信访办理期限',
+  recordNotice: '记录受理告知',
 };
 
 export const PANEL_TITLES: Record<CaseAction, string> = {
@@ -50,6 +59,9 @@ export const PANEL_TITLES: Record<CaseAction, string> = {
   assign: '选择承办人（最多 3 名）',
   linkDuplicate: '与哪一件重复',
   split: '拆分出的部分',
+  extendCaseDecision: '延长的理由',
+  extendPetition: '延长的天数和理由',
+  recordNotice: '如何、何时告知了受理决定',
 };
 
 export const CONFIRM: Record<CaseAction, { title: string; content: string }> = {
@@ -70,6 +82,15 @@ export const CONFIRM: Record<CaseAction, { title: string; content: string }> = {
     title: '确认拆分',
     content: '将以所填内容新建一件另一类型的记录，沿用原件的收到时间和联系方式。',
   },
+  extendCaseDecision: {
+    title: '确认批准延长',
+    content: '立案决定期限将按规定延长一次，延长后不能再次延长。',
+  },
+  extendPetition: {
+    title: '确认批准延长',
+    content: '信访事项办理期限将延长所填天数，只能延长一次；延长天数和理由将告知信访人。',
+  },
+  recordNotice: { title: '确认记录告知情况', content: '告知方式和时间记录后不能修改。' },
 };
 
 export const DONE_TOAST: Record<CaseAction, string> = {
@@ -81,6 +102,9 @@ export const DONE_TOAST: Record<CaseAction, string> = {
   assign: '已指派',
   linkDuplicate: '已关联',
   split: '已拆分',
+  extendCaseDecision: '已延长',
+  extendPetition: '已延长',
+  recordNotice: '已记录',
 };
 
 /** What the open panel holds. */
@@ -90,6 +114,12 @@ export interface PanelInput {
   text: string;
   handlerIds: string[];
   caseOpened: '' | 'yes' | 'no';
+  /** extendPetition: days as typed. */
+  days: string;
+  /** recordNotice: the method, and the Shanghai date and time the complainant was told. */
+  method: string;
+  noticeDate: string;
+  noticeTime: string;
 }
 
 const SCHEMAS = {
@@ -100,6 +130,9 @@ const SCHEMAS = {
   linkDuplicate: complaintLinkDuplicateInput,
   split: complaintSplitInput,
   decideCase: complaintCaseDecisionInput,
+  extendCaseDecision: complaintExtendCaseDecisionInput,
+  extendPetition: complaintExtendPetitionInput,
+  recordNotice: complaintRecordNoticeInput,
 };
 export type PanelAction = keyof typeof SCHEMAS;
 
@@ -118,12 +151,28 @@ function candidateOf(action: PanelAction, p: PanelInput): Record<string, unknown
       return { id: p.id, duplicateOf: p.text };
     case 'split':
       return { id: p.id, description: p.text };
+    case 'extendCaseDecision':
+      return { id: p.id, reason: p.text };
+    case 'extendPetition':
+      return { id: p.id, days: p.days.trim() ? Number(p.days) : undefined, reason: p.text };
+    case 'recordNotice':
+      return {
+        id: p.id,
+        notice: {
+          method: p.method || undefined,
+          // Entered in Shanghai time, whatever the phone's zone.
+          at: p.noticeDate ? `${p.noticeDate}T${p.noticeTime || '09:00'}:00+08:00` : undefined,
+          ...(p.text.trim() ? { note: p.text } : {}),
+        },
+      };
     default:
       return { id: p.id, caseOpened: p.caseOpened ? p.caseOpened === 'yes' : undefined, ...note };
   }
 }
 
 const CASE_DECISION_REQUIRED = '请选择立案或不予立案';
+const NOTICE_METHOD_REQUIRED = '请选择告知方式';
+const NOTICE_DATE_REQUIRED = '请选择告知日期';
 
 /** The panel's payload, checked with the contract's schema; or the messages to show under it. */
 export function checkPanel(
@@ -131,6 +180,8 @@ export function checkPanel(
   input: PanelInput,
 ): { ok: true; payload: Record<string, unknown> } | { ok: false; message: string } {
   if (action === 'decideCase' && !input.caseOpened) return { ok: false, message: CASE_DECISION_REQUIRED };
+  if (action === 'recordNotice' && !input.method) return { ok: false, message: NOTICE_METHOD_REQUIRED };
+  if (action === 'recordNotice' && !input.noticeDate) return { ok: false, message: NOTICE_DATE_REQUIRED };
   const parsed = SCHEMAS[action].safeParse(candidateOf(action, input));
   if (parsed.success) return { ok: true, payload: parsed.data as Record<string, unknown> };
   return { ok: false, message: Object.values(issuesToFields(parsed.error.issues)).join('；') };
@@ -157,6 +208,12 @@ export function sendStep(action: CaseAction, payload: Record<string, unknown>, r
       return call('staff', 'complaint.linkDuplicate', p('complaint.linkDuplicate'), opts);
     case 'split':
       return call('staff', 'complaint.split', p('complaint.split'), opts);
+    case 'extendCaseDecision':
+      return call('staff', 'complaint.extendCaseDecision', p('complaint.extendCaseDecision'), opts);
+    case 'extendPetition':
+      return call('staff', 'complaint.extendPetition', p('complaint.extendPetition'), opts);
+    case 'recordNotice':
+      return call('staff', 'complaint.recordNotice', p('complaint.recordNotice'), opts);
     default:
       return call('staff', 'complaint.decideCase', p('complaint.decideCase'), opts);
   }

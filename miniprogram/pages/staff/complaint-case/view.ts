@@ -37,6 +37,12 @@ export interface CaseView {
   handlerSummary: string;
   duplicateOf: string;
   caseDecision: string;
+  /** 信访: the petition clocks apply (shown only for a petition). */
+  channelNote: string;
+  /** A conduct complaint: the officer as given, and whether the register matched. */
+  conduct: string;
+  /** How and when a staff-recorded complainant was told of the acceptance decision. */
+  acceptanceNotice: string;
   actions: ActionButton[];
   steps: CaseAction[];
 }
@@ -50,9 +56,21 @@ function buttonOf(key: CaseAction): ActionButton {
   };
 }
 
+/**
+ * The running clocks as the backend labels them (a handling period that is no legal limit says 内部目标);
+ * answers from before the clocks were listed fall back to the stored due dates.
+ */
 function duesOf(c: StaffComplaintCaseView): CaseView['dues'] {
+  if (c.clocks?.length) {
+    return c.clocks
+      .filter((k) => !k.stoppedOn && k.dueDate)
+      .map((k) => ({
+        label: k.label,
+        value: `${chineseDate(k.dueDate!)}${k.extendedDays ? '（已延长）' : ''}`,
+      }));
+  }
   const dues: CaseView['dues'] = [{ label: '受理期限', value: chineseDate(c.acceptanceDueDate) }];
-  if (c.handlingDueDate) dues.push({ label: '办理期限', value: chineseDate(c.handlingDueDate) });
+  if (c.handlingDueDate) dues.push({ label: '办结期限（内部目标）', value: chineseDate(c.handlingDueDate) });
   if (c.feedbackDueDate) dues.push({ label: '反馈期限', value: chineseDate(c.feedbackDueDate) });
   return dues;
 }
@@ -104,6 +122,21 @@ export function caseView(c: StaffComplaintCaseView): CaseView {
     duplicateOf: c.duplicateOfTrackingNo ?? '',
     caseDecision: c.caseDecision
       ? `${c.caseDecision.caseOpened ? '已立案' : '不予立案'}（${shanghaiMinute(c.caseDecision.at)} 记录）${c.caseDecision.note ? `：${c.caseDecision.note}` : ''}`
+      : '',
+    channelNote: c.channel === 'petition' ? '信访（按《信访工作条例》的期限办理）' : '',
+    conduct: c.conduct
+      ? [
+          '反映执法行为，由委机关法规与综合监督科办理',
+          c.conduct.officerGiven
+            ? `所反映的执法人员：${[c.conduct.officerGiven.name, c.conduct.officerGiven.certNo].filter(Boolean).join('，')}`
+            : '',
+          c.conduct.matched ? '已与执法人员名册比对，被反映人员不能查看或承办本件' : '',
+        ]
+          .filter(Boolean)
+          .join('；')
+      : '',
+    acceptanceNotice: c.acceptanceNotice
+      ? `${c.acceptanceNotice.methodLabel}，${shanghaiMinute(c.acceptanceNotice.at)}${c.acceptanceNotice.note ? `：${c.acceptanceNotice.note}` : ''}`
       : '',
     actions: steps.map(buttonOf),
     steps,

@@ -35,9 +35,14 @@ export function queueRow(item: StaffComplaintQueueItem, today: string): QueueRow
   let due: string | null = null;
   let label = '';
   if (item.status === 'submitted') [due, label] = [item.acceptanceDueDate, '受理期限'];
+  else if (item.status === 'accepted' && item.caseDecisionDueDate)
+    [due, label] = [item.caseDecisionDueDate, '立案决定期限'];
   else if (item.status === 'accepted' && item.feedbackDueDate)
     [due, label] = [item.feedbackDueDate, '反馈期限'];
-  else if (item.status === 'accepted') [due, label] = [item.handlingDueDate, '办理期限'];
+  else if (item.status === 'accepted' && item.petitionDueDate)
+    [due, label] = [item.petitionDueDate, '信访办结期限'];
+  // The handling period of a regular complaint is no legal limit: an internal target.
+  else if (item.status === 'accepted') [due, label] = [item.handlingDueDate, '办结期限（内部目标）'];
   const kind = COMPLAINT_KIND_LABELS[item.kind as 'complaint' | 'report'] ?? '';
   return {
     id: item.id,

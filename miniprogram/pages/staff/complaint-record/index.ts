@@ -3,11 +3,15 @@
  * `staff` `complaint.record`): the citizen form's fields, rules and Chinese messages (the shared form model,
  * utils/complaint-form.ts, checked with the contract's `complaintRecordInput`), plus the source and its
  * reference (e.g. the 12345 work-order number) and when it was received: the acceptance period runs from
- * receipt (now, unless an earlier date and time are picked). No photos: a recorded complaint has none.
+ * receipt (now, unless an earlier date and time are picked). No photos: a recorded complaint has none. A complaint
+ * about enforcement conduct may name the officer (name, certificate number); it goes to the commission.
  */
 import { complaintFields } from '../../../behaviors/complaint-fields';
 import { pageBase } from '../../../behaviors/page-base';
 import {
+  CONDUCT_CATEGORY,
+  issuesToFields,
+  officerConcernedSchema,
   COMPLAINT_CATEGORIES,
   COMPLAINT_SOURCE_LABELS,
   DESCRIPTION_MAX,
@@ -56,6 +60,11 @@ Component({
     submitting: false,
     /** The latest date the picker offers: today in Shanghai (a receipt cannot be in the future). */
     today: shanghaiToday(),
+    /** A complaint about enforcement conduct names the officer if the caller can (goes to the commission). */
+    conductCategory: CONDUCT_CATEGORY,
+    officerName: '',
+    officerCertNo: '',
+    officerError: '',
   },
   methods: {
     /** Sets form fields and clears their errors. */
@@ -73,6 +82,24 @@ Component({
       if (!field || !FIELDS.includes(field)) return;
       this.update({ [field]: e.detail.value } as Partial<RecordState>, [field]);
     },
+    onOfficer(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      const key = (e.currentTarget.dataset as { field?: string }).field;
+      if (key === 'officerName' || key === 'officerCertNo')
+        this.setData({ [key]: e.detail.value, officerError: '' });
+    },
+    /** The officer as given, for a conduct complaint only: checked with the contract's schema. */
+    officerOf(): { ok: true; officer?: { name?: string; certNo?: string } } | { ok: false } {
+      const { form, officerName, officerCertNo } = this.data;
+      if (form.category !== CONDUCT_CATEGORY || !(officerName.trim() || officerCertNo.trim()))
+        return { ok: true };
+      const parsed = officerConcernedSchema.safeParse({
+        ...(officerName.trim() ? { name: officerName } : {}),
+        ...(officerCertNo.trim() ? { certNo: officerCertNo } : {}),
+      });
+      if (parsed.success) return { ok: true, officer: parsed.data };
+      this.setData({ officerError: Object.values(issuesToFields(parsed.error.issues)).join('；') });
+      return { ok: false };
+    },
     onReceivedDate(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       this.update({ receivedDate: e.detail.value }, ['receivedAt']);
     },
@@ -89,8 +116,13 @@ Component({
         this.setData({ errors: checked.errors, banner: '请按提示修改标红的内容后再登记' });
         return;
       }
+      const officer = this.officerOf();
+      if (!officer.ok) {
+        this.setData({ banner: '请按提示修改标红的内容后再登记' });
+        return;
+      }
       this.setData({ errors: {}, banner: '' });
-      const payload = checked.payload;
+      const payload = officer.officer ? { ...checked.payload, officer: officer.officer } : checked.payload;
       wx.showModal({
         title: '确认登记',
         content: `将登记为来自“${COMPLAINT_SOURCE_LABELS[payload.source]}”的${payload.kind === 'report' ? '举报' : '投诉'}，受理期限自${payload.receivedAt ? '所填收到时间' : '现在'}起计算。`,
