@@ -64,7 +64,19 @@ export const calendarYears = declareAction<{ items: CalendarYearView[] }>()({
   access: 'staff',
   input: empty,
 });
-export const calendarLoadYear = declareAction<CalendarYearView>()({
+/**
+ * What loading a year's table did to the provisional due dates already given (server/kernel/deadlines.ts): how
+ * many records were recomputed, how many due dates moved later, how many were kept as told because the official
+ * table would have made them earlier, and whether more remain for the next load.
+ */
+export interface ProvisionalRecomputeView {
+  records: number;
+  movedLater: number;
+  keptAsTold: number;
+  more: boolean;
+}
+
+export const calendarLoadYear = declareAction<CalendarYearView & { recomputed: ProvisionalRecomputeView }>()({
   fn: 'staff',
   name: 'calendar.loadYear',
   access: 'staff',

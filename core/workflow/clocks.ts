@@ -6,23 +6,33 @@
  * requirements.md "Rules used everywhere": from the day after the event).
  */
 import type { Calendar } from '../calendar/calendar';
-import type { ClockDef, ClockEffects, ClockState, WorkflowFields } from './define';
+import type { ClockDef, ClockEffects, ClockPeriod, ClockState, WorkflowFields } from './define';
 
-/** The period from the start, plus extensions, then moved on by the working days spent paused. */
+function periodOf(def: ClockDef, values: Readonly<Record<string, number>>): ClockPeriod {
+  return typeof def.period === 'function' ? def.period(values) : def.period;
+}
+
+/**
+ * The period from the start, plus extensions, then moved on by the working days spent paused; never before a
+ * due date kept because a party was told it (`keptDueDate`). The period is the one stored when the clock started.
+ */
 function dueOf(
   calendar: Calendar,
   def: ClockDef,
   c: ClockState,
   values: Readonly<Record<string, number>>,
 ): { date: string; provisional: boolean } {
-  const period = typeof def.period === 'function' ? def.period(values) : def.period;
+  const period = c.period ?? periodOf(def, values);
   const base =
     'workingDays' in period
       ? calendar.addWorkingDays(c.startedOn, period.workingDays + c.extendedDays)
       : calendar.addCalendarDays(c.startedOn, period.days + c.extendedDays);
-  if (!c.pausedDays) return base;
-  const moved = calendar.addWorkingDays(base.date, c.pausedDays);
-  return { date: moved.date, provisional: base.provisional || moved.provisional };
+  let due = base;
+  if (c.pausedDays) {
+    const moved = calendar.addWorkingDays(base.date, c.pausedDays);
+    due = { date: moved.date, provisional: base.provisional || moved.provisional };
+  }
+  return c.keptDueDate && c.keptDueDate > due.date ? { ...due, date: c.keptDueDate } : due;
 }
 
 function setDue(c: ClockState, due: { date: string; provisional: boolean }): void {
@@ -54,6 +64,7 @@ export function applyClocks(
       pausedDays: 0,
       extendedDays: 0,
       stoppedOn: null,
+      period: periodOf(known(name), values),
     };
     setDue(c, dueOf(calendar, known(name), c, values));
     clocks[name] = c;
@@ -84,9 +95,58 @@ export function applyClocks(
     const c = clocks[name];
     if (c && !c.stoppedOn) c.stoppedOn = actedOn;
   }
-  const open = Object.values(clocks)
-    .filter((c) => !c.stoppedOn && c.dueDate)
-    .map((c) => c.dueDate!)
-    .sort();
-  return { clocks, nextDue: open[0] ?? null };
+  return { clocks, ...summaryOf(clocks) };
+}
+
+/** The record's indexed clock summary: the earliest open due date, and whether any open one is provisional. */
+function summaryOf(
+  clocks: Readonly<Record<string, ClockState>>,
+): Pick<WorkflowFields, 'nextDue' | 'provisionalDue'> {
+  const open = Object.values(clocks).filter((c) => !c.stoppedOn && c.dueDate);
+  const dates = open.map((c) => c.dueDate!).sort();
+  return { nextDue: dates[0] ?? null, provisionalDue: open.some((c) => c.provisional === true) };
+}
+
+/** One clock whose provisional due date was recomputed with a newer calendar. */
+export interface DueDateChange {
+  clock: string;
+  /** What the party or reporter was told. */
+  told: string;
+  /** What the calendar gives now. */
+  recomputed: string;
+  /** The due date kept: the later of the two (a told date never moves earlier). */
+  dueDate: string;
+  /** Whether the kept date still relies on a year without an official table. */
+  provisional: boolean;
+}
+
+/**
+ * The open clocks whose due date was provisional, recomputed with `calendar` (typically after an administrator
+ * loaded a year's official table): a due date moves later, never earlier (the later of told and recomputed is
+ * kept, and remembered as `keptDueDate` so that later steps do not undercut it either). Clocks started before
+ * the period was stored are recomputed with `values` (the settings the caller gives). Returns the new clock
+ * fields and the changes (an empty list when nothing was provisional); pure.
+ */
+export function recomputeProvisionalClocks(
+  calendar: Calendar,
+  defs: Readonly<Record<string, ClockDef>>,
+  fields: WorkflowFields,
+  values: Readonly<Record<string, number>> = {},
+): { wf: Pick<WorkflowFields, 'clocks' | 'nextDue' | 'provisionalDue'>; changes: DueDateChange[] } {
+  const clocks: Record<string, ClockState> = structuredClone(fields.clocks);
+  const changes: DueDateChange[] = [];
+  for (const [name, c] of Object.entries(clocks)) {
+    if (c.stoppedOn || !c.dueDate || !c.provisional) continue;
+    const def = defs[name.split(':')[0]!];
+    // A clock from before periods were stored, with a period read from settings nobody passed: left as it is.
+    if (!def || (!c.period && typeof def.period === 'function' && !Object.keys(values).length)) continue;
+    const told = c.dueDate;
+    const recomputed = dueOf(calendar, def, { ...c, keptDueDate: undefined }, values);
+    const dueDate = recomputed.date > told ? recomputed.date : told;
+    c.dueDate = dueDate;
+    c.provisional = recomputed.provisional;
+    if (dueDate > recomputed.date) c.keptDueDate = told;
+    changes.push({ clock: name, told, recomputed: recomputed.date, dueDate, provisional: c.provisional });
+  }
+  return { wf: { clocks, ...summaryOf(clocks) }, changes };
 }

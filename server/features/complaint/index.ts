@@ -10,6 +10,7 @@ import { complaintReadActions } from './staff-read';
 
 export { complaintCitizenActions };
 export { complaintDeadlineProviders } from './deadline-providers';
+export { complaintClockedRecords } from './provisional';
 export { complaintOwnerRef, SUBMIT_LIMIT } from './submit';
 export { COMPLAINTS_COLLECTION } from './model';
 
