@@ -24,6 +24,8 @@ export interface ComplaintViewSource {
   status: ComplaintStatus;
   receivedAt: Date | string;
   acceptanceDueDate: string;
+  /** The kernel's clocks: whether the acceptance date is provisional (core/workflow/define.ts ClockState). */
+  _wf?: { clocks: Readonly<Record<string, { provisional?: boolean }>> };
   anonymous: boolean;
   contactMasked: { name: string; phone: string } | null;
   timeline: ReadonlyArray<Omit<ComplaintTimelineEntry, 'at' | 'label'> & { at: Date | string }>;
@@ -51,6 +53,7 @@ export function citizenView(record: ComplaintViewSource): CitizenComplaintView {
     statusLabel: STATUS_LABELS[record.status],
     submittedAt: new Date(record.receivedAt).toISOString(),
     acceptanceDueDate: record.acceptanceDueDate,
+    acceptanceDueProvisional: record._wf?.clocks.acceptance?.provisional === true,
     anonymous: record.anonymous,
     contact: record.contactMasked,
     timeline: timelineOf(record),
