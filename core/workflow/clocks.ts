@@ -150,3 +150,34 @@ export function recomputeProvisionalClocks(
   }
   return { wf: { clocks, ...summaryOf(clocks) }, changes };
 }
+
+/** What a filing made after a clock's due date is: late for certain, or late only on a provisional date. */
+export interface LateFiling {
+  /** The due date rests on a year without an official holiday table: the filing may only be warned, never refused. */
+  provisional: boolean;
+  /** False on a provisional due date, whatever the caller's rule: a computed calendar cannot cut off a right. */
+  mayRefuse: boolean;
+  /** Chinese, for the party or the staff member recording the filing. */
+  message: string;
+}
+
+/**
+ * Whether a party's filing on `filedOn` (a Shanghai date) is after the clock's due date, and what may follow. Any
+ * check that could refuse a filing for lateness goes through here (docs/requirements.md "Calendar rules": until
+ * the year's table is loaded a deadline is provisional; the official table may still move it later, so a filing
+ * after a provisional date is accepted with a warning, never refused). Null when the filing is in time.
+ */
+export function lateFiling(
+  clock: Pick<ClockState, 'dueDate' | 'provisional'>,
+  filedOn: string,
+): LateFiling | null {
+  if (!clock.dueDate || filedOn <= clock.dueDate) return null;
+  if (clock.provisional) {
+    return {
+      provisional: true,
+      mayRefuse: false,
+      message: `已过暂定期限（${clock.dueDate}，该年度节假日安排尚未公布，期限按放假办法推算），仍予接收`,
+    };
+  }
+  return { provisional: false, mayRefuse: true, message: `已超过期限（${clock.dueDate}）` };
+}

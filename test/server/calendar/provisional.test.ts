@@ -5,6 +5,7 @@
  * kernel: later, never earlier than told (PUB-3: the complainant follows the date they were given), with an event
  * on the complaint's own chain (REC-11, REC-16).
  */
+import { randomUUID } from 'node:crypto';
 import { newOpenid, sdkApp, storedComplaint, submission, useSeededEmulator } from '../complaint/helpers';
 import { verifyAllVia } from '../ledger/helpers';
 
@@ -32,10 +33,11 @@ it('a provisional acceptance date moves later, or is kept as told, when the offi
   // Mon 2026-12-28: 12/29, 12/30, 12/31, (1/1 元旦), 1/4, 1/5, 1/6, 1/7 → 2027-01-07, reaching into 2027.
   await t.emu.post('/_emulator/clock', { now: '2026-12-28T10:00:00+08:00' });
   const winterOwner = newOpenid();
-  const winter = await t.call.citizen(winterOwner, 'complaint.submit', submission(), 'req-winter');
+  const requestId = randomUUID();
+  const winter = await t.call.citizen(winterOwner, 'complaint.submit', submission(), requestId);
   expect(winter.data).toMatchObject({ acceptanceDueDate: '2027-01-07', acceptanceDueProvisional: true });
   // Every place the complainant is told the date says it is provisional: a retried submission's answer, the view.
-  const retried = await t.call.citizen(winterOwner, 'complaint.submit', submission(), 'req-winter');
+  const retried = await t.call.citizen(winterOwner, 'complaint.submit', submission(), requestId);
   expect(retried.data).toMatchObject({ trackingNo: winter.data.trackingNo, acceptanceDueProvisional: true });
   const winterView = await t.call.citizen(winterOwner, 'complaint.get', {
     trackingNo: winter.data.trackingNo,
