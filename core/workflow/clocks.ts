@@ -143,6 +143,8 @@ export function recomputeProvisionalClocks(
     const told = c.dueDate;
     const recomputed = dueOf(calendar, def, { ...c, keptDueDate: undefined }, values);
     const dueDate = recomputed.date > told ? recomputed.date : told;
+    // Still provisional and still the same date (the year loaded was not the one it needs): nothing to record.
+    if (dueDate === told && recomputed.provisional) continue;
     c.dueDate = dueDate;
     c.provisional = recomputed.provisional;
     if (dueDate > recomputed.date) c.keptDueDate = told;

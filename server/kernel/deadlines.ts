@@ -91,7 +91,8 @@ export interface RecomputeSummary {
 }
 
 const RECOMPUTE_PAGE = 100;
-export const RECOMPUTE_CAP = 1000;
+/** Records examined per call (those still provisional are read again each time, but not written). */
+export const RECOMPUTE_CAP = 5000;
 const RECOMPUTE_ATTEMPTS = 3;
 
 /**

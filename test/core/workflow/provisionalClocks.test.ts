@@ -79,10 +79,26 @@ describe('recomputeProvisionalClocks', () => {
     expect(stopped.provisionalDue).toBe(false);
   });
 
-  it('stays provisional when the date still reaches a year without a table', () => {
-    const wf = started('reply', '2027-12-28'); // reaches into 2028
-    const { changes } = recomputeProvisionalClocks(official(['2027-01-01']), defs, wf);
-    expect(changes[0]!.provisional).toBe(true);
+  it('records nothing while the date still reaches a year without a table and does not move', () => {
+    const wf = started('reply', '2027-12-28'); // 12/29-12/31, then 2028: 1/3 补假 for 元旦 on Saturday, 1/4-1/7
+    expect(wf.clocks.reply).toMatchObject({ dueDate: '2028-01-07', provisional: true });
+    const { wf: next, changes } = recomputeProvisionalClocks(official(['2027-01-01']), defs, wf);
+    expect(changes).toEqual([]);
+    expect(next.provisionalDue).toBe(true);
+  });
+
+  it('records a date that moves although it stays provisional', () => {
+    const wf = started('reply', '2027-12-28');
+    const { changes } = recomputeProvisionalClocks(official(['2027-12-29']), defs, wf);
+    expect(changes).toEqual([
+      {
+        clock: 'reply',
+        told: '2028-01-07',
+        recomputed: '2028-01-10',
+        dueDate: '2028-01-10',
+        provisional: true,
+      },
+    ]);
   });
 });
 
