@@ -96,6 +96,16 @@ export const housekeepingExpire = declareAction<Record<string, number>>()({
   access: 'timer',
   input: empty,
 });
+/**
+ * Every minute, cheap when nothing changed: when the calendar's official data changed since the last run (a table
+ * loaded, a chinese-days upgrade adding a year), the provisional due dates already given are recomputed.
+ */
+export const calendarRecompute = declareAction<{ ran: boolean } & Partial<ProvisionalRecomputeView>>()({
+  fn: 'scheduler',
+  name: 'calendar.recompute',
+  access: 'timer',
+  input: empty,
+});
 /** Uploads handed out but never taken in are deleted an hour on. */
 export const housekeepingUploads = declareAction<{ slots: number }>()({
   fn: 'scheduler',

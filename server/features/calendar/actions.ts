@@ -3,7 +3,9 @@ import * as decl from '../../../core/contract/system';
 import { toShanghaiDate, type Calendar, type YearSourceKind } from '../../../core/calendar';
 import { staffActorRef } from '../../org/principal';
 import { handle } from '../../router/types';
-import { loadCalendar, saveYearTable } from '../../calendar';
+import { calendarFingerprint, loadCalendar, saveYearTable } from '../../calendar';
+import { LEASES_COLLECTION } from '../../ledger/sequencer';
+import { getDoc } from '../../platform/docs';
 import { recomputeProvisionalDeadlines } from '../../kernel/deadlines';
 
 const SOURCE_LABELS: Record<YearSourceKind, string> = {
@@ -41,5 +43,31 @@ export const calendarStaffActions = {
       reason: `导入 ${saved.year} 年节假日安排（${saved.source}）`,
     });
     return { ...describeYear(calendar, saved.year), recomputed };
+  }),
+};
+
+/** Where the last recomputation's calendar fingerprint is kept (a plain row beside the scheduler's leases). */
+const RECOMPUTED_FOR = 'calendar-recomputed';
+
+export const calendarSchedulerActions = {
+  /**
+   * The safety net for `calendar.loadYear`: a recomputation cut off by its cap or a failure, or official data that
+   * came with a chinese-days upgrade instead of a table, is caught on the next minute. Two reads when nothing
+   * changed; the fingerprint is stored only once a run left nothing over.
+   */
+  'calendar.recompute': handle(decl.calendarRecompute, async (_input, call) => {
+    const fingerprint = await calendarFingerprint(call.db);
+    const last = await getDoc<{ fingerprint: string }>(call.db, LEASES_COLLECTION, RECOMPUTED_FOR);
+    if (last?.fingerprint === fingerprint) return { ran: false };
+    const summary = await recomputeProvisionalDeadlines(
+      call.db,
+      call.plugins.clockedRecords,
+      await loadCalendar(call.db),
+      { actor: 'system:calendar', at: call.now, reason: '节假日数据更新' },
+    );
+    if (!summary.more) {
+      await call.db.collection(LEASES_COLLECTION).doc(RECOMPUTED_FOR).set({ fingerprint, at: call.now });
+    }
+    return { ran: true, ...summary };
   }),
 };
