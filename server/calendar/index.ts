@@ -14,7 +14,7 @@ import {
 import { hashValue } from '../platform/crypto';
 import type { Database } from '../platform/cloudbase';
 import { createEntity, readEntity, updateEntity, type WriteMeta } from '../ledger/entities';
-import { rowsOf } from '../platform/docs';
+import { getDoc, rowsOf } from '../platform/docs';
 
 export const CALENDAR_YEARS_COLLECTION = 'calendar_years';
 
@@ -64,4 +64,22 @@ export async function saveYearTable(
 export async function calendarFingerprint(db: Database): Promise<string> {
   const tables = (await loadYearTables(db)).map((t) => [t.year, t.holidays, t.makeUpWorkdays]);
   return hashValue({ chineseDays: chineseDaysKnownYears(), admin: tables });
+}
+
+const RECOMPUTED_COLLECTION = 'calendar_recomputed';
+const RECOMPUTED_ID = 'last';
+
+/** The fingerprint the provisional due dates were last fully recomputed for, or null. */
+export async function lastRecomputedFingerprint(db: Database): Promise<string | null> {
+  return (
+    (await getDoc<{ fingerprint: string }>(db, RECOMPUTED_COLLECTION, RECOMPUTED_ID))?.fingerprint ?? null
+  );
+}
+
+export async function recordRecomputedFingerprint(
+  db: Database,
+  fingerprint: string,
+  at: Date,
+): Promise<void> {
+  await db.collection(RECOMPUTED_COLLECTION).doc(RECOMPUTED_ID).set({ fingerprint, at });
 }

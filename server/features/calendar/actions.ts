@@ -3,9 +3,13 @@ import * as decl from '../../../core/contract/system';
 import { toShanghaiDate, type Calendar, type YearSourceKind } from '../../../core/calendar';
 import { staffActorRef } from '../../org/principal';
 import { handle } from '../../router/types';
-import { calendarFingerprint, loadCalendar, saveYearTable } from '../../calendar';
-import { LEASES_COLLECTION } from '../../ledger/sequencer';
-import { getDoc } from '../../platform/docs';
+import {
+  calendarFingerprint,
+  lastRecomputedFingerprint,
+  loadCalendar,
+  recordRecomputedFingerprint,
+  saveYearTable,
+} from '../../calendar';
 import { recomputeProvisionalDeadlines } from '../../kernel/deadlines';
 
 const SOURCE_LABELS: Record<YearSourceKind, string> = {
@@ -46,9 +50,6 @@ export const calendarStaffActions = {
   }),
 };
 
-/** Where the last recomputation's calendar fingerprint is kept (a plain row beside the scheduler's leases). */
-const RECOMPUTED_FOR = 'calendar-recomputed';
-
 export const calendarSchedulerActions = {
   /**
    * The safety net for `calendar.loadYear`: a recomputation cut off by its cap or a failure, or official data that
@@ -57,17 +58,14 @@ export const calendarSchedulerActions = {
    */
   'calendar.recompute': handle(decl.calendarRecompute, async (_input, call) => {
     const fingerprint = await calendarFingerprint(call.db);
-    const last = await getDoc<{ fingerprint: string }>(call.db, LEASES_COLLECTION, RECOMPUTED_FOR);
-    if (last?.fingerprint === fingerprint) return { ran: false };
+    if ((await lastRecomputedFingerprint(call.db)) === fingerprint) return { ran: false };
     const summary = await recomputeProvisionalDeadlines(
       call.db,
       call.plugins.clockedRecords,
       await loadCalendar(call.db),
       { actor: 'system:calendar', at: call.now, reason: '节假日数据更新' },
     );
-    if (!summary.more) {
-      await call.db.collection(LEASES_COLLECTION).doc(RECOMPUTED_FOR).set({ fingerprint, at: call.now });
-    }
+    if (!summary.more) await recordRecomputedFingerprint(call.db, fingerprint, call.now);
     return { ran: true, ...summary };
   }),
 };
