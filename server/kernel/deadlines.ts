@@ -86,7 +86,10 @@ export interface RecomputeSummary {
   movedLater: number;
   /** Clocks the official table would have made earlier: the date the party was told is kept. */
   keptAsTold: number;
-  /** More records were flagged than one call recomputes (RECOMPUTE_CAP): the next load or call goes on. */
+  /**
+   * More records were flagged than one call examines (RECOMPUTE_CAP), or one kept colliding with other changes:
+   * the next load or timer run goes on.
+   */
   more: boolean;
 }
 
@@ -168,9 +171,12 @@ async function recomputeOne(
         entities: [{ collection: type.def.collection, id: record._id, expectedRev: record._rev, state }],
       });
     } catch (err) {
-      if (!(err instanceof AppError && err.code === 'CONFLICT') || attempt >= RECOMPUTE_ATTEMPTS) {
-        if (err instanceof AppError && err.code === 'CONFLICT') return; // still flagged: the next run
-        throw err;
+      // Changed meanwhile (read it again; after a few collisions it stays flagged for the next run) or gone.
+      const raced = err instanceof AppError && (err.code === 'CONFLICT' || err.code === 'NOT_FOUND');
+      if (!raced) throw err;
+      if (attempt >= RECOMPUTE_ATTEMPTS) {
+        summary.more = true;
+        return;
       }
       record = await getDoc<KernelRecord>(db, type.def.collection, record._id);
       continue;
