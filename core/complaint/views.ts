@@ -41,6 +41,10 @@ function timelineOf(record: ComplaintViewSource): ComplaintTimelineEntry[] {
   }));
 }
 
+/** The acceptance date rests on a year without an official holiday table (it may still move later). */
+const acceptanceDueProvisional = (record: ComplaintViewSource) =>
+  record._wf?.clocks.acceptance?.provisional === true;
+
 export function citizenView(record: ComplaintViewSource): CitizenComplaintView {
   return {
     trackingNo: record.trackingNo,
@@ -53,7 +57,7 @@ export function citizenView(record: ComplaintViewSource): CitizenComplaintView {
     statusLabel: STATUS_LABELS[record.status],
     submittedAt: new Date(record.receivedAt).toISOString(),
     acceptanceDueDate: record.acceptanceDueDate,
-    acceptanceDueProvisional: record._wf?.clocks.acceptance?.provisional === true,
+    acceptanceDueProvisional: acceptanceDueProvisional(record),
     anonymous: record.anonymous,
     contact: record.contactMasked,
     timeline: timelineOf(record),
@@ -71,5 +75,6 @@ export function citizenListItem(record: ComplaintViewSource): CitizenComplaintLi
     statusLabel: STATUS_LABELS[record.status],
     submittedAt: new Date(record.receivedAt).toISOString(),
     acceptanceDueDate: record.acceptanceDueDate,
+    acceptanceDueProvisional: acceptanceDueProvisional(record),
   };
 }

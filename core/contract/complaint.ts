@@ -301,6 +301,7 @@ export interface CitizenComplaintListItem {
   statusLabel: string;
   submittedAt: string;
   acceptanceDueDate: string;
+  acceptanceDueProvisional: boolean;
 }
 
 export interface ComplaintSubmitted {

@@ -43,6 +43,8 @@ it('a provisional acceptance date moves later, or is kept as told, when the offi
     trackingNo: winter.data.trackingNo,
   });
   expect(winterView.data).toMatchObject({ acceptanceDueDate: '2027-01-07', acceptanceDueProvisional: true });
+  const mine = await t.call.citizen(winterOwner, 'complaint.mine', {});
+  expect(mine.data.items).toEqual([expect.objectContaining({ acceptanceDueProvisional: true })]);
   // A hotline complaint recorded by staff: the date they read out to the reporter is flagged too.
   const hotline = await t.call.staff('demo-unit-head', 'complaint.record', {
     ...submission(),
