@@ -26,6 +26,8 @@ export interface ComplaintViewSource {
   status: ComplaintStatus;
   receivedAt: Date | string;
   acceptanceDueDate: string;
+  /** The kernel's clocks: whether the acceptance date is provisional (core/workflow/define.ts ClockState). */
+  _wf?: { clocks: Readonly<Record<string, { provisional?: boolean }>> };
   anonymous: boolean;
   contactMasked: { name: string; phone: string } | null;
   timeline: ReadonlyArray<Omit<ComplaintTimelineEntry, 'at' | 'label'> & { at: Date | string }>;
@@ -63,6 +65,10 @@ function timelineOf(record: ComplaintViewSource): ComplaintTimelineEntry[] {
   }));
 }
 
+/** The acceptance date rests on a year without an official holiday table (it may still move later). */
+const acceptanceDueProvisional = (record: ComplaintViewSource) =>
+  record._wf?.clocks.acceptance?.provisional === true;
+
 /** The server adds what needs I/O or the caller: photo URLs, and the steps the owner may take now. */
 export interface OwnerExtras {
   photoUrls?: string[];
@@ -81,6 +87,7 @@ export function citizenView(record: ComplaintViewSource, extras: OwnerExtras = {
     statusLabel: STATUS_LABELS[record.status],
     submittedAt: new Date(record.receivedAt).toISOString(),
     acceptanceDueDate: record.acceptanceDueDate,
+    acceptanceDueProvisional: acceptanceDueProvisional(record),
     anonymous: record.anonymous,
     contact: record.contactMasked,
     timeline: timelineOf(record),
@@ -118,5 +125,6 @@ export function citizenListItem(record: ComplaintViewSource): CitizenComplaintLi
     statusLabel: STATUS_LABELS[record.status],
     submittedAt: new Date(record.receivedAt).toISOString(),
     acceptanceDueDate: record.acceptanceDueDate,
+    acceptanceDueProvisional: acceptanceDueProvisional(record),
   };
 }

@@ -71,6 +71,7 @@ export const SCHEDULER_API = table([
   system.outboxDeliver,
   system.housekeepingExpire,
   system.housekeepingUploads,
+  system.calendarRecompute,
 ] as const);
 
 export const API = {

@@ -461,6 +461,8 @@ export interface CitizenComplaintView {
   submittedAt: string;
   /** The date (Shanghai) by which acceptance will be decided. */
   acceptanceDueDate: string;
+  /** The date relies on a year without an official holiday table yet: it may still move later, never earlier. */
+  acceptanceDueProvisional: boolean;
   anonymous: boolean;
   contact: { name: string; phone: string } | null;
   timeline: ComplaintTimelineEntry[];
@@ -494,6 +496,7 @@ export interface CitizenComplaintListItem {
   statusLabel: string;
   submittedAt: string;
   acceptanceDueDate: string;
+  acceptanceDueProvisional: boolean;
 }
 
 export interface ComplaintSubmitted {
@@ -736,11 +739,15 @@ export const complaintSplit = declareAction<{ id: string; trackingNo: string }>(
   ids: 'request',
   input: complaintSplitInput,
 });
-export const complaintRecord = declareAction<{ id: string; trackingNo: string; acceptanceDueDate: string }>()(
-  {
-    ...handlingStep,
-    name: 'complaint.record',
-    ids: 'request',
-    input: complaintRecordInput,
-  },
-);
+export const complaintRecord = declareAction<{
+  id: string;
+  trackingNo: string;
+  acceptanceDueDate: string;
+  /** The date relies on a year without an official holiday table: tell the reporter it may move later. */
+  acceptanceDueProvisional: boolean;
+}>()({
+  ...handlingStep,
+  name: 'complaint.record',
+  ids: 'request',
+  input: complaintRecordInput,
+});

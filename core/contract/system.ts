@@ -64,7 +64,19 @@ export const calendarYears = declareAction<{ items: CalendarYearView[] }>()({
   access: 'staff',
   input: empty,
 });
-export const calendarLoadYear = declareAction<CalendarYearView>()({
+/**
+ * What loading a year's table did to the provisional due dates already given (server/kernel/deadlines.ts): how
+ * many records were recomputed, how many due dates moved later, how many were kept as told because the official
+ * table would have made them earlier, and whether more remain for the next load.
+ */
+export interface ProvisionalRecomputeView {
+  records: number;
+  movedLater: number;
+  keptAsTold: number;
+  more: boolean;
+}
+
+export const calendarLoadYear = declareAction<CalendarYearView & { recomputed: ProvisionalRecomputeView }>()({
   fn: 'staff',
   name: 'calendar.loadYear',
   access: 'staff',
@@ -81,6 +93,16 @@ export const outboxDeliver = declareAction<DeliveryReport>()({
 export const housekeepingExpire = declareAction<Record<string, number>>()({
   fn: 'scheduler',
   name: 'housekeeping.expire',
+  access: 'timer',
+  input: empty,
+});
+/**
+ * Every minute, cheap when nothing changed: when the calendar's official data changed since the last run (a table
+ * loaded, a chinese-days upgrade adding a year), the provisional due dates already given are recomputed.
+ */
+export const calendarRecompute = declareAction<{ ran: boolean } & Partial<ProvisionalRecomputeView>>()({
+  fn: 'scheduler',
+  name: 'calendar.recompute',
   access: 'timer',
   input: empty,
 });

@@ -40,8 +40,31 @@ export interface ClockState {
   /** Days granted by approval steps. */
   extendedDays: number;
   stoppedOn: string | null;
-  /** The due date relies on a year whose official holiday table is not loaded yet. */
+  /**
+   * The due date relies on a year whose official holiday table is not loaded yet (the computed 放假办法 days). When
+   * the table is loaded the kernel recomputes it (server/kernel/deadlines.ts), never earlier than told.
+   */
   provisional?: boolean;
+  /** The period as resolved when the clock started (settings in force then), so a recomputation uses the same. */
+  period?: ClockPeriod;
+  /**
+   * A due date a party or reporter was told that the official table would have made earlier: it is kept, and the
+   * due date never moves before it (REQUIREMENTS "Calendar rules": provisional dates may move later, never earlier).
+   */
+  keptDueDate?: string;
+}
+
+/** A provisional due date recomputed when a year's official holiday table was loaded. */
+export interface DueDateChangeEntry {
+  /** When (instant, ISO) and why: the holiday table's source. */
+  at: string;
+  reason: string;
+  clock: string;
+  /** What the party or reporter had been told, what the calendar gives now, and what is kept (the later). */
+  told: string;
+  recomputed: string;
+  dueDate: string;
+  provisional: boolean;
 }
 
 /** The kernel's part of a stored record. */
@@ -52,6 +75,10 @@ export interface WorkflowFields {
   clocks: Record<string, ClockState>;
   /** The earliest due date of the open clocks (indexed: dashboards read by it). */
   nextDue: string | null;
+  /** True while an open clock's due date is provisional (indexed: loading a year's table finds them by it). */
+  provisionalDue?: boolean;
+  /** Each recomputation of a provisional due date (server/kernel/deadlines.ts), oldest first: the audit trail. */
+  dueDateChanges?: DueDateChangeEntry[];
   /** Pinned at creation where the law fixes the rule at that moment; else null (acts are stamped). */
   pinnedSettings: number | null;
 }

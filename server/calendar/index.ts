@@ -4,10 +4,17 @@
  * a table is loaded, results in such a year are provisional). Tables are read on every call (no memory between
  * calls); they are few, one per year.
  */
-import { createCalendar, yearTableSchema, type Calendar, type YearTable } from '../../core/calendar';
+import {
+  chineseDaysKnownYears,
+  createCalendar,
+  yearTableSchema,
+  type Calendar,
+  type YearTable,
+} from '../../core/calendar';
+import { hashValue } from '../platform/crypto';
 import type { Database } from '../platform/cloudbase';
 import { createEntity, readEntity, updateEntity, type WriteMeta } from '../ledger/entities';
-import { rowsOf } from '../platform/docs';
+import { getDoc, rowsOf } from '../platform/docs';
 
 export const CALENDAR_YEARS_COLLECTION = 'calendar_years';
 
@@ -48,4 +55,31 @@ export async function saveYearTable(
     ? await updateEntity<Record<string, unknown>>(db, meta, target, () => ({ ...state }))
     : await createEntity(db, meta, { ...target, state: { ...state } });
   return committed.doc as unknown as StoredYearTable;
+}
+
+/**
+ * What the calendar's official data is now: the years chinese-days knows and the content of every administrator
+ * table. When it differs from the last recomputation's, provisional due dates may have changed.
+ */
+export async function calendarFingerprint(db: Database): Promise<string> {
+  const tables = (await loadYearTables(db)).map((t) => [t.year, t.holidays, t.makeUpWorkdays]);
+  return hashValue({ chineseDays: chineseDaysKnownYears(), admin: tables });
+}
+
+const RECOMPUTED_COLLECTION = 'calendar_recomputed';
+const RECOMPUTED_ID = 'last';
+
+/** The fingerprint the provisional due dates were last fully recomputed for, or null. */
+export async function lastRecomputedFingerprint(db: Database): Promise<string | null> {
+  return (
+    (await getDoc<{ fingerprint: string }>(db, RECOMPUTED_COLLECTION, RECOMPUTED_ID))?.fingerprint ?? null
+  );
+}
+
+export async function recordRecomputedFingerprint(
+  db: Database,
+  fingerprint: string,
+  at: Date,
+): Promise<void> {
+  await db.collection(RECOMPUTED_COLLECTION).doc(RECOMPUTED_ID).set({ fingerprint, at });
 }

@@ -2,6 +2,8 @@
 import { ledgerSchedulerActions } from '../features/ledger/actions';
 import { systemSchedulerActions } from '../features/system/actions';
 import { housekeepingSchedulerActions } from '../features/system/housekeeping';
+import { calendarSchedulerActions } from '../features/calendar/actions';
+import { complaintClockedRecords } from '../features/complaint/provisional';
 import { withTimerFanOut } from '../features/system/timer';
 import { SCHEDULER_API } from '../../core/contract/api';
 import { OUTBOX_HANDLERS } from '../outbox';
@@ -14,10 +16,14 @@ export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
   ...ledgerSchedulerActions,
   ...systemSchedulerActions,
   ...housekeepingSchedulerActions,
+  ...calendarSchedulerActions,
 };
 
 /** The scheduler delivers every outbox kind the outbox knows (a feature adding a kind lists it here). */
-export const schedulerPlugins = plugins({ outboxHandlers: OUTBOX_HANDLERS });
+export const schedulerPlugins = plugins({
+  outboxHandlers: OUTBOX_HANDLERS,
+  clockedRecords: [complaintClockedRecords],
+});
 
 export const main = withTimerFanOut(
   createFunction('scheduler', SCHEDULER_API, schedulerHandlers, schedulerPlugins),

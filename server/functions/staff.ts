@@ -8,7 +8,7 @@ import { calendarStaffActions } from '../features/calendar/actions';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
-import { complaintDeadlineProviders } from '../features/complaint';
+import { complaintClockedRecords, complaintDeadlineProviders } from '../features/complaint';
 import { withoutLapsedOfficerGrants } from '../features/officer';
 import { outboxDeadlineProvider } from '../features/system/outbox-provider';
 import type { Handlers } from '../router/types';
@@ -27,6 +27,7 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
 export const staffPlugins = plugins({
   roleFilters: [withoutLapsedOfficerGrants],
   deadlineProviders: [...complaintDeadlineProviders, outboxDeadlineProvider],
+  clockedRecords: [complaintClockedRecords],
 });
 
 export const main = createFunction('staff', STAFF_API, staffHandlers, staffPlugins);

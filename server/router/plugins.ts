@@ -5,6 +5,7 @@
  * these through the call.
  */
 import type { DeadlineProvider } from '../dashboard/registry';
+import type { ClockedRecords } from '../kernel/deadlines';
 import type { RoleFilter } from '../org/roles';
 import type { OutboxHandler } from '../outbox/registry';
 
@@ -12,6 +13,8 @@ export interface Plugins {
   roleFilters: readonly RoleFilter[];
   deadlineProviders: readonly DeadlineProvider[];
   outboxHandlers: readonly OutboxHandler[];
+  /** Record types with clocks: their provisional due dates are recomputed when a year's table is loaded. */
+  clockedRecords: readonly ClockedRecords[];
 }
 
 /** A function's plugin list; refuses two deadline providers with one id or two handlers of one outbox kind. */
@@ -20,6 +23,7 @@ export function plugins(p: Partial<Plugins> = {}): Plugins {
     roleFilters: p.roleFilters ?? [],
     deadlineProviders: p.deadlineProviders ?? [],
     outboxHandlers: p.outboxHandlers ?? [],
+    clockedRecords: p.clockedRecords ?? [],
   };
   const twice = (ids: string[]) => ids.find((id, i) => ids.indexOf(id) !== i);
   const provider = twice(out.deadlineProviders.map((d) => d.id));

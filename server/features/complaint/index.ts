@@ -11,6 +11,7 @@ import { complaintReadActions } from './staff-read';
 export { complaintCitizenActions };
 export { complaintPublicActions } from './owner-steps';
 export { complaintDeadlineProviders } from './deadline-providers';
+export { complaintClockedRecords } from './provisional';
 export { complaintOwnerRef, SUBMIT_LIMIT } from './submit';
 /** The 立案 decision on a report, for the case register: opening a case takes this step (stops the 立案 clock). */
 export { decideReportCase } from './staff-decisions';

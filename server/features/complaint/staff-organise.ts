@@ -233,7 +233,8 @@ const complaintRecord = handle(decl.complaintRecord, async (input, call) => {
     id,
     state,
   );
-  return { id, trackingNo, acceptanceDueDate: state.acceptanceDueDate };
+  const acceptanceDueProvisional = state._wf?.clocks.acceptance?.provisional ?? false;
+  return { id, trackingNo, acceptanceDueDate: state.acceptanceDueDate, acceptanceDueProvisional };
 });
 
 export const complaintOrganiseActions = {

@@ -122,7 +122,7 @@ async function submitOnce(
     // An earlier attempt of this very request committed but died before answering.
     if (earlier.ownerRef !== ownerRef) throw new AppError('CONFLICT');
     await discardOriginals(photos);
-    return answer(earlier);
+    return answer(earlier, earlier._wf?.clocks.acceptance?.provisional ?? false);
   }
   const attempt = await reserveSlot(call.db, SUBMIT_ATTEMPT_LIMIT, ownerRef, call.now);
   let submission: Slot;

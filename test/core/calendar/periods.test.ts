@@ -13,8 +13,8 @@ describe('addCalendarDays: counted from the day after, a rest-day end moves to t
     ['2026-08-11', 60, '2026-10-10', false],
     // 11/20 + 60: 10 to 11/30, 31 to 12/31, 19 more → 2027-01-19 Tuesday, in a year without official data
     ['2026-11-20', 60, '2027-01-19', true],
-    // 2027-08-02 + 60 → 2027-10-01 (statutory 国庆, Friday) → 10/2-10/3 weekend + 国庆 → 10/4 Monday, provisional
-    ['2027-08-02', 60, '2027-10-04', true],
+    // 2027-08-02 + 60 → 2027-10-01 (statutory 国庆, Friday), 10/2-10/3 weekend, 10/4-10/5 补假 → 10/6 Wednesday
+    ['2027-08-02', 60, '2027-10-06', true],
     ['2026-03-02', 0, '2026-03-02', false],
   ])('%s + %i days ends %s (provisional %s)', (start, n, date, provisional) => {
     expect(calendar.addCalendarDays(start, n)).toEqual({ date, provisional });

@@ -15,7 +15,7 @@ import { beijingDateOfJde, firstNewMoonOnOrAfter, newMoonJde, runZoneProbe } fro
 const calendar = createCalendar();
 
 describe('2027 statutory holidays, verified independently', () => {
-  it('lists exactly the 2024 放假办法 days, with no 调休', () => {
+  it('lists exactly the 2024 放假办法 days and the Art. 6 补假 weekdays, with no 调休', () => {
     expect(statutoryYearTable(2027)).toMatchObject({
       year: 2027,
       holidays: [
@@ -24,14 +24,20 @@ describe('2027 statutory holidays, verified independently', () => {
         '2027-02-06',
         '2027-02-07',
         '2027-02-08',
+        '2027-02-09', // 补假: 初一 and 初二 fell on Saturday and Sunday
+        '2027-02-10',
         '2027-04-05',
         '2027-05-01',
         '2027-05-02',
+        '2027-05-03', // 补假: 劳动节 fell on Saturday and Sunday
+        '2027-05-04',
         '2027-06-09',
         '2027-09-15',
         '2027-10-01',
         '2027-10-02',
         '2027-10-03',
+        '2027-10-04', // 补假: 10/2 and 10/3 fell on Saturday and Sunday
+        '2027-10-05',
       ],
       makeUpWorkdays: [],
     });
@@ -77,8 +83,8 @@ describe('answers touching 2027 are provisional', () => {
   it.each([
     ['2026-12-30', 1, '2026-12-31', false], // only 2026 consulted
     ['2026-12-30', 2, '2027-01-04', true], // 12/31 (1), 1/1 Fri off, weekend, 1/4 Mon (2)
-    ['2027-02-04', 1, '2027-02-09', true], // 2/5 Fri 除夕 off, 2/6-2/7 weekend, 2/8 Mon 初三 off, 2/9 Tue
-    ['2027-09-30', 1, '2027-10-04', true], // 10/1 Fri off, 10/2-10/3 weekend; no 补假 guessed
+    ['2027-02-04', 1, '2027-02-11', true], // 2/5 Fri 除夕 off, 2/6-2/7 weekend, 2/8 Mon 初三, 2/9-2/10 补假
+    ['2027-09-30', 1, '2027-10-06', true], // 10/1 Fri off, 10/2-10/3 weekend, 10/4-10/5 补假 (Art. 6)
   ])('%s + %i working days = %s (provisional %s)', (start, n, date, provisional) => {
     expect(calendar.addWorkingDays(start, n)).toEqual({ date, provisional });
   });
@@ -115,7 +121,7 @@ describe('administrator tables', () => {
   });
 
   it('do not make other unknown years official', () => {
-    expect(withAdmin.isWorkingDay('2028-01-03')).toEqual({ value: true, provisional: true });
+    expect(withAdmin.isWorkingDay('2028-01-04')).toEqual({ value: true, provisional: true });
   });
 
   it('win over chinese-days for a year it knows', () => {

@@ -28,6 +28,17 @@ it('shows which data answers for each year', async () => {
   });
 });
 
+it('counts the years from the Shanghai date: at 17:00 UTC on 31 December it is already the next year', async () => {
+  // 2026-12-31T17:00Z is 2027-01-01 01:00 in Shanghai (docs/requirements.md: all dates are China Standard Time).
+  await t.emu.post('/_emulator/clock', { now: '2026-12-31T17:00:00Z' });
+  const res = await t.call.staff('demo-officer-1', 'calendar.years', {});
+  expect(res.data.items.map((i: any) => i.year)).toEqual([2026, 2027, 2028, 2029]);
+  // Just before midnight in Shanghai (15:59Z = 23:59 on 31 December) it is still 2026.
+  await t.emu.post('/_emulator/clock', { now: '2026-12-31T15:59:00Z' });
+  const before = await t.call.staff('demo-officer-1', 'calendar.years', {});
+  expect(before.data.items.map((i: any) => i.year)).toEqual([2025, 2026, 2027, 2028]);
+});
+
 it('lets only an administrator load a year, and validates the table field by field', async () => {
   const notAdmin = await t.call.staff('demo-officer-1', 'calendar.loadYear', table2027);
   expect(notAdmin).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
