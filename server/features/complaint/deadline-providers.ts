@@ -17,6 +17,7 @@ import type { DashboardScope, DeadlineItem, DeadlineList, DeadlineProvider } fro
 import type { Database } from '../../platform/cloudbase';
 import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
 import { rowsOf } from '../../platform/docs';
+import type { QueueTab } from '../../../core/contract/complaint';
 
 const UNASSIGNED_SECTION = 'complaints-unassigned';
 /** Per provider and unit (or section): the earliest due first, which are the ones to act on. */
@@ -86,10 +87,16 @@ function itemsDue(calendar: Calendar, records: ComplaintRecord[], now: Date, clo
 }
 
 /** A provider per declared complaint clock (core/complaint/workflow.ts): its label is the declaration's. */
-function provider(id: string, name: keyof typeof COMPLAINT_CLOCKS, clock: Clock): DeadlineProvider {
+function provider(
+  id: string,
+  name: keyof typeof COMPLAINT_CLOCKS,
+  clock: Clock,
+  queueTab: QueueTab,
+): DeadlineProvider {
   return {
     id,
     label: COMPLAINT_CLOCKS[name].label,
+    queueTab,
     async list(db, scope, now): Promise<DeadlineList> {
       const calendar = await loadCalendar(db);
       const horizon = calendar.dueSoonHorizon(toShanghaiDate(now)).date;
@@ -101,19 +108,34 @@ function provider(id: string, name: keyof typeof COMPLAINT_CLOCKS, clock: Clock)
 
 /** The complaint clocks, listed in the staff function's plugins. */
 export const complaintDeadlineProviders: readonly DeadlineProvider[] = [
-  provider('complaint.acceptance', 'acceptance', {
-    state: { status: 'submitted' },
-    due: 'acceptanceDueDate',
-    describe: (r) => `${r.trackingNo} 待作出受理决定`,
-  }),
-  provider('complaint.reporterFeedback', 'feedback', {
-    state: { feedbackState: 'due' },
-    due: 'feedbackDueDate',
-    describe: (r) => `${r.trackingNo} 待告知举报人处理情况`,
-  }),
-  provider('complaint.handling', 'handling', {
-    state: { status: 'accepted' },
-    due: 'handlingDueDate',
-    describe: (r) => `${r.trackingNo} 待办结`,
-  }),
+  provider(
+    'complaint.acceptance',
+    'acceptance',
+    {
+      state: { status: 'submitted' },
+      due: 'acceptanceDueDate',
+      describe: (r) => `${r.trackingNo} 待作出受理决定`,
+    },
+    'submitted',
+  ),
+  provider(
+    'complaint.reporterFeedback',
+    'feedback',
+    {
+      state: { feedbackState: 'due' },
+      due: 'feedbackDueDate',
+      describe: (r) => `${r.trackingNo} 待告知举报人处理情况`,
+    },
+    'accepted',
+  ),
+  provider(
+    'complaint.handling',
+    'handling',
+    {
+      state: { status: 'accepted' },
+      due: 'handlingDueDate',
+      describe: (r) => `${r.trackingNo} 待办结`,
+    },
+    'accepted',
+  ),
 ];
