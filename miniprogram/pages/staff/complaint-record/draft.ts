@@ -5,6 +5,13 @@
  */
 import { emptyRecord, isBlank, type RecordState } from '../../../utils/complaint-form';
 
+/** The part of `wx` used here (declared locally so this file also type-checks in the tests' project). */
+declare const wx: {
+  getStorageSync(key: string): unknown;
+  setStorageSync(key: string, value: unknown): void;
+  removeStorageSync(key: string): void;
+};
+
 export const RECORD_DRAFT_KEY = 'staff.complaintRecord.draft';
 export const RECORD_DRAFT_MAX_AGE_MS = 24 * 3600_000;
 
