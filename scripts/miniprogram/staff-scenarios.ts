@@ -1,5 +1,5 @@
 /**
- * The staff pages' states of issue 13 in `npm run preview`: the queue with its tabs, counts and overdue rows
+ * The staff pages' usability states in `npm run preview`: the queue with its tabs, counts and overdue rows
  * (letters recorded as received weeks ago, so their acceptance deadline has passed), the case page with its
  * bottom bar, its action sheet open, and a step's popup open; at both font sizes.
  */

@@ -57,7 +57,7 @@ describe('contrast', () => {
 });
 
 /**
- * Issue 13 item 9: every colour pair in use reaches WCAG AA 4.5:1 (normal text). Read from the WXSS of every page,
+ * Every colour pair in use reaches WCAG AA 4.5:1 (normal text). Read from the WXSS of every page,
  * component and shared style (contrast-pairs.ts), and from the TDesign theme tokens app.wxss sets for the
  * components in use; disabled states are exempt (WCAG 1.4.3 "inactive user interface component").
  */
@@ -126,7 +126,7 @@ describe('every colour pair in use', () => {
     );
   });
 
-  it('would fail on the colours issue 13 reported (white on #2ba471, grey hint rgba(0,0,0,.5))', () => {
+  it('would fail on the colours used before (white on #2ba471, grey hint rgba(0,0,0,.5))', () => {
     expect(pairContrast(WHITE, '#2ba471')).toBeLessThan(AA);
     expect(pairContrast('rgba(0, 0, 0, 0.5)', PAGE_BG)).toBeLessThan(AA);
   });

@@ -1,5 +1,5 @@
 /**
- * The staff case page's layout and device actions, rendered in Chromium (issue 13 items 3 and 7, REC-14): the
+ * The staff case page's layout and device actions, rendered in Chromium (REC-14, PUB-3): the
  * complaint first, one primary next step in a bottom bar and the rest in an action sheet, each step's panel in a
  * popup (t-popup), the complainant's phone callable only when shown in clear (wx.makePhoneCall), photos opening
  * full size (wx.previewImage) and the picked location opening the map (wx.openLocation).

@@ -1,6 +1,6 @@
 /**
  * The staff pages at the largest font scale (WeChat's largest setting, capped at MAX_FONT_SCALE), rendered in
- * Chromium and measured (issue 13 item 9): no label touches its value on the same line, and a tab's count keeps
+ * Chromium and measured (适老化, WCAG 1.4.4): no label touches its value on the same line, and a tab's count keeps
  * apart from its name. A gap is measured between the rendered glyphs (text ranges), not the boxes.
  */
 import type { Rendered } from '../../scripts/miniprogram/render';

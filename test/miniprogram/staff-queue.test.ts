@@ -1,5 +1,5 @@
 /**
- * The staff complaint queue rendered in Chromium (issue 13 items 6 and 8, REC-14): tabs with counts, the
+ * The staff complaint queue rendered in Chromium (REC-14): tabs with counts, the
  * nearest deadline in working days with the overdue marked, search by tracking number, a dashboard row opening
  * the filtered queue, and a failed "load more" shown with 重试.
  */

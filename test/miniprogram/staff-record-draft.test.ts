@@ -1,5 +1,5 @@
 /**
- * The staff record page keeps a draft (issue 13 item 7, like the citizen form): each change is stored, an earlier
+ * The staff record page keeps a draft (like the citizen form): each change is stored, an earlier
  * draft is offered again on opening, 清空重填 starts over, recording forgets it, and a stale or malformed draft is
  * ignored (it holds the complainant's contact, so it lives a day at most).
  */

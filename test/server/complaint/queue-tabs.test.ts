@@ -1,5 +1,5 @@
 /**
- * The handling queue's tabs (REC-14, issue 13 item 6), through the staff function over the emulator in strict
+ * The handling queue's tabs (REC-14), through the staff function over the emulator in strict
  * index mode (every query must be fully served by an index of deploy/database.json): 待受理 / 办理中 nearest
  * deadline first with the overdue on top, "剩 N 个工作日" from the calendar, 已逾期 across the clocks, 我的 (my
  * to-do list), the tabs' counts, and search by tracking number.

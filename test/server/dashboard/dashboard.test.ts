@@ -115,7 +115,7 @@ it('serves the dashboard action to leaders and audit, with the outbox provider',
   expect((await staff('demo-officer-1', 'dashboard')).error.code).toBe('FORBIDDEN');
 });
 
-it('names the complaint queue tab each complaint clock row opens (issue 13: dashboard rows open the queue)', async () => {
+it('names the complaint queue tab each complaint clock row opens (a dashboard row opens the filtered queue)', async () => {
   const res = await caller(emu, 'staff')('demo-unit-head', 'dashboard');
   const tabs = Object.fromEntries(
     res.data.providers.map((p: { id: string; queueTab?: string }) => [p.id, p.queueTab]),

@@ -6,7 +6,7 @@
  * complaint and report. Each step is checked with the contract's schema, confirmed in a dialog, then sent; the
  * answer reloads the case.
  *
- * Layout (issue 13 item 7): the complaint first; one primary "next step" in a bottom bar and the other steps in
+ * Layout: the complaint first; one primary "next step" in a bottom bar and the other steps in
  * an action sheet; each step's panel in a popup (t-popup). The complainant's phone is callable when shown in
  * clear; photos open full size (wx.previewImage); the picked location opens the map (wx.openLocation).
  */

@@ -1,5 +1,5 @@
 /**
- * The record page's draft (issue 13 item 7, like the citizen form's): every change is kept in the phone's storage
+ * The record page's draft (like the citizen form's): every change is kept in the phone's storage
  * so that a call interrupted, or a tap on 返回, loses nothing; it is dropped once recorded, when emptied, and
  * after a day (it holds the complainant's name and phone, which must not linger on a staff phone).
  */
