@@ -76,6 +76,8 @@ import type {
   ComplaintStepDone as StaffComplaintStepDone,
 } from './contract/complaint';
 export type { StaffComplaintQueueItem, StaffComplaintCaseView, StaffComplaintStepDone };
+export type { ComplaintQueuePage, QueueTab } from './contract/complaint';
+export { isTrackingNo } from './complaint/tracking-no';
 
 /** Every action the mini-program may call, derived from the declarations (never written by hand). */
 export type { MiniprogramApi } from './contract/api';

@@ -13,6 +13,7 @@ import { buildMiniprogram } from './build-miniprogram';
 import { checkRender } from './miniprogram/checks';
 import { COMPLAINT_SCENARIOS } from './miniprogram/complaint-scenarios';
 import { seedComplaintFixtures, type ComplaintFixtures } from './miniprogram/complaint-fixtures';
+import { seedStaffFixtures, STAFF_SCENARIOS } from './miniprogram/staff-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -143,6 +144,7 @@ export const SCENARIOS: Scenario[] = [
     keyStrings: ['尚未绑定工作人员账号', '使用邀请码绑定'],
   },
   ...COMPLAINT_SCENARIOS,
+  ...STAFF_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
     logSink: () => undefined,
   });
   const fixtures = await seedComplaintFixtures(emu.url, emu.ctx.options.appId);
+  await seedStaffFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });

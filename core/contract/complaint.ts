@@ -270,12 +270,30 @@ export const COMPLAINT_ID_PATTERN = /^cmp_[0-9a-f]{24}$/;
 const complaintId = z.string().check(z.regex(COMPLAINT_ID_PATTERN, '投诉举报编号不正确'));
 const staffId = z.string().check(z.minLength(1), z.maxLength(64));
 
-export const complaintQueueInput = z.strictObject({
-  status: z.optional(z.enum(['submitted', 'accepted', 'rejected', 'closed', 'withdrawn'])),
-  mine: z.optional(z.boolean()),
-  cursor,
-  pageSize,
-});
+/**
+ * The queue's tabs (staff complaint-queue page): 待受理 and 办理中 by the nearest due date first (so the overdue come
+ * first), 已逾期 every open item past a clock, 我的 the open items assigned to me (my to-do list), and the closed,
+ * rejected and all lists newest first.
+ */
+export const QUEUE_TABS = ['submitted', 'accepted', 'overdue', 'mine', 'closed', 'rejected', 'all'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+/** The tabs whose counts the queue's first page answers. */
+export const COUNTED_QUEUE_TABS = ['submitted', 'accepted', 'overdue', 'mine'] as const;
+export type CountedQueueTab = (typeof COUNTED_QUEUE_TABS)[number];
+
+export const complaintQueueInput = withLabels(
+  z.strictObject({
+    status: z.optional(z.enum(['submitted', 'accepted', 'rejected', 'closed', 'withdrawn'])),
+    mine: z.optional(z.boolean()),
+    /** A tab (instead of status/mine): the page's filter. */
+    tab: z.optional(z.enum(QUEUE_TABS)),
+    /** Search by a whole tracking number (any case, spaces ignored); answers that one record if in reach. */
+    trackingNo: z.optional(trackingNoSchema),
+    cursor,
+    pageSize,
+  }),
+  { tab: '筛选', trackingNo: '受理编号', status: '状态' },
+);
 export type ComplaintQueueInput = z.infer<typeof complaintQueueInput>;
 
 export const complaintIdInput = withLabels(z.strictObject({ id: complaintId }), COMPLAINT_LABELS);
@@ -602,7 +620,31 @@ export interface ComplaintQueueItem {
   handlerIds: string[];
   anonymous: boolean;
   contact: { name: string; phone: string } | null;
+  /** The deadline that matters now (the nearest open clock), in working days from the calendar; null when none. */
+  due: ComplaintQueueDue | null;
 }
+
+export interface ComplaintQueueDue {
+  clock: 'acceptance' | 'handling' | 'feedback' | 'caseDecision' | 'petitionHandling';
+  /** 受理期限 / 办结期限（内部目标） / 反馈期限 / 立案决定期限 / 信访办结期限 */
+  label: string;
+  /** Shanghai date, YYYY-MM-DD: the last day. */
+  date: string;
+  /** Working days left after today up to and including the due date (0: due today); negative when overdue. */
+  workingDaysLeft: number;
+  overdue: boolean;
+}
+
+/** A tab's count: at most PAGE_TOTAL_CAP, `capped` when more matched. */
+export interface QueueCount {
+  total: number;
+  capped: boolean;
+}
+
+/** `complaint.queue`'s answer: a page, with the tabs' counts on a first page (null on later pages and searches). */
+export type ComplaintQueuePage = Page<ComplaintQueueItem> & {
+  counts: Record<CountedQueueTab, QueueCount> | null;
+};
 
 /** What a handling step (accept, reject, reply, close, ...) answers. */
 export interface ComplaintStepDone {
@@ -664,7 +706,7 @@ export const complaintTerms = declareAction<ComplaintTerms>()({
   input: complaintTermsInput,
 });
 
-export const complaintQueue = declareAction<Page<ComplaintQueueItem>>()({
+export const complaintQueue = declareAction<ComplaintQueuePage>()({
   ...handling,
   name: 'complaint.queue',
   input: complaintQueueInput,

@@ -44,7 +44,14 @@ export interface DashboardView {
    * One row per registered deadline provider (each feature's clocks), in registration order. `truncated`: the
    * provider read at most its cap of items, earliest due first, and more were due (the counts are then "at least").
    */
-  providers: Array<{ id: string; label: string; counts: DashboardCounts; truncated: boolean }>;
+  providers: Array<{
+    id: string;
+    label: string;
+    counts: DashboardCounts;
+    truncated: boolean;
+    /** The complaint queue's tab (core/contract/complaint.ts QUEUE_TABS) listing these items: the row opens it. */
+    queueTab?: string;
+  }>;
   sections: Array<{
     section: string;
     counts: DashboardCounts;

@@ -192,7 +192,7 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
     query: (f) => ({ id: f.pending.id }),
     openid: 'demo-unit-head',
     steps: [{ method: 'onAction', args: [{ currentTarget: { dataset: { action: 'assign' } } }] }],
-    keyStrings: ['指派承办人', '关联重复件', '拆分', '选择承办人（最多 3 名）', '张伟', '尚未指派'],
+    keyStrings: ['选择承办人（最多 3 名）', '张伟', '尚未指派', '更多办理'],
   },
   {
     // The same leader on an accepted report linked as a duplicate: the case decision (立案 / 不立案).
@@ -209,7 +209,6 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
       '重复于',
       f.pending.trackingNo,
       '张伟',
-      '拆分',
     ],
   },
   {

@@ -40,7 +40,13 @@ export async function buildDashboard(
   for (const provider of providers) {
     const counts = emptyCounts();
     const found = await provider.list(db, scope, now);
-    dashboard.providers.push({ id: provider.id, label: provider.label, counts, truncated: found.truncated });
+    dashboard.providers.push({
+      id: provider.id,
+      label: provider.label,
+      counts,
+      truncated: found.truncated,
+      ...(provider.queueTab ? { queueTab: provider.queueTab } : {}),
+    });
     for (const item of found.items.filter((i) => reaches(scope, i))) {
       count(counts, item.status);
       count(dashboard.totals, item.status);

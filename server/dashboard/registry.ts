@@ -5,6 +5,7 @@
  */
 import type { Database } from '../platform/cloudbase';
 import type { RoleScope, StaffPrincipal } from '../org/principal';
+import type { QueueTab } from '../../core/contract/complaint';
 
 export type DeadlineStatus = 'overdue' | 'dueSoon';
 
@@ -48,5 +49,7 @@ export interface DeadlineList {
 export interface DeadlineProvider {
   id: string;
   label: string;
+  /** The staff complaint queue's tab that lists these items (the dashboard row opens it), if any. */
+  queueTab?: QueueTab;
   list(db: Database, scope: DashboardScope, now: Date): Promise<DeadlineList>;
 }

@@ -58,8 +58,13 @@ describe('staff case page: the leader steps', () => {
   it('offers exactly the steps the backend allows, and lists handlers only to those who may assign', async () => {
     backend(CASE);
     const page = await render('pages/staff/complaint-case/index', { id: ID });
+    // The next step in the bottom bar (记录是否立案 before closing), the rest in the action sheet.
     let text = await page.text();
-    for (const label of ['答复', '办结', '记录是否立案', '指派承办人', '关联重复件', '拆分']) {
+    expect(text).toContain('记录是否立案');
+    expect(text).toContain('更多办理');
+    await page.invoke('onMore');
+    text = await page.text();
+    for (const label of ['答复', '办结', '指派承办人', '关联重复件', '拆分']) {
       expect(text).toContain(label);
     }
     expect(text).not.toContain('不予受理');
@@ -70,6 +75,7 @@ describe('staff case page: the leader steps', () => {
     calls.length = 0;
     backend({ ...CASE, allowedSteps: ['reply', 'close'] });
     await page.invoke('load');
+    await page.invoke('onMore');
     text = await page.text();
     expect(actions()).toEqual(['complaint.get']);
     expect(text).not.toContain('指派承办人');
@@ -152,7 +158,7 @@ describe('staff case page: the leader steps', () => {
     const sent = calls.find((c) => c.event.action === 'complaint.decideCase');
     expect(sent?.event.payload).toEqual({ id: ID, caseOpened: false, note: '不属于本机关管辖' });
     const text = await page.text();
-    expect(text).toContain('不予立案（2026-12-01 10:00 记录）：不属于本机关管辖');
+    expect(text).toContain('不予立案（2026年12月1日 10:00 记录）：不属于本机关管辖');
     expect(text).not.toContain('记录是否立案');
   });
 

@@ -19,6 +19,7 @@ import type { DashboardScope, DeadlineItem, DeadlineList, DeadlineProvider } fro
 import type { Database } from '../../platform/cloudbase';
 import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
 import { rowsOf } from '../../platform/docs';
+import type { QueueTab } from '../../../core/contract/complaint';
 
 const UNASSIGNED_SECTION = 'complaints-unassigned';
 /** Per provider and unit (or section): the earliest due first, which are the ones to act on. */
@@ -97,10 +98,16 @@ function itemsDue(
 }
 
 /** A provider per declared complaint clock (core/complaint/workflow.ts): its label is the declaration's. */
-function provider(id: string, name: keyof typeof COMPLAINT_CLOCKS, clock: Clock): DeadlineProvider {
+function provider(
+  id: string,
+  name: keyof typeof COMPLAINT_CLOCKS,
+  clock: Clock,
+  queueTab: QueueTab,
+): DeadlineProvider {
   return {
     id,
     label: COMPLAINT_CLOCKS[name].label,
+    queueTab,
     async list(db, scope, now): Promise<DeadlineList> {
       const calendar = await loadCalendar(db);
       const horizon = calendar.dueSoonHorizon(toShanghaiDate(now)).date;
@@ -113,30 +120,55 @@ function provider(id: string, name: keyof typeof COMPLAINT_CLOCKS, clock: Clock)
 /** The complaint clocks, listed in the staff function's plugins. */
 export const complaintDeadlineProviders: readonly DeadlineProvider[] = [
   // A petition's acceptance answer (15 days) is due on the same stored date field as a complaint's (7 working days).
-  provider('complaint.acceptance', 'acceptance', {
-    state: { status: 'submitted' },
-    due: 'acceptanceDueDate',
-    describe: (r) =>
-      r.channel === 'petition' ? `${r.trackingNo} 待告知信访人是否受理` : `${r.trackingNo} 待作出受理决定`,
-  }),
-  provider('complaint.caseDecision', 'caseDecision', {
-    state: { caseDecisionState: 'due' },
-    due: 'caseDecisionDueDate',
-    describe: (r) => `${r.trackingNo} 待作出是否立案的决定`,
-  }),
-  provider('complaint.petitionHandling', 'petitionHandling', {
-    state: { status: 'accepted' },
-    due: 'petitionDueDate',
-    describe: (r) => `${r.trackingNo} 信访事项待办结（法定期限）`,
-  }),
-  provider('complaint.reporterFeedback', 'feedback', {
-    state: { feedbackState: 'due' },
-    due: 'feedbackDueDate',
-    describe: (r) => `${r.trackingNo} 待告知举报人处理情况`,
-  }),
-  provider('complaint.handling', 'handling', {
-    state: { status: 'accepted' },
-    due: 'handlingDueDate',
-    describe: (r) => `${r.trackingNo} 待办结（内部目标）`,
-  }),
+  provider(
+    'complaint.acceptance',
+    'acceptance',
+    {
+      state: { status: 'submitted' },
+      due: 'acceptanceDueDate',
+      describe: (r) =>
+        r.channel === 'petition' ? `${r.trackingNo} 待告知信访人是否受理` : `${r.trackingNo} 待作出受理决定`,
+    },
+    'submitted',
+  ),
+  provider(
+    'complaint.caseDecision',
+    'caseDecision',
+    {
+      state: { caseDecisionState: 'due' },
+      due: 'caseDecisionDueDate',
+      describe: (r) => `${r.trackingNo} 待作出是否立案的决定`,
+    },
+    'accepted',
+  ),
+  provider(
+    'complaint.petitionHandling',
+    'petitionHandling',
+    {
+      state: { status: 'accepted' },
+      due: 'petitionDueDate',
+      describe: (r) => `${r.trackingNo} 信访事项待办结（法定期限）`,
+    },
+    'accepted',
+  ),
+  provider(
+    'complaint.reporterFeedback',
+    'feedback',
+    {
+      state: { feedbackState: 'due' },
+      due: 'feedbackDueDate',
+      describe: (r) => `${r.trackingNo} 待告知举报人处理情况`,
+    },
+    'accepted',
+  ),
+  provider(
+    'complaint.handling',
+    'handling',
+    {
+      state: { status: 'accepted' },
+      due: 'handlingDueDate',
+      describe: (r) => `${r.trackingNo} 待办结（内部目标）`,
+    },
+    'accepted',
+  ),
 ];

@@ -52,7 +52,7 @@ const asWorkflow = (record: ComplaintRecord) => ({ ...record, _wf: record._wf ??
 export const leadsRecord = (staff: StaffPrincipal, record: ComplaintRecord): boolean =>
   leads(actorOf(staff), asWorkflow(record));
 
-const seesRecord = (staff: StaffPrincipal, record: ComplaintRecord): boolean =>
+export const seesRecord = (staff: StaffPrincipal, record: ComplaintRecord): boolean =>
   sees(actorOf(staff), asWorkflow(record));
 
 /**

@@ -96,6 +96,23 @@ describe('a reviewer delegated for one department', () => {
     expect(all).toEqual(expect.arrayContaining([ids.dept1, ids.dept2, ids.unassigned]));
   });
 
+  it('lists each queue tab, counts and searches only within department 2, every read index-served', async () => {
+    const { staff } = ctx.call;
+    for (const tab of ['submitted', 'accepted', 'overdue', 'mine', 'all']) {
+      const res = await staff(DEPUTY, 'complaint.queue', { tab, pageSize: 1 });
+      expect(res).toMatchObject({ ok: true }); // strict index mode: an unserved query would fail the call
+      const listed = res.data.items.map((i: any) => i.id);
+      expect(listed).not.toContain(ids.dept1);
+      expect(listed).not.toContain(ids.unassigned);
+    }
+    const submittedTab = await staff(DEPUTY, 'complaint.queue', { tab: 'submitted' });
+    expect(submittedTab.data.items.map((i: any) => i.id)).toEqual([ids.dept2]);
+    expect(submittedTab.data.counts.submitted).toEqual({ total: 1, capped: false });
+    const dept1 = await staff(UNIT_HEAD, 'complaint.get', { id: ids.dept1 });
+    const search = await staff(DEPUTY, 'complaint.queue', { trackingNo: dept1.data.trackingNo });
+    expect(search).toMatchObject({ ok: true, data: { items: [] } });
+  });
+
   it('leads department 2’s record, assigning only department 2’s officers', async () => {
     const { staff } = ctx.call;
     const got = await staff(DEPUTY, 'complaint.get', { id: ids.dept2 });

@@ -114,3 +114,16 @@ it('serves the dashboard action to leaders and audit, with the outbox provider',
   expect((await staff('demo-leader-1', 'dashboard')).ok).toBe(true);
   expect((await staff('demo-officer-1', 'dashboard')).error.code).toBe('FORBIDDEN');
 });
+
+it('names the complaint queue tab each complaint clock row opens (a dashboard row opens the filtered queue)', async () => {
+  const res = await caller(emu, 'staff')('demo-unit-head', 'dashboard');
+  const tabs = Object.fromEntries(
+    res.data.providers.map((p: { id: string; queueTab?: string }) => [p.id, p.queueTab]),
+  );
+  expect(tabs).toMatchObject({
+    'complaint.acceptance': 'submitted',
+    'complaint.reporterFeedback': 'accepted',
+    'complaint.handling': 'accepted',
+  });
+  expect(tabs['system.outbox']).toBeUndefined();
+});

@@ -6,6 +6,10 @@
  * a petition's handling period; record how and when a staff-recorded complainant was told of the acceptance
  * decision; link a duplicate by its tracking number; split a mixed complaint and report. Each step is checked with the contract's schema, confirmed in a dialog, then sent; the
  * answer reloads the case.
+ *
+ * Layout: the complaint first; one primary "next step" in a bottom bar and the other steps in
+ * an action sheet; each step's panel in a popup (t-popup). The complainant's phone is callable when shown in
+ * clear; photos open full size (wx.previewImage); the picked location opens the map (wx.openLocation).
  */
 import { pageBase } from '../../../behaviors/page-base';
 import {
@@ -48,6 +52,8 @@ Component({
     errorMessage: '',
     view: null as CaseView | null,
     panel: '' as PanelAction | '',
+    /** The action sheet with the steps other than the primary one. */
+    sheet: false,
     panelTitle: '',
     reasons: REASONS,
     reason: '',
@@ -95,9 +101,44 @@ Component({
       const names = handlers.filter((h) => h.on).map((h) => h.name);
       this.setData({ handlers, handlersError: '', handlerNames: names.join('、') });
     },
+    onMore() {
+      this.setData({ sheet: true });
+    },
+    onCloseSheet() {
+      this.setData({ sheet: false });
+    },
+    /** t-popup's visible-change: a tap on the overlay closes the sheet or the panel. */
+    onSheetVisible(e: WechatMiniprogram.CustomEvent<{ visible: boolean }>) {
+      if (!e.detail.visible) this.setData({ sheet: false });
+    },
+    onPanelVisible(e: WechatMiniprogram.CustomEvent<{ visible: boolean }>) {
+      if (!e.detail.visible && !this.data.busy) this.setData({ panel: '', fieldError: '' });
+    },
+    /** The complainant's phone, only when the backend showed it in clear (wx.makePhoneCall). */
+    onCallContact() {
+      const view = this.data.view;
+      if (view?.phoneCallable) wx.makePhoneCall({ phoneNumber: view.contactPhone });
+    },
+    onPhoto(e: WechatMiniprogram.TouchEvent) {
+      const current = (e.currentTarget.dataset as { url?: string }).url;
+      const urls = this.data.view?.photos ?? [];
+      if (current) wx.previewImage({ current, urls });
+    },
+    onMap() {
+      const view = this.data.view;
+      if (!view?.point) return;
+      wx.openLocation({
+        latitude: view.point.latitude,
+        longitude: view.point.longitude,
+        name: view.subjectName,
+        address: view.subjectAddress,
+        scale: 17,
+      });
+    },
     onAction(e: WechatMiniprogram.TouchEvent) {
       const action = (e.currentTarget.dataset as { action?: CaseAction }).action;
       if (!action) return;
+      if (this.data.sheet) this.setData({ sheet: false });
       if (!isPanelAction(action)) {
         this.confirmAndSend(action, { id: this.data.id });
         return;

@@ -21,10 +21,14 @@ export interface CaseView {
   subjectName: string;
   subjectAddress: string;
   location: string;
+  /** Where the map opens (wx.openLocation), when the complainant picked a point. */
+  point: { latitude: number; longitude: number } | null;
   description: string;
   photos: string[];
   contactName: string;
   contactPhone: string;
+  /** The phone in clear (the caller may see it): tap-to-call. A masked number is not callable. */
+  phoneCallable: boolean;
   identityNote: string;
   anonymous: boolean;
   rejection: string;
@@ -44,7 +48,28 @@ export interface CaseView {
   /** How and when a staff-recorded complainant was told of the acceptance decision. */
   acceptanceNotice: string;
   actions: ActionButton[];
+  /** The one next step in the bottom bar, and the rest (the action sheet). */
+  primary: ActionButton | null;
+  more: ActionButton[];
   steps: CaseAction[];
+}
+
+/** Which allowed step is "the next step": deciding first, then the case decision, then closing or replying. */
+export const PRIMARY_ORDER: CaseAction[] = [
+  'accept',
+  'decideCase',
+  'close',
+  'reply',
+  'assign',
+  'linkDuplicate',
+  'split',
+  'reject',
+];
+
+/** An instant as 2026年11月27日 10:05 (Beijing): the same format as the card's plain dates (2026年12月8日). */
+export function chineseMinute(iso: string | null | undefined): string {
+  const s = shanghaiMinute(iso);
+  return s ? `${chineseDate(s.slice(0, 10))} ${s.slice(11)}` : '';
 }
 
 function buttonOf(key: CaseAction): ActionButton {
@@ -75,6 +100,14 @@ function duesOf(c: StaffComplaintCaseView): CaseView['dues'] {
   return dues;
 }
 
+function primaryAndMore(steps: CaseAction[]): Pick<CaseView, 'primary' | 'more'> {
+  const key = PRIMARY_ORDER.find((s) => steps.includes(s));
+  return {
+    primary: key ? { ...buttonOf(key), theme: key === 'reject' ? 'danger' : 'primary' } : null,
+    more: steps.filter((s) => s !== key).map(buttonOf),
+  };
+}
+
 export function caseView(c: StaffComplaintCaseView): CaseView {
   const anonymous = c.anonymous || !c.contact;
   // Only what the backend allows this caller now, in the page's order.
@@ -86,17 +119,21 @@ export function caseView(c: StaffComplaintCaseView): CaseView {
     status: c.status,
     statusLabel: c.statusLabel,
     source: c.sourceRef ? `${c.sourceLabel}（${c.sourceRef}）` : c.sourceLabel,
-    received: shanghaiMinute(c.submittedAt),
+    received: chineseMinute(c.submittedAt),
     dues: duesOf(c),
     subjectName: c.subject.name,
     subjectAddress: c.subject.address,
     location: c.subjectLocation
       ? `${c.subjectLocation.latitude.toFixed(5)}，${c.subjectLocation.longitude.toFixed(5)}`
       : '',
+    point: c.subjectLocation
+      ? { latitude: c.subjectLocation.latitude, longitude: c.subjectLocation.longitude }
+      : null,
     description: c.description,
     photos: c.photos.map((p) => p.url).filter(Boolean),
     contactName: anonymous ? '' : c.contact!.name,
     contactPhone: anonymous ? '' : c.contact!.phone,
+    phoneCallable: !anonymous && c.identityVisible && /^[0-9-]{5,20}$/.test(c.contact!.phone),
     identityNote: anonymous
       ? '匿名举报，没有身份信息'
       : c.identityVisible
@@ -112,7 +149,7 @@ export function caseView(c: StaffComplaintCaseView): CaseView {
     timeline: c.timeline.map((t, i) => ({
       key: `${i}-${t.event}`,
       label: t.label,
-      time: shanghaiMinute(t.at),
+      time: chineseMinute(t.at),
       text: t.text ?? '',
     })),
     kind: c.kind,
@@ -121,7 +158,7 @@ export function caseView(c: StaffComplaintCaseView): CaseView {
     handlerSummary: c.handlerIds?.length ? `已指派 ${c.handlerIds.length} 名` : '尚未指派',
     duplicateOf: c.duplicateOfTrackingNo ?? '',
     caseDecision: c.caseDecision
-      ? `${c.caseDecision.caseOpened ? '已立案' : '不予立案'}（${shanghaiMinute(c.caseDecision.at)} 记录）${c.caseDecision.note ? `：${c.caseDecision.note}` : ''}`
+      ? `${c.caseDecision.caseOpened ? '已立案' : '不予立案'}（${chineseMinute(c.caseDecision.at)} 记录）${c.caseDecision.note ? `：${c.caseDecision.note}` : ''}`
       : '',
     channelNote: c.channel === 'petition' ? '信访（按《信访工作条例》的期限办理）' : '',
     conduct: c.conduct
@@ -139,6 +176,7 @@ export function caseView(c: StaffComplaintCaseView): CaseView {
       ? `${c.acceptanceNotice.methodLabel}，${shanghaiMinute(c.acceptanceNotice.at)}${c.acceptanceNotice.note ? `：${c.acceptanceNotice.note}` : ''}`
       : '',
     actions: steps.map(buttonOf),
+    ...primaryAndMore(steps),
     steps,
   };
 }

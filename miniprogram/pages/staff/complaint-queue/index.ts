@@ -1,79 +1,39 @@
 /**
- * The handling queue: the unit's complaints (or only those assigned to me), by status, each with
- * the date that matters now — acceptance for new ones, handling and feedback for accepted ones — marked when
- * passed. Contacts are never shown here (the queue answers them masked; the case page decides).
+ * The handling queue (REC-14): tabs with counts (待受理 / 办理中 / 已逾期 / 我的 ...), the nearest deadline first
+ * with "剩 N 个工作日" (the backend counts working days with the calendar), search by tracking number, and a
+ * failed "load more" shown with 重试. Contacts are never shown here (the queue answers them masked; the case
+ * page decides). A dashboard row opens this page on its tab (`?tab=`).
  */
 import { pageBase } from '../../../behaviors/page-base';
-import { COMPLAINT_KIND_LABELS, type StaffComplaintQueueItem } from '../../../core-bundle/index';
+import { isTrackingNo, type ComplaintQueuePage, type QueueTab } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
-import { chineseDate, shanghaiMinute, shanghaiToday } from '../../../utils/date-format';
 import { totalLabel } from '../../../utils/page-total';
+import { queueRow, tabOf, tabViews, type QueueRow, type TabView } from './rows';
 
-type Filter = 'all' | 'submitted' | 'accepted' | 'rejected' | 'closed' | 'mine';
-export const FILTERS: Array<{ key: Filter; label: string }> = [
-  { key: 'submitted', label: '待受理' },
-  { key: 'accepted', label: '办理中' },
-  { key: 'mine', label: '我承办的' },
-  { key: 'all', label: '全部' },
-  { key: 'closed', label: '已办结' },
-  { key: 'rejected', label: '不予受理' },
-];
-
-export interface QueueRow {
-  id: string;
-  trackingNo: string;
-  title: string;
-  subjectName: string;
-  status: string;
-  statusLabel: string;
-  received: string;
-  dueLabel: string;
-  overdue: boolean;
-}
-
-export function queueRow(item: StaffComplaintQueueItem, today: string): QueueRow {
-  let due: string | null = null;
-  let label = '';
-  if (item.status === 'submitted') [due, label] = [item.acceptanceDueDate, '受理期限'];
-  else if (item.status === 'accepted' && item.caseDecisionDueDate)
-    [due, label] = [item.caseDecisionDueDate, '立案决定期限'];
-  else if (item.status === 'accepted' && item.feedbackDueDate)
-    [due, label] = [item.feedbackDueDate, '反馈期限'];
-  else if (item.status === 'accepted' && item.petitionDueDate)
-    [due, label] = [item.petitionDueDate, '信访办结期限'];
-  // The handling period of a regular complaint is no legal limit: an internal target.
-  else if (item.status === 'accepted') [due, label] = [item.handlingDueDate, '办结期限（内部目标）'];
-  const kind = COMPLAINT_KIND_LABELS[item.kind as 'complaint' | 'report'] ?? '';
-  return {
-    id: item.id,
-    trackingNo: item.trackingNo,
-    title: `${kind} · ${item.category}`,
-    subjectName: item.subjectName,
-    status: item.status,
-    statusLabel: item.statusLabel,
-    received: shanghaiMinute(item.receivedAt),
-    dueLabel: due ? `${label} ${chineseDate(due)}${due < today ? '（已逾期）' : ''}` : '',
-    overdue: !!due && due < today,
-  };
-}
+export { queueRow };
 
 Component({
   behaviors: [pageBase],
   data: {
-    filters: FILTERS,
-    filter: 'submitted' as Filter,
+    tabs: tabViews(null) as TabView[],
+    tab: 'submitted' as QueueTab,
     state: 'loading',
     errorMessage: '',
     rows: [] as QueueRow[],
-    /** The first page's count: '12', '99+', or '' (core/contract/envelope.ts Page). */
+    /** The list's count: '12', '99+', or ''. */
     totalLabel: '',
     nextCursor: null as string | null,
     loadingMore: false,
+    moreError: '',
+    /** What the search box holds, and the tracking number last searched ('' when showing a tab). */
+    searchText: '',
+    searched: '',
+    searchError: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const filter = FILTERS.find((f) => f.key === query.filter)?.key;
-      if (filter) this.setData({ filter });
+      const tab = tabOf(query);
+      if (tab) this.setData({ tab });
       void this.load();
     },
     onShow() {
@@ -86,48 +46,64 @@ Component({
     onReachBottom() {
       void this.loadMore();
     },
-    onFilter(e: WechatMiniprogram.TouchEvent) {
-      const key = (e.currentTarget.dataset as { key?: Filter }).key;
-      if (!key || key === this.data.filter) return;
-      this.setData({ filter: key });
+    onTab(e: WechatMiniprogram.TouchEvent) {
+      const key = (e.currentTarget.dataset as { key?: QueueTab }).key;
+      if (!key || (key === this.data.tab && !this.data.searched)) return;
+      this.setData({ tab: key, searched: '', searchText: '', searchError: '' });
+      void this.load();
+    },
+    onSearchInput(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ searchText: e.detail.value, searchError: '' });
+    },
+    onSearch() {
+      const text = this.data.searchText.replace(/\s+/g, '').toUpperCase();
+      if (!text) {
+        this.onClearSearch();
+        return;
+      }
+      if (!isTrackingNo(text)) {
+        this.setData({ searchError: '请输入完整的受理编号，如 TS20261127-7KQ4MX' });
+        return;
+      }
+      this.setData({ searched: text, searchText: text, searchError: '' });
+      void this.load();
+    },
+    onClearSearch() {
+      this.setData({ searched: '', searchText: '', searchError: '' });
       void this.load();
     },
     query(cursor?: string) {
-      const f = this.data.filter;
-      return {
-        pageSize: 20,
-        ...(cursor ? { cursor } : {}),
-        ...(f === 'mine' ? { mine: true } : f === 'all' ? {} : { status: f }),
-      };
+      if (this.data.searched) return { trackingNo: this.data.searched };
+      return { tab: this.data.tab, pageSize: 20, ...(cursor ? { cursor } : {}) };
     },
     async load() {
-      this.setData({ state: 'loading' });
+      this.setData({ state: 'loading', moreError: '' });
       const res = await call('staff', 'complaint.queue', this.query());
       if (!res.ok) {
         this.setData({ state: 'error', errorMessage: res.error.message });
         return;
       }
-      const today = shanghaiToday();
+      const page = res.data as ComplaintQueuePage;
       this.setData({
         state: 'ready',
-        rows: res.data.items.map((i) => queueRow(i, today)),
-        totalLabel: totalLabel(res.data),
-        nextCursor: res.data.nextCursor,
+        rows: page.items.map(queueRow),
+        totalLabel: totalLabel(page),
+        nextCursor: page.nextCursor,
+        ...(page.counts ? { tabs: tabViews(page.counts) } : {}),
       });
     },
     async loadMore() {
       const cursor = this.data.nextCursor;
       if (!cursor || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
+      this.setData({ loadingMore: true, moreError: '' });
       const res = await call('staff', 'complaint.queue', this.query(cursor));
-      const today = shanghaiToday();
       if (res.ok) {
         this.setData({
           loadingMore: false,
-          rows: [...this.data.rows, ...res.data.items.map((i) => queueRow(i, today))],
+          rows: [...this.data.rows, ...res.data.items.map(queueRow)],
           nextCursor: res.data.nextCursor,
         });
-      } else this.setData({ loadingMore: false });
+      } else this.setData({ loadingMore: false, moreError: res.error.message });
     },
     onRecord() {
       wx.navigateTo({ url: '/pages/staff/complaint-record/index' });

@@ -5,6 +5,7 @@
  * reference (e.g. the 12345 work-order number) and when it was received: the acceptance period runs from
  * receipt (now, unless an earlier date and time are picked). No photos: a recorded complaint has none. A complaint
  * about enforcement conduct may name the officer (name, certificate number); it goes to the commission.
+ * Every change is kept as a draft (draft.ts) and offered again when the page opens.
  */
 import { complaintFields } from '../../../behaviors/complaint-fields';
 import { pageBase } from '../../../behaviors/page-base';
@@ -29,6 +30,7 @@ import {
   type RecordState,
 } from '../../../utils/complaint-form';
 import { chineseDate } from '../../../utils/date-format';
+import { clearRecordDraft, loadRecordDraft, saveRecordDraft } from './draft';
 
 type Field = 'subjectName' | 'subjectAddress' | 'description' | 'contactName' | 'contactPhone' | 'sourceRef';
 const FIELDS: readonly Field[] = [
@@ -65,13 +67,26 @@ Component({
     officerName: '',
     officerCertNo: '',
     officerError: '',
+    /** A draft from an earlier visit was put back into the form. */
+    restored: false,
   },
   methods: {
-    /** Sets form fields and clears their errors. */
+    onLoad() {
+      const draft = loadRecordDraft(Date.now());
+      if (draft) this.setData({ form: draft, restored: true });
+    },
+    /** Sets form fields, clears their errors and saves the draft. */
     update(patch: Partial<RecordState>, clear: Array<keyof FormErrors> = []) {
       const errors = { ...this.data.errors };
       for (const key of clear) delete errors[key];
-      this.setData({ form: { ...this.data.form, ...patch }, errors });
+      const form = { ...this.data.form, ...patch };
+      this.setData({ form, errors });
+      saveRecordDraft(form, Date.now());
+    },
+    /** 清空草稿: start again from an empty form. */
+    onDiscardDraft() {
+      clearRecordDraft();
+      this.setData({ form: emptyRecord(), errors: {}, banner: '', restored: false });
     },
     onSource(e: WechatMiniprogram.TouchEvent) {
       const source = (e.currentTarget.dataset as { source?: RecordSource }).source;
@@ -142,6 +157,7 @@ Component({
       const res = await call('staff', 'complaint.record', payload, { requestId: self.attempt.requestId });
       this.setData({ submitting: false });
       if (res.ok) {
+        clearRecordDraft();
         wx.showModal({
           title: '已登记',
           content: `受理编号 ${res.data.trackingNo}，请在 ${chineseDate(res.data.acceptanceDueDate)}前决定是否受理。`,

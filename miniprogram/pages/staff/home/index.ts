@@ -22,9 +22,14 @@ export interface MeView {
 }
 
 export interface DashboardRow {
+  id: string;
   title: string;
   detail: string;
+  /** The complaint queue filtered to these items, when the row has one (the provider's `queueTab`). */
+  url: string;
 }
+
+const QUEUE_PAGE = '/pages/staff/complaint-queue/index';
 
 export function toMeView(me: StaffMeView): MeView {
   return {
@@ -44,7 +49,9 @@ export function toDashboardRows(view: DashboardView | null | undefined): Dashboa
   return (view?.providers ?? [])
     .filter((p) => p && p.label)
     .map((p) => ({
+      id: p.id,
       title: p.label,
+      url: p.queueTab ? `${QUEUE_PAGE}?tab=${p.queueTab}` : '',
       // A provider reads at most its cap of items, earliest due first: then the counts are "at least".
       detail:
         `逾期 ${n(p.counts?.overdue)} 件 · 即将到期 ${n(p.counts?.dueSoon)} 件` +
@@ -92,7 +99,11 @@ Component({
       else this.setData({ dashboardState: 'error', dashboardError: res.error.message });
     },
     gotoComplaints() {
-      wx.navigateTo({ url: '/pages/staff/complaint-queue/index' });
+      wx.navigateTo({ url: QUEUE_PAGE });
+    },
+    onDashRow(e: WechatMiniprogram.TouchEvent) {
+      const url = (e.currentTarget.dataset as { url?: string }).url;
+      if (url) wx.navigateTo({ url });
     },
     gotoBind() {
       wx.navigateTo({ url: BIND_PAGE });
