@@ -507,12 +507,12 @@ function readJson(file: string, content: string, errors: ManifestError[]): RawRo
   return rows;
 }
 
-/** Blank strings are fields left out, in both forms (nested interruptions too). */
+/** Blank strings and empty lists are fields left out, in both forms (nested interruptions too). */
 function blankFields(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
     const b = blankToUndefined(v);
-    if (b === undefined) continue;
+    if (b === undefined || (Array.isArray(b) && b.length === 0)) continue;
     out[k] =
       Array.isArray(b) && k === 'interruptions'
         ? b.map((it) =>
@@ -641,6 +641,11 @@ export function parseManifest(input: ManifestInput): ParseManifestResult {
     if (row.kind === 'interruptions') interruptions.push(data as z.output<typeof interruptionRow>);
     else (manifest[row.kind] as unknown[]).push(data);
   }
+  for (const c of manifest.cases) {
+    // The number as it is sealed and indexed (full-width and lower case folded); checked in crossChecks.
+    const checked = validatePartyId(c.partyIdKind, c.partyIdNo ?? '');
+    if (checked.ok) c.partyIdNo = checked.normalized === '' ? undefined : checked.normalized;
+  }
   const avById = new Map(manifest.av.map((a) => [a.sourceId, a]));
   for (const it of interruptions) {
     (avById.get(it.avSourceId)!.interruptions ??= []).push({
@@ -650,7 +655,8 @@ export function parseManifest(input: ManifestInput): ParseManifestResult {
     });
   }
   for (const av of manifest.av) av.interruptions?.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const rowCount = ROW_KINDS.reduce((n, k) => n + manifest[k].length, 0) + interruptions.length;
+  // Rows to upsert: cases, documents, recordings and electronic data (interruptions belong to their recording).
+  const rowCount = ROW_KINDS.reduce((n, k) => n + manifest[k].length, 0);
   return { ok: true, manifest, rowCount };
 }
 
