@@ -169,7 +169,7 @@ function columns(
       {
         label: labels[k]!,
         cell: cells[k] ?? 'text',
-        required: !((shape[k] as z.core.$ZodType)._zod.optin === 'optional'),
+        required: (shape[k] as z.core.$ZodType)._zod.def.type !== 'optional',
       },
     ]),
   );
