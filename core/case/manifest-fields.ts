@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { CERT_NO_PATTERN, normalizeCertNo } from '../officer/cert-no';
 import { PARTY_ID_KINDS, PARTY_ID_LABELS, type PartyIdKind } from '../party/ids';
-import { DOC_TYPES, type CaseKind, type DocType } from './checks';
+import { DOC_TYPES, FILMED_SERVICE_DOCS, type CaseKind } from './checks';
 
 /** Where a row comes from; the upsert key is the row kind and its `sourceId`. */
 export const SOURCE_SYSTEMS = {
@@ -39,12 +39,7 @@ export const MANIFEST_AV_ACTS: Readonly<Record<string, string>> = {
   coercion: '实施行政强制措施',
   lifeHealth: '涉及生命健康、重大财产的现场执法',
   evidence: '调查取证',
-  ...Object.fromEntries(
-    (['priorNotice', 'penaltyDecision', 'demandNotice', 'hearingNotice'] as DocType[]).map((d) => [
-      `service:${d}`,
-      `送达${DOC_TYPES[d]}`,
-    ]),
-  ),
+  ...Object.fromEntries(FILMED_SERVICE_DOCS.map((d) => [`service:${d}`, `送达${DOC_TYPES[d]}`])),
   other: '其他',
 };
 
