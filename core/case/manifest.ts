@@ -509,20 +509,23 @@ function readJson(file: string, content: string, errors: ManifestError[]): RawRo
 
 /** Blank strings and empty lists are fields left out, in both forms (nested interruptions too). */
 function blankFields(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Own properties only (Object.fromEntries): a "__proto__" key stays a key and is refused as unknown.
+  const out: [string, unknown][] = [];
   for (const [k, v] of Object.entries(row)) {
     const b = blankToUndefined(v);
     if (b === undefined || (Array.isArray(b) && b.length === 0)) continue;
-    out[k] =
+    out.push([
+      k,
       Array.isArray(b) && k === 'interruptions'
         ? b.map((it) =>
             it !== null && typeof it === 'object' && !Array.isArray(it)
               ? blankFields(it as Record<string, unknown>)
               : it,
           )
-        : b;
+        : b,
+    ]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function utf8Bytes(s: string): number {

@@ -83,6 +83,14 @@ describe('parseManifest: bad rows', () => {
     ]);
   });
 
+  it('refuses a "__proto__" key as an unknown field rather than taking values through it', () => {
+    const text = JSON.stringify(validJson).replace(
+      '"kind":"penalty"',
+      '"__proto__":{"cause":"x"},"kind":"penalty"',
+    );
+    expect(errorsOf('json', { 'm.json': text }).map(brief)).toEqual([['m.json', 1, '案件', 'cases[0]']]);
+  });
+
   it('names a missing required field as one to fill in', () => {
     const json = structuredClone(validJson) as { cases: Record<string, unknown>[] };
     delete json.cases[0]!.cause;
