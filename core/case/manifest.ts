@@ -119,10 +119,8 @@ const interruptionRowShape = { avSourceId: sourceId('所属音像记录来源编
 
 const caseRow = z.strictObject(caseShape);
 const interruption = z.strictObject(interruptionShape);
-const avRow = z.strictObject({
-  ...avBaseShape,
-  interruptions: z.optional(list('中断情况', interruption, 0, 50)),
-});
+const avShape = { ...avBaseShape, interruptions: z.optional(list('中断情况', interruption, 0, 50)) };
+const avRow = z.strictObject(avShape);
 const documentRow = z.strictObject(documentShape);
 const dataRow = z.strictObject(dataShape);
 const interruptionRow = z.strictObject(interruptionRowShape);
@@ -263,7 +261,7 @@ const ROW_SCHEMAS = {
 const ROW_SHAPES: Readonly<Record<RowKind | 'interruptions', Readonly<Record<string, z.core.$ZodType>>>> = {
   cases: caseShape,
   documents: documentShape,
-  av: { ...avBaseShape, interruptions: z.optional(list('中断情况', interruption, 0, 50)) },
+  av: avShape,
   data: dataShape,
   interruptions: interruptionRowShape,
 };
@@ -354,13 +352,13 @@ function issueToError(row: RawRow, issue: z.core.$ZodIssue): ManifestError {
 
 // --- reading the two forms -------------------------------------------------------------------------------------
 
-const CSV_FILES: Readonly<Record<string, RowKind | 'interruptions'>> = {
-  'cases.csv': 'cases',
-  'documents.csv': 'documents',
-  'av.csv': 'av',
-  'data.csv': 'data',
-  'interruptions.csv': 'interruptions',
-};
+const CSV_FILES: ReadonlyMap<string, RowKind | 'interruptions'> = new Map([
+  ['cases.csv', 'cases'],
+  ['documents.csv', 'documents'],
+  ['av.csv', 'av'],
+  ['data.csv', 'data'],
+  ['interruptions.csv', 'interruptions'],
+]);
 
 function baseName(name: string): string {
   return (name.split(/[\\/]/).pop() ?? name).trim().toLowerCase();
@@ -585,7 +583,7 @@ export function parseManifest(input: ManifestInput): ParseManifestResult {
   } else {
     const seen = new Set<string>();
     for (const name of names) {
-      const kind = CSV_FILES[baseName(name)];
+      const kind = CSV_FILES.get(baseName(name));
       if (kind === undefined) {
         errors.push({
           file: name,

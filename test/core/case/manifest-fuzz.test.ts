@@ -48,7 +48,7 @@ describe('parseManifest on any input', () => {
     fc.assert(
       fc.property(
         anyText,
-        fc.constantFrom('cases.csv', 'av.csv', 'interruptions.csv', 'x.csv'),
+        fc.constantFrom('cases.csv', 'av.csv', 'interruptions.csv', 'x.csv', 'constructor', '__proto__'),
         (text, name) => {
           run({ format: 'csv', files: { [name]: text } });
           run({ format: 'json', files: { [name]: text } });
