@@ -548,6 +548,12 @@ function utf8Bytes(s: string): number {
  */
 export function parseManifest(input: ManifestInput): ParseManifestResult {
   const errors: ManifestError[] = [];
+  if (input.format !== 'json' && input.format !== 'csv') {
+    return {
+      ok: false,
+      errors: [{ file: '', line: 0, field: '格式', path: '', message: '清单格式应为 json 或 csv' }],
+    };
+  }
   const names = Object.keys(input.files ?? {});
   if (names.length === 0) {
     return {
@@ -635,7 +641,7 @@ export function parseManifest(input: ManifestInput): ParseManifestResult {
     else for (const issue of result.error.issues) errors.push(issueToError(row, issue));
   }
   crossChecks(raw, errors);
-  if (errors.length > 0) return { ok: false, errors: capErrors(errors) };
+  if (errors.length > 0) return { ok: false, errors: capErrors(errors, names) };
   const manifest: Manifest = { cases: [], documents: [], av: [], data: [] };
   const interruptions: z.output<typeof interruptionRow>[] = [];
   for (const { row, data } of parsed) {
@@ -661,8 +667,10 @@ export function parseManifest(input: ManifestInput): ParseManifestResult {
   return { ok: true, manifest, rowCount };
 }
 
-function capErrors(errors: ManifestError[]): ManifestError[] {
-  const sorted = [...errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+/** Errors in the order of the files as given, then by line (fields in their order within a line). */
+function capErrors(errors: ManifestError[], names: string[]): ManifestError[] {
+  const rank = (file: string) => (file === '' ? -1 : names.indexOf(file));
+  const sorted = [...errors].sort((a, b) => rank(a.file) - rank(b.file) || a.line - b.line);
   if (sorted.length <= MANIFEST_LIMITS.maxErrors) return sorted;
   const rest = sorted.length - MANIFEST_LIMITS.maxErrors;
   return [

@@ -15,7 +15,7 @@ const brief = (e: ManifestError) => [e.file, e.line, e.field, e.path];
 const SECRET_ID = '110105194912310021'; // a resident ID with the wrong check digit
 
 describe('parseManifest: bad rows', () => {
-  it('reports each bad row of each CSV file with its line (header = 1) and field, and imports nothing', () => {
+  it('reports each bad row of each CSV file, in the order of the files, with its line (header = 1) and field, and imports nothing', () => {
     const errors = errorsOf('csv', {
       ...validCsv,
       'documents.csv': [
@@ -31,12 +31,12 @@ describe('parseManifest: bad rows', () => {
       ].join('\n'),
     });
     expect(errors.map(brief)).toEqual([
-      ['av.csv', 2, '录制结束时间', 'end'],
       ['documents.csv', 3, '文书记载的时间', 'docTimes'],
       ['documents.csv', 4, '是否已签名', 'signed'],
       ['documents.csv', 4, '文件哈希值', 'sha256'],
       ['documents.csv', 5, '来源编号', 'sourceId'],
       ['documents.csv', 5, '所属案件来源编号', 'caseSourceId'],
+      ['av.csv', 2, '录制结束时间', 'end'],
       ['interruptions.csv', 2, '中断时间', 'at'],
     ]);
     const messages = errors.map((e) => e.message);
