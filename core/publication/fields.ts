@@ -126,6 +126,7 @@ export const partySchema = z
       const need = (path: string, message: string) =>
         ctx.issues.push({ code: 'custom', path: [path], message, input: '' });
       if (p.category === 'person') {
+        if ([...p.name].length < 2) need('name', '自然人的姓名至少 2 个字');
         if (!p.personId) need('personId', '自然人应填写行政相对人证件类型和号码');
         if (p.creditCode || p.regNo) need('creditCode', '自然人不填写统一社会信用代码');
       } else {
