@@ -9,7 +9,13 @@
  */
 import type { PublicationEntry } from './fields';
 
-export const WITHHOLD_REASONS = ['minor', 'stateSecret', 'commercialSecret', 'privacy', 'securityRisk'] as const;
+export const WITHHOLD_REASONS = [
+  'minor',
+  'stateSecret',
+  'commercialSecret',
+  'privacy',
+  'securityRisk',
+] as const;
 export type WithholdReason = (typeof WITHHOLD_REASONS)[number];
 
 export const WITHHOLD_REASON_LABELS: Record<WithholdReason, string> = {
@@ -69,7 +75,9 @@ export function birthDateOf(id: { kind: string; number: string } | undefined): s
   if (!id) return null;
   const v = id.number.trim().toUpperCase();
   const carries =
-    (id.kind === 'resident' || id.kind === 'hmtResidence' || (id.kind === 'foreignPR' && v.startsWith('9'))) &&
+    (id.kind === 'resident' ||
+      id.kind === 'hmtResidence' ||
+      (id.kind === 'foreignPR' && v.startsWith('9'))) &&
     /^\d{17}[\dX]$/.test(v);
   return carries ? `${v.slice(6, 10)}-${v.slice(10, 12)}-${v.slice(12, 14)}` : null;
 }

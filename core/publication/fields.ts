@@ -80,7 +80,8 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, label: strin
 const idCheck = (label: string) =>
   z.superRefine((v: { kind: PartyIdKind; number: string }, ctx) => {
     const r = validatePartyId(v.kind, v.number);
-    if (!r.ok) ctx.issues.push({ code: 'custom', path: ['number'], message: `${label}：${r.message}`, input: '' });
+    if (!r.ok)
+      ctx.issues.push({ code: 'custom', path: ['number'], message: `${label}：${r.message}`, input: '' });
   });
 export const partyIdSchema = (label: string) =>
   z
@@ -241,13 +242,23 @@ const dateOrder = z.superRefine(
     notBefore('publicityUntil', '公示截止期');
     if (e.kind === 'permit' && typeof e.validFrom === 'string' && typeof e.validTo === 'string') {
       if (e.validTo < e.validFrom) {
-        ctx.issues.push({ code: 'custom', path: ['validTo'], message: '有效期至不能早于有效期自', input: '' });
+        ctx.issues.push({
+          code: 'custom',
+          path: ['validTo'],
+          message: '有效期至不能早于有效期自',
+          input: '',
+        });
       }
     }
     if (e.kind === 'penalty') {
       const cats = e.categories as string[];
       if (cats.includes('罚款') && !e.fine) {
-        ctx.issues.push({ code: 'custom', path: ['fine'], message: '处罚类别含罚款时请填写罚款金额', input: '' });
+        ctx.issues.push({
+          code: 'custom',
+          path: ['fine'],
+          message: '处罚类别含罚款时请填写罚款金额',
+          input: '',
+        });
       }
       if ((cats.includes('没收违法所得') || cats.includes('没收非法财物')) && !e.confiscated) {
         ctx.issues.push({

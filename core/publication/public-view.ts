@@ -65,7 +65,7 @@ function secretsOf(entry: PublicationEntry): Array<[string, string]> {
  */
 export function scrub(text: string, secrets: ReadonlyArray<[string, string]>): string {
   let out = text.replace(ID_SHAPE, MASK).replace(MOBILE_SHAPE, MASK).replace(LANDLINE_SHAPE, MASK);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [secret, replacement] of secrets) {
       if (out.includes(secret)) {
@@ -92,7 +92,8 @@ export function publicView(entry: PublicationEntry): PublicView {
     docNo: s(entry.docNo),
     authority: s(entry.authority),
     partyName: p.category === 'person' ? personPublicName(p.name) : s(p.name),
-    partyAddress: p.category === 'individualBusiness' && p.premisesConfirmed && p.address ? s(p.address) : null,
+    partyAddress:
+      p.category === 'individualBusiness' && p.premisesConfirmed && p.address ? s(p.address) : null,
     decisionDate: entry.decisionDate,
   };
   switch (entry.kind) {
@@ -145,7 +146,11 @@ export interface WithdrawalNotice {
   reason: string;
 }
 
-export function withdrawalNotice(entry: PublicationEntry, withdrawnOn: string, reason: string): WithdrawalNotice {
+export function withdrawalNotice(
+  entry: PublicationEntry,
+  withdrawnOn: string,
+  reason: string,
+): WithdrawalNotice {
   const secrets = secretsOf(entry);
   return { docNo: scrub(entry.docNo, secrets), withdrawnOn, reason: scrub(reason, secrets) };
 }

@@ -121,7 +121,10 @@ function readCell(col: Column, cell: string): unknown {
     case 'date':
       return fromSgsDate(cell) ?? 'invalid';
     case 'list':
-      return cell.split(/[;；,，、]/).map((s) => s.trim()).filter(Boolean);
+      return cell
+        .split(/[;；,，、]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     case 'category':
       return CATEGORY_BY_LABEL.get(cell) ?? 'invalid';
     case 'idKind':
@@ -133,11 +136,16 @@ function readCell(col: Column, cell: string): unknown {
 
 export function parseSgsCsv(text: string, target: SgsImportTarget): SgsImport {
   const csv = parseCsv(text);
-  if (!csv.ok) return { ok: false, errors: [{ line: csv.line, column: null, field: null, message: csv.message }] };
+  if (!csv.ok)
+    return { ok: false, errors: [{ line: csv.line, column: null, field: null, message: csv.message }] };
   const [header, ...rows] = csv.records;
   if (!header) return { ok: false, errors: [{ line: 1, column: null, field: null, message: '文件是空的' }] };
   const names = header.fields.map((h) => h.trim().toUpperCase());
-  const kind = names.some((n) => n.startsWith('CF_')) ? 'penalty' : names.some((n) => n.startsWith('XK_')) ? 'permit' : null;
+  const kind = names.some((n) => n.startsWith('CF_'))
+    ? 'penalty'
+    : names.some((n) => n.startsWith('XK_'))
+      ? 'permit'
+      : null;
   if (!kind) {
     const message = '第一行应为双公示标准的列名（行政处罚以 CF_ 开头，行政许可以 XK_ 开头）';
     return { ok: false, errors: [{ line: header.line, column: null, field: null, message }] };
@@ -148,7 +156,12 @@ export function parseSgsCsv(text: string, target: SgsImportTarget): SgsImport {
   names.forEach((n, i) => {
     if (!layout[n] && !IGNORED.includes(n.slice(2))) {
       // The header is the standard's codes, not personal data; still only its position is named.
-      errors.push({ line: header.line, column: null, field: null, message: `第 ${i + 1} 列的列名不是双公示标准的列名` });
+      errors.push({
+        line: header.line,
+        column: null,
+        field: null,
+        message: `第 ${i + 1} 列的列名不是双公示标准的列名`,
+      });
     }
   });
   if (new Set(names).size !== names.length) {
@@ -156,11 +169,20 @@ export function parseSgsCsv(text: string, target: SgsImportTarget): SgsImport {
   }
   for (const [code, col] of Object.entries(layout)) {
     if (col.required && !names.includes(code)) {
-      errors.push({ line: header.line, column: code, field: col.label, message: `缺少“${col.label}”列（${code}）` });
+      errors.push({
+        line: header.line,
+        column: code,
+        field: col.label,
+        message: `缺少“${col.label}”列（${code}）`,
+      });
     }
   }
   if (errors.length) return { ok: false, errors };
-  if (rows.length === 0) return { ok: false, errors: [{ line: header.line, column: null, field: null, message: '文件中没有数据行' }] };
+  if (rows.length === 0)
+    return {
+      ok: false,
+      errors: [{ line: header.line, column: null, field: null, message: '文件中没有数据行' }],
+    };
 
   const byPath = new Map(Object.entries(layout).map(([code, col]) => [col.path, { code, col }]));
   const columnOf = (path: PropertyKey[]) => {
