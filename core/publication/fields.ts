@@ -60,18 +60,23 @@ export const INDEFINITE = '2099-12-31';
 /** Amounts in 万元 as decimal text (never a float): up to 9 integer digits and at most 6 decimals (1 元 = 0.0001). */
 export const AMOUNT_PATTERN = /^(0|[1-9]\d{0,8})(\.\d{1,6})?$/;
 
+/** A missing value is asked for; a value of the wrong type is named (never shown). */
+const typeError = (label: string, kind: string) => ({
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? `请填写${label}` : `${label}应为${kind}`,
+});
 const text = (label: string, max: number, min = 1) =>
-  z.string(`${label}应为文字`).check(
+  z.string(typeError(label, '文字')).check(
     z.overwrite((v) => v.trim()),
     z.minLength(min, `请填写${label}`),
     z.maxLength(max, `${label}不能超过 ${max} 个字`),
   );
 const optionalText = (label: string, max: number) => z.optional(text(label, max));
 export const dateField = (label: string) =>
-  z.string(`${label}应为日期`).check(z.refine(isPlainDate, `${label}应为有效日期（年/月/日）`));
+  z.string(typeError(label, '日期')).check(z.refine(isPlainDate, `${label}应为有效日期（年/月/日）`));
 const amount = (label: string) =>
   z
-    .string(`${label}应为数字`)
+    .string(typeError(label, '数字文字'))
     .check(z.regex(AMOUNT_PATTERN, `${label}应以万元为单位，不能为负数，小数不超过6位`));
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, `${label}不在可选范围内`);
