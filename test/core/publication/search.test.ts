@@ -1,0 +1,48 @@
+/**
+ * Search tokens (issue 15 item 6): an index-backed token field built only from the public view, so a keyword
+ * finds party public names, document numbers and violation types, and a natural person's full name finds
+ * nothing (PUB-7).
+ */
+import { publicView } from '../../../core/publication/public-view';
+import {
+  matchesKeyword,
+  normalizeSearchText,
+  queryTokens,
+  searchTokens,
+} from '../../../core/publication/search';
+import { ADULT_ID, penaltyOfCompany, penaltyOfPerson } from './fixtures';
+
+const person = searchTokens(publicView(penaltyOfPerson()));
+const company = searchTokens(publicView(penaltyOfCompany()));
+
+describe('search tokens', () => {
+  it('normalises full-width characters and every bracket form of a document number', () => {
+    expect(normalizeSearchText('渝中卫医罚［２０２６］１２号')).toBe(
+      normalizeSearchText('渝中卫医罚〔2026〕12号'),
+    );
+    expect(queryTokens('渝中卫医罚(2026)12号')).toEqual(queryTokens('渝中卫医罚【2026】12号'));
+  });
+
+  it('finds by party public name, document number and violation type, in any bracket form', () => {
+    expect(matchesKeyword(person, '张某')).toBe(true);
+    expect(matchesKeyword(person, '张')).toBe(true);
+    expect(matchesKeyword(person, '卫医罚[2026]12号')).toBe(true);
+    expect(matchesKeyword(person, '２０２６')).toBe(true);
+    expect(matchesKeyword(person, '非医师')).toBe(true);
+    expect(matchesKeyword(company, '酒店管理')).toBe(true);
+    expect(matchesKeyword(company, '细菌')).toBe(false); // the facts are not searchable (not in the view)
+  });
+
+  it('requires every token: a keyword matching in part is no match', () => {
+    expect(matchesKeyword(person, '非医师 酒店')).toBe(false);
+    expect(matchesKeyword(person, '202')).toBe(false); // no prefixes of a number
+    expect(matchesKeyword(person, '  ')).toBe(false);
+  });
+
+  it('finds nothing by a natural person full name, ID number or phone', () => {
+    for (const secret of ['张三丰', '三丰', ADULT_ID, '13912345678']) {
+      expect(matchesKeyword(person, secret)).toBe(false);
+    }
+    expect(person.some((t) => t.includes('丰'))).toBe(false);
+  });
+});
