@@ -91,7 +91,10 @@ const idCheck = (label: string) =>
 export const partyIdSchema = (label: string) =>
   z
     .strictObject({
-      kind: z.enum(PARTY_ID_KINDS as [PartyIdKind, ...PartyIdKind[]], `${label}类型不在可选范围内`),
+      kind: z.enum(PARTY_ID_KINDS as [PartyIdKind, ...PartyIdKind[]], {
+        error: (issue: { input?: unknown }) =>
+          issue.input === undefined ? `请填写${label}类型` : `${label}类型不在可选范围内`,
+      }),
       number: z.string(`请填写${label}号码`),
     })
     .check(idCheck(label));

@@ -210,6 +210,9 @@ export function parseSgsCsv(text: string, target: SgsImportTarget): SgsImport {
       const cell = row.fields[i]!.trim();
       if (col && cell !== '') setPath(raw, col.path, readCell(col, cell));
     });
+    // CF_XDR_GSZC is always a 工商注册号: its kind is the column's.
+    const regNo = (raw.party as { regNo?: { kind?: string } } | undefined)?.regNo;
+    if (regNo) regNo.kind = 'regNo';
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       const done = new Set<string>();

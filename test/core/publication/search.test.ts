@@ -3,6 +3,7 @@
  * finds party public names, document numbers and violation types, and a natural person's full name finds
  * nothing (PUB-7).
  */
+import fc from 'fast-check';
 import { publicView } from '../../../core/publication/public-view';
 import {
   matchesKeyword,
@@ -44,5 +45,30 @@ describe('search tokens', () => {
       expect(matchesKeyword(person, secret)).toBe(false);
     }
     expect(person.some((t) => t.includes('丰'))).toBe(false);
+  });
+});
+
+// Names from characters that never occur in the fixed texts of the fixtures, and never 某.
+const nameChar = fc.constantFrom(
+  ...'赵钱孙李周吴郑冯陈褚蒋沈韩杨朱秦尤许何吕施孔曹严华金魏陶姜戚谢邹喻柏'.split(''),
+);
+
+describe('searching a natural person full name finds nothing (property)', () => {
+  it('holds for random names, with and without a compound surname', () => {
+    const name = fc.oneof(
+      fc.array(nameChar, { minLength: 2, maxLength: 4 }).map((a) => a.join('')),
+      fc.array(nameChar, { minLength: 1, maxLength: 2 }).map((a) => `司马${a.join('')}`),
+    );
+    fc.assert(
+      fc.property(name, (fullName) => {
+        const e = penaltyOfPerson();
+        e.party = { ...e.party, name: fullName };
+        const tokens = searchTokens(publicView(e));
+        expect(matchesKeyword(tokens, fullName)).toBe(false);
+        // The public name itself is found.
+        expect(matchesKeyword(tokens, publicView(e).partyName)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

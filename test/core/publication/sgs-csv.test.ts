@@ -110,4 +110,18 @@ describe('parseSgsCsv', () => {
       rows: [{ line: 2, entry: { validTo: '2030-11-19' } }],
     });
   });
+
+  it('reads the older registration number column as a 工商注册号 and asks for a missing ID type', () => {
+    const header = HEADER.replace('CF_XDR_SHXYM', 'CF_XDR_GSZC');
+    const row = companyRow().replace(COMPANY_CODE, '110108000000016');
+    expect(parseSgsCsv([header, row].join('\n'), target)).toMatchObject({
+      ok: true,
+      rows: [{ entry: { party: { regNo: { kind: 'regNo', number: '110108000000016' } } } }],
+    });
+    const r = parseSgsCsv([HEADER, personRow().replace('身份证', '')].join('\n'), target);
+    expect(r).toMatchObject({
+      ok: false,
+      errors: [{ line: 2, column: 'CF_XDR_ZJLX', message: '第 2 行：请填写行政相对人证件类型' }],
+    });
+  });
 });
