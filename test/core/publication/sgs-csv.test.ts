@@ -3,6 +3,7 @@
  * checked first, every bad row is reported with line, column and field, nothing is imported if any row is bad,
  * and no message repeats a cell (names and ID numbers are personal data: 个人信息保护法 Art. 6).
  */
+import fc from 'fast-check';
 import { parseSgsCsv } from '../../../core/publication/sgs-csv';
 import { ADULT_ID, AUTHORITY_CODE, COMPANY_CODE, BUSINESS_CODE } from './fixtures';
 
@@ -123,5 +124,22 @@ describe('parseSgsCsv', () => {
       ok: false,
       errors: [{ line: 2, column: 'CF_XDR_ZJLX', message: '第 2 行：请填写行政相对人证件类型' }],
     });
+  });
+
+  it('never repeats a cell in any message, whichever cell is bad (property)', () => {
+    const columns = HEADER.split(',').length;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: columns - 1 }),
+        fc.constantFrom('秘张三丰X9', '500103X秘', '秘-1.5'),
+        (at, bad) => {
+          const cells = personRow().split(',');
+          cells[at] = bad;
+          const r = parseSgsCsv([HEADER, cells.join(',')].join('\n'), target);
+          if (!r.ok) expect(JSON.stringify(r.errors)).not.toContain('秘');
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
