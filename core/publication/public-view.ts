@@ -64,7 +64,14 @@ function secretsOf(entry: PublicationEntry): Array<[string, string]> {
  * a name cannot reappear across the edge of a replacement.
  */
 export function scrub(text: string, secrets: ReadonlyArray<[string, string]>): string {
-  let out = text.replace(ID_SHAPE, MASK).replace(MOBILE_SHAPE, MASK).replace(LANDLINE_SHAPE, MASK);
+  // Full-width digits and letters (Chinese input methods) are read as ASCII, so a number typed either way is found.
+  let out = text
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (ch) =>
+      String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+    )
+    .replace(ID_SHAPE, MASK)
+    .replace(MOBILE_SHAPE, MASK)
+    .replace(LANDLINE_SHAPE, MASK);
   for (let changed = true; changed;) {
     changed = false;
     for (const [secret, replacement] of secrets) {

@@ -8,6 +8,7 @@ import { personPublicName } from '../../../core/publication/names';
 import { publicView, withdrawalNotice } from '../../../core/publication/public-view';
 import type { PenaltyEntry } from '../../../core/publication/fields';
 import {
+  inspectionOfCompany,
   ADULT_ID,
   BUSINESS_CODE,
   penaltyOfCompany,
@@ -69,6 +70,19 @@ describe('publicView', () => {
       penaltyOfCompany({ content: `联系人电话 13800001111，证件 ${ADULT_ID}，座机023-63801234` }),
     );
     expect(v.decision).toBe('联系人电话 ＊＊，证件 ＊＊，座机＊＊');
+    const wide = ADULT_ID.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    expect(publicView(penaltyOfCompany({ content: `证件${wide}` })).decision).toBe('证件＊＊');
+  });
+
+  it('summarises the other kinds by category and conclusion', () => {
+    expect(publicView(inspectionOfCompany())).toMatchObject({
+      kind: 'inspection',
+      kindLabel: '行政检查',
+      categories: ['双随机抽查'],
+      decision: '未发现问题',
+      fine: null,
+      certificate: null,
+    });
   });
 
   it('keeps only document number, date and reason in a withdrawal notice', () => {
