@@ -184,10 +184,12 @@ export function refusalOf<S extends string, R extends { _wf: WorkflowFields }>(
   if (unmet) return { code: 'PRECONDITION_FAILED', message: unmet };
   const round = record._wf.round;
   const earlier = record._wf.acts.filter((a) => a.round === round && step.notBy?.includes(a.step));
-  if (earlier.some((a) => a.actor === actor.ref)) {
+  // Name the step this actor took, not the round's first one (which may have been someone else's).
+  const own = earlier.find((a) => a.actor === actor.ref);
+  if (own) {
     return {
       code: 'FORBIDDEN',
-      message: `同一人不能既${def.steps[earlier[0]!.step]?.label ?? earlier[0]!.step}又${step.label}`,
+      message: `同一人不能既${def.steps[own.step]?.label ?? own.step}又${step.label}`,
     };
   }
   return null;
