@@ -1,5 +1,5 @@
 /**
- * The dates of issue 16 (items 2, 4, 5), counted with the working-day calendar (Asia/Shanghai). A period runs from
+ * The dates of electronic service and its rights (PUB-5, REC-7; docs/service-rights.md), counted with the working-day calendar (Asia/Shanghai). A period runs from
  * the day after the event; a calendar-day or month period whose last day is a rest day ends on the next working day
  * (docs/requirements.md "Rules used everywhere"); 行政处罚法 Art. 85: its 2/3/5/7-day periods are working days.
  * Every date says whether it rests on a year whose holiday table is not official yet (`provisional`).
@@ -50,7 +50,7 @@ function nextDay(date: PlainDate): PlainDate {
 }
 
 /**
- * A deadline once told to a party never moves earlier (issue 16 item 4): when an official holiday table replaces a
+ * A deadline once told to a party never moves earlier (PUB-5): when an official holiday table replaces a
  * provisional one, the recomputed date wins only if it is later. `kept` says the told date was kept.
  */
 export function laterOf(
@@ -67,7 +67,7 @@ export function daysLeft(due: DateInput, today: DateInput): number {
   return toEpochDay(due) - toEpochDay(today);
 }
 
-/** Working days a document may stay unopened before it is flagged for paper service (issue 16 item 2). */
+/** Working days a document may stay unopened before it is flagged for paper service (docs/service-rights.md). */
 export const DEFAULT_NOT_OPENED_WORKING_DAYS = 2;
 /** 行政处罚法 Art. 61: a decision not handed over on the spot is served within 7 (working) days. */
 export const SERVICE_WORKING_DAYS = 7;

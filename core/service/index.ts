@@ -1,5 +1,5 @@
 /**
- * Electronic service and rights notices, the pure part (issue 16): the service date under the rule fixed on the
+ * Electronic service and rights notices, the pure part (PUB-5, REC-7): the service date under the rule fixed on the
  * service, the rights and duties a document carries, and their dates on the working-day calendar.
  * See docs/service-rights.md.
  */

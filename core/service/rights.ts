@@ -1,5 +1,5 @@
 /**
- * The rights and duties a served document carries (issue 16 item 4, PUB-5), each with its plain Chinese text, its
+ * The rights and duties a served document carries (PUB-5, REC-7), each with its plain Chinese text, its
  * legal article, its period and where the period starts. Pure: the legal settings (review body, court, periods)
  * and the hearing thresholds (较大数额, a legal setting of the province or the sector) are inputs.
  *

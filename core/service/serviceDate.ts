@@ -1,5 +1,5 @@
 /**
- * When an electronic service takes effect (issue 16 item 2; /work/shared/LEGAL.md "Electronic service"). The rule is
+ * When an electronic service takes effect (REC-7; docs/service-rights.md "Service date"). The rule is
  * the legal section's setting (`serviceDateRule`) in force when the service was issued, and it stays fixed on the
  * service: a later change of the setting never moves a service date a party was already told.
  *  - 'firstOpenOrAcknowledge' (default): the first opening (read receipt, 已阅知) or the acknowledgement (确认收悉),

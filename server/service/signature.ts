@@ -1,5 +1,5 @@
 /**
- * Verifies the authority's sealed electronic document at service issue (issue 16 item 2): a PDF carrying a
+ * Verifies the authority's sealed electronic document at service issue (REC-7; docs/service-rights.md): a PDF carrying a
  * PAdES / PKCS#7 detached signature (ISO 32000 §12.8: /ByteRange and /Contents). The signature is checked against
  * the certificate embedded in the file, the digest against the bytes of the /ByteRange, and the signed range must
  * reach the end of the file: bytes appended after signing (an incremental update the signature does not cover)

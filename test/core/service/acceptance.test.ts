@@ -1,5 +1,5 @@
 /**
- * Issue 16's acceptance dates (PUB-5), counted by hand on the official 2026 table (端午 2026-06-19..21 off;
+ * The acceptance dates of electronic service (PUB-5), counted by hand on the official 2026 table (端午 2026-06-19..21 off;
  * 2026-06-18 is a Thursday), never read off the code under test.
  */
 import { createCalendar } from '../../../core/calendar';

@@ -1,5 +1,5 @@
 /**
- * Dates of issue 16 items 2, 4 and 5 on the working-day calendar. 2026 dates are counted by hand on the official
+ * Dates of service, rights and hearings (PUB-5, REC-7) on the working-day calendar. 2026 dates are counted by hand on the official
  * table (端午 06-19..21 off; 06-18 a Thursday); 2027 has no official table yet, so its dates are provisional.
  */
 import { createCalendar } from '../../../core/calendar';

@@ -1,4 +1,4 @@
-/** The rights and duties each document carries (issue 16 item 4, PUB-5, REC-7). */
+/** The rights and duties each document carries (PUB-5, REC-7). */
 import { hearingApplies, rightsFor, type PenaltyKind, type RightsContext } from '../../../core/service';
 import { SETTINGS, THRESHOLDS } from './settings';
 

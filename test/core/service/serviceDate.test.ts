@@ -1,4 +1,4 @@
-/** The service-date rule fixed on a service (issue 16 item 2; LEGAL.md "Electronic service"). */
+/** The service-date rule fixed on a service (REC-7; docs/service-rights.md "Service date"). */
 import { serviceDate } from '../../../core/service';
 
 const arrivedAt = new Date('2026-03-02T01:00:00Z');

@@ -1,9 +1,10 @@
 /**
- * The sealed-document check at service issue (issue 16 item 2, REC-7): a PDF signed with a PKCS#7 detached
+ * The sealed-document check at service issue (REC-7): a PDF signed with a PKCS#7 detached
  * signature is accepted with its signer, serial and hash; an unsigned file, a file changed or extended after
  * signing, and a signature by another key are refused with a Chinese message. Every file is made at test time.
  */
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { verifySealedDocument, MAX_SEALED_DOCUMENT_BYTES } from '../../../server/service/signature';
 import { impostor, makeSigner, sealedPdf, signPdf, SIGNED_AT, SIGNER_NAME, unsignedPdf } from './signedPdf';
 
@@ -73,7 +74,7 @@ describe('verifySealedDocument', () => {
     const hex = text.slice(text.indexOf('/Contents <') + 11, contentsEnd).replace(/0+$/, '');
     const altered = Buffer.from(sealed);
     const at = text.indexOf('/Contents <') + 11 + hex.length - 4; // inside the RSA signature value
-    altered[at] = altered[at] === 0x41 ? 0x42 : 0x41;
+    altered[at] = altered[at] === 0x30 ? 0x31 : 0x30; // another hex digit, never the same value
     expect(refusal(altered).code).toBe('BAD_SIGNATURE');
   });
 
@@ -84,6 +85,37 @@ describe('verifySealedDocument', () => {
       code: 'BAD_SIGNATURE',
       message: expect.stringContaining('ByteRange'),
     });
+  });
+
+  it('refuses a signature dated outside the certificate’s validity', () => {
+    const late = signPdf(unsignedPdf(true), signer, new Date('2029-01-01T00:00:00Z'));
+    expect(refusal(late)).toMatchObject({ code: 'BAD_SIGNATURE', message: '签章时签名证书不在有效期内' });
+  });
+
+  it('never throws on damaged files: any change to the signed bytes is refused with a Chinese message', () => {
+    const text = sealed.toString('latin1');
+    const gapStart = text.indexOf('/Contents <') + '/Contents '.length;
+    const gapEnd = text.indexOf('>', gapStart);
+    fc.assert(
+      fc.property(fc.nat(sealed.length - 1), fc.integer({ min: 0, max: 255 }), (at, value) => {
+        const damaged = Buffer.from(sealed);
+        damaged[at] = value;
+        const result = verifySealedDocument(damaged);
+        // The /Contents gap is outside the signed range (its unsigned parts, such as padding, may change).
+        if (result.ok) return damaged[at] === sealed[at] || (at >= gapStart && at <= gapEnd);
+        return /[\u4e00-\u9fa5]/.test(result.message);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (tail) => {
+        const result = verifySealedDocument(
+          Buffer.concat([Buffer.from('%PDF-1.7\n/ByteRange [0 5 9 2]<00>'), tail]),
+        );
+        return !result.ok && result.message.length > 0;
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('refuses OFD with a clear message: its seals are not verified yet', () => {
