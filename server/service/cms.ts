@@ -19,6 +19,9 @@ const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   subjectKeyIdentifier: '2.5.29.14',
+  /** ESS signing-certificate attributes (RFC 2634, RFC 5035): the signer certificate's hash, signed. */
+  signingCertificate: '1.2.840.113549.1.9.16.2.12',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
 };
 
 const DIGESTS: Record<string, string> = {
@@ -80,6 +83,43 @@ function attribute(signedAttrs: Asn1Node | undefined, type: string): Asn1Node | 
   return found && child(child(found, 1), 0);
 }
 
+/**
+ * The signer certificate was not altered after it was issued or signed for: its hash matches an ESS
+ * signing-certificate attribute when there is one, and its signature verifies with its issuer's key when the
+ * issuer is embedded (or it is self-signed). Without either, its integrity rests on the caller's list of
+ * accepted certificates (see docs/service-rights.md).
+ */
+function certificateIntact(
+  signer: CertEntry,
+  certs: CertEntry[],
+  signedAttrs: Asn1Node | undefined,
+): boolean {
+  const v2 = attribute(signedAttrs, OID.signingCertificateV2);
+  const v1 = attribute(signedAttrs, OID.signingCertificate);
+  const essCertId = (v2 ?? v1) && child(child(v2 ?? v1, 0), 0);
+  if (essCertId) {
+    const first = child(essCertId, 0);
+    const hashName = v2
+      ? isUniversal(first, TAG.SEQUENCE)
+        ? DIGESTS[oid(child(first, 0))]
+        : 'sha256'
+      : 'sha1';
+    const certHash = v2 && isUniversal(first, TAG.SEQUENCE) ? child(essCertId, 1) : first;
+    if (!hashName) return false;
+    const actual = createHash(hashName).update(signer.certificate.raw).digest();
+    if (!equalBytes(certHash.content, actual)) return false;
+  }
+  const issuer = certs.find((c) => signer.certificate.checkIssued(c.certificate));
+  if (issuer) {
+    try {
+      return signer.certificate.verify(issuer.certificate.publicKey);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 function checkSigner(signerInfo: Asn1Node, certs: CertEntry[], content: Buffer): CmsCheck {
   const [, sid, digestAlg] = signerInfo.children;
   const rest = signerInfo.children.slice(3);
@@ -135,6 +175,8 @@ function checkSigner(signerInfo: Asn1Node, certs: CertEntry[], content: Buffer):
       ? fail('BAD_SIGNATURE', '签名与文件中的证书不符，签章无效')
       : fail('MODIFIED', '文件在签章后被修改过，或签名与文件中的证书不符');
   }
+  if (!certificateIntact(signer, certs, signedAttrs))
+    return fail('BAD_SIGNATURE', '文件中的签名证书已被改动，签章无效');
   if (signedAt) {
     const from = new Date(signer.certificate.validFrom);
     const to = new Date(signer.certificate.validTo);

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import forge from 'node-forge';
 import { verifySealedDocument, MAX_SEALED_DOCUMENT_BYTES } from '../../../server/service/signature';
 import { impostor, makeSigner, sealedPdf, signPdf, SIGNED_AT, SIGNER_NAME, unsignedPdf } from './signedPdf';
 
@@ -76,6 +77,20 @@ describe('verifySealedDocument', () => {
     const at = text.indexOf('/Contents <') + 11 + hex.length - 4; // inside the RSA signature value
     altered[at] = altered[at] === 0x30 ? 0x31 : 0x30; // another hex digit, never the same value
     expect(refusal(altered).code).toBe('BAD_SIGNATURE');
+  });
+
+  it('refuses a file whose embedded certificate was altered (its own signature no longer verifies)', () => {
+    const certHex = forge.util.bytesToHex(
+      forge.asn1.toDer(forge.pki.certificateToAsn1(signer.certificate)).getBytes(),
+    );
+    const at = sealed.indexOf(certHex, 0, 'latin1') + certHex.length - 6; // inside the certificate's signature
+    const altered = Buffer.from(sealed);
+    altered[at] = altered[at] === 0x30 ? 0x31 : 0x30;
+    expect(refusal(altered)).toEqual({
+      ok: false,
+      code: 'BAD_SIGNATURE',
+      message: '文件中的签名证书已被改动，签章无效',
+    });
   });
 
   it('refuses a /ByteRange that does not start at the beginning of the file', () => {

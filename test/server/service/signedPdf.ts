@@ -72,8 +72,8 @@ export function unsignedPdf(placeholder: boolean): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-/** Signs `pdf` (made by unsignedPdf(true)) in place of its placeholder, as a detached PKCS#7 with signed attributes. */
-export function signPdf(pdf: Buffer, signer: TestSigner, signedAt: Date = SIGNED_AT): Buffer {
+/** Fills the placeholder of `pdf` (made by unsignedPdf(true)): the range, then `sign(signed bytes)` as /Contents. */
+export function signPdfWith(pdf: Buffer, sign: (content: Buffer) => Buffer): Buffer {
   const text = pdf.toString('latin1');
   const rangeAt = text.indexOf(RANGE_PLACEHOLDER);
   const b = text.indexOf('/Contents <', rangeAt) + '/Contents '.length;
@@ -83,7 +83,18 @@ export function signPdf(pdf: Buffer, signer: TestSigner, signedAt: Date = SIGNED
   const out = Buffer.from(pdf);
   out.write(range, rangeAt, 'latin1');
 
-  const content = Buffer.concat([out.subarray(0, b), out.subarray(c)]);
+  const hex = sign(Buffer.concat([out.subarray(0, b), out.subarray(c)])).toString('hex');
+  if (hex.length > CONTENTS_HEX_LENGTH) throw new Error('signature larger than its placeholder');
+  out.write(hex.padEnd(CONTENTS_HEX_LENGTH, '0'), b + 1, 'latin1');
+  return out;
+}
+
+/** Signs `pdf` (made by unsignedPdf(true)) as a detached PKCS#7 with signed attributes, made by node-forge. */
+export function signPdf(pdf: Buffer, signer: TestSigner, signedAt: Date = SIGNED_AT): Buffer {
+  return signPdfWith(pdf, (content) => forgeSignature(content, signer, signedAt));
+}
+
+function forgeSignature(content: Buffer, signer: TestSigner, signedAt: Date): Buffer {
   const p7 = forge.pkcs7.createSignedData();
   p7.content = forge.util.createBuffer(content.toString('binary'));
   p7.addCertificate(signer.certificate);
@@ -98,10 +109,7 @@ export function signPdf(pdf: Buffer, signer: TestSigner, signedAt: Date = SIGNED
     ],
   });
   p7.sign({ detached: true });
-  const hex = forge.util.bytesToHex(forge.asn1.toDer(p7.toAsn1()).getBytes());
-  if (hex.length > CONTENTS_HEX_LENGTH) throw new Error('signature larger than its placeholder');
-  out.write(hex.padEnd(CONTENTS_HEX_LENGTH, '0'), b + 1, 'latin1');
-  return out;
+  return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
 }
 
 /** A sealed PDF in one call. */
