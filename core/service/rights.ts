@@ -11,7 +11,7 @@
  *   litigation within 6 months to the configured court (行政诉讼法 Art. 46); for a penalty decided on the spot
  *   (当场处罚), review first and litigation only after it (行政复议法 Art. 23; 行政诉讼法 Art. 45: 15 days from the
  *   review decision). With a fine, the duties: pay within 15 calendar days of receipt (行政处罚法 Art. 67), a 3%-a-day
- *   surcharge after that, never above the fine (Art. 72), deferment or instalments on application (Art. 66), and
+ *   surcharge after that, never above the fine and not counted during review or litigation (Art. 72, 73(3)), deferment or instalments on application (Art. 66), and
  *   review or litigation does not suspend execution (Art. 73).
  * - 催告书 (demandNotice): the right to state and defend (行政强制法 Art. 35, 36).
  * - 查封扣押决定书, 行政控制决定书, 处理决定书: review and litigation as for a decision.
@@ -231,8 +231,8 @@ function fineDuties(fineYuan: number): RightItem[] {
       id: 'surcharge',
       kind: 'duty',
       title: '逾期加处罚款',
-      text: `到期不缴纳罚款的，每日按罚款数额的3%加处罚款，加处罚款的数额不超过罚款数额（最多${fineYuan}元）。`,
-      article: `${PENALTY_LAW}第七十二条`,
+      text: `到期不缴纳罚款的，每日按罚款数额的3%加处罚款，加处罚款的数额不超过罚款数额（最多${fineYuan}元）。申请行政复议或者提起行政诉讼的，复议、诉讼期间不计算加处罚款。`,
+      article: `${PENALTY_LAW}第七十二条、第七十三条第三款`,
       period: { unit: 'afterDue', of: 'payment' },
       start: 'afterDue',
       late: 'notApplicable',

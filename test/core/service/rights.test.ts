@@ -132,6 +132,8 @@ describe('行政处罚决定书 (penaltyDecision)', () => {
     expect(byId.surcharge).toMatchObject({ period: { unit: 'afterDue', of: 'payment' }, start: 'afterDue' });
     expect(byId.surcharge?.text).toContain('3%');
     expect(byId.surcharge?.text).toContain('最多3000元');
+    expect(byId.surcharge?.text).toContain('复议、诉讼期间不计算加处罚款');
+    expect(byId.surcharge?.article).toBe('《中华人民共和国行政处罚法》第七十二条、第七十三条第三款');
     expect(byId.deferment?.article).toContain('第六十六条');
     expect(byId.noSuspension?.article).toContain('第七十三条');
   });
