@@ -31,3 +31,5 @@ export {
   paperServiceBy,
 } from './deadlines';
 export type { LateKind, LateVerdict, PaperServicePlan, RightDeadline, ScheduleCheck } from './deadlines';
+export { PENALTY_KINDS } from './rights';
+export { hearingThresholdsSchema, penaltySchema } from './schemas';

@@ -63,21 +63,26 @@ export interface RightItem {
   late: LateRule;
 }
 
-/** The penalties of 行政处罚法 Art. 9 as the rights rules need them. */
-export type PenaltyKind =
-  | 'warning' // 警告
-  | 'publicCriticism' // 通报批评
-  | 'fine' // 罚款
-  | 'confiscateGains' // 没收违法所得
-  | 'confiscateProperty' // 没收非法财物
-  | 'suspendLicence' // 暂扣许可证件
-  | 'lowerQualification' // 降低资质等级
-  | 'revokeLicence' // 吊销许可证件
-  | 'restrictBusiness' // 限制开展生产经营活动
-  | 'suspendBusiness' // 责令停产停业
-  | 'close' // 责令关闭
-  | 'restrictPractice' // 限制从业
-  | 'otherHeavy'; // 其他较重的行政处罚 (the officer's and legal reviewer's judgement, Art. 63(五)(六))
+/**
+ * The penalties of 行政处罚法 Art. 9 as the rights rules need them, with their Chinese names. `otherHeavy` is
+ * 其他较重的行政处罚: the officer's and legal reviewer's judgement (Art. 63(五)(六)).
+ */
+export const PENALTY_KINDS = {
+  warning: '警告',
+  publicCriticism: '通报批评',
+  fine: '罚款',
+  confiscateGains: '没收违法所得',
+  confiscateProperty: '没收非法财物',
+  suspendLicence: '暂扣许可证件',
+  lowerQualification: '降低资质等级',
+  revokeLicence: '吊销许可证件',
+  restrictBusiness: '限制开展生产经营活动',
+  suspendBusiness: '责令停产停业',
+  close: '责令关闭',
+  restrictPractice: '限制从业',
+  otherHeavy: '其他较重的行政处罚',
+} as const;
+export type PenaltyKind = keyof typeof PENALTY_KINDS;
 
 export interface Penalty {
   kind: PenaltyKind;
