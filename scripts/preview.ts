@@ -50,7 +50,7 @@ export const SCENARIOS: Scenario[] = [
       '区卫生健康综合行政执法支队',
       DEMO_CERT_NOS.valid,
       '2023-03-01 至 2029-02-28',
-      // Issue 13 item 1: the live clock, the field and area, and the advice to check on one's own phone.
+      // the live clock, the field and area, and the advice to check on one's own phone.
       '当前时间',
       '公共卫生、医疗卫生',
       '本区行政区域',

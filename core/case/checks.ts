@@ -1,5 +1,5 @@
 /**
- * The automatic checks of a case's records (issue 14 item 5; REC-4, REC-6, REC-7, REC-8, REC-9, REC-16): what the
+ * The automatic checks of a case's records (REC-4, REC-6, REC-7, REC-8, REC-9, REC-16): what the
  * recording rules (the seed's 《重庆市万州区卫生健康行政执法全过程记录制度》, cited as 全过程记录制度, Art. 11, 13, 15–18) and the laws around them
  * (行政处罚法第四十四条、第四十五条、第六十二条; 行政强制法第十八条、第十九条) require, checked against the case's stages and
  * records. Each finding cites its article and is either a failure (the rule says 应当 without condition) or a
@@ -21,7 +21,7 @@ import { formatShanghaiMinute, toShanghaiDate } from '../calendar/civilDate';
 
 export type CaseKind = 'inspection' | 'penalty' | 'coercion';
 
-/** The stages of each kind of case, in order (issue 14 item 1; 行政处罚法第四十七条、第五十七条、第五十八条). */
+/** The stages of each kind of case, in order (行政处罚法第四十七条、第五十七条、第五十八条). */
 export const CASE_STAGES: Readonly<Record<CaseKind, readonly string[]>> = {
   inspection: ['arrival', 'departure', 'followUp'],
   penalty: [

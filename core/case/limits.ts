@@ -1,5 +1,5 @@
 /**
- * The legal time limits of a case (issue 14 item 6) as clocks of the workflow kernel (core/workflow/define.ts
+ * The legal time limits of a case as clocks of the workflow kernel (core/workflow/define.ts
  * `ClockDef`, applied by core/workflow/clocks.ts): started and stopped by the case's steps, paused for the periods
  * the law leaves out, and extended only by an approval step. Pure declarations and rules: the case workflow's steps
  * call `excludedPeriodEffects` and `extensionEffects` for their `clocks` and `when`.
@@ -98,7 +98,7 @@ export const CASE_CLOCK_RULES: Readonly<Record<CaseClockName, ClockRule>> = {
 };
 
 /**
- * Which stage of a case starts or stops which clock (issue 14 item 1's stages, core/case/checks.ts CASE_STAGES):
+ * Which stage of a case starts or stops which clock (the stages of core/case/checks.ts CASE_STAGES):
  * opening starts the 90 days and the decision stops them; the measure starts the 30 days and the decision on the
  * goods stops them (行政强制法第二十七条: decided within the Art. 25 period). Preserved evidence and the hand-overs
  * hang on records, not stages: `evidenceHold` starts with the 证据先行登记保存决定书 and stops with the decision on the

@@ -1,5 +1,5 @@
 /**
- * The CSV reading of the import manifest (issue 14 item 7): RFC 4180 records with the line each starts on, so
+ * The CSV reading of the import manifest: RFC 4180 records with the line each starts on, so
  * that every refusal names its line. UTF-8 with or without a byte-order mark, fields quoted with `"` (a quote
  * inside doubled), line breaks inside quoted fields, CRLF, LF or a lone CR. Pure: no I/O.
  *

@@ -1,5 +1,5 @@
 /**
- * The fields of the import manifest (issue 14 item 7), as zod schemas with Chinese messages that name the field and
+ * The fields of the import manifest, as zod schemas with Chinese messages that name the field and
  * say what is expected, never the value (it may be personal data). Used by core/case/manifest.ts for both the JSON
  * and the CSV form. Pure: no I/O, no clock.
  */
@@ -21,7 +21,7 @@ export const CASE_KIND_NAMES: Readonly<Record<CaseKind, string>> = {
   coercion: '行政强制措施',
 };
 
-/** Party kinds as the case register takes them (issue 14 item 2; 双公示 standard). */
+/** Party kinds as the case register takes them (双公示 standard). */
 export const MANIFEST_PARTY_KINDS = {
   organisation: '法人或其他组织',
   person: '自然人',

@@ -1,5 +1,5 @@
 /**
- * Reading the import manifest's two forms (issue 14 item 7) into located rows, and zod's issues into errors that
+ * Reading the import manifest's two forms into located rows, and zod's issues into errors that
  * name the file, line and field in Chinese without the value. CSV: the header (column names or their Chinese
  * labels) is line 1; JSON: a row's line is its index + 1 in its list, with its JSON path. Pure: no I/O.
  */

@@ -1,5 +1,5 @@
 /**
- * The rows of the import manifest (issue 14 item 7): cases, documents, audio/video references, electronic data and
+ * The rows of the import manifest: cases, documents, audio/video references, electronic data and
  * the interruptions of a recording, as zod schemas, with the one table of columns and Chinese labels that the JSON
  * form, the CSV form, the error messages and docs/import-format.md share. Pure: no I/O, no clock.
  */

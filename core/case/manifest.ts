@@ -1,5 +1,5 @@
 /**
- * The import manifest (issue 14 item 7; REC-1, REC-2, REC-3, REC-9): cases, documents, audio/video references and
+ * The import manifest (REC-1, REC-2, REC-3, REC-9): cases, documents, audio/video references and
  * electronic data exported by the supervision information system or the recorder-management platform, each row
  * with the `sourceId` it has there. The whole manifest is validated before anything is written: one bad row and
  * nothing is imported, and every bad row is reported with its file, line and field, in Chinese, never with the

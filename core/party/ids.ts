@@ -1,5 +1,5 @@
 /**
- * Party identifiers (issue 14 item 2; REC-11 "all records of one party together", seed Art. 20): the number a party
+ * Party identifiers (REC-11 "all records of one party together", seed Art. 20): the number a party
  * is registered and found by, checked before it is sealed and indexed. Pure: no I/O, no clock. Messages are Chinese
  * and never repeat the number (it is personal data).
  *

@@ -1,5 +1,5 @@
 /**
- * A small RFC 4180 CSV reader for the 双公示 import (issue 15 item 1): the repository has no CSV library (csv-parse
+ * A small RFC 4180 CSV reader for the 双公示 import: the repository has no CSV library (csv-parse
  * is not installed), and the format is small. Fields are separated by commas, records by CRLF or LF; a field in
  * double quotes may hold commas, line breaks and doubled quotes (""). A leading UTF-8 BOM (Excel's "CSV UTF-8")
  * is dropped. Each record carries the line it starts on, so errors can name it. Pure; never throws: a quote

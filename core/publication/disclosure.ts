@@ -1,5 +1,5 @@
 /**
- * What may be published (issue 15 item 4; PUB-8, seed Art. 17): an entry whose party is a minor is NEVER
+ * What may be published (PUB-8, seed Art. 17): an entry whose party is a minor is NEVER
  * published, whatever anyone does (未成年人保护法 Art. 4, 72; 法释〔2016〕19号 Art. 10: nothing about minors);
  * entries flagged as state secret, commercial secret, personal privacy or security risk are withheld with the
  * reason recorded; a natural person's penalty that would reveal their health is held for privacy by default

@@ -1,5 +1,5 @@
 /**
- * Publication deadlines as kernel clocks (issue 15 items 2 and 7; core/workflow/clocks.ts applies them):
+ * Publication deadlines as kernel clocks (core/workflow/clocks.ts applies them):
  * - PUB-12 (seed Art. 24): permit and penalty decisions are published within 7 working days of the decision,
  *   other information within 20 working days of being created or changed. The clock starts on the decision date
  *   when the entry is created (or the register's decision is recorded) and stops when the entry is published.

@@ -1,7 +1,7 @@
 /**
- * Publication entries (issue 15 item 1; PUB-6, PUB-10): the results of penalties, permits, coercive measures,
+ * Publication entries (PUB-6, PUB-10): the results of penalties, permits, coercive measures,
  * inspections and levies as they are prepared for publication. Penalties and permits carry the national 双公示
- * fields (../shared/LEGAL.md "The national 双公示 data standard", CF_* / XK_*; the code of each field is named
+ * fields (the national 双公示 data standard, docs/publication.md, CF_* / XK_*; the code of each field is named
  * beside it); the other kinds at least authority, subject, category, conclusion and date (PUB-6, seed Art. 15).
  * Every field is checked with a Chinese message naming the field and never repeating the value (an ID number is
  * personal data): credit codes and ID numbers by core/party/ids.ts, amounts in 万元 with at most 6 decimals,

@@ -1,5 +1,5 @@
 /**
- * A party's public name (issue 15 item 5; PUB-7, seed Art. 16): a natural person appears only by surname, as
+ * A party's public name (PUB-7, seed Art. 16): a natural person appears only by surname, as
  * 张某 (法释〔2016〕19号 Art. 8: keep the surname, replace the given name with 某). Pure.
  *
  * - Compound surnames (复姓) are kept whole when the name has at least three characters (欧阳明 → 欧阳某; a

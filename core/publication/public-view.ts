@@ -1,5 +1,5 @@
 /**
- * The public projection of an entry (issue 15 items 5 and 6; PUB-7 first form, seed Art. 16): the summary, and the
+ * The public projection of an entry (PUB-7 first form, seed Art. 16): the summary, and the
  * ONLY thing public lists, search tokens, filters and counts are built from. It holds the document number, the
  * authority, the party's public name (natural person: surname + 某; organisation: its name; individual business:
  * its registered name, and its address only where staff confirmed it is business premises - otherwise it counts as

@@ -1,5 +1,5 @@
 /**
- * Keyword search over published entries (issue 15 item 6): neither CloudBase nor SQLite can index a regex, so
+ * Keyword search over published entries: neither CloudBase nor SQLite can index a regex, so
  * each entry stores the token set of its PUBLIC VIEW in an indexed array field and a query matches entries
  * holding ALL of the keyword's tokens. Tokens come only from the public projection (party public name, document
  * number, violation type): a natural person's full name, never in the view, finds nothing (PUB-7).

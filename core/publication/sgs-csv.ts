@@ -1,5 +1,5 @@
 /**
- * The 双公示 CSV import (issue 15 item 1; ../shared/LEGAL.md "The national 双公示 data standard"): a file of penalty
+ * The 双公示 CSV import (the national 双公示 data standard, docs/publication.md): a file of penalty
  * (CF_*) or permit (XK_*) records with the standard's column codes as its header row. The WHOLE file is checked
  * first and every bad row is reported with its line and the column and field it concerns; if any row is bad,
  * nothing is imported (the caller applies a good file in resumable batches). Messages never repeat a cell's value:

@@ -1,5 +1,5 @@
 /**
- * Publication entries as a workflow record (issue 15 item 3; PUB-11, seed Art. 22-23): the preparer submits, the
+ * Publication entries as a workflow record (PUB-11, seed Art. 22-23): the preparer submits, the
  * reviewer (分管领导: the leader supervising the entry's section or unit) reviews, the office (`publisher`)
  * forwards, the `principal` approves - nothing is published without the principal's approval - and the entry is
  * published at once or at a set time. A rejection at any of those steps returns it to draft with a comment and

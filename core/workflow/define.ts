@@ -49,7 +49,7 @@ export interface ClockState {
   period?: ClockPeriod;
   /**
    * A due date a party or reporter was told that the official table would have made earlier: it is kept, and the
-   * due date never moves before it (REQUIREMENTS "Calendar rules": provisional dates may move later, never earlier).
+   * due date never moves before it (docs/requirements.md "Rules used everywhere": provisional dates may move later, never earlier).
    */
   keptDueDate?: string;
 }

@@ -1,5 +1,5 @@
 /**
- * Tap-to-call (issue 13 item 3): every 12345 and unit number on the citizen pages is a button that calls
+ * Tap-to-call: every 12345 and unit number on the citizen pages is a button that calls
  * wx.makePhoneCall; the page's element carries the number as `data-phone`.
  */
 /** 12345 政务服务便民热线: routes any matter to the competent body. */

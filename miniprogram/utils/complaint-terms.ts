@@ -1,6 +1,5 @@
 /**
- * The periods the citizen pages state, from the legal settings in force (`public` `complaint.terms`; issue 12
- * item 9): never written into the WXML. Each known period has its sentence; while the answer is missing (offline,
+ * The periods the citizen pages state, from the legal settings in force (`public` `complaint.terms`): never written into the WXML. Each known period has its sentence; while the answer is missing (offline,
  * loading) the sentence says the period without a number rather than a number that may be wrong.
  */
 export type Periods = Readonly<Record<string, number>>;

@@ -1,5 +1,5 @@
 /**
- * What a failed wx API call means for the person (issue 13 item 8: nothing fails silently): they cancelled
+ * What a failed wx API call means for the person (nothing fails silently): they cancelled
  * (say nothing), refused a permission in WeChat's or the phone's settings (say what and offer wx.openSetting),
  * refused the privacy guide (say what cannot be used; typing still works), or something else failed.
  */

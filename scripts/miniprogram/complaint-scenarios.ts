@@ -59,7 +59,7 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
     ],
   },
   {
-    // Issue 13 item 2: the first two sections filled, 提交: the count, and the first wrong field (scrolled to).
+    // the first two sections filled, 提交: the count, and the first wrong field (scrolled to).
     name: 'complaint-form-first-error',
     page: 'pages/complaint/form/index',
     openid: FIXTURE_CITIZEN,
@@ -71,7 +71,7 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
     keyStrings: ['有 5 处需要修改', '请填写被投诉举报对象名称', '请填写地址', '的为必填项'],
   },
   {
-    // Issue 13 item 8: the album/camera refused in WeChat's settings.
+    // the album/camera refused in WeChat's settings.
     name: 'complaint-form-permission-refused',
     page: 'pages/complaint/form/index',
     openid: FIXTURE_CITIZEN,
@@ -140,7 +140,7 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
     ],
   },
   {
-    // Issue 13 item 5: adding material to an open complaint (typed, before sending).
+    // adding material to an open complaint (typed, before sending).
     name: 'complaint-detail-add-material',
     page: 'pages/complaint/detail/index',
     query: (f) => ({ trackingNo: f.handled.trackingNo }),

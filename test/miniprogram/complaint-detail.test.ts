@@ -1,5 +1,5 @@
 /**
- * The complaint detail page as its owner sees it (PUB-3; issue 13 item 5), rendered in Chromium: the next step
+ * The complaint detail page as its owner sees it (PUB-3), rendered in Chromium: the next step
  * and its date at the top, the timeline newest first, the owner's photos (wx.previewImage), for 不予受理 where to
  * go instead with 12345 tap-to-call (item 3), and the owner's steps as the backend offers them (`citizenSteps`):
  * add material, rate once, withdraw (a complaint ends; a report's withdrawal is only recorded). Never shared.
@@ -147,7 +147,7 @@ describe('complaint detail: the owner adds material', () => {
     await page.invoke('onAddMaterial');
     const text = await page.text();
     expect(text).toContain('最多补充 5 次材料');
-    expect(text).toContain('拨打 12345'); // the refusal names the hotline: it is a call button (issue 13 item 3)
+    expect(text).toContain('拨打 12345'); // the refusal names the hotline: it is a call button
   });
 });
 

@@ -38,7 +38,7 @@ describe('checkForm', () => {
       errors: {
         kind: '请选择投诉或举报',
         category: '请选择所属领域',
-        // Empty required fields say what is missing, not how long it must be (issue 13 item 2).
+        // Empty required fields say what is missing, not how long it must be.
         subjectName: '请填写被投诉举报对象名称',
         subjectAddress: '请填写地址',
         description: '请填写问题描述',

@@ -1,9 +1,9 @@
 /**
- * Issue 13 on the citizen's complaint pages and home, rendered in Chromium: the form scrolls to its first error
+ * Usability of the citizen's complaint pages and home (PUB-3), rendered in Chromium: the form scrolls to its first error
  * and counts them, empty required fields say 请填写…, required fields are marked (item 2); refused permissions
  * and privacy say what failed and offer 去设置 (item 8); a failed "load more" offers 重试; 12345 is tap-to-call
  * (item 3); home lists the working services first, a toast for the pending ones, a scan shortcut (item 4);
- * public pages are shareable (item 10); the intro's periods come from the legal settings (issue 12 item 9; PUB-2).
+ * public pages are shareable (item 10); the intro's periods come from the legal settings (PUB-2).
  */
 import type { Rendered } from '../../scripts/miniprogram/render';
 import { tap, typed } from './fixtures';
@@ -45,7 +45,7 @@ async function scriptWx(page: Rendered, fail: { media?: string; location?: strin
 const effectsOf = async (page: Rendered, api: string) =>
   (await page.effects()).filter((e) => e.api === api).map((e) => e.args);
 
-describe('complaint form: errors (issue 13 item 2)', () => {
+describe('complaint form: errors', () => {
   it('counts the errors, scrolls to the first wrong field, and says 请填写… for empty fields', async () => {
     const page = await render(FORM);
     await scriptWx(page);
@@ -106,7 +106,7 @@ describe('complaint form: errors (issue 13 item 2)', () => {
   });
 });
 
-describe('complaint form: refused permissions (issue 13 item 8)', () => {
+describe('complaint form: refused permissions', () => {
   it('a refused album/camera says so and offers 去设置 (wx.openSetting)', async () => {
     const page = await render(FORM);
     await scriptWx(page, { media: 'chooseMedia:fail auth deny' });
@@ -142,7 +142,7 @@ describe('complaint form: refused permissions (issue 13 item 8)', () => {
   });
 });
 
-describe('home (issue 13 items 4 and 10)', () => {
+describe('home', () => {
   it('lists the working services first, then the pending ones grouped', async () => {
     const page = await render('pages/home/index');
     const keys = await page.page.$$eval('[data-key]', (els) => els.map((e) => e.getAttribute('data-key')));

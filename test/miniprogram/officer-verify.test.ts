@@ -1,5 +1,5 @@
 /**
- * The officer verification page (PUB-4) rendered in Chromium, Issue 13 items 1, 3 and 10 and Issue 12 item 4:
+ * The officer verification page (PUB-4) rendered in Chromium:
  * 重试 after a network failure retries the scanned or badge code; from a code the result comes first; a valid
  * result shows a live clock, the enforcement field and area and a registered photo if any; 暂扣 / 吊销 / 注销
  * read as such with their date; 12345 is a tap-to-call button; the page can be shared without the citizen's data.
@@ -45,7 +45,7 @@ const before = (page: Rendered, a: string, b: string) =>
     [a, b] as const,
   );
 
-describe('重试 after a network failure (Issue 13 item 1)', () => {
+describe('重试 after a network failure', () => {
   it('retries the scanned code itself, not a typed number', async () => {
     harness.answer = NETWORK_DOWN;
     const page = await harness.render(PAGE);
@@ -137,7 +137,7 @@ describe('a valid result shows what a screenshot cannot fake', () => {
   });
 });
 
-// Issue 12 item 4: 注销 is no sanction; 暂扣 holds a certificate back; each is dated on the result.
+// 注销 is no sanction; 暂扣 holds a certificate back; each is dated on the result.
 describe('statuses with their dates', () => {
   it.each([
     ['cancelled', '2025-09-30', '已注销', '注销日期', '2025-09-30'],
@@ -169,7 +169,7 @@ describe('statuses with their dates', () => {
   });
 });
 
-describe('12345 is a call button; the page can be shared (Issue 13 items 3, 10)', () => {
+describe('12345 is a call button; the page can be shared', () => {
   it('calls 12345 from the button under a certificate that is not valid', async () => {
     harness.answer = () => ({ ok: true, data: { ...VALID, status: 'cancelled', statusDate: '2025-09-30' } });
     const page = await harness.render(PAGE, { query: { certNo: VALID.certNo } });

@@ -137,7 +137,7 @@ describe('home page', () => {
       api: 'navigateTo',
       args: { url: '/pages/complaint/intro/index' },
     });
-    // A service not yet available says so in a toast (issue 13 item 4), never an empty page.
+    // A service not yet available says so in a toast, never an empty page.
     await page.invoke('onEntry', { currentTarget: { dataset: { key: 'documents' } } });
     expect(await page.effects()).toContainEqual({
       api: 'showToast',

@@ -1,7 +1,7 @@
 /**
  * Home: the citizen's main entries, the working services first (their own complaints and a scan shortcut to
  * verify an officer among them), then the services not yet available, grouped and marked; a tap on one of those
- * says so in a toast rather than leading to an empty page (issue 13 item 4). Shareable (item 10).
+ * says so in a toast rather than leading to an empty page. Shareable.
  */
 import { pageBase } from '../../behaviors/page-base';
 import { permissionNotice } from '../../utils/permission';

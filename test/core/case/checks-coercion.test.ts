@@ -1,5 +1,5 @@
 /**
- * Checks of a coercive measure (issue 14 item 5; REC-8): full recording (全过程记录制度第十七条第（二）项) and the written
+ * Checks of a coercive measure (REC-8): full recording (全过程记录制度第十七条第（二）项) and the written
  * approval before the measure, or within 24 hours after it in an emergency (全过程记录制度第十七条第（四）项, 行政强制法第十九条).
  */
 import { checkCase, type Finding } from '../../../core/case/checks';

@@ -1,5 +1,5 @@
 /**
- * Checks of an inspection's records (issue 14 item 5; REC-4, REC-6, REC-9, REC-16): 全过程记录制度第十一条、第十五条第（二）项、
+ * Checks of an inspection's records (REC-4, REC-6, REC-9, REC-16): 全过程记录制度第十一条、第十五条第（二）项、
  * 第（四）项, 第十八条. A clean case has no findings; each test breaks one rule.
  */
 import { checkCase, type Finding } from '../../../core/case/checks';

@@ -1,5 +1,5 @@
 /**
- * Checks of a penalty case (issue 14 item 5; REC-4, REC-7): recordings of questioning, hearings, deliberation and
+ * Checks of a penalty case (REC-4, REC-7): recordings of questioning, hearings, deliberation and
  * service (全过程记录制度第十六条第（二）项、第（四）项), Art. 11's optional recordings as warnings only, and no decision without
  * the prior notice and the party's time to answer (行政处罚法第四十四条、第四十五条、第六十二条).
  */

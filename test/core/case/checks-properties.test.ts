@@ -1,5 +1,5 @@
 /**
- * Properties of the checks (issue 14 item 5; REC-16 "every gap detectable"): any input, however incomplete, gives
+ * Properties of the checks (REC-16 "every gap detectable"): any input, however incomplete, gives
  * findings and never an exception, each finding as `CHECKS` declares it; and a document time outside every
  * recording of an inspection always fails 全过程记录制度第十五条第（四）项, while one inside never does.
  */

@@ -1,5 +1,5 @@
 /**
- * The legal time limits of a case as kernel clocks (issue 14 item 6): 行政处罚法第五十六条、第六十条、第八十五条,
+ * The legal time limits of a case as kernel clocks: 行政处罚法第五十六条、第六十条、第八十五条,
  * 行政强制法第二十五条, 全过程记录制度第二十一条 (REC-10). Run through the kernel's own clock arithmetic
  * (core/workflow/clocks.ts) on the 2026 working-day calendar.
  */

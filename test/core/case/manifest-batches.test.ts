@@ -1,5 +1,5 @@
 /**
- * Batch planning of a valid manifest (issue 14 item 7): cases before the records that hang on them, rows in
+ * Batch planning of a valid manifest: cases before the records that hang on them, rows in
  * source-id order, keys that stay the same for the same rows so that an interrupted import resumes after its last
  * applied batch and a re-import finds every batch done (the upsert by sourceId makes re-applying harmless anyway).
  */

@@ -1,5 +1,5 @@
 /**
- * The manifest's CSV reader (issue 14 item 7): RFC 4180 records with the line each starts on, so that every
+ * The manifest's CSV reader: RFC 4180 records with the line each starts on, so that every
  * refusal names its line (header = line 1).
  */
 import { parseCsv } from '../../../core/case/manifest-csv';

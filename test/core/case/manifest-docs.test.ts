@@ -1,5 +1,5 @@
 /**
- * docs/import-format.md (issue 14 item 7) says what the code does: one table row per column with its Chinese label
+ * docs/import-format.md says what the code does: one table row per column with its Chinese label
  * and whether it is required, exactly as MANIFEST_COLUMNS has them, and its examples import without an error.
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * A manifest with bad rows imports nothing (issue 14 item 7): every bad row is reported with its file, line and
+ * A manifest with bad rows imports nothing: every bad row is reported with its file, line and
  * field, in Chinese, saying what is expected and never repeating the value (it may be personal data; PRIV rules).
  */
 import { MANIFEST_LIMITS, parseManifest, type ManifestError } from '../../../core/case/manifest';

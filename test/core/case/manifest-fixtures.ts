@@ -1,5 +1,5 @@
 /**
- * One small import manifest (issue 14 item 7) in both forms: a penalty case of an organisation with a document, a
+ * One small import manifest in both forms: a penalty case of an organisation with a document, a
  * recording of the inspection with an interruption, and electronic data; an inspection of a natural person. The CSV
  * form uses what exports carry: a byte-order mark, CRLF, Chinese names for codes and column headers, Beijing local
  * times, and quoted fields with commas, quotes and a line break.

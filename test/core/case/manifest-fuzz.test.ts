@@ -1,5 +1,5 @@
 /**
- * Properties of the manifest parser (issue 14 item 7): whatever arrives, it answers and never throws, and no
+ * Properties of the manifest parser: whatever arrives, it answers and never throws, and no
  * error repeats what was written in a field (personal data must not be echoed). Values carry a marker
  * ("QJX…XJQ") that no message contains, so any echo of the value, trimmed or upper-cased, is caught.
  */

@@ -1,5 +1,5 @@
 /**
- * The import manifest's two forms (issue 14 item 7; REC-1, REC-2, REC-3, REC-9): the same cases, documents,
+ * The import manifest's two forms (REC-1, REC-2, REC-3, REC-9): the same cases, documents,
  * recordings and electronic data read from JSON and from CSV give the same Manifest, with times as UTC instants,
  * codes for Chinese names, normalised hashes, certificate and ID numbers.
  */

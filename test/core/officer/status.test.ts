@@ -20,7 +20,7 @@ describe('officerStatusAt', () => {
   });
 });
 
-// Issue 12 item 4: 暂扣 for a held-back certificate, 吊销 (a sanction) apart from 注销 (transfer, retirement).
+// 暂扣 for a held-back certificate, 吊销 (a sanction) apart from 注销 (transfer, retirement).
 describe('status labels and dates', () => {
   it('uses the legal terms', () => {
     expect(OFFICER_STATUS_LABELS).toMatchObject({

@@ -1,5 +1,5 @@
 /**
- * Party identifiers (issue 14 item 2, REC-11): the check characters of GB 32100-2015 (统一社会信用代码) and
+ * Party identifiers (REC-11): the check characters of GB 32100-2015 (统一社会信用代码) and
  * GB 11643-1999 (公民身份号码, ISO 7064 MOD 11-2), and the forms of the other documents. Real published numbers
  * anchor the algorithms (a generator built on the same functions alone would prove nothing); the properties show
  * every generated valid number passes and every single-character change is caught.

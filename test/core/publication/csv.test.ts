@@ -1,4 +1,4 @@
-/** The RFC 4180 reader behind the 双公示 import (issue 15 item 1). */
+/** The RFC 4180 reader behind the 双公示 import. */
 import { parseCsv } from '../../../core/publication/csv';
 
 const ok = (text: string) => {

@@ -1,5 +1,5 @@
 /**
- * Disclosure rules (issue 15 item 4; PUB-8, seed Art. 17): a minor's entry is never published; flagged entries
+ * Disclosure rules (PUB-8, seed Art. 17): a minor's entry is never published; flagged entries
  * are withheld with the reason; a natural person's penalty that reveals health is held for privacy by default;
  * only commercial secrets and privacy may be overridden, with the principal's approval, a written reason and the
  * impact assessment (个人信息保护法 Art. 55).

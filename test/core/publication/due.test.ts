@@ -1,5 +1,5 @@
 /**
- * Publication deadlines as kernel clocks (issue 15 items 2 and 7): PUB-12 (seed Art. 24) 7 working days for
+ * Publication deadlines as kernel clocks: PUB-12 (seed Art. 24) 7 working days for
  * penalties and permits, 20 for the rest; PUB-13 (seed Art. 25; 行政处罚法 Art. 48) 3 working days for taking a
  * changed decision down and publishing the reason, from the later of its effective and received dates.
  */

@@ -1,5 +1,5 @@
 /**
- * Entry fields (issue 15 item 1; PUB-6): the 双公示 fields of penalties and permits, the minimum of the other
+ * Entry fields (PUB-6): the 双公示 fields of penalties and permits, the minimum of the other
  * kinds, each checked with a Chinese message naming the field and never echoing the value.
  */
 import { entrySchema } from '../../../core/publication/fields';

@@ -1,5 +1,5 @@
 /**
- * The public projection (issue 15 item 5; PUB-7 first form, seed Art. 16; 法释〔2016〕19号 Art. 8-10): surname +
+ * The public projection (PUB-7 first form, seed Art. 16; 法释〔2016〕19号 Art. 8-10): surname +
  * 某 for a natural person, the organisation's or business's name, and no natural person's full name, ID number,
  * phone or home address anywhere in the view.
  */

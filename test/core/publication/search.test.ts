@@ -1,5 +1,5 @@
 /**
- * Search tokens (issue 15 item 6): an index-backed token field built only from the public view, so a keyword
+ * Search tokens: an index-backed token field built only from the public view, so a keyword
  * finds party public names, document numbers and violation types, and a natural person's full name finds
  * nothing (PUB-7).
  */

@@ -1,5 +1,5 @@
 /**
- * The 双公示 CSV import (issue 15 item 1; ../shared/LEGAL.md "The national 双公示 data standard"): the whole file is
+ * The 双公示 CSV import (the national 双公示 data standard, docs/publication.md): the whole file is
  * checked first, every bad row is reported with line, column and field, nothing is imported if any row is bad,
  * and no message repeats a cell (names and ID numbers are personal data: 个人信息保护法 Art. 6).
  */

@@ -1,5 +1,5 @@
 /**
- * The publication workflow declaration (issue 15 item 3; PUB-11, seed Art. 22-23; PUB-13, seed Art. 25): preparer →
+ * The publication workflow declaration (PUB-11, seed Art. 22-23; PUB-13, seed Art. 25): preparer →
  * 分管领导 → office → principal → published; rejection starts a new round; within a round nobody passes an entry at
  * two steps or after preparing it; a delegation covers the principal; a minor's entry never goes forward.
  * Through the pure `allowedSteps` / `refusalOf` of core/workflow/define.ts (the server's kernel uses the same).

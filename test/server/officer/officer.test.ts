@@ -51,7 +51,7 @@ describe('public officer.verify', () => {
     expect(res).toMatchObject({ ok: true, data: { certNo: DEMO_CERT_NOS.revoked, status: 'revoked' } });
   });
 
-  // Issue 12 item 4: 暂扣, 吊销 (a sanction) and 注销 (transfer, retirement) each read as such, with their date;
+  // 暂扣, 吊销 (a sanction) and 注销 (transfer, retirement) each read as such, with their date;
   // an expired certificate's date is its last valid day.
   it('reads suspended, revoked, cancelled and expired certificates as such, each with its date', async () => {
     const answers = await Promise.all(
@@ -104,7 +104,7 @@ describe('public officer.verify', () => {
 });
 
 describe('public officer.list', () => {
-  // PUB-2 and Issue 12 item 4: the revoked 50010120190007 and the cancelled 50010120200011 are not in post.
+  // PUB-2: the revoked 50010120190007 and the cancelled 50010120200011 are not in post.
   it('pages by certificate number with a cursor that is stable under inserts', async () => {
     const first = await publicCall('officer.list', { pageSize: 2 });
     expect(first.ok).toBe(true);

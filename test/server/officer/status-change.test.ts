@@ -1,8 +1,8 @@
 /**
- * Issue 12 item 4 through the emulator: 注销 (a transfer or retirement, `officer.cancel`) is a status of its own,
+ * Officer statuses (PUB-4) through the emulator: 注销 (a transfer or retirement, `officer.cancel`) is a status of its own,
  * apart from 吊销 (a sanction); 暂扣, 吊销 and 注销 take their date and reason; a former officer's number still
  * verifies, as no longer valid with that date, while the public list (PUB-2) shows only officers in post. Also the
- * register's enforcement field, area and optional photo (Issue 13 item 1), and records kept before these fields.
+ * register's enforcement field, area and optional photo, and records kept before these fields.
  */
 import { randomUUID } from 'node:crypto';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';

@@ -2,7 +2,7 @@
  * One complaint as its owner sees it (PUB-3: progress query): the status with what is expected next and by when,
  * the timeline newest first with the replies, the result, for 不予受理 where to go instead, the owner's own photos
  * (short-lived URLs; tap to enlarge). While it is open the owner may add material (text and up to 3 photos) and
- * withdraw it; once it is over, rate the handling once (issue 13 item 5; each step is the backend's, offered as
+ * withdraw it; once it is over, rate the handling once (each step is the backend's, offered as
  * `citizenSteps` says). Opened from the list, the confirmation, or a subscribe message (`?trackingNo=`). A number
  * that is not the caller's answers NOT_FOUND like one that does not exist. Never shared: it is someone's own matter.
  */

@@ -35,8 +35,8 @@ const DONE_PAGE = '/pages/complaint/done/index';
 
 type Field = 'subjectName' | 'subjectAddress' | 'description' | 'contactName' | 'contactPhone';
 /**
- * Where each error is shown, in page order: after 提交 with errors the page scrolls to the first one (issue 13
- * item 2), so a long form never fails out of sight.
+ * Where each error is shown, in page order: after 提交 with errors the page scrolls to the first one,
+ * so a long form never fails out of sight.
  */
 export const ERROR_ANCHORS: Array<[keyof FormErrors, string]> = [
   ['kind', '#form-kind'],

@@ -26,7 +26,7 @@ Component({
       const res = await call('public', 'complaint.terms', {});
       if (res.ok) this.setData({ terms: termLines(res.data.periods) });
     },
-    /** Public page: shared as the intro, never with anyone's complaint (issue 13 item 10). */
+    /** Public page: shared as the intro, never with anyone's complaint. */
     onShareAppMessage() {
       return { title: '卫生健康领域投诉举报：受理条件和办理流程', path: '/pages/complaint/intro/index' };
     },
