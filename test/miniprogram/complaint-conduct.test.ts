@@ -35,7 +35,8 @@ async function scriptStorage(page: Rendered, storage: Record<string, unknown> = 
 
 const savedDraft = (page: Rendered) =>
   page.page.evaluate(
-    (key) => (globalThis as unknown as { __store: Record<string, { form?: Record<string, unknown> }> }).__store[key],
+    (key) =>
+      (globalThis as unknown as { __store: Record<string, { form?: Record<string, unknown> }> }).__store[key],
     DRAFT_KEY,
   );
 
@@ -124,13 +125,22 @@ describe('complaint form: a complaint about enforcement conduct', () => {
     expect(calls[0]!.event.payload).not.toHaveProperty('officer');
     // Back to conduct: the fields come back empty, not with what was cleared.
     await page.invoke('onCategory', tap({ category: CONDUCT }));
-    expect((await savedDraft(page))?.form).toMatchObject({ category: CONDUCT, officerName: '', officerCertNo: '' });
+    expect((await savedDraft(page))?.form).toMatchObject({
+      category: CONDUCT,
+      officerName: '',
+      officerCertNo: '',
+    });
   });
 
   it('restores the officer from a conduct draft, and drops it from a draft of another field', async () => {
     harness.answer = () => submitted;
     const page = await render();
-    const form = { kind: 'complaint', category: CONDUCT, description: '执法人员态度恶劣', officerName: '李四' };
+    const form = {
+      kind: 'complaint',
+      category: CONDUCT,
+      description: '执法人员态度恶劣',
+      officerName: '李四',
+    };
     await scriptStorage(page, { [DRAFT_KEY]: { savedAt: Date.now(), form } });
     await page.invoke('onLoad', {});
     expect(await page.text()).toContain('已恢复您上次未提交的内容');
