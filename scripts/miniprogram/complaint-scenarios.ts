@@ -102,7 +102,7 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
     ],
     keyStrings: [
       '被投诉的执法人员（可选）',
-      '执法人员姓名',
+      '执法证号',
       '执法证号只能包含数字、字母或汉字',
       '委机关法规与综合监督科',
       '看不到您的姓名和联系方式',

@@ -67,7 +67,6 @@ describe('complaint form: a complaint about enforcement conduct', () => {
     await page.invoke('onCategory', tap({ category: CONDUCT }));
     const text = await page.text();
     expect(text).toContain('被投诉的执法人员（可选）');
-    expect(text).toContain('执法人员姓名');
     expect(text).toContain('执法证号');
     expect(text).toContain('委机关法规与综合监督科');
     expect(text).toContain('被投诉的执法人员不能查看本投诉举报，也看不到您的姓名和联系方式');
@@ -144,7 +143,7 @@ describe('complaint form: a complaint about enforcement conduct', () => {
     await scriptStorage(page, { [DRAFT_KEY]: { savedAt: Date.now(), form } });
     await page.invoke('onLoad', {});
     expect(await page.text()).toContain('已恢复您上次未提交的内容');
-    expect(await page.text()).toContain('执法人员姓名');
+    expect(await page.text()).toContain('被投诉的执法人员（可选）');
 
     const other = await render();
     const otherForm = { ...form, category: '公共场所', officerCertNo: 'AB1234' };
