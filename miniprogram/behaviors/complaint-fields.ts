@@ -1,10 +1,12 @@
 /**
  * The choices the citizen form and the staff record form share (type, field of health, contact mode), with the
- * same rules: changing the type may change the contact mode; anonymity only for reports. Each page supplies its
+ * same rules: changing the type may change the contact mode; anonymity only for reports; the officer complained
+ * about only with the conduct category. Each page supplies its
  * own `update(patch, clearErrors)` (the citizen form also saves its draft there).
  */
 import {
   ANONYMOUS_ONLY_FOR_REPORTS,
+  categoryPatch,
   kindPatch,
   type FormErrors,
   type FormState,
@@ -27,7 +29,8 @@ export const complaintFields = Behavior({
     },
     onCategory(e: WechatMiniprogram.TouchEvent) {
       const category = (e.currentTarget.dataset as { category?: string }).category;
-      if (category) host(this).update({ category }, ['category']);
+      // Leaving the conduct category clears the officer named (never sent with another field).
+      if (category) host(this).update(categoryPatch(category), ['category', 'officerName', 'officerCertNo']);
     },
     onContactMode(e: WechatMiniprogram.TouchEvent) {
       const page = host(this);

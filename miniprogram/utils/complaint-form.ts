@@ -6,6 +6,7 @@
  * main package: a subpackage cannot require another subpackage's files.
  */
 import {
+  CONDUCT_CATEGORY,
   complaintRecordInput,
   complaintSubmitInput,
   issuesToFields,
@@ -36,6 +37,9 @@ export interface FormState {
   contactName: string;
   contactPhone: string;
   photos: PhotoItem[];
+  /** The officer complained about, for a conduct complaint only (both optional; cleared for other fields). */
+  officerName: string;
+  officerCertNo: string;
 }
 
 /** One message per form field; keys are the page's own (WXML cannot index by a dotted path). */
@@ -50,6 +54,8 @@ export type FormErrors = Partial<
     | 'contact'
     | 'contactName'
     | 'contactPhone'
+    | 'officerName'
+    | 'officerCertNo'
     | 'source'
     | 'sourceRef'
     | 'receivedAt',
@@ -69,7 +75,26 @@ export function emptyForm(kind: ComplaintKind | '' = ''): FormState {
     contactName: '',
     contactPhone: '',
     photos: [],
+    officerName: '',
+    officerCertNo: '',
   };
+}
+
+/** A complaint about enforcement conduct (issue 12 item 6): only then may the officer be named. */
+export const isConduct = (category: string): boolean => category === CONDUCT_CATEGORY;
+
+/** Choosing the field of health: leaving the conduct category clears the officer, so it is never sent elsewhere. */
+export function categoryPatch(category: string): Partial<FormState> {
+  return isConduct(category) ? { category } : { category, officerName: '', officerCertNo: '' };
+}
+
+/** The officer as given (blank fields left out), or nothing: for the conduct category only. */
+function officerOf(form: FormState): { name?: string; certNo?: string } | undefined {
+  if (!isConduct(form.category)) return undefined;
+  const name = form.officerName ?? '';
+  const certNo = form.officerCertNo ?? '';
+  if (!name.trim() && !certNo.trim()) return undefined;
+  return { ...(name.trim() ? { name } : {}), ...(certNo.trim() ? { certNo } : {}) };
 }
 
 /** Choosing the kind: anonymity is for reports only, so switching to a complaint returns to real name. */
@@ -80,9 +105,10 @@ export function kindPatch(form: FormState, kind: ComplaintKind): Partial<FormSta
 /** Shown when anonymity is chosen for anything but a report (the contract says the same on submission). */
 export const ANONYMOUS_ONLY_FOR_REPORTS = '匿名只适用于举报；投诉须留下真实姓名和联系电话';
 
-/** What would be sent: uploaded photos only; contact by the chosen mode. */
+/** What would be sent: uploaded photos only; contact by the chosen mode; the officer for a conduct complaint. */
 export function payloadOf(form: FormState): Record<string, unknown> {
   const photos = form.photos.filter((p) => p.state === 'done' && p.fileID).map((p) => p.fileID);
+  const officer = officerOf(form);
   return {
     kind: form.kind || undefined,
     category: form.category || undefined,
@@ -97,6 +123,7 @@ export function payloadOf(form: FormState): Record<string, unknown> {
       form.contactMode === 'anonymous'
         ? { anonymous: true }
         : { anonymous: false, name: form.contactName, phone: form.contactPhone },
+    ...(officer ? { officer } : {}),
   };
 }
 
@@ -111,6 +138,10 @@ const FIELD_KEYS: Array<[RegExp, keyof FormErrors]> = [
   [/^payload\.contact\.name$/, 'contactName'],
   [/^payload\.contact\.phone$/, 'contactPhone'],
   [/^payload\.contact(\.anonymous)?$/, 'contact'],
+  [/^payload\.officer\.name$/, 'officerName'],
+  [/^payload\.officer\.certNo$/, 'officerCertNo'],
+  // "只有反映执法行为时才填写…": the officer came with another field of health, so it belongs with the field.
+  [/^payload\.officer$/, 'category'],
   [/^payload\.source$/, 'source'],
   [/^payload\.sourceRef$/, 'sourceRef'],
   [/^payload\.receivedAt$/, 'receivedAt'],
@@ -224,7 +255,7 @@ export function fromDraft(stored: unknown, now: number): FormState | null {
     if (typeof form[key] !== 'string') return null;
   }
   form.photos = Array.isArray(form.photos) ? form.photos.filter((p) => p?.state === 'done' && p.fileID) : [];
-  return form;
+  return { ...form, ...(isConduct(form.category) ? {} : categoryPatch(form.category)) };
 }
 
 /** A draft worth keeping has something typed in it. */
@@ -235,6 +266,8 @@ export function isBlank(form: FormState): boolean {
     !form.description.trim() &&
     !form.contactName.trim() &&
     !form.contactPhone.trim() &&
+    !(form.officerName ?? '').trim() &&
+    !(form.officerCertNo ?? '').trim() &&
     !form.photos.length
   );
 }

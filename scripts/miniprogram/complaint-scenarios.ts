@@ -79,6 +79,36 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
     keyStrings: ['未获得相册或摄像头权限', '去设置'],
   },
   {
+    // Issue 12 item 6: a complaint about enforcement conduct names the officer (optional), goes to the oversight
+    // section; a malformed certificate number gets the contract's message.
+    name: 'complaint-form-conduct',
+    page: 'pages/complaint/form/index',
+    openid: FIXTURE_CITIZEN,
+    steps: [
+      { method: 'onKind', args: [{ currentTarget: { dataset: { kind: 'complaint' } } }] },
+      {
+        method: 'onCategory',
+        args: [{ currentTarget: { dataset: { category: '执法行为（执法人员或执法机构）' } } }],
+      },
+      {
+        method: 'onField',
+        args: [{ currentTarget: { dataset: { field: 'officerName' } }, detail: { value: '李四' } }],
+      },
+      {
+        method: 'onField',
+        args: [{ currentTarget: { dataset: { field: 'officerCertNo' } }, detail: { value: '证号#12' } }],
+      },
+      { method: 'onSubmit' },
+    ],
+    keyStrings: [
+      '被投诉的执法人员（可选）',
+      '执法证号',
+      '执法证号只能包含数字、字母或汉字',
+      '委机关法规与综合监督科',
+      '看不到您的姓名和联系方式',
+    ],
+  },
+  {
     name: 'complaint-form-anonymous',
     page: 'pages/complaint/form/index',
     query: { kind: 'report' },
@@ -113,7 +143,7 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
       anonymous: '0',
     }),
     openid: FIXTURE_CITIZEN,
-    keyStrings: ['暂定日期', '按法定节假日规则推算'],
+    keyStrings: ['暂定日期', '按法定节假日规则推算', '只会顺延，不会提前'],
   },
   {
     name: 'complaint-mine',

@@ -9,6 +9,7 @@ import {
   type ComplaintCitizenStep,
 } from '../../../core-bundle/index';
 import { chineseDate, shanghaiMinute } from '../../../utils/date-format';
+import { PROVISIONAL_MARK } from '../provisional';
 
 export interface DetailView {
   trackingNo: string;
@@ -21,6 +22,8 @@ export interface DetailView {
   /** 下一步 and its date, or '' once the matter is over. */
   nextStep: string;
   nextDue: string;
+  /** The date is the acceptance date and it is provisional (issue 12 item 7): the mark, or ''. */
+  nextDueMark: string;
   subjectName: string;
   subjectAddress: string;
   description: string;
@@ -69,6 +72,8 @@ export function detailView(c: CitizenComplaintView): DetailView {
     statusNote: statusNote(c),
     nextStep: c.nextStep?.label ?? '',
     nextDue: c.nextStep?.dueDate ? `${chineseDate(c.nextStep.dueDate)}前` : '',
+    nextDueMark:
+      c.status === 'submitted' && c.nextStep?.dueDate && c.acceptanceDueProvisional ? PROVISIONAL_MARK : '',
     subjectName: c.subject.name,
     subjectAddress: c.subject.address,
     description: c.description,

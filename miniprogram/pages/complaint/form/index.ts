@@ -2,7 +2,9 @@
  * The complaint form (PUB-3). Checked with the contract's own schema before sending; the function's
  * `fields` land on the same places. Every change is kept as a draft (wx.setStorageSync) so that leaving the page
  * loses nothing; photos go straight into the caller's quarantine path and the draft keeps their fileIDs. At
- * submission the page asks for the one-time subscribe grant (refusing is normal and changes nothing).
+ * submission the page asks for the one-time subscribe grant (refusing is normal and changes nothing). A complaint
+ * about enforcement conduct may name the officer (name, certificate number, both optional; the contract's
+ * `officerConcernedSchema` checks them); the fields show, are kept and are sent for that category only.
  */
 import { complaintFields } from '../../../behaviors/complaint-fields';
 import { pageBase } from '../../../behaviors/page-base';
@@ -10,6 +12,7 @@ import { phoneCall } from '../../../behaviors/phone-call';
 import { COMPLAINT_SUBSCRIBE_TEMPLATE_ID } from '../../../config';
 import {
   COMPLAINT_CATEGORIES,
+  CONDUCT_CATEGORY,
   DESCRIPTION_MAX,
   DESCRIPTION_MIN,
   MAX_PHOTOS,
@@ -33,7 +36,14 @@ import { addPhotos, removePhoto, uploadAgain, type PhotoHost } from './photos';
 
 const DONE_PAGE = '/pages/complaint/done/index';
 
-type Field = 'subjectName' | 'subjectAddress' | 'description' | 'contactName' | 'contactPhone';
+type Field =
+  | 'subjectName'
+  | 'subjectAddress'
+  | 'description'
+  | 'contactName'
+  | 'contactPhone'
+  | 'officerName'
+  | 'officerCertNo';
 /**
  * Where each error is shown, in page order: after 提交 with errors the page scrolls to the first one,
  * so a long form never fails out of sight.
@@ -41,6 +51,8 @@ type Field = 'subjectName' | 'subjectAddress' | 'description' | 'contactName' | 
 export const ERROR_ANCHORS: Array<[keyof FormErrors, string]> = [
   ['kind', '#form-kind'],
   ['category', '#form-category'],
+  ['officerName', '#form-officer'],
+  ['officerCertNo', '#form-officer'],
   ['subjectName', '#form-subject'],
   ['subjectAddress', '#form-subject'],
   ['description', '#form-description'],
@@ -62,6 +74,8 @@ const ERROR_OF_FIELD: Record<Field, keyof FormErrors> = {
   description: 'description',
   contactName: 'contactName',
   contactPhone: 'contactPhone',
+  officerName: 'officerName',
+  officerCertNo: 'officerCertNo',
 };
 
 Component({
@@ -73,6 +87,8 @@ Component({
     /** The banner names 12345 (a refusal that suggests the hotline): offer the call. */
     bannerCall: false,
     categories: COMPLAINT_CATEGORIES as readonly string[],
+    /** Chosen, it shows the optional officer fields (issue 12 item 6; sent as `officer`). */
+    conductCategory: CONDUCT_CATEGORY as string,
     descriptionMax: DESCRIPTION_MAX,
     descriptionMin: DESCRIPTION_MIN,
     maxPhotos: MAX_PHOTOS,

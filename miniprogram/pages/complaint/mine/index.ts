@@ -7,6 +7,7 @@ import { COMPLAINT_KIND_LABELS, type CitizenComplaintListItem } from '../../../c
 import { call } from '../../../services/api';
 import { chineseDate, shanghaiMinute } from '../../../utils/date-format';
 import { totalLabel } from '../../../utils/page-total';
+import { PROVISIONAL_MARK } from '../provisional';
 
 export interface MineRow {
   trackingNo: string;
@@ -16,6 +17,8 @@ export interface MineRow {
   statusLabel: string;
   submitted: string;
   due: string;
+  /** The acceptance date is provisional (issue 12 item 7): the mark, or ''. */
+  dueMark: string;
 }
 
 export function mineRow(item: CitizenComplaintListItem): MineRow {
@@ -27,6 +30,7 @@ export function mineRow(item: CitizenComplaintListItem): MineRow {
     statusLabel: item.statusLabel,
     submitted: shanghaiMinute(item.submittedAt),
     due: item.status === 'submitted' ? `${chineseDate(item.acceptanceDueDate)}前决定是否受理` : '',
+    dueMark: item.status === 'submitted' && item.acceptanceDueProvisional ? PROVISIONAL_MARK : '',
   };
 }
 
