@@ -80,7 +80,7 @@ export function emptyForm(kind: ComplaintKind | '' = ''): FormState {
   };
 }
 
-/** A complaint about enforcement conduct (issue 12 item 6): only then may the officer be named. */
+/** A complaint about enforcement conduct: only then may the officer be named. */
 export const isConduct = (category: string): boolean => category === CONDUCT_CATEGORY;
 
 /** Choosing the field of health: leaving the conduct category clears the officer, so it is never sent elsewhere. */

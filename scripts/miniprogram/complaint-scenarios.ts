@@ -79,7 +79,7 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
     keyStrings: ['未获得相册或摄像头权限', '去设置'],
   },
   {
-    // Issue 12 item 6: a complaint about enforcement conduct names the officer (optional), goes to the oversight
+    // a complaint about enforcement conduct names the officer (optional), goes to the oversight
     // section; a malformed certificate number gets the contract's message.
     name: 'complaint-form-conduct',
     page: 'pages/complaint/form/index',

@@ -1,5 +1,5 @@
 /**
- * Conduct complaints on the citizen's form (issue 12 item 6; PUB-3), rendered in Chromium: choosing
+ * Conduct complaints on the citizen's form (PUB-3), rendered in Chromium: choosing
  * 执法行为（执法人员或执法机构） shows the optional officer fields and where the complaint goes, the officer is sent as
  * `officer` after the contract's own `officerConcernedSchema` check (same messages as the function), and any other
  * field of health hides and clears them, in the page and in the saved draft, so an officer is never sent with it

@@ -1,5 +1,5 @@
 /**
- * Provisional acceptance dates (issue 12 item 7; PUB-3), rendered in Chromium: a date that rests on a year whose
+ * Provisional acceptance dates (PUB-3), rendered in Chromium: a date that rests on a year whose
  * official holiday arrangement is not published yet (`acceptanceDueProvisional`) is marked wherever the citizen
  * sees it (done, detail, mine), with the promise the backend keeps: once told, it may only move later, never
  * earlier. A date from a published arrangement carries no mark.

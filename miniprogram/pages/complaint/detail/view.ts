@@ -22,7 +22,7 @@ export interface DetailView {
   /** 下一步 and its date, or '' once the matter is over. */
   nextStep: string;
   nextDue: string;
-  /** The date is the acceptance date and it is provisional (issue 12 item 7): the mark, or ''. */
+  /** The date is the acceptance date and it is provisional: the mark, or ''. */
   nextDueMark: string;
   subjectName: string;
   subjectAddress: string;

@@ -87,7 +87,7 @@ Component({
     /** The banner names 12345 (a refusal that suggests the hotline): offer the call. */
     bannerCall: false,
     categories: COMPLAINT_CATEGORIES as readonly string[],
-    /** Chosen, it shows the optional officer fields (issue 12 item 6; sent as `officer`). */
+    /** Chosen, it shows the optional officer fields (sent as `officer`). */
     conductCategory: CONDUCT_CATEGORY as string,
     descriptionMax: DESCRIPTION_MAX,
     descriptionMin: DESCRIPTION_MIN,

@@ -17,7 +17,7 @@ export interface MineRow {
   statusLabel: string;
   submitted: string;
   due: string;
-  /** The acceptance date is provisional (issue 12 item 7): the mark, or ''. */
+  /** The acceptance date is provisional: the mark, or ''. */
   dueMark: string;
 }
 
