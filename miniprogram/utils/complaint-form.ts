@@ -89,7 +89,7 @@ export function categoryPatch(category: string): Partial<FormState> {
 }
 
 /** The officer as given (blank fields left out), or nothing: for the conduct category only. */
-function officerOf(form: FormState): { name?: string; certNo?: string } | undefined {
+export function officerOf(form: FormState): { name?: string; certNo?: string } | undefined {
   if (!isConduct(form.category)) return undefined;
   const name = form.officerName ?? '';
   const certNo = form.officerCertNo ?? '';

@@ -24,6 +24,7 @@ import {
   checkRecordForm,
   emptyRecord,
   formErrorsOf,
+  officerOf,
   RECORD_SOURCES,
   type FormErrors,
   type RecordSource,
@@ -105,12 +106,10 @@ Component({
     /** The officer as given, for a conduct complaint only: checked with the contract's schema. */
     officerOf(): { ok: true; officer?: { name?: string; certNo?: string } } | { ok: false } {
       const { form, officerName, officerCertNo } = this.data;
-      if (form.category !== CONDUCT_CATEGORY || !(officerName.trim() || officerCertNo.trim()))
-        return { ok: true };
-      const parsed = officerConcernedSchema.safeParse({
-        ...(officerName.trim() ? { name: officerName } : {}),
-        ...(officerCertNo.trim() ? { certNo: officerCertNo } : {}),
-      });
+      // The citizen form's rule (utils/complaint-form.ts): the conduct category only, blank fields left out.
+      const given = officerOf({ ...form, officerName, officerCertNo });
+      if (!given) return { ok: true };
+      const parsed = officerConcernedSchema.safeParse(given);
       if (parsed.success) return { ok: true, officer: parsed.data };
       this.setData({ officerError: Object.values(issuesToFields(parsed.error.issues)).join('；') });
       return { ok: false };
