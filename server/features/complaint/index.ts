@@ -12,6 +12,7 @@ export { complaintCitizenActions };
 export { complaintDeadlineProviders } from './deadline-providers';
 export { complaintOwnerRef, SUBMIT_LIMIT } from './submit';
 export { COMPLAINTS_COLLECTION } from './model';
+export { decideReportCase } from './staff-decisions';
 
 export const complaintStaffActions = {
   ...complaintReadActions,

@@ -9,6 +9,7 @@ import type { ComplaintStaffStep, ComplaintStepDone } from '../../../core/contra
 import { loadCalendar } from '../../calendar';
 import { STATUS_LABELS } from '../../../core/complaint/lifecycle';
 import { REJECTION_REASONS } from '../../../core/complaint/reasons';
+import type { EntityWrite } from '../../ledger/commit';
 import { handle, type Call } from '../../router/types';
 import { openContact } from './identity';
 import type { ComplaintState } from './model';
@@ -31,7 +32,7 @@ async function runStep(
   call: Call,
   id: string,
   step: ComplaintStaffStep,
-  rules: { effect: (s: ComplaintState) => void; notice?: Notice },
+  rules: { effect: (s: ComplaintState) => void; notice?: Notice; alsoWrite?: EntityWrite[] },
 ): Promise<ComplaintStepDone & { state: ComplaintState }> {
   const record = await loadForStaff(call, id, 'act');
   const { version, periods } = await complaintPeriods(call.db, call.now);
@@ -39,6 +40,7 @@ async function runStep(
     calendar: await loadCalendar(call.db),
     periods,
     settingsVersion: version,
+    alsoWrite: rules.alsoWrite,
     effect: (s) => {
       // The deadlines shown are the kernel's clocks (stored, and the earliest open one indexed as _wf.nextDue).
       const clocks = s._wf?.clocks ?? {};
@@ -89,14 +91,33 @@ const complaintReject = handle(decl.complaintReject, async (input, call) => {
   );
 });
 
-const complaintDecideCase = handle(decl.complaintDecideCase, async (input, call) => {
-  const done = await runStep(call, input.id, 'decideCase', {
+/**
+ * A report's case decision (立案 or not). The case register (server/features/case) takes this step when it opens
+ * a case from the report, with the new case as `alsoWrite`, so the link and the case are one transaction.
+ */
+export async function decideReportCase(
+  call: Call,
+  id: string,
+  decision: { caseOpened: boolean; note?: string; caseId?: string },
+  alsoWrite?: EntityWrite[],
+): Promise<ComplaintStepDone & { state: ComplaintState }> {
+  return runStep(call, id, 'decideCase', {
+    alsoWrite,
     effect: (s) => {
-      s.caseDecision = { caseOpened: input.caseOpened, at: call.now, note: input.note ?? null };
+      s.caseDecision = {
+        caseOpened: decision.caseOpened,
+        at: call.now,
+        note: decision.note ?? null,
+        ...(decision.caseId ? { caseId: decision.caseId } : {}),
+      };
       // The feedback clock started (a real-name report's): the reporter is owed an answer by its due date.
       if (s.feedbackState === 'pending') s.feedbackState = 'due';
     },
   });
+}
+
+const complaintDecideCase = handle(decl.complaintDecideCase, async (input, call) => {
+  const done = await decideReportCase(call, input.id, { caseOpened: input.caseOpened, note: input.note });
   return { ...answer(done), feedbackDueDate: done.state.feedbackDueDate };
 });
 

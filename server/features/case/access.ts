@@ -1,0 +1,74 @@
+/**
+ * Who may see and act on a case, and how a step is applied: the case's workflow declaration
+ * (core/case/workflow.ts) run by the kernel (server/kernel/apply.ts). Anyone who may not see a case — an officer
+ * of another section who is not on it, staff of another unit — gets NOT_FOUND, so existence does not leak (REC-14).
+ */
+import { CASE_WORKFLOW, seesCase } from '../../../core/case/workflow';
+import type { WorkflowActor } from '../../../core/workflow/define';
+import { loadCalendar } from '../../calendar';
+import { AppError } from '../../errors';
+import { applyStep, type StepContext } from '../../kernel/apply';
+import type { EntityWrite } from '../../ledger/commit';
+import { staffActorRef, type StaffPrincipal } from '../../org/principal';
+import { getDoc } from '../../platform/docs';
+import type { Call } from '../../router/types';
+import { CASES_COLLECTION, RECORDS_COLLECTION, type CaseDoc, type CaseState, type RecordDoc } from './model';
+
+export const caseActor = (staff: StaffPrincipal): WorkflowActor => ({
+  kind: 'staff',
+  ref: staffActorRef(staff.staffId),
+  staffId: staff.staffId,
+  roles: staff.roles,
+});
+
+const NOT_FOUND = '未找到该案件';
+
+/** The case, if the caller may see it; NOT_FOUND otherwise (the same answer as for a case that does not exist). */
+export async function loadCase(call: Call, id: string): Promise<CaseDoc> {
+  const found = await getDoc<CaseDoc>(call.db, CASES_COLLECTION, id);
+  if (!found || !seesCase(caseActor(call.staff!), found)) throw new AppError('NOT_FOUND', NOT_FOUND);
+  return found;
+}
+
+/** A record and its case, if the caller may see the case. */
+export async function loadRecord(call: Call, id: string): Promise<{ record: RecordDoc; kase: CaseDoc }> {
+  const record = await getDoc<RecordDoc>(call.db, RECORDS_COLLECTION, id);
+  if (!record) throw new AppError('NOT_FOUND', '未找到该执法记录');
+  const kase = await getDoc<CaseDoc>(call.db, CASES_COLLECTION, record.caseId);
+  if (!kase || !seesCase(caseActor(call.staff!), kase)) throw new AppError('NOT_FOUND', '未找到该执法记录');
+  return { record, kase };
+}
+
+/**
+ * One step of the case through the kernel: state, actor and preconditions checked on the case as loaded, the
+ * clocks moved with the working-day calendar, the step's domain rules applied, and the case committed against
+ * its revision with the other records the step changes (each on its own chain), in one transaction.
+ */
+export async function runCaseStep(
+  call: Call,
+  kase: CaseDoc,
+  step: string,
+  rules: {
+    actedAt?: Date;
+    params?: Record<string, string>;
+    effect?: (state: CaseState, ctx: StepContext<CaseDoc>) => void;
+    alsoWrite?: (ctx: StepContext<CaseDoc>) => EntityWrite[];
+  } = {},
+): Promise<CaseState> {
+  if (!CASE_WORKFLOW.steps[step]) throw new AppError('PRECONDITION_FAILED', '该环节不能通过此操作进入');
+  const done = await applyStep<CaseDoc & Record<string, unknown>>(call.db, {
+    def: CASE_WORKFLOW as never,
+    id: kase._id,
+    loaded: kase as CaseDoc & Record<string, unknown>,
+    step,
+    actor: caseActor(call.staff!),
+    now: call.now,
+    actedAt: rules.actedAt,
+    calendar: await loadCalendar(call.db),
+    params: rules.params,
+    effect: (state, ctx) =>
+      rules.effect?.(state as unknown as CaseState, ctx as unknown as StepContext<CaseDoc>),
+    alsoWrite: (ctx) => rules.alsoWrite?.(ctx as unknown as StepContext<CaseDoc>) ?? [],
+  });
+  return done.record as unknown as CaseState;
+}
