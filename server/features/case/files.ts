@@ -5,7 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { AppError } from '../../errors';
 import { cloudbase } from '../../platform/cloudbase';
 
@@ -47,25 +51,34 @@ export async function hashStream(
   return { sha256: hash.digest('hex'), size };
 }
 
-/** Copies the upload to `cloudPath` in private storage, hashing it on the way. */
+/**
+ * Copies the upload to `cloudPath` in private storage, hashing it on the way: the stream is written to the
+ * function's temporary disk chunk by chunk (the SDK uploads from a file stream, not from any stream), then
+ * uploaded from there, so memory stays flat whatever the size.
+ */
 export async function storeAndHash(
   fileID: string,
   cloudPath: string,
 ): Promise<{ fileID: string; sha256: string; size: number }> {
   const { body } = await openStream(fileID);
-  const pipe = new PassThrough();
-  const uploading = cloudbase().uploadFile({ cloudPath, fileContent: pipe as unknown as Buffer });
-  let hashed: { sha256: string; size: number };
+  const dir = await mkdtemp(path.join(tmpdir(), 'record-'));
+  const file = path.join(dir, 'upload');
   try {
-    // Waits for the upload to take each chunk (backpressure), so no more than a chunk or two is held.
-    hashed = await hashStream(Readable.fromWeb(body as never), async (chunk) => {
-      if (!pipe.write(chunk)) await once(pipe, 'drain');
-    });
+    const out = createWriteStream(file);
+    let hashed: { sha256: string; size: number };
+    try {
+      hashed = await hashStream(Readable.fromWeb(body as never), async (chunk) => {
+        if (!out.write(chunk)) await once(out, 'drain');
+      });
+    } finally {
+      out.end();
+      await once(out, 'close');
+    }
+    const uploaded = await cloudbase().uploadFile({ cloudPath, fileContent: createReadStream(file) });
+    return { fileID: uploaded.fileID, ...hashed };
   } finally {
-    pipe.end();
+    await rm(dir, { recursive: true, force: true });
   }
-  const uploaded = await uploading;
-  return { fileID: uploaded.fileID, ...hashed };
 }
 
 /** The SHA-256 of a stored file now, read as a stream (null when it can no longer be read). */
