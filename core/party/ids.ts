@@ -10,10 +10,16 @@ export function validatePartyId(
 ): { ok: true; normalized: string } | { ok: false; message: string } {
   const v = value.replace(/\s/g, '').toUpperCase();
   if (kind === 'none') return { ok: true, normalized: '' };
-  if (kind === 'uscc')
-    return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(v)
+  if (kind === 'uscc') {
+    // GB 32100-2015: the 18th character checks the first 17.
+    const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(v)) return { ok: false, message: '统一社会信用代码应为18位' };
+    const sum = weights.reduce((s, w, i) => s + chars.indexOf(v[i]!) * w, 0);
+    return chars[(31 - (sum % 31)) % 31] === v[17]
       ? { ok: true, normalized: v }
-      : { ok: false, message: '统一社会信用代码应为18位' };
+      : { ok: false, message: '统一社会信用代码的校验码不正确，请核对' };
+  }
   if (kind === 'resident')
     return /^\d{17}[\dX]$/.test(v)
       ? { ok: true, normalized: v }
