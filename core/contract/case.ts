@@ -147,12 +147,15 @@ export type CaseOpenInput = z.infer<typeof caseOpenInput>;
 export const caseIdInput = withLabels(z.strictObject({ id: caseId }), CASE_LABELS);
 export type CaseIdInput = z.infer<typeof caseIdInput>;
 
-export const caseListInput = z.strictObject({
-  mine: z.optional(z.boolean()),
-  stage: z.optional(z.enum(ALL_CASE_STAGES as [CaseStage, ...CaseStage[]], '环节不正确')),
-  cursor,
-  pageSize,
-});
+export const caseListInput = withLabels(
+  z.strictObject({
+    mine: z.optional(z.boolean()),
+    stage: z.optional(z.enum(ALL_CASE_STAGES as [CaseStage, ...CaseStage[]], '环节不正确')),
+    cursor,
+    pageSize,
+  }),
+  { stage: '环节' },
+);
 export type CaseListInput = z.infer<typeof caseListInput>;
 
 export const DECISION_TYPES = [
