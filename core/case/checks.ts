@@ -1,5 +1,5 @@
 /**
- * TEMPORARY (helper "cases"): a few of the automatic checks of issue 14 item 5, enough for the register's tests.
+ * TEMPORARY (helper "cases"): a few of the automatic checks of docs/cases.md, enough for the register's tests.
  * The helper "casechecks" writes the real module over the same interface; the lead takes theirs.
  */
 export type CaseKind = 'inspection' | 'penalty' | 'coercion';

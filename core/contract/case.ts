@@ -1,5 +1,5 @@
 /**
- * The case register's actions (REC-1..10, issue 14): `staff` case.open / get / list / advance / check,
+ * The case register's actions (REC-1..10; docs/cases.md): `staff` case.open / get / list / advance / check,
  * record.register / receive / explainLate / approveLate, party.find. zod/mini, so the pages can check their forms
  * with the same rules and Chinese messages the function answers with.
  */
@@ -459,7 +459,7 @@ export interface CaseCheckResult {
 
 export interface PartyFound {
   party: PartyView;
-  /** The party's cases the caller may see, newest first, and their records (seed Art. 20: found together). */
+  /** The party's cases the caller may see, newest first, and their records (细则第二十条: found together). */
   cases: CaseListItem[];
   records: CaseRecordView[];
 }

@@ -1,5 +1,5 @@
 /**
- * Demo cases of the case register (issue 14 item 10), made through the `staff` function's case actions like real
+ * Demo cases of the case register (docs/cases.md), made through the `staff` function's case actions like real
  * ones: one of each kind with records, one whose checks fail (an inspection's on-site record written after its
  * recording ended), and one late hand-over (a recording from eight days ago that the custodian has not received,
  * on the unit head's dashboard under 执法一大队 and 张伟).

@@ -1,5 +1,5 @@
 /**
- * The case clocks on the dashboard (REC-10; issue 14 items 4 and 6): each record's hand-over (2 working days after
+ * The case clocks on the dashboard (REC-10; docs/cases.md): each record's hand-over (2 working days after
  * the on-site work, 细则第二十一条) listed per officer who must hand it over and per section, and the case's legal
  * time limits (the penalty decision, the coercive measure's decision). Cases store their earliest open due date
  * (`_wf.nextDue`, indexed with the unit), so only cases with something due by the due-soon horizon are read,

@@ -1,5 +1,5 @@
 /**
- * The case register (issue 14; REC-1..4, 8, 10, 11, 16): the `staff` actions and the case clocks the staff
+ * The case register (docs/cases.md; REC-1..4, 8, 10, 11, 16): the `staff` actions and the case clocks the staff
  * function lists for the dashboard.
  */
 import { caseAdvanceActions } from './advance';

@@ -1,5 +1,5 @@
 /**
- * The stored case register (issue 14): `cases` (one per case, on the workflow kernel: its stage is the kernel's
+ * The stored case register (docs/cases.md): `cases` (one per case, on the workflow kernel: its stage is the kernel's
  * state, its acts the stages with their act and recording times, its clocks the legal time limits and each
  * record's hand-over), `case_parties` (parties across cases, ID numbers sealed) and `case_records` (each record
  * its own entity on its own ledger chain, so `ledger.verify` names a record edited behind the system's back).

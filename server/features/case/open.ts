@@ -1,5 +1,5 @@
 /**
- * `staff` `case.open` (REC-1, issue 14 item 1): a case of a kind, with its case number, cause, party and at least
+ * `staff` `case.open` (REC-1, docs/cases.md): a case of a kind, with its case number, cause, party and at least
  * two officers from the officer register whose certificates were valid on the day the case was opened
  * (行政处罚法 Art. 42, 55). A penalty case starts its 90-day decision clock (Art. 60). A report (举报) that leads to
  * the case is linked to it: the complaint's own case-decision step is taken with the case in one transaction,

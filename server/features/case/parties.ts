@@ -1,5 +1,5 @@
 /**
- * Parties as entities across cases (issue 14 item 2; seed Art. 20): an organisation by its unified social credit
+ * Parties as entities across cases (docs/cases.md; 细则第二十条): an organisation by its unified social credit
  * code, a person by resident ID or passport or permit, an individual business, or an unregistered operator with
  * no number. The number is validated (core/party/ids.ts), sealed with the party's own key (server/privacy), never
  * logged, and found through a keyed hash of kind and number (a blind index), never by decrypting. The party's id

@@ -1,5 +1,5 @@
 /**
- * The re-hash command (REC-11, REC-16; issue 14 item 8): reads every file kept in the register's private storage
+ * The re-hash command (REC-11, REC-16; docs/cases.md): reads every file kept in the register's private storage
  * again, as a stream, and reports each whose SHA-256 no longer matches the hash registered (and covered by the
  * ledger), or that can no longer be read. Resumable: it works through the records in `sortKey` order within a
  * time budget and answers where to go on. Records kept on the recorder platform are re-hashed there.

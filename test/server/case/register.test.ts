@@ -1,5 +1,5 @@
 /**
- * The case register through the functions (issue 14; REC-1, REC-2, REC-3, REC-10): a penalty case opened with two
+ * The case register through the functions (docs/cases.md; REC-1, REC-2, REC-3, REC-10): a penalty case opened with two
  * officers whose certificates are valid, its records registered with their SHA-256 (a file hashed as it is stored,
  * AV by reference), received by the custodian; refusals for officers not in the register or not valid, and for a
  * case number given twice.

@@ -1,5 +1,5 @@
 /**
- * The re-hash command's routine (REC-11, REC-16; issue 14 item 8): every record file in the register's private
+ * The re-hash command's routine (REC-11, REC-16; docs/cases.md): every record file in the register's private
  * storage is read again as a stream and compared with its registered hash; a file changed in storage is named.
  */
 import { uploadPhoto, useSeededEmulator } from '../complaint/helpers';

@@ -1,6 +1,6 @@
 /**
- * Who sees a case, what the checks find, parties across cases, and a report that leads to a case (issue 14; REC-4,
- * REC-6, REC-8, REC-14; seed Art. 20): an officer of another section, or of another unit, gets NOT_FOUND; the
+ * Who sees a case, what the checks find, parties across cases, and a report that leads to a case (docs/cases.md; REC-4,
+ * REC-6, REC-8, REC-14; 细则第二十条): an officer of another section, or of another unit, gets NOT_FOUND; the
  * check flags a document whose time lies outside its AV and a coercive measure without AV, citing the article;
  * a party is found by its ID number with all its cases and records; opening a case from an accepted report
  * records 立案 on the report in the same transaction.
@@ -90,7 +90,7 @@ it('flags a coercive measure without AV (细则第十七条第（二）项)', as
   expect(got.data.clocks.find((c: any) => c.name === 'coercion')).toMatchObject({ stoppedOn: null });
 });
 
-it('finds a party by its ID number with all its cases and records, the number never answered (seed Art. 20)', async () => {
+it('finds a party by its ID number with all its cases and records, the number never answered (细则第二十条)', async () => {
   const party = organisation('某某美容有限公司');
   const first = await openCase(t.call, { party });
   const second = await openCase(t.call, { party, kind: 'inspection', cause: '医疗美容监督检查' });

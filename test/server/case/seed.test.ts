@@ -1,5 +1,5 @@
 /**
- * The demo cases (emulator/seed/cases.ts; issue 14 item 10): one of each kind with records, one whose checks fail,
+ * The demo cases (emulator/seed/cases.ts; docs/cases.md): one of each kind with records, one whose checks fail,
  * one late hand-over on the unit head's dashboard, and a ledger that verifies.
  */
 import { useSeededEmulator } from '../complaint/helpers';
