@@ -72,6 +72,18 @@ const idMatchesKind = z.refine<{ idKind: PartyIdKind; idNo?: string }>(
   },
 );
 
+/**
+ * Which identifiers each kind of party uses (双公示 data standard): an organisation its unified social credit
+ * code; a natural person an identity document; an individual business its code or, lacking one, the operator's
+ * identity document; an unregistered operator none.
+ */
+export const PARTY_ID_KINDS_OF: Record<PartyKind, readonly PartyIdKind[]> = {
+  organisation: ['uscc'],
+  person: ['resident', 'passport', 'hkmo', 'tw', 'foreignPR'],
+  individualBusiness: ['uscc', 'resident', 'passport', 'hkmo', 'tw', 'foreignPR'],
+  unregistered: ['none'],
+};
+
 export const partyInputSchema = z
   .strictObject({
     kind: z.enum(PARTY_KINDS, '请选择当事人类型'),
@@ -83,8 +95,8 @@ export const partyInputSchema = z
   })
   .check(
     idMatchesKind,
-    z.refine((v) => (v.idKind === 'none') === (v.kind === 'unregistered'), {
-      message: '无照经营者不填证件；其他当事人须填写证件号码',
+    z.refine((v) => PARTY_ID_KINDS_OF[v.kind].includes(v.idKind), {
+      message: '证件类型与当事人类型不符：单位用统一社会信用代码，自然人用身份证件，无照经营者不填证件',
       path: ['idKind'],
     }),
   );

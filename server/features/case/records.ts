@@ -12,7 +12,7 @@ import { CASE_KIND_LABELS } from '../../../core/case/stages';
 import * as decl from '../../../core/contract/case';
 import type { CaseRecordView } from '../../../core/contract/case';
 import { AppError } from '../../errors';
-import { isOwnQuarantineFile } from '../../media';
+import { discardOriginals, isOwnQuarantineFile } from '../../media';
 import { stateOf } from '../../platform/docs';
 import { handle, type Call } from '../../router/types';
 import { loadCase, loadRecord, runCaseStep } from './access';
@@ -121,6 +121,9 @@ const recordRegister = handle(decl.recordRegister, async (input, call) => {
       },
     ],
   });
+  // The quarantined original goes once the record naming the stored copy is committed (a retry before the
+  // commit still finds it).
+  if (input.fileID) await discardOriginals([input.fileID]);
   return recordView({ ...record!, _id: id, _rev: 1 });
 });
 
