@@ -163,6 +163,13 @@ export const CASE_WORKFLOW: WorkflowDef<CaseStage, C> = {
       notBy: ['explainLateHandover'],
       clocks: (_c, p) => ({ extend: { [`handover:${p.recordId}`]: Number(p.days) } }),
     },
+    // 细则第十三条: stopping AV for secrets, privacy or force majeure needs a work record approved by the unit head.
+    approveStopRecording: {
+      label: '批准停止音像记录',
+      from: ALL_CASE_STAGES,
+      who: (a, c) => holdsFor(a, ['principal'], c.unitId, [c.sectionId]),
+      refusal: '停止音像记录须经单位负责人批准',
+    },
   },
 };
 

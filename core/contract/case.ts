@@ -247,11 +247,21 @@ export const RECORD_TYPE_LABELS: Record<RecordType, string> = {
   data: '电子数据',
 };
 
+/** Why AV may be stopped (细则第十三条): state, work or commercial secrets, privacy, force majeure. */
+export const STOP_REASONS = ['secret', 'privacy', 'forceMajeure'] as const;
+export const STOP_REASON_LABELS: Record<(typeof STOP_REASONS)[number], string> = {
+  secret: '涉及国家秘密、工作秘密或商业秘密',
+  privacy: '涉及个人隐私',
+  forceMajeure: '不可抗力',
+};
+
 const interruption = z.strictObject({
   at: iso('中断时间'),
   explanation: z.optional(text(2, 500, '中断说明')),
   /** How it was explained: spoken on the recording, or in writing (REC-4). */
   how: z.optional(z.enum(['spoken', 'written'], '请选择说明方式')),
+  /** Stopped on purpose (REC-5): a work record with the reason, approved by the unit head, goes with the case. */
+  stopReason: z.optional(z.enum(STOP_REASONS, '请选择停止录制的原因')),
 });
 
 export const recordRegisterInput = withLabels(
@@ -331,6 +341,7 @@ export const recordRegisterInput = withLabels(
     'interruptions.at': '中断时间',
     explanation: '中断说明',
     how: '说明方式',
+    stopReason: '停止录制的原因',
     data: '电子数据信息',
     'data.source': '数据来源',
     capturedAt: '提取时间',
@@ -340,6 +351,8 @@ export type RecordRegisterInput = z.infer<typeof recordRegisterInput>;
 
 const RECORD_LABELS = { recordId: '执法记录编号', reason: '延期移交理由', days: '延期天数' } as const;
 export const recordReceiveInput = withLabels(z.strictObject({ recordId }), RECORD_LABELS);
+/** The unit head approves a work record of stopping AV (停止音像记录工作记录, REC-5). */
+export const recordApproveStopInput = withLabels(z.strictObject({ recordId }), RECORD_LABELS);
 export const recordExplainLateInput = withLabels(
   z.strictObject({ recordId, reason: text(5, 500, '延期移交理由') }),
   RECORD_LABELS,
@@ -409,6 +422,8 @@ export interface CaseRecordView {
   late: boolean;
   lateReason: string | null;
   lateApproved: boolean;
+  /** A work record of stopping AV: approved by the unit head (REC-5), or null. */
+  stopApproval: { by: string; at: string } | null;
 }
 
 export interface CaseStageView {
@@ -524,6 +539,11 @@ export const recordApproveLate = declareAction<CaseRecordView>()({
   name: 'record.approveLate',
   input: recordApproveLateInput,
 });
+export const recordApproveStop = declareAction<CaseRecordView>()({
+  ...write,
+  name: 'record.approveStop',
+  input: recordApproveStopInput,
+});
 export const partyFind = declareAction<PartyFound>()({ ...staff, name: 'party.find', input: partyFindInput });
 
 export const CASE_STAFF_ACTIONS = [
@@ -536,5 +556,6 @@ export const CASE_STAFF_ACTIONS = [
   recordReceive,
   recordExplainLate,
   recordApproveLate,
+  recordApproveStop,
   partyFind,
 ] as const;

@@ -101,6 +101,8 @@ export interface RecordDoc {
   late: boolean;
   lateReason: string | null;
   lateApproved: boolean;
+  /** A work record of stopping AV (docType `stopRecordingRecord`): the unit head's approval (REC-5). */
+  stopApproval?: { by: string; at: Date } | null;
   sortKey: string;
   createdAt: Date;
   updatedAt: Date;

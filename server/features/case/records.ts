@@ -5,7 +5,8 @@
  * `record.receive` by the unit's custodian — never an investigator of the case — stops it, and a receipt after the
  * due date marks the record late. A later hand-over needs a written reason (`record.explainLate`, by an officer
  * of the case) approved before the deadline (`record.approveLate`, by a leader; the clock is extended by exactly
- * the approved working days). The record itself is its own ledgered entity, written in the case's transaction.
+ * the approved working days). A work record of stopping AV is approved by the unit head (`record.approveStop`,
+ * REC-5, 细则第十三条). The record itself is its own ledgered entity, written in the case's transaction.
  */
 import { toShanghaiDate } from '../../../core/calendar';
 import { CASE_KIND_LABELS } from '../../../core/case/stages';
@@ -43,6 +44,7 @@ export function recordView(r: RecordDoc): CaseRecordView {
     late: r.late,
     lateReason: r.lateReason,
     lateApproved: r.lateApproved,
+    stopApproval: r.stopApproval ? { by: r.stopApproval.by, at: iso(r.stopApproval.at)! } : null,
   };
 }
 
@@ -107,6 +109,7 @@ const recordRegister = handle(decl.recordRegister, async (input, call) => {
         late: false,
         lateReason: null,
         lateApproved: false,
+        stopApproval: null,
         sortKey: sortKeyOf(call.now, id),
         createdAt: call.now,
         updatedAt: call.now,
@@ -207,9 +210,24 @@ const recordApproveLate = handle(decl.recordApproveLate, async (input, call) =>
   }),
 );
 
+const recordApproveStop = handle(decl.recordApproveStop, async (input, call) =>
+  recordStep(call, input.recordId, 'approveStopRecording', {
+    precondition: (r) =>
+      r.document?.docType !== 'stopRecordingRecord'
+        ? '只有“停止音像记录工作记录”需要单位负责人批准'
+        : r.stopApproval
+          ? '该工作记录已经批准'
+          : null,
+    change: (r) => {
+      r.stopApproval = { by: call.staff!.staffId, at: call.now };
+    },
+  }),
+);
+
 export const caseRecordActions = {
   'record.register': recordRegister,
   'record.receive': recordReceive,
   'record.explainLate': recordExplainLate,
   'record.approveLate': recordApproveLate,
+  'record.approveStop': recordApproveStop,
 };

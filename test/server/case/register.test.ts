@@ -1,5 +1,5 @@
 /**
- * The case register through the functions (docs/cases.md; REC-1, REC-2, REC-3, REC-10): a penalty case opened with two
+ * The case register through the functions (docs/cases.md; REC-1, REC-2, REC-3, REC-5, REC-10): a penalty case opened with two
  * officers whose certificates are valid, its records registered with their SHA-256 (a file hashed as it is stored,
  * AV by reference), received by the custodian; refusals for officers not in the register or not valid, and for a
  * case number given twice.
@@ -188,5 +188,44 @@ describe('a penalty case', () => {
       expect.objectContaining({ docNo: '万卫罚〔2026〕88号', amounts: { fine: 5000 } }),
     ]);
     expect(got.data.clocks.find((c: any) => c.name === 'decision').stoppedOn).toEqual(expect.any(String));
+  });
+});
+
+describe('stopping AV (REC-5, 细则第十三条)', () => {
+  it('needs the work record approved by the unit head, and by nobody else', async () => {
+    const { id } = await openCase(t.call);
+    const now = Date.now();
+    const stop = await t.call.staff(OFFICER, 'record.register', {
+      caseId: id,
+      type: 'document',
+      title: '停止音像记录工作记录',
+      workEndedAt: new Date(now - 3_600_000).toISOString(),
+      sha256: '12'.repeat(32),
+      document: {
+        docType: 'stopRecordingRecord',
+        docTimes: [new Date(now - 5_400_000).toISOString()],
+        signed: true,
+      },
+    });
+    const av = await t.call.staff(
+      OFFICER,
+      'record.register',
+      avRecord(id, 'evidence', new Date(now - 7_200_000), new Date(now - 3_600_000), {
+        interruptions: [
+          { at: new Date(now - 5_400_000).toISOString(), stopReason: 'secret', how: 'written' },
+        ],
+      }),
+    );
+    expect(av).toMatchObject({ ok: true, data: { av: { interruptions: [{ stopReason: 'secret' }] } } });
+    expect(await t.call.staff(OFFICER, 'record.approveStop', { recordId: stop.data.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await t.call.staff(HEAD, 'record.approveStop', { recordId: av.data.id })).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED' },
+    });
+    const approved = await t.call.staff(HEAD, 'record.approveStop', { recordId: stop.data.id });
+    expect(approved).toMatchObject({ ok: true, data: { stopApproval: { by: 'stf_unit_head' } } });
   });
 });
