@@ -163,6 +163,49 @@ export const CASE_WORKFLOW: WorkflowDef<CaseStage, C> = {
       notBy: ['explainLateHandover'],
       clocks: (_c, p) => ({ extend: { [`handover:${p.recordId}`]: Number(p.days) } }),
     },
+    // The legal time limits (行政处罚法 Art. 56, 60; 行政强制法 Art. 25): a clock pauses for the periods the law
+    // excludes (hearing, testing or appraisal, announcement) and is extended only by the unit head's approval.
+    pauseClock: {
+      label: '期限中止（不计入办案期限）',
+      from: open,
+      who: acts,
+      refusal: ACT_REFUSAL,
+      clocks: (_c, p) => ({ pause: [p.clock!] }),
+      maxBackdateDays: 30,
+    },
+    resumeClock: {
+      label: '期限恢复计算',
+      from: open,
+      who: acts,
+      refusal: ACT_REFUSAL,
+      clocks: (_c, p) => ({ resume: [p.clock!] }),
+      maxBackdateDays: 30,
+    },
+    extendClock: {
+      label: '批准延长期限',
+      from: open,
+      who: (a, c) => holdsFor(a, ['principal'], c.unitId, [c.sectionId]),
+      refusal: '延长办案期限须经行政机关负责人批准',
+      clocks: (_c, p) => ({ extend: { [p.clock!]: Number(p.days) } }),
+    },
+    // 证据先行登记保存 (行政处罚法 Art. 56): dealt with within 7 working days.
+    holdEvidence: {
+      label: '证据先行登记保存',
+      from: open,
+      who: acts,
+      refusal: ACT_REFUSAL,
+      when: (c) => (c.kind === 'penalty' ? null : '只有行政处罚案件可以先行登记保存证据'),
+      clocks: { start: ['evidenceHold'] },
+      maxBackdateDays: 30,
+    },
+    decideHeldEvidence: {
+      label: '对先行登记保存的证据作出处理决定',
+      from: open,
+      who: acts,
+      refusal: ACT_REFUSAL,
+      clocks: { stop: ['evidenceHold'] },
+      maxBackdateDays: 30,
+    },
     // 细则第十三条: stopping AV for secrets, privacy or force majeure needs a work record approved by the unit head.
     approveStopRecording: {
       label: '批准停止音像记录',

@@ -239,6 +239,56 @@ export const caseAdvanceInput = withLabels(
 );
 export type CaseAdvanceInput = z.infer<typeof caseAdvanceInput>;
 
+/**
+ * `case.clock`: a legal time limit paused for an excluded period and resumed (hearing, testing or appraisal,
+ * announcement), extended by the unit head's approval (a coercive measure's once, by at most 30 days: 行政强制法
+ * Art. 25), or the evidence hold started and decided (行政处罚法 Art. 56).
+ */
+export const CLOCK_OPS = ['pause', 'resume', 'extend', 'holdEvidence', 'decideHeldEvidence'] as const;
+export const PAUSE_REASONS = ['hearing', 'testing', 'announcement'] as const;
+export const PAUSE_REASON_LABELS: Record<(typeof PAUSE_REASONS)[number], string> = {
+  hearing: '听证',
+  testing: '检测、检验、检疫、鉴定',
+  announcement: '公告',
+};
+export const caseClockInput = withLabels(
+  z
+    .strictObject({
+      id: caseId,
+      op: z.enum(CLOCK_OPS, '请选择对期限的操作'),
+      clock: z.optional(z.enum(['decision', 'coercion'], '请选择期限')),
+      pauseReason: z.optional(z.enum(PAUSE_REASONS, '请选择中止的原因')),
+      days: z.optional(
+        z.int('延长天数应为整数').check(z.minimum(1, '延长至少 1 日'), z.maximum(30, '延长最多 30 日')),
+      ),
+      reason: text(2, 300, '理由'),
+      actedAt: z.optional(iso('办理时间')),
+    })
+    .check(
+      z.refine((v) => !['pause', 'resume', 'extend'].includes(v.op) || !!v.clock, {
+        message: '请选择期限',
+        path: ['clock'],
+      }),
+      z.refine((v) => (v.op === 'pause') === !!v.pauseReason, {
+        message: '中止期限时须选择原因（其他操作不填）',
+        path: ['pauseReason'],
+      }),
+      z.refine((v) => (v.op === 'extend') === !!v.days, {
+        message: '延长期限时须填写延长天数（其他操作不填）',
+        path: ['days'],
+      }),
+    ),
+  {
+    ...CASE_LABELS,
+    op: '对期限的操作',
+    clock: '期限',
+    pauseReason: '中止的原因',
+    days: '延长天数',
+    reason: '理由',
+  },
+);
+export type CaseClockInput = z.infer<typeof caseClockInput>;
+
 export const RECORD_TYPES = ['document', 'av', 'data'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export const RECORD_TYPE_LABELS: Record<RecordType, string> = {
@@ -439,6 +489,8 @@ export interface CaseClockView {
   startedOn: string;
   dueDate: string | null;
   stoppedOn: string | null;
+  pausedOn: string | null;
+  extendedDays: number;
 }
 
 export interface CaseView {
@@ -513,6 +565,11 @@ export const caseAdvance = declareAction<{ id: string; stage: CaseStage; stageLa
   name: 'case.advance',
   input: caseAdvanceInput,
 });
+export const caseClock = declareAction<{ id: string; clocks: CaseClockView[] }>()({
+  ...write,
+  name: 'case.clock',
+  input: caseClockInput,
+});
 export const caseCheck = declareAction<CaseCheckResult>()({
   ...staff,
   name: 'case.check',
@@ -551,6 +608,7 @@ export const CASE_STAFF_ACTIONS = [
   caseGet,
   caseList,
   caseAdvance,
+  caseClock,
   caseCheck,
   recordRegister,
   recordReceive,

@@ -46,6 +46,16 @@ export interface CaseDoc {
   emergency: boolean;
   decisions: StoredDecision[];
   statement: { periodEndsAt: string; partyStated: boolean; waiverInWriting: boolean } | null;
+  /** Why each clock was paused, resumed or extended, and by whom (the act itself is the kernel's). */
+  clockNotes?: Array<{
+    clock: string;
+    op: string;
+    reason: string;
+    pauseReason: string | null;
+    days: number | null;
+    by: string;
+    at: Date;
+  }>;
   /** Records registered and not yet received by the custodian: who must hand each over (the dashboard's person). */
   pendingHandovers: Array<{ recordId: string; by: string; title: string }>;
   /** `<openedAt ISO>_<id>`: a total order for cursor paging. */

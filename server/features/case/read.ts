@@ -18,6 +18,7 @@ import { rowsOf } from '../../platform/docs';
 import { keysetPage } from '../../platform/paging';
 import { handle } from '../../router/types';
 import { caseActor, loadCase } from './access';
+import { clockViews } from './advance';
 import { checkInputOf, stageActs } from './check-input';
 import { CASES_COLLECTION, RECORDS_COLLECTION, type CaseDoc, type RecordDoc } from './model';
 import { findPartyByNumber, getParty, partyView } from './parties';
@@ -79,13 +80,7 @@ const caseGet = handle(decl.caseGet, async (input, call) => {
     stages: stageActs(kase).map((s) => ({ ...s, label: CASE_STAGE_LABELS[s.stage] })),
     decisions: kase.decisions.map((d) => ({ ...d, recordedAt: new Date(d.recordedAt).toISOString() })),
     records: records.map(recordView),
-    clocks: Object.entries(kase._wf.clocks).map(([name, c]) => ({
-      name,
-      label: CASE_WORKFLOW.clocks![name.split(':')[0]!]?.label ?? name,
-      startedOn: c.startedOn,
-      dueDate: c.dueDate,
-      stoppedOn: c.stoppedOn,
-    })),
+    clocks: clockViews(kase),
     nextStages: nextStagesOf(kase)
       .filter((s) => refusalOf(CASE_WORKFLOW, actor, kase, s) === null)
       .map((s) => ({ stage: s, label: CASE_STAGE_LABELS[s] })),
