@@ -56,6 +56,28 @@ export async function runCaseStep(
   } = {},
 ): Promise<CaseState> {
   if (!CASE_WORKFLOW.steps[step]) throw new AppError('PRECONDITION_FAILED', '该环节不能通过此操作进入');
+  // Officers register several records of one case at once from their phones: each is a step on the case, so a
+  // step that lost the race to another is taken again on the case as it is now (the kernel checks it afresh).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await stepOnce(call, kase, step, rules);
+    } catch (err) {
+      const lostRace = err instanceof AppError && err.code === 'CONFLICT' && err.toBody().message === STALE;
+      if (!lostRace || attempt >= RACE_ATTEMPTS) throw err;
+      kase = await loadCase(call, kase._id);
+    }
+  }
+}
+
+const STALE = '记录已被他人修改，请刷新后重试';
+const RACE_ATTEMPTS = 4;
+
+async function stepOnce(
+  call: Call,
+  kase: CaseDoc,
+  step: string,
+  rules: Parameters<typeof runCaseStep>[3] = {},
+): Promise<CaseState> {
   const done = await applyStep<CaseDoc & Record<string, unknown>>(call.db, {
     def: CASE_WORKFLOW as never,
     id: kase._id,

@@ -229,3 +229,21 @@ describe('stopping AV (REC-5, 细则第十三条)', () => {
     expect(approved).toMatchObject({ ok: true, data: { stopApproval: { by: 'stf_unit_head' } } });
   });
 });
+
+it('registers several records of one case sent at once, none lost (REC-10)', async () => {
+  const { id } = await openCase(t.call);
+  const now = Date.now();
+  const sent = await Promise.all(
+    [1, 2, 3, 4].map((i) =>
+      t.call.staff(
+        OFFICER,
+        'record.register',
+        avRecord(id, 'evidence', new Date(now - (i + 1) * 3_600_000), new Date(now - i * 3_600_000)),
+      ),
+    ),
+  );
+  for (const res of sent) expect(res).toMatchObject({ ok: true });
+  const got = await t.call.staff(OFFICER, 'case.get', { id });
+  expect(got.data.records).toHaveLength(4);
+  expect(got.data.clocks.filter((c: any) => c.name.startsWith('handover:'))).toHaveLength(4);
+});
