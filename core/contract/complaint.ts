@@ -341,7 +341,8 @@ export interface StaffComplaintView extends Omit<CitizenComplaintView, 'contact'
   duplicateOfTrackingNo: string | null;
   splitFrom: string | null;
   /** A report's case decision (立案 / 不立案), once recorded. */
-  caseDecision: { caseOpened: boolean; at: string; note: string | null } | null;
+  /** `caseId`: the case opened from this report in the case register, when it was opened there. */
+  caseDecision: { caseOpened: boolean; at: string; note: string | null; caseId: string | null } | null;
   /**
    * The steps this caller may take now, decided by the backend from the caller's roles, the assignment and the
    * status (the page only shows them; every action checks again).

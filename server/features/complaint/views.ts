@@ -54,6 +54,7 @@ export function staffView(
           caseOpened: record.caseDecision.caseOpened,
           at: new Date(record.caseDecision.at).toISOString(),
           note: record.caseDecision.note ?? null,
+          caseId: record.caseDecision.caseId ?? null,
         }
       : null,
     allowedSteps: extras.allowedSteps,

@@ -143,7 +143,7 @@ it('links a report that leads to a case, recording 立案 on the report in the s
   const got = await t.call.staff(OFFICER, 'case.get', { id: opened.id });
   expect(got.data.complaintId).toBe(complaintId);
   const report = await t.call.staff(OFFICER, 'complaint.get', { id: complaintId });
-  expect(report.data.caseDecision).toMatchObject({ caseOpened: true });
+  expect(report.data.caseDecision).toMatchObject({ caseOpened: true, caseId: opened.id });
   // The report's case decision is taken once: a second case from it is refused, and nothing is written.
   const again = await t.call.staff(OFFICER, 'case.open', {
     kind: 'penalty',
