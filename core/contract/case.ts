@@ -162,6 +162,7 @@ export type CaseIdInput = z.infer<typeof caseIdInput>;
 export const caseListInput = withLabels(
   z.strictObject({
     mine: z.optional(z.boolean()),
+    unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     stage: z.optional(z.enum(ALL_CASE_STAGES as [CaseStage, ...CaseStage[]], '环节不正确')),
     cursor,
     pageSize,

@@ -94,15 +94,22 @@ const caseList = handle(decl.caseList, async (input, call) => {
   const staff = call.staff!;
   if (input.cursor !== undefined && !CURSOR.test(input.cursor))
     throw new AppError('INVALID_INPUT', undefined, { 'payload.cursor': '分页标记无效，请从第一页重新加载' });
-  // Leaders, the custodian and legal audit list what their role reaches; an officer lists the cases they are on.
-  const scope = roleScope(staff, ['reviewer', 'principal', 'custodian', 'auditor'], staff.unitId);
+  // Leaders, the custodian and legal audit list what their role reaches in the unit asked for (default: their own
+  // unit, else the first where they hold such a role; legal audit sits in the commission and audits both bodies);
+  // an officer lists the cases they are on.
+  const overseeing = ['reviewer', 'principal', 'custodian', 'auditor'] as const;
+  const units = input.unitId ? [input.unitId] : [staff.unitId, ...staff.roles.map((g) => g.unitId)];
+  const unitId = units.find((u) =>
+    staff.roles.some((g) => g.unitId === u && overseeing.some((r) => r === g.role)),
+  );
+  const scope = unitId ? roleScope(staff, [...overseeing], unitId) : { wholeUnit: false, sectionIds: [] };
   const _ = call.db.command;
   const filter: Record<string, unknown> =
-    input.mine || (!scope.wholeUnit && scope.sectionIds.length === 0)
+    input.mine || !unitId || (!scope.wholeUnit && scope.sectionIds.length === 0)
       ? { officerStaffIds: staff.staffId }
       : scope.wholeUnit
-        ? { unitId: staff.unitId }
-        : { unitId: staff.unitId, sectionId: _.in(scope.sectionIds) };
+        ? { unitId }
+        : { unitId, sectionId: _.in(scope.sectionIds) };
   if (input.stage) filter.stage = input.stage;
   const page = await keysetPage<CaseDoc>(call.db, {
     collection: CASES_COLLECTION,

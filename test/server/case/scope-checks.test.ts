@@ -43,6 +43,9 @@ it('answers NOT_FOUND to an officer of another section or unit (REC-14)', async 
   expect(list.data.items.map((c: any) => c.id)).not.toContain(id);
   const mine = await t.call.staff(OFFICER, 'case.list', { mine: true });
   expect(mine.data.items.map((c: any) => c.id)).toContain(id);
+  // Legal audit sits in the commission and audits the enforcement unit's cases too.
+  const audit = await t.call.staff('demo-auditor', 'case.list', { unitId: 'unit_enforcement', pageSize: 50 });
+  expect(audit.data.items.map((c: any) => c.id)).toContain(id);
 });
 
 it('flags a document whose time lies outside its AV in an inspection (细则第十五条第（四）项)', async () => {
