@@ -13,6 +13,7 @@ import { staffActorRef, type StaffPrincipal } from '../../org/principal';
 import { getDoc } from '../../platform/docs';
 import type { Call } from '../../router/types';
 import { CASES_COLLECTION, RECORDS_COLLECTION, type CaseDoc, type CaseState, type RecordDoc } from './model';
+import { failuresOf, recordsOfCase } from './repository';
 
 export const caseActor = (staff: StaffPrincipal): WorkflowActor => ({
   kind: 'staff',
@@ -53,6 +54,8 @@ export async function runCaseStep(
     params?: Record<string, string>;
     effect?: (state: CaseState, ctx: StepContext<CaseDoc>) => void;
     alsoWrite?: (ctx: StepContext<CaseDoc>) => EntityWrite[];
+    /** The record this step adds or changes, as it will be stored (the checks are run with it). */
+    changedRecord?: () => RecordDoc;
   } = {},
 ): Promise<CaseState> {
   if (!CASE_WORKFLOW.steps[step]) throw new AppError('PRECONDITION_FAILED', '该环节不能通过此操作进入');
@@ -78,6 +81,7 @@ async function stepOnce(
   step: string,
   rules: Parameters<typeof runCaseStep>[3] = {},
 ): Promise<CaseState> {
+  const records = await recordsOfCase(call.db, kase._id);
   const done = await applyStep<CaseDoc & Record<string, unknown>>(call.db, {
     def: CASE_WORKFLOW as never,
     id: kase._id,
@@ -88,8 +92,17 @@ async function stepOnce(
     actedAt: rules.actedAt,
     calendar: await loadCalendar(call.db),
     params: rules.params,
-    effect: (state, ctx) =>
-      rules.effect?.(state as unknown as CaseState, ctx as unknown as StepContext<CaseDoc>),
+    effect: (state, ctx) => {
+      const next = state as unknown as CaseState;
+      rules.effect?.(next, ctx as unknown as StepContext<CaseDoc>);
+      // The checks' failures now: the dashboard lists cases with any.
+      const failures = failuresOf(
+        { ...next, _id: kase._id, _rev: kase._rev },
+        records,
+        rules.changedRecord?.() ?? null,
+      );
+      if (failures !== null) next.openFailures = failures;
+    },
     alsoWrite: (ctx) => rules.alsoWrite?.(ctx as unknown as StepContext<CaseDoc>) ?? [],
   });
   return done.record as unknown as CaseState;

@@ -62,7 +62,45 @@ function provider(id: string, label: string, pick: (clock: string) => boolean): 
   };
 }
 
+/**
+ * Cases whose automatic checks find failures (REC-4, 6, 7, 8, 16): the count is stored with every step
+ * (`openFailures`, indexed with the unit), so the provider reads only such cases, most failures first. A failure
+ * has no due date: it is listed as overdue from the case's last change, under the case's first officer.
+ */
+const findingsProvider: DeadlineProvider = {
+  id: 'case.findings',
+  label: '执法记录检查未通过的案件',
+  async list(db, scope) {
+    const _ = db.command;
+    const items: DeadlineItem[] = [];
+    let truncated = false;
+    for (const unitId of scope.unitIds) {
+      const rows = rowsOf<CaseDoc>(
+        await db
+          .collection(CASES_COLLECTION)
+          .where({ unitId, openFailures: _.gt(0) })
+          .orderBy('openFailures', 'desc')
+          .limit(CAP + 1)
+          .get(),
+      );
+      if (rows.length > CAP) truncated = true;
+      for (const c of rows.slice(0, CAP))
+        items.push({
+          unitId: c.unitId,
+          section: c.sectionId,
+          person: c.officerStaffIds[0] ?? null,
+          item: `${c.caseNo} 有 ${c.openFailures} 项检查未通过`,
+          dueAt: new Date(c.updatedAt),
+          status: 'overdue',
+          ref: `case:${c._id}`,
+        });
+    }
+    return { items, truncated };
+  },
+};
+
 export const caseDeadlineProviders: readonly DeadlineProvider[] = [
   provider('case.handover', '执法记录移交（2个工作日）', (name) => name.startsWith('handover:')),
   provider('case.limits', '案件办理期限', (name) => !name.startsWith('handover:')),
+  findingsProvider,
 ];

@@ -56,6 +56,9 @@ export interface CaseDoc {
     by: string;
     at: Date;
   }>;
+  /** Failures the automatic checks find now (core/case/checks.ts), recomputed with every step: the dashboard lists
+   * cases with any. Absent until the first step after opening. */
+  openFailures?: number;
   /** Records registered and not yet received by the custodian: who must hand each over (the dashboard's person). */
   pendingHandovers: Array<{ recordId: string; by: string; title: string }>;
   /** `<openedAt ISO>_<id>`: a total order for cursor paging. */

@@ -13,7 +13,6 @@ import type { CaseListItem, CaseView } from '../../../core/contract/case';
 import { refusalOf } from '../../../core/workflow/define';
 import { roleScope } from '../../../core/org/scope';
 import { AppError } from '../../errors';
-import type { Database } from '../../platform/cloudbase';
 import { rowsOf } from '../../platform/docs';
 import { keysetPage } from '../../platform/paging';
 import { handle } from '../../router/types';
@@ -21,22 +20,9 @@ import { caseActor, loadCase } from './access';
 import { clockViews } from './advance';
 import { checkInputOf, stageActs } from './check-input';
 import { CASES_COLLECTION, RECORDS_COLLECTION, type CaseDoc, type RecordDoc } from './model';
+import { MAX_RECORDS, recordsOfCase } from './repository';
 import { findPartyByNumber, getParty, partyView } from './parties';
 import { recordView } from './records';
-
-/** At most this many records per case are read (the register's cases have tens). */
-const MAX_RECORDS = 500;
-
-export async function recordsOfCase(db: Database, caseId: string): Promise<RecordDoc[]> {
-  return rowsOf<RecordDoc>(
-    await db
-      .collection(RECORDS_COLLECTION)
-      .where({ caseId })
-      .orderBy('sortKey', 'asc')
-      .limit(MAX_RECORDS)
-      .get(),
-  );
-}
 
 export function listItem(c: CaseDoc): CaseListItem {
   return {

@@ -123,6 +123,7 @@ const recordRegister = handle(decl.recordRegister, async (input, call) => {
         state: record as unknown as Record<string, unknown>,
       },
     ],
+    changedRecord: () => ({ ...record!, _id: id, _rev: 1 }),
   });
   // The quarantined original goes once the record naming the stored copy is committed (a retry before the
   // commit still finds it).
@@ -161,6 +162,7 @@ async function recordStep(
         state: next as unknown as Record<string, unknown>,
       },
     ],
+    changedRecord: () => ({ ...next, _id: recordId, _rev: record._rev + 1 }),
   });
   return recordView({ ...next, _id: recordId, _rev: record._rev + 1 });
 }

@@ -32,5 +32,10 @@ it('seeds a case of every kind with records, one failing its checks and one late
       item: expect.stringContaining('万卫监〔2026〕1号'),
     }),
   ]);
+  // The case failing its checks is listed too.
+  const failing = dashboard.data.sections
+    .flatMap((s: any) => s.people.flatMap((p: any) => p.items))
+    .filter((i: any) => i.provider === 'case.findings');
+  expect(failing.map((i: any) => i.ref)).toContain(`case:${inspection.id}`);
   expect(await verifyAllVia(t.emu)).toMatchObject({ ok: true, breaks: [] });
 });
