@@ -22,6 +22,7 @@ import { findOfficerByCertNo } from '../officer/repository';
 import { caseActor } from './access';
 import { CASES_COLLECTION, caseIdOf, sortKeyOf, type CaseOfficer, type CaseState } from './model';
 import { getParty, resolveParty } from './parties';
+import { failuresOf } from './repository';
 
 const MAX_BACKDATE_DAYS = 30;
 
@@ -121,6 +122,9 @@ const caseOpen = handle(decl.caseOpen, async (input, call) => {
     createdAt: call.now,
     updatedAt: call.now,
   };
+  // What the checks find already (e.g. a coercive measure has no recording yet); recomputed with every step.
+  const failures = failuresOf({ ...state, _id: id, _rev: 0 }, [], null);
+  if (failures !== null) state.openFailures = failures;
   const writes: EntityWrite[] = [
     {
       collection: CASES_COLLECTION,
