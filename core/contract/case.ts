@@ -63,14 +63,19 @@ const partyId = z.string().check(z.regex(PARTY_ID_PATTERN, '当事人编号不�
 const cursor = z.optional(z.string().check(z.maxLength(200)));
 const pageSize = z.optional(z.int().check(z.minimum(1), z.maximum(50)));
 
-/** An identifier checked by its kind's rule (check characters; core/party/ids.ts), the message on `idNo`. */
-const idMatchesKind = z.refine<{ idKind: PartyIdKind; idNo?: string }>(
-  (v) => v.idKind === 'none' || (v.idNo !== undefined && validatePartyId(v.idKind, v.idNo).ok),
-  {
-    message: '证件号码不正确，请核对后重新填写',
-    path: ['idNo'],
-  },
-);
+/**
+ * An identifier checked by its kind's rule (check characters; core/party/ids.ts), its own message on `idNo` (the
+ * messages name what is wrong, never the number sent).
+ */
+const idMatchesKind = z.superRefine<{ idKind: PartyIdKind; idNo?: string }>((v, ctx) => {
+  if (v.idKind === 'none') return;
+  if (v.idNo === undefined || v.idNo.trim() === '') {
+    ctx.addIssue({ code: 'custom', path: ['idNo'], message: '请填写证件号码' });
+    return;
+  }
+  const checked = validatePartyId(v.idKind, v.idNo);
+  if (!checked.ok) ctx.addIssue({ code: 'custom', path: ['idNo'], message: checked.message });
+});
 
 /**
  * Which identifiers each kind of party uses (双公示 data standard): an organisation its unified social credit
