@@ -12,11 +12,15 @@
  *          sets up units, sections, staff accounts, unit heads and supervision from an organisation chart
  *          (scripts/admin/bootstrap.ts); prints each new account's invitation code, one per line
  *   list   units, sections and staff accounts
+ *   rehash-records [--cursor <…>]
+ *          reads every record file of the case register again and reports each whose SHA-256 no longer matches
+ *          the registered (ledgered) hash (REC-11, REC-16), in batches until all are read
  */
 import { readFileSync } from 'node:fs';
 import { issuesToFields, type ValidationIssue } from '../core/contract/validation';
 import { ROLES, type Role } from '../core/org/roles';
 import { AppError } from '../server/errors';
+import { rehashRecordFiles } from '../server/features/case';
 import { STAFF_COLLECTION, type StaffAccount } from '../server/org/accounts';
 import { findAll } from '../server/platform/docs';
 import { randomIds } from '../server/platform/ids';
@@ -42,7 +46,8 @@ const USAGE = `用法：
   npm run admin -- unit create --name <名称> --kind commission|enforcement [--parent <上级单位编号>]
   npm run admin -- section create --unit <单位编号> --name <名称> --kind office|section|department
   npm run admin -- bootstrap --file <组织架构.json> [--days 7]
-  npm run admin -- list`;
+  npm run admin -- list
+  npm run admin -- rehash-records [--cursor <上次输出的续查标记>]`;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if (!(allowed as readonly string[]).includes(value))
@@ -60,7 +65,7 @@ function days(flag: string | undefined): number | undefined {
 async function main(argv: string[]): Promise<void> {
   const { words, flags } = parseArgs(argv);
   const command = words.join(' ');
-  if (!['invite', 'unit create', 'section create', 'bootstrap', 'list'].includes(command)) {
+  if (!['invite', 'unit create', 'section create', 'bootstrap', 'list', 'rehash-records'].includes(command)) {
     console.log(USAGE);
     process.exitCode = command ? 1 : 0;
     return;
@@ -90,6 +95,21 @@ async function main(argv: string[]): Promise<void> {
       `已创建工作人员账号 ${created.staffId}（角色：${roles.join('、')}），邀请码 ${created.expiresAt.toISOString()} 前有效，仅可使用一次：`,
     );
     console.log(created.code);
+    return;
+  }
+  if (command === 'rehash-records') {
+    let cursor: string | null = flags.cursor ?? null;
+    let checked = 0;
+    let bad = 0;
+    do {
+      const report = await rehashRecordFiles(db, { cursor, budgetMs: 60_000 });
+      checked += report.checked;
+      bad += report.mismatches.length;
+      for (const m of report.mismatches) console.log(`不一致\t${m.recordId}\t${m.caseNo}\t${m.reason}`);
+      cursor = report.cursor;
+    } while (cursor);
+    console.log(`已重新计算 ${checked} 个执法记录文件的哈希值，${bad} 个不一致`);
+    if (bad) process.exitCode = 2;
     return;
   }
   if (command === 'bootstrap') {

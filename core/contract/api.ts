@@ -4,6 +4,7 @@
  * typed client is derived from them. Adding an action: declare it in its feature's contract file, list it here,
  * write its handler and its tests.
  */
+import { CASE_STAFF_ACTIONS } from './case';
 import * as complaint from './complaint';
 import { contactPhoneNumber } from './contact';
 import type { ClientApi } from './declare';
@@ -62,6 +63,7 @@ export const STAFF_API = table([
   complaint.complaintRecordNotice,
   complaint.complaintExtendCaseDecision,
   complaint.complaintExtendPetition,
+  ...CASE_STAFF_ACTIONS,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */

@@ -563,7 +563,8 @@ export interface StaffComplaintView extends Omit<
   duplicateOfTrackingNo: string | null;
   splitFrom: string | null;
   /** A report's case decision (立案 / 不立案), once recorded. */
-  caseDecision: { caseOpened: boolean; at: string; note: string | null } | null;
+  /** `caseId`: the case opened from this report in the case register, when it was opened there. */
+  caseDecision: { caseOpened: boolean; at: string; note: string | null; caseId: string | null } | null;
   /** 信访 or not, recorded at receipt: a petition runs on the petition clocks. */
   channel: ComplaintChannel;
   channelLabel: string;

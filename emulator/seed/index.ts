@@ -7,6 +7,7 @@
 import type { EmulatorContext } from '../context';
 import { connect } from '../../scripts/admin/connect';
 import { seedCaller } from './call';
+import { seedCases } from './cases';
 import { seedOfficers } from './officers';
 import { seedOrganisation } from './org';
 
@@ -23,6 +24,7 @@ async function seedAll(ctx: EmulatorContext): Promise<void> {
   const call = seedCaller(ctx);
   await seedOrganisation(sdkDatabase(ctx), call);
   await seedOfficers(call);
+  await seedCases(call);
 }
 
 export function registerSeed(ctx: EmulatorContext): void {

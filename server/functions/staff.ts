@@ -5,6 +5,7 @@ import { ledgerStaffActions } from '../features/ledger/actions';
 import { systemStaffActions } from '../features/system/actions';
 import { complaintStaffActions } from '../features/complaint';
 import { calendarStaffActions } from '../features/calendar/actions';
+import { caseDeadlineProviders, caseStaffActions } from '../features/case';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
@@ -21,12 +22,13 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...systemStaffActions,
   ...complaintStaffActions,
   ...calendarStaffActions,
+  ...caseStaffActions,
 };
 
 /** What the staff function's features plug into the shared modules (router/plugins.ts). */
 export const staffPlugins = plugins({
   roleFilters: [withoutLapsedOfficerGrants],
-  deadlineProviders: [...complaintDeadlineProviders, outboxDeadlineProvider],
+  deadlineProviders: [...complaintDeadlineProviders, ...caseDeadlineProviders, outboxDeadlineProvider],
   clockedRecords: [complaintClockedRecords],
 });
 

@@ -77,7 +77,8 @@ export interface ComplaintRecord {
   decidedAt: Date | null;
   rejection: { reason: RejectionReason; note: string | null } | null;
   handlingDueDate: string | null;
-  caseDecision: { caseOpened: boolean; at: Date; note?: string | null } | null;
+  /** `caseId`: the case opened from this report in the case register (server/features/case). */
+  caseDecision: { caseOpened: boolean; at: Date; note?: string | null; caseId?: string } | null;
   feedbackState: FeedbackState;
   feedbackDueDate: string | null;
   closedAt: Date | null;

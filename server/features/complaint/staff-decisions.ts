@@ -9,6 +9,7 @@ import type { ComplaintStaffStep, ComplaintStepDone } from '../../../core/contra
 import { loadCalendar } from '../../calendar';
 import { STATUS_LABELS } from '../../../core/complaint/lifecycle';
 import { REJECTION_REASONS } from '../../../core/complaint/reasons';
+import type { EntityWrite } from '../../ledger/commit';
 import { handle, type Call } from '../../router/types';
 import { openContact } from './identity';
 import type { ComplaintPeriods } from '../../../core/complaint/deadlines';
@@ -39,6 +40,8 @@ async function runStep(
     notice?: Notice;
     /** The step's parameters, from the record and the periods in force (e.g. an extension's days). */
     params?: (record: ComplaintRecord, periods: ComplaintPeriods) => Record<string, string>;
+    /** Other entities written in the same transaction (the case register's new case). */
+    alsoWrite?: EntityWrite[];
   },
 ): Promise<ComplaintStepDone & { state: ComplaintState }> {
   const record = await loadForStaff(call, id, 'act');
@@ -48,6 +51,7 @@ async function runStep(
     periods,
     settingsVersion: version,
     params: rules.params?.(record, periods),
+    alsoWrite: rules.alsoWrite,
     effect: (s) => {
       // The deadlines shown are the kernel's clocks (stored, and the earliest open one indexed as _wf.nextDue).
       const clocks = s._wf?.clocks ?? {};
@@ -186,28 +190,36 @@ const complaintReject = handle(decl.complaintReject, async (input, call) => {
 
 /**
  * A report's 立案 decision: the `decideCase` step, which stops the report's 立案 clock and starts a real-name
- * reporter's feedback period. The case register (opening a case on a report) calls this same function, so
- * opening the case closes the report's 立案 clock through the one declared step.
+ * reporter's feedback period. The case register (server/features/case) takes this same step when it opens a case
+ * from the report, with the new case as `alsoWrite`, so the link and the case are one transaction and opening the
+ * case closes the report's 立案 clock through the one declared step.
  */
 export async function decideReportCase(
   call: Call,
   id: string,
-  decision: { caseOpened: boolean; note?: string | null },
-): Promise<ComplaintStepDone & { feedbackDueDate: string | null }> {
-  const done = await runStep(call, id, 'decideCase', {
+  decision: { caseOpened: boolean; note?: string | null; caseId?: string },
+  alsoWrite?: EntityWrite[],
+): Promise<ComplaintStepDone & { state: ComplaintState }> {
+  return runStep(call, id, 'decideCase', {
+    alsoWrite,
     effect: (s) => {
-      s.caseDecision = { caseOpened: decision.caseOpened, at: call.now, note: decision.note ?? null };
+      s.caseDecision = {
+        caseOpened: decision.caseOpened,
+        at: call.now,
+        note: decision.note ?? null,
+        ...(decision.caseId ? { caseId: decision.caseId } : {}),
+      };
       s.caseDecisionState = 'decided';
       // The feedback clock started (a real-name report's): the reporter is owed an answer by its due date.
       if (s.feedbackState === 'pending') s.feedbackState = 'due';
     },
   });
-  return { ...answer(done), feedbackDueDate: done.state.feedbackDueDate };
 }
 
-const complaintDecideCase = handle(decl.complaintDecideCase, async (input, call) =>
-  decideReportCase(call, input.id, { caseOpened: input.caseOpened, note: input.note ?? null }),
-);
+const complaintDecideCase = handle(decl.complaintDecideCase, async (input, call) => {
+  const done = await decideReportCase(call, input.id, { caseOpened: input.caseOpened, note: input.note });
+  return { ...answer(done), feedbackDueDate: done.state.feedbackDueDate };
+});
 
 const complaintReply = handle(decl.complaintReply, async (input, call) =>
   answer(

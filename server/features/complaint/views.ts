@@ -86,6 +86,7 @@ export function staffView(
           caseOpened: record.caseDecision.caseOpened,
           at: new Date(record.caseDecision.at).toISOString(),
           note: record.caseDecision.note ?? null,
+          caseId: record.caseDecision.caseId ?? null,
         }
       : null,
     channel: record.channel ?? 'regular',

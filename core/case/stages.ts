@@ -1,0 +1,117 @@
+/**
+ * The case register's kinds and stages (REC-1; 行政处罚法 Art. 54-67, 行政强制法 Art. 18-27): each kind's stages in
+ * the order the law has them, with the Chinese labels the pages and refusals use, and the document types of the
+ * national health enforcement document standard (REC-3). Pure declarations.
+ */
+import type { CaseKind } from './checks';
+
+export const CASE_KINDS = ['inspection', 'penalty', 'coercion'] as const satisfies readonly CaseKind[];
+export type { CaseKind };
+
+export const CASE_KIND_LABELS: Record<CaseKind, string> = {
+  inspection: '监督检查',
+  penalty: '行政处罚',
+  coercion: '行政强制措施',
+};
+
+/**
+ * Stages per kind, first to last. Penalty: 立案 → 调查取证 → 事先告知 → 陈述申辩（听证）→ 法制审核 (Art. 58) →
+ * 集体讨论 where required (Art. 57, may be skipped) → 决定 → 送达 → 执行 → 结案. Inspection: 到达现场 → 离开现场 →
+ * 后续处理 → 结案. Coercion: 立案 → 批准 (Art. 18; in an emergency after the measure, within 24 hours, Art. 19) →
+ * 实施 → 对物品作出处理决定 (Art. 27) → 结案.
+ */
+export const CASE_STAGES = {
+  penalty: [
+    'opened',
+    'investigation',
+    'priorNotice',
+    'statement',
+    'legalReview',
+    'collectiveDiscussion',
+    'decision',
+    'service',
+    'execution',
+    'closed',
+  ],
+  inspection: ['arrival', 'departure', 'followUp', 'closed'],
+  coercion: ['opened', 'approval', 'measure', 'goodsDecision', 'closed'],
+} as const satisfies Record<CaseKind, readonly string[]>;
+
+export type CaseStage = (typeof CASE_STAGES)[CaseKind][number];
+
+export const ALL_CASE_STAGES: readonly CaseStage[] = [
+  ...new Set(Object.values(CASE_STAGES).flat()),
+] as CaseStage[];
+
+export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
+  opened: '立案',
+  investigation: '调查取证',
+  priorNotice: '事先告知',
+  statement: '陈述申辩（听证）',
+  legalReview: '法制审核',
+  collectiveDiscussion: '集体讨论',
+  decision: '作出决定',
+  service: '送达',
+  execution: '执行',
+  closed: '结案',
+  arrival: '到达现场',
+  departure: '离开现场',
+  followUp: '后续处理',
+  approval: '批准',
+  measure: '实施强制措施',
+  goodsDecision: '对物品作出处理决定',
+};
+
+/** Stages that may be left out: collective discussion (only the cases Art. 57 ¶2 names), an inspection's follow-up. */
+export const OPTIONAL_STAGES: readonly CaseStage[] = ['collectiveDiscussion', 'followUp'];
+
+/** Document types (REC-3: 国家卫生健康执法文书规范), the codes the checks read as `docType`. */
+export const DOCUMENT_TYPES = {
+  onSiteRecord: '现场笔录',
+  inquiryRecord: '询问笔录',
+  correctionNotice: '责令（限期）改正通知书',
+  supervisionOpinion: '卫生监督意见书',
+  priorNotice: '行政处罚事先告知书',
+  penaltyDecision: '行政处罚决定书',
+  reminder: '催告书',
+  hearingNotice: '听证通知书',
+  seizureDecision: '查封扣押决定书',
+  evidenceHoldDecision: '证据先行登记保存决定书',
+  controlDecision: '行政控制决定书',
+  hearingRecord: '听证笔录',
+  deliberationRecord: '合议记录',
+  caseApproval: '立案报告',
+  serviceReceipt: '送达回执',
+  stopRecordingRecord: '停止音像记录工作记录',
+  other: '其他文书',
+} as const;
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+export const DOCUMENT_TYPE_CODES = Object.keys(DOCUMENT_TYPES) as DocumentType[];
+
+/** What an AV recording covers (CheckRecord.act): the checks read these codes. */
+export const AV_ACTS = {
+  'arrival-departure': '到达至离开现场全程',
+  questioning: '询问',
+  hearing: '听证',
+  deliberation: '合议',
+  coercion: '实施行政强制措施',
+  lifeHealth: '涉及生命健康、重大财产的现场执法',
+  evidence: '调查取证',
+  'service:priorNotice': '送达事先告知书',
+  'service:penaltyDecision': '送达处罚决定书',
+  'service:reminder': '送达催告书',
+  'service:hearingNotice': '送达听证通知书',
+  other: '其他',
+} as const;
+export type AvAct = keyof typeof AV_ACTS;
+export const AV_ACT_CODES = Object.keys(AV_ACTS) as AvAct[];
+
+/** Party kinds (item 2; 双公示 standard): organisation, natural person, individual business, unregistered operator. */
+export const PARTY_KINDS = ['organisation', 'person', 'individualBusiness', 'unregistered'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+export const PARTY_KIND_LABELS: Record<PartyKind, string> = {
+  organisation: '法人或其他组织',
+  person: '自然人',
+  individualBusiness: '个体工商户',
+  unregistered: '无照经营者',
+};

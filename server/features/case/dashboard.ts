@@ -1,0 +1,106 @@
+/**
+ * The case clocks on the dashboard (REC-10; docs/cases.md): each record's hand-over (2 working days after
+ * the on-site work, 细则第二十一条) listed per officer who must hand it over and per section, and the case's legal
+ * time limits (the penalty decision, the coercive measure's decision). Cases store their earliest open due date
+ * (`_wf.nextDue`, indexed with the unit), so only cases with something due by the due-soon horizon are read,
+ * earliest first and capped (a cut list says so). Items name the case number and the record's title, never the
+ * party.
+ */
+import { CASE_WORKFLOW } from '../../../core/case/workflow';
+import { endOfShanghaiDay, toShanghaiDate } from '../../../core/calendar';
+import { loadCalendar } from '../../calendar';
+import type { DeadlineItem, DeadlineProvider } from '../../dashboard/registry';
+import { rowsOf } from '../../platform/docs';
+import { CASES_COLLECTION, type CaseDoc } from './model';
+
+const CAP = 200;
+
+function provider(id: string, label: string, pick: (clock: string) => boolean): DeadlineProvider {
+  return {
+    id,
+    label,
+    async list(db, scope, now) {
+      const calendar = await loadCalendar(db);
+      const today = toShanghaiDate(now);
+      const horizon = calendar.dueSoonHorizon(today).date;
+      const _ = db.command;
+      const items: DeadlineItem[] = [];
+      let truncated = false;
+      for (const unitId of scope.unitIds) {
+        const rows = rowsOf<CaseDoc>(
+          await db
+            .collection(CASES_COLLECTION)
+            .where({ unitId, '_wf.nextDue': _.lte(horizon) })
+            .orderBy('_wf.nextDue', 'asc')
+            .limit(CAP + 1)
+            .get(),
+        );
+        if (rows.length > CAP) truncated = true;
+        for (const c of rows.slice(0, CAP)) {
+          for (const [name, clock] of Object.entries(c._wf.clocks)) {
+            if (!pick(name) || clock.stoppedOn || !clock.dueDate || clock.dueDate > horizon) continue;
+            const status = calendar.dueStatus(clock.dueDate, today).value;
+            if (status === 'ok') continue;
+            const recordId = name.startsWith('handover:') ? name.slice('handover:'.length) : null;
+            const pending = recordId ? c.pendingHandovers.find((p) => p.recordId === recordId) : null;
+            items.push({
+              unitId: c.unitId,
+              section: c.sectionId,
+              person: pending?.by ?? null,
+              item: pending
+                ? `${c.caseNo} ${pending.title} 待移交档案专人`
+                : `${c.caseNo} ${CASE_WORKFLOW.clocks![name.split(':')[0]!]?.label ?? name}`,
+              dueAt: endOfShanghaiDay(clock.dueDate),
+              status,
+              ref: recordId ? `record:${recordId}` : `case:${c._id}`,
+            });
+          }
+        }
+      }
+      return { items, truncated };
+    },
+  };
+}
+
+/**
+ * Cases whose automatic checks find failures (REC-4, 6, 7, 8, 16): the count is stored with every step
+ * (`openFailures`, indexed with the unit), so the provider reads only such cases, most failures first. A failure
+ * has no due date: it is listed as overdue from the case's last change, under the case's first officer.
+ */
+const findingsProvider: DeadlineProvider = {
+  id: 'case.findings',
+  label: '执法记录检查未通过的案件',
+  async list(db, scope) {
+    const _ = db.command;
+    const items: DeadlineItem[] = [];
+    let truncated = false;
+    for (const unitId of scope.unitIds) {
+      const rows = rowsOf<CaseDoc>(
+        await db
+          .collection(CASES_COLLECTION)
+          .where({ unitId, openFailures: _.gt(0) })
+          .orderBy('openFailures', 'desc')
+          .limit(CAP + 1)
+          .get(),
+      );
+      if (rows.length > CAP) truncated = true;
+      for (const c of rows.slice(0, CAP))
+        items.push({
+          unitId: c.unitId,
+          section: c.sectionId,
+          person: c.officerStaffIds[0] ?? null,
+          item: `${c.caseNo} 有 ${c.openFailures} 项检查未通过`,
+          dueAt: new Date(c.updatedAt),
+          status: 'overdue',
+          ref: `case:${c._id}`,
+        });
+    }
+    return { items, truncated };
+  },
+};
+
+export const caseDeadlineProviders: readonly DeadlineProvider[] = [
+  provider('case.handover', '执法记录移交（2个工作日）', (name) => name.startsWith('handover:')),
+  provider('case.limits', '案件办理期限', (name) => !name.startsWith('handover:')),
+  findingsProvider,
+];

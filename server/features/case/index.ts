@@ -1,0 +1,18 @@
+/**
+ * The case register (docs/cases.md; REC-1..4, 8, 10, 11, 16): the `staff` actions and the case clocks the staff
+ * function lists for the dashboard.
+ */
+import { caseAdvanceActions } from './advance';
+import { caseOpenActions } from './open';
+import { caseReadActions } from './read';
+import { caseRecordActions } from './records';
+
+export { caseDeadlineProviders } from './dashboard';
+export { rehashRecordFiles } from './rehash';
+
+export const caseStaffActions = {
+  ...caseOpenActions,
+  ...caseAdvanceActions,
+  ...caseRecordActions,
+  ...caseReadActions,
+};

@@ -1,0 +1,133 @@
+/**
+ * The stored case register (docs/cases.md): `cases` (one per case, on the workflow kernel: its stage is the kernel's
+ * state, its acts the stages with their act and recording times, its clocks the legal time limits and each
+ * record's hand-over), `case_parties` (parties across cases, ID numbers sealed) and `case_records` (each record
+ * its own entity on its own ledger chain, so `ledger.verify` names a record edited behind the system's back).
+ */
+import type { CaseKind, CaseStage, PartyKind } from '../../../core/case/stages';
+import type { DecisionInput, RecordRegisterInput, RecordType } from '../../../core/contract/case';
+import type { PartyIdKind } from '../../../core/party/ids';
+import type { WorkflowFields } from '../../../core/workflow/define';
+import { hashText } from '../../platform/crypto';
+import type { SealedPersonalData } from '../../privacy';
+
+export const CASES_COLLECTION = 'cases';
+export const PARTIES_COLLECTION = 'case_parties';
+export const RECORDS_COLLECTION = 'case_records';
+
+export interface CaseOfficer {
+  officerId: string;
+  certNo: string;
+  name: string;
+  staffId: string | null;
+}
+
+export interface StoredDecision extends DecisionInput {
+  stage: CaseStage;
+  recordedAt: Date;
+}
+
+export interface CaseDoc {
+  _id: string;
+  _rev: number;
+  caseNo: string;
+  kind: CaseKind;
+  stage: CaseStage;
+  cause: string;
+  unitId: string;
+  sectionId: string;
+  partyId: string;
+  /** The party's name as given (names of parties are published with decisions; the ID number is sealed). */
+  partyName: string;
+  officers: CaseOfficer[];
+  officerStaffIds: string[];
+  openedAt: Date;
+  complaintId: string | null;
+  emergency: boolean;
+  decisions: StoredDecision[];
+  statement: { periodEndsAt: string; partyStated: boolean; waiverInWriting: boolean } | null;
+  /** Why each clock was paused, resumed or extended, and by whom (the act itself is the kernel's). */
+  clockNotes?: Array<{
+    clock: string;
+    op: string;
+    reason: string;
+    pauseReason: string | null;
+    days: number | null;
+    by: string;
+    at: Date;
+  }>;
+  /** Failures the automatic checks find now (core/case/checks.ts), recomputed with every step: the dashboard lists
+   * cases with any. Absent until the first step after opening. */
+  openFailures?: number;
+  /** Records registered and not yet received by the custodian: who must hand each over (the dashboard's person). */
+  pendingHandovers: Array<{ recordId: string; by: string; title: string }>;
+  /** `<openedAt ISO>_<id>`: a total order for cursor paging. */
+  sortKey: string;
+  _wf: WorkflowFields;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type CaseState = Omit<CaseDoc, '_id' | '_rev'>;
+
+export interface PartyDoc {
+  _id: string;
+  _rev: number;
+  kind: PartyKind;
+  name: string;
+  idKind: PartyIdKind;
+  /** The ID number sealed with the party's own key (server/privacy); null for an unregistered operator. */
+  idSealed: SealedPersonalData | null;
+  idMasked: string | null;
+  /** Keyed hash of kind and normalised number: how a party is found, never by decrypting (null: no number). */
+  blindIndex: string | null;
+  legalRepresentative: string | null;
+  address: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RecordDoc {
+  _id: string;
+  _rev: number;
+  caseId: string;
+  caseNo: string;
+  unitId: string;
+  sectionId: string;
+  partyId: string;
+  type: RecordType;
+  title: string;
+  sha256: string;
+  storage: 'private' | 'platform' | 'reference';
+  file: { fileID: string; size: number } | null;
+  /** AV's label (细则第二十一条): case number, cause and recording time. */
+  label: string;
+  document: RecordRegisterInput['document'] | null;
+  av: RecordRegisterInput['av'] | null;
+  data: RecordRegisterInput['data'] | null;
+  workEndedAt: Date;
+  registeredAt: Date;
+  registeredBy: string;
+  handoverDueDate: string | null;
+  receivedAt: Date | null;
+  receivedBy: string | null;
+  late: boolean;
+  lateReason: string | null;
+  lateApproved: boolean;
+  /** A work record of stopping AV (docType `stopRecordingRecord`): the unit head's approval (REC-5). */
+  stopApproval?: { by: string; at: Date } | null;
+  sortKey: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type RecordState = Omit<RecordDoc, '_id' | '_rev'>;
+
+/** A case's id follows from its unit and case number: the same number twice collides in the ledger transaction. */
+export const caseIdOf = (unitId: string, caseNo: string): string =>
+  'case_' + hashText(`case\u0000${unitId}\u0000${caseNo}`).slice(0, 24);
+
+export const sortKeyOf = (at: Date, id: string): string => `${at.toISOString()}_${id}`;
+
+/** The data key's record reference of a party (server/privacy binds the ciphertext to it). */
+export const partySealRef = (id: string): string => `${PARTIES_COLLECTION}/${id}`;
