@@ -147,37 +147,3 @@ it('records a conduct complaint with the officer as given, and notes the petitio
     officer: { name: '张伟', certNo: '50010120230001' },
   });
 });
-
-it('shows in the queue the due date each accepted matter is waiting for, the handling target marked 内部目标', async () => {
-  const item = (over: Record<string, unknown>) => ({
-    id: ID,
-    trackingNo: 'TS20261127-7KQ4MX',
-    kind: 'complaint',
-    category: '公共场所',
-    subjectName: '某某游泳馆',
-    status: 'accepted',
-    statusLabel: '已受理',
-    source: 'phone',
-    receivedAt: '2026-11-27T02:00:00.000Z',
-    acceptanceDueDate: '2026-12-08',
-    handlingDueDate: null,
-    feedbackDueDate: null,
-    caseDecisionDueDate: null,
-    petitionDueDate: null,
-    handlerIds: [],
-    anonymous: false,
-    contact: null,
-    ...over,
-  });
-  const items = [
-    item({ trackingNo: 'TS20261127-AAAAAA', handlingDueDate: '2027-01-26' }),
-    item({ trackingNo: 'TS20261127-BBBBBB', petitionDueDate: '2027-01-27' }),
-    item({ trackingNo: 'TS20261127-CCCCCC', kind: 'report', caseDecisionDueDate: '2026-12-18' }),
-  ];
-  harness.answer = () => ({ ok: true, data: { items, total: 3, totalCapped: false, nextCursor: null } });
-  const page = await harness.render('pages/staff/complaint-queue/index', { query: { filter: 'accepted' } });
-  const text = await page.text();
-  expect(text).toContain('办结期限（内部目标） 2027年1月26日');
-  expect(text).toContain('信访办结期限 2027年1月27日');
-  expect(text).toContain('立案决定期限 2026年12月18日');
-});

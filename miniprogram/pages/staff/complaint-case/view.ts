@@ -101,7 +101,8 @@ function duesOf(c: StaffComplaintCaseView): CaseView['dues'] {
 }
 
 function primaryAndMore(steps: CaseAction[]): Pick<CaseView, 'primary' | 'more'> {
-  const key = PRIMARY_ORDER.find((s) => steps.includes(s));
+  // A step outside the usual order (an extension, recording the notice) is the next step when it is the only one.
+  const key = PRIMARY_ORDER.find((s) => steps.includes(s)) ?? steps[0];
   return {
     primary: key ? { ...buttonOf(key), theme: key === 'reject' ? 'danger' : 'primary' } : null,
     more: steps.filter((s) => s !== key).map(buttonOf),
