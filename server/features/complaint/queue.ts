@@ -21,11 +21,7 @@ import { COMPLAINTS_COLLECTION, type ComplaintRecord } from './model';
 export const QUEUE_LIST_CAP = 200;
 
 type DueField =
-  | 'acceptanceDueDate'
-  | 'handlingDueDate'
-  | 'feedbackDueDate'
-  | 'caseDecisionDueDate'
-  | 'petitionDueDate';
+  'acceptanceDueDate' | 'handlingDueDate' | 'feedbackDueDate' | 'caseDecisionDueDate' | 'petitionDueDate';
 
 interface Clock {
   clock: ComplaintQueueDue['clock'];

@@ -35,9 +35,10 @@ describe('deadlinesFrom', () => {
 
   it('a date in a year without an official table is provisional (PUB-5)', () => {
     const rights = rightsFor('priorNotice', { settings: SETTINGS, penalties: [{ kind: 'close' }] });
-    // 2027-02-04 Thu; provisional 春节 02-05..02-08: 02-09, 10, 11, 12, 15.
+    // 2027-02-04 Thu; provisional 春节 02-05..02-08, its Saturday and Sunday (初一, 初二) made up on 02-09 and 02-10
+    // (补假): 02-11, 12, 15, 16, 17.
     const hearing = deadlinesFrom(rights, '2027-02-04', calendar).find((d) => d.id === 'hearing');
-    expect(hearing?.due).toEqual({ date: '2027-02-15', provisional: true });
+    expect(hearing?.due).toEqual({ date: '2027-02-17', provisional: true });
   });
 
   it('a told deadline never moves earlier when the official table arrives; it may move later', () => {
@@ -49,9 +50,9 @@ describe('deadlinesFrom', () => {
         '2027-02-04',
         createCalendar({ adminTables: [{ year: 2027, holidays, makeUpWorkdays: [], source: '测试' }] }),
       ).find((d) => d.id === 'hearing')!.due!;
-    // Shorter official holiday (only 02-05 off): 02-08..02-12, earlier, so the told 02-15 is kept.
+    // Shorter official holiday (only 02-05 off): 02-08..02-12, earlier, so the told 02-17 is kept.
     expect(laterOf(told, hearingWith(['2027-02-05']))).toEqual({
-      date: '2027-02-15',
+      date: '2027-02-17',
       provisional: false,
       kept: true,
     });
