@@ -55,6 +55,11 @@ export function checkInputOf(kase: CaseDoc, records: RecordDoc[]): CaseCheckInpu
       partyStated: kase.statement?.partyStated,
       waiverInWriting: kase.statement?.waiverInWriting,
     };
+  // A hearing held (行政处罚法 Art. 64) shows as the decision clock paused for it, or as a 听证笔录 registered.
+  const hearingHeld =
+    (kase.clockNotes ?? []).some((n) => n.op === 'pause' && n.pauseReason === 'hearing') ||
+    records.some((r) => r.document?.docType === 'hearingRecord');
+  if (hearingHeld) input.hearingHeld = true;
   if (kase.kind === 'coercion')
     input.coercion = {
       approvedAt: actedAt('approval'),
