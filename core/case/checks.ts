@@ -23,19 +23,18 @@ import {
   CASE_STAGES,
   DOCUMENT_TYPES,
   FILMED_SERVICE_DOCS,
+  SERVICE_METHODS,
   type CaseKind,
   type DocumentType,
+  type ServiceMethod,
 } from './stages';
 
 // The kinds, stages, document types and AV act codes are the case register's (core/case/stages.ts): one list each.
-export type { CaseKind, CaseStage } from './stages';
+export type { CaseKind, CaseStage, ServiceMethod } from './stages';
 export { CASE_STAGES, CASE_STAGE_LABELS, FILMED_SERVICE_DOCS } from './stages';
 /** The document types under the checks' names (the list is core/case/stages.ts `DOCUMENT_TYPES`). */
 export const DOC_TYPES = DOCUMENT_TYPES;
 export type DocType = DocumentType;
-
-/** How a document reached the party: in person (直接送达), left at the address (留置送达), by post, electronically, by announcement (公告送达), through another body (委托/转交). */
-export type ServiceMethod = 'direct' | 'leaving' | 'post' | 'electronic' | 'announcement' | 'entrusted';
 
 export interface CheckRecord {
   id: string;
@@ -515,7 +514,7 @@ function checkService(docs: readonly CheckRecord[], avs: readonly CheckRecord[],
     if (!required && method !== 'leaving' && method !== 'announcement') continue;
     const spans = avs.filter((r) => r.act === `service:${d.docType}`).flatMap((r) => spanOf(r) ?? []);
     if (spans.length > 0 && covered(spans, at)) continue;
-    const how = { direct: '直接送达', leaving: '留置送达', announcement: '公告送达' }[method as 'direct'];
+    const how = SERVICE_METHODS[method];
     const what = spans.length === 0 ? '没有录像' : '送达时间不在录像的起止时间内';
     add(required ? 'avService' : 'avServiceOther', `${how}${docName(d)}${what}`, d.id);
   }
@@ -562,17 +561,16 @@ function checkDecision(input: CaseCheckInput, add: Add): void {
 function checkStages(input: CaseCheckInput, add: Add): void {
   const label = (stage: string) => (CASE_STAGE_LABELS as Readonly<Record<string, string>>)[stage] ?? stage;
   // In an emergency the measure comes first and the approval follows (行政强制法第十九条).
-  const order = (CASE_STAGES[input.kind] as readonly string[]).filter((s) => !(input.coercion?.emergency && s === 'approval'));
+  const order = (CASE_STAGES[input.kind] as readonly string[]).filter(
+    (s) => !(input.coercion?.emergency && s === 'approval'),
+  );
   let last: { stage: string; at: number } | null = null;
   for (const name of order) {
     const s = input.stages.find((x) => x.stage === name);
     const at = instant(s?.actedAt);
     if (!s || at === null) continue;
     if (last && at + TIME_TOLERANCE_MS < last.at) {
-      add(
-        'stageOrder',
-        `“${label(name)}”的时间早于“${label(last.stage)}”`,
-      );
+      add('stageOrder', `“${label(name)}”的时间早于“${label(last.stage)}”`);
     }
     if (!last || at > last.at) last = { stage: name, at };
   }

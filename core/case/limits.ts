@@ -36,7 +36,8 @@ export function handoverClock(recordId: string): string {
 }
 
 /** Periods the law leaves out of a time limit (the clock pauses while one is open). */
-export type ExcludedPeriod = 'hearing' | 'testing' | 'announcement';
+export const EXCLUDED_PERIODS = ['hearing', 'testing', 'announcement'] as const;
+export type ExcludedPeriod = (typeof EXCLUDED_PERIODS)[number];
 
 export const EXCLUDED_PERIOD_LABELS: Readonly<Record<ExcludedPeriod, string>> = {
   hearing: '听证',
@@ -107,7 +108,10 @@ export const CASE_CLOCK_RULES: Readonly<Record<CaseClockName, ClockRule>> = {
  * evidence; `handover:<recordId>` starts when the on-site work that made the record ends and stops on receipt.
  */
 export const STAGE_CLOCK_EFFECTS: Readonly<
-  Record<CaseKind, Readonly<Partial<Record<CaseStage, ClockEffects & { start?: CaseClockName[]; stop?: CaseClockName[] }>>>>
+  Record<
+    CaseKind,
+    Readonly<Partial<Record<CaseStage, ClockEffects & { start?: CaseClockName[]; stop?: CaseClockName[] }>>>
+  >
 > = {
   penalty: {
     opened: { start: ['decision'] },

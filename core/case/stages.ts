@@ -107,6 +107,22 @@ export const FILMED_SERVICE_DOCS = [
 export type FilmedServiceDoc = (typeof FILMED_SERVICE_DOCS)[number];
 
 /**
+ * How a document reached the party (民事诉讼法 as 行政处罚法第六十一条 applies it): in person (直接送达), left at the
+ * address (留置送达), by post, electronically, by announcement (公告送达), through another body (委托/转交). Whether the
+ * service must be filmed depends on it (全过程记录制度第十一条第一款、第十六条第（四）项).
+ */
+export const SERVICE_METHODS = {
+  direct: '直接送达',
+  leaving: '留置送达',
+  post: '邮寄送达',
+  electronic: '电子送达',
+  announcement: '公告送达',
+  entrusted: '委托送达或转交',
+} as const;
+export type ServiceMethod = keyof typeof SERVICE_METHODS;
+export const SERVICE_METHOD_CODES = Object.keys(SERVICE_METHODS) as [ServiceMethod, ...ServiceMethod[]];
+
+/**
  * What an AV recording covers (CheckRecord.act): the one list, read by the checks. The service of a document is
  * `service:<document type>` for the four documents whose service is filmed.
  */

@@ -95,7 +95,6 @@ const whoFor: Partial<Record<CaseStage, { who: Guard<C>; refusal: string }>> = {
   approval: { who: leadsCase, refusal: '行政强制措施须经行政机关负责人批准' },
 };
 
-
 /** A step per stage: into `stage` from any stage whose next stages include it (checked per kind in `when`). */
 function stageStep(stage: CaseStage): StepDef<CaseStage, C> {
   const from = ALL_CASE_STAGES.filter((s) => s !== stage);
