@@ -18,81 +18,23 @@
  *   `docTimes`; deadlines written in a document (a correction deadline) do not.
  */
 import { formatShanghaiMinute, toShanghaiDate } from '../calendar/civilDate';
+import {
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  DOCUMENT_TYPES,
+  FILMED_SERVICE_DOCS,
+  SERVICE_METHODS,
+  type CaseKind,
+  type DocumentType,
+  type ServiceMethod,
+} from './stages';
 
-export type CaseKind = 'inspection' | 'penalty' | 'coercion';
-
-/** The stages of each kind of case, in order (行政处罚法第四十七条、第五十七条、第五十八条). */
-export const CASE_STAGES: Readonly<Record<CaseKind, readonly string[]>> = {
-  inspection: ['arrival', 'departure', 'followUp'],
-  penalty: [
-    'opened',
-    'investigation',
-    'priorNoticeServed',
-    'statement',
-    'hearing',
-    'legalReview',
-    'collectiveDiscussion',
-    'decision',
-    'service',
-    'execution',
-    'closed',
-  ],
-  coercion: ['approval', 'measure', 'goodsDecision'],
-};
-
-export const STAGE_LABELS: Readonly<Record<string, string>> = {
-  arrival: '到达现场',
-  departure: '离开现场',
-  followUp: '后续处理',
-  opened: '立案',
-  investigation: '调查取证',
-  priorNoticeServed: '送达事先告知书',
-  statement: '陈述申辩',
-  hearing: '听证',
-  legalReview: '法制审核',
-  collectiveDiscussion: '集体讨论',
-  decision: '作出决定',
-  service: '送达',
-  execution: '执行',
-  closed: '结案',
-  approval: '审批',
-  measure: '实施强制措施',
-  goodsDecision: '对物品作出处理决定',
-};
-
-/**
- * Document types (REC-3, 全过程记录制度第九条: 卫生行政执法文书规范 卫生部令第87号). The keys are what records store and what a
- * service recording names (`service:<key>`).
- */
-export const DOC_TYPES = {
-  siteRecord: '现场笔录',
-  inquiryRecord: '询问笔录',
-  correctionNotice: '责令（限期）改正通知书',
-  supervisionOpinion: '卫生监督意见书',
-  samplingRecord: '产品样品采样记录',
-  caseOpening: '立案报告',
-  priorNotice: '行政处罚事先告知书',
-  hearingNotice: '行政处罚听证通知书',
-  hearingRecord: '听证笔录',
-  deliberationRecord: '合议记录',
-  legalReview: '法制审核意见书',
-  collectiveDiscussion: '集体讨论记录',
-  penaltyDecision: '行政处罚决定书',
-  demandNotice: '催告书',
-  coercionApproval: '行政强制措施审批表',
-  sealSeizeDecision: '查封扣押决定书',
-  evidenceHoldDecision: '证据先行登记保存决定书',
-  controlDecision: '行政控制决定书',
-  goodsDecision: '处理决定书',
-  serviceReceipt: '送达回执',
-  workRecord: '工作记录',
-  handoverDelay: '延期移交说明',
-  other: '其他文书',
-} as const;
-export type DocType = keyof typeof DOC_TYPES;
-
-/** How a document reached the party: in person (直接送达), left at the address (留置送达), by post, electronically, by announcement (公告送达), through another body (委托/转交). */
-export type ServiceMethod = 'direct' | 'leaving' | 'post' | 'electronic' | 'announcement' | 'entrusted';
+// The kinds, stages, document types and AV act codes are the case register's (core/case/stages.ts): one list each.
+export type { CaseKind, CaseStage, ServiceMethod } from './stages';
+export { CASE_STAGES, CASE_STAGE_LABELS, FILMED_SERVICE_DOCS } from './stages';
+/** The document types under the checks' names (the list is core/case/stages.ts `DOCUMENT_TYPES`). */
+export const DOC_TYPES = DOCUMENT_TYPES;
+export type DocType = DocumentType;
 
 export interface CheckRecord {
   id: string;
@@ -105,9 +47,9 @@ export interface CheckRecord {
   avStart?: string;
   avEnd?: string;
   interruptions?: { at: string; explanation?: string }[];
-  /** What the recording covers: 'arrival-departure' | 'questioning' | 'hearing' | 'deliberation' | 'service:<docType>' | 'coercion' | 'lifeHealth' | other. */
+  /** What the recording covers: a code of core/case/stages.ts `AV_ACTS` ('service:<docType>' for a service). */
   act?: string;
-  /** Added: how and when a document was served (全过程记录制度第十一条第一款、第十六条第（四）项 depend on the method). */
+  /** How and when a document was served (全过程记录制度第十一条第一款、第十六条第（四）项 depend on the method). */
   service?: { at: string; method: ServiceMethod };
 }
 export interface CheckStage {
@@ -127,6 +69,11 @@ export interface CaseCheckInput {
     waiverInWriting?: boolean;
   };
   coercion?: { approvedAt?: string; emergency?: boolean; measureAt?: string };
+  /**
+   * A hearing was held (行政处罚法第六十四条): shown by a `hearing` excluded period of the decision clock
+   * (core/case/limits.ts) or a 听证笔录 among the records; the workflow has no stage of its own for it.
+   */
+  hearingHeld?: boolean;
   /** Added: the case's on-site acts directly touch life, health or major property (全过程记录制度第十一条第一款). */
   lifeHealth?: boolean;
   /** Added: the time of the check (an emergency measure's approval may still be within its 24 hours). */
@@ -282,13 +229,6 @@ export type CheckCode = keyof typeof CHECKS;
 /** Documents are written to the minute: a time within one minute of a recording counts as inside it. */
 export const TIME_TOLERANCE_MS = 60_000;
 
-/** The four documents whose in-person service is filmed (全过程记录制度第十六条第（四）项). */
-export const FILMED_SERVICE_DOCS: readonly DocType[] = [
-  'priorNotice',
-  'penaltyDecision',
-  'demandNotice',
-  'hearingNotice',
-];
 /** Documents recording an act that must be filmed in a penalty case (全过程记录制度第十六条第（二）项), by that act. */
 const RECORDED_ACT_DOCS: Readonly<Record<string, { act: string; code: CheckCode }>> = {
   inquiryRecord: { act: 'questioning', code: 'avQuestioning' },
@@ -394,7 +334,6 @@ export function checkCase(input: CaseCheckInput): Finding[] {
   };
   const docs = input.records.filter((r) => r.type === 'document');
   const avs = input.records.filter((r) => r.type === 'av');
-  const stageAt = (name: string) => instant(input.stages.find((s) => s.stage === name)?.actedAt);
   const spansFor = (pred: (act: string) => boolean) =>
     avs.filter((r) => pred(r.act ?? '')).flatMap((r) => spanOf(r) ?? []);
   const allSpans = avs.flatMap((r) => spanOf(r) ?? []);
@@ -451,11 +390,8 @@ export function checkCase(input: CaseCheckInput): Finding[] {
         }
       }
     }
-    if (
-      input.kind === 'penalty' &&
-      stageAt('hearing') !== null &&
-      spansFor((a) => a === 'hearing').length === 0
-    ) {
+    // A hearing held shows in a hearing period (the decision clock paused for it), not in a stage of its own.
+    if (input.kind === 'penalty' && input.hearingHeld && spansFor((a) => a === 'hearing').length === 0) {
       if (!docs.some((d) => d.docType === 'hearingRecord'))
         add('avHearing', '本案举行了听证，但没有听证的录音录像');
     }
@@ -572,13 +508,13 @@ function checkService(docs: readonly CheckRecord[], avs: readonly CheckRecord[],
   for (const d of docs) {
     if (!d.service) continue;
     const { method, at } = d.service;
-    const filmed = FILMED_SERVICE_DOCS.includes(d.docType as DocType);
+    const filmed = (FILMED_SERVICE_DOCS as readonly string[]).includes(d.docType ?? '');
     const inPerson = method === 'direct' || method === 'leaving';
     const required = filmed && inPerson;
     if (!required && method !== 'leaving' && method !== 'announcement') continue;
     const spans = avs.filter((r) => r.act === `service:${d.docType}`).flatMap((r) => spanOf(r) ?? []);
     if (spans.length > 0 && covered(spans, at)) continue;
-    const how = { direct: '直接送达', leaving: '留置送达', announcement: '公告送达' }[method as 'direct'];
+    const how = SERVICE_METHODS[method];
     const what = spans.length === 0 ? '没有录像' : '送达时间不在录像的起止时间内';
     add(required ? 'avService' : 'avServiceOther', `${how}${docName(d)}${what}`, d.id);
   }
@@ -623,18 +559,18 @@ function checkDecision(input: CaseCheckInput, add: Add): void {
 
 /** 行政处罚法第四十七条: the stages happened in order and were not recorded before they happened. */
 function checkStages(input: CaseCheckInput, add: Add): void {
+  const label = (stage: string) => (CASE_STAGE_LABELS as Readonly<Record<string, string>>)[stage] ?? stage;
   // In an emergency the measure comes first and the approval follows (行政强制法第十九条).
-  const order = CASE_STAGES[input.kind].filter((s) => !(input.coercion?.emergency && s === 'approval'));
+  const order = (CASE_STAGES[input.kind] as readonly string[]).filter(
+    (s) => !(input.coercion?.emergency && s === 'approval'),
+  );
   let last: { stage: string; at: number } | null = null;
   for (const name of order) {
     const s = input.stages.find((x) => x.stage === name);
     const at = instant(s?.actedAt);
     if (!s || at === null) continue;
     if (last && at + TIME_TOLERANCE_MS < last.at) {
-      add(
-        'stageOrder',
-        `“${STAGE_LABELS[name] ?? name}”的时间早于“${STAGE_LABELS[last.stage] ?? last.stage}”`,
-      );
+      add('stageOrder', `“${label(name)}”的时间早于“${label(last.stage)}”`);
     }
     if (!last || at > last.at) last = { stage: name, at };
   }
@@ -642,7 +578,7 @@ function checkStages(input: CaseCheckInput, add: Add): void {
     const acted = instant(s.actedAt);
     const recorded = instant(s.recordedAt);
     if (acted !== null && recorded !== null && recorded + TIME_TOLERANCE_MS < acted) {
-      add('stageRecordedBeforeActed', `“${STAGE_LABELS[s.stage] ?? s.stage}”的登记时间早于其发生时间`);
+      add('stageRecordedBeforeActed', `“${label(s.stage)}”的登记时间早于其发生时间`);
     }
   }
 }

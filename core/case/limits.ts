@@ -19,6 +19,7 @@
  *   approved by the enforcement body's head beforehand: an extension approved before the due date.
  */
 import type { ClockDef, ClockEffects, ClockState } from '../workflow/define';
+import type { CaseKind, CaseStage } from './stages';
 
 export type CaseClockName = 'decision' | 'coercion' | 'evidenceHold' | 'handover';
 
@@ -35,7 +36,8 @@ export function handoverClock(recordId: string): string {
 }
 
 /** Periods the law leaves out of a time limit (the clock pauses while one is open). */
-export type ExcludedPeriod = 'hearing' | 'testing' | 'announcement';
+export const EXCLUDED_PERIODS = ['hearing', 'testing', 'announcement'] as const;
+export type ExcludedPeriod = (typeof EXCLUDED_PERIODS)[number];
 
 export const EXCLUDED_PERIOD_LABELS: Readonly<Record<ExcludedPeriod, string>> = {
   hearing: '听证',
@@ -98,15 +100,29 @@ export const CASE_CLOCK_RULES: Readonly<Record<CaseClockName, ClockRule>> = {
 };
 
 /**
- * Which stage of a case starts or stops which clock (the stages of core/case/checks.ts CASE_STAGES):
- * opening starts the 90 days and the decision stops them; the measure starts the 30 days and the decision on the
- * goods stops them (行政强制法第二十七条: decided within the Art. 25 period). Preserved evidence and the hand-overs
+ * Which stage of a case starts or stops which clock (the workflow's stages, core/case/stages.ts CASE_STAGES; the
+ * case workflow core/case/workflow.ts takes its stage steps' clocks from here): opening starts the 90 days and the
+ * decision stops them; the measure starts the 30 days and the decision on the goods stops them (行政强制法第二十七条:
+ * decided within the Art. 25 period); closing a case stops what is still running. Preserved evidence and the hand-overs
  * hang on records, not stages: `evidenceHold` starts with the 证据先行登记保存决定书 and stops with the decision on the
  * evidence; `handover:<recordId>` starts when the on-site work that made the record ends and stops on receipt.
  */
-export const STAGE_CLOCK_EFFECTS: Readonly<Record<string, Readonly<Record<string, ClockEffects>>>> = {
-  penalty: { opened: { start: ['decision'] }, decision: { stop: ['decision'] } },
-  coercion: { measure: { start: ['coercion'] }, goodsDecision: { stop: ['coercion'] } },
+export const STAGE_CLOCK_EFFECTS: Readonly<
+  Record<
+    CaseKind,
+    Readonly<Partial<Record<CaseStage, ClockEffects & { start?: CaseClockName[]; stop?: CaseClockName[] }>>>
+  >
+> = {
+  penalty: {
+    opened: { start: ['decision'] },
+    decision: { stop: ['decision'] },
+    closed: { stop: ['decision'] },
+  },
+  coercion: {
+    measure: { start: ['coercion'] },
+    goodsDecision: { stop: ['coercion'] },
+    closed: { stop: ['coercion'] },
+  },
   inspection: {},
 };
 

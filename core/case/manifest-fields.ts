@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import { CERT_NO_PATTERN, normalizeCertNo } from '../officer/cert-no';
 import { PARTY_ID_KINDS, PARTY_ID_LABELS, type PartyIdKind } from '../party/ids';
-import { DOC_TYPES, FILMED_SERVICE_DOCS, type CaseKind } from './checks';
 
 /** Where a row comes from; the upsert key is the row kind and its `sourceId`. */
 export const SOURCE_SYSTEMS = {
@@ -14,34 +13,6 @@ export const SOURCE_SYSTEMS = {
   recorder: '执法记录仪管理平台',
 } as const;
 export type SourceSystem = keyof typeof SOURCE_SYSTEMS;
-
-export const CASE_KIND_NAMES: Readonly<Record<CaseKind, string>> = {
-  inspection: '监督检查',
-  penalty: '行政处罚',
-  coercion: '行政强制措施',
-};
-
-/** Party kinds as the case register takes them (双公示 standard). */
-export const MANIFEST_PARTY_KINDS = {
-  organisation: '法人或其他组织',
-  person: '自然人',
-  individualBusiness: '个体工商户',
-  unregistered: '无照经营者',
-} as const;
-export type ManifestPartyKind = keyof typeof MANIFEST_PARTY_KINDS;
-
-/** What a recording covers, the codes the automatic checks read (core/case/checks.ts `CheckRecord.act`). */
-export const MANIFEST_AV_ACTS: Readonly<Record<string, string>> = {
-  'arrival-departure': '到达至离开现场全程',
-  questioning: '询问',
-  hearing: '听证',
-  deliberation: '合议',
-  coercion: '实施行政强制措施',
-  lifeHealth: '涉及生命健康、重大财产的现场执法',
-  evidence: '调查取证',
-  ...Object.fromEntries(FILMED_SERVICE_DOCS.map((d) => [`service:${d}`, `送达${DOC_TYPES[d]}`])),
-  other: '其他',
-};
 
 export const INTERRUPTION_HOW = { spoken: '在录像中口头说明', written: '书面说明' } as const;
 

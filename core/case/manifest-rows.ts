@@ -4,13 +4,10 @@
  * form, the CSV form, the error messages and docs/import-format.md share. Pure: no I/O, no clock.
  */
 import * as z from 'zod/mini';
-import { DOC_TYPES, type DocType } from './checks';
+import { AV_ACTS, CASE_KIND_LABELS, DOCUMENT_TYPES, PARTY_KIND_LABELS } from './stages';
 import {
-  CASE_KIND_NAMES,
   CASE_REF,
   INTERRUPTION_HOW,
-  MANIFEST_AV_ACTS,
-  MANIFEST_PARTY_KINDS,
   SOURCE_SYSTEMS,
   bool,
   certNo,
@@ -46,12 +43,12 @@ const caseLink = {
 const caseShape = {
   source: code('来源系统', SOURCE_SYSTEMS),
   sourceId: sourceId('来源编号'),
-  kind: code('案件类型', CASE_KIND_NAMES),
+  kind: code('案件类型', CASE_KIND_LABELS),
   caseNo: text('案号', 4, 60),
   cause: text('案由', 2, 200),
   openedAt: time('立案（开始）时间'),
   officers: list('执法人员执法证号', certNo('执法人员执法证号'), 2, 6),
-  partyKind: code('当事人类型', MANIFEST_PARTY_KINDS),
+  partyKind: code('当事人类型', PARTY_KIND_LABELS),
   partyName: text('当事人名称', 2, 100),
   partyIdKind,
   partyIdNo: z.optional(z.string('当事人证件号码应为文字').check(z.maxLength(40, '当事人证件号码过长'))),
@@ -61,7 +58,7 @@ const caseShape = {
 
 const documentShape = {
   ...caseLink,
-  docType: code('文书种类', DOC_TYPES as Readonly<Record<DocType, string>>),
+  docType: code('文书种类', DOCUMENT_TYPES),
   docNo: z.optional(text('文书编号', 2, 60)),
   title: text('记录名称', 2, 100),
   docTimes: z.optional(list('文书记载的时间', time('文书记载的时间'), 0, 20)),
@@ -81,7 +78,7 @@ const avBaseShape = {
   ...caseLink,
   title: text('记录名称', 2, 100),
   device: text('执法记录仪编号', 2, 60),
-  act: code('录制的执法活动', MANIFEST_AV_ACTS as Readonly<Record<string, string>>),
+  act: code('录制的执法活动', AV_ACTS),
   start: time('录制开始时间'),
   end: time('录制结束时间'),
   place: text('录制地点', 2, 200),

@@ -3,10 +3,8 @@
  * the order the law has them, with the Chinese labels the pages and refusals use, and the document types of the
  * national health enforcement document standard (REC-3). Pure declarations.
  */
-import type { CaseKind } from './checks';
-
-export const CASE_KINDS = ['inspection', 'penalty', 'coercion'] as const satisfies readonly CaseKind[];
-export type { CaseKind };
+export const CASE_KINDS = ['inspection', 'penalty', 'coercion'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
 
 export const CASE_KIND_LABELS: Record<CaseKind, string> = {
   inspection: '监督检查',
@@ -65,30 +63,69 @@ export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
 /** Stages that may be left out: collective discussion (only the cases Art. 57 ¶2 names), an inspection's follow-up. */
 export const OPTIONAL_STAGES: readonly CaseStage[] = ['collectiveDiscussion', 'followUp'];
 
-/** Document types (REC-3: 国家卫生健康执法文书规范), the codes the checks read as `docType`. */
+/**
+ * Document types (REC-3, 全过程记录制度第九条: 卫生行政执法文书规范 卫生部令第87号): the one list. The keys are what records
+ * store (`docType`), what the checks read and what a service recording names (`service:<key>`).
+ */
 export const DOCUMENT_TYPES = {
-  onSiteRecord: '现场笔录',
+  siteRecord: '现场笔录',
   inquiryRecord: '询问笔录',
   correctionNotice: '责令（限期）改正通知书',
   supervisionOpinion: '卫生监督意见书',
+  samplingRecord: '产品样品采样记录',
+  caseOpening: '立案报告',
   priorNotice: '行政处罚事先告知书',
-  penaltyDecision: '行政处罚决定书',
-  reminder: '催告书',
-  hearingNotice: '听证通知书',
-  seizureDecision: '查封扣押决定书',
-  evidenceHoldDecision: '证据先行登记保存决定书',
-  controlDecision: '行政控制决定书',
+  hearingNotice: '行政处罚听证通知书',
   hearingRecord: '听证笔录',
   deliberationRecord: '合议记录',
-  caseApproval: '立案报告',
+  legalReview: '法制审核意见书',
+  collectiveDiscussion: '集体讨论记录',
+  penaltyDecision: '行政处罚决定书',
+  demandNotice: '催告书',
+  coercionApproval: '行政强制措施审批表',
+  sealSeizeDecision: '查封扣押决定书',
+  evidenceHoldDecision: '证据先行登记保存决定书',
+  controlDecision: '行政控制决定书',
+  goodsDecision: '处理决定书',
   serviceReceipt: '送达回执',
+  workRecord: '工作记录',
+  /** REC-5 (全过程记录制度第十三条): the work record of stopping AV, approved by the unit head (`record.approveStop`). */
   stopRecordingRecord: '停止音像记录工作记录',
+  handoverDelay: '延期移交说明',
   other: '其他文书',
 } as const;
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
-export const DOCUMENT_TYPE_CODES = Object.keys(DOCUMENT_TYPES) as DocumentType[];
+export const DOCUMENT_TYPE_CODES = Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]];
 
-/** What an AV recording covers (CheckRecord.act): the checks read these codes. */
+/** The four documents whose in-person service is filmed (全过程记录制度第十六条第（四）项). */
+export const FILMED_SERVICE_DOCS = [
+  'priorNotice',
+  'penaltyDecision',
+  'demandNotice',
+  'hearingNotice',
+] as const satisfies readonly DocumentType[];
+export type FilmedServiceDoc = (typeof FILMED_SERVICE_DOCS)[number];
+
+/**
+ * How a document reached the party (民事诉讼法 as 行政处罚法第六十一条 applies it): in person (直接送达), left at the
+ * address (留置送达), by post, electronically, by announcement (公告送达), through another body (委托/转交). Whether the
+ * service must be filmed depends on it (全过程记录制度第十一条第一款、第十六条第（四）项).
+ */
+export const SERVICE_METHODS = {
+  direct: '直接送达',
+  leaving: '留置送达',
+  post: '邮寄送达',
+  electronic: '电子送达',
+  announcement: '公告送达',
+  entrusted: '委托送达或转交',
+} as const;
+export type ServiceMethod = keyof typeof SERVICE_METHODS;
+export const SERVICE_METHOD_CODES = Object.keys(SERVICE_METHODS) as [ServiceMethod, ...ServiceMethod[]];
+
+/**
+ * What an AV recording covers (CheckRecord.act): the one list, read by the checks. The service of a document is
+ * `service:<document type>` for the four documents whose service is filmed.
+ */
 export const AV_ACTS = {
   'arrival-departure': '到达至离开现场全程',
   questioning: '询问',
@@ -97,14 +134,14 @@ export const AV_ACTS = {
   coercion: '实施行政强制措施',
   lifeHealth: '涉及生命健康、重大财产的现场执法',
   evidence: '调查取证',
-  'service:priorNotice': '送达事先告知书',
-  'service:penaltyDecision': '送达处罚决定书',
-  'service:reminder': '送达催告书',
-  'service:hearingNotice': '送达听证通知书',
+  'service:priorNotice': `送达${DOCUMENT_TYPES.priorNotice}`,
+  'service:penaltyDecision': `送达${DOCUMENT_TYPES.penaltyDecision}`,
+  'service:demandNotice': `送达${DOCUMENT_TYPES.demandNotice}`,
+  'service:hearingNotice': `送达${DOCUMENT_TYPES.hearingNotice}`,
   other: '其他',
-} as const;
+} as const satisfies Record<`service:${FilmedServiceDoc}`, string> & Record<string, string>;
 export type AvAct = keyof typeof AV_ACTS;
-export const AV_ACT_CODES = Object.keys(AV_ACTS) as AvAct[];
+export const AV_ACT_CODES = Object.keys(AV_ACTS) as [AvAct, ...AvAct[]];
 
 /** Party kinds (item 2; 双公示 standard): organisation, natural person, individual business, unregistered operator. */
 export const PARTY_KINDS = ['organisation', 'person', 'individualBusiness', 'unregistered'] as const;

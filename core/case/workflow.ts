@@ -9,9 +9,15 @@
 import type { Role } from '../org/roles';
 import { holdsFor } from '../org/scope';
 import type { Guard, StepDef, WorkflowDef, WorkflowFields } from '../workflow/define';
-import type { CaseKind } from './checks';
-import { CASE_CLOCKS } from './limits';
-import { ALL_CASE_STAGES, CASE_STAGE_LABELS, CASE_STAGES, OPTIONAL_STAGES, type CaseStage } from './stages';
+import { CASE_CLOCKS, STAGE_CLOCK_EFFECTS } from './limits';
+import {
+  ALL_CASE_STAGES,
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  OPTIONAL_STAGES,
+  type CaseKind,
+  type CaseStage,
+} from './stages';
 
 /** Every role that works on cases (the router's per-action check; the declaration decides per case). */
 export const CASE_ROLES = [
@@ -89,13 +95,6 @@ const whoFor: Partial<Record<CaseStage, { who: Guard<C>; refusal: string }>> = {
   approval: { who: leadsCase, refusal: '行政强制措施须经行政机关负责人批准' },
 };
 
-const clocksFor: Partial<Record<CaseStage, StepDef<CaseStage, C>['clocks']>> = {
-  decision: { stop: ['decision'] },
-  measure: { start: ['coercion'] },
-  goodsDecision: { stop: ['coercion'] },
-  closed: { stop: ['decision', 'coercion'] },
-};
-
 /** A step per stage: into `stage` from any stage whose next stages include it (checked per kind in `when`). */
 function stageStep(stage: CaseStage): StepDef<CaseStage, C> {
   const from = ALL_CASE_STAGES.filter((s) => s !== stage);
@@ -109,7 +108,8 @@ function stageStep(stage: CaseStage): StepDef<CaseStage, C> {
       nextStagesOf(c).includes(stage)
         ? null
         : `当前环节（${CASE_STAGE_LABELS[c.stage]}）之后不能直接进入“${CASE_STAGE_LABELS[stage]}”`,
-    clocks: clocksFor[stage],
+    // The legal time limits each stage starts or stops, per kind (core/case/limits.ts, the one place).
+    clocks: (c) => STAGE_CLOCK_EFFECTS[c.kind][stage] ?? {},
     // The act may be entered after it happened (the act time and the recording time are both kept).
     maxBackdateDays: 30,
   };

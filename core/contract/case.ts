@@ -4,6 +4,7 @@
  * with the same rules and Chinese messages the function answers with.
  */
 import * as z from 'zod/mini';
+import { EXCLUDED_PERIOD_LABELS, EXCLUDED_PERIODS } from '../case/limits';
 import { CASE_ROLES } from '../case/workflow';
 import type { Finding } from '../case/checks';
 import {
@@ -12,6 +13,7 @@ import {
   CASE_KINDS,
   DOCUMENT_TYPE_CODES,
   PARTY_KINDS,
+  SERVICE_METHOD_CODES,
   type CaseKind,
   type CaseStage,
   type PartyKind,
@@ -241,19 +243,15 @@ export type CaseAdvanceInput = z.infer<typeof caseAdvanceInput>;
  * Art. 25), or the evidence hold started and decided (行政处罚法 Art. 56).
  */
 export const CLOCK_OPS = ['pause', 'resume', 'extend', 'holdEvidence', 'decideHeldEvidence'] as const;
-export const PAUSE_REASONS = ['hearing', 'testing', 'announcement'] as const;
-export const PAUSE_REASON_LABELS: Record<(typeof PAUSE_REASONS)[number], string> = {
-  hearing: '听证',
-  testing: '检测、检验、检疫、鉴定',
-  announcement: '公告',
-};
+/** Why a clock is paused: the periods the law leaves out (core/case/limits.ts, the one list). */
+export { EXCLUDED_PERIODS as PAUSE_REASONS, EXCLUDED_PERIOD_LABELS as PAUSE_REASON_LABELS };
 export const caseClockInput = withLabels(
   z
     .strictObject({
       id: caseId,
       op: z.enum(CLOCK_OPS, '请选择对期限的操作'),
       clock: z.optional(z.enum(['decision', 'coercion'], '请选择期限')),
-      pauseReason: z.optional(z.enum(PAUSE_REASONS, '请选择中止的原因')),
+      pauseReason: z.optional(z.enum(EXCLUDED_PERIODS, '请选择中止的原因')),
       days: z.optional(
         z.int('延长天数应为整数').check(z.minimum(1, '延长至少 1 日'), z.maximum(30, '延长最多 30 日')),
       ),
@@ -331,6 +329,13 @@ export const recordRegisterInput = withLabels(
           docTimes: z.array(iso('文书记载的时间')).check(z.maxLength(20, '文书记载的时间最多 20 个')),
           signed: z.boolean(),
           blankItems: z.optional(z.array(text(1, 40, '空白项')).check(z.maxLength(50))),
+          /** How and when it was served on the party: the checks look for the filming it needs (REC-8). */
+          service: z.optional(
+            z.strictObject({
+              at: iso('送达时间'),
+              method: z.enum(SERVICE_METHOD_CODES, '请选择送达方式'),
+            }),
+          ),
         }),
       ),
       av: z.optional(
@@ -376,6 +381,9 @@ export const recordRegisterInput = withLabels(
     docTimes: '文书记载的时间',
     signed: '是否已签名',
     blankItems: '空白项',
+    service: '送达情况',
+    'service.at': '送达时间',
+    method: '送达方式',
     av: '音像记录信息',
     device: '执法记录仪编号',
     act: '录制的执法活动',

@@ -17,7 +17,7 @@
  * - 查封扣押决定书, 行政控制决定书, 处理决定书: review and litigation as for a decision.
  * Every other document type carries no rights notice of its own (an empty list).
  */
-import type { DocType } from '../case/checks';
+import type { DocumentType as DocType } from '../case/stages';
 import type { SettingsValues } from '../settings/schema';
 
 export type RightId =

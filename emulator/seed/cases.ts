@@ -115,7 +115,7 @@ export async function seedCases(call: SeedCaller): Promise<void> {
     title: '现场笔录',
     workEndedAt: iso(start + HOUR),
     sha256: hash('d4'),
-    document: { docType: 'onSiteRecord', docTimes: [iso(start + 2 * HOUR)], signed: true },
+    document: { docType: 'siteRecord', docTimes: [iso(start + 2 * HOUR)], signed: true },
   });
   await staff(OFFICER, 'case.advance', { id: inspection.id, stage: 'departure', actedAt: iso(start + HOUR) });
   // The on-site record reached the custodian only now (marked late); the recording is still with the officers.

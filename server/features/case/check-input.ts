@@ -27,6 +27,7 @@ function checkRecord(r: RecordDoc): CheckRecord {
       docTimes: r.document.docTimes,
       signed: r.document.signed,
       blankItems: r.document.blankItems ?? [],
+      ...(r.document.service ? { service: r.document.service } : {}),
     });
   if (r.av)
     Object.assign(base, {
@@ -50,11 +51,19 @@ export function checkInputOf(kase: CaseDoc, records: RecordDoc[]): CaseCheckInpu
   if (decision)
     input.decision = {
       date: decision.date,
-      priorNoticeServedAt: actedAt('priorNotice'),
+      // Served: the prior notice's registered service, else the time of the prior-notice stage.
+      priorNoticeServedAt:
+        records.find((r) => r.document?.docType === 'priorNotice' && r.document.service)?.document!.service!
+          .at ?? actedAt('priorNotice'),
       statementPeriodEndsAt: kase.statement?.periodEndsAt,
       partyStated: kase.statement?.partyStated,
       waiverInWriting: kase.statement?.waiverInWriting,
     };
+  // A hearing held (行政处罚法 Art. 64) shows as the decision clock paused for it, or as a 听证笔录 registered.
+  const hearingHeld =
+    (kase.clockNotes ?? []).some((n) => n.op === 'pause' && n.pauseReason === 'hearing') ||
+    records.some((r) => r.document?.docType === 'hearingRecord');
+  if (hearingHeld) input.hearingHeld = true;
   if (kase.kind === 'coercion')
     input.coercion = {
       approvedAt: actedAt('approval'),

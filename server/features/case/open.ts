@@ -5,6 +5,7 @@
  * the case is linked to it: the complaint's own case-decision step is taken with the case in one transaction,
  * which records 立案 on the report and starts the real-name reporter's feedback clock.
  */
+import { STAGE_CLOCK_EFFECTS } from '../../../core/case/limits';
 import { CASE_LEAD_ROLES, CASE_WORKFLOW, FIRST_STAGE } from '../../../core/case/workflow';
 import * as decl from '../../../core/contract/case';
 import { toShanghaiDate } from '../../../core/calendar';
@@ -93,11 +94,12 @@ const caseOpen = handle(decl.caseOpen, async (input, call) => {
       settingsVersion: null,
     },
   ];
-  if (input.kind === 'penalty') {
-    // 行政处罚法 Art. 60: decided within 90 days of opening.
+  // The first stage's clocks (core/case/limits.ts): a penalty case is decided within 90 days of opening (行政处罚法 Art. 60).
+  const firstClocks = STAGE_CLOCK_EFFECTS[input.kind][FIRST_STAGE[input.kind]];
+  if (firstClocks) {
     Object.assign(
       wf,
-      applyClocks(calendar, CASE_WORKFLOW.clocks!, wf, { start: ['decision'] }, toShanghaiDate(openedAt)),
+      applyClocks(calendar, CASE_WORKFLOW.clocks!, wf, firstClocks, toShanghaiDate(openedAt)),
     );
   }
   const state: CaseState = {

@@ -30,13 +30,9 @@ describe('questioning, hearing and deliberation on AV (全过程记录制度第�
     doc(c, 'inq').docTimes = ['2026-03-03T10:00:00+08:00', '2026-03-03T11:30:00+08:00'];
     expect(codes(checkCase(c))).toEqual(['failure:docTimeMismatchAv']);
   });
-  it('fails a hearing held without a recording and a deliberation record without one', () => {
+  it('fails a hearing held (a hearing period of the decision clock) without a recording, and a deliberation record without one', () => {
     const c = penalty();
-    c.stages.push({
-      stage: 'hearing',
-      actedAt: '2026-03-18T09:00:00+08:00',
-      recordedAt: '2026-03-18T12:00:00+08:00',
-    });
+    c.hearingHeld = true;
     c.records.push({ id: 'delib', type: 'document', docType: 'deliberationRecord', signed: true });
     expect(codes(checkCase(c))).toEqual(['failure:avDeliberation', 'failure:avHearing']);
   });

@@ -56,7 +56,7 @@ it('wants a record’s file or its hash, and the details of its type (REC-3 docu
     title: '现场笔录',
     workEndedAt: '2026-11-30T10:00:00+08:00',
   };
-  const document = { docType: 'onSiteRecord', docTimes: [], signed: true };
+  const document = { docType: 'siteRecord', docTimes: [], signed: true };
   expect(fields(recordRegisterInput, { ...base, type: 'document', document })).toHaveProperty([
     'payload.sha256',
   ]);

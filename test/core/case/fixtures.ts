@@ -39,7 +39,7 @@ export function penalty(): CaseCheckInput {
     stages: [
       { stage: 'opened', actedAt: d('2026-03-02', '09:00'), recordedAt: d('2026-03-02', '09:10') },
       { stage: 'investigation', actedAt: d('2026-03-03', '09:00'), recordedAt: d('2026-03-03', '12:00') },
-      { stage: 'priorNoticeServed', actedAt: d('2026-03-10', '10:00'), recordedAt: d('2026-03-10', '11:00') },
+      { stage: 'priorNotice', actedAt: d('2026-03-10', '10:00'), recordedAt: d('2026-03-10', '11:00') },
       { stage: 'legalReview', actedAt: d('2026-03-20', '10:00'), recordedAt: d('2026-03-20', '11:00') },
       { stage: 'decision', actedAt: d('2026-03-23', '10:00'), recordedAt: d('2026-03-23', '11:00') },
     ],

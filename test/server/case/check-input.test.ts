@@ -99,3 +99,48 @@ it('gives a coercive measure’s approval and measure times, and whether it was 
   });
   expect(input.decision).toBeUndefined();
 });
+
+it('takes the prior notice as served at its registered service, and a hearing as held from a hearing pause (Art. 62, 64)', () => {
+  const wf = emptyWorkflow();
+  wf.acts = [act('open', '2026-11-01T01:00:00.000Z'), act('priorNotice', '2026-11-10T01:00:00.000Z')];
+  const c = kase({
+    _wf: wf,
+    decisions: [
+      {
+        stage: 'decision',
+        docNo: 'X',
+        date: '2026-11-20',
+        type: 'penalty',
+        conclusion: '警告',
+        recordedAt: new Date(),
+      },
+    ],
+    clockNotes: [
+      {
+        clock: 'decision',
+        op: 'pause',
+        reason: '听证',
+        pauseReason: 'hearing',
+        days: null,
+        by: 's',
+        at: new Date(),
+      },
+    ],
+  });
+  const notice = {
+    _id: 'rec_2',
+    type: 'document',
+    document: {
+      docType: 'priorNotice',
+      docTimes: [],
+      signed: true,
+      service: { at: '2026-11-11T02:00:00.000Z', method: 'direct' },
+    },
+    av: null,
+  } as unknown as RecordDoc;
+  const input = checkInputOf(c, [notice]);
+  expect(input.decision?.priorNoticeServedAt).toBe('2026-11-11T02:00:00.000Z');
+  expect(input.hearingHeld).toBe(true);
+  expect(input.records[0]).toMatchObject({ service: { at: '2026-11-11T02:00:00.000Z', method: 'direct' } });
+  expect(checkInputOf(kase({ _wf: wf }), []).hearingHeld).toBeUndefined();
+});

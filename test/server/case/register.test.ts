@@ -85,7 +85,7 @@ describe('a penalty case', () => {
       workEndedAt: new Date(now - 3_600_000).toISOString(),
       fileID,
       document: {
-        docType: 'onSiteRecord',
+        docType: 'siteRecord',
         docTimes: [new Date(now - 7_200_000).toISOString()],
         signed: true,
       },

@@ -61,7 +61,7 @@ it('flags a document whose time lies outside its AV in an inspection (细则第�
     workEndedAt: end.toISOString(),
     sha256: 'ef'.repeat(32),
     // Written an hour after the recording ended.
-    document: { docType: 'onSiteRecord', docTimes: [new Date(now - 3_600_000).toISOString()], signed: true },
+    document: { docType: 'siteRecord', docTimes: [new Date(now - 3_600_000).toISOString()], signed: true },
   });
   expect(doc).toMatchObject({ ok: true });
   const check = await t.call.staff(OFFICER, 'case.check', { id });
