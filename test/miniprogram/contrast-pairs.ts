@@ -101,8 +101,11 @@ export function colourRules(file: string, tokens: Record<string, string>): Rule[
 /** Our own WXSS: pages, components, shared styles (TDesign's are enumerated by its tokens instead). */
 export const ownWxss = () => walk(MINIPROGRAM).filter((f) => !f.includes('miniprogram_npm'));
 
-/** A scrim behind a dialog: no text sits on it (the dialog has its own colours). */
-const SCRIMS = ['.privacy-mask'];
+/**
+ * Surfaces no text sits on: a scrim behind a dialog (the dialog has its own colours), the verification page's
+ * pulsing live dot (a shape; its colour is the live clock's own, not a text colour).
+ */
+const SCRIMS = ['.privacy-mask', '.live-dot'];
 
 /**
  * The [where, text, background] pairs of the given WXSS files:
