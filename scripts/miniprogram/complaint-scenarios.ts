@@ -198,7 +198,7 @@ export const COMPLAINT_SCENARIOS: Scenario[] = [
     page: 'pages/staff/complaint-queue/index',
     query: { filter: 'all' },
     openid: 'demo-unit-head',
-    keyStrings: (f) => [f.pending.trackingNo, '受理期限', '办理期限', '某某医疗美容诊所'],
+    keyStrings: (f) => [f.pending.trackingNo, '受理期限', '办结期限（内部目标）', '某某医疗美容诊所'],
   },
   {
     name: 'staff-complaint-case',

@@ -57,7 +57,7 @@ export const STAFF_SCENARIOS: Scenario[] = [
     page: 'pages/staff/complaint-queue/index',
     query: { tab: 'mine' },
     openid: 'demo-officer-1',
-    keyStrings: (f) => [f.handled.trackingNo, '办理期限', '剩'],
+    keyStrings: (f) => [f.handled.trackingNo, '办结期限（内部目标）', '剩'],
   },
   {
     // A leader on a new report: 受理 in the bottom bar, the other steps behind 更多办理.
