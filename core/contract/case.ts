@@ -487,6 +487,8 @@ export interface CaseClockView {
   stoppedOn: string | null;
   pausedOn: string | null;
   extendedDays: number;
+  /** Working days from today (Shanghai) to `dueDate` by the calendar, for a running clock (case.get); else null. */
+  workingDaysLeft?: number | null;
 }
 
 export interface CaseView {
@@ -523,6 +525,12 @@ export interface CaseListItem {
   stageLabel: string;
   openedAt: string;
   nextDue: string | null;
+  /** Working days from today (Shanghai) to `nextDue` by the calendar; negative when overdue; null without one. */
+  nextDueWorkingDaysLeft: number | null;
+  /** Failures of the automatic checks at the last step (null: not checked since opening). */
+  openFailures: number | null;
+  /** Records registered and not yet received by the custodian. */
+  pendingHandovers: number;
 }
 
 export interface CaseCheckResult {
