@@ -605,6 +605,22 @@ export const recordApproveStop = declareAction<CaseRecordView>()({
   name: 'record.approveStop',
   input: recordApproveStopInput,
 });
+/**
+ * `record.uploadSlot`: where an officer uploads one record file from the phone (a registered slot in their own
+ * `quarantine/<openid>/`, the only path the storage rules let a client write); record.register then copies and hashes
+ * it into private storage. An upload never registered is deleted with the slot by the scheduler.
+ */
+export const recordUploadSlotInput = z.strictObject({});
+export interface RecordUploadSlot {
+  /** The exact cloudPath to upload to, until `uploadBy` (ISO). */
+  path: string;
+  uploadBy: string;
+}
+export const recordUploadSlot = declareAction<RecordUploadSlot>()({
+  ...staff,
+  name: 'record.uploadSlot',
+  input: recordUploadSlotInput,
+});
 export const partyFind = declareAction<PartyFound>()({ ...staff, name: 'party.find', input: partyFindInput });
 
 export const CASE_STAFF_ACTIONS = [
@@ -619,5 +635,6 @@ export const CASE_STAFF_ACTIONS = [
   recordExplainLate,
   recordApproveLate,
   recordApproveStop,
+  recordUploadSlot,
   partyFind,
 ] as const;
