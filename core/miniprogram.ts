@@ -112,7 +112,14 @@ export type {
   RecordRegisterInput,
   RecordType,
 } from './contract/case';
-export { AV_ACTS, CASE_KIND_LABELS, CASE_STAGE_LABELS, DOCUMENT_TYPES } from './case/stages';
+export {
+  AV_ACTS,
+  CASE_KIND_LABELS,
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  DOCUMENT_TYPES,
+  PARTY_KIND_LABELS,
+} from './case/stages';
 export type { AvAct, CaseKind, CaseStage, DocumentType } from './case/stages';
 export { CASE_CLOCK_RULES } from './case/limits';
 export { CASE_ROLES } from './case/workflow';
