@@ -21,7 +21,11 @@ import {
 import { chineseDate, shanghaiMinute, shanghaiToday } from '../../utils/date-format';
 
 /** 剩 3 个工作日 / 今天到期 / 已逾期 2 个工作日 (the backend counts the working days with the calendar). */
-export function leftLabel(workingDaysLeft: number | null | undefined, dueDate: string | null, today: string): string {
+export function leftLabel(
+  workingDaysLeft: number | null | undefined,
+  dueDate: string | null,
+  today: string,
+): string {
   if (!dueDate) return '';
   if (dueDate < today) {
     return typeof workingDaysLeft === 'number' && workingDaysLeft < 0
@@ -122,7 +126,8 @@ export function recordRow(r: CaseRecordView, today = shanghaiToday()): RecordRow
   if (r.receivedAt) custody = `${r.late ? '逾期接收' : '已接收'} ${shanghaiMinute(r.receivedAt)}`;
   else if (overdue) custody = `未移交，已超过移交期限 ${chineseDate(due)}`;
   else custody = due ? `待移交，应于 ${chineseDate(due)} 前移交档案专人` : '待移交';
-  if (r.lateReason && !r.receivedAt) custody += r.lateApproved ? '（延期已批准）' : '（已说明延期理由，待批准）';
+  if (r.lateReason && !r.receivedAt)
+    custody += r.lateApproved ? '（延期已批准）' : '（已说明延期理由，待批准）';
   return {
     id: r.id,
     caseId: r.caseId,
@@ -226,11 +231,15 @@ export function caseDetail(v: CaseView, today = shanghaiToday()): CaseDetail {
   if (v.nextStages.length) next.push(`下一步可办理：${v.nextStages.map((s) => s.label).join('、')}`);
   for (const c of clocks) {
     if (c.due && !c.state.startsWith('已结束'))
-      next.push(`${c.label}：应于 ${c.due} 前办结${c.left ? `（${c.left}）` : ''}${c.article ? `，依据${c.article}` : ''}`);
+      next.push(
+        `${c.label}：应于 ${c.due} 前办结${c.left ? `（${c.left}）` : ''}${c.article ? `，依据${c.article}` : ''}`,
+      );
   }
   const pending = records.filter((r) => !r.received);
   if (pending.length)
-    next.push(`${pending.length} 份记录应在现场工作结束后 2 个工作日内移交档案专人（全过程记录制度第二十一条）`);
+    next.push(
+      `${pending.length} 份记录应在现场工作结束后 2 个工作日内移交档案专人（全过程记录制度第二十一条）`,
+    );
   return {
     id: v.id,
     caseNo: v.caseNo,
@@ -274,7 +283,6 @@ export function intakeRows(
     c.records.filter((r) => !r.receivedAt).map((r) => ({ ...recordRow(r, today), caseNo: c.caseNo })),
   );
   return rows.sort(
-    (a, b) =>
-      Number(b.late) - Number(a.late) || (a.dueDate || '9999').localeCompare(b.dueDate || '9999'),
+    (a, b) => Number(b.late) - Number(a.late) || (a.dueDate || '9999').localeCompare(b.dueDate || '9999'),
   );
 }

@@ -27,7 +27,15 @@ export interface AdvanceForm {
 }
 
 export function emptyAdvance(): AdvanceForm {
-  return { stage: '', acted: { date: '', time: '' }, note: '', docNo: '', date: '', type: '', conclusion: '' };
+  return {
+    stage: '',
+    acted: { date: '', time: '' },
+    note: '',
+    docNo: '',
+    date: '',
+    type: '',
+    conclusion: '',
+  };
 }
 
 export function advancePayloadOf(id: string, f: AdvanceForm): Record<string, unknown> {
@@ -49,6 +57,7 @@ export function checkAdvance(
   const parsed = caseAdvanceInput.safeParse(advancePayloadOf(id, f));
   if (parsed.success) return { ok: true, payload: parsed.data };
   const errors: Record<string, string> = {};
-  for (const [k, v] of Object.entries(issuesToFields(parsed.error.issues))) errors[k.replace(/^payload\./, '')] = v;
+  for (const [k, v] of Object.entries(issuesToFields(parsed.error.issues)))
+    errors[k.replace(/^payload\./, '')] = v;
   return { ok: false, errors };
 }

@@ -52,7 +52,12 @@ Component({
       if (!got.ok) {
         const code = got.error.code;
         this.setData({
-          state: code === 'NOT_FOUND' || code === 'INVALID_INPUT' ? 'notFound' : code === 'FORBIDDEN' ? 'refused' : 'error',
+          state:
+            code === 'NOT_FOUND' || code === 'INVALID_INPUT'
+              ? 'notFound'
+              : code === 'FORBIDDEN'
+                ? 'refused'
+                : 'error',
           errorMessage: got.error.message,
         });
         return;

@@ -179,20 +179,10 @@ export function scrollTargetOf(key: string): string {
 }
 
 /** Field order on the page, so the first error scrolled to is the topmost one. */
-const ORDER = [
-  'type',
-  'title',
-  'workEndedAt',
-  'document',
-  'av',
-  'data',
-  'fileID',
-  'sha256',
-];
+const ORDER = ['type', 'title', 'workEndedAt', 'document', 'av', 'data', 'fileID', 'sha256'];
 
 export type CheckedRecord =
-  | { ok: true; payload: RecordRegisterInput }
-  | { ok: false; errors: Record<string, string>; first: string };
+  { ok: true; payload: RecordRegisterInput } | { ok: false; errors: Record<string, string>; first: string };
 
 export function checkRecordForm(form: RecordForm, caseId: string): CheckedRecord {
   const parsed = recordRegisterInput.safeParse(recordPayloadOf(form, caseId));

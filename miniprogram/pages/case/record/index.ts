@@ -46,7 +46,16 @@ Component({
     onType(e: WechatMiniprogram.TouchEvent) {
       const type = (e.currentTarget.dataset as { key?: RecordType }).key;
       if (type && type !== this.data.form.type)
-        this.setData({ form: { ...emptyRecordForm(type), title: this.data.form.title, workEnded: this.data.form.workEnded }, errors: {}, docTypeLabel: '', avActLabel: '' });
+        this.setData({
+          form: {
+            ...emptyRecordForm(type),
+            title: this.data.form.title,
+            workEnded: this.data.form.workEnded,
+          },
+          errors: {},
+          docTypeLabel: '',
+          avActLabel: '',
+        });
     },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       const field = (e.currentTarget.dataset as { field?: string }).field;
@@ -64,7 +73,9 @@ Component({
       this.setData({ 'form.signed': (e.currentTarget.dataset as { value?: string }).value === 'yes' });
     },
     onAddDocTime() {
-      this.setData({ 'form.docTimes': [...this.data.form.docTimes, { date: this.data.today, time: '09:00' }] });
+      this.setData({
+        'form.docTimes': [...this.data.form.docTimes, { date: this.data.today, time: '09:00' }],
+      });
     },
     onRemoveDocTime(e: WechatMiniprogram.TouchEvent) {
       const i = Number((e.currentTarget.dataset as { index?: number }).index);
