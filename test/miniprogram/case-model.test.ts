@@ -122,6 +122,7 @@ describe('the record form', () => {
     expect(res.errors.title).toBe('记录名称至少 2 个字');
     expect(res.errors['av.device']).toBe('执法记录仪编号至少 2 个字');
     expect(res.first).toBe('title');
+    expect(res.errors.workEndedAt).toBe('请选择现场工作结束时间');
     expect(scrollTargetOf('av.interruptions.0.at')).toBe('#f-av-interruptions');
     expect(scrollTargetOf('document.docType')).toBe('#f-document-docType');
   });

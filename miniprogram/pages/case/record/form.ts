@@ -191,6 +191,16 @@ export function checkRecordForm(form: RecordForm, caseId: string): CheckedRecord
   for (const [path, message] of Object.entries(issuesToFields(parsed.error.issues))) {
     errors[fieldKey(path)] = message;
   }
+  // A time not picked at all: the schema says its format is wrong; the officer is told to pick it.
+  const picked: Record<string, PickedTime> = {
+    workEndedAt: form.workEnded,
+    'av.start': form.start,
+    'av.end': form.end,
+    'data.capturedAt': form.captured,
+  };
+  for (const [key, t] of Object.entries(picked)) {
+    if (errors[key] && !t.date) errors[key] = `请选择${errors[key]!.replace(/格式不正确$/, '')}`;
+  }
   const keys = Object.keys(errors);
   const rank = (k: string) => {
     const i = ORDER.indexOf(k.split('.')[0]!);
