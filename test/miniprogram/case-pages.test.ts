@@ -118,4 +118,29 @@ describe('case pages', () => {
     });
     expect(await p.text()).not.toContain('询问录像');
   });
+
+  it('the staff home links to the cases for the case roles only', async () => {
+    const me = (role: string) =>
+      ok({
+        staffId: 's1',
+        name: '张伟',
+        unit: { id: 'u', name: '执法支队' },
+        section: null,
+        roles: [{ role, label: role, unitId: 'u' }],
+      });
+    harness.answer = () => me('officer');
+    const p = await harness.render('pages/staff/home/index');
+    expect(await p.text()).toContain('执法案件与记录');
+    await p.invoke('gotoCases');
+    expect(await p.effects()).toContainEqual(
+      expect.objectContaining({
+        api: 'navigateTo',
+        args: expect.objectContaining({ url: '/pages/case/mine/index' }),
+      }),
+    );
+    await p.close();
+    harness.answer = () => me('admin');
+    const q = await harness.render('pages/staff/home/index');
+    expect(await q.text()).not.toContain('执法案件与记录');
+  });
 });
