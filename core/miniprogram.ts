@@ -94,11 +94,13 @@ export type StaffAccountView = Jsonify<StaffAccount>;
 export {
   caseAdvanceInput,
   recordRegisterInput,
+  DECISION_STAGES,
   DECISION_TYPES,
   DECISION_TYPE_LABELS,
   RECORD_TYPES,
   RECORD_TYPE_LABELS,
   STOP_REASONS,
+  STATEMENT_STAGE,
   STOP_REASON_LABELS,
 } from './contract/case';
 export type {

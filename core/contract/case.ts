@@ -194,6 +194,10 @@ export const decisionSchema = z.strictObject({
 });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
+/** The stages that record the decision document, and the one that records the statement period (schema and pages). */
+export const DECISION_STAGES: readonly CaseStage[] = ['decision', 'goodsDecision'];
+export const STATEMENT_STAGE: CaseStage = 'statement';
+
 export const caseAdvanceInput = withLabels(
   z
     .strictObject({
@@ -212,7 +216,7 @@ export const caseAdvanceInput = withLabels(
       ),
     })
     .check(
-      z.refine((v) => (v.stage === 'decision' || v.stage === 'goodsDecision') === !!v.decision, {
+      z.refine((v) => DECISION_STAGES.includes(v.stage) === !!v.decision, {
         message: '作出决定时须填写决定书信息（其他环节不填）',
         path: ['decision'],
       }),

@@ -111,6 +111,23 @@ describe('a case', () => {
   });
 });
 
+it('records the statement period at the statement stage (行政处罚法第六十二条)', () => {
+  const res = checkAdvance(CASE_ID, {
+    ...emptyAdvance(),
+    stage: 'statement',
+    periodEnds: { date: '2026-12-03', time: '17:00' },
+    waiverInWriting: true,
+  });
+  expect(res).toEqual({
+    ok: true,
+    payload: {
+      id: CASE_ID,
+      stage: 'statement',
+      statement: { periodEndsAt: '2026-12-03T17:00:00+08:00', partyStated: false, waiverInWriting: true },
+    },
+  });
+});
+
 describe('the record form', () => {
   it('sends picked times with the Beijing offset', () => {
     expect(isoOf({ date: '2026-11-27', time: '10:05' })).toBe('2026-11-27T10:05:00+08:00');

@@ -5,16 +5,19 @@
  */
 import {
   caseAdvanceInput,
+  DECISION_STAGES as STAGES_WITH_DECISION,
   DECISION_TYPE_LABELS,
   DECISION_TYPES,
   issuesToFields,
+  STATEMENT_STAGE,
   type CaseAdvanceInput,
 } from '../../../core-bundle/index';
 import { isoOf, type PickedTime } from '../record/form';
 
 export const DECISION_OPTIONS = DECISION_TYPES.map((key) => ({ key, label: DECISION_TYPE_LABELS[key] }));
-/** The stages at which a decision document is recorded (the schema's own rule names them too). */
-export const DECISION_STAGES = ['decision', 'goodsDecision'];
+/** The stages at which a decision document is recorded (the contract's list, which its schema checks). */
+export const DECISION_STAGES: readonly string[] = STAGES_WITH_DECISION;
+export { STATEMENT_STAGE };
 
 export interface AdvanceForm {
   stage: string;
@@ -24,6 +27,10 @@ export interface AdvanceForm {
   date: string;
   type: string;
   conclusion: string;
+  /** At the statement stage (行政处罚法第四十四条、第六十二条): when the period ends, stated or waived in writing. */
+  periodEnds: PickedTime;
+  partyStated: boolean;
+  waiverInWriting: boolean;
 }
 
 export function emptyAdvance(): AdvanceForm {
@@ -35,6 +42,9 @@ export function emptyAdvance(): AdvanceForm {
     date: '',
     type: '',
     conclusion: '',
+    periodEnds: { date: '', time: '' },
+    partyStated: false,
+    waiverInWriting: false,
   };
 }
 
@@ -46,6 +56,15 @@ export function advancePayloadOf(id: string, f: AdvanceForm): Record<string, unk
     ...(f.note.trim() ? { note: f.note } : {}),
     ...(DECISION_STAGES.includes(f.stage)
       ? { decision: { docNo: f.docNo, date: f.date, type: f.type, conclusion: f.conclusion } }
+      : {}),
+    ...(f.stage === STATEMENT_STAGE && f.periodEnds.date
+      ? {
+          statement: {
+            periodEndsAt: isoOf(f.periodEnds),
+            partyStated: f.partyStated,
+            waiverInWriting: f.waiverInWriting,
+          },
+        }
       : {}),
   };
 }

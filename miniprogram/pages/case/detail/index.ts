@@ -9,7 +9,14 @@ import type { CaseCheckResult, CaseView } from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import { shanghaiToday } from '../../../utils/date-format';
 import { caseDetail, checkSummary, findingRows, type CaseDetail, type FindingRow } from '../view';
-import { checkAdvance, DECISION_OPTIONS, DECISION_STAGES, emptyAdvance, type AdvanceForm } from './advance';
+import {
+  checkAdvance,
+  DECISION_OPTIONS,
+  DECISION_STAGES,
+  emptyAdvance,
+  STATEMENT_STAGE,
+  type AdvanceForm,
+} from './advance';
 
 Component({
   behaviors: [pageBase],
@@ -24,6 +31,7 @@ Component({
     panel: false,
     form: emptyAdvance() as AdvanceForm,
     decisionStage: false,
+    statementStage: false,
     decisionOptions: DECISION_OPTIONS,
     errors: {} as Record<string, string>,
     banner: '',
@@ -80,6 +88,7 @@ Component({
         panel: true,
         form: { ...emptyAdvance(), stage: first },
         decisionStage: DECISION_STAGES.includes(first),
+        statementStage: first === STATEMENT_STAGE,
         errors: {},
         banner: '',
         requestId: newRequestId(),
@@ -93,11 +102,21 @@ Component({
     },
     onStage(e: WechatMiniprogram.TouchEvent) {
       const stage = (e.currentTarget.dataset as { stage?: string }).stage ?? '';
-      this.setData({ 'form.stage': stage, decisionStage: DECISION_STAGES.includes(stage), errors: {} });
+      this.setData({
+        'form.stage': stage,
+        decisionStage: DECISION_STAGES.includes(stage),
+        statementStage: stage === STATEMENT_STAGE,
+        errors: {},
+      });
     },
     onField(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
       const field = (e.currentTarget.dataset as { field?: string }).field;
       if (field) this.setData({ [`form.${field}`]: e.detail.value });
+    },
+    onToggle(e: WechatMiniprogram.TouchEvent) {
+      const { field, value } = e.currentTarget.dataset as { field?: string; value?: string };
+      if (field === 'partyStated' || field === 'waiverInWriting')
+        this.setData({ [`form.${field}`]: value === 'yes' });
     },
     onDecisionType(e: WechatMiniprogram.TouchEvent) {
       this.setData({ 'form.type': (e.currentTarget.dataset as { key?: string }).key ?? '' });
