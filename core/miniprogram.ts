@@ -86,3 +86,43 @@ import type { StaffAccountView as StaffAccount, StaffMeView as StaffMe } from '.
 /** As the page receives them: dates arrive as ISO strings. */
 export type StaffMeView = Jsonify<StaffMe>;
 export type StaffAccountView = Jsonify<StaffAccount>;
+
+/**
+ * The case register's staff pages (pages/case subpackage; docs/cases.md): the forms are checked with the contract's
+ * own schemas, and every list and label (kinds, stages, document types, AV acts, clocks) comes from core/case.
+ */
+export {
+  caseAdvanceInput,
+  recordRegisterInput,
+  DECISION_STAGES,
+  DECISION_TYPES,
+  DECISION_TYPE_LABELS,
+  RECORD_TYPES,
+  RECORD_TYPE_LABELS,
+  STOP_REASONS,
+  STATEMENT_STAGE,
+  STOP_REASON_LABELS,
+} from './contract/case';
+export type {
+  CaseAdvanceInput,
+  CaseCheckResult,
+  CaseClockView,
+  CaseListItem,
+  CaseRecordView,
+  CaseStageView,
+  CaseView,
+  RecordRegisterInput,
+  RecordType,
+} from './contract/case';
+export {
+  AV_ACTS,
+  CASE_KIND_LABELS,
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  DOCUMENT_TYPES,
+  PARTY_KIND_LABELS,
+} from './case/stages';
+export type { AvAct, CaseKind, CaseStage, DocumentType } from './case/stages';
+export { CASE_CLOCK_RULES } from './case/limits';
+export { CASE_ROLES } from './case/workflow';
+export type { Finding } from './case/checks';

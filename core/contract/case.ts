@@ -196,6 +196,10 @@ export const decisionSchema = z.strictObject({
 });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
+/** The stages that record the decision document, and the one that records the statement period (schema and pages). */
+export const DECISION_STAGES: readonly CaseStage[] = ['decision', 'goodsDecision'];
+export const STATEMENT_STAGE: CaseStage = 'statement';
+
 export const caseAdvanceInput = withLabels(
   z
     .strictObject({
@@ -214,7 +218,7 @@ export const caseAdvanceInput = withLabels(
       ),
     })
     .check(
-      z.refine((v) => (v.stage === 'decision' || v.stage === 'goodsDecision') === !!v.decision, {
+      z.refine((v) => DECISION_STAGES.includes(v.stage) === !!v.decision, {
         message: '作出决定时须填写决定书信息（其他环节不填）',
         path: ['decision'],
       }),
@@ -495,6 +499,8 @@ export interface CaseClockView {
   stoppedOn: string | null;
   pausedOn: string | null;
   extendedDays: number;
+  /** Working days from today (Shanghai) to `dueDate` by the calendar, for a running clock (case.get); else null. */
+  workingDaysLeft?: number | null;
 }
 
 export interface CaseView {
@@ -531,6 +537,12 @@ export interface CaseListItem {
   stageLabel: string;
   openedAt: string;
   nextDue: string | null;
+  /** Working days from today (Shanghai) to `nextDue` by the calendar; negative when overdue; null without one. */
+  nextDueWorkingDaysLeft: number | null;
+  /** Failures of the automatic checks at the last step (null: not checked since opening). */
+  openFailures: number | null;
+  /** Records registered and not yet received by the custodian. */
+  pendingHandovers: number;
 }
 
 export interface CaseCheckResult {
@@ -605,6 +617,22 @@ export const recordApproveStop = declareAction<CaseRecordView>()({
   name: 'record.approveStop',
   input: recordApproveStopInput,
 });
+/**
+ * `record.uploadSlot`: where an officer uploads one record file from the phone (a registered slot in their own
+ * `quarantine/<openid>/`, the only path the storage rules let a client write); record.register then copies and hashes
+ * it into private storage. An upload never registered is deleted with the slot by the scheduler.
+ */
+export const recordUploadSlotInput = z.strictObject({});
+export interface RecordUploadSlot {
+  /** The exact cloudPath to upload to, until `uploadBy` (ISO). */
+  path: string;
+  uploadBy: string;
+}
+export const recordUploadSlot = declareAction<RecordUploadSlot>()({
+  ...staff,
+  name: 'record.uploadSlot',
+  input: recordUploadSlotInput,
+});
 export const partyFind = declareAction<PartyFound>()({ ...staff, name: 'party.find', input: partyFindInput });
 
 export const CASE_STAFF_ACTIONS = [
@@ -619,5 +647,6 @@ export const CASE_STAFF_ACTIONS = [
   recordExplainLate,
   recordApproveLate,
   recordApproveStop,
+  recordUploadSlot,
   partyFind,
 ] as const;

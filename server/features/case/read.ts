@@ -5,7 +5,9 @@
  * (a party by its ID number through the blind index, with all its cases and records the caller may see: seed
  * Art. 20). Nothing here decrypts a party's number.
  */
+import { toShanghaiDate, type Calendar } from '../../../core/calendar';
 import { checkCase } from '../../../core/case/checks';
+import { loadCalendar } from '../../calendar';
 import { CASE_KIND_LABELS, CASE_STAGE_LABELS } from '../../../core/case/stages';
 import { CASE_WORKFLOW, nextStagesOf, seesCase } from '../../../core/case/workflow';
 import * as decl from '../../../core/contract/case';
@@ -24,7 +26,13 @@ import { MAX_RECORDS, recordsOfCase } from './repository';
 import { findPartyByNumber, getParty, partyView } from './parties';
 import { recordView } from './records';
 
-export function listItem(c: CaseDoc): CaseListItem {
+/** Working days from today to `date` (negative when past), by the calendar; null without a date. */
+function workingDaysTo(calendar: Calendar | null, now: Date, date: string | null): number | null {
+  if (!calendar || !date) return null;
+  return calendar.countWorkingDays(toShanghaiDate(now), date).value;
+}
+
+export function listItem(c: CaseDoc, calendar: Calendar | null = null, now = new Date()): CaseListItem {
   return {
     id: c._id,
     caseNo: c.caseNo,
@@ -36,6 +44,9 @@ export function listItem(c: CaseDoc): CaseListItem {
     stageLabel: CASE_STAGE_LABELS[c.stage],
     openedAt: new Date(c.openedAt).toISOString(),
     nextDue: c._wf.nextDue,
+    nextDueWorkingDaysLeft: workingDaysTo(calendar, now, c._wf.nextDue),
+    openFailures: c.openFailures ?? null,
+    pendingHandovers: c.pendingHandovers?.length ?? 0,
   };
 }
 
@@ -46,8 +57,9 @@ const caseGet = handle(decl.caseGet, async (input, call) => {
     recordsOfCase(call.db, kase._id),
   ]);
   const actor = caseActor(call.staff!);
+  const calendar = await loadCalendar(call.db);
   const view: CaseView = {
-    ...listItem(kase),
+    ...listItem(kase, calendar, call.now),
     unitId: kase.unitId,
     sectionId: kase.sectionId,
     party: party
@@ -66,7 +78,10 @@ const caseGet = handle(decl.caseGet, async (input, call) => {
     stages: stageActs(kase).map((s) => ({ ...s, label: CASE_STAGE_LABELS[s.stage] })),
     decisions: kase.decisions.map((d) => ({ ...d, recordedAt: new Date(d.recordedAt).toISOString() })),
     records: records.map(recordView),
-    clocks: clockViews(kase),
+    clocks: clockViews(kase).map((c) => ({
+      ...c,
+      workingDaysLeft: c.stoppedOn ? null : workingDaysTo(calendar, call.now, c.dueDate),
+    })),
     nextStages: nextStagesOf(kase)
       .filter((s) => refusalOf(CASE_WORKFLOW, actor, kase, s) === null)
       .map((s) => ({ stage: s, label: CASE_STAGE_LABELS[s] })),
@@ -105,7 +120,8 @@ const caseList = handle(decl.caseList, async (input, call) => {
     cursor: input.cursor,
     pageSize: input.pageSize ?? 20,
   });
-  return { ...page, items: page.items.map(listItem) };
+  const calendar = await loadCalendar(call.db);
+  return { ...page, items: page.items.map((c) => listItem(c, calendar, call.now)) };
 });
 
 const caseCheckAction = handle(decl.caseCheck, async (input, call) => {
@@ -144,7 +160,7 @@ const partyFind = handle(decl.partyFind, async (input, call) => {
       .limit(MAX_RECORDS)
       .get(),
   ).filter((r) => visible.has(r.caseId));
-  return { party: partyView(party), cases: cases.map(listItem), records: records.map(recordView) };
+  return { party: partyView(party), cases: cases.map((c) => listItem(c)), records: records.map(recordView) };
 });
 
 export const caseReadActions = {

@@ -17,6 +17,7 @@ import { discardOriginals, isOwnQuarantineFile } from '../../media';
 import { stateOf } from '../../platform/docs';
 import { handle, type Call } from '../../router/types';
 import { loadCase, loadRecord, runCaseStep } from './access';
+import { openUploadSlot } from '../../media/slots';
 import { storeAndHash } from './files';
 import { RECORDS_COLLECTION, sortKeyOf, type CaseDoc, type RecordDoc, type RecordState } from './model';
 
@@ -226,7 +227,19 @@ const recordApproveStop = handle(decl.recordApproveStop, async (input, call) =>
   }),
 );
 
+/** An upload slot for one record file in the officer's quarantine folder (core/contract/case.ts recordUploadSlot). */
+const recordUploadSlot = handle(decl.recordUploadSlot, async (_input, call) => {
+  const slot = await openUploadSlot(call.db, {
+    openid: call.caller.openid!,
+    ownerRef: `staff:${call.staff!.staffId}`,
+    count: 1,
+    now: call.now,
+  });
+  return { path: slot.paths[0]!, uploadBy: slot.uploadBy.toISOString() };
+});
+
 export const caseRecordActions = {
+  'record.uploadSlot': recordUploadSlot,
   'record.register': recordRegister,
   'record.receive': recordReceive,
   'record.explainLate': recordExplainLate,

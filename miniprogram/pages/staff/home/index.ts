@@ -5,6 +5,7 @@
  */
 import { pageBase } from '../../../behaviors/page-base';
 import {
+  CASE_ROLES,
   handlesComplaints,
   seesDashboard,
   type DashboardView,
@@ -30,6 +31,12 @@ export interface DashboardRow {
 }
 
 const QUEUE_PAGE = '/pages/staff/complaint-queue/index';
+const CASES_PAGE = '/pages/case/mine/index';
+
+/** The case register is for the roles that work on cases (core CASE_ROLES, as the case actions check). */
+export function worksOnCases(roles: ReadonlyArray<{ role: string }>): boolean {
+  return roles.some((g) => (CASE_ROLES as readonly string[]).includes(g.role));
+}
 
 export function toMeView(me: StaffMeView): MeView {
   return {
@@ -67,6 +74,7 @@ Component({
     me: null as MeView | null,
     /** The complaint entry is for the handling roles only (core HANDLING_ROLES, as the staff actions check). */
     handlesComplaints: false,
+    worksOnCases: false,
     dashboardState: 'loading',
     dashboard: [] as DashboardRow[],
     dashboardError: '',
@@ -87,6 +95,7 @@ Component({
         state: 'ready',
         me: toMeView(res.data),
         handlesComplaints: handlesComplaints(res.data.roles ?? []),
+        worksOnCases: worksOnCases(res.data.roles ?? []),
       });
       // Role-aware: only leaders and audit see the dashboard (DASHBOARD_ROLES); others are told so, not refused.
       if (seesDashboard(res.data.roles ?? [])) await this.loadDashboard();
@@ -97,6 +106,9 @@ Component({
       const res = await call('staff', 'dashboard', {});
       if (res.ok) this.setData({ dashboardState: 'ready', dashboard: toDashboardRows(res.data) });
       else this.setData({ dashboardState: 'error', dashboardError: res.error.message });
+    },
+    gotoCases() {
+      wx.navigateTo({ url: CASES_PAGE });
     },
     gotoComplaints() {
       wx.navigateTo({ url: QUEUE_PAGE });
