@@ -10,6 +10,7 @@ import type { ClientApi } from './declare';
 import { table } from './declare';
 import * as ledger from './ledger';
 import * as officer from './officer';
+import * as publication from './publication';
 import { ORG_STAFF_ACTIONS } from './org';
 import * as system from './system';
 
@@ -18,6 +19,8 @@ export const PUBLIC_API = table([
   officer.officerList,
   ledger.ledgerHead,
   complaint.complaintTerms,
+  publication.publicationList,
+  publication.publicationGet,
 ] as const);
 
 export const CITIZEN_API = table([
@@ -62,6 +65,19 @@ export const STAFF_API = table([
   complaint.complaintRecordNotice,
   complaint.complaintExtendCaseDecision,
   complaint.complaintExtendPetition,
+  publication.publicationCreate,
+  publication.publicationImport,
+  publication.publicationEdit,
+  publication.publicationSubmit,
+  publication.publicationReview,
+  publication.publicationForward,
+  publication.publicationApprove,
+  publication.publicationBatchApprove,
+  publication.publicationReject,
+  publication.publicationOverride,
+  publication.publicationNoteChange,
+  publication.publicationWithdraw,
+  publication.publicationPublishWithdrawalReason,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
@@ -72,6 +88,7 @@ export const SCHEDULER_API = table([
   system.housekeepingExpire,
   system.housekeepingUploads,
   system.calendarRecompute,
+  publication.publicationPublishDue,
 ] as const);
 
 export const API = {

@@ -5,6 +5,11 @@ import { ledgerStaffActions } from '../features/ledger/actions';
 import { systemStaffActions } from '../features/system/actions';
 import { complaintStaffActions } from '../features/complaint';
 import { calendarStaffActions } from '../features/calendar/actions';
+import {
+  publicationClockedRecords,
+  publicationDeadlineProviders,
+  publicationStaffActions,
+} from '../features/publication';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
@@ -21,13 +26,14 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...systemStaffActions,
   ...complaintStaffActions,
   ...calendarStaffActions,
+  ...publicationStaffActions,
 };
 
 /** What the staff function's features plug into the shared modules (router/plugins.ts). */
 export const staffPlugins = plugins({
   roleFilters: [withoutLapsedOfficerGrants],
-  deadlineProviders: [...complaintDeadlineProviders, outboxDeadlineProvider],
-  clockedRecords: [complaintClockedRecords],
+  deadlineProviders: [...complaintDeadlineProviders, ...publicationDeadlineProviders, outboxDeadlineProvider],
+  clockedRecords: [complaintClockedRecords, publicationClockedRecords],
 });
 
 export const main = createFunction('staff', STAFF_API, staffHandlers, staffPlugins);

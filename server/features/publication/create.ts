@@ -1,0 +1,116 @@
+/**
+ * Creating entries (PUB-6, PUB-10): from the staff form or a 双公示 CSV import, each belonging to the unit and
+ * section that made the decision, which must be within the preparer's own reach (an officer of that unit and
+ * section). The publication clock (PUB-12: 7 working days for penalties and permits, 20 for the rest) starts on
+ * the decision date and its due date is stored (`_wf.nextDue`, indexed for the dashboard).
+ */
+import { holdsFor } from '../../../core/org/scope';
+import { disclosureOf } from '../../../core/publication/disclosure';
+import { PUBLICATION_CLOCKS, publicationClockFor } from '../../../core/publication/due';
+import type { PublicationEntry } from '../../../core/publication/fields';
+import { PREPARING_ROLES, PUBLICATION_WORKFLOW } from '../../../core/publication/workflow';
+import { applyClocks } from '../../../core/workflow/clocks';
+import { emptyWorkflow } from '../../../core/workflow/define';
+import { loadCalendar } from '../../calendar';
+import type { Calendar } from '../../../core/calendar/calendar';
+import { AppError } from '../../errors';
+import { commitChange } from '../../ledger/commit';
+import { getSection } from '../../org/units';
+import type { StaffPrincipal } from '../../org/principal';
+import type { Database } from '../../platform/cloudbase';
+import { actorOf, loadEntry } from './access';
+import { ENTRIES_COLLECTION, type EntryRecord, type EntryState_ } from './model';
+
+/** Refuses a unit or section outside the preparer's reach, or a section of another unit (PUB-10). */
+export async function assertMayPrepareFor(
+  db: Database,
+  staff: StaffPrincipal,
+  unitId: string,
+  sectionId: string | null,
+): Promise<void> {
+  if (!holdsFor(actorOf(staff), PREPARING_ROLES, unitId, sectionId ? [sectionId] : [])) {
+    throw new AppError('FORBIDDEN', '只能为本单位、本科室作出的决定制作公示条目');
+  }
+  if (sectionId) {
+    const section = await getSection(db, sectionId);
+    if (!section || section.unitId !== unitId) {
+      throw new AppError('INVALID_INPUT', undefined, { 'payload.entry.sectionId': '所属科室不属于所属单位' });
+    }
+  }
+}
+
+export function withheldOf(entry: PublicationEntry) {
+  const d = disclosureOf(entry);
+  return d.status === 'withheld' ? d.reasons : [];
+}
+
+/**
+ * Writes a new draft with id `id`; a retry that finds it already made answers it (the id derives from the
+ * request: server/platform/ids.ts).
+ */
+export async function createEntry(
+  db: Database,
+  input: {
+    staff: StaffPrincipal;
+    entry: PublicationEntry;
+    id: string;
+    now: Date;
+    source: EntryRecord['source'];
+    calendar?: Calendar;
+  },
+): Promise<EntryRecord> {
+  const existing = await loadEntry(db, input.id);
+  if (existing) return existing;
+  const { entry, now } = input;
+  const calendar = input.calendar ?? (await loadCalendar(db));
+  const base = emptyWorkflow(null);
+  const wf = {
+    ...base,
+    ...applyClocks(
+      calendar,
+      PUBLICATION_CLOCKS,
+      base,
+      { start: [publicationClockFor(entry.kind)] },
+      entry.decisionDate,
+    ),
+  };
+  const actor = actorOf(input.staff);
+  const state: EntryState_ = {
+    _wf: wf,
+    status: 'draft',
+    unitId: entry.unitId,
+    sectionId: entry.sectionId,
+    preparedBy: actor.ref,
+    reviewerIds: [],
+    entry,
+    correctionId: null,
+    withdrawal: null,
+    kind: entry.kind,
+    decisionDate: entry.decisionDate,
+    docNo: entry.docNo,
+    withheld: withheldOf(entry),
+    source: input.source,
+    version: 1,
+    supersedes: null,
+    publishAt: null,
+    publishedAt: null,
+    comments: [],
+    channels: {
+      miniprogram: 'pending',
+      portal: 'notDelivered',
+      creditExport: 'notDelivered',
+      officialAccount: 'notDelivered',
+    },
+    createdAt: now,
+    updatedAt: now,
+  };
+  await commitChange(db, {
+    actor: actor.ref,
+    action: `${PUBLICATION_WORKFLOW.type}.create`,
+    at: now,
+    entities: [
+      { collection: ENTRIES_COLLECTION, id: input.id, expectedRev: null, state: { ...state } },
+    ],
+  });
+  return (await loadEntry(db, input.id))!;
+}

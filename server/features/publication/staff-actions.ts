@@ -1,0 +1,329 @@
+/**
+ * The staff side of publication (PUB-11, seed Art. 22-23; PUB-8; PUB-13): create or import, correct a draft,
+ * submit → review (分管领导) → forward (office) → approve (principal, one by one or as a batch) → publish at once
+ * or at a set time; reject with a comment; the principal's override of a commercial-secret or privacy hold;
+ * withdrawal of a published entry. Every step goes through the kernel with the core declaration's guards.
+ */
+import * as decl from '../../../core/contract/publication';
+import { MAX_IMPORT_ROWS } from '../../../core/contract/publication';
+import { disclosureOf, overrideAllowed } from '../../../core/publication/disclosure';
+import { withdrawalStartsOn } from '../../../core/publication/due';
+import { parseSgsCsv } from '../../../core/publication/sgs-csv';
+import { approves } from '../../../core/publication/workflow';
+import { loadCalendar } from '../../calendar';
+import { AppError } from '../../errors';
+import { commitChange } from '../../ledger/commit';
+import { sectionReviewers, unitHead } from '../../org/resolvers';
+import { stateOf } from '../../platform/docs';
+import { handle, type Call } from '../../router/types';
+import {
+  actorOf,
+  answerOf,
+  loadEntry,
+  loadForStaff,
+  noticeWrite,
+  publishEntry,
+  REASON_PENDING,
+  step,
+  todayOf,
+} from './access';
+import { assertMayPrepareFor, createEntry, withheldOf } from './create';
+import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+
+const comment = (call: Call, r: EntryRecord, stepName: string, text: string | undefined) =>
+  text
+    ? [
+        ...r.comments,
+        { step: stepName, round: r._wf.round, text, by: actorOf(call.staff!).ref, at: call.now.toISOString() },
+      ]
+    : r.comments;
+
+const publicationCreate = handle(decl.publicationCreate, async (input, call) => {
+  await assertMayPrepareFor(call.db, call.staff!, input.entry.unitId, input.entry.sectionId);
+  const r = await createEntry(call.db, {
+    staff: call.staff!,
+    entry: input.entry,
+    id: call.ids.newId('pub'),
+    now: call.now,
+    source: { via: 'form' },
+  });
+  return { id: r._id, status: r.status, withheld: r.withheld };
+});
+
+/**
+ * A 双公示 file: checked whole first (every bad row with its line and column; nothing written if any is bad),
+ * then applied row by row. Ids derive from the request and the line, so a retry after a timeout goes on where
+ * the first call stopped without making anything twice. This first version applies a file of at most
+ * MAX_IMPORT_ROWS rows in one call (larger files are refused, to be split).
+ */
+const publicationImport = handle(decl.publicationImport, async (input, call) => {
+  await assertMayPrepareFor(call.db, call.staff!, input.unitId, input.sectionId);
+  const parsed = parseSgsCsv(input.csv, { unitId: input.unitId, sectionId: input.sectionId });
+  if (!parsed.ok) return { status: 'refused' as const, errors: parsed.errors };
+  if (parsed.rows.length > MAX_IMPORT_ROWS) {
+    throw new AppError('INVALID_INPUT', undefined, {
+      'payload.csv': `一个文件最多导入 ${MAX_IMPORT_ROWS} 行，请分成多个文件`,
+    });
+  }
+  const calendar = await loadCalendar(call.db);
+  const ids: string[] = [];
+  for (const row of parsed.rows) {
+    const r = await createEntry(call.db, {
+      staff: call.staff!,
+      entry: row.entry,
+      id: call.ids.newId('pub', `line-${row.line}`),
+      now: call.now,
+      source: { via: 'import', line: row.line },
+      calendar,
+    });
+    ids.push(r._id);
+  }
+  return { status: 'imported' as const, count: ids.length, ids };
+});
+
+const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
+  const r = await loadForStaff(call.db, call.staff!, input.id);
+  if (input.entry.unitId !== r.unitId || input.entry.sectionId !== r.sectionId) {
+    throw new AppError('INVALID_INPUT', undefined, { 'payload.entry.unitId': '修改时不能改变所属单位或科室' });
+  }
+  const done = await step(call.db, 'edit', {
+    actor: actorOf(call.staff!),
+    now: call.now,
+    loaded: r,
+    effect: (s) => {
+      s.entry = input.entry;
+      s.kind = input.entry.kind;
+      s.decisionDate = input.entry.decisionDate;
+      s.docNo = input.entry.docNo;
+      s.withheld = withheldOf(input.entry);
+    },
+  });
+  return answerOf(done);
+});
+
+/** The reviewers are resolved now (the section's 分管领导 and their delegates) and stored before `submit` applies. */
+const publicationSubmit = handle(decl.publicationSubmit, async (input, call) => {
+  const r = await loadForStaff(call.db, call.staff!, input.id);
+  const reviewerIds = r.sectionId
+    ? await sectionReviewers(call.db, r.sectionId, call.now)
+    : await unitHead(call.db, r.unitId, call.now);
+  const done = await step(call.db, 'submit', {
+    actor: actorOf(call.staff!),
+    now: call.now,
+    loaded: { ...r, reviewerIds },
+    effect: (s) => {
+      s.reviewerIds = reviewerIds;
+    },
+  });
+  return answerOf(done);
+});
+
+async function passStep(call: Call, name: 'review' | 'forward', id: string, text: string | undefined) {
+  const r = await loadForStaff(call.db, call.staff!, id);
+  const done = await step(call.db, name, {
+    actor: actorOf(call.staff!),
+    now: call.now,
+    loaded: r,
+    effect: (s) => {
+      s.comments = comment(call, r, name, text);
+    },
+  });
+  return answerOf(done);
+}
+const publicationReview = handle(decl.publicationReview, (input, call) =>
+  passStep(call, 'review', input.id, input.comment),
+);
+const publicationForward = handle(decl.publicationForward, (input, call) =>
+  passStep(call, 'forward', input.id, input.comment),
+);
+
+/**
+ * Approves one entry; published at once (in a second transaction: if that one fails, the timer publishes it,
+ * since `publishAt` is already due) or at `publishAt`.
+ */
+async function approveOne(call: Call, id: string, publishAt: string | undefined): Promise<EntryRecord> {
+  const r = await loadForStaff(call.db, call.staff!, id);
+  const when = publishAt ? new Date(publishAt) : call.now;
+  let done = await step(call.db, 'approve', {
+    actor: actorOf(call.staff!),
+    now: call.now,
+    loaded: r,
+    effect: (s) => {
+      s.publishAt = (when.getTime() < call.now.getTime() ? call.now : when).toISOString();
+    },
+  });
+  if (when.getTime() <= call.now.getTime()) {
+    try {
+      done = await publishEntry(call.db, done, call.now);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+    }
+  }
+  return done;
+}
+
+const publicationApprove = handle(decl.publicationApprove, async (input, call) =>
+  answerOf(await approveOne(call, input.id, input.publishAt)),
+);
+
+/** Time one call spends on a batch before answering the rest as `remaining` (the function's limit is longer). */
+export const BATCH_BUDGET_MS = 20_000;
+
+/** Item by item, a result per item; what the time budget did not reach is answered as `remaining`. */
+const publicationBatchApprove = handle(decl.publicationBatchApprove, async (input, call) => {
+  const started = Date.now();
+  const ids = [...new Set(input.ids)];
+  const results: decl.BatchItemResult[] = [];
+  let approved = 0;
+  let i = 0;
+  for (; i < ids.length && Date.now() - started < BATCH_BUDGET_MS; i++) {
+    const id = ids[i]!;
+    try {
+      await approveOne(call, id, input.publishAt);
+      results.push({ id, ok: true });
+      approved++;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      results.push({ id, ok: false, code: err.code, message: err.message });
+    }
+  }
+  return { results, approved, remaining: ids.slice(i) };
+});
+
+const publicationReject = handle(decl.publicationReject, async (input, call) => {
+  const r = await loadForStaff(call.db, call.staff!, input.id);
+  const done = await step(call.db, 'reject', {
+    actor: actorOf(call.staff!),
+    now: call.now,
+    loaded: r,
+    effect: (s) => {
+      s.comments = comment(call, r, 'reject', input.comment);
+      s.publishAt = null;
+    },
+  });
+  return answerOf(done);
+});
+
+/**
+ * The principal's override of a commercial-secret or privacy hold (PUB-8; 个人信息保护法 Art. 55): only those
+ * grounds, never a minor, a state secret or a security risk; recorded on the entry with the written reason and
+ * the impact assessment's record, before the approval.
+ */
+const publicationOverride = handle(decl.publicationOverride, async (input, call) => {
+  const r = await loadForStaff(call.db, call.staff!, input.id);
+  if (!approves(actorOf(call.staff!), r)) {
+    throw new AppError('FORBIDDEN', '只有主要领导（或经登记的委托人）可以批准公开，且不能批准本人制作的条目');
+  }
+  if (!['draft', 'submitted', 'reviewed', 'forwarded'].includes(r.status)) {
+    throw new AppError('PRECONDITION_FAILED', '当前状态下不能进行此操作');
+  }
+  const d = disclosureOf({ ...r.entry, override: undefined });
+  if (d.status !== 'withheld') throw new AppError('PRECONDITION_FAILED', '该条目没有不予公开的情形，无需批准公开');
+  if (!d.reasons.every(overrideAllowed)) {
+    throw new AppError('PRECONDITION_FAILED', '只有涉及商业秘密或个人隐私的条目可以经批准公开');
+  }
+  const entry = {
+    ...r.entry,
+    override: {
+      ground: input.ground,
+      reason: input.reason,
+      approvedBy: call.staff!.staffId,
+      assessmentId: input.assessmentId,
+    },
+  };
+  const state = { ...stateOf(r), entry, withheld: withheldOf(entry), updatedAt: call.now };
+  await commitChange(call.db, {
+    actor: actorOf(call.staff!).ref,
+    action: 'publication.override',
+    at: call.now,
+    entities: [{ collection: ENTRIES_COLLECTION, id: r._id, expectedRev: r._rev, state }],
+  });
+  return answerOf(r);
+});
+
+/** A date as the act's time: today is now, an earlier day its noon in Shanghai (the clocks read the date). */
+function actedAtOn(date: string, now: Date): Date {
+  if (date >= todayOf(now)) return now;
+  return new Date(`${date}T12:00:00+08:00`);
+}
+
+/**
+ * Records that the decision was changed, revoked, found unlawful or void (PUB-13; 行政处罚法 Art. 48): the
+ * take-down and reason clocks start on the later of the effective and received dates.
+ */
+const publicationNoteChange = handle(decl.publicationNoteChange, async (input, call) => {
+  const today = todayOf(call.now);
+  if (input.effectiveOn > today || input.receivedOn > today) {
+    throw new AppError('INVALID_INPUT', undefined, { 'payload.receivedOn': '日期不能晚于今天' });
+  }
+  const r = await loadForStaff(call.db, call.staff!, input.id);
+  const startsOn = withdrawalStartsOn(input.effectiveOn, input.receivedOn);
+  const done = await step(call.db, 'noteChange', {
+    actor: actorOf(call.staff!),
+    now: call.now,
+    actedAt: actedAtOn(startsOn, call.now),
+    loaded: r,
+    effect: (s) => {
+      s.withdrawal = {
+        reason: null,
+        reasonPublished: false,
+        change: input.change,
+        effectiveOn: input.effectiveOn,
+        receivedOn: input.receivedOn,
+      };
+    },
+  });
+  return answerOf(done);
+});
+
+/** Takes the entry down at once: its content leaves the public list in the same transaction (PUB-13). */
+const publicationWithdraw = handle(decl.publicationWithdraw, async (input, call) => {
+  const r = await loadForStaff(call.db, call.staff!, input.id);
+  const today = todayOf(call.now);
+  const done = await step(call.db, 'withdraw', {
+    actor: actorOf(call.staff!),
+    now: call.now,
+    loaded: r,
+    effect: (s) => {
+      s.withdrawal = { ...(r.withdrawal ?? {}), reason: input.reason, reasonPublished: false, withdrawnOn: today };
+      s.channels = { ...s.channels, miniprogram: 'withdrawn' };
+    },
+    alsoWrite: async () => [await noticeWrite(call.db, r, today, REASON_PENDING)],
+  });
+  return answerOf(done);
+});
+
+/** After the leader's review, the notice shows the reason (document number, date, reason; no content). */
+const publicationPublishWithdrawalReason = handle(decl.publicationPublishWithdrawalReason, async (input, call) => {
+  const r = await loadForStaff(call.db, call.staff!, input.id);
+  const done = await step(call.db, 'publishWithdrawalReason', {
+    actor: actorOf(call.staff!),
+    now: call.now,
+    loaded: r,
+    effect: (s) => {
+      s.withdrawal = { ...r.withdrawal!, reasonPublished: true };
+    },
+    alsoWrite: async () => [
+      await noticeWrite(call.db, r, r.withdrawal?.withdrawnOn ?? todayOf(call.now), r.withdrawal?.reason ?? ''),
+    ],
+  });
+  return answerOf(done);
+});
+
+export { loadEntry };
+
+export const publicationStaffActions = {
+  'publication.create': publicationCreate,
+  'publication.import': publicationImport,
+  'publication.edit': publicationEdit,
+  'publication.submit': publicationSubmit,
+  'publication.review': publicationReview,
+  'publication.forward': publicationForward,
+  'publication.approve': publicationApprove,
+  'publication.batchApprove': publicationBatchApprove,
+  'publication.reject': publicationReject,
+  'publication.override': publicationOverride,
+  'publication.noteChange': publicationNoteChange,
+  'publication.withdraw': publicationWithdraw,
+  'publication.publishWithdrawalReason': publicationPublishWithdrawalReason,
+};
