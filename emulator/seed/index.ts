@@ -9,6 +9,7 @@ import { connect } from '../../scripts/admin/connect';
 import { seedCaller } from './call';
 import { seedOfficers } from './officers';
 import { seedOrganisation } from './org';
+import { seedPublication } from './publication';
 
 function sdkDatabase(ctx: EmulatorContext) {
   return connect({ PORT: new URL(ctx.baseUrl).port }).db;
@@ -23,6 +24,7 @@ async function seedAll(ctx: EmulatorContext): Promise<void> {
   const call = seedCaller(ctx);
   await seedOrganisation(sdkDatabase(ctx), call);
   await seedOfficers(call);
+  await seedPublication(call);
 }
 
 export function registerSeed(ctx: EmulatorContext): void {
