@@ -28,9 +28,14 @@ const plainDate = (label: string) =>
   z.string(`请填写${label}`).check(z.refine(isPlainDate, `${label}应为有效日期（年-月-日）`));
 /** When to publish after approval (ISO time with a zone); absent: at once. */
 const publishAt = z.optional(
-  z.string('发布时间应为时间').check(
-    z.refine((v) => /[zZ]|[+-]\d{2}:\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), '发布时间应为带时区的时间'),
-  ),
+  z
+    .string('发布时间应为时间')
+    .check(
+      z.refine(
+        (v) => /[zZ]|[+-]\d{2}:\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+        '发布时间应为带时区的时间',
+      ),
+    ),
 );
 
 const LABELS = {
@@ -57,10 +62,9 @@ export const publicationEditInput = withLabels(z.strictObject({ id: entryId, ent
 export const publicationImportInput = withLabels(
   z.strictObject({
     /** The file's text (UTF-8); at most MAX_IMPORT_ROWS rows (a first version applies a file in one call). */
-    csv: z.string('请上传 CSV 文件').check(
-      z.minLength(1, 'CSV 文件为空'),
-      z.maxLength(2_000_000, 'CSV 文件过大，请分成多个文件导入'),
-    ),
+    csv: z
+      .string('请上传 CSV 文件')
+      .check(z.minLength(1, 'CSV 文件为空'), z.maxLength(2_000_000, 'CSV 文件过大，请分成多个文件导入')),
     unitId: z.string('请选择所属单位').check(z.minLength(1, '请选择所属单位'), z.maxLength(64)),
     sectionId: z.nullable(z.string('请选择所属科室').check(z.minLength(1), z.maxLength(64))),
   }),
@@ -122,7 +126,12 @@ export const publicationOverrideInput = withLabels(
 export const publicationListInput = withLabels(
   z.strictObject({
     kind: z.optional(z.enum(ENTRY_KINDS, '公示类别不在可选范围内')),
-    keyword: z.optional(z.string().check(z.overwrite((v) => v.trim()), z.maxLength(50, '关键词不能超过 50 个字'))),
+    keyword: z.optional(
+      z.string().check(
+        z.overwrite((v) => v.trim()),
+        z.maxLength(50, '关键词不能超过 50 个字'),
+      ),
+    ),
     cursor,
     pageSize,
   }),
@@ -143,8 +152,7 @@ export interface PublicationCreated {
   withheld: WithholdReason[];
 }
 export type PublicationImportAnswer =
-  | { status: 'imported'; count: number; ids: string[] }
-  | { status: 'refused'; errors: SgsRowError[] };
+  { status: 'imported'; count: number; ids: string[] } | { status: 'refused'; errors: SgsRowError[] };
 export interface BatchItemResult {
   id: string;
   ok: boolean;

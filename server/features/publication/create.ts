@@ -108,9 +108,7 @@ export async function createEntry(
     actor: actor.ref,
     action: `${PUBLICATION_WORKFLOW.type}.create`,
     at: now,
-    entities: [
-      { collection: ENTRIES_COLLECTION, id: input.id, expectedRev: null, state: { ...state } },
-    ],
+    entities: [{ collection: ENTRIES_COLLECTION, id: input.id, expectedRev: null, state: { ...state } }],
   });
   return (await loadEntry(db, input.id))!;
 }

@@ -34,7 +34,13 @@ const comment = (call: Call, r: EntryRecord, stepName: string, text: string | un
   text
     ? [
         ...r.comments,
-        { step: stepName, round: r._wf.round, text, by: actorOf(call.staff!).ref, at: call.now.toISOString() },
+        {
+          step: stepName,
+          round: r._wf.round,
+          text,
+          by: actorOf(call.staff!).ref,
+          at: call.now.toISOString(),
+        },
       ]
     : r.comments;
 
@@ -84,7 +90,9 @@ const publicationImport = handle(decl.publicationImport, async (input, call) => 
 const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
   if (input.entry.unitId !== r.unitId || input.entry.sectionId !== r.sectionId) {
-    throw new AppError('INVALID_INPUT', undefined, { 'payload.entry.unitId': '修改时不能改变所属单位或科室' });
+    throw new AppError('INVALID_INPUT', undefined, {
+      'payload.entry.unitId': '修改时不能改变所属单位或科室',
+    });
   }
   const done = await step(call.db, 'edit', {
     actor: actorOf(call.staff!),
@@ -218,7 +226,8 @@ const publicationOverride = handle(decl.publicationOverride, async (input, call)
     throw new AppError('PRECONDITION_FAILED', '当前状态下不能进行此操作');
   }
   const d = disclosureOf({ ...r.entry, override: undefined });
-  if (d.status !== 'withheld') throw new AppError('PRECONDITION_FAILED', '该条目没有不予公开的情形，无需批准公开');
+  if (d.status !== 'withheld')
+    throw new AppError('PRECONDITION_FAILED', '该条目没有不予公开的情形，无需批准公开');
   if (!d.reasons.every(overrideAllowed)) {
     throw new AppError('PRECONDITION_FAILED', '只有涉及商业秘密或个人隐私的条目可以经批准公开');
   }
@@ -285,7 +294,12 @@ const publicationWithdraw = handle(decl.publicationWithdraw, async (input, call)
     now: call.now,
     loaded: r,
     effect: (s) => {
-      s.withdrawal = { ...(r.withdrawal ?? {}), reason: input.reason, reasonPublished: false, withdrawnOn: today };
+      s.withdrawal = {
+        ...(r.withdrawal ?? {}),
+        reason: input.reason,
+        reasonPublished: false,
+        withdrawnOn: today,
+      };
       s.channels = { ...s.channels, miniprogram: 'withdrawn' };
     },
     alsoWrite: async () => [await noticeWrite(call.db, r, today, REASON_PENDING)],
@@ -294,21 +308,29 @@ const publicationWithdraw = handle(decl.publicationWithdraw, async (input, call)
 });
 
 /** After the leader's review, the notice shows the reason (document number, date, reason; no content). */
-const publicationPublishWithdrawalReason = handle(decl.publicationPublishWithdrawalReason, async (input, call) => {
-  const r = await loadForStaff(call.db, call.staff!, input.id);
-  const done = await step(call.db, 'publishWithdrawalReason', {
-    actor: actorOf(call.staff!),
-    now: call.now,
-    loaded: r,
-    effect: (s) => {
-      s.withdrawal = { ...r.withdrawal!, reasonPublished: true };
-    },
-    alsoWrite: async () => [
-      await noticeWrite(call.db, r, r.withdrawal?.withdrawnOn ?? todayOf(call.now), r.withdrawal?.reason ?? ''),
-    ],
-  });
-  return answerOf(done);
-});
+const publicationPublishWithdrawalReason = handle(
+  decl.publicationPublishWithdrawalReason,
+  async (input, call) => {
+    const r = await loadForStaff(call.db, call.staff!, input.id);
+    const done = await step(call.db, 'publishWithdrawalReason', {
+      actor: actorOf(call.staff!),
+      now: call.now,
+      loaded: r,
+      effect: (s) => {
+        s.withdrawal = { ...r.withdrawal!, reasonPublished: true };
+      },
+      alsoWrite: async () => [
+        await noticeWrite(
+          call.db,
+          r,
+          r.withdrawal?.withdrawnOn ?? todayOf(call.now),
+          r.withdrawal?.reason ?? '',
+        ),
+      ],
+    });
+    return answerOf(done);
+  },
+);
 
 export { loadEntry };
 

@@ -8,7 +8,8 @@ import { companyPenalty, create, passAll, PREPARER, REVIEWER } from './helpers';
 
 const ctx = useSeededEmulator();
 
-const daysAgo = (n: number) => new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) =>
+  new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
 
 async function dashboardItems(openid: string) {
   const res = await ctx.call.staff(openid, 'dashboard');

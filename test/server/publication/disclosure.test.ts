@@ -6,7 +6,17 @@
  */
 import { MINOR_ID } from '../../core/publication/fixtures';
 import { sdkApp, useSeededEmulator } from '../complaint/helpers';
-import { companyPenalty, create, OFFICE, passAll, personPenalty, PREPARER, PRINCIPAL, publicIds, REVIEWER } from './helpers';
+import {
+  companyPenalty,
+  create,
+  OFFICE,
+  passAll,
+  personPenalty,
+  PREPARER,
+  PRINCIPAL,
+  publicIds,
+  REVIEWER,
+} from './helpers';
 
 const ctx = useSeededEmulator();
 
@@ -63,7 +73,10 @@ describe('a minor’s entry is never published (PUB-8)', () => {
 });
 
 describe('withheld entries and overrides (PUB-8)', () => {
-  const health = { violationType: '传染病病人拒绝隔离治疗', basis: '《中华人民共和国传染病防治法》第七十七条' };
+  const health = {
+    violationType: '传染病病人拒绝隔离治疗',
+    basis: '《中华人民共和国传染病防治法》第七十七条',
+  };
 
   it('holds a natural person’s health-revealing penalty for privacy until the principal overrides it', async () => {
     const created = await ctx.call.staff(PREPARER, 'publication.create', { entry: personPenalty(health) });
@@ -99,7 +112,10 @@ describe('withheld entries and overrides (PUB-8)', () => {
     expect((await ctx.call.staff(PRINCIPAL, 'publication.approve', { id })).ok).toBe(true);
     expect(await publicIds(ctx.call)).toContain(id);
     const stored = (await sdkApp().database().collection('publicationEntries').doc(id).get()).data[0];
-    expect(stored.entry.override).toMatchObject({ approvedBy: 'stf_principal', assessmentId: 'PIA-2026-002' });
+    expect(stored.entry.override).toMatchObject({
+      approvedBy: 'stf_principal',
+      assessmentId: 'PIA-2026-002',
+    });
   });
 
   it('never overrides a state secret', async () => {

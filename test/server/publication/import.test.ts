@@ -53,7 +53,12 @@ describe('publication.import (PUB-6)', () => {
     const res = await ctx.call.staff(PREPARER, 'publication.import', { csv: file, ...TARGET });
     expect(res).toMatchObject({ ok: true, data: { status: 'refused' } });
     const lines = res.data.errors.map((e: any) => [e.line, e.column]);
-    expect(lines).toEqual(expect.arrayContaining([[3, 'CF_XDR_SHXYM'], [5, 'CF_JDRQ']]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        [3, 'CF_XDR_SHXYM'],
+        [5, 'CF_JDRQ'],
+      ]),
+    );
     expect(JSON.stringify(res.data)).not.toContain('91500103MA5U1234X');
     expect((await allDocs('publicationEntries')).length).toBe(before);
   });

@@ -101,7 +101,8 @@ describe('publication.list and publication.get (PUB-7)', () => {
     const { items } = await everyPage();
     for (const i of items) answers.push(await ctx.call.publicCall('publication.get', { id: i.id }));
     const text = JSON.stringify(answers);
-    for (const s of secrets) expect({ secret: s, found: text.includes(s) }).toEqual({ secret: s, found: false });
+    for (const s of secrets)
+      expect({ secret: s, found: text.includes(s) }).toEqual({ secret: s, found: false });
   });
 
   it('refuses a malformed cursor and answers NOT_FOUND for an unpublished entry', async () => {

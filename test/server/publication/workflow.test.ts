@@ -33,11 +33,16 @@ describe('publication workflow (PUB-11)', () => {
     await ctx.call.staff(PREPARER, 'publication.submit', { id });
     await ctx.call.staff(REVIEWER, 'publication.review', { id });
     await ctx.call.staff(OFFICE, 'publication.forward', { id });
-    const rejected = await ctx.call.staff(PRINCIPAL, 'publication.reject', { id, comment: '许可内容表述不完整，请补充' });
+    const rejected = await ctx.call.staff(PRINCIPAL, 'publication.reject', {
+      id,
+      comment: '许可内容表述不完整，请补充',
+    });
     expect(rejected).toMatchObject({ ok: true, data: { status: 'draft' } });
     const noComment = await ctx.call.staff(REVIEWER, 'publication.reject', { id });
     expect(noComment).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const corrected = businessPermit({ content: '公共场所卫生许可：住宿（含客房 30 间），经营面积 1200 平方米' });
+    const corrected = businessPermit({
+      content: '公共场所卫生许可：住宿（含客房 30 间），经营面积 1200 平方米',
+    });
     const edit = await ctx.call.staff(PREPARER, 'publication.edit', { id, entry: corrected });
     expect(edit).toMatchObject({ ok: true, data: { status: 'draft' } });
     // The same reviewer may review the new round.
@@ -55,7 +60,9 @@ describe('publication workflow (PUB-11)', () => {
       ready.push(id);
     }
     const notForwarded = await create(ctx.call, companyPenalty());
-    const res = await ctx.call.staff(PRINCIPAL, 'publication.batchApprove', { ids: [...ready, notForwarded] });
+    const res = await ctx.call.staff(PRINCIPAL, 'publication.batchApprove', {
+      ids: [...ready, notForwarded],
+    });
     expect(res.ok).toBe(true);
     expect(res.data.approved).toBe(3);
     expect(res.data.remaining).toEqual([]);
