@@ -1,5 +1,5 @@
 /**
- * Demo publication entries (PUB-6, issue 15 item 6): fictional results of every kind except levies (社会抚养费
+ * Demo publication entries (PUB-6, PUB-7): fictional results of every kind except levies (社会抚养费
  * was abolished in 2021; the kind stays for the future), prepared, reviewed, forwarded and approved by the demo
  * staff through the `staff` function's actions like real ones, and one withdrawn with its public reason. All
  * parties, names, numbers and addresses are invented; their codes carry valid check characters.
