@@ -50,7 +50,7 @@ export interface EntryRecord extends EntryForWorkflow {
         withdrawnOn?: string;
       })
     | null;
-  /** Per channel (item 8): only the mini-program is delivered here; the channels issue adds the others. */
+  /** A publication state per channel: only the mini-program is delivered here; the other channels come later. */
   channels: Record<'miniprogram' | 'portal' | 'creditExport' | 'officialAccount', ChannelState>;
   createdAt: Date;
   updatedAt: Date;
