@@ -65,6 +65,8 @@ export const STAFF_API = table([
   complaint.complaintRecordNotice,
   complaint.complaintExtendCaseDecision,
   complaint.complaintExtendPetition,
+  publication.publicationQueue,
+  publication.publicationStaffGet,
   publication.publicationCreate,
   publication.publicationImport,
   publication.publicationEdit,

@@ -138,6 +138,56 @@ export const publicationListInput = withLabels(
   LABELS,
 );
 
+/** The staff queues (the pages' tabs): mine, the reviewer's, the office's, the principal's, and the section's. */
+export const STAFF_QUEUES = ['mine', 'review', 'office', 'approval', 'section'] as const;
+export type StaffQueue = (typeof STAFF_QUEUES)[number];
+export const publicationQueueInput = withLabels(
+  z.strictObject({
+    queue: z.enum(STAFF_QUEUES, '队列不在可选范围内'),
+    cursor,
+    pageSize,
+  }),
+  { ...LABELS, queue: '队列' },
+);
+
+/** A row of a staff queue: no personal data beyond the party's public name. */
+export interface PublicationQueueRow {
+  id: string;
+  kind: EntryKind;
+  docNo: string;
+  partyName: string;
+  decisionDate: string;
+  status: EntryState;
+  statusLabel: string;
+  unitId: string;
+  sectionId: string | null;
+  /** The earliest open due date (publication or withdrawal), or null. */
+  dueDate: string | null;
+  withheld: WithholdReason[];
+  round: number;
+}
+
+/** The staff detail: the entry, its history, what the caller may do now, and what the public would see. */
+export interface PublicationStaffView extends PublicationQueueRow {
+  entry: import('../publication/fields').PublicationEntry;
+  withheldLabels: string[];
+  publicPreview: PublicView;
+  allowedSteps: string[];
+  acts: Array<{ step: string; label: string; round: number; actedAt: string; byMe: boolean }>;
+  comments: Array<{ step: string; round: number; text: string; at: string; byMe: boolean }>;
+  publishAt: string | null;
+  publishedAt: string | null;
+  withdrawal: {
+    reason: string | null;
+    reasonPublished: boolean;
+    change?: string;
+    effectiveOn?: string;
+    receivedOn?: string;
+    withdrawnOn?: string;
+  } | null;
+  channels: Record<string, string>;
+}
+
 /** What staff get back from a step. */
 export interface PublicationStepDone {
   id: string;
@@ -242,6 +292,23 @@ export const publicationWithdraw = declareAction<PublicationStepDone>()({
 export const publicationPublishWithdrawalReason = declareAction<PublicationStepDone>()({
   ...staffRoles(['reviewer', 'principal']),
   name: 'publication.publishWithdrawalReason',
+  input: publicationIdInput,
+});
+
+/** Staff who take part in publication (any of the workflow's roles, or an auditor) read queues and entries. */
+const reading = {
+  fn: 'staff',
+  access: 'staff',
+  roles: ['officer', 'reviewer', 'publisher', 'principal', 'auditor'],
+} as const;
+export const publicationQueue = declareAction<Page<PublicationQueueRow>>()({
+  ...reading,
+  name: 'publication.queue',
+  input: publicationQueueInput,
+});
+export const publicationStaffGet = declareAction<PublicationStaffView>()({
+  ...reading,
+  name: 'publication.staffGet',
   input: publicationIdInput,
 });
 

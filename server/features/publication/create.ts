@@ -101,6 +101,7 @@ export async function createEntry(
       creditExport: 'notDelivered',
       officialAccount: 'notDelivered',
     },
+    queueKey: `${now.toISOString()}|${input.id}`,
     createdAt: now,
     updatedAt: now,
   };

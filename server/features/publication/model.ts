@@ -52,6 +52,8 @@ export interface EntryRecord extends EntryForWorkflow {
     | null;
   /** A publication state per channel: only the mini-program is delivered here; the other channels come later. */
   channels: Record<'miniprogram' | 'portal' | 'creditExport' | 'officialAccount', ChannelState>;
+  /** `<created at ISO>|<id>`: the staff queues' sort key and cursor (newest first). */
+  queueKey: string;
   createdAt: Date;
   updatedAt: Date;
 }

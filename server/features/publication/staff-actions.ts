@@ -29,6 +29,7 @@ import {
 } from './access';
 import { assertMayPrepareFor, createEntry, withheldOf } from './create';
 import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+import { publicationReadActions } from './staff-read';
 
 const comment = (call: Call, r: EntryRecord, stepName: string, text: string | undefined) =>
   text
@@ -335,6 +336,7 @@ const publicationPublishWithdrawalReason = handle(
 export { loadEntry };
 
 export const publicationStaffActions = {
+  ...publicationReadActions,
   'publication.create': publicationCreate,
   'publication.import': publicationImport,
   'publication.edit': publicationEdit,
