@@ -70,6 +70,7 @@ export const STAFF_API = table([
   publication.publicationCreate,
   publication.publicationImport,
   publication.publicationEdit,
+  publication.publicationCorrect,
   publication.publicationSubmit,
   publication.publicationReview,
   publication.publicationForward,

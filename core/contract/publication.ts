@@ -244,6 +244,13 @@ export const publicationEdit = declareAction<PublicationStepDone>()({
   name: 'publication.edit',
   input: publicationEditInput,
 });
+/** A correction of a published entry: a new version through the same flow; the current one stays public. */
+export const publicationCorrect = declareAction<PublicationStepDone & { correctionId: string }>()({
+  ...staffRoles(['officer']),
+  name: 'publication.correct',
+  ids: 'request',
+  input: publicationEditInput,
+});
 export const publicationSubmit = declareAction<PublicationStepDone>()({
   ...staffRoles(['officer']),
   name: 'publication.submit',

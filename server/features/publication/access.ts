@@ -11,7 +11,7 @@ import { disclosureOf } from '../../../core/publication/disclosure';
 import { publicView, withdrawalNotice } from '../../../core/publication/public-view';
 import { searchTokens } from '../../../core/publication/search';
 import { PUBLICATION_WORKFLOW, sees, type EntryState } from '../../../core/publication/workflow';
-import { emptyWorkflow, type WorkflowActor } from '../../../core/workflow/define';
+import { emptyWorkflow, refusalOf, type WorkflowActor } from '../../../core/workflow/define';
 import { loadCalendar } from '../../calendar';
 import { AppError } from '../../errors';
 import { applyStep, type StepContext } from '../../kernel/apply';
@@ -104,10 +104,43 @@ async function publicWrite(
 export const sortKeyOf = (r: EntryRecord, publishedAt: Date) =>
   `${r.decisionDate}|${publishedAt.toISOString()}|${r._id}`;
 
+const publicIdOf = (r: EntryRecord) => r.publicId ?? r._id;
+
+/**
+ * The version a correction replaces, as the declaration's `supersede` step leaves it: written in the same
+ * transaction as the correction's publication, so the public document never shows two versions or none.
+ */
+async function supersedeWrite(db: Database, oldId: string, now: Date): Promise<EntityWrite> {
+  const old = await loadEntry(db, oldId);
+  if (!old) throw new AppError('NOT_FOUND', '未找到被更正的公示条目');
+  const refusal = refusalOf(PUBLICATION_WORKFLOW, SYSTEM_ACTOR, old, 'supersede');
+  if (refusal) throw new AppError(refusal.code, `原公示条目：${refusal.message}`);
+  const act = {
+    step: 'supersede',
+    actor: SYSTEM_ACTOR.ref,
+    round: old._wf.round,
+    actedAt: now.toISOString(),
+    recordedAt: now.toISOString(),
+    settingsVersion: null,
+  };
+  return {
+    collection: ENTRIES_COLLECTION,
+    id: old._id,
+    expectedRev: old._rev,
+    state: {
+      ...stateOf(old),
+      status: 'superseded',
+      correctionId: null,
+      _wf: { ...old._wf, acts: [...old._wf.acts, act] },
+      updatedAt: now,
+    },
+  };
+}
+
 /**
  * Publishes an approved entry (the system's step; the declaration refuses a withheld one again here, PUB-8):
  * the entry becomes `published` and its public document (summary and search tokens) appears in the same
- * transaction.
+ * transaction; a correction replaces the version it corrects there, and that version becomes `superseded`.
  */
 export async function publishEntry(
   db: Database,
@@ -126,7 +159,7 @@ export async function publishEntry(
       s.channels = { ...s.channels, miniprogram: 'published' };
     },
     alsoWrite: async () => [
-      await publicWrite(db, record._id, {
+      await publicWrite(db, publicIdOf(record), {
         status: 'published',
         kind: record.kind,
         sortKey: sortKeyOf(record, now),
@@ -134,6 +167,7 @@ export async function publishEntry(
         view,
         notice: null,
       }),
+      ...(record.supersedes ? [await supersedeWrite(db, record.supersedes, now)] : []),
     ],
   });
 }
@@ -149,10 +183,10 @@ export async function noticeWrite(
   reason: string,
 ): Promise<EntityWrite> {
   const notice = withdrawalNotice(record.entry, withdrawnOn, reason);
-  const existing = await getDoc<PublicDoc>(db, PUBLIC_COLLECTION, record._id);
+  const existing = await getDoc<PublicDoc>(db, PUBLIC_COLLECTION, publicIdOf(record));
   return {
     collection: PUBLIC_COLLECTION,
-    id: record._id,
+    id: publicIdOf(record),
     expectedRev: existing ? existing._rev : null,
     state: {
       ...(existing ? stateOf(existing) : {}),

@@ -44,43 +44,37 @@ export function withheldOf(entry: PublicationEntry) {
   return d.status === 'withheld' ? d.reasons : [];
 }
 
-/**
- * Writes a new draft with id `id`; a retry that finds it already made answers it (the id derives from the
- * request: server/platform/ids.ts).
- */
-export async function createEntry(
-  db: Database,
-  input: {
-    staff: StaffPrincipal;
-    entry: PublicationEntry;
-    id: string;
-    now: Date;
-    source: EntryRecord['source'];
-    calendar?: Calendar;
-  },
-): Promise<EntryRecord> {
-  const existing = await loadEntry(db, input.id);
-  if (existing) return existing;
+export interface DraftInput {
+  staff: StaffPrincipal;
+  entry: PublicationEntry;
+  id: string;
+  now: Date;
+  source: EntryRecord['source'];
+  calendar: Calendar;
+  /** A correction: the version it replaces (PUB-13), and the clock's start (the day of the change). */
+  supersedes?: { id: string; version: number; publicId: string; startsOn: string };
+}
+
+/** A new draft's state: the publication clock started on the decision date (a correction: on the day it starts). */
+export function draftState(input: DraftInput): EntryState_ {
   const { entry, now } = input;
-  const calendar = input.calendar ?? (await loadCalendar(db));
   const base = emptyWorkflow(null);
   const wf = {
     ...base,
     ...applyClocks(
-      calendar,
+      input.calendar,
       PUBLICATION_CLOCKS,
       base,
       { start: [publicationClockFor(entry.kind)] },
-      entry.decisionDate,
+      input.supersedes?.startsOn ?? entry.decisionDate,
     ),
   };
-  const actor = actorOf(input.staff);
-  const state: EntryState_ = {
+  return {
     _wf: wf,
     status: 'draft',
     unitId: entry.unitId,
     sectionId: entry.sectionId,
-    preparedBy: actor.ref,
+    preparedBy: actorOf(input.staff).ref,
     reviewerIds: [],
     entry,
     correctionId: null,
@@ -90,8 +84,9 @@ export async function createEntry(
     docNo: entry.docNo,
     withheld: withheldOf(entry),
     source: input.source,
-    version: 1,
-    supersedes: null,
+    version: input.supersedes ? input.supersedes.version + 1 : 1,
+    supersedes: input.supersedes?.id ?? null,
+    publicId: input.supersedes?.publicId ?? input.id,
     publishAt: null,
     publishedAt: null,
     comments: [],
@@ -105,10 +100,25 @@ export async function createEntry(
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * Writes a new draft with id `id`; a retry that finds it already made answers it (the id derives from the
+ * request: server/platform/ids.ts).
+ */
+export async function createEntry(
+  db: Database,
+  input: Omit<DraftInput, 'calendar' | 'supersedes'> & { calendar?: Calendar },
+): Promise<EntryRecord> {
+  const existing = await loadEntry(db, input.id);
+  if (existing) return existing;
+  const calendar = input.calendar ?? (await loadCalendar(db));
+  const state = draftState({ ...input, calendar });
+  const actor = actorOf(input.staff);
   await commitChange(db, {
     actor: actor.ref,
     action: `${PUBLICATION_WORKFLOW.type}.create`,
-    at: now,
+    at: input.now,
     entities: [{ collection: ENTRIES_COLLECTION, id: input.id, expectedRev: null, state: { ...state } }],
   });
   return (await loadEntry(db, input.id))!;

@@ -35,9 +35,12 @@ export interface EntryRecord extends EntryForWorkflow {
   /** The grounds it is withheld on as it stands, recorded at every change (PUB-8). */
   withheld: WithholdReason[];
   /** How it was made: the form or a 双公示 import (file line). */
-  source: { via: 'form' } | { via: 'import'; line: number };
+  source: { via: 'form' } | { via: 'import'; line: number } | { via: 'correction' };
   version: number;
+  /** A correction: the version it replaces (which stays public until this one is published). */
   supersedes: string | null;
+  /** The public document's id: the first version's id, so the public always sees the current version there. */
+  publicId: string;
   /** Approved: when to publish (ISO); the timer publishes what is due (indexed with status). */
   publishAt: string | null;
   publishedAt: string | null;

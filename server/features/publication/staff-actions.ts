@@ -27,7 +27,7 @@ import {
   step,
   todayOf,
 } from './access';
-import { assertMayPrepareFor, createEntry, withheldOf } from './create';
+import { assertMayPrepareFor, createEntry, draftState, withheldOf } from './create';
 import { ENTRIES_COLLECTION, type EntryRecord } from './model';
 import { publicationReadActions } from './staff-read';
 
@@ -108,6 +108,54 @@ const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
     },
   });
   return answerOf(done);
+});
+
+/**
+ * Starts a correction of a published entry (a new version, `supersedes` the current one): the new draft goes
+ * through the same flow while the current version stays public; publishing it replaces the current one.
+ */
+const publicationCorrect = handle(decl.publicationCorrect, async (input, call) => {
+  const r = await loadForStaff(call.db, call.staff!, input.id);
+  if (input.entry.unitId !== r.unitId || input.entry.sectionId !== r.sectionId) {
+    throw new AppError('INVALID_INPUT', undefined, {
+      'payload.entry.unitId': '更正时不能改变所属单位或科室',
+    });
+  }
+  const correctionId = call.ids.newId('pub', 'correction');
+  const calendar = await loadCalendar(call.db);
+  const done = await step(call.db, 'correct', {
+    actor: actorOf(call.staff!),
+    now: call.now,
+    calendar,
+    loaded: r,
+    effect: (s) => {
+      s.correctionId = correctionId;
+    },
+    alsoWrite: () => [
+      {
+        collection: ENTRIES_COLLECTION,
+        id: correctionId,
+        expectedRev: null,
+        state: {
+          ...draftState({
+            staff: call.staff!,
+            entry: input.entry,
+            id: correctionId,
+            now: call.now,
+            source: { via: 'correction' },
+            calendar,
+            supersedes: {
+              id: r._id,
+              version: r.version,
+              publicId: r.publicId ?? r._id,
+              startsOn: todayOf(call.now),
+            },
+          }),
+        },
+      },
+    ],
+  });
+  return { ...answerOf(done), correctionId };
 });
 
 /** The reviewers are resolved now (the section's 分管领导 and their delegates) and stored before `submit` applies. */
@@ -340,6 +388,7 @@ export const publicationStaffActions = {
   'publication.create': publicationCreate,
   'publication.import': publicationImport,
   'publication.edit': publicationEdit,
+  'publication.correct': publicationCorrect,
   'publication.submit': publicationSubmit,
   'publication.review': publicationReview,
   'publication.forward': publicationForward,
