@@ -56,7 +56,14 @@ const LABELS = {
   pageSize: '每页条数',
 } as const;
 
-export const publicationCreateInput = withLabels(z.strictObject({ entry: entrySchema }), LABELS);
+/**
+ * `replaces`: the entry of the decision this one changes (PUB-13: a changed decision's new entry links to the
+ * old one, which was withdrawn or is to be).
+ */
+export const publicationCreateInput = withLabels(
+  z.strictObject({ entry: entrySchema, replaces: z.optional(entryId) }),
+  { ...LABELS, replaces: '被变更决定的公示条目' },
+);
 /** The preparer corrects a draft (a new entry, or one sent back): the whole entry again, same unit and section. */
 export const publicationEditInput = withLabels(z.strictObject({ id: entryId, entry: entrySchema }), LABELS);
 export const publicationImportInput = withLabels(
@@ -219,7 +226,13 @@ export interface BatchApproveAnswer {
 
 /** A public list item: a published entry's summary, or a withdrawn entry's notice (no content). */
 export type PublicationPublicItem =
-  | { id: string; withdrawn: false; view: PublicView }
+  | {
+      id: string;
+      withdrawn: false;
+      view: PublicView;
+      /** The withdrawn entry of the decision this one changed (its notice's id and document number). */
+      replaces?: { id: string; docNo: string };
+    }
   | { id: string; withdrawn: true; notice: WithdrawalNotice };
 
 export type PublicationKind = EntryKind;

@@ -166,6 +166,7 @@ export async function publishEntry(
         tokens: searchTokens(view),
         view,
         notice: null,
+        replaces: record.replaces ?? null,
       }),
       ...(record.supersedes ? [await supersedeWrite(db, record.supersedes, now)] : []),
     ],

@@ -53,6 +53,8 @@ export interface DraftInput {
   calendar: Calendar;
   /** A correction: the version it replaces (PUB-13), and the clock's start (the day of the change). */
   supersedes?: { id: string; version: number; publicId: string; startsOn: string };
+  /** A changed decision's new entry: the old one's public id and document number (PUB-13). */
+  replaces?: { id: string; docNo: string } | null;
 }
 
 /** A new draft's state: the publication clock started on the decision date (a correction: on the day it starts). */
@@ -87,6 +89,7 @@ export function draftState(input: DraftInput): EntryState_ {
     version: input.supersedes ? input.supersedes.version + 1 : 1,
     supersedes: input.supersedes?.id ?? null,
     publicId: input.supersedes?.publicId ?? input.id,
+    replaces: input.replaces ?? null,
     publishAt: null,
     publishedAt: null,
     comments: [],

@@ -39,6 +39,8 @@ export interface EntryRecord extends EntryForWorkflow {
   version: number;
   /** A correction: the version it replaces (which stays public until this one is published). */
   supersedes: string | null;
+  /** The entry of the decision this one changes (PUB-13), by its public id and document number. */
+  replaces?: { id: string; docNo: string } | null;
   /** The public document's id: the first version's id, so the public always sees the current version there. */
   publicId: string;
   /** Approved: when to publish (ISO); the timer publishes what is due (indexed with status). */
@@ -77,4 +79,6 @@ export interface PublicDoc {
   tokens: string[];
   view: PublicView | null;
   notice: WithdrawalNotice | null;
+  /** A changed decision's new entry names the old one's notice (id and document number, both already public). */
+  replaces?: { id: string; docNo: string } | null;
 }

@@ -20,7 +20,9 @@ const DEFAULT_PAGE = 20;
 export function publicItem(doc: PublicDoc): PublicationPublicItem {
   return doc.status === 'withdrawn' || !doc.view
     ? { id: doc._id, withdrawn: true, notice: doc.notice! }
-    : { id: doc._id, withdrawn: false, view: doc.view };
+    : doc.replaces
+      ? { id: doc._id, withdrawn: false, view: doc.view, replaces: doc.replaces }
+      : { id: doc._id, withdrawn: false, view: doc.view };
 }
 
 const CURSOR = /^\d{4}-\d{2}-\d{2}\|[0-9TZ:.-]{20,30}\|pub_[0-9a-f]{8,40}$/;

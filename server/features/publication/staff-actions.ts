@@ -45,14 +45,26 @@ const comment = (call: Call, r: EntryRecord, stepName: string, text: string | un
       ]
     : r.comments;
 
+/** The old entry a changed decision's new entry names: one the caller sees, whose change was recorded. */
+async function replacedBy(call: Call, id: string | undefined) {
+  if (!id) return null;
+  const old = await loadForStaff(call.db, call.staff!, id);
+  if (!old.withdrawal) {
+    throw new AppError('PRECONDITION_FAILED', '请先在原公示条目上登记决定的变更、撤销或确认违法');
+  }
+  return { id: old.publicId ?? old._id, docNo: old.docNo };
+}
+
 const publicationCreate = handle(decl.publicationCreate, async (input, call) => {
   await assertMayPrepareFor(call.db, call.staff!, input.entry.unitId, input.entry.sectionId);
+  const replaces = await replacedBy(call, input.replaces);
   const r = await createEntry(call.db, {
     staff: call.staff!,
     entry: input.entry,
     id: call.ids.newId('pub'),
     now: call.now,
     source: { via: 'form' },
+    replaces,
   });
   return { id: r._id, status: r.status, withheld: r.withheld };
 });
@@ -150,6 +162,7 @@ const publicationCorrect = handle(decl.publicationCorrect, async (input, call) =
               publicId: r.publicId ?? r._id,
               startsOn: todayOf(call.now),
             },
+            replaces: r.replaces ?? null,
           }),
         },
       },

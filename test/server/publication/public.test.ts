@@ -78,6 +78,16 @@ describe('publication.list and publication.get (PUB-7)', () => {
     expect((await ctx.call.staff(REVIEWER, 'publication.publishWithdrawalReason', { id })).ok).toBe(true);
     const after = await ctx.call.publicCall('publication.get', { id });
     expect(after.data.notice.reason).toBe(reason);
+
+    // The changed decision's new entry links to the old one's notice.
+    const changed = await ctx.call.staff(PREPARER, 'publication.create', {
+      entry: personPenalty({ docNo: '渝中卫医罚〔2026〕778号' }),
+      replaces: id,
+    });
+    expect(changed.ok).toBe(true);
+    await passAll(ctx.call, changed.data.id);
+    const linked = await ctx.call.publicCall('publication.get', { id: changed.data.id });
+    expect(linked.data.replaces).toEqual({ id, docNo: '渝中卫医罚〔2026〕777号' });
   });
 
   it('answers no personal data of any party in the register, in any public answer (PUB-7)', async () => {
