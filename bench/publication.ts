@@ -23,7 +23,16 @@ const BEGIN = '<!-- publication -->';
 const END = '<!-- /publication -->';
 const KINDS = ['penalty', 'permit', 'coercion', 'inspection'] as const;
 
-async function callFn(emu: RunningEmulator, fn: string, openid: string, action: string, payload: unknown) {
+/** The answer's data; the bench reads only a few known fields of it. */
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function callFn(
+  emu: RunningEmulator,
+  fn: string,
+  openid: string,
+  action: string,
+  payload: unknown,
+): Promise<Data> {
   const res = await fetch(`${emu.url}/fn/${fn}`, {
     method: 'POST',
     headers: {
@@ -33,9 +42,9 @@ async function callFn(emu: RunningEmulator, fn: string, openid: string, action: 
     },
     body: JSON.stringify({ action, payload, requestId: randomUUID() }),
   });
-  const body = (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } };
+  const body = (await res.json()) as { ok: boolean; data?: Data; error?: { code: string; message: string } };
   if (!body.ok) throw new Error(`${fn} ${action}: ${body.error?.code} ${body.error?.message}`);
-  return body.data;
+  return body.data ?? {};
 }
 
 async function timeIt(fn: () => Promise<unknown>): Promise<number> {
