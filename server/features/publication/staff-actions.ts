@@ -7,7 +7,8 @@
 import * as decl from '../../../core/contract/publication';
 import { MAX_IMPORT_ROWS } from '../../../core/contract/publication';
 import { disclosureOf, overrideAllowed } from '../../../core/publication/disclosure';
-import { withdrawalStartsOn } from '../../../core/publication/due';
+import { PUBLICATION_CLOCKS, publicationClockFor, withdrawalStartsOn } from '../../../core/publication/due';
+import { applyClocks } from '../../../core/workflow/clocks';
 import { parseSgsCsv } from '../../../core/publication/sgs-csv';
 import { approves } from '../../../core/publication/workflow';
 import { loadCalendar } from '../../calendar';
@@ -55,8 +56,21 @@ async function replacedBy(call: Call, id: string | undefined) {
   return { id: old.publicId ?? old._id, docNo: old.docNo };
 }
 
+/**
+ * An override is the principal's alone (`publication.override`, PUB-8; 个人信息保护法 Art. 55): an entry sent by
+ * a preparer may not carry one.
+ */
+function refuseOverrideInInput(entry: { override?: unknown }): void {
+  if (entry.override !== undefined) {
+    throw new AppError('INVALID_INPUT', undefined, {
+      'payload.entry.override': '公开的批准只能由主要领导另行登记，不能随条目提交',
+    });
+  }
+}
+
 const publicationCreate = handle(decl.publicationCreate, async (input, call) => {
   await assertMayPrepareFor(call.db, call.staff!, input.entry.unitId, input.entry.sectionId);
+  refuseOverrideInInput(input.entry);
   const replaces = await replacedBy(call, input.replaces);
   const r = await createEntry(call.db, {
     staff: call.staff!,
@@ -100,7 +114,12 @@ const publicationImport = handle(decl.publicationImport, async (input, call) => 
   return { status: 'imported' as const, count: ids.length, ids };
 });
 
+/**
+ * Replaces a draft's entry. A recorded override lapses (the principal approved other content), and when the kind
+ * or the decision date changes the publication clock starts again from the new decision date (PUB-12).
+ */
 const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
+  refuseOverrideInInput(input.entry);
   const r = await loadForStaff(call.db, call.staff!, input.id);
   if (input.entry.unitId !== r.unitId || input.entry.sectionId !== r.sectionId) {
     throw new AppError('INVALID_INPUT', undefined, {
@@ -111,7 +130,23 @@ const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
     actor: actorOf(call.staff!),
     now: call.now,
     loaded: r,
-    effect: (s) => {
+    effect: async (s) => {
+      const restart =
+        !r.supersedes && (input.entry.kind !== r.kind || input.entry.decisionDate !== r.decisionDate);
+      if (restart) {
+        const { publishSgs: _sgs, publishOther: _other, ...rest } = s._wf.clocks;
+        const base = { ...s._wf, clocks: rest };
+        s._wf = {
+          ...base,
+          ...applyClocks(
+            await loadCalendar(call.db),
+            PUBLICATION_CLOCKS,
+            base,
+            { start: [publicationClockFor(input.entry.kind)] },
+            input.entry.decisionDate,
+          ),
+        };
+      }
       s.entry = input.entry;
       s.kind = input.entry.kind;
       s.decisionDate = input.entry.decisionDate;
@@ -127,6 +162,7 @@ const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
  * through the same flow while the current version stays public; publishing it replaces the current one.
  */
 const publicationCorrect = handle(decl.publicationCorrect, async (input, call) => {
+  refuseOverrideInInput(input.entry);
   const r = await loadForStaff(call.db, call.staff!, input.id);
   if (input.entry.unitId !== r.unitId || input.entry.sectionId !== r.sectionId) {
     throw new AppError('INVALID_INPUT', undefined, {

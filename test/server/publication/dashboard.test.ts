@@ -27,6 +27,16 @@ describe('publication deadlines on the dashboard (PUB-12, PUB-13)', () => {
     const mine = items.find((i: any) => i.item.startsWith(docNo));
     expect(mine).toMatchObject({ section: 'sec_medical', status: 'overdue' });
     expect(mine.item).toContain('许可、处罚决定公示期限');
+
+    // Corrected to the real (recent) decision date, the clock starts again from it.
+    const id = mine.ref.replace('publication:', '');
+    const edited = await ctx.call.staff(PREPARER, 'publication.edit', {
+      id,
+      entry: companyPenalty({ docNo, decisionDate: daysAgo(0), validUntil: '2099-12-31' }),
+    });
+    expect(edited.ok).toBe(true);
+    const after = await dashboardItems(REVIEWER);
+    expect(after.find((i: any) => i.item.startsWith(docNo))).toBeUndefined();
   });
 
   it('shows a changed decision’s take-down late, and no longer once withdrawn', async () => {

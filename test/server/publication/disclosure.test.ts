@@ -118,6 +118,20 @@ describe('withheld entries and overrides (PUB-8)', () => {
     });
   });
 
+  it('refuses an override sent with the entry by the preparer (PUB-8)', async () => {
+    const override = {
+      ground: 'publicInterest',
+      reason: '涉及重大公共利益，经集体讨论决定公开',
+      approvedBy: 'stf_principal',
+      assessmentId: 'PIA-2026-009',
+    };
+    const res = await ctx.call.staff(PREPARER, 'publication.create', {
+      entry: personPenalty({ ...health, override }),
+    });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(res.error.fields['payload.entry.override']).toContain('主要领导');
+  });
+
   it('never overrides a state secret', async () => {
     const created = await ctx.call.staff(PREPARER, 'publication.create', {
       entry: companyPenalty({ withhold: { stateSecret: true } }),
