@@ -68,17 +68,21 @@ export const publicationCreateInput = withLabels(
 export const publicationEditInput = withLabels(z.strictObject({ id: entryId, entry: entrySchema }), LABELS);
 export const publicationImportInput = withLabels(
   z.strictObject({
-    /** The file's text (UTF-8); at most MAX_IMPORT_ROWS rows (a first version applies a file in one call). */
+    /** The file's text (UTF-8), at most MAX_IMPORT_ROWS rows; the same file is sent again to go on. */
     csv: z
       .string('请上传 CSV 文件')
       .check(z.minLength(1, 'CSV 文件为空'), z.maxLength(2_000_000, 'CSV 文件过大，请分成多个文件导入')),
     unitId: z.string('请选择所属单位').check(z.minLength(1, '请选择所属单位'), z.maxLength(64)),
     sectionId: z.nullable(z.string('请选择所属科室').check(z.minLength(1), z.maxLength(64))),
+    /** Go on from this file line (the previous answer's `nextLine`); absent: from the first row. */
+    fromLine: z.optional(z.int('起始行应为整数').check(z.minimum(2, '起始行应为整数'), z.maximum(1_000_000))),
   }),
-  LABELS,
+  { ...LABELS, fromLine: '起始行' },
 );
-/** Rows one import call applies (each is its own transaction); a larger file is refused, to be split. */
-export const MAX_IMPORT_ROWS = 200;
+/** Rows a file may have; a larger file is refused, to be split. */
+export const MAX_IMPORT_ROWS = 5000;
+/** Rows one call applies at most (each is its own transaction); the rest is applied by calls that go on. */
+export const IMPORT_BATCH_ROWS = 200;
 
 export const publicationIdInput = withLabels(z.strictObject({ id: entryId }), LABELS);
 export const publicationReviewInput = withLabels(
@@ -208,8 +212,14 @@ export interface PublicationCreated {
   /** Grounds on which the entry is withheld as it stands (PUB-8), recorded on the entry. */
   withheld: WithholdReason[];
 }
+/**
+ * `imported`: every row from `fromLine` on is in; `partial`: this call's batch is in, send the same file again
+ * with `fromLine: nextLine`. `count` and `ids` are this call's. A row's id derives from the unit, section, file
+ * and line, so sending a batch (or the whole file) again creates nothing twice.
+ */
 export type PublicationImportAnswer =
-  { status: 'imported'; count: number; ids: string[] } | { status: 'refused'; errors: SgsRowError[] };
+  | { status: 'imported' | 'partial'; count: number; ids: string[]; total: number; nextLine: number | null }
+  | { status: 'refused'; errors: SgsRowError[] };
 export interface BatchItemResult {
   id: string;
   ok: boolean;

@@ -1,7 +1,8 @@
 /**
  * The 双公示 CSV import through the `staff` function (PUB-6): the whole file is checked first; a file with any
  * bad row imports nothing and reports every bad row with its line and column, never a cell's value; a good file
- * creates one draft per row in the preparer's section, and a retry of the same request creates nothing twice.
+ * creates one draft per row in the preparer's section, in batches that resume where the last stopped; sending
+ * a batch or the file again creates nothing twice.
  */
 import { randomUUID } from 'node:crypto';
 import { PENALTY_COLUMNS } from '../../../core/publication/sgs-csv';
@@ -73,6 +74,24 @@ describe('publication.import (PUB-6)', () => {
     const stored = (await allDocs('publicationEntries')).filter((r) => res.data.ids.includes(r._id));
     expect(stored).toHaveLength(2);
     expect(stored.every((r) => r.status === 'draft' && r.sectionId === 'sec_medical')).toBe(true);
+  });
+
+  it('applies a large file in batches that go on where the last stopped, never twice', async () => {
+    const rows = Array.from({ length: 205 }, (_, i) => row(`渝中卫公罚〔2026〕B${i + 1}号`));
+    const file = csv(...rows);
+    const first = await ctx.call.staff(PREPARER, 'publication.import', { csv: file, ...TARGET });
+    expect(first.data).toMatchObject({ status: 'partial', count: 200, total: 205, nextLine: 202 });
+    const rest = await ctx.call.staff(PREPARER, 'publication.import', {
+      csv: file,
+      ...TARGET,
+      fromLine: first.data.nextLine,
+    });
+    expect(rest.data).toMatchObject({ status: 'imported', count: 5, nextLine: null });
+    const before = (await allDocs('publicationEntries')).length;
+    // The whole file sent again (a new request): the same ids, nothing created twice.
+    const again = await ctx.call.staff(PREPARER, 'publication.import', { csv: file, ...TARGET });
+    expect(again.data.ids).toEqual(first.data.ids);
+    expect((await allDocs('publicationEntries')).length).toBe(before);
   });
 
   it('refuses an import into a unit outside the preparer’s reach (PUB-10)', async () => {
