@@ -71,7 +71,8 @@ export async function step(db: Database, name: string, o: StepOptions): Promise<
     actor: o.actor,
     now: o.now,
     actedAt: o.actedAt,
-    calendar: o.calendar ?? (await loadCalendar(db)),
+    // Only steps that move clocks need the calendar (approve, review... do not: a batch reads it less).
+    calendar: o.calendar ?? (PUBLICATION_WORKFLOW.steps[name]?.clocks ? await loadCalendar(db) : undefined),
     effect: async (state, ctx) => {
       const s = state as unknown as EntryState_;
       s.withheld = (() => {
