@@ -197,6 +197,12 @@ export interface PublicationStaffView extends PublicationQueueRow {
     withdrawnOn?: string;
   } | null;
   channels: Record<string, string>;
+  /** Versions: this one's number, the one it corrects, the open correction, and the public document's id. */
+  version: number;
+  supersedes: string | null;
+  correctionId: string | null;
+  publicId: string;
+  replaces: { id: string; docNo: string } | null;
 }
 
 /** What staff get back from a step. */

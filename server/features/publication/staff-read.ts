@@ -127,6 +127,11 @@ const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call)
     publishedAt: r.publishedAt,
     withdrawal: r.withdrawal,
     channels: r.channels,
+    version: r.version,
+    supersedes: r.supersedes,
+    correctionId: r.correctionId,
+    publicId: r.publicId ?? r._id,
+    replaces: r.replaces ?? null,
   };
 });
 

@@ -32,5 +32,7 @@ describe('correcting a published entry (PUB-13)', () => {
     expect(listed).toEqual([id]);
     expect(await stored(id)).toMatchObject({ status: 'superseded' });
     expect(await stored(v2)).toMatchObject({ status: 'published', version: 2, supersedes: id });
+    const staffView = await ctx.call.staff(PREPARER, 'publication.staffGet', { id: v2 });
+    expect(staffView.data).toMatchObject({ version: 2, supersedes: id, publicId: id });
   });
 });
