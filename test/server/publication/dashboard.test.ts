@@ -14,6 +14,9 @@ const daysAgo = (n: number) =>
 async function dashboardItems(openid: string) {
   const res = await ctx.call.staff(openid, 'dashboard');
   expect(res.ok).toBe(true);
+  expect(res.data.providers.map((p: any) => p.id)).toEqual(
+    expect.arrayContaining(['publication.publish', 'publication.withdrawal']),
+  );
   return res.data.sections.flatMap((s: any) =>
     s.people.flatMap((p: any) => p.items.map((i: any) => ({ section: s.section, ...i }))),
   );
