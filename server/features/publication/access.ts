@@ -203,3 +203,9 @@ export async function noticeWrite(
 }
 
 export const todayOf = (now: Date) => toShanghaiDate(now);
+
+/**
+ * Time one call spends on a batch (approvals, import rows) before answering the rest as to be sent again: well
+ * inside the staff function's 20 s limit (cloudbaserc.json), leaving room for the item in hand and the answer.
+ */
+export const BATCH_BUDGET_MS = 12_000;
