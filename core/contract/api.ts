@@ -11,6 +11,7 @@ import type { ClientApi } from './declare';
 import { table } from './declare';
 import * as ledger from './ledger';
 import * as officer from './officer';
+import * as publication from './publication';
 import { ORG_STAFF_ACTIONS } from './org';
 import * as system from './system';
 
@@ -19,6 +20,8 @@ export const PUBLIC_API = table([
   officer.officerList,
   ledger.ledgerHead,
   complaint.complaintTerms,
+  publication.publicationList,
+  publication.publicationGet,
 ] as const);
 
 export const CITIZEN_API = table([
@@ -64,6 +67,22 @@ export const STAFF_API = table([
   complaint.complaintExtendCaseDecision,
   complaint.complaintExtendPetition,
   ...CASE_STAFF_ACTIONS,
+  publication.publicationQueue,
+  publication.publicationStaffGet,
+  publication.publicationCreate,
+  publication.publicationImport,
+  publication.publicationEdit,
+  publication.publicationCorrect,
+  publication.publicationSubmit,
+  publication.publicationReview,
+  publication.publicationForward,
+  publication.publicationApprove,
+  publication.publicationBatchApprove,
+  publication.publicationReject,
+  publication.publicationOverride,
+  publication.publicationNoteChange,
+  publication.publicationWithdraw,
+  publication.publicationPublishWithdrawalReason,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
@@ -74,6 +93,7 @@ export const SCHEDULER_API = table([
   system.housekeepingExpire,
   system.housekeepingUploads,
   system.calendarRecompute,
+  publication.publicationPublishDue,
 ] as const);
 
 export const API = {

@@ -112,7 +112,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   const keys = path.split('.');
   let node = target;
   for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
-  node[keys.at(-1)!] = value;
+  node[keys[keys.length - 1]!] = value;
 }
 
 /** A cell as the entry reads it; a value the reader cannot take stays as a marker the schema refuses. */

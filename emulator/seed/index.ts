@@ -10,6 +10,7 @@ import { seedCaller } from './call';
 import { seedCases } from './cases';
 import { seedOfficers } from './officers';
 import { seedOrganisation } from './org';
+import { seedPublication } from './publication';
 
 function sdkDatabase(ctx: EmulatorContext) {
   return connect({ PORT: new URL(ctx.baseUrl).port }).db;
@@ -25,6 +26,7 @@ async function seedAll(ctx: EmulatorContext): Promise<void> {
   await seedOrganisation(sdkDatabase(ctx), call);
   await seedOfficers(call);
   await seedCases(call);
+  await seedPublication(call);
 }
 
 export function registerSeed(ctx: EmulatorContext): void {

@@ -2,6 +2,7 @@
 import { complaintPublicActions } from '../features/complaint';
 import { officerPublicActions } from '../features/officer';
 import { ledgerPublicActions } from '../features/ledger/actions';
+import { publicationPublicActions } from '../features/publication';
 import { PUBLIC_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import type { Handlers } from '../router/types';
@@ -11,6 +12,7 @@ export const publicHandlers: Handlers<typeof PUBLIC_API> = {
   ...officerPublicActions,
   ...ledgerPublicActions,
   ...complaintPublicActions,
+  ...publicationPublicActions,
 };
 
 export const main = createFunction('public', PUBLIC_API, publicHandlers);

@@ -5,6 +5,7 @@ import { housekeepingSchedulerActions } from '../features/system/housekeeping';
 import { calendarSchedulerActions } from '../features/calendar/actions';
 import { complaintClockedRecords } from '../features/complaint/provisional';
 import { withTimerFanOut } from '../features/system/timer';
+import { publicationClockedRecords, publicationSchedulerActions } from '../features/publication';
 import { SCHEDULER_API } from '../../core/contract/api';
 import { OUTBOX_HANDLERS } from '../outbox';
 import { createFunction } from '../router/function';
@@ -17,12 +18,13 @@ export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
   ...systemSchedulerActions,
   ...housekeepingSchedulerActions,
   ...calendarSchedulerActions,
+  ...publicationSchedulerActions,
 };
 
 /** The scheduler delivers every outbox kind the outbox knows (a feature adding a kind lists it here). */
 export const schedulerPlugins = plugins({
   outboxHandlers: OUTBOX_HANDLERS,
-  clockedRecords: [complaintClockedRecords],
+  clockedRecords: [complaintClockedRecords, publicationClockedRecords],
 });
 
 export const main = withTimerFanOut(

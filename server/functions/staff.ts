@@ -6,6 +6,11 @@ import { systemStaffActions } from '../features/system/actions';
 import { complaintStaffActions } from '../features/complaint';
 import { calendarStaffActions } from '../features/calendar/actions';
 import { caseDeadlineProviders, caseStaffActions } from '../features/case';
+import {
+  publicationClockedRecords,
+  publicationDeadlineProviders,
+  publicationStaffActions,
+} from '../features/publication';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
@@ -23,13 +28,19 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...complaintStaffActions,
   ...calendarStaffActions,
   ...caseStaffActions,
+  ...publicationStaffActions,
 };
 
 /** What the staff function's features plug into the shared modules (router/plugins.ts). */
 export const staffPlugins = plugins({
   roleFilters: [withoutLapsedOfficerGrants],
-  deadlineProviders: [...complaintDeadlineProviders, ...caseDeadlineProviders, outboxDeadlineProvider],
-  clockedRecords: [complaintClockedRecords],
+  deadlineProviders: [
+    ...complaintDeadlineProviders,
+    ...caseDeadlineProviders,
+    ...publicationDeadlineProviders,
+    outboxDeadlineProvider,
+  ],
+  clockedRecords: [complaintClockedRecords, publicationClockedRecords],
 });
 
 export const main = createFunction('staff', STAFF_API, staffHandlers, staffPlugins);

@@ -1,0 +1,211 @@
+/**
+ * Applying publication steps through the workflow kernel (server/kernel/apply.ts) with the core declaration's
+ * guards (core/publication/workflow.ts): who may act, separation of duty within a round and against the preparer,
+ * the disclosure refusals (PUB-8) and the clocks (PUB-12, PUB-13). A record the caller may not see answers
+ * NOT_FOUND. Publishing (by the system, at once or at the set time) writes the public document in the same
+ * transaction as the entry's step, so the public list changes exactly when the entry does.
+ */
+import { toShanghaiDate } from '../../../core/calendar';
+import type { Calendar } from '../../../core/calendar/calendar';
+import { disclosureOf } from '../../../core/publication/disclosure';
+import { publicView, withdrawalNotice } from '../../../core/publication/public-view';
+import { searchTokens } from '../../../core/publication/search';
+import { PUBLICATION_WORKFLOW, sees, type EntryState } from '../../../core/publication/workflow';
+import { emptyWorkflow, refusalOf, type WorkflowActor } from '../../../core/workflow/define';
+import { loadCalendar } from '../../calendar';
+import { AppError } from '../../errors';
+import { applyStep, type StepContext } from '../../kernel/apply';
+import type { EntityWrite } from '../../ledger/commit';
+import { staffActorRef, type StaffPrincipal } from '../../org/principal';
+import type { Database } from '../../platform/cloudbase';
+import { getDoc, stateOf } from '../../platform/docs';
+import {
+  ENTRIES_COLLECTION,
+  PUBLIC_COLLECTION,
+  type EntryRecord,
+  type EntryState_,
+  type PublicDoc,
+} from './model';
+
+export const SYSTEM_ACTOR: WorkflowActor = { kind: 'system', ref: 'system:publication' };
+
+export const actorOf = (staff: StaffPrincipal): WorkflowActor => ({
+  kind: 'staff',
+  ref: staffActorRef(staff.staffId),
+  staffId: staff.staffId,
+  roles: staff.roles,
+});
+
+const withWf = (r: EntryRecord): EntryRecord => ({ ...r, _wf: r._wf ?? emptyWorkflow() });
+
+export async function loadEntry(db: Database, id: string): Promise<EntryRecord | null> {
+  const r = await getDoc<EntryRecord>(db, ENTRIES_COLLECTION, id);
+  return r ? withWf(r) : null;
+}
+
+/** The entry, if `staff` may see it (else NOT_FOUND: existence does not leak). */
+export async function loadForStaff(db: Database, staff: StaffPrincipal, id: string): Promise<EntryRecord> {
+  const r = await loadEntry(db, id);
+  if (!r || !sees(actorOf(staff), r)) throw new AppError('NOT_FOUND', '未找到该公示条目');
+  return r;
+}
+
+export interface StepOptions {
+  actor: WorkflowActor;
+  now: Date;
+  /** The record as the step's guards should read it (e.g. with the reviewers just resolved). */
+  loaded: EntryRecord;
+  calendar?: Calendar;
+  actedAt?: Date;
+  effect?: (state: EntryState_, ctx: StepContext<EntryRecord>) => void | Promise<void>;
+  alsoWrite?: (ctx: StepContext<EntryRecord>) => EntityWrite[] | Promise<EntityWrite[]>;
+}
+
+/** Applies a declared step through the kernel; refusals are the declaration's (NOT_FOUND, FORBIDDEN, PRECONDITION). */
+export async function step(db: Database, name: string, o: StepOptions): Promise<EntryRecord> {
+  const done = await applyStep<EntryRecord & Record<string, unknown>>(db, {
+    def: PUBLICATION_WORKFLOW as never,
+    id: o.loaded._id,
+    loaded: o.loaded as EntryRecord & Record<string, unknown>,
+    step: name,
+    actor: o.actor,
+    now: o.now,
+    actedAt: o.actedAt,
+    // Only steps that move clocks need the calendar (approve, review... do not: a batch reads it less).
+    calendar: o.calendar ?? (PUBLICATION_WORKFLOW.steps[name]?.clocks ? await loadCalendar(db) : undefined),
+    effect: async (state, ctx) => {
+      const s = state as unknown as EntryState_;
+      s.withheld = (() => {
+        const d = disclosureOf(s.entry);
+        return d.status === 'withheld' ? d.reasons : [];
+      })();
+      await o.effect?.(s, ctx as never);
+    },
+    alsoWrite: (ctx) => o.alsoWrite?.(ctx as never) ?? [],
+  });
+  return done.record as unknown as EntryRecord;
+}
+
+export const answerOf = (r: Pick<EntryRecord, '_id' | 'status' | 'publishAt'>) => ({
+  id: r._id,
+  status: r.status as EntryState,
+  publishAt: r.publishAt ?? null,
+});
+
+/** The public document's write: created on first publication, replaced after (its own chain on the ledger). */
+async function publicWrite(
+  db: Database,
+  id: string,
+  next: Omit<PublicDoc, '_id' | '_rev'>,
+): Promise<EntityWrite> {
+  const existing = await getDoc<PublicDoc>(db, PUBLIC_COLLECTION, id);
+  return { collection: PUBLIC_COLLECTION, id, expectedRev: existing ? existing._rev : null, state: next };
+}
+
+export const sortKeyOf = (r: EntryRecord, publishedAt: Date) =>
+  `${r.decisionDate}|${publishedAt.toISOString()}|${r._id}`;
+
+const publicIdOf = (r: EntryRecord) => r.publicId ?? r._id;
+
+/**
+ * The version a correction replaces, as the declaration's `supersede` step leaves it: written in the same
+ * transaction as the correction's publication, so the public document never shows two versions or none.
+ */
+async function supersedeWrite(db: Database, oldId: string, now: Date): Promise<EntityWrite> {
+  const old = await loadEntry(db, oldId);
+  if (!old) throw new AppError('NOT_FOUND', '未找到被更正的公示条目');
+  const refusal = refusalOf(PUBLICATION_WORKFLOW, SYSTEM_ACTOR, old, 'supersede');
+  if (refusal) throw new AppError(refusal.code, `原公示条目：${refusal.message}`);
+  const act = {
+    step: 'supersede',
+    actor: SYSTEM_ACTOR.ref,
+    round: old._wf.round,
+    actedAt: now.toISOString(),
+    recordedAt: now.toISOString(),
+    settingsVersion: null,
+  };
+  return {
+    collection: ENTRIES_COLLECTION,
+    id: old._id,
+    expectedRev: old._rev,
+    state: {
+      ...stateOf(old),
+      status: 'superseded',
+      correctionId: null,
+      _wf: { ...old._wf, acts: [...old._wf.acts, act] },
+      updatedAt: now,
+    },
+  };
+}
+
+/**
+ * Publishes an approved entry (the system's step; the declaration refuses a withheld one again here, PUB-8):
+ * the entry becomes `published` and its public document (summary and search tokens) appears in the same
+ * transaction; a correction replaces the version it corrects there, and that version becomes `superseded`.
+ */
+export async function publishEntry(
+  db: Database,
+  record: EntryRecord,
+  now: Date,
+  calendar?: Calendar,
+): Promise<EntryRecord> {
+  const view = publicView(record.entry);
+  return step(db, 'publish', {
+    actor: SYSTEM_ACTOR,
+    now,
+    calendar,
+    loaded: record,
+    effect: (s) => {
+      s.publishedAt = now.toISOString();
+      s.channels = { ...s.channels, miniprogram: 'published' };
+    },
+    alsoWrite: async () => [
+      await publicWrite(db, publicIdOf(record), {
+        status: 'published',
+        kind: record.kind,
+        sortKey: sortKeyOf(record, now),
+        tokens: searchTokens(view),
+        view,
+        notice: null,
+        replaces: record.replaces ?? null,
+      }),
+      ...(record.supersedes ? [await supersedeWrite(db, record.supersedes, now)] : []),
+    ],
+  });
+}
+
+/** Shown until the reason is published after review (PUB-13: take down at once, reason after review). */
+export const REASON_PENDING = '该信息已撤下，撤回理由经审核后公布';
+
+/** The public document of a withdrawn entry: the notice only (document number, date, reason), no content. */
+export async function noticeWrite(
+  db: Database,
+  record: EntryRecord,
+  withdrawnOn: string,
+  reason: string,
+): Promise<EntityWrite> {
+  const notice = withdrawalNotice(record.entry, withdrawnOn, reason);
+  const existing = await getDoc<PublicDoc>(db, PUBLIC_COLLECTION, publicIdOf(record));
+  return {
+    collection: PUBLIC_COLLECTION,
+    id: publicIdOf(record),
+    expectedRev: existing ? existing._rev : null,
+    state: {
+      ...(existing ? stateOf(existing) : {}),
+      status: 'withdrawn',
+      kind: record.kind,
+      sortKey: existing?.sortKey ?? sortKeyOf(record, new Date(record.publishedAt ?? Date.now())),
+      tokens: searchTokens({ partyName: '', docNo: notice.docNo, violationType: null }),
+      view: null,
+      notice,
+    },
+  };
+}
+
+export const todayOf = (now: Date) => toShanghaiDate(now);
+
+/**
+ * Time one call spends on a batch (approvals, import rows) before answering the rest as to be sent again: well
+ * inside the staff function's 20 s limit (cloudbaserc.json), leaving room for the item in hand and the answer.
+ */
+export const BATCH_BUDGET_MS = 12_000;

@@ -1,0 +1,84 @@
+/**
+ * Publication entries as stored (PUB-6, PUB-10, PUB-11): the staff record (`publicationEntries`, the entry with
+ * its party data, only ever read by staff who may see it) and the public projection (`publicationPublic`, one
+ * document per entry once published: the summary or the withdrawal notice and the search tokens, nothing else).
+ * The public function reads ONLY the second collection, so nothing but `publicView` / `withdrawalNotice` output
+ * can reach it (PUB-7; 法释〔2016〕19号 Art. 8-10).
+ */
+import type { WithholdReason } from '../../../core/publication/disclosure';
+import type { PublicationEntry } from '../../../core/publication/fields';
+import type { PublicView, WithdrawalNotice } from '../../../core/publication/public-view';
+import type { EntryForWorkflow, EntryState } from '../../../core/publication/workflow';
+import type { WorkflowFields } from '../../../core/workflow/define';
+
+export const ENTRIES_COLLECTION = 'publicationEntries';
+export const PUBLIC_COLLECTION = 'publicationPublic';
+
+export interface EntryComment {
+  step: string;
+  round: number;
+  text: string;
+  /** The salted reference of who wrote it. */
+  by: string;
+  at: string;
+}
+
+export interface EntryRecord extends EntryForWorkflow {
+  _id: string;
+  _rev: number;
+  _wf: WorkflowFields;
+  status: EntryState;
+  /** Copied from the entry for indexes (kind, decision date, document number). */
+  kind: PublicationEntry['kind'];
+  decisionDate: string;
+  docNo: string;
+  /** The grounds it is withheld on as it stands, recorded at every change (PUB-8). */
+  withheld: WithholdReason[];
+  /** How it was made: the form or a 双公示 import (file line). */
+  source: { via: 'form' } | { via: 'import'; line: number } | { via: 'correction' };
+  version: number;
+  /** A correction: the version it replaces (which stays public until this one is published). */
+  supersedes: string | null;
+  /** The entry of the decision this one changes (PUB-13), by its public id and document number. */
+  replaces?: { id: string; docNo: string } | null;
+  /** The public document's id: the first version's id, so the public always sees the current version there. */
+  publicId: string;
+  /** Approved: when to publish (ISO); the timer publishes what is due (indexed with status). */
+  publishAt: string | null;
+  publishedAt: string | null;
+  comments: EntryComment[];
+  withdrawal:
+    | (EntryForWorkflow['withdrawal'] & {
+        change?: string;
+        effectiveOn?: string;
+        receivedOn?: string;
+        withdrawnOn?: string;
+      })
+    | null;
+  /** A publication state per channel: only the mini-program is delivered here; the other channels come later. */
+  channels: Record<'miniprogram' | 'portal' | 'creditExport' | 'officialAccount', ChannelState>;
+  /** `<created at ISO>|<id>`: the staff queues' sort key and cursor (newest first). */
+  queueKey: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ChannelState = 'pending' | 'published' | 'withdrawn' | 'notDelivered';
+
+export type EntryState_ = Omit<EntryRecord, '_id' | '_rev'>;
+
+/** The public document: what anyone may read, and the fields the list filters, searches and sorts on. */
+export interface PublicDoc {
+  _id: string;
+  _rev: number;
+  status: 'published' | 'withdrawn';
+  kind: PublicationEntry['kind'];
+  /** `<decision date>|<published at>|<id>`: newest decision first, unique (the cursor). */
+  sortKey: string;
+  /** searchTokens(view) (core/publication/search.ts); a withdrawn entry keeps only its document number's. */
+  tokens: string[];
+  view: PublicView | null;
+  notice: WithdrawalNotice | null;
+  /** A changed decision's new entry names the old one's notice (id and document number, both already public). */
+  replaces?: { id: string; docNo: string } | null;
+}
