@@ -126,3 +126,11 @@ export type { AvAct, CaseKind, CaseStage, DocumentType } from './case/stages';
 export { CASE_CLOCK_RULES } from './case/limits';
 export { CASE_ROLES } from './case/workflow';
 export type { Finding } from './case/checks';
+
+/** The public results pages (pages/publication subpackage; docs/publication.md): labels and types only. */
+export {
+  ENTRY_KINDS as PUBLICATION_KINDS,
+  ENTRY_KIND_LABELS as PUBLICATION_KIND_LABELS,
+} from './publication/kinds';
+export type { PublicationKind, PublicationPublicItem } from './contract/publication';
+export type { PublicView, WithdrawalNotice } from './publication/public-view';

@@ -13,15 +13,9 @@ import { withLabels } from '../contract/labels';
 import { PARTY_ID_KINDS, validatePartyId, type PartyIdKind } from '../party/ids';
 import { isPlainDate } from './dates';
 
-export const ENTRY_KINDS = ['penalty', 'permit', 'coercion', 'inspection', 'levy'] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
-export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
-  penalty: '行政处罚',
-  permit: '行政许可',
-  coercion: '行政强制',
-  inspection: '行政检查',
-  levy: '行政征收征用',
-};
+import { ENTRY_KINDS, type EntryKind } from './kinds';
+
+export { ENTRY_KINDS, ENTRY_KIND_LABELS, type EntryKind } from './kinds';
 
 /** CF_XDR_LB: 法人及非法人组织 / 自然人 / 个体工商户. */
 export const PARTY_CATEGORIES = ['organisation', 'person', 'individualBusiness'] as const;

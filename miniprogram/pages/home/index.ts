@@ -41,8 +41,8 @@ export const HOME_ENTRIES: HomeEntry[] = [
     key: 'results',
     title: '执法结果公示',
     description: '行政处罚、行政许可等执法决定的公示信息',
-    url: null,
-    ready: false,
+    url: '/pages/publication/list/index',
+    ready: true,
   },
   {
     key: 'documents',
