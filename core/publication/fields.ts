@@ -13,7 +13,7 @@ import { withLabels } from '../contract/labels';
 import { PARTY_ID_KINDS, validatePartyId, type PartyIdKind } from '../party/ids';
 import { isPlainDate } from './dates';
 
-import { ENTRY_KINDS, type EntryKind } from './kinds';
+import type { EntryKind } from './kinds';
 
 export { ENTRY_KINDS, ENTRY_KIND_LABELS, type EntryKind } from './kinds';
 
