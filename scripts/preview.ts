@@ -15,6 +15,7 @@ import { COMPLAINT_SCENARIOS } from './miniprogram/complaint-scenarios';
 import { seedComplaintFixtures, type ComplaintFixtures } from './miniprogram/complaint-fixtures';
 import { seedStaffFixtures, STAFF_SCENARIOS } from './miniprogram/staff-scenarios';
 import { CASE_SCENARIOS, loadCaseFixtures } from './miniprogram/case-scenarios';
+import { loadPublicationFixtures, PUBLICATION_SCENARIOS } from './miniprogram/publication-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -147,6 +148,7 @@ export const SCENARIOS: Scenario[] = [
   ...COMPLAINT_SCENARIOS,
   ...STAFF_SCENARIOS,
   ...CASE_SCENARIOS,
+  ...PUBLICATION_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -171,6 +173,7 @@ async function main(): Promise<void> {
   const fixtures = await seedComplaintFixtures(emu.url, emu.ctx.options.appId);
   await seedStaffFixtures(emu.url, emu.ctx.options.appId);
   await loadCaseFixtures(emu.url, emu.ctx.options.appId);
+  await loadPublicationFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });
