@@ -178,6 +178,7 @@ describe('result detail', () => {
     expect(text).toContain('该公示信息已撤回，原公示内容不再公开。');
     expect(text).toContain('该行政处罚决定已被依法撤销');
     expect(text).not.toContain('处罚内容');
+    expect(text).not.toContain('以上为依法公示的执法决定摘要');
   });
 
   it('says not found for an unknown id, and offers 重试 on a failure', async () => {
