@@ -49,7 +49,7 @@ export const PUBLICATION_SCENARIOS: Scenario[] = [
     page: LIST,
     query: { keyword: '不存在的单位名称' },
     openid: 'demo-citizen',
-    keyStrings: ['没有找到相关公示信息', '查看全部公示'],
+    keyStrings: ['没有找到与“不存在的单位名称”相关的公示信息', '查看全部公示'],
   },
   {
     name: 'publication-detail',

@@ -69,7 +69,7 @@ describe('results list', () => {
     expect(await page.text()).toContain('（搜索“嘉禾”）');
     await page.invoke('onKeywordInput', { detail: { value: '不存在的名称' } });
     await page.invoke('onSearch');
-    expect(await page.text()).toContain('没有找到相关公示信息');
+    expect(await page.text()).toContain('没有找到与“不存在的名称”相关的公示信息');
     await page.invoke('onClearSearch');
     expect(payloads().at(-1)).toEqual({ kind: 'penalty', pageSize: 20 });
   });
