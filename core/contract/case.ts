@@ -28,6 +28,7 @@ import { certNoSchema } from './officer';
 import { declareAction } from './declare';
 import type { Page } from './envelope';
 import { withLabels } from './labels';
+import type { ManifestError } from '../case/manifest-rows';
 
 /** The identifier kinds and their names are the party register's (core/party/ids.ts). */
 const PARTY_ID_KINDS = PARTY_ID_KINDS_ALL as [PartyIdKind, ...PartyIdKind[]];
@@ -635,6 +636,59 @@ export const recordUploadSlot = declareAction<RecordUploadSlot>()({
 });
 export const partyFind = declareAction<PartyFound>()({ ...staff, name: 'party.find', input: partyFindInput });
 
+/**
+ * `case.import` (REC-1, 2, 3, 9; docs/import-format.md, docs/cases.md "Import"): the records custodian or the
+ * administrator imports a manifest exported by the supervision information system and the recorder platform. The
+ * first call sends the files: the whole manifest is validated (one bad row and nothing is imported; every bad row
+ * is answered with its file, line and field, never its value), then staged under its digest. Each call applies the
+ * next batches within the function's time budget and answers the progress; a later call with `importId` (or the
+ * same files again) resumes. Rows are upserts by (system, sourceId): the same file twice creates nothing new.
+ */
+export const caseImportInput = withLabels(
+  z.union([
+    z.strictObject({
+      format: z.enum(['json', 'csv'], '清单格式应为 json 或 csv'),
+      files: z.record(z.string().check(z.minLength(1), z.maxLength(200)), z.string()),
+      /** The section the imported cases belong to (default: the caller's own); must be within the caller's reach. */
+      sectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    }),
+    z.strictObject({ importId: z.string().check(z.regex(/^imp_[0-9a-f]{32}$/, '导入批次编号不正确')) }),
+  ]),
+  { format: '清单格式', files: '清单文件', sectionId: '承办科室', importId: '导入批次编号' },
+);
+export interface CaseImportAnswer {
+  /** null when the manifest was refused (then `errors` lists every bad row). */
+  importId: string | null;
+  done: boolean;
+  /** Batches applied so far, of `total` (core/case/manifest.ts planBatches). */
+  applied: number;
+  total: number;
+  /** Rows in the manifest, and what this import has created so far (existing rows are left as they are). */
+  rows: number;
+  created: { cases: number; records: number };
+  errors: ManifestError[];
+}
+export const caseImportStatusInput = withLabels(
+  z.strictObject({ importId: z.string().check(z.regex(/^imp_[0-9a-f]{32}$/, '导入批次编号不正确')) }),
+  { importId: '导入批次编号' },
+);
+export const CASE_IMPORT_ROLES = ['custodian', 'admin'] as const;
+export const caseImport = declareAction<CaseImportAnswer>()({
+  fn: 'staff',
+  access: 'staff',
+  roles: CASE_IMPORT_ROLES,
+  idempotent: true,
+  name: 'case.import',
+  input: caseImportInput,
+});
+export const caseImportStatus = declareAction<CaseImportAnswer>()({
+  fn: 'staff',
+  access: 'staff',
+  roles: CASE_IMPORT_ROLES,
+  name: 'case.importStatus',
+  input: caseImportStatusInput,
+});
+
 export const CASE_STAFF_ACTIONS = [
   caseOpen,
   caseGet,
@@ -649,4 +703,6 @@ export const CASE_STAFF_ACTIONS = [
   recordApproveStop,
   recordUploadSlot,
   partyFind,
+  caseImport,
+  caseImportStatus,
 ] as const;

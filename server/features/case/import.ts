@@ -1,0 +1,410 @@
+/**
+ * `staff` `case.import` and `case.importStatus` (REC-1, 2, 3, 9; docs/import-format.md, docs/cases.md "Import"):
+ * the records custodian or the administrator imports a manifest exported by the supervision information system
+ * and the recorder platform. The role is the router's check (before the payload is read); the section is checked
+ * here before the files are read. The whole manifest is validated first (core/case/manifest.ts): one bad row and
+ * nothing is written, every bad row answered with file, line and field (never its value). A valid manifest is
+ * staged under its digest (`case_imports`, its batches in `case_import_batches`), and each call applies the next
+ * batches within the time budget, answering `{ importId, done, applied, total }`; calling again resumes.
+ *
+ * Lead decisions: imported acts keep their original times (the 30-day backdating limit of case.open and
+ * record.register is for entries made here, not for history); imported records are registered as already
+ * received by the importing custodian, with no hand-over clock; an AV row's several file hashes are one record
+ * (`files`). Every row is an upsert by (system, sourceId) within the unit: a row already imported is left as it is.
+ */
+import { toShanghaiDate } from '../../../core/calendar';
+import {
+  manifestDigest,
+  parseManifest,
+  planBatches,
+  type AvRow,
+  type CaseRow,
+  type DataRow,
+  type DocumentRow,
+  type ImportBatch,
+} from '../../../core/case/manifest';
+import { STAGE_CLOCK_EFFECTS } from '../../../core/case/limits';
+import { CASE_KIND_LABELS } from '../../../core/case/stages';
+import { CASE_WORKFLOW, FIRST_STAGE } from '../../../core/case/workflow';
+import * as decl from '../../../core/contract/case';
+import type { CaseImportAnswer } from '../../../core/contract/case';
+import { holdsFor } from '../../../core/org/scope';
+import { applyClocks } from '../../../core/workflow/clocks';
+import { emptyWorkflow } from '../../../core/workflow/define';
+import { loadCalendar } from '../../calendar';
+import { AppError } from '../../errors';
+import { commitChange, type EntityWrite } from '../../ledger/commit';
+import { getSection } from '../../org/units';
+import { hashText } from '../../platform/crypto';
+import { firstMatch, getDoc } from '../../platform/docs';
+import { handle, type Call } from '../../router/types';
+import { findOfficerByCertNo } from '../officer/repository';
+import { caseActor } from './access';
+import {
+  CASES_COLLECTION,
+  RECORDS_COLLECTION,
+  caseIdOf,
+  sortKeyOf,
+  type CaseDoc,
+  type CaseOfficer,
+  type CaseState,
+  type RecordState,
+} from './model';
+import { resolveParty } from './parties';
+
+export const IMPORTS_COLLECTION = 'case_imports';
+export const IMPORT_BATCHES_COLLECTION = 'case_import_batches';
+/** Rows per batch: one batch is a few seconds at most, so a call stops well inside the function's time limit. */
+export const IMPORT_BATCH_SIZE = 25;
+/** A call starts no new batch after this long (the function's limit is 20 s; answer before ~15 s). */
+const DEFAULT_BUDGET_MS = 10_000;
+const budgetMs = () => Number(process.env.CASE_IMPORT_BUDGET_MS) || DEFAULT_BUDGET_MS;
+
+interface ImportDoc {
+  _id: string;
+  unitId: string;
+  sectionId: string;
+  digest: string;
+  total: number;
+  rows: number;
+  /** The next batch to apply (batches before it are applied). */
+  next: number;
+  created: { cases: number; records: number };
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface BatchDoc {
+  _id: string;
+  importId: string;
+  seq: number;
+  key: string;
+  kind: ImportBatch['kind'];
+  rows: unknown[];
+}
+
+const answerOf = (doc: ImportDoc): CaseImportAnswer => ({
+  importId: doc._id,
+  done: doc.next >= doc.total,
+  applied: doc.next,
+  total: doc.total,
+  rows: doc.rows,
+  created: doc.created,
+  errors: [],
+});
+
+const NOT_FOUND = '未找到该导入批次';
+
+async function loadImport(call: Call, importId: string): Promise<ImportDoc> {
+  const doc = await getDoc<ImportDoc>(call.db, IMPORTS_COLLECTION, importId);
+  if (!doc || !reaches(call, doc.unitId, doc.sectionId)) throw new AppError('NOT_FOUND', NOT_FOUND);
+  return doc;
+}
+
+/** The custodian (or administrator) of the unit, over the section the cases belong to. */
+function reaches(call: Call, unitId: string, sectionId: string): boolean {
+  return holdsFor(caseActor(call.staff!), decl.CASE_IMPORT_ROLES, unitId, [sectionId]);
+}
+
+/** Validates and stages a manifest (or finds it staged already: same unit, same digest). */
+async function stage(
+  call: Call,
+  input: { format: 'json' | 'csv'; files: Record<string, string>; sectionId?: string },
+): Promise<ImportDoc | CaseImportAnswer> {
+  const staff = call.staff!;
+  const unitId = staff.unitId;
+  const sectionId = input.sectionId ?? staff.sectionId;
+  if (!sectionId) throw new AppError('INVALID_INPUT', undefined, { 'payload.sectionId': '请选择承办科室' });
+  const section = await getSection(call.db, sectionId);
+  if (!section || section.unitId !== unitId)
+    throw new AppError('INVALID_INPUT', undefined, { 'payload.sectionId': '承办科室不属于本单位' });
+  if (!reaches(call, unitId, sectionId))
+    throw new AppError('FORBIDDEN', '只有该科室的档案专人或系统管理员可以导入案件');
+  const parsed = parseManifest(input);
+  if (!parsed.ok)
+    return {
+      importId: null,
+      done: false,
+      applied: 0,
+      total: 0,
+      rows: 0,
+      created: { cases: 0, records: 0 },
+      errors: parsed.errors,
+    };
+  const digest = manifestDigest(parsed.manifest);
+  const id = 'imp_' + hashText(`case-import\u0000${unitId}\u0000${sectionId}\u0000${digest}`).slice(0, 32);
+  const staged = await getDoc<ImportDoc>(call.db, IMPORTS_COLLECTION, id);
+  if (staged) return staged;
+  const batches = planBatches(parsed.manifest, IMPORT_BATCH_SIZE);
+  // The batches first, the import last: an import found staged has all its batches.
+  for (const b of batches) {
+    await call.db
+      .collection(IMPORT_BATCHES_COLLECTION)
+      .doc(`${id}_${b.seq}`)
+      .set({ importId: id, seq: b.seq, key: b.key, kind: b.kind, rows: b.rows });
+  }
+  const doc: Omit<ImportDoc, '_id'> = {
+    unitId,
+    sectionId,
+    digest,
+    total: batches.length,
+    rows: parsed.rowCount,
+    next: 0,
+    created: { cases: 0, records: 0 },
+    createdBy: staff.staffId,
+    createdAt: call.now,
+    updatedAt: call.now,
+  };
+  await call.db.collection(IMPORTS_COLLECTION).doc(id).set(doc);
+  return { _id: id, ...doc };
+}
+
+/** Applies the next batches until done or the budget is spent (at least one batch per call). */
+async function run(call: Call, doc: ImportDoc): Promise<CaseImportAnswer> {
+  const started = Date.now();
+  while (doc.next < doc.total) {
+    if (doc.next > 0 && Date.now() - started > budgetMs() && doc.next !== 0) {
+      // Resumed by the next call.
+      break;
+    }
+    const batch = await getDoc<BatchDoc>(call.db, IMPORT_BATCHES_COLLECTION, `${doc._id}_${doc.next}`);
+    if (!batch) throw new AppError('INTERNAL', '导入批次数据缺失，请重新导入清单');
+    const made = await applyBatch(call, doc, batch);
+    doc.next += 1;
+    doc.created = {
+      cases: doc.created.cases + made.cases,
+      records: doc.created.records + made.records,
+    };
+    doc.updatedAt = call.now;
+    await call.db
+      .collection(IMPORTS_COLLECTION)
+      .doc(doc._id)
+      .update({ next: doc.next, created: doc.created, updatedAt: call.now });
+    if (Date.now() - started > budgetMs()) break;
+  }
+  return answerOf(doc);
+}
+
+async function applyBatch(
+  call: Call,
+  imp: ImportDoc,
+  batch: BatchDoc,
+): Promise<{ cases: number; records: number }> {
+  let cases = 0;
+  let records = 0;
+  for (const row of batch.rows) {
+    if (batch.kind === 'cases') cases += (await importCase(call, imp, row as CaseRow)) ? 1 : 0;
+    else records += (await importRecord(call, imp, batch.kind, row as DocumentRow | AvRow | DataRow)) ? 1 : 0;
+  }
+  return { cases, records };
+}
+
+const isExisting = (err: unknown) =>
+  err instanceof AppError && err.code === 'CONFLICT' && err.toBody().message === '记录已存在';
+
+/** The unit's case with this source, if imported before. */
+async function caseBySource(call: Call, unitId: string, system: string, sourceId: string) {
+  return firstMatch<CaseDoc>(call.db, CASES_COLLECTION, {
+    unitId,
+    'source.system': system,
+    'source.sourceId': sourceId,
+  });
+}
+
+/** Officers as the register has them; a certificate number not (or no longer) in it is kept as given. */
+async function officersOf(call: Call, certNos: string[], unitId: string): Promise<CaseOfficer[]> {
+  const out: CaseOfficer[] = [];
+  for (const certNo of certNos) {
+    const o = await findOfficerByCertNo(call.db, certNo);
+    if (o && o.unitId === unitId)
+      out.push({ officerId: o._id, certNo: o.certNo, name: o.name, staffId: o.staffId });
+    else out.push({ officerId: '', certNo, name: '', staffId: null });
+  }
+  return out;
+}
+
+async function importCase(call: Call, imp: ImportDoc, row: CaseRow): Promise<boolean> {
+  if (await caseBySource(call, imp.unitId, row.source, row.sourceId)) return false;
+  const id = caseIdOf(imp.unitId, row.caseNo);
+  if (await getDoc<CaseDoc>(call.db, CASES_COLLECTION, id)) {
+    throw new AppError('CONFLICT', `案号已由其他来源登记，导入在第 ${imp.next + 1} 批停止，请核对清单`);
+  }
+  const staff = call.staff!;
+  const actor = caseActor(staff);
+  const openedAt = new Date(row.openedAt);
+  const officers = await officersOf(call, row.officers, imp.unitId);
+  const party = await resolveParty(call, {
+    kind: row.partyKind,
+    name: row.partyName,
+    idKind: row.partyIdKind,
+    idNo: row.partyIdNo,
+    legalRepresentative: row.partyLegalRepresentative,
+    address: row.partyAddress,
+  } as Parameters<typeof resolveParty>[1]);
+  const calendar = await loadCalendar(call.db);
+  const wf = emptyWorkflow();
+  wf.acts = [
+    {
+      step: 'open',
+      actor: actor.ref,
+      round: 1,
+      actedAt: openedAt.toISOString(),
+      recordedAt: call.now.toISOString(),
+      settingsVersion: null,
+    },
+  ];
+  const firstClocks = STAGE_CLOCK_EFFECTS[row.kind][FIRST_STAGE[row.kind]];
+  if (firstClocks)
+    Object.assign(wf, applyClocks(calendar, CASE_WORKFLOW.clocks!, wf, firstClocks, toShanghaiDate(openedAt)));
+  const state: CaseState = {
+    caseNo: row.caseNo,
+    kind: row.kind,
+    stage: FIRST_STAGE[row.kind],
+    cause: row.cause,
+    unitId: imp.unitId,
+    sectionId: imp.sectionId,
+    partyId: party.id,
+    partyName: party.name,
+    officers,
+    officerStaffIds: officers.flatMap((o) => (o.staffId ? [o.staffId] : [])),
+    openedAt,
+    complaintId: null,
+    emergency: false,
+    decisions: [],
+    statement: null,
+    pendingHandovers: [],
+    sortKey: sortKeyOf(openedAt, id),
+    source: { system: row.source, sourceId: row.sourceId, importId: imp._id },
+    _wf: wf,
+    createdAt: call.now,
+    updatedAt: call.now,
+  };
+  const writes: EntityWrite[] = [
+    { collection: CASES_COLLECTION, id, expectedRev: null, state: state as unknown as Record<string, unknown> },
+    ...(party.write ? [party.write] : []),
+  ];
+  try {
+    await commitChange(call.db, {
+      actor: actor.ref,
+      action: 'case.import',
+      at: call.now,
+      actedAt: openedAt,
+      entities: writes,
+    });
+  } catch (err) {
+    if (isExisting(err)) return false;
+    throw err;
+  }
+  return true;
+}
+
+const RECORD_TYPE = { documents: 'document', av: 'av', data: 'data' } as const;
+
+async function importRecord(
+  call: Call,
+  imp: ImportDoc,
+  kind: 'documents' | 'av' | 'data',
+  row: DocumentRow | AvRow | DataRow,
+): Promise<boolean> {
+  // The record's id follows from its unit and source: the same row twice is the same record.
+  const id =
+    'rec_' + hashText(`case-import\u0000${imp.unitId}\u0000${kind}\u0000${row.source}\u0000${row.sourceId}`).slice(0, 24);
+  if (await getDoc(call.db, RECORDS_COLLECTION, id)) return false;
+  const kase = await caseBySource(call, imp.unitId, row.source, row.caseSourceId);
+  if (!kase) throw new AppError('PRECONDITION_FAILED', `第 ${imp.next + 1} 批：所属案件尚未导入，请先导入案件`);
+  const type = RECORD_TYPE[kind];
+  const hashes = kind === 'av' ? (row as AvRow).sha256 : [(row as DocumentRow | DataRow).sha256];
+  const ref = (row as { location?: string }).location ?? null;
+  const at =
+    kind === 'av' ? (row as AvRow).start : kind === 'data' ? (row as DataRow).capturedAt : row.workEndedAt;
+  const workEndedAt = new Date(
+    row.workEndedAt ??
+      (kind === 'av' ? (row as AvRow).end : kind === 'data' ? (row as DataRow).capturedAt : kase.openedAt),
+  );
+  const d = row as DocumentRow;
+  const a = row as AvRow;
+  const record: RecordState = {
+    caseId: kase._id,
+    caseNo: kase.caseNo,
+    unitId: kase.unitId,
+    sectionId: kase.sectionId,
+    partyId: kase.partyId,
+    type,
+    title: row.title,
+    sha256: hashes[0]!,
+    files: hashes.map((sha256) => ({ sha256, ref })),
+    source: { system: row.source, sourceId: row.sourceId, importId: imp._id },
+    storage: kind === 'av' ? 'platform' : 'reference',
+    file: null,
+    label: `${kase.caseNo}｜${kase.cause}｜${CASE_KIND_LABELS[kase.kind]}｜${at ?? workEndedAt.toISOString()}`,
+    document:
+      kind === 'documents'
+        ? {
+            docType: d.docType,
+            docNo: d.docNo,
+            docTimes: d.docTimes ?? [],
+            signed: d.signed,
+            blankItems: d.blankItems,
+          }
+        : null,
+    av:
+      kind === 'av'
+        ? {
+            device: a.device,
+            act: a.act,
+            start: a.start,
+            end: a.end,
+            place: a.place,
+            location: a.location,
+            interruptions: a.interruptions?.map((i) => ({ ...i })) as never,
+          }
+        : null,
+    data:
+      kind === 'data' ? { source: (row as DataRow).dataSource, capturedAt: (row as DataRow).capturedAt } : null,
+    workEndedAt,
+    registeredAt: call.now,
+    registeredBy: call.staff!.staffId,
+    // History, not a late hand-over: received by the importing custodian now, no clock (lead decision 2).
+    handoverDueDate: null,
+    receivedAt: call.now,
+    receivedBy: call.staff!.staffId,
+    late: false,
+    lateReason: null,
+    lateApproved: false,
+    stopApproval: null,
+    sortKey: sortKeyOf(workEndedAt, id),
+    createdAt: call.now,
+    updatedAt: call.now,
+  };
+  try {
+    await commitChange(call.db, {
+      actor: caseActor(call.staff!).ref,
+      action: 'record.import',
+      at: call.now,
+      actedAt: workEndedAt,
+      entities: [
+        { collection: RECORDS_COLLECTION, id, expectedRev: null, state: record as unknown as Record<string, unknown> },
+      ],
+    });
+  } catch (err) {
+    if (isExisting(err)) return false;
+    throw err;
+  }
+  return true;
+}
+
+const caseImport = handle(decl.caseImport, async (input, call) => {
+  const found = 'importId' in input ? await loadImport(call, input.importId) : await stage(call, input);
+  if (!('_id' in found)) return found;
+  return run(call, found);
+});
+
+const caseImportStatus = handle(decl.caseImportStatus, async (input, call) =>
+  answerOf(await loadImport(call, input.importId)),
+);
+
+export const caseImportActions = {
+  'case.import': caseImport,
+  'case.importStatus': caseImportStatus,
+};
