@@ -203,12 +203,15 @@ async function applyBatch(
 const isExisting = (err: unknown) =>
   err instanceof AppError && err.code === 'CONFLICT' && err.toBody().message === '记录已存在';
 
-/** The unit's case with this source, if imported before. */
-async function caseBySource(call: Call, unitId: string, system: string, sourceId: string) {
+/**
+ * The unit's case imported with this source id (and from this system, when given: a record's row names its case by
+ * source id only, and the recorder platform's rows name cases of the supervision system).
+ */
+async function caseBySource(call: Call, unitId: string, system: string | null, sourceId: string) {
   return firstMatch<CaseDoc>(call.db, CASES_COLLECTION, {
     unitId,
-    'source.system': system,
     'source.sourceId': sourceId,
+    ...(system ? { 'source.system': system } : {}),
   });
 }
 
@@ -311,7 +314,7 @@ async function importRecord(
   const id =
     'rec_' + hashText(`case-import\u0000${imp.unitId}\u0000${kind}\u0000${row.source}\u0000${row.sourceId}`).slice(0, 24);
   if (await getDoc(call.db, RECORDS_COLLECTION, id)) return false;
-  const kase = await caseBySource(call, imp.unitId, row.source, row.caseSourceId);
+  const kase = await caseBySource(call, imp.unitId, null, row.caseSourceId);
   if (!kase) throw new AppError('PRECONDITION_FAILED', `第 ${imp.next + 1} 批：所属案件尚未导入，请先导入案件`);
   const type = RECORD_TYPE[kind];
   const hashes = kind === 'av' ? (row as AvRow).sha256 : [(row as DocumentRow | DataRow).sha256];
