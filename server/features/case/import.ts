@@ -22,12 +22,15 @@ import {
   type DataRow,
   type DocumentRow,
   type ImportBatch,
+  type Manifest,
+  type ManifestError,
 } from '../../../core/case/manifest';
 import { STAGE_CLOCK_EFFECTS } from '../../../core/case/limits';
 import { CASE_KIND_LABELS } from '../../../core/case/stages';
 import { CASE_WORKFLOW, FIRST_STAGE } from '../../../core/case/workflow';
 import * as decl from '../../../core/contract/case';
 import type { CaseImportAnswer } from '../../../core/contract/case';
+import { isCertificateValid } from '../../../core/officer/status';
 import { holdsFor } from '../../../core/org/scope';
 import { applyClocks } from '../../../core/workflow/clocks';
 import { emptyWorkflow } from '../../../core/workflow/define';
@@ -36,7 +39,7 @@ import { AppError } from '../../errors';
 import { commitChange, type EntityWrite } from '../../ledger/commit';
 import { getSection } from '../../org/units';
 import { hashText } from '../../platform/crypto';
-import { firstMatch, getDoc } from '../../platform/docs';
+import { firstMatch, getDoc, rowsOf } from '../../platform/docs';
 import { handle, type Call } from '../../router/types';
 import { findOfficerByCertNo } from '../officer/repository';
 import { caseActor } from './access';
@@ -132,6 +135,17 @@ async function stage(
       created: { cases: 0, records: 0 },
       errors: parsed.errors,
     };
+  const refused = await preflight(call, unitId, parsed.manifest);
+  if (refused.length)
+    return {
+      importId: null,
+      done: false,
+      applied: 0,
+      total: 0,
+      rows: 0,
+      created: { cases: 0, records: 0 },
+      errors: refused,
+    };
   const digest = manifestDigest(parsed.manifest);
   const id = 'imp_' + hashText(`case-import\u0000${unitId}\u0000${sectionId}\u0000${digest}`).slice(0, 32);
   const staged = await getDoc<ImportDoc>(call.db, IMPORTS_COLLECTION, id);
@@ -160,27 +174,94 @@ async function stage(
   return { _id: id, ...doc };
 }
 
+const IN_CHUNK = 100;
+
+/**
+ * What the database must confirm before anything is staged, so a manifest is imported whole or not at all: every
+ * officer is in the unit's register with a certificate valid on the day the case was opened (行政处罚法 Art. 42,
+ * as for case.open); no case number is already registered other than by this case's earlier import; every record
+ * marked `caseRef: existing` finds its case imported before. Rows are named by kind and source id (the parsed rows
+ * keep no line numbers); values are never repeated.
+ */
+async function preflight(call: Call, unitId: string, m: Manifest): Promise<ManifestError[]> {
+  const errors: ManifestError[] = [];
+  const at = (kind: string, sourceId: string, field: string, message: string) =>
+    errors.push({
+      file: '',
+      line: 0,
+      field,
+      path: `${kind}:${sourceId}`,
+      message: `来源编号 ${sourceId}：${message}`,
+    });
+  const officers = new Map<string, Awaited<ReturnType<typeof findOfficerByCertNo>>>();
+  for (const c of m.cases) {
+    for (const certNo of c.officers) {
+      if (!officers.has(certNo)) officers.set(certNo, await findOfficerByCertNo(call.db, certNo));
+      const o = officers.get(certNo);
+      if (!o || o.unitId !== unitId)
+        at('cases', c.sourceId, '执法人员执法证号', `执法证号 ${certNo} 不在本单位的执法人员名册中`);
+      else if (!isCertificateValid(o, new Date(c.openedAt)))
+        at(
+          'cases',
+          c.sourceId,
+          '执法人员执法证号',
+          `执法证号 ${certNo} 在立案当日不在有效期内或已被暂扣、吊销`,
+        );
+    }
+  }
+  const _ = call.db.command;
+  const ids = new Map(m.cases.map((c) => [caseIdOf(unitId, c.caseNo), c]));
+  const idList = [...ids.keys()];
+  for (let i = 0; i < idList.length; i += IN_CHUNK) {
+    const found = rowsOf<CaseDoc>(
+      await call.db
+        .collection(CASES_COLLECTION)
+        .where({ _id: _.in(idList.slice(i, i + IN_CHUNK)) })
+        .limit(IN_CHUNK)
+        .get(),
+    );
+    for (const k of found) {
+      const row = ids.get(k._id)!;
+      if (k.source?.system !== row.source || k.source.sourceId !== row.sourceId)
+        at('cases', row.sourceId, '案号', '该案号已在本单位登记（不是此前导入的同一案件），请核对案号');
+    }
+  }
+  const existing = [...m.documents, ...m.av, ...m.data].filter((r) => r.caseRef === 'existing');
+  const refs = [...new Set(existing.map((r) => r.caseSourceId))];
+  const known = new Set<string>();
+  for (let i = 0; i < refs.length; i += IN_CHUNK) {
+    const found = rowsOf<CaseDoc>(
+      await call.db
+        .collection(CASES_COLLECTION)
+        .where({ unitId, 'source.sourceId': _.in(refs.slice(i, i + IN_CHUNK)) })
+        .limit(IN_CHUNK * 2)
+        .get(),
+    );
+    for (const k of found) known.add(k.source!.sourceId);
+  }
+  for (const r of existing)
+    if (!known.has(r.caseSourceId))
+      at('records', r.sourceId, '所属案件来源编号', '本单位没有此前导入的该来源编号的案件');
+  return errors.slice(0, 1000);
+}
+
 /** Applies the next batches until done or the budget is spent (at least one batch per call). */
 async function run(call: Call, doc: ImportDoc): Promise<CaseImportAnswer> {
   const started = Date.now();
   while (doc.next < doc.total) {
-    if (doc.next > 0 && Date.now() - started > budgetMs() && doc.next !== 0) {
-      // Resumed by the next call.
-      break;
-    }
     const batch = await getDoc<BatchDoc>(call.db, IMPORT_BATCHES_COLLECTION, `${doc._id}_${doc.next}`);
-    if (!batch) throw new AppError('INTERNAL', '导入批次数据缺失，请重新导入清单');
+    if (!batch) throw new AppError('INTERNAL');
     const made = await applyBatch(call, doc, batch);
     doc.next += 1;
     doc.created = {
       cases: doc.created.cases + made.cases,
       records: doc.created.records + made.records,
     };
-    doc.updatedAt = call.now;
     await call.db
       .collection(IMPORTS_COLLECTION)
       .doc(doc._id)
       .update({ next: doc.next, created: doc.created, updatedAt: call.now });
+    // At least one batch per call; the rest on the next call (the answer says where it stands).
     if (Date.now() - started > budgetMs()) break;
   }
   return answerOf(doc);
@@ -215,7 +296,7 @@ async function caseBySource(call: Call, unitId: string, system: string | null, s
   });
 }
 
-/** Officers as the register has them; a certificate number not (or no longer) in it is kept as given. */
+/** Officers as the register has them (checked before staging; one removed since is kept as given). */
 async function officersOf(call: Call, certNos: string[], unitId: string): Promise<CaseOfficer[]> {
   const out: CaseOfficer[] = [];
   for (const certNo of certNos) {
@@ -259,7 +340,10 @@ async function importCase(call: Call, imp: ImportDoc, row: CaseRow): Promise<boo
   ];
   const firstClocks = STAGE_CLOCK_EFFECTS[row.kind][FIRST_STAGE[row.kind]];
   if (firstClocks)
-    Object.assign(wf, applyClocks(calendar, CASE_WORKFLOW.clocks!, wf, firstClocks, toShanghaiDate(openedAt)));
+    Object.assign(
+      wf,
+      applyClocks(calendar, CASE_WORKFLOW.clocks!, wf, firstClocks, toShanghaiDate(openedAt)),
+    );
   const state: CaseState = {
     caseNo: row.caseNo,
     kind: row.kind,
@@ -284,7 +368,12 @@ async function importCase(call: Call, imp: ImportDoc, row: CaseRow): Promise<boo
     updatedAt: call.now,
   };
   const writes: EntityWrite[] = [
-    { collection: CASES_COLLECTION, id, expectedRev: null, state: state as unknown as Record<string, unknown> },
+    {
+      collection: CASES_COLLECTION,
+      id,
+      expectedRev: null,
+      state: state as unknown as Record<string, unknown>,
+    },
     ...(party.write ? [party.write] : []),
   ];
   try {
@@ -312,10 +401,15 @@ async function importRecord(
 ): Promise<boolean> {
   // The record's id follows from its unit and source: the same row twice is the same record.
   const id =
-    'rec_' + hashText(`case-import\u0000${imp.unitId}\u0000${kind}\u0000${row.source}\u0000${row.sourceId}`).slice(0, 24);
+    'rec_' +
+    hashText(`case-import\u0000${imp.unitId}\u0000${kind}\u0000${row.source}\u0000${row.sourceId}`).slice(
+      0,
+      24,
+    );
   if (await getDoc(call.db, RECORDS_COLLECTION, id)) return false;
   const kase = await caseBySource(call, imp.unitId, null, row.caseSourceId);
-  if (!kase) throw new AppError('PRECONDITION_FAILED', `第 ${imp.next + 1} 批：所属案件尚未导入，请先导入案件`);
+  if (!kase)
+    throw new AppError('PRECONDITION_FAILED', `第 ${imp.next + 1} 批：所属案件尚未导入，请先导入案件`);
   const type = RECORD_TYPE[kind];
   const hashes = kind === 'av' ? (row as AvRow).sha256 : [(row as DocumentRow | DataRow).sha256];
   const ref = (row as { location?: string }).location ?? null;
@@ -364,7 +458,9 @@ async function importRecord(
           }
         : null,
     data:
-      kind === 'data' ? { source: (row as DataRow).dataSource, capturedAt: (row as DataRow).capturedAt } : null,
+      kind === 'data'
+        ? { source: (row as DataRow).dataSource, capturedAt: (row as DataRow).capturedAt }
+        : null,
     workEndedAt,
     registeredAt: call.now,
     registeredBy: call.staff!.staffId,
@@ -387,7 +483,12 @@ async function importRecord(
       at: call.now,
       actedAt: workEndedAt,
       entities: [
-        { collection: RECORDS_COLLECTION, id, expectedRev: null, state: record as unknown as Record<string, unknown> },
+        {
+          collection: RECORDS_COLLECTION,
+          id,
+          expectedRev: null,
+          state: record as unknown as Record<string, unknown>,
+        },
       ],
     });
   } catch (err) {

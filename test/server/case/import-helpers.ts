@@ -54,4 +54,7 @@ export function manifest(n = 1, daysAgo = 200) {
   return { version: 1, cases, documents, av };
 }
 
-export const asFiles = (json: unknown) => ({ format: 'json', files: { 'manifest.json': JSON.stringify(json) } });
+export const asFiles = (json: unknown) => ({
+  format: 'json',
+  files: { 'manifest.json': JSON.stringify(json) },
+});

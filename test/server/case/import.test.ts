@@ -1,11 +1,10 @@
 /**
  * `case.import` (REC-1, 2, 3, 9; docs/import-format.md): a valid manifest creates its cases and records with their
  * hashes, at their original times and with no hand-over clocks (history, not late hand-overs: 细则第二十一条 applies
- * to hand-overs made here); the same file again creates nothing new; a file with bad rows imports nothing and names
- * every bad row; only the custodian or administrator may import, refused before the payload is read.
+ * to hand-overs made here); the same file again creates nothing new. Refusals: import-refused.test.ts.
  */
 import { allDocs, useSeededEmulator } from '../complaint/helpers';
-import { CUSTODIAN, OFFICER } from './helpers';
+import { CUSTODIAN } from './helpers';
 import { asFiles, H1, H2, H3, manifest } from './import-helpers';
 
 const t = useSeededEmulator();
@@ -17,11 +16,18 @@ async function storedCase(sourceId: string): Promise<any> {
 it('creates the cases and records with their hashes, received at import and without hand-over clocks', async () => {
   const m = manifest(2);
   const res = await t.call.staff(CUSTODIAN, 'case.import', asFiles(m));
-  expect(res).toMatchObject({ ok: true, data: { done: true, rows: 5, created: { cases: 2, records: 3 }, errors: [] } });
+  expect(res).toMatchObject({
+    ok: true,
+    data: { done: true, rows: 5, created: { cases: 2, records: 3 }, errors: [] },
+  });
   const kase = await storedCase(m.cases[0]!.sourceId);
   // Opened 200 days ago: the import keeps the original time (the 30-day limit is for entries made here).
   expect(new Date(kase.openedAt).toISOString()).toBe(m.cases[0]!.openedAt);
-  expect(kase.source).toEqual({ system: 'supervision', sourceId: m.cases[0]!.sourceId, importId: res.data.importId });
+  expect(kase.source).toEqual({
+    system: 'supervision',
+    sourceId: m.cases[0]!.sourceId,
+    importId: res.data.importId,
+  });
   expect(kase.pendingHandovers).toEqual([]);
   expect(Object.keys(kase._wf.clocks).filter((k) => k.startsWith('handover:'))).toEqual([]);
   const records = (await allDocs('case_records')).filter((r) => r.caseId === kase._id);
@@ -58,30 +64,4 @@ it('imports the same file twice without creating anything new', async () => {
   expect(third).toMatchObject({ ok: true, data: { done: true } });
   expect((await allDocs('cases')).length).toBe(casesBefore);
   expect((await allDocs('case_records')).length).toBe(recordsBefore);
-});
-
-it('imports nothing from a file with two bad rows and names both, without their values', async () => {
-  const m = manifest(3);
-  m.cases[1]!.openedAt = '不是时间';
-  m.documents[2]!.sha256 = 'xyz';
-  const casesBefore = (await allDocs('cases')).length;
-  const res = await t.call.staff(CUSTODIAN, 'case.import', asFiles(m));
-  expect(res).toMatchObject({ ok: true, data: { importId: null, done: false } });
-  const errors = res.data.errors as Array<{ line: number; field: string; message: string }>;
-  expect(errors.map((e) => [e.line, e.field])).toEqual([
-    [2, '立案（开始）时间'],
-    [3, '文件哈希值'],
-  ]);
-  expect(JSON.stringify(errors)).not.toContain('不是时间');
-  expect(JSON.stringify(errors)).not.toContain('xyz');
-  expect((await allDocs('cases')).length).toBe(casesBefore);
-  expect((await allDocs('case_imports')).length).toBeGreaterThanOrEqual(0);
-  expect((await allDocs('case_imports')).some((d) => d.rows === 7 && d.createdAt > Date.now() - 5000)).toBe(false);
-});
-
-it('refuses an officer without the custodian role before reading the payload', async () => {
-  const res = await t.call.staff(OFFICER, 'case.import', { not: 'a manifest' });
-  expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  const status = await t.call.staff(OFFICER, 'case.importStatus', { importId: 'x' });
-  expect(status).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
