@@ -483,6 +483,10 @@ export interface CaseRecordView {
   lateApproved: boolean;
   /** A work record of stopping AV: approved by the unit head (REC-5), or null. */
   stopApproval: { by: string; at: string } | null;
+  /** Every file of one recording split by the recorder (the first is `sha256`); absent: the one file. */
+  files?: Array<{ sha256: string; ref: string | null }>;
+  /** Imported (case.import): the system and its id for the row; absent for records registered here. */
+  source?: { system: string; sourceId: string; importId: string };
 }
 
 export interface CaseStageView {

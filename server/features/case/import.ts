@@ -454,7 +454,7 @@ async function importRecord(
             end: a.end,
             place: a.place,
             location: a.location,
-            interruptions: a.interruptions?.map((i) => ({ ...i })) as never,
+            interruptions: a.interruptions?.map((i) => ({ ...i })),
           }
         : null,
     data:

@@ -48,6 +48,10 @@ it('creates the cases and records with their hashes, received at import and with
   // The custodian can read the imported case through the register's own action.
   const got = await t.call.staff(CUSTODIAN, 'case.get', { id: kase._id });
   expect(got).toMatchObject({ ok: true });
+  const avView = got.data.records.find((r: any) => r.type === 'av');
+  expect(avView.files.map((f: any) => f.sha256)).toEqual([H2, H3]);
+  expect(avView.source).toMatchObject({ system: 'recorder', sourceId: m.av[0]!.sourceId });
+  expect(got.data.clocks.filter((c: any) => c.name.startsWith('handover:'))).toEqual([]);
 });
 
 it('imports the same file twice without creating anything new', async () => {
