@@ -643,7 +643,7 @@ export const partyFind = declareAction<PartyFound>()({ ...staff, name: 'party.fi
 /**
  * `case.import` (REC-1, 2, 3, 9; docs/import-format.md, docs/cases.md "Import"): the records custodian or the
  * administrator imports a manifest exported by the supervision information system and the recorder platform. The
- * first call sends the files: the whole manifest is validated (one bad row and nothing is imported; every bad row
+ * first call sends the files (in the payload, up to 256 KB, or uploaded through record.uploadSlot): the whole manifest is validated (one bad row and nothing is imported; every bad row
  * is answered with its file, line and field, never its value), then staged under its digest. Each call applies the
  * next batches within the function's time budget and answers the progress; a later call with `importId` (or the
  * same files again) resumes. Rows are upserts by (system, sourceId): the same file twice creates nothing new.
@@ -656,9 +656,24 @@ export const caseImportInput = withLabels(
       /** The section the imported cases belong to (default: the caller's own); must be within the caller's reach. */
       sectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     }),
+    /** Files uploaded to the caller's upload slots (record.uploadSlot): a payload holds at most 256 KB. */
+    z.strictObject({
+      format: z.enum(['json', 'csv'], '清单格式应为 json 或 csv'),
+      fileIDs: z.record(
+        z.string().check(z.minLength(1), z.maxLength(200)),
+        z.string().check(z.minLength(1), z.maxLength(500)),
+      ),
+      sectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    }),
     z.strictObject({ importId: z.string().check(z.regex(/^imp_[0-9a-f]{32}$/, '导入批次编号不正确')) }),
   ]),
-  { format: '清单格式', files: '清单文件', sectionId: '承办科室', importId: '导入批次编号' },
+  {
+    format: '清单格式',
+    files: '清单文件',
+    fileIDs: '已上传的清单文件',
+    sectionId: '承办科室',
+    importId: '导入批次编号',
+  },
 );
 export interface CaseImportAnswer {
   /** null when the manifest was refused (then `errors` lists every bad row). */

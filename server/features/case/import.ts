@@ -14,6 +14,7 @@
  */
 import { toShanghaiDate } from '../../../core/calendar';
 import {
+  MANIFEST_LIMITS,
   manifestDigest,
   parseManifest,
   planBatches,
@@ -37,7 +38,9 @@ import { emptyWorkflow } from '../../../core/workflow/define';
 import { loadCalendar } from '../../calendar';
 import { AppError } from '../../errors';
 import { commitChange, type EntityWrite } from '../../ledger/commit';
+import { discardOriginals, isOwnQuarantineFile } from '../../media';
 import { getSection } from '../../org/units';
+import { cloudbase } from '../../platform/cloudbase';
 import { hashText } from '../../platform/crypto';
 import { firstMatch, getDoc, rowsOf } from '../../platform/docs';
 import { handle, type Call } from '../../router/types';
@@ -110,10 +113,38 @@ function reaches(call: Call, unitId: string, sectionId: string): boolean {
   return holdsFor(caseActor(call.staff!), decl.CASE_IMPORT_ROLES, unitId, [sectionId]);
 }
 
+const UPLOAD_REFUSED = '清单文件未上传成功或已过期，请重新上传';
+
+/** The caller's own uploaded manifest files, read as UTF-8 (the parser checks the total size again). */
+async function readUploaded(call: Call, fileIDs: Record<string, string>): Promise<Record<string, string>> {
+  const app = cloudbase();
+  const files: Record<string, string> = {};
+  for (const [name, fileID] of Object.entries(fileIDs)) {
+    if (!isOwnQuarantineFile(fileID, call.caller.openid ?? ''))
+      throw new AppError('INVALID_INPUT', undefined, { 'payload.fileIDs': '文件标识不正确，请重新上传' });
+    const info = (await app.getFileInfo({ fileList: [fileID] })).fileList[0];
+    if (!info || info.code !== 'SUCCESS')
+      throw new AppError('INVALID_INPUT', undefined, { 'payload.fileIDs': UPLOAD_REFUSED });
+    if (typeof info.size === 'number' && info.size > MANIFEST_LIMITS.maxBytes)
+      throw new AppError('INVALID_INPUT', undefined, {
+        'payload.fileIDs': `导入文件合计不能超过 ${MANIFEST_LIMITS.maxBytes / 1024 / 1024} MB，请分成几个清单导入`,
+      });
+    const raw = (await app.downloadFile({ fileID })).fileContent;
+    if (!raw) throw new AppError('INVALID_INPUT', undefined, { 'payload.fileIDs': UPLOAD_REFUSED });
+    files[name] = (Buffer.isBuffer(raw) ? raw : Buffer.from(raw)).toString('utf8');
+  }
+  return files;
+}
+
 /** Validates and stages a manifest (or finds it staged already: same unit, same digest). */
 async function stage(
   call: Call,
-  input: { format: 'json' | 'csv'; files: Record<string, string>; sectionId?: string },
+  input: {
+    format: 'json' | 'csv';
+    files?: Record<string, string>;
+    fileIDs?: Record<string, string>;
+    sectionId?: string;
+  },
 ): Promise<ImportDoc | CaseImportAnswer> {
   const staff = call.staff!;
   const unitId = staff.unitId;
@@ -124,7 +155,8 @@ async function stage(
     throw new AppError('INVALID_INPUT', undefined, { 'payload.sectionId': '承办科室不属于本单位' });
   if (!reaches(call, unitId, sectionId))
     throw new AppError('FORBIDDEN', '只有该科室的档案专人或系统管理员可以导入案件');
-  const parsed = parseManifest(input);
+  const files = input.fileIDs ? await readUploaded(call, input.fileIDs) : (input.files ?? {});
+  const parsed = parseManifest({ format: input.format, files });
   if (!parsed.ok)
     return {
       importId: null,
@@ -500,6 +532,8 @@ async function importRecord(
 
 const caseImport = handle(decl.caseImport, async (input, call) => {
   const found = 'importId' in input ? await loadImport(call, input.importId) : await stage(call, input);
+  // Uploaded files are read once: staged (or refused), the originals go.
+  if ('fileIDs' in input) await discardOriginals(Object.values(input.fileIDs));
   if (!('_id' in found)) return found;
   return run(call, found);
 });
