@@ -289,14 +289,21 @@ async function run(call: Call, doc: ImportDoc): Promise<CaseImportAnswer> {
       cases: doc.created.cases + made.cases,
       records: doc.created.records + made.records,
     };
+    // Two calls on one import may apply the same batch: rows are upserts (one creates, the other finds), the counts
+    // add what each created, and a batch applied again after a position written back creates nothing.
+    const _ = call.db.command;
     await call.db
       .collection(IMPORTS_COLLECTION)
       .doc(doc._id)
-      .update({ next: doc.next, created: doc.created, updatedAt: call.now });
+      .update({
+        next: doc.next,
+        created: { cases: _.inc(made.cases), records: _.inc(made.records) },
+        updatedAt: call.now,
+      });
     // At least one batch per call; the rest on the next call (the answer says where it stands).
     if (Date.now() - started > budgetMs()) break;
   }
-  return answerOf(doc);
+  return answerOf((await getDoc<ImportDoc>(call.db, IMPORTS_COLLECTION, doc._id)) ?? doc);
 }
 
 async function applyBatch(
