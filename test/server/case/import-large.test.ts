@@ -1,7 +1,8 @@
 /**
  * A large `case.import` (REC-1; docs/import-format.md): 800 rows, uploaded as a file (more than a call's payload may
  * hold), do not fit one call's time budget, so the import stops after some batches, answers its progress, and
- * finishes when called again with its id; `case.importStatus` reads the progress.
+ * finishes when called again with its id; `case.importStatus` reads the progress. Two calls resuming one import at
+ * once both end ok and create each row once.
  */
 import { allDocs, uploadPhoto, useSeededEmulator } from '../complaint/helpers';
 import { CUSTODIAN } from './helpers';
@@ -44,4 +45,27 @@ it('needs more than one call for 800 rows uploaded as a file and finishes when r
   expect(status).toMatchObject({ ok: true, data: { done: true, applied: total, total } });
   const imported = (await allDocs('cases')).filter((c) => c.source?.importId === importId);
   expect(imported).toHaveLength(400);
+}, 600_000);
+
+it('ends ok when two calls resume the same import at once, creating each row once', async () => {
+  const m = manifest(60);
+  const first = await t.call.staff(CUSTODIAN, 'case.import', {
+    format: 'json',
+    files: { 'manifest.json': JSON.stringify(m) },
+  });
+  expect(first).toMatchObject({ ok: true, data: { done: false } });
+  const { importId } = first.data;
+  for (let round = 0; round < 20; round++) {
+    const both = await Promise.all([
+      t.call.staff(CUSTODIAN, 'case.import', { importId }),
+      t.call.staff(CUSTODIAN, 'case.import', { importId }),
+    ]);
+    for (const res of both) expect(res).toMatchObject({ ok: true });
+    if (both.some((r) => r.data.done)) break;
+  }
+  const status = await t.call.staff(CUSTODIAN, 'case.importStatus', { importId });
+  expect(status).toMatchObject({ ok: true, data: { done: true, created: { cases: 60, records: 61 } } });
+  const cases = (await allDocs('cases')).filter((c) => c.source?.importId === importId);
+  const records = (await allDocs('case_records')).filter((r) => r.source?.importId === importId);
+  expect([cases.length, records.length]).toEqual([60, 61]);
 }, 600_000);
