@@ -2,7 +2,8 @@
  * What `case.import` refuses (REC-1; docs/import-format.md): a file with bad rows imports nothing and names every
  * bad row with its line and field, never the value; rows the database cannot confirm (an officer not in the unit's
  * register, a case number registered here already) refuse the whole file before anything is staged (行政处罚法
- * Art. 42); an officer without the custodian role is refused before the payload is read.
+ * Art. 42); an officer without the custodian role is refused before the payload is read, and a section outside the
+ * caller's unit before the files are read.
  */
 import { allDocs, useSeededEmulator } from '../complaint/helpers';
 import { CUSTODIAN, OFFICER, openCase } from './helpers';
@@ -54,4 +55,18 @@ it('refuses an officer without the custodian role before reading the payload', a
   expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   const status = await t.call.staff(OFFICER, 'case.importStatus', { importId: 'x' });
   expect(status).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+it('refuses a section outside the caller unit before reading the files', async () => {
+  const before = await counts();
+  const res = await t.call.staff(CUSTODIAN, 'case.import', {
+    format: 'json',
+    files: { 'manifest.json': JSON.stringify(manifest(1)) },
+    sectionId: 'sec_office', // the commission's office, not the enforcement unit's
+  });
+  expect(res).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', fields: { 'payload.sectionId': '承办科室不属于本单位' } },
+  });
+  expect(await counts()).toEqual(before);
 });
