@@ -697,6 +697,8 @@ export const caseImport = declareAction<CaseImportAnswer>()({
   access: 'staff',
   roles: CASE_IMPORT_ROLES,
   idempotent: true,
+  // An unregistered operator's party gets a random id (the case itself is found again by its source).
+  ids: 'random',
   name: 'case.import',
   input: caseImportInput,
 });

@@ -26,6 +26,9 @@ export function manifest(n = 1, daysAgo = 200) {
       partyIdNo: party.idNo,
     };
   });
+  // The last case's party is an unregistered operator (no ID number; a random party id).
+  if (n > 1)
+    Object.assign(cases[n - 1]!, { partyKind: 'unregistered', partyIdKind: 'none', partyIdNo: undefined });
   const documents = cases.map((c, i) => ({
     source: 'supervision',
     sourceId: `WS-${tag}-${i}`,
