@@ -90,17 +90,22 @@ export async function preflight(call: Call, unitId: string, m: Manifest): Promis
     });
   const officers = new Map<string, Awaited<ReturnType<typeof findOfficerByCertNo>>>();
   for (const c of m.cases) {
-    for (const certNo of c.officers) {
+    for (const [i, certNo] of c.officers.entries()) {
       if (!officers.has(certNo)) officers.set(certNo, await findOfficerByCertNo(call.db, certNo));
       const o = officers.get(certNo);
       if (!o || o.unitId !== unitId)
-        at('cases', c.sourceId, '执法人员执法证号', `执法证号 ${certNo} 不在本单位的执法人员名册中`);
+        at(
+          'cases',
+          c.sourceId,
+          '执法人员执法证号',
+          `第 ${i + 1} 位执法人员的执法证号不在本单位的执法人员名册中`,
+        );
       else if (!isCertificateValid(o, new Date(c.openedAt)))
         at(
           'cases',
           c.sourceId,
           '执法人员执法证号',
-          `执法证号 ${certNo} 在立案当日不在有效期内或已被暂扣、吊销`,
+          `第 ${i + 1} 位执法人员的执法证在立案当日不在有效期内或已被暂扣、吊销`,
         );
     }
   }
