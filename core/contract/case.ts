@@ -28,6 +28,7 @@ import { certNoSchema } from './officer';
 import { declareAction } from './declare';
 import type { Page } from './envelope';
 import { withLabels } from './labels';
+import type { ManifestError } from '../case/manifest-rows';
 
 /** The identifier kinds and their names are the party register's (core/party/ids.ts). */
 const PARTY_ID_KINDS = PARTY_ID_KINDS_ALL as [PartyIdKind, ...PartyIdKind[]];
@@ -482,6 +483,10 @@ export interface CaseRecordView {
   lateApproved: boolean;
   /** A work record of stopping AV: approved by the unit head (REC-5), or null. */
   stopApproval: { by: string; at: string } | null;
+  /** Every file of one recording split by the recorder (the first is `sha256`); absent: the one file. */
+  files?: Array<{ sha256: string; ref: string | null }>;
+  /** Imported (case.import): the system and its id for the row; absent for records registered here. */
+  source?: { system: string; sourceId: string; importId: string };
 }
 
 export interface CaseStageView {
@@ -635,6 +640,76 @@ export const recordUploadSlot = declareAction<RecordUploadSlot>()({
 });
 export const partyFind = declareAction<PartyFound>()({ ...staff, name: 'party.find', input: partyFindInput });
 
+/**
+ * `case.import` (REC-1, 2, 3, 9; docs/import-format.md, docs/cases.md "Import"): the records custodian or the
+ * administrator imports a manifest exported by the supervision information system and the recorder platform. The
+ * first call sends the files (in the payload, up to 256 KB, or uploaded through record.uploadSlot): the whole manifest is validated (one bad row and nothing is imported; every bad row
+ * is answered with its file, line and field, never its value), then staged under its digest. Each call applies the
+ * next batches within the function's time budget and answers the progress; a later call with `importId` (or the
+ * same files again) resumes. Rows are upserts by (system, sourceId): the same file twice creates nothing new.
+ */
+export const caseImportInput = withLabels(
+  z.union([
+    z.strictObject({
+      format: z.enum(['json', 'csv'], '清单格式应为 json 或 csv'),
+      files: z.record(z.string().check(z.minLength(1), z.maxLength(200)), z.string()),
+      /** The section the imported cases belong to (default: the caller's own); must be within the caller's reach. */
+      sectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    }),
+    /** Files uploaded to the caller's upload slots (record.uploadSlot): a payload holds at most 256 KB. */
+    z.strictObject({
+      format: z.enum(['json', 'csv'], '清单格式应为 json 或 csv'),
+      fileIDs: z.record(
+        z.string().check(z.minLength(1), z.maxLength(200)),
+        z.string().check(z.minLength(1), z.maxLength(500)),
+      ),
+      sectionId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    }),
+    z.strictObject({ importId: z.string().check(z.regex(/^imp_[0-9a-f]{32}$/, '导入批次编号不正确')) }),
+  ]),
+  {
+    format: '清单格式',
+    files: '清单文件',
+    fileIDs: '已上传的清单文件',
+    sectionId: '承办科室',
+    importId: '导入批次编号',
+  },
+);
+export interface CaseImportAnswer {
+  /** null when the manifest was refused (then `errors` lists every bad row). */
+  importId: string | null;
+  done: boolean;
+  /** Batches applied so far, of `total` (core/case/manifest.ts planBatches). */
+  applied: number;
+  total: number;
+  /** Rows in the manifest, and what this import has created so far (existing rows are left as they are). */
+  rows: number;
+  created: { cases: number; records: number };
+  errors: ManifestError[];
+}
+export const caseImportStatusInput = withLabels(
+  z.strictObject({ importId: z.string().check(z.regex(/^imp_[0-9a-f]{32}$/, '导入批次编号不正确')) }),
+  { importId: '导入批次编号' },
+);
+export const CASE_IMPORT_ROLES = ['custodian', 'admin'] as const;
+export const caseImport = declareAction<CaseImportAnswer>()({
+  fn: 'staff',
+  access: 'staff',
+  roles: CASE_IMPORT_ROLES,
+  idempotent: true,
+  // An unregistered operator's party gets a random id (the case itself is found again by its source).
+  ids: 'random',
+  name: 'case.import',
+  input: caseImportInput,
+});
+export const caseImportStatus = declareAction<CaseImportAnswer>()({
+  fn: 'staff',
+  access: 'staff',
+  roles: CASE_IMPORT_ROLES,
+  name: 'case.importStatus',
+  input: caseImportStatusInput,
+});
+
 export const CASE_STAFF_ACTIONS = [
   caseOpen,
   caseGet,
@@ -649,4 +724,6 @@ export const CASE_STAFF_ACTIONS = [
   recordApproveStop,
   recordUploadSlot,
   partyFind,
+  caseImport,
+  caseImportStatus,
 ] as const;

@@ -3,6 +3,7 @@
  * function lists for the dashboard.
  */
 import { caseAdvanceActions } from './advance';
+import { caseImportActions } from './import';
 import { caseOpenActions } from './open';
 import { caseReadActions } from './read';
 import { caseRecordActions } from './records';
@@ -15,4 +16,5 @@ export const caseStaffActions = {
   ...caseAdvanceActions,
   ...caseRecordActions,
   ...caseReadActions,
+  ...caseImportActions,
 };

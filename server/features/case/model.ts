@@ -15,6 +15,13 @@ export const CASES_COLLECTION = 'cases';
 export const PARTIES_COLLECTION = 'case_parties';
 export const RECORDS_COLLECTION = 'case_records';
 
+/** Where an imported case or record came from (server/features/case/import.ts): absent on those entered here. */
+export interface ImportSource {
+  system: string;
+  sourceId: string;
+  importId: string;
+}
+
 export interface CaseOfficer {
   officerId: string;
   certNo: string;
@@ -63,6 +70,8 @@ export interface CaseDoc {
   pendingHandovers: Array<{ recordId: string; by: string; title: string }>;
   /** `<openedAt ISO>_<id>`: a total order for cursor paging. */
   sortKey: string;
+  /** Imported from another system (case.import); absent for cases opened here. */
+  source?: ImportSource;
   _wf: WorkflowFields;
   createdAt: Date;
   updatedAt: Date;
@@ -98,6 +107,10 @@ export interface RecordDoc {
   type: RecordType;
   title: string;
   sha256: string;
+  /** Every file of one recording (a recorder splits long recordings), the first being `sha256`; absent: one file. */
+  files?: Array<{ sha256: string; ref: string | null }>;
+  /** Imported from another system (case.import): registered as already received, no hand-over clock. */
+  source?: ImportSource;
   storage: 'private' | 'platform' | 'reference';
   file: { fileID: string; size: number } | null;
   /** AV's label (细则第二十一条): case number, cause and recording time. */

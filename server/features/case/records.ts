@@ -46,6 +46,8 @@ export function recordView(r: RecordDoc): CaseRecordView {
     lateReason: r.lateReason,
     lateApproved: r.lateApproved,
     stopApproval: r.stopApproval ? { by: r.stopApproval.by, at: iso(r.stopApproval.at)! } : null,
+    ...(r.files ? { files: r.files } : {}),
+    ...(r.source ? { source: r.source } : {}),
   };
 }
 
