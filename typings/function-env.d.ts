@@ -30,6 +30,8 @@ declare global {
       WECHAT_API_BASE?: string;
       /** Optional: timeout of one WeChat API call in milliseconds (server/wechat/http.ts has the default). */
       WECHAT_TIMEOUT_MS?: string;
+      /** Optional: milliseconds one case.import call spends applying batches before it answers (default 10000). */
+      CASE_IMPORT_BUDGET_MS?: string;
     }
   }
 }
