@@ -4,7 +4,6 @@
  * original times; records are registered as received by the importing custodian, with no hand-over clock; an AV
  * row's file hashes are one record's `files` (lead decisions; docs/cases.md "Import").
  */
-import { toShanghaiDate } from '../../../core/calendar';
 import type {
   AvRow,
   CaseRow,
@@ -14,13 +13,9 @@ import type {
   Manifest,
   ManifestError,
 } from '../../../core/case/manifest';
-import { STAGE_CLOCK_EFFECTS } from '../../../core/case/limits';
 import { CASE_KIND_LABELS } from '../../../core/case/stages';
-import { CASE_WORKFLOW, FIRST_STAGE } from '../../../core/case/workflow';
+import { FIRST_STAGE } from '../../../core/case/workflow';
 import { isCertificateValid } from '../../../core/officer/status';
-import { applyClocks } from '../../../core/workflow/clocks';
-import { emptyWorkflow } from '../../../core/workflow/define';
-import { loadCalendar } from '../../calendar';
 import { AppError } from '../../errors';
 import { commitChange, type EntityWrite } from '../../ledger/commit';
 import { hashText } from '../../platform/crypto';
@@ -38,6 +33,7 @@ import {
   type CaseState,
   type RecordState,
 } from './model';
+import { openingWorkflow } from './open';
 import { resolveParty } from './parties';
 
 export const IMPORTS_COLLECTION = 'case_imports';
@@ -204,24 +200,7 @@ async function importCase(call: Call, imp: ImportDoc, row: CaseRow): Promise<boo
     legalRepresentative: row.partyLegalRepresentative,
     address: row.partyAddress,
   } as Parameters<typeof resolveParty>[1]);
-  const calendar = await loadCalendar(call.db);
-  const wf = emptyWorkflow();
-  wf.acts = [
-    {
-      step: 'open',
-      actor: actor.ref,
-      round: 1,
-      actedAt: openedAt.toISOString(),
-      recordedAt: call.now.toISOString(),
-      settingsVersion: null,
-    },
-  ];
-  const firstClocks = STAGE_CLOCK_EFFECTS[row.kind][FIRST_STAGE[row.kind]];
-  if (firstClocks)
-    Object.assign(
-      wf,
-      applyClocks(calendar, CASE_WORKFLOW.clocks!, wf, firstClocks, toShanghaiDate(openedAt)),
-    );
+  const wf = await openingWorkflow(call, actor.ref, row.kind, openedAt);
   const state: CaseState = {
     caseNo: row.caseNo,
     kind: row.kind,

@@ -6,13 +6,14 @@
  * which records 立案 on the report and starts the real-name reporter's feedback clock.
  */
 import { STAGE_CLOCK_EFFECTS } from '../../../core/case/limits';
+import type { CaseKind } from '../../../core/case/stages';
 import { CASE_LEAD_ROLES, CASE_WORKFLOW, FIRST_STAGE } from '../../../core/case/workflow';
 import * as decl from '../../../core/contract/case';
 import { toShanghaiDate } from '../../../core/calendar';
 import { isCertificateValid } from '../../../core/officer/status';
 import { holdsFor } from '../../../core/org/scope';
 import { applyClocks } from '../../../core/workflow/clocks';
-import { emptyWorkflow } from '../../../core/workflow/define';
+import { emptyWorkflow, type WorkflowFields } from '../../../core/workflow/define';
 import { loadCalendar } from '../../calendar';
 import { AppError } from '../../errors';
 import { commitChange, type EntityWrite } from '../../ledger/commit';
@@ -37,6 +38,39 @@ function openedAtOf(input: { openedAt?: string }, now: Date): Date {
       'payload.openedAt': `立案（开始）时间不能早于 ${MAX_BACKDATE_DAYS} 天前`,
     });
   return at;
+}
+
+/**
+ * A new case's workflow fields: the opening act at the time it happened, and the first stage's clocks
+ * (core/case/limits.ts: a penalty case is decided within 90 days of opening, 行政处罚法 Art. 60). Opening a case
+ * and importing one both start here.
+ */
+export async function openingWorkflow(
+  call: Call,
+  actorRef: string,
+  kind: CaseKind,
+  openedAt: Date,
+): Promise<WorkflowFields> {
+  const calendar = await loadCalendar(call.db);
+  const wf = emptyWorkflow();
+  wf.acts = [
+    {
+      step: 'open',
+      actor: actorRef,
+      round: 1,
+      actedAt: openedAt.toISOString(),
+      recordedAt: call.now.toISOString(),
+      settingsVersion: null,
+    },
+  ];
+  const firstClocks = STAGE_CLOCK_EFFECTS[kind][FIRST_STAGE[kind]];
+  if (firstClocks) {
+    Object.assign(
+      wf,
+      applyClocks(calendar, CASE_WORKFLOW.clocks!, wf, firstClocks, toShanghaiDate(openedAt)),
+    );
+  }
+  return wf;
 }
 
 /** The officers named, each in the register, of the case's unit, and with a certificate valid on the day. */
@@ -82,26 +116,7 @@ const caseOpen = handle(decl.caseOpen, async (input, call) => {
     : await resolveParty(call, input.party!);
 
   const id = caseIdOf(unitId, input.caseNo);
-  const calendar = await loadCalendar(call.db);
-  const wf = emptyWorkflow();
-  wf.acts = [
-    {
-      step: 'open',
-      actor: actor.ref,
-      round: 1,
-      actedAt: openedAt.toISOString(),
-      recordedAt: call.now.toISOString(),
-      settingsVersion: null,
-    },
-  ];
-  // The first stage's clocks (core/case/limits.ts): a penalty case is decided within 90 days of opening (行政处罚法 Art. 60).
-  const firstClocks = STAGE_CLOCK_EFFECTS[input.kind][FIRST_STAGE[input.kind]];
-  if (firstClocks) {
-    Object.assign(
-      wf,
-      applyClocks(calendar, CASE_WORKFLOW.clocks!, wf, firstClocks, toShanghaiDate(openedAt)),
-    );
-  }
+  const wf = await openingWorkflow(call, actor.ref, input.kind, openedAt);
   const state: CaseState = {
     caseNo: input.caseNo,
     kind: input.kind,
