@@ -34,7 +34,8 @@ export interface OpButton {
   kind: ActionKind;
   label: string;
 }
-const buttons = (kinds: ActionKind[]): OpButton[] => kinds.map((kind) => ({ kind, label: ACTION_LABELS[kind] }));
+const buttons = (kinds: ActionKind[]): OpButton[] =>
+  kinds.map((kind) => ({ kind, label: ACTION_LABELS[kind] }));
 
 /** 剩 3 个工作日 / 今天到期 / 已逾期 2 个工作日 (the backend counts the working days with the calendar). */
 export function leftLabel(

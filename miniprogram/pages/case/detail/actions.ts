@@ -97,10 +97,7 @@ export function recordOps(r: CaseRecordView): ActionKind[] {
 export function stopReasonOf(r: CaseRecordView): string {
   const stops = (r.av?.interruptions ?? []).filter((i) => i.stopReason);
   return stops
-    .map(
-      (i) =>
-        `${STOP_REASON_LABELS[i.stopReason!]}${i.explanation ? `：${i.explanation}` : ''}`,
-    )
+    .map((i) => `${STOP_REASON_LABELS[i.stopReason!]}${i.explanation ? `：${i.explanation}` : ''}`)
     .join('；');
 }
 
@@ -118,7 +115,11 @@ export function emptyAction(): ActionForm {
 }
 
 export type CheckedAction =
-  | { ok: true; action: 'case.clock' | 'record.explainLate' | 'record.approveLate' | 'record.approveStop'; payload: Record<string, unknown> }
+  | {
+      ok: true;
+      action: 'case.clock' | 'record.explainLate' | 'record.approveLate' | 'record.approveStop';
+      payload: Record<string, unknown>;
+    }
   | { ok: false; errors: Record<string, string> };
 
 const fieldsOf = (issues: Parameters<typeof issuesToFields>[0]) => {
@@ -133,9 +134,10 @@ export function checkAction(caseId: string, f: ActionForm): CheckedAction {
   switch (f.kind) {
     case 'explainLate': {
       const p = recordExplainLateInput.safeParse({ recordId: f.recordId, reason: f.reason });
-      return p.success
-        ? { ok: true, action: 'record.explainLate', payload: p.data }
-        : { ok: false, errors: fieldsOf(p.error.issues) };
+      if (p.success) return { ok: true, action: 'record.explainLate', payload: p.data };
+      const errors = fieldsOf(p.error.issues);
+      if (errors.reason && !f.reason.trim()) errors.reason = '请填写延期移交的理由';
+      return { ok: false, errors };
     }
     case 'approveLate': {
       const p = recordApproveLateInput.safeParse({ recordId: f.recordId, days: daysOf(f.days) });
@@ -161,6 +163,7 @@ export function checkAction(caseId: string, f: ActionForm): CheckedAction {
       const errors = fieldsOf(p.error.issues);
       if (errors.days && f.kind === 'extend' && !f.days.trim()) errors.days = '请填写延长天数';
       if (errors.pauseReason && !f.pauseReason) errors.pauseReason = '请选择中止的原因';
+      if (errors.reason && !f.reason.trim()) errors.reason = '请填写理由';
       return { ok: false, errors };
     }
   }

@@ -11,7 +11,14 @@ import { pageBase } from '../../../behaviors/page-base';
 import { CASE_IMPORT_ROLES, type CaseImportAnswer, type StaffMeView } from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import { uploadFile } from '../../../services/storage';
-import { errorRows, manifestFormatOf, MAX_FILES, progressOf, type ErrorRow, type ImportProgress } from './view';
+import {
+  errorRows,
+  manifestFormatOf,
+  MAX_FILES,
+  progressOf,
+  type ErrorRow,
+  type ImportProgress,
+} from './view';
 
 interface Chosen {
   name: string;

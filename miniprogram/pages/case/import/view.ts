@@ -58,7 +58,12 @@ function whereOf(e: ManifestError): string {
 }
 
 export function errorRows(errors: readonly ManifestError[]): ErrorRow[] {
-  return errors.map((e, i) => ({ key: `${e.file}-${e.line}-${e.path}-${i}`, where: whereOf(e), field: e.field, message: e.message }));
+  return errors.map((e, i) => ({
+    key: `${e.file}-${e.line}-${e.path}-${i}`,
+    where: whereOf(e),
+    field: e.field,
+    message: e.message,
+  }));
 }
 
 export interface ImportProgress {

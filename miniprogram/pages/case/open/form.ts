@@ -173,12 +173,16 @@ export function fieldErrorsOf(fields: Record<string, string> | undefined): Recor
   return out;
 }
 
+const PARTY_NOT_CHOSEN = '请先查找并选择已登记的当事人，或改为登记新当事人';
+
 export type CheckedOpen =
   { ok: true; payload: CaseOpenInput } | { ok: false; errors: Record<string, string>; first: string };
 
 export function checkOpenForm(f: OpenForm): CheckedOpen {
   const errors: Record<string, string> = {};
   if (f.partyMode === 'new' && !f.party.kind) errors['party.kind'] = '请选择当事人类型';
+  // Said here as well: the schema's whole-object checks only run once every field passes.
+  if (f.partyMode === 'found' && !f.partyId) errors.partyId = PARTY_NOT_CHOSEN;
   const parsed = caseOpenInput.safeParse(openPayloadOf(f));
   if (parsed.success && !Object.keys(errors).length) return { ok: true, payload: parsed.data };
   if (!parsed.success) {
@@ -190,7 +194,7 @@ export function checkOpenForm(f: OpenForm): CheckedOpen {
   // The party left out: in "registered" mode the officer is told to find one first.
   if (errors.party && f.partyMode === 'found') {
     delete errors.party;
-    errors.partyId = '请先查找并选择已登记的当事人，或改为登记新当事人';
+    errors.partyId = PARTY_NOT_CHOSEN;
   }
   if (errors.kind) errors.kind = '请选择案件类型';
   if (errors.openedAt && !f.opened.date) delete errors.openedAt;
@@ -206,7 +210,10 @@ export interface OfficerOption {
   selected: boolean;
 }
 
-export function officerOptions(list: readonly OfficerPublicView[], selected: readonly string[]): OfficerOption[] {
+export function officerOptions(
+  list: readonly OfficerPublicView[],
+  selected: readonly string[],
+): OfficerOption[] {
   return list.map((o) => ({
     certNo: o.certNo,
     name: o.name,
