@@ -7,7 +7,7 @@
  */
 import type { BackendCall } from '../../scripts/miniprogram/render';
 import { CASE_ID, listItem } from './case-fixtures';
-import { tap, typed } from './fixtures';
+import { staffCaseView, tap, typed } from './fixtures';
 import { pageHarness } from './harness';
 
 const harness = pageHarness();
@@ -180,5 +180,21 @@ describe('立案登记', () => {
     expect(text).toContain('无权立案');
     expect(text).toContain('只有执法人员或其分管领导、单位负责人可以立案');
     expect(sent('officer.list')).toBeUndefined();
+  });
+
+  it("a report's 立案 decision offers opening the case in the register with the report linked", async () => {
+    const report = staffCaseView({ status: 'accepted', statusLabel: '已受理', allowedSteps: ['decideCase'] });
+    harness.answer = (c) => (c.event.action === 'complaint.get' ? ok(report) : backend(c));
+    const p = await harness.render('pages/staff/complaint-case/index', { query: { id: report.id } });
+    await p.invoke('onAction', tap({ action: 'decideCase' }));
+    await p.invoke('onCaseOpened', tap({ value: 'yes' }));
+    expect(await p.text()).toContain('到案件登记中立案');
+    await p.invoke('onOpenCase');
+    expect(await p.effects()).toContainEqual(
+      expect.objectContaining({
+        api: 'navigateTo',
+        args: expect.objectContaining({ url: `/pages/case/open/index?complaintId=${report.id}` }),
+      }),
+    );
   });
 });
