@@ -162,7 +162,7 @@ describe('open-a-case form', () => {
     const list = [
       { certNo: 'WZ0001', name: '张伟', status: 'active' },
       { certNo: 'WZ0002', name: '王芳', status: 'suspended' },
-    ] as Parameters<typeof officerOptions>[0];
+    ] as unknown as Parameters<typeof officerOptions>[0];
     expect(officerOptions(list, ['WZ0001'])).toEqual([
       { certNo: 'WZ0001', name: '张伟', statusLabel: '有效', selectable: true, selected: true },
       { certNo: 'WZ0002', name: '王芳', statusLabel: '已暂扣', selectable: false, selected: false },
