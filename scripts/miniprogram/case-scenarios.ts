@@ -73,7 +73,7 @@ const IMPORT_STAGED = {
   errors: [],
 };
 
-/** Reads the seeded cases' ids as demo-officer-1 sees them. */
+/** Reads the seeded cases' ids as demo-officer-1 sees them, and registers two records on the penalty case (below). */
 export async function loadCaseFixtures(baseUrl: string, appId: string): Promise<void> {
   const res = await fetch(`${baseUrl}/fn/staff`, {
     method: 'POST',
@@ -88,19 +88,40 @@ export async function loadCaseFixtures(baseUrl: string, appId: string): Promise<
   if (!body.ok || !body.data) throw new Error(`预览数据准备失败：case.list ${body.error?.message}`);
   found.penalty = body.data.items.find((c) => c.kind === 'penalty')?.id ?? '';
   found.inspection = body.data.items.find((c) => c.kind === 'inspection')?.id ?? '';
-  // The inspection's recording not yet handed over (the late hand-over the seed makes).
-  const got = await fetch(`${baseUrl}/fn/staff`, {
+  // Two records registered now on the penalty case, still within their 2 working days: one whose late hand-over
+  // the officer explains, and a work record of stopping AV for the unit head to approve (细则第十三条、第二十一条).
+  const now = Date.now();
+  const register = (payload: Record<string, unknown>) =>
+    staffCall<{ id: string; title: string }>(baseUrl, appId, 'record.register', {
+      caseId: found.penalty,
+      workEndedAt: new Date(now - 3_600_000).toISOString(),
+      ...payload,
+    });
+  const pending = await register({
+    type: 'data',
+    title: '电子病历系统导出数据',
+    sha256: 'e5'.repeat(32),
+    data: { source: '诊所电子病历系统', capturedAt: new Date(now - 7_200_000).toISOString() },
+  });
+  found.lateRecord = pending.id;
+  found.lateTitle = pending.title;
+  await register({
+    type: 'document',
+    title: '停止音像记录工作记录（询问中当事人就诊隐私）',
+    sha256: 'f6'.repeat(32),
+    document: { docType: 'stopRecordingRecord', docTimes: [], signed: true },
+  });
+}
+
+async function staffCall<T>(baseUrl: string, appId: string, action: string, payload: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl}/fn/staff`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'X-WX-OPENID': 'demo-officer-1', 'X-WX-APPID': appId },
-    body: JSON.stringify({ action: 'case.get', requestId: randomUUID(), payload: { id: found.inspection } }),
+    body: JSON.stringify({ action, requestId: randomUUID(), payload }),
   });
-  const kase = (await got.json()) as {
-    ok: boolean;
-    data?: { records: Array<{ id: string; title: string; receivedAt: string | null }> };
-  };
-  const late = kase.data?.records.find((r) => !r.receivedAt);
-  found.lateRecord = late?.id ?? '';
-  found.lateTitle = late?.title ?? '';
+  const body = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } };
+  if (!body.ok || !body.data) throw new Error(`预览数据准备失败：${action} ${body.error?.message}`);
+  return body.data;
 }
 
 export const CASE_SCENARIOS: Scenario[] = [
@@ -211,16 +232,23 @@ export const CASE_SCENARIOS: Scenario[] = [
   {
     name: 'case-late-reason',
     page: 'pages/case/detail/index',
-    query: () => ({ id: found.inspection }),
+    query: () => ({ id: found.penalty }),
     openid: 'demo-officer-1',
     steps: [
       {
         method: 'onOp',
         args: [tap({ kind: 'explainLate', record: found.lateRecord, subject: found.lateTitle })],
       },
-      { method: 'onActField', args: [typed('执法记录仪故障送修，次日才导出录像', 'reason')] },
+      { method: 'onActField', args: [typed('数据需经诊所信息科盖章确认，预计 3 个工作日', 'reason')] },
     ],
     keyStrings: ['说明延期移交理由', '书面说明'],
+  },
+  {
+    name: 'case-detail-unit-head',
+    page: 'pages/case/detail/index',
+    query: () => ({ id: found.penalty }),
+    openid: 'demo-unit-head',
+    keyStrings: ['停止音像记录工作记录', '停止录制须经单位负责人批准：待批准', '批准停止录制'],
   },
   {
     name: 'case-import-start',

@@ -66,18 +66,33 @@ describe('clock rows', () => {
 });
 
 describe('record steps', () => {
-  it('a record not yet handed over asks for the reason, then for its approval; shown on the row', () => {
-    expect(recordOps(record())).toEqual(['explainLate']);
+  it('a record not yet handed over asks for the reason, then for its approval, only before its due date', () => {
+    expect(recordOps(record(), TODAY)).toEqual(['explainLate']);
     const explained = record({ lateReason: '现场检测报告次日才出具' });
-    expect(recordOps(explained)).toEqual(['approveLate']);
+    expect(recordOps(explained, TODAY)).toEqual(['approveLate']);
     expect(recordRow(explained, TODAY).lateReason).toBe(
       '延期移交理由：现场检测报告次日才出具（待分管领导批准）',
     );
-    expect(recordOps(record({ lateReason: 'x', lateApproved: true }))).toEqual([]);
-    expect(recordOps(record({ receivedAt: '2026-11-27T02:00:00.000Z' }))).toEqual([]);
+    // 细则第二十一条: approved beforehand; once the due date has passed nothing is offered (the backend refuses).
+    expect(recordOps(explained, '2026-12-02')).toEqual([]);
+    expect(recordOps(record({ lateReason: 'x', lateApproved: true }), TODAY)).toEqual([]);
+    expect(recordOps(record({ receivedAt: '2026-11-27T02:00:00.000Z' }), TODAY)).toEqual([]);
   });
 
-  it('a deliberate AV stop shows its reason and awaits the unit head until approved', () => {
+  it('a work record of stopping AV awaits the unit head until approved; the recording shows why it stopped', () => {
+    const work = record({
+      title: '停止音像记录工作记录',
+      receivedAt: '2026-11-27T02:00:00.000Z',
+      document: { docType: 'stopRecordingRecord', docTimes: [], signed: true },
+    });
+    expect(recordOps(work, TODAY)).toEqual(['approveStop']);
+    expect(recordRow(work, TODAY).stopState).toBe('停止录制须经单位负责人批准：待批准');
+    const approved = recordRow(
+      { ...work, stopApproval: { by: 'stf_2', at: '2026-11-27T03:00:00.000Z' } },
+      TODAY,
+    );
+    expect(approved.stopState).toBe('单位负责人已批准（2026-11-27 11:00）');
+    expect(approved.ops).toEqual([]);
     const av = record({
       type: 'av',
       receivedAt: '2026-11-27T02:00:00.000Z',
@@ -91,16 +106,10 @@ describe('record steps', () => {
         interruptions: [{ at: '2026-11-26T01:30:00.000Z', stopReason: 'privacy', explanation: '当事人更衣' }],
       },
     } as never);
-    expect(recordOps(av)).toEqual(['approveStop']);
-    const row = recordRow(av, TODAY);
-    expect(row.stop).toBe('停止录制：涉及个人隐私：当事人更衣');
-    expect(row.stopState).toBe('待单位负责人批准');
-    const approved = recordRow(
-      { ...av, stopApproval: { by: 'stf_2', at: '2026-11-27T03:00:00.000Z' } },
-      TODAY,
+    expect(recordOps(av, TODAY)).toEqual([]);
+    expect(recordRow(av, TODAY).stop).toBe(
+      '停止录制：涉及个人隐私：当事人更衣（须有经单位负责人批准的停止音像记录工作记录）',
     );
-    expect(approved.stopState).toBe('单位负责人已批准（2026-11-27 11:00）');
-    expect(approved.ops).toEqual([]);
   });
 });
 

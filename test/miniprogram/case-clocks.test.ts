@@ -17,26 +17,19 @@ const REC = `rec_${'1'.repeat(24)}`;
 const AV = `rec_${'3'.repeat(24)}`;
 const sent = (action: string) => calls.filter((c) => c.event.action === action).map((c) => c.event.payload);
 
-const avRecord = record({
+// Due far ahead, so the late steps are still offered whatever day the test runs.
+const lateRecord = record({ lateReason: '检测报告次日才出具', handoverDueDate: '2099-12-31' });
+const stopWorkRecord = record({
   id: AV,
-  type: 'av',
-  title: '现场检查录像',
+  title: '停止音像记录工作记录',
   receivedAt: '2026-11-27T02:00:00.000Z',
-  av: {
-    device: 'DSJ-01',
-    act: 'inquiry',
-    start: '2026-11-26T01:00:00.000Z',
-    end: '2026-11-26T02:00:00.000Z',
-    place: '某某游泳馆',
-    location: 'platform://1',
-    interruptions: [{ at: '2026-11-26T01:30:00.000Z', stopReason: 'privacy', explanation: '当事人更衣' }],
-  },
-} as never);
+  document: { docType: 'stopRecordingRecord', docTimes: [], signed: true },
+});
 
 function backend(c: BackendCall) {
   switch (c.event.action) {
     case 'case.get':
-      return ok(caseView({ records: [record({ lateReason: '检测报告次日才出具' }), avRecord] }));
+      return ok(caseView({ records: [lateRecord, stopWorkRecord] }));
     case 'case.check':
       return ok({ id: CASE_ID, findings: [], failures: 0, warnings: 0 });
     case 'case.clock':
@@ -84,18 +77,17 @@ describe('case clocks and record steps', () => {
     expect(await p.text()).toContain('延长办案期限须经行政机关负责人批准');
   });
 
-  it("a record's late hand-over reason and a deliberate AV stop show on their rows with their approvals", async () => {
+  it("a record's late hand-over reason and a work record of stopping AV show on their rows with their approvals", async () => {
     harness.answer = backend;
     const p = await harness.render('pages/case/detail/index', { query: { id: CASE_ID } });
     const text = await p.text();
     expect(text).toContain('延期移交理由：检测报告次日才出具（待分管领导批准）');
-    expect(text).toContain('停止录制：涉及个人隐私：当事人更衣');
-    expect(text).toContain('待单位负责人批准');
+    expect(text).toContain('停止录制须经单位负责人批准：待批准');
     await p.invoke('onOp', tap({ kind: 'approveLate', record: REC, subject: '现场笔录' }));
     await p.invoke('onActField', typed('2', 'days'));
     await p.invoke('onActSubmit');
     expect(sent('record.approveLate')).toEqual([{ recordId: REC, days: 2 }]);
-    await p.invoke('onOp', tap({ kind: 'approveStop', record: AV, subject: '现场检查录像' }));
+    await p.invoke('onOp', tap({ kind: 'approveStop', record: AV, subject: '停止音像记录工作记录' }));
     await p.invoke('onActSubmit');
     expect(sent('record.approveStop')).toEqual([{ recordId: AV }]);
   });

@@ -24,6 +24,7 @@ import {
   clockOps,
   excludedText,
   extensionText,
+  isStopWorkRecord,
   recordOps,
   stopReasonOf,
   type ActionKind,
@@ -125,7 +126,7 @@ export interface RecordRow {
   dueDate: string;
   /** The written reason for a late hand-over and whether it was approved (细则第二十一条). */
   lateReason: string;
-  /** Stopping AV on purpose (细则第十三条): the reason, and the unit head's approval or that it is awaited. */
+  /** Stopping AV on purpose (细则第十三条): the reason on a recording; on the work record, the unit head's approval. */
   stop: string;
   stopState: string;
   stopApproved: boolean;
@@ -166,14 +167,14 @@ export function recordRow(r: CaseRecordView, today = shanghaiToday()): RecordRow
     lateReason: r.lateReason
       ? `延期移交理由：${r.lateReason}（${r.lateApproved ? '已批准' : '待分管领导批准'}）`
       : '',
-    stop: stopReasonOf(r) ? `停止录制：${stopReasonOf(r)}` : '',
-    stopState: stopReasonOf(r)
+    stop: stopReasonOf(r) ? `停止录制：${stopReasonOf(r)}（须有经单位负责人批准的停止音像记录工作记录）` : '',
+    stopState: isStopWorkRecord(r)
       ? r.stopApproval
         ? `单位负责人已批准（${shanghaiMinute(r.stopApproval.at)}）`
-        : '待单位负责人批准'
+        : '停止录制须经单位负责人批准：待批准'
       : '',
     stopApproved: !!r.stopApproval,
-    ops: buttons(recordOps(r)),
+    ops: buttons(recordOps(r, today)),
   };
 }
 

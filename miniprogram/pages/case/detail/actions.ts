@@ -85,15 +85,26 @@ export function clockOps(c: CaseClockView): ActionKind[] {
   return ops;
 }
 
-/** The steps a record offers now (the backend checks who may take each). */
-export function recordOps(r: CaseRecordView): ActionKind[] {
+/**
+ * The steps a record offers now (the backend checks who may take each): a late hand-over's reason and its approval
+ * only before the due date (细则第二十一条: approved beforehand; after it the backend refuses, so nothing is offered),
+ * and the unit head's approval of a 停止音像记录工作记录 (细则第十三条) not yet approved.
+ */
+export function recordOps(r: CaseRecordView, today: string): ActionKind[] {
   const ops: ActionKind[] = [];
-  if (!r.receivedAt && !r.lateApproved) ops.push(r.lateReason ? 'approveLate' : 'explainLate');
-  if (stopReasonOf(r) && !r.stopApproval) ops.push('approveStop');
+  const due = r.handoverDueDate;
+  if (!r.receivedAt && !r.lateApproved && (!due || today <= due))
+    ops.push(r.lateReason ? 'approveLate' : 'explainLate');
+  if (isStopWorkRecord(r) && !r.stopApproval) ops.push('approveStop');
   return ops;
 }
 
-/** Why the recording was stopped on purpose (REC-5), with its explanation; '' when it was not. */
+/** A work record of stopping AV (docType `stopRecordingRecord`): it needs the unit head's approval (REC-5). */
+export function isStopWorkRecord(r: CaseRecordView): boolean {
+  return r.type === 'document' && r.document?.docType === 'stopRecordingRecord';
+}
+
+/** Why a recording was stopped on purpose, as registered on its interruptions; '' when it was not. */
 export function stopReasonOf(r: CaseRecordView): string {
   const stops = (r.av?.interruptions ?? []).filter((i) => i.stopReason);
   return stops
