@@ -95,7 +95,8 @@ describe('open-a-case form', () => {
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.errors.kind).toBe('请选择案件类型');
-    expect(checked.errors.caseNo).toBe('案号至少 4 个字');
+    expect(checked.errors.caseNo).toBe('请填写案号');
+    expect(checked.errors.cause).toBe('请填写案由');
     expect(checked.errors.officers).toBe('至少须有两名执法人员');
     expect(checked.errors.partyId).toContain('请先查找并选择已登记的当事人');
     expect(checked.first).toBe('kind');
