@@ -76,15 +76,16 @@ Component({
         return;
       }
       const [officers, sections] = await Promise.all([
-        call('public', 'officer.list', { unitId: staff.unit.id, pageSize: 50 }),
+        this.allOfficers(staff.unit.id),
         staff.section ? Promise.resolve(null) : call('staff', 'org.sections', { unitId: staff.unit.id }),
       ]);
-      if (!officers.ok || (sections && !sections.ok)) {
-        const failed = !officers.ok ? officers : sections && !sections.ok ? sections : null;
-        this.setData({ state: 'error', errorMessage: failed && !failed.ok ? failed.error.message : '' });
+      if (typeof officers === 'string' || (sections && !sections.ok)) {
+        const message =
+          typeof officers === 'string' ? officers : sections && !sections.ok ? sections.error.message : '';
+        this.setData({ state: 'error', errorMessage: message });
         return;
       }
-      const list = officers.data.items;
+      const list = officers;
       this.setData({
         state: 'ready',
         officerList: list,
@@ -92,6 +93,23 @@ Component({
         sections: sections && sections.ok ? sections.data.items.map((s) => ({ id: s.id, name: s.name })) : [],
         sectionName: staff.section?.name ?? '',
       });
+    },
+    /** The unit's whole register, page by page (a message on failure). */
+    async allOfficers(unitId: string): Promise<OfficerPublicView[] | string> {
+      const out: OfficerPublicView[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 20; i++) {
+        const res = await call('public', 'officer.list', {
+          unitId,
+          pageSize: 50,
+          ...(cursor ? { cursor } : {}),
+        });
+        if (!res.ok) return res.error.message;
+        out.push(...res.data.items);
+        if (!res.data.nextCursor) break;
+        cursor = res.data.nextCursor;
+      }
+      return out;
     },
     onKind(e: WechatMiniprogram.TouchEvent) {
       const kind = (e.currentTarget.dataset as { key?: OpenForm['kind'] }).key ?? '';
