@@ -15,6 +15,7 @@ import {
   pauseOptions,
   recordOps,
 } from '../../miniprogram/pages/case/detail/actions';
+import { emptyRecordForm, recordPayloadOf } from '../../miniprogram/pages/case/record/form';
 import { caseDetail, clockRow, recordRow } from '../../miniprogram/pages/case/view';
 import { CASE_ID, caseView, record } from './case-fixtures';
 
@@ -110,6 +111,28 @@ describe('record steps', () => {
     expect(recordRow(av, TODAY).stop).toBe(
       '停止录制：涉及个人隐私：当事人更衣（须有经单位负责人批准的停止音像记录工作记录）',
     );
+  });
+});
+
+describe('the record form', () => {
+  it("sends an interruption's stop reason when the recording was stopped on purpose (REC-5)", () => {
+    const form = {
+      ...emptyRecordForm('av'),
+      interruptions: [
+        {
+          date: '2026-11-26',
+          time: '09:30',
+          explanation: '当事人更衣',
+          how: 'spoken' as const,
+          stopReason: 'privacy' as const,
+        },
+        { date: '2026-11-26', time: '09:50', explanation: '电量不足', how: 'written' as const },
+      ],
+    };
+    expect((recordPayloadOf(form, CASE_ID).av as { interruptions: unknown[] }).interruptions).toEqual([
+      { at: '2026-11-26T09:30:00+08:00', explanation: '当事人更衣', how: 'spoken', stopReason: 'privacy' },
+      { at: '2026-11-26T09:50:00+08:00', explanation: '电量不足', how: 'written' },
+    ]);
   });
 });
 
