@@ -24,6 +24,21 @@ const typed = (value: string, field: string) => ({
   detail: { value },
 });
 
+/** Read when the step runs (after loadCaseFixtures), not when this list is built. */
+const lateTap = {
+  currentTarget: {
+    dataset: {
+      kind: 'explainLate',
+      get record() {
+        return found.lateRecord;
+      },
+      get subject() {
+        return found.lateTitle;
+      },
+    },
+  },
+};
+
 /** What case.import answers for a refused manifest and a staged one (the import page's two states). */
 const IMPORT_REFUSED = {
   importId: null,
@@ -235,13 +250,10 @@ export const CASE_SCENARIOS: Scenario[] = [
     query: () => ({ id: found.penalty }),
     openid: 'demo-officer-1',
     steps: [
-      {
-        method: 'onOp',
-        args: [tap({ kind: 'explainLate', record: found.lateRecord, subject: found.lateTitle })],
-      },
+      { method: 'onOp', args: [lateTap] },
       { method: 'onActField', args: [typed('数据需经诊所信息科盖章确认，预计 3 个工作日', 'reason')] },
     ],
-    keyStrings: ['说明延期移交理由', '书面说明'],
+    keyStrings: ['说明延期移交理由', '书面说明', '电子病历系统导出数据'],
   },
   {
     name: 'case-detail-unit-head',
