@@ -102,10 +102,23 @@ export {
   STOP_REASONS,
   STATEMENT_STAGE,
   STOP_REASON_LABELS,
+  caseOpenInput,
+  caseClockInput,
+  recordExplainLateInput,
+  recordApproveLateInput,
+  PARTY_ID_KINDS_OF,
+  PARTY_ID_KIND_LABELS,
+  PAUSE_REASON_LABELS,
+  CASE_IMPORT_ROLES,
 } from './contract/case';
 export type {
   CaseAdvanceInput,
   CaseCheckResult,
+  CaseClockInput,
+  CaseImportAnswer,
+  CaseOpenInput,
+  PartyFound,
+  PartyView,
   CaseClockView,
   CaseListItem,
   CaseRecordView,
@@ -122,7 +135,11 @@ export {
   DOCUMENT_TYPES,
   PARTY_KIND_LABELS,
 } from './case/stages';
-export type { AvAct, CaseKind, CaseStage, DocumentType } from './case/stages';
+export type { AvAct, CaseKind, CaseStage, DocumentType, PartyKind } from './case/stages';
+export { CASE_KINDS, PARTY_KINDS } from './case/stages';
+export type { PartyIdKind } from './party/ids';
+export type { ManifestError } from './case/manifest-rows';
+export type { ExcludedPeriod } from './case/limits';
 export { CASE_CLOCK_RULES } from './case/limits';
 export { CASE_ROLES } from './case/workflow';
 export type { Finding } from './case/checks';

@@ -19,6 +19,24 @@ import {
   type Finding,
 } from '../../core-bundle/index';
 import { chineseDate, shanghaiMinute, shanghaiToday } from '../../utils/date-format';
+import {
+  ACTION_LABELS,
+  clockOps,
+  excludedText,
+  extensionText,
+  isStopWorkRecord,
+  recordOps,
+  stopReasonOf,
+  type ActionKind,
+} from './detail/actions';
+
+/** An operation offered on a clock or a record (the backend checks who may take it). */
+export interface OpButton {
+  kind: ActionKind;
+  label: string;
+}
+const buttons = (kinds: ActionKind[]): OpButton[] =>
+  kinds.map((kind) => ({ kind, label: ACTION_LABELS[kind] }));
 
 /** 剩 3 个工作日 / 今天到期 / 已逾期 2 个工作日 (the backend counts the working days with the calendar). */
 export function leftLabel(
@@ -106,6 +124,13 @@ export interface RecordRow {
   received: boolean;
   late: boolean;
   dueDate: string;
+  /** The written reason for a late hand-over and whether it was approved (细则第二十一条). */
+  lateReason: string;
+  /** Stopping AV on purpose (细则第十三条): the reason on a recording; on the work record, the unit head's approval. */
+  stop: string;
+  stopState: string;
+  stopApproved: boolean;
+  ops: OpButton[];
 }
 
 function recordTypeLabel(r: CaseRecordView): string {
@@ -139,6 +164,17 @@ export function recordRow(r: CaseRecordView, today = shanghaiToday()): RecordRow
     received: !!r.receivedAt,
     late: r.late || overdue,
     dueDate: due,
+    lateReason: r.lateReason
+      ? `延期移交理由：${r.lateReason}（${r.lateApproved ? '已批准' : '待分管领导批准'}）`
+      : '',
+    stop: stopReasonOf(r) ? `停止录制：${stopReasonOf(r)}（须有经单位负责人批准的停止音像记录工作记录）` : '',
+    stopState: isStopWorkRecord(r)
+      ? r.stopApproval
+        ? `单位负责人已批准（${shanghaiMinute(r.stopApproval.at)}）`
+        : '停止录制须经单位负责人批准：待批准'
+      : '',
+    stopApproved: !!r.stopApproval,
+    ops: buttons(recordOps(r, today)),
   };
 }
 
@@ -171,6 +207,10 @@ export interface ClockRow {
   left: string;
   overdue: boolean;
   article: string;
+  /** What the law leaves out of the limit (the periods it pauses for), and how it may be extended. */
+  excludes: string;
+  extension: string;
+  ops: OpButton[];
 }
 
 function ruleOf(name: string) {
@@ -193,6 +233,9 @@ export function clockRow(c: CaseClockView, today = shanghaiToday()): ClockRow {
     left: running && !c.pausedOn ? leftLabel(c.workingDaysLeft, c.dueDate, today) : '',
     overdue: running && !!c.dueDate && c.dueDate < today,
     article: ruleOf(c.name)?.article ?? '',
+    excludes: excludedText(c.name),
+    extension: c.name === 'evidenceHold' ? '法律未规定延长' : extensionText(c.name),
+    ops: buttons(clockOps(c)),
   };
 }
 
@@ -220,6 +263,8 @@ export interface CaseDetail {
   /** What the law requires next: the stages the caller may take now and the running clocks' due dates. */
   next: string[];
   nextStages: Array<{ stage: string; label: string }>;
+  /** Case-level clock operations: a penalty case may register evidence for preservation (行政处罚法第五十六条). */
+  caseOps: OpButton[];
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -265,6 +310,12 @@ export function caseDetail(v: CaseView, today = shanghaiToday()): CaseDetail {
     clocks,
     next,
     nextStages: v.nextStages.map((s) => ({ stage: s.stage, label: s.label })),
+    caseOps:
+      v.kind === 'penalty' &&
+      v.nextStages.length > 0 &&
+      !v.clocks.some((c) => c.name === 'evidenceHold' && !c.stoppedOn)
+        ? buttons(['holdEvidence'])
+        : [],
   };
 }
 

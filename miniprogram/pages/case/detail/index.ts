@@ -3,6 +3,9 @@
  * happened and when it was recorded, the records with their short hash and custody, the automatic checks' findings
  * (failures first, each citing its article), the legal clocks, and what the law requires next. Advancing a stage
  * (case.advance) is done in a popup, checked with the contract's schema; registering a record opens its page.
+ * A second popup takes the clock operations (case.clock: pause for a period the law excludes, resume, the
+ * extension the law allows by its approval step, the evidence hold) and the record steps (a late hand-over's reason
+ * and its approval, the approval of stopping AV); a role the backend refuses is told why in the popup.
  */
 import { pageBase } from '../../../behaviors/page-base';
 import type { CaseCheckResult, CaseView } from '../../../core-bundle/index';
@@ -17,6 +20,15 @@ import {
   STATEMENT_STAGE,
   type AdvanceForm,
 } from './advance';
+import {
+  ACTION_LABELS,
+  ACTION_WHO,
+  checkAction,
+  emptyAction,
+  pauseOptions,
+  type ActionForm,
+  type ActionKind,
+} from './actions';
 
 Component({
   behaviors: [pageBase],
@@ -38,6 +50,16 @@ Component({
     busy: false,
     requestId: '',
     today: shanghaiToday(),
+    actPanel: false,
+    act: emptyAction() as ActionForm,
+    actTitle: '',
+    actSubject: '',
+    actWho: '',
+    actPauseOptions: [] as Array<{ key: string; label: string }>,
+    actErrors: {} as Record<string, string>,
+    actBanner: '',
+    actBusy: false,
+    actRequestId: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -120,6 +142,65 @@ Component({
     },
     onDecisionType(e: WechatMiniprogram.TouchEvent) {
       this.setData({ 'form.type': (e.currentTarget.dataset as { key?: string }).key ?? '' });
+    },
+    onOp(e: WechatMiniprogram.TouchEvent) {
+      const { kind, clock, record, subject } = e.currentTarget.dataset as {
+        kind?: ActionKind;
+        clock?: string;
+        record?: string;
+        subject?: string;
+      };
+      if (!kind) return;
+      this.setData({
+        actPanel: true,
+        act: { ...emptyAction(), kind, clock: clock ?? '', recordId: record ?? '' },
+        actTitle: ACTION_LABELS[kind],
+        actSubject: subject ?? '',
+        actWho: ACTION_WHO[kind] ?? '',
+        actPauseOptions: kind === 'pause' && clock ? pauseOptions(clock) : [],
+        actErrors: {},
+        actBanner: '',
+        actRequestId: newRequestId(),
+      });
+    },
+    onActVisible(e: WechatMiniprogram.CustomEvent<{ visible: boolean }>) {
+      if (!e.detail.visible) this.setData({ actPanel: false });
+    },
+    onActCancel() {
+      this.setData({ actPanel: false });
+    },
+    onActField(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      const field = (e.currentTarget.dataset as { field?: string }).field;
+      if (field) this.setData({ [`act.${field}`]: e.detail.value });
+    },
+    onPauseReason(e: WechatMiniprogram.TouchEvent) {
+      this.setData({
+        'act.pauseReason': (e.currentTarget.dataset as { key?: string }).key ?? '',
+        'actErrors.pauseReason': '',
+      });
+    },
+    async onActSubmit() {
+      if (this.data.actBusy) return;
+      const checked = checkAction(this.data.id, this.data.act);
+      if (!checked.ok) {
+        this.setData({ actErrors: checked.errors, actBanner: '' });
+        return;
+      }
+      this.setData({ actBusy: true, actErrors: {}, actBanner: '' });
+      const res = await call('staff', checked.action, checked.payload as never, {
+        requestId: this.data.actRequestId,
+      });
+      this.setData({ actBusy: false });
+      if (!res.ok) {
+        const errors: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.error.fields ?? {})) errors[k.replace(/^payload\./, '')] = v;
+        // A refusal (FORBIDDEN: not the role the law names) or a state that does not allow it is said as is.
+        this.setData({ actErrors: errors, actBanner: Object.keys(errors).length ? '' : res.error.message });
+        return;
+      }
+      this.setData({ actPanel: false });
+      wx.showToast({ title: '已办理', icon: 'success' });
+      void this.load();
     },
     async onSubmit() {
       if (this.data.busy) return;

@@ -1,7 +1,8 @@
 /**
  * 我的案件 (REC-1, REC-10): the caller's cases (an officer's own; a leader's, the custodian's or legal audit's as
  * their role reaches), each with its stage, the open check failures, records not yet handed over, and the next
- * legal deadline in working days (the backend counts them with the calendar). Links to the custodian's intake queue.
+ * legal deadline in working days (the backend counts them with the calendar). Links to opening a case, the
+ * custodian's intake queue and the import of a case manifest.
  */
 import { pageBase } from '../../../behaviors/page-base';
 import type { CaseListItem, Page } from '../../../core-bundle/index';
@@ -58,6 +59,12 @@ Component({
     onOpen(e: WechatMiniprogram.TouchEvent) {
       const id = (e.currentTarget.dataset as { id?: string }).id;
       if (id) wx.navigateTo({ url: `/pages/case/detail/index?id=${id}` });
+    },
+    onOpenCase() {
+      wx.navigateTo({ url: '/pages/case/open/index' });
+    },
+    onImport() {
+      wx.navigateTo({ url: '/pages/case/import/index' });
     },
     onIntake() {
       wx.navigateTo({ url: '/pages/case/intake/index' });

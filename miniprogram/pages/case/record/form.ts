@@ -11,6 +11,8 @@ import {
   RECORD_TYPE_LABELS,
   RECORD_TYPES,
   recordRegisterInput,
+  STOP_REASON_LABELS,
+  STOP_REASONS,
   type RecordRegisterInput,
   type RecordType,
 } from '../../../core-bundle/index';
@@ -28,7 +30,11 @@ export interface PickedTime {
 export interface Interruption extends PickedTime {
   explanation: string;
   how: '' | 'spoken' | 'written';
+  /** Stopped on purpose (REC-5, 细则第十三条): the unit head approves the work record on the case page. */
+  stopReason?: '' | (typeof STOP_REASONS)[number];
 }
+
+export const STOP_REASON_OPTIONS = STOP_REASONS.map((key) => ({ key, label: STOP_REASON_LABELS[key] }));
 
 export interface RecordForm {
   type: RecordType;
@@ -125,6 +131,7 @@ export function recordPayloadOf(form: RecordForm, caseId: string): Record<string
               at: isoOf(i),
               ...(opt(i.explanation) ? { explanation: i.explanation } : {}),
               ...(i.how ? { how: i.how } : {}),
+              ...(i.stopReason ? { stopReason: i.stopReason } : {}),
             })),
           }
         : {}),

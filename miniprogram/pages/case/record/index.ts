@@ -17,6 +17,7 @@ import {
   DOC_TYPE_OPTIONS,
   emptyRecordForm,
   scrollTargetOf,
+  STOP_REASON_OPTIONS,
   TYPE_OPTIONS,
   type RecordForm,
 } from './form';
@@ -29,6 +30,7 @@ Component({
     typeOptions: TYPE_OPTIONS,
     docTypeOptions: DOC_TYPE_OPTIONS,
     avActOptions: AV_ACT_OPTIONS,
+    stopReasonOptions: STOP_REASON_OPTIONS,
     docTypeLabel: '',
     avActLabel: '',
     errors: {} as Record<string, string>,
@@ -96,6 +98,13 @@ Component({
     onHow(e: WechatMiniprogram.TouchEvent) {
       const { index, how } = e.currentTarget.dataset as { index?: number; how?: string };
       this.setData({ [`form.interruptions[${Number(index)}].how`]: how ?? '' });
+    },
+    /** Tapping the chosen reason again clears it (an interruption that was not a deliberate stop). */
+    onStopReason(e: WechatMiniprogram.TouchEvent) {
+      const { index, reason } = e.currentTarget.dataset as { index?: number; reason?: string };
+      const i = Number(index);
+      const now = this.data.form.interruptions[i]?.stopReason;
+      this.setData({ [`form.interruptions[${i}].stopReason`]: now === reason ? '' : (reason ?? '') });
     },
     onChooseMedia() {
       wx.chooseMedia({

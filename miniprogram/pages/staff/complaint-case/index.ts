@@ -172,6 +172,11 @@ Component({
       const value = (e.currentTarget.dataset as { value?: 'yes' | 'no' }).value ?? '';
       this.setData({ caseOpened: value, fieldError: '' });
     },
+    /** Opening the case in the register links this report and records its 立案 in the same step (case.open). */
+    onOpenCase() {
+      this.setData({ panel: '' });
+      wx.navigateTo({ url: `/pages/case/open/index?complaintId=${this.data.id}` });
+    },
     onHandler(e: WechatMiniprogram.TouchEvent) {
       const staffId = (e.currentTarget.dataset as { staffId?: string }).staffId;
       const handlers = this.data.handlers.map((h) => (h.staffId === staffId ? { ...h, on: !h.on } : h));
