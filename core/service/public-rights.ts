@@ -99,7 +99,9 @@ export function periodText(item: RightItem): string {
     case 'months':
       return `${p.count}个月（${FROM_RECEIPT}）`;
     case 'untilDecision':
-      return item.id === 'coercionStatement' ? '作出强制执行决定前均可提出' : '作出决定前随时可以提出，没有期限限制';
+      return item.id === 'coercionStatement'
+        ? '作出强制执行决定前均可提出'
+        : '作出决定前随时可以提出，没有期限限制';
     case 'afterDue':
       return '缴款期限届满的次日起，按日计算';
     default:
@@ -122,7 +124,9 @@ function countingNotes(items: readonly RightItem[], rule: PublicRightsSettings['
   if (units.has('workingDays'))
     notes.push('“工作日”不含周六、周日和法定节假日；国家规定调休上班的周六、周日计为工作日。');
   if (units.has('calendarDays') || units.has('months'))
-    notes.push('按日或者按月计算的期限，最后一日是周末或者法定节假日的，以节假日后的第一个工作日为最后一日。');
+    notes.push(
+      '按日或者按月计算的期限，最后一日是周末或者法定节假日的，以节假日后的第一个工作日为最后一日。',
+    );
   if (items.some((i) => i.start === 'service')) notes.push(SERVICE_DATE_NOTES[rule]);
   return notes;
 }
@@ -175,7 +179,8 @@ export function publicRights(
   const ids = new Set(rights.map((r) => r.id));
   const bodies: RemedyBodyView[] = [];
   if (ids.has('review')) bodies.push(bodyView('reviewBody', settings.reviewBody));
-  if (ids.has('litigation') || ids.has('litigationAfterReview')) bodies.push(bodyView('court', settings.court));
+  if (ids.has('litigation') || ids.has('litigationAfterReview'))
+    bodies.push(bodyView('court', settings.court));
   return {
     docType: request.docType,
     docName: DOCUMENT_TYPES[request.docType],

@@ -159,9 +159,7 @@ describe('the counting notes follow the settings', () => {
     const notes = read({ docType: 'demandNotice' }).countingNotes;
     expect(notes).toEqual([]); // a 催告书's statement runs until the enforcement decision: no period to count
     const ack = read({ docType: 'priorNotice' }, { ...PUBLIC_SETTINGS, serviceDateRule: 'acknowledge' });
-    expect(ack.countingNotes.at(-1)).toBe(
-      '通过小程序电子送达的文书，以您点击“确认收悉”的时间为收到时间。',
-    );
+    expect(ack.countingNotes.at(-1)).toBe('通过小程序电子送达的文书，以您点击“确认收悉”的时间为收到时间。');
     expect(ack.countingNotes.join('')).toContain('调休上班');
   });
 
