@@ -10,8 +10,8 @@ import { hearingThresholdsSchema } from '../service/schemas';
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 const days = z.int().check(z.minimum(0), z.maximum(3650));
 const key = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/));
-/** A public telephone number as printed (digits, spaces, +, -, parentheses), for the rights page's tap-to-call. */
-const phone = z.string().check(z.trim(), z.regex(/^[0-9+\-() ]{3,30}$/));
+/** A public telephone number, digits and hyphens (023-12345678, 12345): what wx.makePhoneCall dials. */
+const phone = z.string().check(z.trim(), z.regex(/^[0-9][0-9-]{2,19}$/));
 /**
  * A body a party turns to (the review body, the court): its name, the legal basis for naming it, and where the
  * public reaches it (address and phone, optional: shown on the public rights page when set, PUB-5).
