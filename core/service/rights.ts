@@ -10,9 +10,10 @@
  * - 行政处罚决定书 (penaltyDecision): review within 60 days to the configured body (行政复议法 2023 Art. 20, 24) and
  *   litigation within 6 months to the configured court (行政诉讼法 Art. 46); for a penalty decided on the spot
  *   (当场处罚), review first and litigation only after it (行政复议法 Art. 23; 行政诉讼法 Art. 45: 15 days from the
- *   review decision). With a fine, the duties: pay within 15 calendar days of receipt (行政处罚法 Art. 67), a 3%-a-day
- *   surcharge after that, never above the fine and not counted during review or litigation (Art. 72, 73(3)), deferment or instalments on application (Art. 66), and
- *   review or litigation does not suspend execution (Art. 73).
+ *   review decision). Whatever the penalty, review or litigation does not suspend execution (Art. 73 ¶1). With a
+ *   fine, the duties: pay within 15 calendar days of receipt (行政处罚法 Art. 67), a 3%-a-day surcharge after that,
+ *   never above the fine and not counted during review or litigation (Art. 72, 73(3)), and deferment or
+ *   instalments on application (Art. 66).
  * - 催告书 (demandNotice): the right to state and defend (行政强制法 Art. 35, 36).
  * - 查封扣押决定书, 行政控制决定书, 处理决定书: review and litigation as for a decision.
  * Every other document type carries no rights notice of its own (an empty list).
@@ -268,6 +269,18 @@ function remedies(context: RightsContext, docName: string): RightItem[] {
   ];
 }
 
+/** 行政处罚法 Art. 73 ¶1: every penalty decision, with a fine or not, stays executable during review or litigation. */
+const NO_SUSPENSION: RightItem = {
+  id: 'noSuspension',
+  kind: 'duty',
+  title: '复议诉讼期间不停止执行',
+  text: '申请行政复议或者提起行政诉讼的，行政处罚不停止执行，法律另有规定的除外。',
+  article: `${PENALTY_LAW}第七十三条`,
+  period: { unit: 'none' },
+  start: 'none',
+  late: 'notApplicable',
+};
+
 /** The duties of a fine; `fineYuan` undefined: read without a case (the amount is the decision's). */
 function fineDuties(fineYuan: number | undefined): RightItem[] {
   const conditional = fineYuan === undefined ? ({ conditional: true } as const) : {};
@@ -302,16 +315,6 @@ function fineDuties(fineYuan: number | undefined): RightItem[] {
       title: '申请延期或分期缴纳',
       text: '确有经济困难，需要延期或者分期缴纳罚款的，可以向本机关提出申请，经批准后可以暂缓或者分期缴纳。',
       article: `${PENALTY_LAW}第六十六条`,
-      period: { unit: 'none' },
-      start: 'none',
-      late: 'notApplicable',
-    },
-    {
-      id: 'noSuspension',
-      kind: 'duty',
-      title: '复议诉讼期间不停止执行',
-      text: '申请行政复议或者提起行政诉讼的，行政处罚不停止执行，法律另有规定的除外。',
-      article: `${PENALTY_LAW}第七十三条`,
       period: { unit: 'none' },
       start: 'none',
       late: 'notApplicable',
@@ -369,9 +372,9 @@ export function rightsFor(docType: DocType, context: RightsContext): RightItem[]
     case 'hearingNotice':
       return [recusal('听证举行前及作出处罚决定前')];
     case 'penaltyDecision': {
-      if (context.generic) return [...remedies(context, '本决定书'), ...fineDuties(undefined)];
+      if (context.generic) return [...remedies(context, '本决定书'), ...fineDuties(undefined), NO_SUSPENSION];
       const fine = totalFineYuan(context);
-      return [...remedies(context, '本决定书'), ...(fine > 0 ? fineDuties(fine) : [])];
+      return [...remedies(context, '本决定书'), ...(fine > 0 ? fineDuties(fine) : []), NO_SUSPENSION];
     }
     case 'demandNotice':
       return [

@@ -26,6 +26,7 @@ describe('rightsView', () => {
     expect(view.duties.map((r) => r.id)).toEqual(['payment', 'surcharge', 'deferment', 'noSuspension']);
     expect(view.duties[0]).toMatchObject({ duty: true, conditionTag: '处罚包括罚款时' });
     expect(view.duties[2]).toMatchObject({ duty: false, conditionTag: '处罚包括罚款时' });
+    expect(view.duties[3]).toMatchObject({ duty: true, conditionTag: '' });
     expect(view.bodies).toEqual([
       expect.objectContaining({ key: 'reviewBody', phone: '023-00000000', callable: true }),
       expect.objectContaining({ key: 'court', phone: '', callable: false, address: '' }),

@@ -61,7 +61,7 @@ export const HOME_ENTRIES: HomeEntry[] = [
   {
     key: 'rights',
     title: '权利与程序（事前公开）',
-    description: '执法职责、依据、程序、裁量基准和您的权利',
+    description: '执法职责、依据、程序和裁量基准',
     url: null,
     ready: false,
   },

@@ -59,7 +59,7 @@ describe('事先告知书 read without a case', () => {
 
   it('without thresholds in the settings, says the amount follows the rules in force', () => {
     const { hearingThresholds: _dropped, ...older } = PUBLIC_SETTINGS;
-    expect(hearingConditions(older.hearingThresholds)[0]).toBe('较大数额罚款（数额标准按本市规定执行）');
+    expect(hearingConditions(undefined)[0]).toBe('较大数额罚款（数额标准按本市规定执行）');
     expect(byId(read({ docType: 'priorNotice' }, older)).hearing!.text).toContain('数额标准按本市规定执行');
   });
 
@@ -94,6 +94,7 @@ describe('行政处罚决定书', () => {
     expect(items.payment).toMatchObject({ kind: 'duty', conditional: true });
     expect(items.payment!.text).toContain('15日内缴纳决定书载明的罚款');
     expect(items.surcharge!.text).not.toContain('最多');
+    expect(items.noSuspension).toMatchObject({ kind: 'duty', conditional: false }); // Art. 73 ¶1: any penalty
     expect(items.surcharge!.periodText).toBe('缴款期限届满的次日起，按日计算');
     expect(view.bodies).toEqual([
       {
