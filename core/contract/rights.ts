@@ -59,7 +59,7 @@ export const rightsGetInput = withLabels(
   },
 );
 
-/** Anyone: the rights notice of a document type (DESIGN.md `public` `rights.get`). */
+/** Anyone: the rights notice of a document type. */
 export const rightsGet = declareAction<PublicRights>()({
   fn: 'public',
   name: 'rights.get',

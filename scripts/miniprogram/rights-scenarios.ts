@@ -1,5 +1,5 @@
 /**
- * The public rights page in `npm run preview` (PREVIEW_ONLY=rights; PUB-5, issue 16 item 4): a 事先告知书 read
+ * The public rights page in `npm run preview` (PREVIEW_ONLY=rights; PUB-5): a 事先告知书 read
  * without a case (the hearing right's conditions), a penalty decision with the dates from a receipt date and the
  * review body's address and phone (tap-to-call), and a 当场处罚 decision, at both font sizes.
  *

@@ -1,5 +1,5 @@
 /**
- * The 权利告知 page rendered in Chromium (scripts/miniprogram/render.ts; PUB-5, issue 16 item 4), the `public`
+ * The 权利告知 page rendered in Chromium (scripts/miniprogram/render.ts; PUB-5), the `public`
  * function answered by the real rule (rights-fixtures.ts): reached from the home page; the document type picked
  * (the hearing right's conditions, 行政处罚法 Art. 63; a decision's duties, Art. 66, 67, 72, 73; review first for
  * 当场处罚, 行政复议法 Art. 23); the last days from a receipt date across 端午; tap-to-call of the review body and

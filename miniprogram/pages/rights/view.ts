@@ -1,5 +1,5 @@
 /**
- * The public rights page's view model (PUB-5; issue 16 item 4), pure and tested directly
+ * The public rights page's view model (PUB-5), pure and tested directly
  * (test/miniprogram/rights-model.test.ts): the document types to pick from (core's list and names), and what
  * `rights.get` answers (core/service/public-rights.ts) as the page shows it: rights and duties apart, each with
  * its period, its last day and a countdown when the reader gave the day they received the document, the review

@@ -1,5 +1,5 @@
 /**
- * `rights.get` through the emulator (PUB-5; issue 16 item 4): anyone, with no WeChat identity, reads the rights
+ * `rights.get` through the emulator (PUB-5): anyone, with no WeChat identity, reads the rights
  * notice of a document type with the articles, periods, review body and court of the legal settings in force
  * (行政复议法 2023 Art. 24: the district government; 行政诉讼法 Art. 46), the hearing right's conditions with
  * Chongqing's thresholds (行政处罚法 Art. 63), and the dates from a receipt date across the Dragon Boat holiday.

@@ -1,5 +1,5 @@
 /**
- * 权利告知 (PUB-5; issue 16 item 4, public part): pick the document you received and read, in plain Chinese, the
+ * 权利告知 (PUB-5, the public rights notice): pick the document you received and read, in plain Chinese, the
  * rights and duties it carries with their articles and periods, the review body and court (tap-to-call where the
  * legal settings hold a phone), and how periods are counted. Given the day the document was received, each
  * period's last day and a countdown (dates from the backend's working-day calendar, marked provisional where the
