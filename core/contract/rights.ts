@@ -9,10 +9,9 @@ import * as z from 'zod/mini';
 import { declareAction } from './declare';
 import { withLabels } from './labels';
 import { isPlainDate } from '../publication/dates';
-import { PENALTY_KINDS, RIGHTS_DOC_TYPES, type PenaltyKind } from '../service/rights';
+import { RIGHTS_DOC_TYPES } from '../service/rights';
+import { penaltySchema } from '../service/schemas';
 import type { PublicRights } from '../service/public-rights';
-
-const penaltyKinds = Object.keys(PENALTY_KINDS) as [PenaltyKind, ...PenaltyKind[]];
 
 export const rightsGetInput = withLabels(
   z.strictObject({
@@ -21,18 +20,7 @@ export const rightsGetInput = withLabels(
      * The penalties proposed (事先告知书) or decided (决定书); absent: the notice read without a case, with the
      * conditions under which the hearing right and the payment duties apply.
      */
-    penalties: z.optional(
-      z
-        .array(
-          z.strictObject({
-            kind: z.enum(penaltyKinds, '处罚种类不在可选范围内'),
-            amountYuan: z.optional(
-              z.number('金额应为数字').check(z.minimum(0, '金额不能小于 0'), z.maximum(1e12, '金额过大')),
-            ),
-          }),
-        )
-        .check(z.maxLength(20, '处罚种类最多 20 项')),
-    ),
+    penalties: z.optional(z.array(penaltySchema).check(z.maxLength(20, '处罚种类最多 20 项'))),
     partyKind: z.optional(z.enum(['person', 'organisation'], '当事人类别应为公民或者法人、其他组织')),
     /** A penalty decided on the spot (当场处罚): review comes before litigation (行政复议法 Art. 23). */
     onSpot: z.optional(z.boolean('是否当场处罚应为是或否')),

@@ -5,7 +5,6 @@
  * was told (PUB-5).
  */
 import * as z from 'zod/mini';
-import { hearingThresholdsSchema } from '../service/schemas';
 
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 const days = z.int().check(z.minimum(0), z.maximum(3650));
@@ -16,6 +15,15 @@ const phone = z.string().check(z.trim(), z.regex(/^[0-9][0-9-]{2,19}$/));
  * A body a party turns to (the review body, the court): its name, the legal basis for naming it, and where the
  * public reaches it (address and phone, optional: shown on the public rights page when set, PUB-5).
  */
+/** An amount in yuan (a fine, a confiscation, a threshold). */
+export const yuanSchema = z.number().check(z.minimum(0), z.maximum(1e12));
+const thresholdPair = z.strictObject({ fineYuan: yuanSchema, confiscationYuan: yuanSchema });
+/** 较大数额 / 较大价值 of 行政处罚法 Art. 63, for a person and for an organisation, in yuan ("以上": inclusive). */
+export const hearingThresholdsSchema = z.strictObject({
+  person: thresholdPair,
+  organisation: thresholdPair,
+});
+
 const remedyBody = z.strictObject({
   name,
   basis: z.string().check(z.maxLength(200)),
