@@ -203,6 +203,7 @@ export function hearingConditions(thresholds?: HearingThresholds): string[] {
     '降低资质等级、吊销许可证件',
     '责令停产停业、责令关闭、限制从业',
     '其他较重的行政处罚',
+    '法律、法规、规章规定的其他情形',
   ];
 }
 

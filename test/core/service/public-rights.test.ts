@@ -50,6 +50,7 @@ describe('事先告知书 read without a case', () => {
     expect(hearing).toMatchObject({ conditional: true, periodText: '5个工作日（自收到文书之日的次日起算）' });
     expect(hearing!.text).toContain('对公民5000元以上、对法人或者其他组织5万元以上');
     expect(hearing!.text).toContain('吊销许可证件');
+    expect(hearing!.text).toContain('法律、法规、规章规定的其他情形'); // Art. 63(六)
     expect(hearing!.text).toContain('视为放弃听证权利');
     expect(statement).toMatchObject({ conditional: false });
     expect(statement!.text).toContain('逾期提出的，在作出处罚决定前仍会受理'); // Art. 62: never refused
