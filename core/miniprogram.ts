@@ -151,3 +151,10 @@ export {
 } from './publication/kinds';
 export type { PublicationKind, PublicationPublicItem } from './contract/publication';
 export type { PublicView, WithdrawalNotice } from './publication/public-view';
+
+/**
+ * The public rights page (pages/rights subpackage; docs/service-rights.md "Public rights page"): the document types
+ * that carry a rights notice (their names come with DOCUMENT_TYPES above) and the answer's types.
+ */
+export { RIGHTS_DOC_TYPES } from './service/rights';
+export type { PublicRightItem, PublicRights, RemedyBodyView, RightsDocType } from './contract/rights';

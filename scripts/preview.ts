@@ -16,6 +16,7 @@ import { seedComplaintFixtures, type ComplaintFixtures } from './miniprogram/com
 import { seedStaffFixtures, STAFF_SCENARIOS } from './miniprogram/staff-scenarios';
 import { CASE_SCENARIOS, loadCaseFixtures } from './miniprogram/case-scenarios';
 import { loadPublicationFixtures, PUBLICATION_SCENARIOS } from './miniprogram/publication-scenarios';
+import { loadRightsFixtures, RIGHTS_SCENARIOS } from './miniprogram/rights-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -31,6 +32,7 @@ export const SCENARIOS: Scenario[] = [
       '执法结果公示',
       '即将上线',
       '权利与程序',
+      '权利告知',
       '我的投诉举报',
       '扫码核验执法人员',
     ],
@@ -149,6 +151,7 @@ export const SCENARIOS: Scenario[] = [
   ...STAFF_SCENARIOS,
   ...CASE_SCENARIOS,
   ...PUBLICATION_SCENARIOS,
+  ...RIGHTS_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -174,6 +177,7 @@ async function main(): Promise<void> {
   await seedStaffFixtures(emu.url, emu.ctx.options.appId);
   await loadCaseFixtures(emu.url, emu.ctx.options.appId);
   await loadPublicationFixtures(emu.url, emu.ctx.options.appId);
+  await loadRightsFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });

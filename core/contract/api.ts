@@ -12,6 +12,7 @@ import { table } from './declare';
 import * as ledger from './ledger';
 import * as officer from './officer';
 import * as publication from './publication';
+import { rightsGet } from './rights';
 import { ORG_STAFF_ACTIONS } from './org';
 import * as system from './system';
 
@@ -22,6 +23,7 @@ export const PUBLIC_API = table([
   complaint.complaintTerms,
   publication.publicationList,
   publication.publicationGet,
+  rightsGet,
 ] as const);
 
 export const CITIZEN_API = table([

@@ -5,7 +5,14 @@
  */
 export { serviceDate } from './serviceDate';
 export type { ServiceDate, ServiceDateRule, ServiceEvent, ServiceTimes } from './serviceDate';
-export { hearingApplies, rightsFor, totalFineYuan } from './rights';
+export {
+  hearingApplies,
+  hearingConditions,
+  RIGHTS_DOC_TYPES,
+  rightsFor,
+  totalFineYuan,
+  yuanText,
+} from './rights';
 export type {
   HearingThresholds,
   LateRule,
@@ -15,8 +22,17 @@ export type {
   RightItem,
   RightPeriod,
   RightsContext,
+  RightsDocType,
   RightsSettings,
 } from './rights';
+export { periodText, publicRights } from './public-rights';
+export type {
+  PublicRightItem,
+  PublicRights,
+  PublicRightsRequest,
+  PublicRightsSettings,
+  RemedyBodyView,
+} from './public-rights';
 export {
   DEFAULT_NOT_OPENED_WORKING_DAYS,
   HEARING_NOTICE_WORKING_DAYS,

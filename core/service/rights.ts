@@ -10,12 +10,17 @@
  * - 行政处罚决定书 (penaltyDecision): review within 60 days to the configured body (行政复议法 2023 Art. 20, 24) and
  *   litigation within 6 months to the configured court (行政诉讼法 Art. 46); for a penalty decided on the spot
  *   (当场处罚), review first and litigation only after it (行政复议法 Art. 23; 行政诉讼法 Art. 45: 15 days from the
- *   review decision). With a fine, the duties: pay within 15 calendar days of receipt (行政处罚法 Art. 67), a 3%-a-day
- *   surcharge after that, never above the fine and not counted during review or litigation (Art. 72, 73(3)), deferment or instalments on application (Art. 66), and
- *   review or litigation does not suspend execution (Art. 73).
+ *   review decision). Whatever the penalty, review or litigation does not suspend execution (Art. 73 ¶1). With a
+ *   fine, the duties: pay within 15 calendar days of receipt (行政处罚法 Art. 67), a 3%-a-day surcharge after that,
+ *   never above the fine and not counted during review or litigation (Art. 72, 73(3)), and deferment or
+ *   instalments on application (Art. 66).
  * - 催告书 (demandNotice): the right to state and defend (行政强制法 Art. 35, 36).
  * - 查封扣押决定书, 行政控制决定书, 处理决定书: review and litigation as for a decision.
  * Every other document type carries no rights notice of its own (an empty list).
+ *
+ * Read without a case (`generic`, the public rights page, PUB-5): the hearing right is listed with the conditions
+ * under which it applies, and a decision's payment duties are listed as applying when the penalty includes a fine;
+ * both items are marked `conditional`.
  */
 import type { DocumentType as DocType } from '../case/stages';
 import type { SettingsValues } from '../settings/schema';
@@ -61,7 +66,21 @@ export interface RightItem {
   /** Where the period starts: the service date, another item's due date, or nowhere (no period). */
   start: 'service' | 'afterDue' | 'none';
   late: LateRule;
+  /** Read without a case (`generic`): the item applies only under the conditions its text states. */
+  conditional?: true;
 }
+
+/** The document types that carry a rights notice (rightsFor answers a non-empty list for each), in serving order. */
+export const RIGHTS_DOC_TYPES = [
+  'priorNotice',
+  'hearingNotice',
+  'penaltyDecision',
+  'demandNotice',
+  'sealSeizeDecision',
+  'controlDecision',
+  'goodsDecision',
+] as const satisfies readonly DocType[];
+export type RightsDocType = (typeof RIGHTS_DOC_TYPES)[number];
 
 /**
  * The penalties of 行政处罚法 Art. 9 as the rights rules need them, with their Chinese names. `otherHeavy` is
@@ -116,6 +135,11 @@ export interface RightsContext {
   statementPeriodDays?: number;
   /** A penalty decided on the spot (当场处罚, 行政处罚法 Art. 51). */
   onSpot?: boolean;
+  /**
+   * The notice read without a case (the public page): the hearing right with its conditions, and a decision's
+   * payment duties as applying to a fine; `penalties` then play no part.
+   */
+  generic?: boolean;
 }
 
 const PENALTY_LAW = '《中华人民共和国行政处罚法》';
@@ -155,6 +179,32 @@ export function totalFineYuan(context: RightsContext): number {
   return (context.penalties ?? [])
     .filter((p) => p.kind === 'fine')
     .reduce((sum, p) => sum + (p.amountYuan ?? 0), 0);
+}
+
+/** 5000 → 5000元; 50000 → 5万元 (whole 万 only; anything else in 元). */
+export function yuanText(yuan: number): string {
+  return yuan >= 10_000 && yuan % 10_000 === 0 ? `${yuan / 10_000}万元` : `${yuan}元`;
+}
+
+/**
+ * The cases of 行政处罚法 Art. 63 in plain Chinese, with the 较大数额 thresholds when the settings hold them (else
+ * the amount is said to follow the rules in force).
+ */
+export function hearingConditions(thresholds?: HearingThresholds): string[] {
+  const fine = thresholds
+    ? `较大数额罚款（对公民${yuanText(thresholds.person.fineYuan)}以上、对法人或者其他组织${yuanText(thresholds.organisation.fineYuan)}以上）`
+    : '较大数额罚款（数额标准按本市规定执行）';
+  const confiscation = thresholds
+    ? `没收较大数额违法所得、没收较大价值非法财物（对公民${yuanText(thresholds.person.confiscationYuan)}以上、对法人或者其他组织${yuanText(thresholds.organisation.confiscationYuan)}以上）`
+    : '没收较大数额违法所得、没收较大价值非法财物';
+  return [
+    fine,
+    confiscation,
+    '降低资质等级、吊销许可证件',
+    '责令停产停业、责令关闭、限制从业',
+    '其他较重的行政处罚',
+    '法律、法规、规章规定的其他情形',
+  ];
 }
 
 function recusal(before: string): RightItem {
@@ -220,13 +270,31 @@ function remedies(context: RightsContext, docName: string): RightItem[] {
   ];
 }
 
-function fineDuties(fineYuan: number): RightItem[] {
-  return [
+/** 行政处罚法 Art. 73 ¶1: every penalty decision, with a fine or not, stays executable during review or litigation. */
+const NO_SUSPENSION: RightItem = {
+  id: 'noSuspension',
+  kind: 'duty',
+  title: '复议诉讼期间不停止执行',
+  text: '申请行政复议或者提起行政诉讼的，行政处罚不停止执行，法律另有规定的除外。',
+  article: `${PENALTY_LAW}第七十三条`,
+  period: { unit: 'none' },
+  start: 'none',
+  late: 'notApplicable',
+};
+
+/** The duties of a fine; `fineYuan` undefined: read without a case (the amount is the decision's). */
+function fineDuties(fineYuan: number | undefined): RightItem[] {
+  const conditional = fineYuan === undefined ? ({ conditional: true } as const) : {};
+  const cap = fineYuan === undefined ? '' : `（最多${fineYuan}元）`;
+  const items: RightItem[] = [
     {
       id: 'payment',
       kind: 'duty',
       title: '缴纳罚款',
-      text: `请自收到本决定书之日起15日内缴纳罚款${fineYuan}元。`,
+      text:
+        fineYuan === undefined
+          ? '处罚决定包括罚款的，请自收到决定书之日起15日内缴纳决定书载明的罚款。'
+          : `请自收到本决定书之日起15日内缴纳罚款${fineYuan}元。`,
       article: `${PENALTY_LAW}第六十七条`,
       period: { unit: 'calendarDays', count: 15 },
       start: 'service',
@@ -236,7 +304,7 @@ function fineDuties(fineYuan: number): RightItem[] {
       id: 'surcharge',
       kind: 'duty',
       title: '逾期加处罚款',
-      text: `到期不缴纳罚款的，每日按罚款数额的3%加处罚款，加处罚款的数额不超过罚款数额（最多${fineYuan}元）。申请行政复议或者提起行政诉讼的，复议、诉讼期间不计算加处罚款。`,
+      text: `到期不缴纳罚款的，每日按罚款数额的3%加处罚款，加处罚款的数额不超过罚款数额${cap}。申请行政复议或者提起行政诉讼的，复议、诉讼期间不计算加处罚款。`,
       article: `${PENALTY_LAW}第七十二条、第七十三条第三款`,
       period: { unit: 'afterDue', of: 'payment' },
       start: 'afterDue',
@@ -252,17 +320,8 @@ function fineDuties(fineYuan: number): RightItem[] {
       start: 'none',
       late: 'notApplicable',
     },
-    {
-      id: 'noSuspension',
-      kind: 'duty',
-      title: '复议诉讼期间不停止执行',
-      text: '申请行政复议或者提起行政诉讼的，行政处罚不停止执行，法律另有规定的除外。',
-      article: `${PENALTY_LAW}第七十三条`,
-      period: { unit: 'none' },
-      start: 'none',
-      late: 'notApplicable',
-    },
   ];
+  return items.map((item) => ({ ...item, ...conditional }));
 }
 
 /** The rights and duties `docType` carries in `context`, in the order they are shown. */
@@ -282,7 +341,20 @@ export function rightsFor(docType: DocType, context: RightsContext): RightItem[]
           late: 'acceptedMarkedLate',
         },
       ];
-      if (hearingApplies(context)) {
+      if (context.generic) {
+        const days = context.settings.hearingRequestDays;
+        items.push({
+          id: 'hearing',
+          kind: 'right',
+          title: '要求听证',
+          text: `拟作出的处罚属于下列情形之一的，告知书会写明您有权要求听证：${hearingConditions(context.hearingThresholds).join('；')}。您可以自收到告知书之日起${days}个工作日内提出听证要求；逾期未提出的，视为放弃听证权利。`,
+          article: `${PENALTY_LAW}第六十三条、第六十四条`,
+          period: { unit: 'workingDays', count: days },
+          start: 'service',
+          late: 'refused',
+          conditional: true,
+        });
+      } else if (hearingApplies(context)) {
         const days = context.settings.hearingRequestDays;
         items.push({
           id: 'hearing',
@@ -301,8 +373,9 @@ export function rightsFor(docType: DocType, context: RightsContext): RightItem[]
     case 'hearingNotice':
       return [recusal('听证举行前及作出处罚决定前')];
     case 'penaltyDecision': {
+      if (context.generic) return [...remedies(context, '本决定书'), ...fineDuties(undefined), NO_SUSPENSION];
       const fine = totalFineYuan(context);
-      return [...remedies(context, '本决定书'), ...(fine > 0 ? fineDuties(fine) : [])];
+      return [...remedies(context, '本决定书'), ...(fine > 0 ? fineDuties(fine) : []), NO_SUSPENSION];
     }
     case 'demandNotice':
       return [

@@ -4,19 +4,15 @@
  * setting (for a person and for an organisation, in yuan).
  */
 import * as z from 'zod/mini';
+import { hearingThresholdsSchema, yuanSchema } from '../settings/schema';
 import { PENALTY_KINDS, type PenaltyKind } from './rights';
 
-const yuan = z.number().check(z.minimum(0), z.maximum(1e12));
 const kinds = Object.keys(PENALTY_KINDS) as [PenaltyKind, ...PenaltyKind[]];
 
 export const penaltySchema = z.strictObject({
   kind: z.enum(kinds),
-  amountYuan: z.optional(yuan),
+  amountYuan: z.optional(yuanSchema),
 });
 
-const thresholdPair = z.strictObject({ fineYuan: yuan, confiscationYuan: yuan });
-
-export const hearingThresholdsSchema = z.strictObject({
-  person: thresholdPair,
-  organisation: thresholdPair,
-});
+/** Defined with the legal settings that hold it (core/settings/schema.ts). */
+export { hearingThresholdsSchema };

@@ -9,6 +9,27 @@ import * as z from 'zod/mini';
 const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 const days = z.int().check(z.minimum(0), z.maximum(3650));
 const key = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/));
+/** A public telephone number, digits and hyphens (023-12345678, 12345): what wx.makePhoneCall dials. */
+const phone = z.string().check(z.trim(), z.regex(/^[0-9][0-9-]{2,19}$/));
+/**
+ * A body a party turns to (the review body, the court): its name, the legal basis for naming it, and where the
+ * public reaches it (address and phone, optional: shown on the public rights page when set, PUB-5).
+ */
+/** An amount in yuan (a fine, a confiscation, a threshold). */
+export const yuanSchema = z.number().check(z.minimum(0), z.maximum(1e12));
+const thresholdPair = z.strictObject({ fineYuan: yuanSchema, confiscationYuan: yuanSchema });
+/** 较大数额 / 较大价值 of 行政处罚法 Art. 63, for a person and for an organisation, in yuan ("以上": inclusive). */
+export const hearingThresholdsSchema = z.strictObject({
+  person: thresholdPair,
+  organisation: thresholdPair,
+});
+
+const remedyBody = z.strictObject({
+  name,
+  basis: z.string().check(z.maxLength(200)),
+  address: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  phone: z.optional(phone),
+});
 
 /** When electronic service takes effect (民事诉讼法 Art. 90 as applied to administrative service). */
 export const SERVICE_DATE_RULES = ['firstOpenOrAcknowledge', 'acknowledge', 'arrival'] as const;
@@ -20,8 +41,8 @@ const displayTier = z.strictObject({
 
 export const settingsValuesSchema = z.strictObject({
   serviceDateRule: z.enum(SERVICE_DATE_RULES),
-  reviewBody: z.strictObject({ name, basis: z.string().check(z.maxLength(200)) }),
-  court: z.strictObject({ name, basis: z.string().check(z.maxLength(200)) }),
+  reviewBody: remedyBody,
+  court: remedyBody,
   /** Calendar days to apply for administrative review (行政复议法 Art. 20). */
   reviewPeriodDays: days,
   /** Months to bring an action (行政诉讼法 Art. 46). */
@@ -32,6 +53,14 @@ export const settingsValuesSchema = z.strictObject({
   hearingRequestDays: days,
   /** Days between the hearing notice and the hearing (Art. 64). */
   hearingNoticeDays: days,
+  /**
+   * 较大数额 / 较大价值 of 行政处罚法 Art. 63 in yuan, for a person and for an organisation, with the rule that sets
+   * them (the municipality's hearing rules). Optional so that versions published before it stay valid; without it
+   * a fine or confiscation alone opens no hearing right (core/service/rights.ts).
+   */
+  hearingThresholds: z.optional(
+    z.extend(hearingThresholdsSchema, { basis: z.string().check(z.maxLength(200)) }),
+  ),
   /** Working days to publish decisions (PUB-12; 国办发〔2018〕118号) and to withdraw an entry (PUB-13). */
   publicationWorkingDays: z.strictObject({ penaltyOrPermit: days, other: days }),
   withdrawalWorkingDays: days,

@@ -3,6 +3,7 @@ import { complaintPublicActions } from '../features/complaint';
 import { officerPublicActions } from '../features/officer';
 import { ledgerPublicActions } from '../features/ledger/actions';
 import { publicationPublicActions } from '../features/publication';
+import { rightsPublicActions } from '../features/service/public-rights';
 import { PUBLIC_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import type { Handlers } from '../router/types';
@@ -13,6 +14,7 @@ export const publicHandlers: Handlers<typeof PUBLIC_API> = {
   ...ledgerPublicActions,
   ...complaintPublicActions,
   ...publicationPublicActions,
+  ...rightsPublicActions,
 };
 
 export const main = createFunction('public', PUBLIC_API, publicHandlers);

@@ -27,6 +27,13 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   statementPeriodDays: 5,
   hearingRequestDays: 5, // 行政处罚法 Art. 64 (working days, Art. 85)
   hearingNoticeDays: 7, // 行政处罚法 Art. 64
+  // 重庆市行政处罚听证程序规定 (2023, 市政府令第354号, in force 2023-03-01): 较大数额 / 较大价值 is 5000 yuan or
+  // more for a person and 50 000 yuan or more for an organisation (fines, confiscated gains or property).
+  hearingThresholds: {
+    person: { fineYuan: 5_000, confiscationYuan: 5_000 },
+    organisation: { fineYuan: 50_000, confiscationYuan: 50_000 },
+    basis: '《重庆市行政处罚听证程序规定》（重庆市人民政府令第354号）',
+  },
   publicationWorkingDays: { penaltyOrPermit: 7, other: 20 }, // 国办发〔2018〕118号
   withdrawalWorkingDays: 3, // 行政处罚法 Art. 48
   // National credit-repair rules: minor ≤ 3 months, general 3-12 months, serious 1-3 years.

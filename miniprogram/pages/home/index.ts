@@ -45,6 +45,13 @@ export const HOME_ENTRIES: HomeEntry[] = [
     ready: true,
   },
   {
+    key: 'rightsNotice',
+    title: '权利告知',
+    description: '收到执法文书后，您有哪些权利、义务，期限多长，向谁申请复议或者起诉',
+    url: '/pages/rights/notice/index',
+    ready: true,
+  },
+  {
     key: 'documents',
     title: '我的送达文书',
     description: '查看向您送达的执法文书，确认收悉',
@@ -54,7 +61,7 @@ export const HOME_ENTRIES: HomeEntry[] = [
   {
     key: 'rights',
     title: '权利与程序（事前公开）',
-    description: '执法职责、依据、程序、裁量基准和您的权利',
+    description: '执法职责、依据、程序和裁量基准',
     url: null,
     ready: false,
   },

@@ -102,10 +102,11 @@ describe('行政处罚决定书 (penaltyDecision)', () => {
     expect(litigation?.text).toContain('6个月内向依重庆市行政案件集中管辖规定确定的人民法院提起行政诉讼');
   });
 
-  it('a warning carries no payment duties', () => {
+  it('a warning carries no payment duties, but review or litigation still does not suspend it (Art. 73 ¶1)', () => {
     expect(ids({ settings: SETTINGS, penalties: [{ kind: 'warning' }] }, 'penaltyDecision')).toEqual([
       'review',
       'litigation',
+      'noSuspension',
     ]);
   });
 
