@@ -111,6 +111,7 @@ export type {
   CaseRecordView,
   CaseStageView,
   CaseView,
+  IntakeItem,
   RecordRegisterInput,
   RecordType,
 } from './contract/case';

@@ -641,6 +641,34 @@ export const recordUploadSlot = declareAction<RecordUploadSlot>()({
 export const partyFind = declareAction<PartyFound>()({ ...staff, name: 'party.find', input: partyFindInput });
 
 /**
+ * `record.intake` (REC-10; 全过程记录制度第二十一条): the records custodian's intake queue, the records of the unit (or
+ * of the sections the custodian's role reaches) registered and not yet received, oldest hand-over due date first,
+ * so the late ones lead; each marked `overdue` once its 2-working-day due date has passed. Cursor paged.
+ */
+export const RECORD_INTAKE_ROLES = ['custodian'] as const;
+export const recordIntakeInput = withLabels(
+  z.strictObject({
+    /** The unit whose queue (default: the caller's own, else the first where they are custodian). */
+    unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    cursor,
+    pageSize,
+  }),
+  { unitId: '单位', cursor: '分页标记', pageSize: '每页条数' },
+);
+export interface IntakeItem extends CaseRecordView {
+  caseNo: string;
+  /** Not received and its hand-over due date has passed (Shanghai date). */
+  overdue: boolean;
+}
+export const recordIntake = declareAction<Page<IntakeItem>>()({
+  fn: 'staff',
+  access: 'staff',
+  roles: RECORD_INTAKE_ROLES,
+  name: 'record.intake',
+  input: recordIntakeInput,
+});
+
+/**
  * `case.import` (REC-1, 2, 3, 9; docs/import-format.md, docs/cases.md "Import"): the records custodian or the
  * administrator imports a manifest exported by the supervision information system and the recorder platform. The
  * first call sends the files (in the payload, up to 256 KB, or uploaded through record.uploadSlot): the whole manifest is validated (one bad row and nothing is imported; every bad row
@@ -723,6 +751,7 @@ export const CASE_STAFF_ACTIONS = [
   recordApproveLate,
   recordApproveStop,
   recordUploadSlot,
+  recordIntake,
   partyFind,
   caseImport,
   caseImportStatus,

@@ -330,6 +330,7 @@ async function importRecord(
     lateApproved: false,
     stopApproval: null,
     sortKey: sortKeyOf(workEndedAt, id),
+    intakeKey: null,
     createdAt: call.now,
     updatedAt: call.now,
   };

@@ -130,6 +130,11 @@ export interface RecordDoc {
   /** A work record of stopping AV (docType `stopRecordingRecord`): the unit head's approval (REC-5). */
   stopApproval?: { by: string; at: Date } | null;
   sortKey: string;
+  /**
+   * While not received: `<hand-over due date>_<sortKey>`, the custodian's queue order (record.intake: oldest due
+   * date first, indexed with the unit and section); null once received, and for imported records.
+   */
+  intakeKey?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -141,6 +146,10 @@ export const caseIdOf = (unitId: string, caseNo: string): string =>
   'case_' + hashText(`case\u0000${unitId}\u0000${caseNo}`).slice(0, 24);
 
 export const sortKeyOf = (at: Date, id: string): string => `${at.toISOString()}_${id}`;
+
+/** The intake queue's key of a record not yet received (a record without a due date sorts last). */
+export const intakeKeyOf = (r: Pick<RecordDoc, 'handoverDueDate' | 'sortKey'>): string =>
+  `${r.handoverDueDate ?? '9999-12-31'}_${r.sortKey}`;
 
 /** The data key's record reference of a party (server/privacy binds the ciphertext to it). */
 export const partySealRef = (id: string): string => `${PARTIES_COLLECTION}/${id}`;
