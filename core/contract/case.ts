@@ -11,6 +11,10 @@ import {
   ALL_CASE_STAGES,
   AV_ACT_CODES,
   CASE_KINDS,
+  DECISION_STAGES,
+  DECISION_TYPE_LABELS,
+  DECISION_TYPES,
+  STATEMENT_STAGE,
   DOCUMENT_TYPE_CODES,
   PARTY_KINDS,
   SERVICE_METHOD_CODES,
@@ -169,22 +173,8 @@ export const caseListInput = withLabels(
 );
 export type CaseListInput = z.infer<typeof caseListInput>;
 
-export const DECISION_TYPES = [
-  'penalty',
-  'noPenalty',
-  'seizure',
-  'release',
-  'confiscation',
-  'other',
-] as const;
-export const DECISION_TYPE_LABELS: Record<(typeof DECISION_TYPES)[number], string> = {
-  penalty: '给予行政处罚',
-  noPenalty: '不予行政处罚',
-  seizure: '查封扣押',
-  release: '解除查封扣押',
-  confiscation: '没收',
-  other: '其他决定',
-};
+/** Decision types: the one list is the register's (core/case/stages.ts). */
+export { DECISION_TYPES, DECISION_TYPE_LABELS };
 const yuan = (label: string) =>
   z.optional(z.number().check(z.gte(0, `${label}不能为负数`), z.lte(1e10, `${label}过大`)));
 
@@ -197,9 +187,8 @@ export const decisionSchema = z.strictObject({
 });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
-/** The stages that record the decision document, and the one that records the statement period (schema and pages). */
-export const DECISION_STAGES: readonly CaseStage[] = ['decision', 'goodsDecision'];
-export const STATEMENT_STAGE: CaseStage = 'statement';
+/** The stages that record the decision document, and the one that records the statement period (core/case/stages.ts). */
+export { DECISION_STAGES, STATEMENT_STAGE };
 
 export const caseAdvanceInput = withLabels(
   z
