@@ -692,6 +692,10 @@ export const caseImportInput = withLabels(
     importId: '导入批次编号',
   },
 );
+export interface ImportCounts {
+  cases: number;
+  records: number;
+}
 export interface CaseImportAnswer {
   /** null when the manifest was refused (then `errors` lists every bad row). */
   importId: string | null;
@@ -699,9 +703,17 @@ export interface CaseImportAnswer {
   /** Batches applied so far, of `total` (core/case/manifest.ts planBatches). */
   applied: number;
   total: number;
-  /** Rows in the manifest, and what this import has created so far (existing rows are left as they are). */
+  /**
+   * Rows in the manifest, and what this import has done with them so far: rows created, rows corrected (their
+   * content changed since an earlier import: a new revision replaces the imported version) and rows found as they
+   * were. Two calls applying one batch at once may both count a row as found.
+   */
   rows: number;
-  created: { cases: number; records: number };
+  created: ImportCounts;
+  updated: ImportCounts;
+  unchanged: ImportCounts;
+  /** The rows this call corrected, by kind and source id (at most 200; the counts have them all). */
+  updatedRows: Array<{ kind: 'cases' | 'documents' | 'av' | 'data'; sourceId: string }>;
   errors: ManifestError[];
 }
 export const caseImportStatusInput = withLabels(
