@@ -10,8 +10,9 @@
  * Lead decisions: imported acts keep their original times (the 30-day backdating limit of case.open and
  * record.register is for entries made here, not for history); imported records are registered as already
  * received by the importing custodian, with no hand-over clock; an AV row's several file hashes are one record
- * (`files`). Every row is an upsert by (system, sourceId) within the unit: a row already imported is left as it is.
- * The rows themselves: import-apply.ts.
+ * (`files`). Every row is an upsert by (system, sourceId) within the unit: the same content is left as it is,
+ * changed content replaces the imported version (a new revision, the earlier content kept); the answer counts rows
+ * created, updated and unchanged. The rows themselves: import-apply.ts, import-case.ts, import-record.ts.
  */
 import { MANIFEST_LIMITS, manifestDigest, parseManifest, planBatches } from '../../../core/case/manifest';
 import * as decl from '../../../core/contract/case';
