@@ -86,3 +86,37 @@ it('refuses the queue to anyone but the custodian, and a cursor it did not give'
     error: { code: 'INVALID_INPUT', fields: { 'payload.cursor': expect.any(String) } },
   });
 });
+
+it('lists to a custodian delegated for one section only that section’s records (REC-14)', async () => {
+  const { staff } = t.call;
+  const openid = `intake-${Date.now()}`;
+  const inv = await staff('demo-admin-1', 'staff.invite', {
+    name: '二大队档案员',
+    unitId: 'unit_enforcement',
+    sectionId: 'sec_dept_2',
+    roles: ['officer'],
+  });
+  const bound = await staff(openid, 'staff.bind', { inviteCode: inv.data.inviteCode });
+  expect(bound).toMatchObject({ ok: true });
+  // The unit's custodian delegates the role for department 2 only (REC-14: a section-limited grant).
+  const d = await staff(CUSTODIAN, 'org.delegate', {
+    toStaffId: bound.data.staffId,
+    role: 'custodian',
+    unitId: 'unit_enforcement',
+    sectionId: 'sec_dept_2',
+    validUntil: new Date(Date.now() + 40 * DAY).toISOString(),
+    reason: '休假期间由其代为接收执法二大队的执法记录',
+  });
+  // Not a sensitive role: in force at once, no second administrator's approval.
+  expect(d).toMatchObject({ ok: true });
+  expect(d.data.status).not.toBe('pending');
+  const dept1 = await openCase(t.call);
+  const dept2 = await openCase(t.call, { sectionId: 'sec_dept_2' }, HEAD);
+  const own = await register(dept2.id, Date.now() - 3_600_000);
+  const other = await register(dept1.id, Date.now() - 3_600_000);
+  const res = await staff(openid, 'record.intake', { pageSize: 50 });
+  expect(res).toMatchObject({ ok: true });
+  const ids = res.data.items.map((i: Item) => i.id);
+  expect(ids).toContain(own.id);
+  expect(ids).not.toContain(other.id);
+});
