@@ -124,6 +124,7 @@ export type {
   CaseRecordView,
   CaseStageView,
   CaseView,
+  IntakeItem,
   RecordRegisterInput,
   RecordType,
 } from './contract/case';
