@@ -120,4 +120,18 @@ describe('publication queues', () => {
     await p.invoke('load');
     expect(await p.text()).toContain('暂无待您审核的条目。');
   });
+
+  it('the staff home shows the 执法公示 card to the roles with a queue only', async () => {
+    harness.answer = (c) =>
+      c.event.action === 'staff.me' ? me(['publisher']) : refused('FORBIDDEN', '无权');
+    const p = await harness.render('pages/staff/home/index');
+    expect(await p.text()).toContain('执法公示');
+    await p.invoke('gotoPublication');
+    expect((await p.effects()).find((e) => e.api === 'navigateTo')?.args).toEqual({
+      url: '/pages/pubstaff/list/index',
+    });
+    harness.answer = () => me(['custodian']);
+    const q = await harness.render('pages/staff/home/index');
+    expect(await q.text()).not.toContain('执法公示');
+  });
 });
