@@ -16,6 +16,10 @@ import { seedComplaintFixtures, type ComplaintFixtures } from './miniprogram/com
 import { seedStaffFixtures, STAFF_SCENARIOS } from './miniprogram/staff-scenarios';
 import { CASE_SCENARIOS, loadCaseFixtures } from './miniprogram/case-scenarios';
 import { loadPublicationFixtures, PUBLICATION_SCENARIOS } from './miniprogram/publication-scenarios';
+import {
+  loadPublicationStaffFixtures,
+  PUBLICATION_STAFF_SCENARIOS,
+} from './miniprogram/publication-staff-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -149,6 +153,7 @@ export const SCENARIOS: Scenario[] = [
   ...STAFF_SCENARIOS,
   ...CASE_SCENARIOS,
   ...PUBLICATION_SCENARIOS,
+  ...PUBLICATION_STAFF_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -174,6 +179,7 @@ async function main(): Promise<void> {
   await seedStaffFixtures(emu.url, emu.ctx.options.appId);
   await loadCaseFixtures(emu.url, emu.ctx.options.appId);
   await loadPublicationFixtures(emu.url, emu.ctx.options.appId);
+  await loadPublicationStaffFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });

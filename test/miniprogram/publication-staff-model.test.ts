@@ -229,12 +229,14 @@ describe('the entry form (PUB-6)', () => {
       sectionId: 'sec_medical',
       docNo: '渝中卫医查〔2026〕47号',
       authority: '重庆市渝中区卫生健康委员会',
-      party: { category: 'organisation', legalRepId: { kind: 'resident', number: '' } },
+      party: { category: 'organisation' },
       withhold: { privacy: true },
     });
     expect(entry).not.toHaveProperty('violationType');
     expect(entry).not.toHaveProperty('basis');
     expect(entry).not.toHaveProperty('note');
+    expect(entry).not.toHaveProperty('decisionDate'); // empty: the backend asks 请填写决定日期
+    expect(entry.party).not.toHaveProperty('legalRepId');
   });
 
   it('reads a stored entry back unchanged (edit, correct)', () => {

@@ -360,7 +360,7 @@ export function formOf(entry: PublicationEntry): FormValues {
   return v;
 }
 
-/** The entry as the contract takes it: the fields the kind and category ask for, empty optional ones left out. */
+/** The entry as the contract takes it: the fields the kind and category ask for, empty ones left out. */
 export function entryOf(
   v: FormValues,
   scope: { unitId: string; sectionId: string | null },
@@ -380,10 +380,16 @@ export function entryOf(
         (f.options ?? []).map((o) => o.value).filter((o) => on[o]),
       );
     } else {
+      // Left empty: left out, so the backend asks for it by name (请填写…) rather than calling it malformed.
       const text = typeof x === 'string' ? x.trim() : '';
-      if (text || !f.optional) set(entry, f.path, text);
+      if (text) set(entry, f.path, text);
     }
   }
+  // An ID document whose number was not typed is left out whole (a representative's ID is optional; a natural
+  // person's is then asked for by the backend).
+  const party = entry.party as Record<string, { number?: string } | undefined> | undefined;
+  for (const id of ['legalRepId', 'personId'] as const)
+    if (party?.[id] && !party[id]!.number) delete party[id];
   return entry;
 }
 

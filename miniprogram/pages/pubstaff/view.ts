@@ -110,6 +110,7 @@ export function stepButtons(allowed: readonly string[]): StepButton[] {
 
 export interface HistoryLine {
   key: string;
+  step: string;
   label: string;
   time: string;
   text: string;
@@ -129,18 +130,27 @@ export function historyRounds(v: PublicationStaffView): RoundView[] {
   v.acts.forEach((a, i) =>
     add(a.round, {
       key: `a${i}`,
+      step: a.step,
       label: a.label,
       time: shanghaiMinute(a.actedAt),
       text: '',
       byMe: a.byMe,
     }),
   );
+  // A comment goes with the act of its step in its round (the latest one without a comment yet).
   v.comments.forEach((c, i) => {
-    const lines = rounds.get(c.round) ?? [];
-    const act = [...lines].reverse().find((l) => !l.text && l.key.startsWith('a'));
     const label = c.step === 'reject' ? '退回意见' : '意见';
-    if (act && act.time === shanghaiMinute(c.at)) act.text = `${label}：${c.text}`;
-    else add(c.round, { key: `c${i}`, label, time: shanghaiMinute(c.at), text: c.text, byMe: c.byMe });
+    const act = [...(rounds.get(c.round) ?? [])].reverse().find((l) => l.step === c.step && !l.text);
+    if (act) act.text = `${label}：${c.text}`;
+    else
+      add(c.round, {
+        key: `c${i}`,
+        step: c.step,
+        label,
+        time: shanghaiMinute(c.at),
+        text: c.text,
+        byMe: c.byMe,
+      });
   });
   return [...rounds.keys()]
     .sort((a, b) => b - a)
