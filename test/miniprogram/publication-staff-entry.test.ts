@@ -61,6 +61,7 @@ describe('publication entry page', () => {
     const approve = calls.find((c) => step(c) === 'publication.approve')!;
     expect(approve.event.payload).toEqual({ id: ENTRY_ID, publishAt: '2026-12-02T09:00:00+08:00' });
     expect((await p.effects()).some((e) => e.api === 'showToast')).toBe(true);
+    expect(await p.text()).not.toContain('批准后立即发布'); // the popup closed
     expect(calls.filter((c) => step(c) === 'publication.staffGet')).toHaveLength(2); // reloaded
   });
 

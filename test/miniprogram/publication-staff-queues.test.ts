@@ -93,6 +93,7 @@ describe('publication queues', () => {
     expect(batch.event.payload).toEqual({ ids: [A, B], publishAt: '2026-12-02T09:00:00+08:00' });
     text = await p.text();
     expect(text).toContain('批量审批结果');
+    expect(text).not.toContain('确认批准'); // the popup closed
     expect(text).toContain('已批准 1 条，1 条未批准');
     expect(text).toMatch(/渝中卫医罚〔2026〕21号\s*已批准/);
     expect(text).toMatch(new RegExp(`渝中卫公罚〔2026〕15号\\s*未批准：${SOD.replace(/[()（）]/g, '.')}`));
