@@ -161,6 +161,42 @@ describe('publication entry page', () => {
     expect(await q.text()).toContain('该条目待主要领导审批。');
   });
 
+  it('lets the reviewer publish a withdrawal reason, and opens the other versions (PUB-13)', async () => {
+    const withdrawn = staffView({
+      status: 'withdrawn',
+      statusLabel: '已撤回',
+      dueDate: '2026-12-03',
+      allowedSteps: ['publishWithdrawalReason'],
+      correctionId: 'pub_00000000cccc',
+      withdrawal: {
+        reason: '该行政处罚决定已被复议机关撤销',
+        reasonPublished: false,
+        change: 'revoked',
+        effectiveOn: '2026-11-27',
+        receivedOn: '2026-11-30',
+        withdrawnOn: '2026-12-01',
+      },
+    });
+    harness.answer = (c) =>
+      step(c) === 'publication.publishWithdrawalReason'
+        ? ok({ id: ENTRY_ID, status: 'withdrawn', publishAt: null })
+        : ok(withdrawn);
+    const p = await render();
+    const text = await p.text();
+    expect(text).toContain('应于 2026年12月3日 前公布撤回理由');
+    expect(text).toContain('公布撤回理由期限：3 个工作日内');
+    expect(text).toContain('撤回理由：该行政处罚决定已被复议机关撤销');
+    expect(text).toContain('撤回理由待分管领导或主要领导审核后公布');
+    await p.invoke('onStep', tap({ step: 'publishWithdrawalReason' }));
+    expect(calls.find((c) => step(c) === 'publication.publishWithdrawalReason')!.event.payload).toEqual({
+      id: ENTRY_ID,
+    });
+    await p.invoke('onOpenVersion', tap({ id: 'pub_00000000cccc' }));
+    expect((await p.effects()).find((e) => e.api === 'navigateTo')?.args).toEqual({
+      url: '/pages/pubstaff/entry/index?id=pub_00000000cccc',
+    });
+  });
+
   it('says not found for an entry out of reach, and offers 重试 on a failure', async () => {
     harness.answer = () => refused('NOT_FOUND', '未找到该公示条目');
     const p = await render();

@@ -189,6 +189,8 @@ export interface EntryDetail {
   rejection: string;
   rounds: RoundView[];
   versions: string[];
+  /** The other versions to open: the one this corrects, the open correction. */
+  versionLinks: Array<{ id: string; label: string }>;
   withdrawal: string[];
   publishAt: string;
   buttons: StepButton[];
@@ -250,6 +252,10 @@ export function entryDetail(v: PublicationStaffView, today = shanghaiToday()): E
     rejection: lastRejection(v),
     rounds: historyRounds(v),
     versions,
+    versionLinks: [
+      ...(v.supersedes ? [{ id: v.supersedes, label: '查看被更正的原版本' }] : []),
+      ...(v.correctionId ? [{ id: v.correctionId, label: '查看正在办理的更正版本' }] : []),
+    ],
     withdrawal,
     publishAt: v.status === 'approved' && v.publishAt ? `定于 ${shanghaiMinute(v.publishAt)} 发布` : '',
     buttons,

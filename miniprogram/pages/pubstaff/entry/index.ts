@@ -11,6 +11,7 @@ import type { PublicationStaffView } from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import { shanghaiToday } from '../../../utils/date-format';
 import {
+  ENTRY_PAGE,
   entryDetail,
   FORM_PAGE,
   publishAtOf,
@@ -70,6 +71,10 @@ Component({
         return;
       }
       this.setData({ state: 'ready', view: entryDetail(res.data as PublicationStaffView) });
+    },
+    onOpenVersion(e: WechatMiniprogram.TouchEvent) {
+      const id = (e.currentTarget.dataset as { id?: string }).id;
+      if (id) wx.navigateTo({ url: `${ENTRY_PAGE}?id=${id}` });
     },
     onStep(e: WechatMiniprogram.TouchEvent) {
       const step = (e.currentTarget.dataset as { step?: string }).step ?? '';
