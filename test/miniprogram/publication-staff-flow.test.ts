@@ -1,0 +1,79 @@
+/**
+ * The staff publication pages against the real backend (a seeded emulator; PUB-11, seed Art. 22-23): an entry taken
+ * through submit, review and forward by three accounts on the entry page, then approved by the principal in a
+ * batch from the approval queue beside one he forwarded himself, which the backend refuses (nobody passes an entry
+ * at two steps); the results page shows each entry's outcome in the backend's words, and the approved entry is
+ * public. The principal is given the office's `publisher` role (not a sensitive role) so the refusal is the
+ * separation, not a missing role.
+ */
+import type { BackendCall } from '../../scripts/miniprogram/render';
+import { useSeededEmulator } from '../server/complaint/helpers';
+import { companyPenalty, create, OFFICE, PREPARER, PRINCIPAL, REVIEWER } from '../server/publication/helpers';
+import { tap, typed } from './fixtures';
+import { pageHarness } from './harness';
+
+const ctx = useSeededEmulator();
+const harness = pageHarness();
+const ENTRY = 'pages/pubstaff/entry/index';
+
+/** Every call of the rendered page goes to the emulator as `openid`. */
+const as = (openid: string) => (c: BackendCall) => ctx.emu.call(c.fn, c.event, openid);
+
+async function stepOnPage(openid: string, id: string, step: string, comment?: string) {
+  harness.answer = as(openid);
+  const p = await harness.render(ENTRY, { query: { id } });
+  await p.invoke('onStep', tap({ step }));
+  if (comment !== undefined) {
+    await p.invoke('onComment', typed(comment));
+    await p.invoke('onConfirm');
+  }
+  const text = await p.text();
+  await p.close();
+  return text;
+}
+
+beforeAll(async () => {
+  const res = await ctx.call.staff('demo-admin-1', 'staff.grantRole', {
+    staffId: 'stf_principal',
+    role: 'publisher',
+    unitId: 'unit_commission',
+  });
+  expect(res).toMatchObject({ ok: true });
+}, 60_000);
+
+it('passes an entry through the pages, and the batch refuses the one the principal forwarded himself', async () => {
+  const entry = companyPenalty();
+  const mine = await create(ctx.call, entry);
+  const his = await create(ctx.call, companyPenalty());
+
+  expect(await stepOnPage(PREPARER, mine, 'submit')).toContain('待分管领导审核');
+  expect(await stepOnPage(REVIEWER, mine, 'review', '内容核实无误')).toContain('待办公室报送');
+  expect(await stepOnPage(OFFICE, mine, 'forward', '')).toContain('待主要领导审批');
+
+  for (const [who, action] of [
+    [PREPARER, 'publication.submit'],
+    [REVIEWER, 'publication.review'],
+  ] as const)
+    expect((await ctx.call.staff(who, action, { id: his })).ok).toBe(true);
+  // The principal forwards this one on its page (he holds the office's role now) ...
+  expect(await stepOnPage(PRINCIPAL, his, 'forward', '')).toContain('待主要领导审批');
+
+  // ... and approves both from his queue: one result per entry, the separation refused as the backend words it.
+  harness.answer = as(PRINCIPAL);
+  const p = await harness.render('pages/pubstaff/list/index', { query: { tab: 'approval' } });
+  await p.invoke('onSelectAll');
+  await p.invoke('onBatch');
+  await p.invoke('onBatchConfirm');
+  const text = await p.text();
+  expect(text).toContain('已批准 1 条，1 条未批准');
+  expect(text).toMatch(new RegExp(`${escape(entry.docNo)}\\s*已批准`));
+  const refusal = text.match(/未批准：([^\n]+)/)?.[1] ?? '';
+  expect(refusal).toMatch(/同一人不能/);
+  expect(text).not.toContain('INTERNAL');
+
+  const listed = await ctx.call.publicCall('publication.list', { pageSize: 50 });
+  expect(listed.data.items.map((i: { id: string }) => i.id)).toContain(mine);
+  expect(listed.data.items.map((i: { id: string }) => i.id)).not.toContain(his);
+});
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\〔〕]/g, '\\$&');
