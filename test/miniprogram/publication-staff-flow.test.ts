@@ -8,7 +8,16 @@
  */
 import type { BackendCall } from '../../scripts/miniprogram/render';
 import { useSeededEmulator } from '../server/complaint/helpers';
-import { companyPenalty, create, OFFICE, PREPARER, PRINCIPAL, REVIEWER } from '../server/publication/helpers';
+import { AUTHORITY_CODE, COMPANY_CODE } from '../core/publication/fixtures';
+import {
+  companyPenalty,
+  create,
+  docNo,
+  OFFICE,
+  PREPARER,
+  PRINCIPAL,
+  REVIEWER,
+} from '../server/publication/helpers';
 import { tap, typed } from './fixtures';
 import { pageHarness } from './harness';
 
@@ -74,6 +83,42 @@ it('passes an entry through the pages, and the batch refuses the one the princip
   const listed = await ctx.call.publicCall('publication.list', { pageSize: 50 });
   expect(listed.data.items.map((i: { id: string }) => i.id)).toContain(mine);
   expect(listed.data.items.map((i: { id: string }) => i.id)).not.toContain(his);
+});
+
+it('creates an entry from the form as the backend checks it, after showing its field errors (PUB-6)', async () => {
+  harness.answer = as(PREPARER);
+  const p = await harness.render('pages/pubstaff/form/index');
+  const input = (key: string, value: string) =>
+    p.invoke('onInput', { currentTarget: { dataset: { key } }, detail: { value } });
+  await p.invoke('onKind', tap({ value: 'inspection' }));
+  const number = docNo('渝中卫医查');
+  await input('docNo', number);
+  await input('decisionDate', '2026-11-20');
+  await input('authorityCode', AUTHORITY_CODE);
+  await input('sourceUnitCode', AUTHORITY_CODE);
+  await input('partyName', '重庆某某口腔诊所有限公司');
+  await input('partyCreditCode', COMPANY_CODE.slice(0, -1) + (COMPANY_CODE.endsWith('0') ? '1' : '0'));
+  await input('partyLegalRep', '刘某某');
+  await input('category', '双随机一公开抽查');
+  await input('conclusion', '未发现违法行为');
+  await p.invoke('onSubmit');
+  expect(await p.text()).toContain('校验');
+  expect((await p.effects()).filter((e) => e.api === 'pageScrollTo').at(-1)?.args).toMatchObject({
+    selector: '#f-partyCreditCode',
+  });
+  await input('partyCreditCode', COMPANY_CODE);
+  await p.invoke('onSubmit');
+  const to = (await p.effects()).find((e) => e.api === 'redirectTo')?.args as { url: string } | undefined;
+  expect(to?.url).toMatch(/^\/pages\/pubstaff\/entry\/index\?id=pub_[0-9a-f]+$/);
+  const id = to!.url.split('=')[1]!;
+  const view = await ctx.call.staff(PREPARER, 'publication.staffGet', { id });
+  expect(view.data).toMatchObject({
+    kind: 'inspection',
+    docNo: number,
+    status: 'draft',
+    sectionId: 'sec_medical',
+  });
+  expect(view.data.allowedSteps).toContain('submit');
 });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\〔〕]/g, '\\$&');
