@@ -148,6 +148,12 @@ const ENTRY = 'pages/pubstaff/entry/index';
 
 export const PUBLICATION_STAFF_SCENARIOS: Scenario[] = [
   {
+    name: 'pubstaff-home',
+    page: 'pages/staff/home/index',
+    openid: 'demo-principal',
+    keyStrings: ['执法公示', '制作、审核、报送、批准和撤回执法结果公示', '待办与时限'],
+  },
+  {
     name: 'pubstaff-mine',
     page: LIST,
     openid: 'demo-officer-3',
