@@ -364,7 +364,7 @@ export function formOf(entry: PublicationEntry): FormValues {
 export function entryOf(
   v: FormValues,
   scope: { unitId: string; sectionId: string | null },
-): Record<string, unknown> {
+): PublicationEntry {
   const kind = String(v.kind);
   const entry: Record<string, unknown> = { kind, unitId: scope.unitId, sectionId: scope.sectionId };
   const fields = formSections(kind, String(v.partyCategory)).flatMap((s) => s.fields);
@@ -390,7 +390,8 @@ export function entryOf(
   const party = entry.party as Record<string, { number?: string } | undefined> | undefined;
   for (const id of ['legalRepId', 'personId'] as const)
     if (party?.[id] && !party[id]!.number) delete party[id];
-  return entry;
+  // Shaped like an entry, not yet checked: the backend checks it whole (entrySchema) and names each bad field.
+  return entry as unknown as PublicationEntry;
 }
 
 /**

@@ -143,14 +143,12 @@ Component({
       const entry = entryOf(this.data.form, this.data.scope);
       const opts = { requestId: this.data.requestId };
       this.setData({ busy: true, banner: '', errors: {} });
-      // The entry's shape is the backend's to check (entrySchema, every field's Chinese message).
-      const payloadEntry = entry as never;
       const res =
         this.data.mode === 'create'
-          ? await call('staff', 'publication.create', { entry: payloadEntry }, opts)
+          ? await call('staff', 'publication.create', { entry }, opts)
           : this.data.mode === 'edit'
-            ? await call('staff', 'publication.edit', { id: this.data.id, entry: payloadEntry }, opts)
-            : await call('staff', 'publication.correct', { id: this.data.id, entry: payloadEntry }, opts);
+            ? await call('staff', 'publication.edit', { id: this.data.id, entry: entry }, opts)
+            : await call('staff', 'publication.correct', { id: this.data.id, entry: entry }, opts);
       this.setData({ busy: false });
       if (!res.ok) {
         if (res.error.code === 'INVALID_INPUT' && res.error.fields) {
