@@ -199,7 +199,15 @@ export const PUBLICATION_STAFF_SCENARIOS: Scenario[] = [
     page: ENTRY,
     query: () => ({ id: found.held }),
     openid: 'demo-principal',
-    keyStrings: ['暂不公开', '涉及个人隐私'],
+    keyStrings: ['暂不公开', '涉及个人隐私', '经批准公开', '《个人信息保护法》第五十五条'],
+  },
+  {
+    name: 'pubstaff-override',
+    page: ENTRY,
+    query: () => ({ id: found.held }),
+    openid: 'demo-principal',
+    steps: [{ method: 'onOverride' }],
+    keyStrings: ['公开理由类别', '权利人同意公开', '个人信息保护影响评估记录编号', '确认批准公开'],
   },
   {
     name: 'pubstaff-approval-selected',

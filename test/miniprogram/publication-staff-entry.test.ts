@@ -197,6 +197,42 @@ describe('publication entry page', () => {
     });
   });
 
+  it('lets the principal approve publishing an entry held for privacy, with ground, reason and assessment (PUB-8)', async () => {
+    harness.answer = (c) =>
+      step(c) === 'publication.override'
+        ? (c.event.payload as { reason: string }).reason.length < 10
+          ? refused('INVALID_INPUT', '输入有误', { 'payload.reason': '公开理由至少 10 个字' })
+          : ok({ id: ENTRY_ID, status: 'forwarded', publishAt: null })
+        : ok(
+            staffView({
+              withheld: ['privacy'],
+              withheldLabels: ['涉及个人隐私，不予公开'],
+              allowedSteps: ['reject'],
+            }),
+          );
+    const p = await render();
+    expect(await p.text()).toContain('《个人信息保护法》第五十五条');
+    await p.invoke('onOverride');
+    const field = (f: string, value: string) => ({
+      currentTarget: { dataset: { field: f } },
+      detail: { value },
+    });
+    await p.invoke('onOverrideField', tap({ field: 'ground', value: 'publicInterest' }));
+    await p.invoke('onOverrideField', field('reason', '太短'));
+    await p.invoke('onOverrideField', field('assessmentId', 'PIA-2026-07'));
+    await p.invoke('onOverrideConfirm');
+    expect(await p.text()).toContain('公开理由至少 10 个字');
+    await p.invoke('onOverrideField', field('reason', '该诊所违法行为涉及公众就医安全，公开符合公共利益'));
+    await p.invoke('onOverrideConfirm');
+    expect(calls.filter((c) => step(c) === 'publication.override').at(-1)!.event.payload).toEqual({
+      id: ENTRY_ID,
+      ground: 'publicInterest',
+      reason: '该诊所违法行为涉及公众就医安全，公开符合公共利益',
+      assessmentId: 'PIA-2026-07',
+    });
+    expect(await p.text()).not.toContain('确认批准公开'); // the popup closed
+  });
+
   it('says not found for an entry out of reach, and offers 重试 on a failure', async () => {
     harness.answer = () => refused('NOT_FOUND', '未找到该公示条目');
     const p = await render();

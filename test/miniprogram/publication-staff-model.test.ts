@@ -10,6 +10,7 @@ import {
   hasPublicationQueue,
   historyRounds,
   lastRejection,
+  mayOverride,
   publishAtOf,
   queueRowView,
   queueTabs,
@@ -141,6 +142,37 @@ describe('the entry page', () => {
     ]);
     expect(d.versions[0]).toBe('第 2 版');
     expect(d.versions[1]).toContain('更正版本');
+  });
+});
+
+describe('override of a hold (PUB-8; 个人信息保护法 Art. 55)', () => {
+  const held = (withheld: Array<'privacy' | 'commercialSecret' | 'minor' | 'stateSecret'>, over = {}) =>
+    staffView({ withheld, withheldLabels: ['x'], allowedSteps: ['reject'], ...over });
+
+  it('is offered to the principal at the approval step for a commercial secret or privacy only', () => {
+    expect(mayOverride(held(['privacy']))).toBe(true);
+    expect(mayOverride(held(['privacy', 'commercialSecret']))).toBe(true);
+    expect(mayOverride(held(['privacy', 'minor']))).toBe(false);
+    expect(mayOverride(held(['stateSecret']))).toBe(false);
+    expect(mayOverride(held([]))).toBe(false);
+  });
+
+  it('is not offered at another step, to someone without the step, or twice', () => {
+    expect(mayOverride(held(['privacy'], { status: 'reviewed' }))).toBe(false);
+    expect(mayOverride(held(['privacy'], { allowedSteps: [] }))).toBe(false);
+    const entry = {
+      ...staffView().entry,
+      override: {
+        ground: 'consent' as const,
+        reason: '权利人书面同意公开该信息',
+        approvedBy: 'stf_principal',
+        assessmentId: 'PIA-2026-07',
+      },
+    };
+    expect(mayOverride(held(['privacy'], { entry }))).toBe(false);
+    expect(entryDetail(held(['privacy'], { entry })).override).toBe(
+      '经主要领导批准公开（权利人同意公开）：权利人书面同意公开该信息；个人信息保护影响评估记录 PIA-2026-07',
+    );
   });
 });
 

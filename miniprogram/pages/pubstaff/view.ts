@@ -171,6 +171,28 @@ const FLAG_LABELS: Array<[string, string]> = [
   ['securityRisk', '危及国家安全、公共安全、经济安全或社会稳定'],
 ];
 
+/** Grounds on which only the principal may still publish, with the recorded assessment (PUB-8; PIPL Art. 55). */
+const OVERRIDABLE = ['commercialSecret', 'privacy'];
+
+/**
+ * The principal at the approval step (the one who may send it back now) may approve publishing an entry held only
+ * for a commercial secret or privacy, once (PUB-8): the backend checks the role and grounds again.
+ */
+export function mayOverride(v: PublicationStaffView): boolean {
+  return (
+    v.status === 'forwarded' &&
+    v.allowedSteps.includes('reject') &&
+    !v.entry.override &&
+    v.withheld.length > 0 &&
+    v.withheld.every((r) => OVERRIDABLE.includes(r))
+  );
+}
+
+export const OVERRIDE_GROUNDS = [
+  { value: 'consent', label: '权利人同意公开' },
+  { value: 'publicInterest', label: '不公开会对公共利益造成重大影响' },
+];
+
 export interface EntryDetail {
   id: string;
   title: string;
@@ -186,6 +208,7 @@ export interface EntryDetail {
   withheld: boolean;
   flags: string[];
   override: string;
+  overridable: boolean;
   rejection: string;
   rounds: RoundView[];
   versions: string[];
@@ -247,8 +270,9 @@ export function entryDetail(v: PublicationStaffView, today = shanghaiToday()): E
     withheld: v.withheldLabels.length > 0,
     flags,
     override: o
-      ? `经主要领导批准公开（${o.ground === 'consent' ? '权利人同意' : '公共利益需要'}）：${o.reason}；个人信息保护影响评估记录 ${o.assessmentId}`
+      ? `经主要领导批准公开（${OVERRIDE_GROUNDS.find((g) => g.value === o.ground)?.label ?? ''}）：${o.reason}；个人信息保护影响评估记录 ${o.assessmentId}`
       : '',
+    overridable: mayOverride(v),
     rejection: lastRejection(v),
     rounds: historyRounds(v),
     versions,

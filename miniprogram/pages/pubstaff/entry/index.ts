@@ -14,13 +14,14 @@ import {
   ENTRY_PAGE,
   entryDetail,
   FORM_PAGE,
+  OVERRIDE_GROUNDS,
   publishAtOf,
   WITHDRAW_PAGE,
   type EntryDetail,
   type StepButton,
 } from '../view';
 
-type Panel = '' | 'comment' | 'reject' | 'approve';
+type Panel = '' | 'comment' | 'reject' | 'approve' | 'override';
 
 Component({
   behaviors: [pageBase],
@@ -41,6 +42,9 @@ Component({
     publishTime: '09:00',
     today: shanghaiToday(),
     requestId: '',
+    grounds: OVERRIDE_GROUNDS,
+    override: { ground: '', reason: '', assessmentId: '' },
+    overrideErrors: {} as Record<string, string>,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -108,6 +112,49 @@ Component({
             requestId: newRequestId(),
           });
       }
+    },
+    /** The principal's approval to publish despite a commercial-secret or privacy hold (PUB-8). */
+    onOverride() {
+      this.setData({
+        panel: 'override',
+        panelStep: 'override',
+        panelTitle: '经批准公开',
+        banner: '',
+        override: { ground: '', reason: '', assessmentId: '' },
+        overrideErrors: {},
+        requestId: newRequestId(),
+      });
+    },
+    onOverrideField(e: WechatMiniprogram.CustomEvent<{ value?: string }>) {
+      const { field, value } = e.currentTarget.dataset as { field?: string; value?: string };
+      if (!field) return;
+      this.setData({ [`override.${field}`]: value ?? e.detail.value ?? '', [`overrideErrors.${field}`]: '' });
+    },
+    async onOverrideConfirm() {
+      if (this.data.busy) return;
+      const o = this.data.override;
+      this.setData({ busy: true, banner: '', overrideErrors: {} });
+      const res = await call(
+        'staff',
+        'publication.override',
+        {
+          id: this.data.id,
+          ground: o.ground as 'consent' | 'publicInterest',
+          reason: o.reason,
+          assessmentId: o.assessmentId,
+        },
+        { requestId: this.data.requestId },
+      );
+      this.setData({ busy: false });
+      if (!res.ok) {
+        const errors: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.error.fields ?? {})) errors[k.replace(/^payload\./, '')] = v;
+        this.setData({ overrideErrors: errors, banner: Object.keys(errors).length ? '' : res.error.message });
+        return;
+      }
+      this.setData({ panel: '' });
+      wx.showToast({ title: '已记录批准公开', icon: 'success' });
+      await this.load(false);
     },
     onPanelVisible(e: WechatMiniprogram.CustomEvent<{ visible: boolean }>) {
       if (!e.detail.visible) this.setData({ panel: '' });
