@@ -85,6 +85,36 @@ it('passes an entry through the pages, and the batch refuses the one the princip
   expect(listed.data.items.map((i: { id: string }) => i.id)).not.toContain(his);
 });
 
+it('the principal approves publishing a privacy hold on the page, then approves it (PUB-8)', async () => {
+  const id = await create(ctx.call, companyPenalty({ withhold: { privacy: true } }));
+  for (const [who, action] of [
+    [PREPARER, 'publication.submit'],
+    [REVIEWER, 'publication.review'],
+    [OFFICE, 'publication.forward'],
+  ] as const)
+    expect((await ctx.call.staff(who, action, { id })).ok).toBe(true);
+  harness.answer = as(PRINCIPAL);
+  const p = await harness.render(ENTRY, { query: { id } });
+  expect(await p.text()).toContain('暂不公开：涉及个人隐私');
+  // No approve step while held: the steps card (before the preview) offers only 退回修改.
+  expect((await p.text()).split('公众将看到的内容')[0]).not.toContain('批准公开');
+  const field = (f: string, value: string) => ({
+    currentTarget: { dataset: { field: f } },
+    detail: { value },
+  });
+  await p.invoke('onOverride');
+  await p.invoke('onOverrideField', tap({ field: 'ground', value: 'consent' }));
+  await p.invoke('onOverrideField', field('reason', '当事人书面同意公开该处罚决定信息'));
+  await p.invoke('onOverrideField', field('assessmentId', 'PIA-2026-011'));
+  await p.invoke('onOverrideConfirm');
+  const text = await p.text();
+  expect(text).toContain('可以公开');
+  expect(text).toContain('经主要领导批准公开（权利人同意公开）');
+  await p.invoke('onStep', tap({ step: 'approve' }));
+  await p.invoke('onConfirm');
+  expect(await p.text()).toContain('已公示');
+});
+
 it('creates an entry from the form as the backend checks it, after showing its field errors (PUB-6)', async () => {
   harness.answer = as(PREPARER);
   const p = await harness.render('pages/pubstaff/form/index');
