@@ -12,6 +12,7 @@ import {
   type StaffMeView,
 } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
+import { hasPublicationQueue } from '../../../utils/publication-queues';
 
 const BIND_PAGE = '/pages/staff/bind/index';
 
@@ -32,6 +33,7 @@ export interface DashboardRow {
 
 const QUEUE_PAGE = '/pages/staff/complaint-queue/index';
 const CASES_PAGE = '/pages/case/mine/index';
+const PUBLICATION_PAGE = '/pages/pubstaff/list/index';
 
 /** The case register is for the roles that work on cases (core CASE_ROLES, as the case actions check). */
 export function worksOnCases(roles: ReadonlyArray<{ role: string }>): boolean {
@@ -75,6 +77,8 @@ Component({
     /** The complaint entry is for the handling roles only (core HANDLING_ROLES, as the staff actions check). */
     handlesComplaints: false,
     worksOnCases: false,
+    /** 执法公示 for the roles with a publication queue (preparer, reviewer, office, principal, audit). */
+    worksOnPublication: false,
     dashboardState: 'loading',
     dashboard: [] as DashboardRow[],
     dashboardError: '',
@@ -96,6 +100,7 @@ Component({
         me: toMeView(res.data),
         handlesComplaints: handlesComplaints(res.data.roles ?? []),
         worksOnCases: worksOnCases(res.data.roles ?? []),
+        worksOnPublication: hasPublicationQueue(res.data.roles ?? []),
       });
       // Role-aware: only leaders and audit see the dashboard (DASHBOARD_ROLES); others are told so, not refused.
       if (seesDashboard(res.data.roles ?? [])) await this.loadDashboard();
@@ -109,6 +114,9 @@ Component({
     },
     gotoCases() {
       wx.navigateTo({ url: CASES_PAGE });
+    },
+    gotoPublication() {
+      wx.navigateTo({ url: PUBLICATION_PAGE });
     },
     gotoComplaints() {
       wx.navigateTo({ url: QUEUE_PAGE });
