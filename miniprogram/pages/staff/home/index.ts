@@ -5,6 +5,7 @@
  */
 import { pageBase } from '../../../behaviors/page-base';
 import {
+  CASE_IMPORT_ROLES,
   CASE_ROLES,
   handlesComplaints,
   seesDashboard,
@@ -33,11 +34,17 @@ export interface DashboardRow {
 
 const QUEUE_PAGE = '/pages/staff/complaint-queue/index';
 const CASES_PAGE = '/pages/case/mine/index';
+const IMPORT_PAGE = '/pages/case/import/index';
 const PUBLICATION_PAGE = '/pages/pubstaff/list/index';
 
 /** The case register is for the roles that work on cases (core CASE_ROLES, as the case actions check). */
 export function worksOnCases(roles: ReadonlyArray<{ role: string }>): boolean {
   return roles.some((g) => (CASE_ROLES as readonly string[]).includes(g.role));
+}
+
+/** The administrator imports manifests without working on cases: the import gets its own entry (CASE_IMPORT_ROLES). */
+export function importsOnly(roles: ReadonlyArray<{ role: string }>): boolean {
+  return !worksOnCases(roles) && roles.some((g) => (CASE_IMPORT_ROLES as readonly string[]).includes(g.role));
 }
 
 export function toMeView(me: StaffMeView): MeView {
@@ -77,6 +84,7 @@ Component({
     /** The complaint entry is for the handling roles only (core HANDLING_ROLES, as the staff actions check). */
     handlesComplaints: false,
     worksOnCases: false,
+    importsOnly: false,
     /** 执法公示 for the roles with a publication queue (preparer, reviewer, office, principal, audit). */
     worksOnPublication: false,
     dashboardState: 'loading',
@@ -100,6 +108,7 @@ Component({
         me: toMeView(res.data),
         handlesComplaints: handlesComplaints(res.data.roles ?? []),
         worksOnCases: worksOnCases(res.data.roles ?? []),
+        importsOnly: importsOnly(res.data.roles ?? []),
         worksOnPublication: hasPublicationQueue(res.data.roles ?? []),
       });
       // Role-aware: only leaders and audit see the dashboard (DASHBOARD_ROLES); others are told so, not refused.
@@ -114,6 +123,9 @@ Component({
     },
     gotoCases() {
       wx.navigateTo({ url: CASES_PAGE });
+    },
+    gotoImport() {
+      wx.navigateTo({ url: IMPORT_PAGE });
     },
     gotoPublication() {
       wx.navigateTo({ url: PUBLICATION_PAGE });
