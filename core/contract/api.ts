@@ -14,6 +14,11 @@ import * as officer from './officer';
 import * as publication from './publication';
 import { ORG_STAFF_ACTIONS } from './org';
 import * as system from './system';
+import {
+  SERVICE_DOCUMENT_CITIZEN_ACTIONS,
+  SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
+  SERVICE_DOCUMENT_STAFF_ACTIONS,
+} from './service-documents';
 
 export const PUBLIC_API = table([
   officer.officerVerify,
@@ -33,6 +38,7 @@ export const CITIZEN_API = table([
   complaint.complaintRate,
   complaint.complaintWithdraw,
   contactPhoneNumber,
+  ...SERVICE_DOCUMENT_CITIZEN_ACTIONS,
 ] as const);
 
 export const STAFF_API = table([
@@ -83,6 +89,7 @@ export const STAFF_API = table([
   publication.publicationNoteChange,
   publication.publicationWithdraw,
   publication.publicationPublishWithdrawalReason,
+  ...SERVICE_DOCUMENT_STAFF_ACTIONS,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
@@ -94,6 +101,7 @@ export const SCHEDULER_API = table([
   system.housekeepingUploads,
   system.calendarRecompute,
   publication.publicationPublishDue,
+  ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
 ] as const);
 
 export const API = {
