@@ -5,7 +5,7 @@
  * request is accepted at any time before the decision, and none of them after it.
  */
 import { useSeededEmulator } from '../complaint/helpers';
-import { OFFICER } from '../case/helpers';
+import { HEAD, OFFICER } from '../case/helpers';
 import { servedDocument, SERVED_AT, setClock } from './serving-helpers';
 
 const t = useSeededEmulator();
@@ -73,6 +73,36 @@ describe('statements on a served notice', () => {
       reason: '执法人员与我方负责人有亲属关系',
     });
     expect(recusal).toMatchObject({ ok: true, data: { kind: 'recusal', late: false, refused: false } });
+  });
+
+  it('refuses recusal and statements once the decision is made (Art. 43, 62: heard until the decision)', async () => {
+    const { serviceId, openid, kase } = await servedDocument(t);
+    await t.call.citizen(openid, 'service.open', { serviceId });
+    await setClock(t, '2026-07-06T02:00:00.000Z');
+    const id = kase.id;
+    for (const stage of ['investigation', 'priorNotice', 'statement'])
+      expect(
+        await t.call.staff(OFFICER, 'case.advance', {
+          id,
+          stage,
+          ...(stage === 'statement' ? { statement: { periodEndsAt: '2026-06-26T15:59:59.000Z' } } : {}),
+        }),
+      ).toMatchObject({ ok: true });
+    expect(await t.call.staff(HEAD, 'case.advance', { id, stage: 'legalReview' })).toMatchObject({ ok: true });
+    const decision = {
+      docNo: '万卫罚〔2026〕89号',
+      date: '2026-07-06',
+      type: 'penalty',
+      conclusion: '责令停业整顿',
+    };
+    expect(await t.call.staff(HEAD, 'case.advance', { id, stage: 'decision', decision })).toMatchObject({ ok: true });
+    await setClock(t, '2026-07-06T04:00:00.000Z');
+    expect(
+      await t.call.citizen(openid, 'service.requestRecusal', { serviceId, reason: '执法人员与我方有利害关系' }),
+    ).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED', message: '处罚决定已经作出，不能再申请回避' } });
+    expect(
+      await t.call.citizen(openid, 'service.state', { serviceId, text: '决定作出后补充的陈述内容。' }),
+    ).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
   });
 
   it('refuses a hearing request where the penalties open no hearing (Art. 63)', async () => {
