@@ -55,7 +55,10 @@ export function toldOf(views: readonly DeadlineView[]): ToldDeadlines {
 }
 
 /** The countdown line a page shows for a date (calendar days, Shanghai dates; the whole last day counts). */
-export function countdownLabel(view: Pick<DeadlineView, 'due' | 'from' | 'untilDecision'>, today: string): string {
+export function countdownLabel(
+  view: Pick<DeadlineView, 'due' | 'from' | 'untilDecision'>,
+  today: string,
+): string {
   if (view.untilDecision) return '作出决定前均可提出';
   if (view.from) {
     const n = daysLeft(view.from, today);
@@ -116,11 +119,7 @@ export function receiptLines(r: ReceiptView): string[] {
   const dated = r.deadlines.filter((d) => d.due || d.from || d.untilDecision);
   if (dated.length) lines.push('正在计算的期限：');
   for (const d of dated) {
-    const when = d.untilDecision
-      ? '作出决定前'
-      : d.due
-        ? `${d.due} 前`
-        : `${d.from} 起`;
+    const when = d.untilDecision ? '作出决定前' : d.due ? `${d.due} 前` : `${d.from} 起`;
     lines.push(`  ${d.title}：${when}${d.provisional ? PROVISIONAL : ''}`);
   }
   return lines;

@@ -69,8 +69,5 @@ export const SERVICE_WORKFLOW: WorkflowDef<ServiceRecordState, S> = {
     },
   },
   sees: (a, s) =>
-    a.kind === 'citizen' ||
-    a.kind === 'system' ||
-    onCase(a, s) ||
-    holdsFor(a, SEES, s.unitId, [s.sectionId]),
+    a.kind === 'citizen' || a.kind === 'system' || onCase(a, s) || holdsFor(a, SEES, s.unitId, [s.sectionId]),
 };

@@ -8,7 +8,11 @@
  * same transaction (arrival), and the window for opening it before paper service is planned (paperServiceBy).
  */
 import { createHash } from 'node:crypto';
-import { canSchedule, DEFAULT_NOT_OPENED_WORKING_DAYS, paperServiceBy } from '../../../core/service/deadlines';
+import {
+  canSchedule,
+  DEFAULT_NOT_OPENED_WORKING_DAYS,
+  paperServiceBy,
+} from '../../../core/service/deadlines';
 import { holdsFor } from '../../../core/org/scope';
 import * as decl from '../../../core/contract/service-documents';
 import { serviceDate } from '../../../core/service/serviceDate';
@@ -22,7 +26,8 @@ import { handle, type Call } from '../../router/types';
 import { verifySealedDocument, MAX_SEALED_DOCUMENT_BYTES } from '../../service/signature';
 import { settingsForAct } from '../../settings';
 import { loadRecord } from '../case/access';
-import { PARTIES_COLLECTION, type CaseDoc, type PartyDoc } from '../case/model';
+import type { CaseDoc } from '../case/model';
+import { getParty } from '../case/parties';
 import { staffActor } from './access';
 import { recipientsFor } from './bindings';
 import { receiptNoOf, serviceIdOf, SERVICES_COLLECTION, type ServiceDoc } from './model';
@@ -36,8 +41,7 @@ async function storedBytes(fileID: string): Promise<Buffer> {
     .downloadFile({ fileID })
     .catch(() => null);
   const raw = got?.fileContent;
-  if (!raw)
-    throw new AppError('PRECONDITION_FAILED', '登记的文书文件无法读取，请重新登记后再送达');
+  if (!raw) throw new AppError('PRECONDITION_FAILED', '登记的文书文件无法读取，请重新登记后再送达');
   const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
   if (bytes.length > MAX_SEALED_DOCUMENT_BYTES)
     throw new AppError('INVALID_INPUT', undefined, { [FILE_FIELD]: '文书文件超过 20 MB，无法验证电子签章' });
@@ -69,7 +73,9 @@ const serviceIssue = handle(decl.serviceIssue, async (input, call) => {
     });
   const docType = record.document.docType;
   if (input.hearingDate && docType !== 'hearingNotice')
-    throw new AppError('INVALID_INPUT', undefined, { 'payload.hearingDate': '只有听证通知书需要填写听证日期' });
+    throw new AppError('INVALID_INPUT', undefined, {
+      'payload.hearingDate': '只有听证通知书需要填写听证日期',
+    });
   if (!input.hearingDate && docType === 'hearingNotice')
     throw new AppError('INVALID_INPUT', undefined, { 'payload.hearingDate': '请填写听证日期' });
 
@@ -102,7 +108,7 @@ const serviceIssue = handle(decl.serviceIssue, async (input, call) => {
   }
 
   const { values, stamp } = await settingsForAct(call.db, call.now);
-  const party = await getDoc<PartyDoc>(call.db, PARTIES_COLLECTION, kase.partyId);
+  const party = await getParty(call.db, kase.partyId);
   const times = { arrivedAt: call.now, firstOpenedAt: undefined, acknowledgedAt: undefined };
   const paper = paperServiceBy(call.now, DEFAULT_NOT_OPENED_WORKING_DAYS, calendar, decidedAtOf(kase));
   const issuedOn = dayOf(call.now);

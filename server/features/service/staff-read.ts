@@ -6,18 +6,12 @@
  * committed to) and the document hash (the stored file re-hashed now, and the hash printed on the receipt).
  */
 import { createHash } from 'node:crypto';
-import { checkRecordChain } from '../../../core/ledger/chain-checks';
-import type { RecordEvent } from '../../../core/ledger/event';
 import * as decl from '../../../core/contract/service-documents';
 import { SERVICE_WORKFLOW } from '../../../core/service/workflow';
-import { EVENTS_COLLECTION } from '../../ledger/commit';
-import { ledgerHasher } from '../../ledger/hashing';
-import { macMatches } from '../../ledger/mac';
-import { MAX_SEQUENCING_DELAY_MS } from '../../ledger/sequencer';
 import { AppError } from '../../errors';
+import { entityChainBreaks } from '../../ledger/entity-chain';
 import { cloudbase } from '../../platform/cloudbase';
 import { firstMatch, rowsOf } from '../../platform/docs';
-import type { Database } from '../../platform/cloudbase';
 import { handle } from '../../router/types';
 import { loadCase } from '../case/access';
 import { loadForStaff, staffActor } from './access';
@@ -43,34 +37,6 @@ const serviceStaffReceipt = handle(decl.serviceStaffReceipt, async (input, call)
   receiptView(call.db, await loadForStaff(call, input.serviceId)),
 );
 
-async function chainBreaks(db: Database, doc: ServiceDoc, now: Date): Promise<string[]> {
-  const events = rowsOf<RecordEvent>(
-    await db
-      .collection(EVENTS_COLLECTION)
-      .where({ entity: `${SERVICES_COLLECTION}/${doc._id}` })
-      .orderBy('entity', 'asc')
-      .orderBy('rev', 'asc')
-      .limit(1000)
-      .get(),
-  );
-  return checkRecordChain(
-    {
-      collection: SERVICES_COLLECTION,
-      id: doc._id,
-      doc: doc as unknown as Record<string, unknown>,
-      events,
-      legacyLink: null,
-      now,
-      maxDelayMs: MAX_SEQUENCING_DELAY_MS,
-    },
-    ledgerHasher,
-    macMatches,
-  )
-    // A service's events are sequenced by the timer within minutes: not yet batched is not a break here.
-    .filter((b) => !b.reason.includes('未入批'))
-    .map((b) => b.reason);
-}
-
 async function storedHash(fileID: string): Promise<string | null> {
   const got = await cloudbase()
     .downloadFile({ fileID })
@@ -87,7 +53,13 @@ const serviceVerifyReceipt = handle(decl.serviceVerifyReceipt, async (input, cal
   if (!doc || !SERVICE_WORKFLOW.sees(staffActor(call), doc))
     throw new AppError('NOT_FOUND', '未找到该送达凭证');
   const checks: decl.ReceiptCheck['checks'] = [];
-  const breaks = await chainBreaks(call.db, doc, call.now);
+  const breaks = await entityChainBreaks(
+    call.db,
+    SERVICES_COLLECTION,
+    doc._id,
+    doc as unknown as Record<string, unknown>,
+    call.now,
+  );
   checks.push({
     name: 'ledger',
     ok: breaks.length === 0,

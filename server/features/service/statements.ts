@@ -18,16 +18,15 @@ import {
   type CleanImage,
 } from '../../media';
 import { openUploadSlot } from '../../media/slots';
-import { getDoc } from '../../platform/docs';
 import { handle, type Call } from '../../router/types';
-import { CASES_COLLECTION, type CaseDoc } from '../case/model';
+import { getCase } from '../case/repository';
 import { loadForParty, loadForStaff, partyActor, runServiceStep, staffActor } from './access';
 import { decidedAtOf } from './issue';
 import type { ServiceDoc, StoredSubmission } from './model';
 import { deadlinesOf, rightsOf, staffView, submissionView } from './views';
 
 async function decidedAt(call: Call, doc: ServiceDoc): Promise<Date | undefined> {
-  const kase = await getDoc<CaseDoc>(call.db, CASES_COLLECTION, doc.caseId);
+  const kase = await getCase(call.db, doc.caseId);
   return kase ? decidedAtOf(kase) : undefined;
 }
 
@@ -80,11 +79,7 @@ async function submit(
   return sub;
 }
 
-const newSubmission = (
-  call: Call,
-  kind: StoredSubmission['kind'],
-  text: string,
-): StoredSubmission => ({
+const newSubmission = (call: Call, kind: StoredSubmission['kind'], text: string): StoredSubmission => ({
   id: call.ids.newId('sub', kind),
   kind,
   text,
@@ -113,7 +108,12 @@ const serviceUploadSlot = handle(decl.serviceUploadSlot, async (input, call) => 
 const serviceState = handle(decl.serviceState, async (input, call) => {
   const doc = await loadForParty(call, input.serviceId);
   await requireRight(call, doc, ['statement', 'coercionStatement'], '该文书不涉及陈述、申辩');
-  const verdict = isLate('statement', call.now, await dueOf(call, doc, 'statement'), await decidedAt(call, doc));
+  const verdict = isLate(
+    'statement',
+    call.now,
+    await dueOf(call, doc, 'statement'),
+    await decidedAt(call, doc),
+  );
   if (verdict.outcome === 'afterDecision')
     throw new AppError('PRECONDITION_FAILED', '决定已经作出，陈述、申辩请通过行政复议或行政诉讼提出');
   const photos = input.photos ?? [];
@@ -163,7 +163,9 @@ const serviceRequestRecusal = handle(decl.serviceRequestRecusal, async (input, c
   const verdict = isLate('recusal', call.now, undefined, await decidedAt(call, doc));
   if (verdict.outcome === 'afterDecision')
     throw new AppError('PRECONDITION_FAILED', '处罚决定已经作出，不能再申请回避');
-  return submissionView(await submit(call, doc, 'requestRecusal', newSubmission(call, 'recusal', input.reason)));
+  return submissionView(
+    await submit(call, doc, 'requestRecusal', newSubmission(call, 'recusal', input.reason)),
+  );
 });
 
 const serviceAcceptLateHearing = handle(decl.serviceAcceptLateHearing, async (input, call) => {

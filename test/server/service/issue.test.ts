@@ -28,11 +28,20 @@ describe('service.issue', () => {
       times: { issuedAt: expect.any(String), arrivedAt: expect.any(String), firstOpenedAt: null },
       serviceDate: null,
       // Art. 61: not opened within 2 working days → flagged on the next; paper by the 7th working day.
-      paper: { openBy: '2026-06-23', flagOn: '2026-06-24', paperBy: '2026-06-30', fits: true, flagged: false },
+      paper: {
+        openBy: '2026-06-23',
+        flagOn: '2026-06-24',
+        paperBy: '2026-06-30',
+        fits: true,
+        flagged: false,
+      },
     });
 
     const mine = await t.call.citizen(openid, 'service.mine');
-    expect(mine).toMatchObject({ ok: true, data: [{ id: serviceId, state: 'served', docTypeLabel: '行政处罚事先告知书' }] });
+    expect(mine).toMatchObject({
+      ok: true,
+      data: [{ id: serviceId, state: 'served', docTypeLabel: '行政处罚事先告知书' }],
+    });
 
     const opened = await t.call.citizen(openid, 'service.open', { serviceId });
     expect(opened).toMatchObject({ ok: true, data: { fileSha256: sha(bytes) } });
@@ -64,7 +73,11 @@ describe('service.issue', () => {
         fileSha256: sha(bytes),
         docTypeLabel: '行政处罚事先告知书',
         serviceDate: { date: '2026-06-18', by: 'firstOpen' },
-        times: { issuedAt: expect.any(String), arrivedAt: expect.any(String), firstOpenedAt: expect.any(String) },
+        times: {
+          issuedAt: expect.any(String),
+          arrivedAt: expect.any(String),
+          firstOpenedAt: expect.any(String),
+        },
       },
     });
     const byId = Object.fromEntries(receipt.data.deadlines.map((d: any) => [d.id, d]));
@@ -93,7 +106,11 @@ describe('service.issue', () => {
 
   it('refuses an unsigned file and a file changed after signing, with Chinese messages', async () => {
     const unsigned = await caseWithDocument(t, 'priorNotice', unsignedPdf(false));
-    await bindRecipient({ openid: newPartyOpenid(), partyId: unsigned.kase.partyId, caseId: unsigned.kase.id });
+    await bindRecipient({
+      openid: newPartyOpenid(),
+      partyId: unsigned.kase.partyId,
+      caseId: unsigned.kase.id,
+    });
     expect(await t.call.staff(OFFICER, 'service.issue', { recordId: unsigned.recordId })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { 'payload.recordId': '文件没有电子签章，不能作为送达文书' } },

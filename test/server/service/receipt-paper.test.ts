@@ -83,7 +83,11 @@ describe('paper service when a document is not opened (Art. 61)', () => {
     await setClock(t, '2026-06-24T01:00:00.000Z');
     await t.emu.post('/timer/scheduler', {});
     svc = (await t.call.staff(OFFICER, 'service.ofCase', { caseId: kase.id })).data[0];
-    expect(svc).toMatchObject({ id: serviceId, state: 'served', paper: { flagged: true, paperBy: '2026-06-30' } });
+    expect(svc).toMatchObject({
+      id: serviceId,
+      state: 'served',
+      paper: { flagged: true, paperBy: '2026-06-30' },
+    });
     const other = (await t.call.staff(OFFICER, 'service.ofCase', { caseId: opened.kase.id })).data[0];
     expect(other.paper.flagged).toBe(false);
 

@@ -17,7 +17,10 @@ describe('statements on a served notice', () => {
     const { serviceId, openid } = await servedDocument(t);
     await t.call.citizen(openid, 'service.open', { serviceId });
     await setClock(t, '2026-06-26T15:00:00.000Z'); // 23:00 in Shanghai on the last day
-    const asked = await t.call.citizen(openid, 'service.requestHearing', { serviceId, reason: '对拟处罚有异议' });
+    const asked = await t.call.citizen(openid, 'service.requestHearing', {
+      serviceId,
+      reason: '对拟处罚有异议',
+    });
     expect(asked).toMatchObject({ ok: true, data: { kind: 'hearing', refused: false, late: false } });
   });
 
@@ -35,7 +38,6 @@ describe('statements on a served notice', () => {
       text: '我方已于收到告知书后立即停止相关诊疗活动，请求从轻处罚。',
     });
     expect(statement).toMatchObject({ ok: true, data: { kind: 'statement', late: true } });
-
   });
 
   it('lets staff accept a late hearing request for good cause, with the reason recorded', async () => {
@@ -43,7 +45,10 @@ describe('statements on a served notice', () => {
     await t.call.citizen(openid, 'service.open', { serviceId });
     await setClock(t, '2026-06-30T02:00:00.000Z');
     await t.call.citizen(openid, 'service.requestHearing', { serviceId, reason: '住院期间未能及时提出' });
-    await t.call.citizen(openid, 'service.state', { serviceId, text: '住院期间未能及时提出意见，现补充陈述。' });
+    await t.call.citizen(openid, 'service.state', {
+      serviceId,
+      text: '住院期间未能及时提出意见，现补充陈述。',
+    });
     const listed = await t.call.staff(OFFICER, 'service.ofCase', { caseId: kase.id });
     expect(listed).toMatchObject({ ok: true });
     const [svc] = listed.data;
@@ -61,7 +66,11 @@ describe('statements on a served notice', () => {
     });
     // The party cannot take a staff step.
     expect(
-      await t.call.citizen(openid, 'service.acceptLateHearing', { serviceId, submissionId: late.id, reason: '理由理由理由' }),
+      await t.call.citizen(openid, 'service.acceptLateHearing', {
+        serviceId,
+        submissionId: late.id,
+        reason: '理由理由理由',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
@@ -88,25 +97,37 @@ describe('statements on a served notice', () => {
           ...(stage === 'statement' ? { statement: { periodEndsAt: '2026-06-26T15:59:59.000Z' } } : {}),
         }),
       ).toMatchObject({ ok: true });
-    expect(await t.call.staff(HEAD, 'case.advance', { id, stage: 'legalReview' })).toMatchObject({ ok: true });
+    expect(await t.call.staff(HEAD, 'case.advance', { id, stage: 'legalReview' })).toMatchObject({
+      ok: true,
+    });
     const decision = {
       docNo: '万卫罚〔2026〕89号',
       date: '2026-07-06',
       type: 'penalty',
       conclusion: '责令停业整顿',
     };
-    expect(await t.call.staff(HEAD, 'case.advance', { id, stage: 'decision', decision })).toMatchObject({ ok: true });
+    expect(await t.call.staff(HEAD, 'case.advance', { id, stage: 'decision', decision })).toMatchObject({
+      ok: true,
+    });
     await setClock(t, '2026-07-06T04:00:00.000Z');
     expect(
-      await t.call.citizen(openid, 'service.requestRecusal', { serviceId, reason: '执法人员与我方有利害关系' }),
-    ).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED', message: '处罚决定已经作出，不能再申请回避' } });
+      await t.call.citizen(openid, 'service.requestRecusal', {
+        serviceId,
+        reason: '执法人员与我方有利害关系',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'PRECONDITION_FAILED', message: '处罚决定已经作出，不能再申请回避' },
+    });
     expect(
       await t.call.citizen(openid, 'service.state', { serviceId, text: '决定作出后补充的陈述内容。' }),
     ).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
   });
 
   it('refuses a hearing request where the penalties open no hearing (Art. 63)', async () => {
-    const { serviceId, openid } = await servedDocument(t, 'priorNotice', { penalties: [{ kind: 'warning' }] });
+    const { serviceId, openid } = await servedDocument(t, 'priorNotice', {
+      penalties: [{ kind: 'warning' }],
+    });
     await t.call.citizen(openid, 'service.open', { serviceId });
     const got = await t.call.citizen(openid, 'service.get', { serviceId });
     expect(got.data.allows).toEqual({ statement: true, hearing: false, recusal: true });
