@@ -134,3 +134,17 @@ export {
 } from './publication/kinds';
 export type { PublicationKind, PublicationPublicItem } from './contract/publication';
 export type { PublicView, WithdrawalNotice } from './publication/public-view';
+
+/** Served documents (REC-7, PUB-5): the party's pages and the staff's list of a case's services. */
+export { countdownLabel, receiptLines, SERVICE_STATE_LABELS, SUBMISSION_KIND_LABELS } from './service/views';
+export type {
+  DeadlineView,
+  OpenedFile,
+  PartyServiceRow,
+  PartyServiceView,
+  ReceiptView,
+  ServiceState,
+  StaffServiceView,
+  SubmissionKind,
+  SubmissionView,
+} from './contract/service-documents';

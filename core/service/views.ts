@@ -4,7 +4,7 @@
  * and the receipt (送达凭证) as plain lines for export. Shared by the functions and the mini-program's pages.
  */
 import type { DateResult } from '../calendar';
-import type { DeadlineView, ReceiptView, ServiceState } from '../contract/service-documents';
+import type { DeadlineView, ReceiptView, ServiceState, SubmissionKind } from '../contract/service-documents';
 import { daysLeft, laterOf, type RightDeadline } from './deadlines';
 import type { RightId, RightItem } from './rights';
 import type { ServiceEvent } from './serviceDate';
@@ -75,6 +75,12 @@ export const SERVICE_STATE_LABELS: Record<ServiceState, string> = {
   served: '已送达，待打开',
   opened: '已打开（已阅知）',
   acknowledged: '已确认收悉',
+};
+
+export const SUBMISSION_KIND_LABELS: Record<SubmissionKind, string> = {
+  statement: '陈述、申辩',
+  hearing: '要求听证',
+  recusal: '申请回避',
 };
 
 export const SERVICE_EVENT_LABELS: Record<ServiceEvent, string> = {
