@@ -17,7 +17,12 @@ const hearing: RightItem = {
   start: 'service',
   late: 'refused',
 };
-const recusal: RightItem = { ...hearing, id: 'recusal', title: '申请回避', period: { unit: 'untilDecision' } };
+const recusal: RightItem = {
+  ...hearing,
+  id: 'recusal',
+  title: '申请回避',
+  period: { unit: 'untilDecision' },
+};
 
 describe('deadlineViews', () => {
   it('dates each right, with no date before the service date is fixed', () => {
