@@ -116,7 +116,7 @@ export function receiptLines(r: ReceiptView): string[] {
     `电子签章：${r.signerSubject}`,
     `受送达人：${r.partyName}`,
     `送达日期规则：${SERVICE_DATE_RULE_LABELS[r.dateRule]}`,
-    `送达日期：${r.serviceDate ? `${r.serviceDate.date}（${SERVICE_EVENT_LABELS[r.serviceDate.by]}）` : '尚未生效'}`,
+    `送达日期：${r.serviceDate ? `${r.serviceDate.date}，以${SERVICE_EVENT_LABELS[r.serviceDate.by]}为准` : '尚未生效'}`,
     `发出时间：${shanghaiTime(r.times.issuedAt)}`,
     `到达时间：${shanghaiTime(r.times.arrivedAt)}`,
     `首次打开时间：${shanghaiTime(r.times.firstOpenedAt)}`,

@@ -20,7 +20,7 @@ describe('serviceRow', () => {
       docLine: '行政处罚事先告知书 · 万卫罚告〔2026〕7号 · 万卫罚立〔2026〕1号',
       state: 'served',
       stateLabel: '已送达，待打开',
-      issued: '送达时间 2026-06-18 10:30',
+      issued: '发出时间 2026-06-18 10:30',
       action: '请打开查看',
     });
     expect(serviceRow(serviceRowOf({ state: 'acknowledged' })).action).toBe('');

@@ -43,7 +43,7 @@ export function serviceRow(r: PartyServiceRow): ServiceRowView {
     docLine: [r.docTypeLabel, r.docNo, r.caseNo].filter(Boolean).join(' · '),
     state: r.state,
     stateLabel: SERVICE_STATE_LABELS[r.state],
-    issued: `送达时间 ${shanghaiMinute(r.issuedAt)}`,
+    issued: `发出时间 ${shanghaiMinute(r.issuedAt)}`,
     action: r.state === 'served' ? '请打开查看' : '',
   };
 }
@@ -133,7 +133,7 @@ export function documentView(v: PartyServiceView, today: string): DocumentPageVi
     row: serviceRow(v),
     serviceDate: fixed ? chineseDate(v.serviceDate) : '',
     times: [
-      { label: '送达时间', value: shanghaiMinute(v.times.issuedAt) },
+      { label: '发出时间', value: shanghaiMinute(v.times.issuedAt) },
       { label: '首次打开', value: shanghaiMinute(v.times.firstOpenedAt) || '尚未打开' },
       { label: '确认收悉', value: shanghaiMinute(v.times.acknowledgedAt) || '尚未确认' },
     ],
@@ -194,7 +194,7 @@ export function staffServiceRow(v: StaffServiceView): StaffServiceRow {
     : '';
   const fields: StaffServiceRow['fields'] = [
     { label: '受送达人', value: v.partyName },
-    { label: '送达时间', value: shanghaiMinute(v.times.issuedAt) },
+    { label: '发出时间', value: shanghaiMinute(v.times.issuedAt) },
     { label: '首次打开', value: shanghaiMinute(v.times.firstOpenedAt) || '尚未打开' },
     { label: '确认收悉', value: shanghaiMinute(v.times.acknowledgedAt) || '尚未确认' },
     { label: '送达日期', value: v.serviceDate ? chineseDate(v.serviceDate) : '尚未生效' },
