@@ -17,7 +17,7 @@ describe('serviceRow', () => {
     expect(serviceRow(serviceRowOf())).toEqual({
       id: serviceRowOf().id,
       title: '行政处罚事先告知书',
-      docLine: '行政处罚事先告知书 · 万卫罚告〔2026〕7号 · 万卫罚立〔2026〕1号',
+      docLine: '万卫罚告〔2026〕7号 · 万卫罚立〔2026〕1号',
       state: 'served',
       stateLabel: '已送达，待打开',
       issued: '发出时间 2026-06-18 10:30',

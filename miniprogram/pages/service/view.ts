@@ -40,7 +40,9 @@ export function serviceRow(r: PartyServiceRow): ServiceRowView {
   return {
     id: r.id,
     title: r.title,
-    docLine: [r.docTypeLabel, r.docNo, r.caseNo].filter(Boolean).join(' · '),
+    docLine: [r.docTypeLabel === r.title ? null : r.docTypeLabel, r.docNo, r.caseNo]
+      .filter(Boolean)
+      .join(' · '),
     state: r.state,
     stateLabel: SERVICE_STATE_LABELS[r.state],
     issued: `发出时间 ${shanghaiMinute(r.issuedAt)}`,
