@@ -4,7 +4,9 @@
  * it for good cause, with the reason); a late statement is accepted and marked late, never refused; a recusal
  * request is accepted at any time before the decision, and none of them after it.
  */
-import { useSeededEmulator } from '../complaint/helpers';
+import { allDocs, sdkApp, useSeededEmulator } from '../complaint/helpers';
+import { jpegWithGps, SECRET_MAKE } from '../complaint/images';
+import { clientUpload } from '../../emulator/storage/helpers';
 import { HEAD, OFFICER } from '../case/helpers';
 import { servedDocument, SERVED_AT, setClock } from './serving-helpers';
 
@@ -134,6 +136,39 @@ describe('statements on a served notice', () => {
     expect(await t.call.citizen(openid, 'service.requestHearing', { serviceId })).toMatchObject({
       ok: false,
       error: { code: 'PRECONDITION_FAILED' },
+    });
+  });
+
+  it("takes photos with a statement from the party's own upload slot, stripped of their metadata", async () => {
+    const { serviceId, openid } = await servedDocument(t);
+    const slot = (await t.call.citizen(openid, 'service.uploadSlot', { serviceId })).data;
+    expect(slot.maxPhotos).toBe(9);
+    const photo = (await clientUpload(t.emu, openid, slot.paths[0], jpegWithGps())).body.fileID as string;
+    const sent = await t.call.citizen(openid, 'service.state', {
+      serviceId,
+      text: '现场照片显示整改已完成。',
+      photos: [photo],
+    });
+    expect(sent).toMatchObject({ ok: true, data: { photos: 1, late: false } });
+    const stored = (await allDocs('services')).find((s) => s._id === serviceId);
+    const [kept] = stored.submissions[0].photos;
+    expect(kept.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const bytes = (await sdkApp().downloadFile({ fileID: kept.fileID })).fileContent as Buffer;
+    expect(bytes.toString('latin1')).not.toContain(SECRET_MAKE);
+
+    // Someone else's upload is refused, naming the photo.
+    const other = 'o-party-other-uploader';
+    const otherSlot = (await t.call.citizen(other, 'complaint.uploadPrefix')).data;
+    const foreign = (await clientUpload(t.emu, other, otherSlot.paths[0], jpegWithGps())).body.fileID;
+    expect(
+      await t.call.citizen(openid, 'service.state', {
+        serviceId,
+        text: '他人的照片不应被接受。',
+        photos: [foreign],
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'payload.photos.0': '只能提交您本人刚上传的图片' } },
     });
   });
 
