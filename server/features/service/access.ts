@@ -73,3 +73,27 @@ export async function runServiceStep(
   });
   return done.record as unknown as ServiceDoc;
 }
+
+const RACE_ATTEMPTS = 4;
+
+/**
+ * Runs `attempt` on the service, and again on the service as it is now when it lost a race to another change of
+ * the same service (CONFLICT): two phones of one party opening at once both end ok, never INTERNAL. `attempt`
+ * decides afresh each time (an opening already recorded is not recorded twice).
+ */
+export async function withFreshService(
+  call: Pick<Call, 'db'>,
+  doc: ServiceDoc,
+  attempt: (doc: ServiceDoc) => Promise<ServiceDoc>,
+): Promise<ServiceDoc> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(doc);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'CONFLICT' || n >= RACE_ATTEMPTS) throw err;
+      const fresh = await getDoc<ServiceDoc>(call.db, SERVICES_COLLECTION, doc._id);
+      if (!fresh) throw err;
+      doc = fresh;
+    }
+  }
+}

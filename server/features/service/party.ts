@@ -15,7 +15,7 @@ import { temporaryUrls } from '../../media';
 import type { Database } from '../../platform/cloudbase';
 import { rowsOf } from '../../platform/docs';
 import { handle } from '../../router/types';
-import { loadForParty, partyActor, runServiceStep } from './access';
+import { loadForParty, partyActor, runServiceStep, withFreshService } from './access';
 import { bindingsOfCaller } from './bindings';
 import { SERVICES_COLLECTION, type ServiceDoc } from './model';
 import { deadlinesOf, partyRow, partyView, receiptView } from './views';
@@ -76,16 +76,17 @@ const serviceGet = handle(decl.serviceGet, async (input, call) =>
 );
 
 const serviceOpen = handle(decl.serviceOpen, async (input, call) => {
-  let doc = await loadForParty(call, input.serviceId);
-  if (doc.state === 'served') {
-    const calendar = await loadCalendar(call.db);
-    doc = await runServiceStep(call, doc, 'open', partyActor(call.caller.openid!), {
-      effect: async (s) => {
-        s.firstOpenedAt = call.now;
-        await fixServiceDate(call.db, s, calendar);
-      },
-    });
-  }
+  const calendar = await loadCalendar(call.db);
+  const doc = await withFreshService(call, await loadForParty(call, input.serviceId), (d) =>
+    d.state !== 'served'
+      ? Promise.resolve(d)
+      : runServiceStep(call, d, 'open', partyActor(call.caller.openid!), {
+          effect: async (s) => {
+            s.firstOpenedAt = call.now;
+            await fixServiceDate(call.db, s, calendar);
+          },
+        }),
+  );
   const [url] = await temporaryUrls([doc.file.fileID], FILE_URL_SECONDS);
   return {
     url: url ?? '',
@@ -95,16 +96,17 @@ const serviceOpen = handle(decl.serviceOpen, async (input, call) => {
 });
 
 const serviceAcknowledge = handle(decl.serviceAcknowledge, async (input, call) => {
-  let doc = await loadForParty(call, input.serviceId);
-  if (doc.state !== 'acknowledged') {
-    const calendar = await loadCalendar(call.db);
-    doc = await runServiceStep(call, doc, 'acknowledge', partyActor(call.caller.openid!), {
-      effect: async (s) => {
-        s.acknowledgedAt = call.now;
-        await fixServiceDate(call.db, s, calendar);
-      },
-    });
-  }
+  const calendar = await loadCalendar(call.db);
+  const doc = await withFreshService(call, await loadForParty(call, input.serviceId), (d) =>
+    d.state === 'acknowledged'
+      ? Promise.resolve(d)
+      : runServiceStep(call, d, 'acknowledge', partyActor(call.caller.openid!), {
+          effect: async (s) => {
+            s.acknowledgedAt = call.now;
+            await fixServiceDate(call.db, s, calendar);
+          },
+        }),
+  );
   return partyView(call.db, doc);
 });
 

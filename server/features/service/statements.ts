@@ -18,9 +18,17 @@ import {
   type CleanImage,
 } from '../../media';
 import { openUploadSlot } from '../../media/slots';
+import { consumeRateLimit, type RateLimit } from '../../security/rate-limit';
 import { handle, type Call } from '../../router/types';
 import { getCase } from '../case/repository';
-import { loadForParty, loadForStaff, partyActor, runServiceStep, staffActor } from './access';
+import {
+  loadForParty,
+  loadForStaff,
+  partyActor,
+  runServiceStep,
+  staffActor,
+  withFreshService,
+} from './access';
 import { decidedAtOf } from './issue';
 import type { ServiceDoc, StoredSubmission } from './model';
 import { deadlinesOf, rightsOf, staffView, submissionView } from './views';
@@ -69,14 +77,20 @@ async function submit(
   step: string,
   sub: StoredSubmission,
 ): Promise<StoredSubmission> {
-  const existing = doc.submissions.find((s) => s.id === sub.id);
-  if (existing) return existing;
-  await runServiceStep(call, doc, step, partyActor(call.caller.openid!), {
-    effect: (s) => {
-      s.submissions = [...s.submissions, sub];
-    },
+  let saved = sub;
+  await withFreshService(call, doc, async (d) => {
+    const existing = d.submissions.find((s) => s.id === sub.id);
+    if (existing) {
+      saved = existing;
+      return d;
+    }
+    return runServiceStep(call, d, step, partyActor(call.caller.openid!), {
+      effect: (s) => {
+        s.submissions = [...s.submissions, sub];
+      },
+    });
   });
-  return sub;
+  return saved;
 }
 
 const newSubmission = (call: Call, kind: StoredSubmission['kind'], text: string): StoredSubmission => ({
@@ -90,8 +104,17 @@ const newSubmission = (call: Call, kind: StoredSubmission['kind'], text: string)
   acceptedLate: null,
 });
 
+/** Upload slots per identity and day: enough for many statements, not for filling the storage. */
+const UPLOAD_SLOT_LIMIT: RateLimit = {
+  scope: 'service.uploadSlot',
+  limit: 30,
+  windowMs: 24 * 3600_000,
+  message: '今天上传图片的次数过多，请明天再试',
+};
+
 const serviceUploadSlot = handle(decl.serviceUploadSlot, async (input, call) => {
   const doc = await loadForParty(call, input.serviceId);
+  await consumeRateLimit(call.db, UPLOAD_SLOT_LIMIT, partyActor(call.caller.openid!).ref, call.now);
   const slot = await openUploadSlot(call.db, {
     openid: call.caller.openid!,
     ownerRef: `service:${doc._id}`,
@@ -174,15 +197,17 @@ const serviceAcceptLateHearing = handle(decl.serviceAcceptLateHearing, async (in
   if (!sub) throw new AppError('NOT_FOUND', '未找到该听证要求');
   if (!sub.refused) throw new AppError('PRECONDITION_FAILED', '该听证要求在期限内提出，无需另行受理');
   if (sub.acceptedLate) return staffView(doc);
-  const next = await runServiceStep(call, doc, 'acceptLateHearing', staffActor(call), {
-    effect: (s) => {
-      s.submissions = s.submissions.map((x) =>
-        x.id === sub.id
-          ? { ...x, acceptedLate: { reason: input.reason, at: call.now, by: call.staff!.staffId } }
-          : x,
-      );
-    },
-  });
+  const next = await withFreshService(call, doc, (d) =>
+    runServiceStep(call, d, 'acceptLateHearing', staffActor(call), {
+      effect: (s) => {
+        s.submissions = s.submissions.map((x) =>
+          x.id === sub.id && !x.acceptedLate
+            ? { ...x, acceptedLate: { reason: input.reason, at: call.now, by: call.staff!.staffId } }
+            : x,
+        );
+      },
+    }),
+  );
   return staffView(next);
 });
 

@@ -162,4 +162,21 @@ describe('service.issue', () => {
       error: { code: 'NOT_FOUND' },
     });
   });
+
+  it('ends ok for two phones of the party opening and stating at the same moment (never INTERNAL)', async () => {
+    const { serviceId, openid } = await servedDocument(t);
+    const opens = await Promise.all(
+      [1, 2, 3].map(() => t.call.citizen(openid, 'service.open', { serviceId })),
+    );
+    for (const o of opens) expect(o).toMatchObject({ ok: true });
+    const statements = await Promise.all(
+      [1, 2, 3].map((n) =>
+        t.call.citizen(openid, 'service.state', { serviceId, text: `第 ${n} 份陈述意见内容` }),
+      ),
+    );
+    for (const st of statements) expect(st).toMatchObject({ ok: true });
+    const got = await t.call.citizen(openid, 'service.get', { serviceId });
+    expect(got.data.submissions).toHaveLength(3);
+    expect(got.data.state).toBe('opened');
+  });
 });
