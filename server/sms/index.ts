@@ -1,5 +1,5 @@
 /**
- * The SMS port (issue 16 item 2: the second channel telling a party a document was served): one call, the shape
+ * The SMS port (REC-7: the second channel telling a party a document was served; docs/service.md): one call, the shape
  * of Tencent Cloud SMS `SendSms` (API 3.0, version 2021-01-11; https://cloud.tencent.com/document/api/382/55981),
  * signed with TC3-HMAC-SHA256 (https://cloud.tencent.com/document/api/382/52072). The endpoint is
  * `SMS_API_BASE` (the emulator's fake under `/sms`, which records what was sent); the credentials, the SDK app,

@@ -1,5 +1,5 @@
 /**
- * Telling a party that a document was served (issue 16 item 2): a subscribe message (the long-term template where
+ * Telling a party that a document was served (REC-7; docs/service.md "Serving"): a subscribe message (the long-term template where
  * the mini-program's service category allows one, otherwise the one-time message the party accepted at
  * enrolment) and an SMS with a link to the mini-program as the second channel, both as outbox rows written in the
  * service's own transaction, delivered at most once by the scheduler. The texts name the kind of document and

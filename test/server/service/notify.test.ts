@@ -1,5 +1,5 @@
 /**
- * Notices of a served document (issue 16 item 2): the subscribe message and the SMS rows `serviceNotices` builds
+ * Notices of a served document (REC-7; docs/service.md): the subscribe message and the SMS rows `serviceNotices` builds
  * (no party or case detail in them), and the SMS delivered through the outbox to the emulator's fake provider
  * (Tencent Cloud SendSms shape, TC3 signature checked): sent once, the number dropped afterwards; a provider
  * limit retried; a lost answer `unknown` and never resent.
