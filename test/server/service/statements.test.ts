@@ -1,5 +1,5 @@
 /**
- * The party's statements on a served notice through the functions (行政处罚法 Art. 43, 62, 63, 64): a hearing request
+ * The party's statements on a served notice through the functions (REC-7; 行政处罚法 Art. 43, 62, 63, 64): a hearing request
  * within its 5 working days is accepted, one after it is refused with the day it closed (and staff may still accept
  * it for good cause, with the reason); a late statement is accepted and marked late, never refused; a recusal
  * request is accepted at any time before the decision, and none of them after it.
