@@ -110,7 +110,8 @@ const serviceIssue = handle(decl.serviceIssue, async (input, call) => {
   const { values, stamp } = await settingsForAct(call.db, call.now);
   const party = await getParty(call.db, kase.partyId);
   const times = { arrivedAt: call.now, firstOpenedAt: undefined, acknowledgedAt: undefined };
-  const paper = paperServiceBy(call.now, DEFAULT_NOT_OPENED_WORKING_DAYS, calendar, decidedAtOf(kase));
+  const window = values.serviceNotOpenedWorkingDays ?? DEFAULT_NOT_OPENED_WORKING_DAYS;
+  const paper = paperServiceBy(call.now, window, calendar, decidedAtOf(kase));
   const issuedOn = dayOf(call.now);
   const state: Omit<ServiceDoc, '_id' | '_rev' | '_wf' | 'state' | 'updatedAt'> = {
     caseId: kase._id,

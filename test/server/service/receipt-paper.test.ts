@@ -99,6 +99,19 @@ describe('paper service when a document is not opened (Art. 61)', () => {
   });
 });
 
+describe('the not-opened window as a legal setting', () => {
+  it('uses the window in force at issue (serviceNotOpenedWorkingDays)', async () => {
+    await setClock(t, '2026-09-01T02:00:00.000Z'); // a Tuesday
+    const published = await t.call.staff('demo-admin-1', 'settings.publish', {
+      values: { serviceNotOpenedWorkingDays: 3 },
+    });
+    expect(published).toMatchObject({ ok: true });
+    const { issued } = await servedDocument(t);
+    // 3 working days: 09-02, 03, 04; flagged on Monday 09-07; paper by the 7th working day, 09-10.
+    expect(issued.paper).toMatchObject({ openBy: '2026-09-04', flagOn: '2026-09-07', paperBy: '2026-09-10' });
+  });
+});
+
 describe('hearing notices (Art. 64(二))', () => {
   beforeEach(() => setClock(t, SERVED_AT));
 
