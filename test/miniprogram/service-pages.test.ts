@@ -155,4 +155,55 @@ describe("staff's electronic services of a case", () => {
     expect(text).toContain('SD20260618ABCDEF01');
     expect(text).toContain('某某口腔诊所有限公司');
   });
+
+  it('accepts a late hearing request for good cause, sending the reason, and shows the refusal of a short one', async () => {
+    const late = {
+      id: 'sub_0123456789abcdef0123',
+      kind: 'hearing' as const,
+      text: '住院期间未能及时提出',
+      photos: 0,
+      at: '2026-06-30T02:00:00.000Z',
+      late: false,
+      refused: true,
+      acceptedLate: null,
+    };
+    harness.answer = (c) => {
+      const event = c.event as { action: string; payload: { reason?: string } };
+      if (event.action === 'service.acceptLateHearing')
+        return (event.payload.reason ?? '').length < 5
+          ? {
+              ok: false,
+              error: {
+                code: 'INVALID_INPUT',
+                message: '提交的内容有误',
+                fields: { 'payload.reason': '正当理由至少 5 个字' },
+              },
+            }
+          : ok(
+              staffServiceOf({
+                submissions: [{ ...late, acceptedLate: { reason: event.payload.reason!, at: late.at } }],
+              }),
+            );
+      return ok([staffServiceOf({ state: 'opened', submissions: [late] })]);
+    };
+    const page = await harness.render('pages/case/services/index', {
+      query: { caseId: 'case_0123456789abcdef01234567' },
+    });
+    expect(await page.text()).toContain('逾期提出，未受理');
+    const tap = { currentTarget: { dataset: { service: SERVICE_ID, id: late.id } } };
+    await page.invoke('onAcceptLate', tap);
+    expect(await page.text()).toContain('正当理由至少 5 个字');
+    await page.invoke('onReason', {
+      currentTarget: { dataset: { id: late.id } },
+      detail: { value: '当事人住院，有医院证明' },
+    });
+    await page.invoke('onAcceptLate', tap);
+    expect(calls.find((c) => (c.event as any).payload?.reason === '当事人住院，有医院证明')).toMatchObject({
+      fn: 'staff',
+      event: {
+        action: 'service.acceptLateHearing',
+        payload: { serviceId: SERVICE_ID, submissionId: late.id },
+      },
+    });
+  });
 });

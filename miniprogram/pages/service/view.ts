@@ -94,6 +94,8 @@ export interface SubmissionRow {
   at: string;
   text: string;
   mark: string;
+  /** A hearing request refused as late, not yet accepted: staff may accept it for good cause. */
+  canAcceptLate: boolean;
 }
 
 export function submissionRow(s: SubmissionView): SubmissionRow {
@@ -110,6 +112,7 @@ export function submissionRow(s: SubmissionView): SubmissionRow {
     at: shanghaiMinute(s.at),
     text: s.text,
     mark,
+    canAcceptLate: s.kind === 'hearing' && s.refused && !s.acceptedLate,
   };
 }
 
