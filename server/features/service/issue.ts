@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import {
   canSchedule,
+  deadlinesFrom,
   DEFAULT_NOT_OPENED_WORKING_DAYS,
   paperServiceBy,
 } from '../../../core/service/deadlines';
@@ -31,7 +32,8 @@ import { getParty } from '../case/parties';
 import { staffActor } from './access';
 import { recipientsFor } from './bindings';
 import { receiptNoOf, serviceIdOf, SERVICES_COLLECTION, type ServiceDoc } from './model';
-import { dayOf, staffView } from './views';
+import { dayOf, rightsUnder, staffView } from './views';
+import { deadlineViews, toldOf } from '../../../core/service/views';
 
 const FILE_FIELD = 'payload.recordId';
 
@@ -155,6 +157,11 @@ const serviceIssue = handle(decl.serviceIssue, async (input, call) => {
     sortKey: `${call.now.toISOString()}_${id}`,
     createdAt: call.now,
   };
+  // Under the 'arrival' rule the service date is fixed now: the dates it starts are what the party is told.
+  if (state.serviceDate) {
+    const rights = rightsUnder(state, values);
+    state.told = toldOf(deadlineViews(rights, deadlinesFrom(rights, state.serviceDate.at, calendar)));
+  }
   await createRecord(call.db, {
     def: SERVICE_WORKFLOW,
     id,

@@ -15,7 +15,7 @@ import type {
   SubmissionView,
 } from '../../../core/contract/service-documents';
 import { deadlinesFrom } from '../../../core/service/deadlines';
-import { rightsFor, type RightItem } from '../../../core/service/rights';
+import { rightsFor, type RightItem, type RightsSettings } from '../../../core/service/rights';
 import { deadlineViews } from '../../../core/service/views';
 import { loadCalendar } from '../../calendar';
 import type { Database } from '../../platform/cloudbase';
@@ -24,18 +24,26 @@ import type { ServiceDoc, StoredSubmission } from './model';
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
-/** The rights and duties the document carries, under the settings pinned when it was issued. */
-export async function rightsOf(db: Database, doc: ServiceDoc): Promise<RightItem[]> {
-  const pinned = doc._wf.pinnedSettings;
-  const settings = pinned === null ? null : await settingsVersion(db, pinned);
-  if (!settings) throw new Error(`service ${doc._id}: pinned settings version missing`);
+/** The rights and duties the document carries under `settings` (the ones pinned at issue). */
+export function rightsUnder(
+  doc: Pick<ServiceDoc, 'docType' | 'rights' | 'partyKind'>,
+  settings: RightsSettings,
+): RightItem[] {
   return rightsFor(doc.docType, {
-    settings: settings.values,
+    settings,
     penalties: doc.rights.penalties,
     partyKind: doc.partyKind,
     onSpot: doc.rights.onSpot,
     ...(doc.rights.statementPeriodDays ? { statementPeriodDays: doc.rights.statementPeriodDays } : {}),
   });
+}
+
+/** The rights and duties the document carries, under the settings pinned when it was issued. */
+export async function rightsOf(db: Database, doc: ServiceDoc): Promise<RightItem[]> {
+  const pinned = doc._wf.pinnedSettings;
+  const settings = pinned === null ? null : await settingsVersion(db, pinned);
+  if (!settings) throw new Error(`service ${doc._id}: pinned settings version missing`);
+  return rightsUnder(doc, settings.values);
 }
 
 /** The rights with their dates: none until the service date is fixed (no period runs before it). */

@@ -112,6 +112,24 @@ describe('the not-opened window as a legal setting', () => {
   });
 });
 
+describe('the service-date rule pinned at issue', () => {
+  it("under 'arrival' the service date is the issue and the dates run at once, whatever the rule becomes later", async () => {
+    await setClock(t, '2026-10-12T02:00:00.000Z'); // a Monday
+    await t.call.staff('demo-admin-1', 'settings.publish', { values: { serviceDateRule: 'arrival' } });
+    const { serviceId, openid, issued } = await servedDocument(t);
+    expect(issued).toMatchObject({ dateRule: 'arrival', serviceDate: '2026-10-12' });
+    await t.call.staff('demo-admin-1', 'settings.publish', {
+      values: { serviceDateRule: 'firstOpenOrAcknowledge' },
+    });
+    await setClock(t, '2026-10-14T02:00:00.000Z');
+    await t.call.citizen(openid, 'service.open', { serviceId });
+    const got = await t.call.citizen(openid, 'service.get', { serviceId });
+    expect(got.data.serviceDate).toBe('2026-10-12');
+    // 10-13, 14, 15, 16, 19.
+    expect(got.data.deadlines.find((d: any) => d.id === 'hearing')).toMatchObject({ due: '2026-10-19' });
+  });
+});
+
 describe('hearing notices (Art. 64(二))', () => {
   beforeEach(() => setClock(t, SERVED_AT));
 
