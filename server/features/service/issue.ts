@@ -88,6 +88,8 @@ const serviceIssue = handle(decl.serviceIssue, async (input, call) => {
   const recipients = await recipientsFor(call.db, kase.partyId, kase._id);
   if (recipients.length === 0) throw new AppError('PRECONDITION_FAILED', '未确认电子送达，须纸质送达');
 
+  if ((record.file.size ?? 0) > MAX_SEALED_DOCUMENT_BYTES)
+    throw new AppError('INVALID_INPUT', undefined, { [FILE_FIELD]: '文书文件超过 20 MB，无法验证电子签章' });
   const bytes = await storedBytes(record.file.fileID);
   if (createHash('sha256').update(bytes).digest('hex') !== record.sha256)
     throw new AppError('INVALID_INPUT', undefined, {
@@ -97,19 +99,25 @@ const serviceIssue = handle(decl.serviceIssue, async (input, call) => {
   if (!seal.ok) throw new AppError('INVALID_INPUT', undefined, { [FILE_FIELD]: seal.message });
 
   const calendar = await loadCalendar(call.db);
+  const { values, stamp } = await settingsForAct(call.db, call.now);
   let hearing: ServiceDoc['hearing'] = null;
   if (input.hearingDate) {
-    // Art. 64(二): the notice reaches the party 7 working days before the hearing, counted back from it.
-    const check = canSchedule(call.now, input.hearingDate, calendar);
+    // Art. 64(二): the notice reaches the party that many working days before the hearing, counted back from it.
+    const days = values.hearingNoticeDays;
+    const check = canSchedule(call.now, input.hearingDate, calendar, days);
     if (!check.ok)
       throw new AppError(
         'PRECONDITION_FAILED',
-        `听证日期过近：听证通知书须在听证 7 个工作日前送达，该日期的最晚送达日为 ${check.latestServiceDay.date}，请另定听证日期`,
+        `听证日期过近：听证通知书须在听证 ${days} 个工作日前送达，该日期的最晚送达日为 ${check.latestServiceDay.date}，请另定听证日期`,
       );
-    hearing = { date: input.hearingDate, latestServiceDay: check.latestServiceDay, reschedule: false };
+    hearing = {
+      date: input.hearingDate,
+      latestServiceDay: check.latestServiceDay,
+      noticeWorkingDays: days,
+      reschedule: false,
+    };
   }
 
-  const { values, stamp } = await settingsForAct(call.db, call.now);
   const party = await getParty(call.db, kase.partyId);
   const times = { arrivedAt: call.now, firstOpenedAt: undefined, acknowledgedAt: undefined };
   const window = values.serviceNotOpenedWorkingDays ?? DEFAULT_NOT_OPENED_WORKING_DAYS;

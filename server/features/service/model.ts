@@ -63,7 +63,13 @@ export interface ServiceDoc {
   /** The day the timer looks at this service (null once opened, acknowledged or flagged): indexed. */
   paperCheckOn: string | null;
   /** For a 听证通知书: the hearing date, the latest day its notice must be served, and the rescheduling flag. */
-  hearing: { date: string; latestServiceDay: DateResult; reschedule: boolean } | null;
+  hearing: {
+    date: string;
+    latestServiceDay: DateResult;
+    /** The notice period in force at issue (legal setting `hearingNoticeDays`). */
+    noticeWorkingDays: number;
+    reschedule: boolean;
+  } | null;
   submissions: StoredSubmission[];
   sortKey: string;
   _wf: WorkflowFields;

@@ -44,7 +44,8 @@ export async function fixServiceDate(db: Database, state: ServiceDoc, calendar: 
     // Art. 64(二): a notice served after the latest day leaves the party less than 7 working days.
     state.hearing = {
       ...state.hearing,
-      reschedule: needsReschedule(fixed.date, state.hearing.date, calendar).reschedule,
+      reschedule: needsReschedule(fixed.date, state.hearing.date, calendar, state.hearing.noticeWorkingDays)
+        .reschedule,
     };
   }
 }
