@@ -35,6 +35,8 @@ export function rightsUnder(
     partyKind: doc.partyKind,
     onSpot: doc.rights.onSpot,
     ...(doc.rights.statementPeriodDays ? { statementPeriodDays: doc.rights.statementPeriodDays } : {}),
+    // The 较大数额 thresholds in force at issue decide whether a fine opens the hearing right (Art. 63).
+    ...(settings.hearingThresholds ? { hearingThresholds: settings.hearingThresholds } : {}),
   });
 }
 

@@ -179,3 +179,28 @@ describe('statements on a served notice', () => {
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('the hearing right of a served notice follows the 较大数额 thresholds in force at issue (Art. 63)', () => {
+  beforeEach(() => setClock(t, SERVED_AT));
+
+  it('a fine of 50 000 yuan or more on an organisation opens the hearing; a smaller one does not', async () => {
+    // Defaults (server/settings/defaults.ts): 50 000 yuan for an organisation, the test case's party.
+    const large = await servedDocument(t, 'priorNotice', {
+      penalties: [{ kind: 'fine', amountYuan: 50_000 }],
+    });
+    await t.call.citizen(large.openid, 'service.open', { serviceId: large.serviceId });
+    expect(
+      await t.call.citizen(large.openid, 'service.requestHearing', { serviceId: large.serviceId }),
+    ).toMatchObject({ ok: true, data: { kind: 'hearing', refused: false } });
+
+    const small = await servedDocument(t, 'priorNotice', {
+      penalties: [{ kind: 'fine', amountYuan: 20_000 }],
+    });
+    await t.call.citizen(small.openid, 'service.open', { serviceId: small.serviceId });
+    const got = await t.call.citizen(small.openid, 'service.get', { serviceId: small.serviceId });
+    expect(got.data.allows.hearing).toBe(false);
+    expect(
+      await t.call.citizen(small.openid, 'service.requestHearing', { serviceId: small.serviceId }),
+    ).toMatchObject({ ok: false });
+  });
+});
