@@ -13,6 +13,7 @@ import * as ledger from './ledger';
 import * as officer from './officer';
 import * as publication from './publication';
 import { ORG_STAFF_ACTIONS } from './org';
+import { SERVICE_ENROL_CITIZEN_ACTIONS, SERVICE_ENROL_STAFF_ACTIONS } from './service';
 import * as system from './system';
 
 export const PUBLIC_API = table([
@@ -33,6 +34,7 @@ export const CITIZEN_API = table([
   complaint.complaintRate,
   complaint.complaintWithdraw,
   contactPhoneNumber,
+  ...SERVICE_ENROL_CITIZEN_ACTIONS,
 ] as const);
 
 export const STAFF_API = table([
@@ -83,6 +85,7 @@ export const STAFF_API = table([
   publication.publicationNoteChange,
   publication.publicationWithdraw,
   publication.publicationPublishWithdrawalReason,
+  ...SERVICE_ENROL_STAFF_ACTIONS,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
