@@ -160,8 +160,13 @@ async function confirmationRecords(
 ) {
   const fields: Record<string, string> = {};
   const doc = await recordById(call.db, input.confirmationRecordId);
-  if (!doc || doc.caseId !== e.caseId || doc.type !== 'document')
-    fields['payload.confirmationRecordId'] = '请选择本案已登记的送达地址确认书（文书记录）';
+  if (
+    !doc ||
+    doc.caseId !== e.caseId ||
+    doc.type !== 'document' ||
+    doc.document?.docType !== 'serviceAddressConfirmation'
+  )
+    fields['payload.confirmationRecordId'] = '请选择本案已登记的送达地址确认书（文书种类为“送达地址确认书”）';
   const av = await recordById(call.db, input.avRecordId);
   if (!av || av.caseId !== e.caseId || av.type !== 'av')
     fields['payload.avRecordId'] = '请选择本案已登记的签署过程录像（音视频记录）';
