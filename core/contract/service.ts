@@ -83,7 +83,12 @@ export const serviceIdentifyInput = withLabels(
           z.regex(/^\d{3}[\dX]$/, '请填写身份证件号码的后四位（数字，最后一位可以是 X）'),
         ),
       ),
-      creditCode: z.optional(z.string().check(z.overwrite((v) => v.trim().toUpperCase()), z.maxLength(40))),
+      creditCode: z.optional(
+        z.string().check(
+          z.overwrite((v) => v.trim().toUpperCase()),
+          z.maxLength(40),
+        ),
+      ),
       actingAs: z.optional(z.enum(ACTING_AS, '请选择办理人身份')),
       actingName: z.optional(text(2, 40, '办理人姓名')),
       authorisation: z.optional(text(2, 100, '授权委托书')),

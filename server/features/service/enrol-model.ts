@@ -92,7 +92,9 @@ export function timelineOf(e: EnrolmentDoc): EnrolmentTimelineLine[] {
   for (const act of e._wf.acts) {
     lines.push({
       step: act.step,
-      label: ENROLMENT_WORKFLOW.steps[act.step]?.label ?? (act.step === 'replace' ? '已由新指定的受送达人代替' : act.step),
+      label:
+        ENROLMENT_WORKFLOW.steps[act.step]?.label ??
+        (act.step === 'replace' ? '已由新指定的受送达人代替' : act.step),
       at: act.actedAt,
       by: PARTY_STEPS.has(act.step) ? 'party' : 'staff',
     });
@@ -120,8 +122,18 @@ export function partyView(e: EnrolmentDoc, now: Date): EnrolmentPartyView {
     partyName: known ? e.partyName : null,
     consentTexts: identified
       ? {
-          case: consentText({ authority: e.authority, caseNo: e.caseNo, partyName: e.partyName, scope: 'case' }),
-          party: consentText({ authority: e.authority, caseNo: e.caseNo, partyName: e.partyName, scope: 'party' }),
+          case: consentText({
+            authority: e.authority,
+            caseNo: e.caseNo,
+            partyName: e.partyName,
+            scope: 'case',
+          }),
+          party: consentText({
+            authority: e.authority,
+            caseNo: e.caseNo,
+            partyName: e.partyName,
+            scope: 'party',
+          }),
         }
       : null,
     scope: e.scope,

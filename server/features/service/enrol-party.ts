@@ -124,8 +124,7 @@ async function identityMatches(
 /** The fields each identity form needs (named, so the page shows the message under the field). */
 function missingFields(e: EnrolmentDoc, input: decl.ServiceIdentifyInput): Record<string, string> {
   const out: Record<string, string> = {};
-  if (e.identityForm === 'person' && !input.idLast4)
-    out['payload.idLast4'] = '请填写身份证件号码的后四位';
+  if (e.identityForm === 'person' && !input.idLast4) out['payload.idLast4'] = '请填写身份证件号码的后四位';
   if (e.identityForm === 'organisation') {
     if (!input.creditCode) out['payload.creditCode'] = '请填写统一社会信用代码';
     if (input.actingAs !== 'representative' && input.actingAs !== 'agent')

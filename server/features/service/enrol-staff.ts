@@ -84,7 +84,8 @@ async function caseOfStaff(call: Call, caseId: string) {
 const serviceInvite = handle(decl.serviceInvite, async (input, call) => {
   const actor = enrolStaffActor(call.staff!);
   const kase = await caseOfStaff(call, input.caseId);
-  if (kase.stage === 'closed') throw new AppError('PRECONDITION_FAILED', '案件已结案，不能再办理电子送达确认');
+  if (kase.stage === 'closed')
+    throw new AppError('PRECONDITION_FAILED', '案件已结案，不能再办理电子送达确认');
   const party = await getParty(call.db, kase.partyId);
   if (!party) throw new AppError('NOT_FOUND', '未找到该案件的当事人');
   const unit = await getUnit(call.db, kase.unitId);
@@ -176,7 +177,10 @@ async function confirmationRecords(
 const serviceConfirm = handle(decl.serviceConfirm, async (input, call) => {
   const actor = enrolStaffActor(call.staff!);
   const done = await onFreshEnrolment(call, input.enrolmentId, actor, async (e) => {
-    if (e.status === 'consented' && expiredFor({ ...e, createdAt: new Date(e.createdAt).toISOString() }, call.now))
+    if (
+      e.status === 'consented' &&
+      expiredFor({ ...e, createdAt: new Date(e.createdAt).toISOString() }, call.now)
+    )
       throw new AppError('PRECONDITION_FAILED', '已超过核对确认的时限，请撤销后重新邀请');
     if (e.status === 'consented') await confirmationRecords(call, e, input);
     const mine = await storedBinding(call.db, e.partyId, e.recipientRef ?? '');
@@ -185,7 +189,9 @@ const serviceConfirm = handle(decl.serviceConfirm, async (input, call) => {
       (b) => b.recipientRef !== e.recipientRef,
     );
     const oldEnrolments = (
-      await Promise.all(others.map((b) => getDoc<EnrolmentDoc>(call.db, ENROLMENTS_COLLECTION, b.enrolmentId)))
+      await Promise.all(
+        others.map((b) => getDoc<EnrolmentDoc>(call.db, ENROLMENTS_COLLECTION, b.enrolmentId)),
+      )
     ).filter((x): x is EnrolmentDoc => !!x && x.status === 'active' && x._id !== e._id);
     return enrolmentStep(call, e, 'confirm', actor, {
       effect: (state) => {
@@ -226,7 +232,9 @@ const serviceRevoke = handle(decl.serviceRevoke, async (input, call) => {
   const actor = enrolStaffActor(call.staff!);
   const done = await onFreshEnrolment(call, input.enrolmentId, actor, async (e) => {
     const binding =
-      e.status === 'active' && e.recipientRef ? await storedBinding(call.db, e.partyId, e.recipientRef) : null;
+      e.status === 'active' && e.recipientRef
+        ? await storedBinding(call.db, e.partyId, e.recipientRef)
+        : null;
     return enrolmentStep(call, e, 'revoke', actor, {
       effect: (state) => {
         state.revokedReason = input.reason;

@@ -39,11 +39,7 @@ export function enrolStaffActor(staff: StaffPrincipal): WorkflowActor {
   };
 }
 
-export async function loadEnrolment(
-  db: Database,
-  id: string,
-  actor: WorkflowActor,
-): Promise<EnrolmentDoc> {
+export async function loadEnrolment(db: Database, id: string, actor: WorkflowActor): Promise<EnrolmentDoc> {
   const e = await getDoc<EnrolmentDoc>(db, ENROLMENTS_COLLECTION, id);
   if (!e || !ENROLMENT_WORKFLOW.sees(actor, e)) throw new AppError('NOT_FOUND', ENROLMENT_NOT_FOUND);
   return e;

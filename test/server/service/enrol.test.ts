@@ -121,9 +121,9 @@ it('puts every step on the enrolment chain and in the case, and never logs or st
 
 it('shows the code once: a replayed invitation is refused, not answered again', async () => {
   const kase = await caseWithOrganisation(t.call);
-  const first = await t.call.staff(OFFICER, 'service.invite', { caseId: kase.id }, 'replay-invite-0001');
+  const first = await t.call.staff(OFFICER, 'service.invite', { caseId: kase.id }, 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
   expect(first).toMatchObject({ ok: true });
-  const again = await t.call.staff(OFFICER, 'service.invite', { caseId: kase.id }, 'replay-invite-0001');
+  const again = await t.call.staff(OFFICER, 'service.invite', { caseId: kase.id }, 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
   expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   expect(JSON.stringify(again)).not.toContain(first.data.code);
 });
