@@ -121,9 +121,19 @@ it('puts every step on the enrolment chain and in the case, and never logs or st
 
 it('shows the code once: a replayed invitation is refused, not answered again', async () => {
   const kase = await caseWithOrganisation(t.call);
-  const first = await t.call.staff(OFFICER, 'service.invite', { caseId: kase.id }, 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
+  const first = await t.call.staff(
+    OFFICER,
+    'service.invite',
+    { caseId: kase.id },
+    'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+  );
   expect(first).toMatchObject({ ok: true });
-  const again = await t.call.staff(OFFICER, 'service.invite', { caseId: kase.id }, 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
+  const again = await t.call.staff(
+    OFFICER,
+    'service.invite',
+    { caseId: kase.id },
+    'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+  );
   expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   expect(JSON.stringify(again)).not.toContain(first.data.code);
 });
