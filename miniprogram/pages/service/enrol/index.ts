@@ -166,8 +166,9 @@ Component({
           return;
         }
         payload.actingAs = f.actingAs;
-        payload.actingName = f.actingName;
-        if (f.actingAs === 'agent') payload.authorisation = f.authorisation;
+        // Left out when empty, so the form names what is missing rather than its length.
+        if (f.actingName.trim()) payload.actingName = f.actingName;
+        if (f.actingAs === 'agent' && f.authorisation.trim()) payload.authorisation = f.authorisation;
       }
       if (this.checked(serviceIdentifyInput, payload)) void this.send('service.enrolIdentify', payload);
     },
