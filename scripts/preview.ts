@@ -16,6 +16,7 @@ import { seedComplaintFixtures, type ComplaintFixtures } from './miniprogram/com
 import { seedStaffFixtures, STAFF_SCENARIOS } from './miniprogram/staff-scenarios';
 import { CASE_SCENARIOS, loadCaseFixtures } from './miniprogram/case-scenarios';
 import { loadPublicationFixtures, PUBLICATION_SCENARIOS } from './miniprogram/publication-scenarios';
+import { loadServiceFixtures, SERVICE_ENROL_SCENARIOS } from './miniprogram/service-enrol-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -149,6 +150,7 @@ export const SCENARIOS: Scenario[] = [
   ...STAFF_SCENARIOS,
   ...CASE_SCENARIOS,
   ...PUBLICATION_SCENARIOS,
+  ...SERVICE_ENROL_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -174,6 +176,7 @@ async function main(): Promise<void> {
   await seedStaffFixtures(emu.url, emu.ctx.options.appId);
   await loadCaseFixtures(emu.url, emu.ctx.options.appId);
   await loadPublicationFixtures(emu.url, emu.ctx.options.appId);
+  await loadServiceFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });
