@@ -143,6 +143,19 @@ export const SERVICE_ENROL_SCENARIOS: Scenario[] = [
     keyStrings: ['已选择不同意电子送达', '以纸质方式向您送达'],
   },
   {
+    name: 'service-officer-case',
+    page: OFFICER_PAGE,
+    query: () => ({ caseId: found.caseId }),
+    openid: OFFICER,
+    keyStrings: [
+      '邀请当事人电子送达',
+      '生成二维码和验证码',
+      '本案的电子送达确认',
+      '电子送达已生效',
+      '王某某',
+    ],
+  },
+  {
     name: 'service-officer-invite',
     page: OFFICER_PAGE,
     query: () => ({ caseId: found.caseId }),

@@ -14,6 +14,7 @@ import {
 } from '../../miniprogram/pages/service/enrol/model';
 import {
   confirmationOptions,
+  enrolmentRow,
   identityRows,
   officerScreenOf,
   spokenCode,
@@ -98,6 +99,18 @@ describe('the officer page', () => {
     const options = confirmationOptions(CASE_RECORDS);
     expect(options.documents.map((d) => d.id)).toEqual(['rec_aaaaaaaaaaaaaaaaaaaaaaaa']);
     expect(options.avs.map((d) => d.id)).toEqual(['rec_bbbbbbbbbbbbbbbbbbbbbbbb']);
+  });
+
+  it("lists the case's enrolments by who acts, their state and the last act in Beijing time", () => {
+    expect(enrolmentRow(staffView('consented'))).toEqual({
+      id: ENROLMENT_ID,
+      title: '赵某某',
+      statusLabel: '当事人已同意，待执法人员核对确认',
+      last: '2026-12-01 10:02 当事人输入了正确的验证码',
+    });
+    expect(enrolmentRow(staffView('invited', { expired: true })).statusLabel).toBe(
+      '待当事人扫码输入验证码（已过期）',
+    );
   });
 
   it('groups the code as it is read out', () => {

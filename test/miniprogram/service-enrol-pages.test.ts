@@ -136,22 +136,43 @@ describe('the party', () => {
 });
 
 describe('the officer', () => {
+  it("lists the case's enrolments so far, each opened with a tap", async () => {
+    harness.answer = (c) =>
+      c.event.action === 'service.enrolments'
+        ? ok({ items: [staffView('refused', { identity: null })] })
+        : ok(staffView('refused', { identity: null }));
+    const page = await harness.render(OFFICER, { query: { caseId: CASE_ID } });
+    expect(calls[0]!.event).toMatchObject({ action: 'service.enrolments', payload: { caseId: CASE_ID } });
+    const text = await page.text();
+    expect(text).toContain('本案的电子送达确认');
+    expect(text).toContain('某某口腔诊所有限公司 · 当事人不同意电子送达（改用纸质送达）');
+    expect(text).toContain('2026-12-01 10:02 当事人输入了正确的验证码');
+    await page.invoke('onOpenEnrolment', { currentTarget: { dataset: { id: ENROLMENT_ID } } });
+    expect(calls.at(-1)!.event).toMatchObject({
+      action: 'service.enrolment',
+      payload: { enrolmentId: ENROLMENT_ID },
+    });
+    expect(await page.text()).toContain('本次邀请已结束');
+  });
+
   it('generates the invitation: the QR code image and the code shown large', async () => {
-    harness.answer = () =>
-      ok({
-        enrolmentId: ENROLMENT_ID,
-        code: '042917',
-        expiresAt: '2026-12-01T02:30:00.000Z',
-        page: 'pages/service/enrol/index',
-        scene: SCENE,
-        contentType: 'image/png',
-        imageBase64: 'iVBORw0KGgo=',
-        caseNo: '万卫罚立〔2026〕1号',
-        partyName: '某某口腔诊所有限公司',
-      });
+    harness.answer = (c) =>
+      c.event.action === 'service.enrolments'
+        ? ok({ items: [] })
+        : ok({
+            enrolmentId: ENROLMENT_ID,
+            code: '042917',
+            expiresAt: '2026-12-01T02:30:00.000Z',
+            page: 'pages/service/enrol/index',
+            scene: SCENE,
+            contentType: 'image/png',
+            imageBase64: 'iVBORw0KGgo=',
+            caseNo: '万卫罚立〔2026〕1号',
+            partyName: '某某口腔诊所有限公司',
+          });
     const page = await harness.render(OFFICER, { query: { caseId: CASE_ID } });
     await page.invoke('onInvite');
-    expect(calls[0]!.event).toMatchObject({ action: 'service.invite', payload: { caseId: CASE_ID } });
+    expect(calls[1]!.event).toMatchObject({ action: 'service.invite', payload: { caseId: CASE_ID } });
     expect(await page.page.$eval('[data-code]', (e) => e.textContent?.trim())).toBe('042 917');
     // The image itself is WeChat's <image> (simulate renders no src): the element is there once invited.
     expect(await page.page.$$eval('[data-qr]', (els) => els.length)).toBe(1);

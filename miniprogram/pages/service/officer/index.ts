@@ -11,11 +11,13 @@ import { call } from '../../../services/api';
 import { shanghaiMinute } from '../../../utils/date-format';
 import {
   confirmationOptions,
+  enrolmentRow,
   identityRows,
   officerScreenOf,
   SCREEN_TITLES,
   spokenCode,
   type CaseRecordLike,
+  type EnrolmentRow,
   type OfficerScreen,
   type RecordOption,
   type Row,
@@ -41,6 +43,7 @@ Component({
     code: '',
     expiresText: '',
     enrolment: null as EnrolmentStaffView | null,
+    history: [] as EnrolmentRow[],
     rows: [] as Row[],
     timeline: [] as Array<{ label: string; at: string }>,
     documents: [] as RecordOption[],
@@ -67,7 +70,19 @@ Component({
     async load() {
       this.setData({ state: this.data.state === 'ready' ? 'ready' : 'loading', banner: '' });
       if (!this.data.enrolmentId) {
-        this.setData({ state: 'ready', screen: 'start', title: SCREEN_TITLES.start });
+        // The case's enrolments so far (REC-7: each invitation, refusal, withdrawal and change is kept).
+        const list = await call('staff', 'service.enrolments', { caseId: this.data.caseId });
+        if (!list.ok) {
+          if (list.error.code === 'NOT_FOUND') this.setData({ state: 'notFound' });
+          else this.setData({ state: 'error', errorMessage: list.error.message });
+          return;
+        }
+        this.setData({
+          state: 'ready',
+          screen: 'start',
+          title: SCREEN_TITLES.start,
+          history: list.data.items.map((e) => enrolmentRow(e)),
+        });
         return;
       }
       const res = await call('staff', 'service.enrolment', { enrolmentId: this.data.enrolmentId });
@@ -128,6 +143,10 @@ Component({
         pickedDocument: '',
         pickedAv: '',
       });
+    },
+    onOpenEnrolment(e: { currentTarget: { dataset: { id: string } } }) {
+      this.setData({ enrolmentId: e.currentTarget.dataset.id, state: 'loading' });
+      void this.load();
     },
     onPickDocument(e: { currentTarget: { dataset: { id: string } } }) {
       this.setData({ pickedDocument: e.currentTarget.dataset.id, 'errors.confirmationRecordId': '' });

@@ -80,6 +80,26 @@ export function confirmationOptions(records: readonly CaseRecordLike[]): {
   };
 }
 
+export interface EnrolmentRow {
+  id: string;
+  title: string;
+  statusLabel: string;
+  /** The last thing that happened, in Beijing time. */
+  last: string;
+}
+
+/** One enrolment of the case in the list (newest first): its state and the last act. */
+export function enrolmentRow(v: EnrolmentStaffView): EnrolmentRow {
+  const last = v.timeline[v.timeline.length - 1];
+  const at = last ? new Date(Date.parse(last.at) + 8 * 3600_000).toISOString() : '';
+  return {
+    id: v.id,
+    title: v.identity?.actingName ?? v.identity?.name ?? v.partyName,
+    statusLabel: v.statusLabel + (v.expired ? '（已过期）' : ''),
+    last: last ? `${at.slice(0, 10)} ${at.slice(11, 16)} ${last.label}` : '',
+  };
+}
+
 /** The code as read out: three and three, so it is easy to say and to hear. */
 export const spokenCode = (code: string): string =>
   code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
