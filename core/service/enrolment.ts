@@ -9,6 +9,7 @@
  */
 import { holdsFor } from '../org/scope';
 import type { Guard, WorkflowDef, WorkflowFields } from '../workflow/define';
+import type { ServiceDateRule } from './serviceDate';
 
 export const ENROLMENT_STATES = [
   'invited',
@@ -87,12 +88,23 @@ export const DOCUMENT_SCOPE_TEXT =
   '行政执法过程中依法应当送达的法律文书，包括但不限于：行政处罚事先告知书、听证通知书、行政处罚决定书、' +
   '查封扣押决定书、责令改正通知书、催告书等。';
 
-/** The consent and address confirmation (送达地址确认书) in plain Chinese; `authority` is the case's unit. */
+/** When electronic service takes effect under each rule of the legal settings (docs/service-rights.md). */
+export const SERVICE_DATE_RULE_TEXTS: Record<ServiceDateRule, string> = {
+  firstOpenOrAcknowledge: '本人首次打开文书或点击“确认收悉”之日（以先发生者为准）',
+  acknowledge: '本人点击“确认收悉”之日',
+  arrival: '文书到达本人小程序账号之日',
+};
+
+/**
+ * The consent and address confirmation (送达地址确认书) in plain Chinese; `authority` is the case's unit, `rule` the
+ * service-date rule in force when the party was invited (each service then states the rule fixed on it).
+ */
 export function consentText(input: {
   authority: string;
   caseNo: string;
   partyName: string;
   scope: ConsentScope;
+  rule?: ServiceDateRule;
 }): string[] {
   const scope =
     input.scope === 'case'
@@ -102,7 +114,7 @@ export function consentText(input: {
     `一、${input.partyName}同意${input.authority}通过“卫生健康执法公示”微信小程序向本人电子送达法律文书。${DOCUMENT_SCOPE_TEXT}`,
     `二、${scope}`,
     '三、送达地址：本人当前使用的微信小程序账号为电子送达地址；本人填写的手机号码用于接收送达提醒短信。',
-    '四、文书到达后，本人首次打开或点击“确认收悉”（以先发生者为准）即视为送达，相关期限自送达之日起计算。',
+    `四、送达日期按送达时执法机关规定的规则确定，并在送达凭证中载明；目前的规则是：以${SERVICE_DATE_RULE_TEXTS[input.rule ?? 'firstOpenOrAcknowledge']}为送达日期。相关期限自送达之日起计算。`,
     '五、本人保证所填信息真实；送达地址或手机号码变更的，应当及时告知执法机关，未告知的，按原地址送达即视为送达。',
     '六、本人可以随时撤回同意，撤回后执法机关改用纸质等其他方式送达；撤回前已经送达的文书仍然有效。',
     '七、本确认书以执法人员现场核对身份后、当事人签署的纸质或执法终端电子签名确认书为准，小程序内的确认是其补充。',

@@ -23,6 +23,7 @@ import {
   type IdentityForm,
 } from '../../../core/service/enrolment';
 import { allowedSteps, type WorkflowActor, type WorkflowFields } from '../../../core/workflow/define';
+import type { ServiceDateRule } from '../../../core/service/serviceDate';
 import type { SealedPersonalData } from '../../privacy';
 
 export const ENROLMENTS_COLLECTION = ENROLMENT_WORKFLOW.collection;
@@ -55,6 +56,8 @@ export interface EnrolmentDoc {
   /** saltedRef of (enrolment id, code): the code itself is never stored or logged. */
   codeHash: string;
   expiresAt: string;
+  /** The service-date rule in force when invited (the 确认书 states it; each service fixes its own at issue). */
+  serviceDateRule?: ServiceDateRule;
   /** Wrong codes and identity details that did not match; MAX_ENROLMENT_TRIES lock the enrolment. */
   wrongTries: number;
   recipientRef: string | null;
@@ -105,6 +108,13 @@ export function timelineOf(e: EnrolmentDoc): EnrolmentTimelineLine[] {
 const expiredOf = (e: EnrolmentDoc, now: Date) =>
   expiredFor({ status: e.status, expiresAt: e.expiresAt, createdAt: iso(e.createdAt) }, now) !== null;
 
+const textInput = (e: EnrolmentDoc) => ({
+  authority: e.authority,
+  caseNo: e.caseNo,
+  partyName: e.partyName,
+  rule: e.serviceDateRule,
+});
+
 export function partyView(e: EnrolmentDoc, now: Date): EnrolmentPartyView {
   const known = e.recipientRef !== null;
   const identified = known && e.status !== 'codeEntered' && e.status !== 'refused';
@@ -122,18 +132,8 @@ export function partyView(e: EnrolmentDoc, now: Date): EnrolmentPartyView {
     partyName: known ? e.partyName : null,
     consentTexts: identified
       ? {
-          case: consentText({
-            authority: e.authority,
-            caseNo: e.caseNo,
-            partyName: e.partyName,
-            scope: 'case',
-          }),
-          party: consentText({
-            authority: e.authority,
-            caseNo: e.caseNo,
-            partyName: e.partyName,
-            scope: 'party',
-          }),
+          case: consentText({ ...textInput(e), scope: 'case' }),
+          party: consentText({ ...textInput(e), scope: 'party' }),
         }
       : null,
     scope: e.scope,

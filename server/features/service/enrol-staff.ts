@@ -21,6 +21,7 @@ import { AppError } from '../../errors';
 import { createRecord } from '../../kernel/apply';
 import type { EntityWrite } from '../../ledger/commit';
 import { getUnit } from '../../org/units';
+import { settingsForAct } from '../../settings';
 import { saltedRef } from '../../platform/crypto';
 import { getDoc, rowsOf, stateOf } from '../../platform/docs';
 import { openPersonalData } from '../../privacy';
@@ -100,6 +101,7 @@ const serviceInvite = handle(decl.serviceInvite, async (input, call) => {
     checkPath: false,
     envVersion: 'release',
   });
+  const settings = await settingsForAct(call.db, call.now);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const expiresAt = new Date(call.now.getTime() + ENROLMENT_VALID_MINUTES * 60_000).toISOString();
   const state: Omit<EnrolmentDoc, '_id' | '_rev' | '_wf' | 'status' | 'updatedAt'> = {
@@ -116,6 +118,7 @@ const serviceInvite = handle(decl.serviceInvite, async (input, call) => {
     invitedBy: actor.ref,
     codeHash: enrolCodeHash(id, code),
     expiresAt,
+    serviceDateRule: settings.values.serviceDateRule,
     wrongTries: 0,
     recipientRef: null,
     actingAs: null,

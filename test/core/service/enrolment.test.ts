@@ -102,6 +102,10 @@ it('states the scope the party chose in the 确认书, and that the signed paper
   const all = consentText({ ...input, scope: 'party' });
   expect(one[1]).toBe('二、本确认书仅适用于万卫罚立〔2026〕1号案件。');
   expect(all[1]).toContain('今后对张某某办理的其他执法事项，直至本人书面或在小程序内撤回');
-  expect(one.join('')).toContain('首次打开或点击“确认收悉”（以先发生者为准）即视为送达');
+  expect(one.join('')).toContain('以本人首次打开文书或点击“确认收悉”之日（以先发生者为准）为送达日期');
+  // The rule in force when invited is the one stated (the legal section's setting).
+  expect(consentText({ ...input, scope: 'case', rule: 'acknowledge' })[3]).toContain(
+    '以本人点击“确认收悉”之日为送达日期',
+  );
   expect(one.at(-1)).toContain('纸质或执法终端电子签名确认书为准');
 });
