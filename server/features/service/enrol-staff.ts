@@ -187,13 +187,15 @@ const serviceConfirm = handle(decl.serviceConfirm, async (input, call) => {
       throw new AppError('PRECONDITION_FAILED', '已超过核对确认的时限，请撤销后重新邀请');
     if (e.status === 'consented') await confirmationRecords(call, e, input);
     const mine = await storedBinding(call.db, e.partyId, e.recipientRef ?? '');
-    // Every other active recipient of the party is replaced: later documents go to the new one only.
-    const others = (await activeBindingsOfParty(call.db, e.partyId)).filter(
-      (b) => b.recipientRef !== e.recipientRef,
-    );
+    // Every other active recipient of the party is replaced: later documents go to the new one only. An earlier
+    // enrolment of this same identity (a new scope, say) is replaced too; its binding is taken over below.
+    const active = await activeBindingsOfParty(call.db, e.partyId);
+    const others = active.filter((b) => b.recipientRef !== e.recipientRef);
     const oldEnrolments = (
       await Promise.all(
-        others.map((b) => getDoc<EnrolmentDoc>(call.db, ENROLMENTS_COLLECTION, b.enrolmentId)),
+        active
+          .filter((b) => b.enrolmentId !== e._id)
+          .map((b) => getDoc<EnrolmentDoc>(call.db, ENROLMENTS_COLLECTION, b.enrolmentId)),
       )
     ).filter((x): x is EnrolmentDoc => !!x && x.status === 'active' && x._id !== e._id);
     return enrolmentStep(call, e, 'confirm', actor, {

@@ -142,3 +142,31 @@ it('refuses the party after the invitation expired (30 minutes)', async () => {
   expect(late).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
   expect(late.error.message).toContain('过期');
 });
+
+it('lets the same identity enrol again after withdrawing, and replaces its own earlier enrolment on a new scope', async () => {
+  const { kase, inv, openid } = await enrolled(t.call);
+  await t.call.citizen(openid, 'service.withdrawConsent', { enrolmentId: inv.enrolmentId });
+  const again = await invite(t.call, kase.id);
+  await partyConsents(t.call, openid, again.enrolmentId, again.code, kase.party);
+  const records = await registerConfirmation(t.call, kase.id);
+  const confirmed = await t.call.staff(OFFICER, 'service.confirm', {
+    enrolmentId: again.enrolmentId,
+    ...records,
+  });
+  expect(confirmed).toMatchObject({ ok: true, data: { status: 'active' } });
+  expect(await bindingFor(db(), openid, kase.partyId, kase.id)).toMatchObject({
+    enrolmentId: again.enrolmentId,
+  });
+
+  // Enrolling once more while in force: the binding moves to the newest enrolment, the earlier one is replaced.
+  const third = await invite(t.call, kase.id);
+  await partyConsents(t.call, openid, third.enrolmentId, third.code, kase.party);
+  await t.call.staff(OFFICER, 'service.confirm', { enrolmentId: third.enrolmentId, ...records });
+  expect(await bindingFor(db(), openid, kase.partyId, kase.id)).toMatchObject({
+    enrolmentId: third.enrolmentId,
+  });
+  const second = await t.call.staff(OFFICER, 'service.enrolment', { enrolmentId: again.enrolmentId });
+  expect(second.data.status).toBe('replaced');
+  const mine = await t.call.citizen(openid, 'service.myEnrolments', {});
+  expect(mine.data.items.map((i: { id: string }) => i.id)).toEqual([third.enrolmentId]);
+});
