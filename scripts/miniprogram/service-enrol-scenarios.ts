@@ -136,6 +136,12 @@ export const SERVICE_ENROL_SCENARIOS: Scenario[] = [
     keyStrings: ['电子送达已生效', '本案及今后其他执法事项', '撤回同意'],
   },
   {
+    name: 'service-enrol-mine',
+    page: ENROL,
+    openid: 'demo-party-1',
+    keyStrings: ['我的电子送达', '万卫罚立〔2026〕1号', '同意范围'],
+  },
+  {
     name: 'service-enrol-refused',
     page: ENROL,
     query: () => scene(found.refused),

@@ -6,6 +6,7 @@
 import { enrolmentIdOfScene } from '../../core/service/enrolment';
 import {
   consentParagraphs,
+  consentRow,
   enrolmentIdFromQuery,
   fieldErrors,
   identityFieldsOf,
@@ -64,6 +65,15 @@ describe('the party page', () => {
     expect(enrolmentIdFromQuery({ id: ENROLMENT_ID }, enrolmentIdOfScene)).toBe(ENROLMENT_ID);
     expect(enrolmentIdFromQuery({ scene: 'x123' }, enrolmentIdOfScene)).toBeNull();
     expect(enrolmentIdFromQuery({ id: 'enr_1' }, enrolmentIdOfScene)).toBeNull();
+  });
+
+  it('lists a consent in force by its case, authority and scope', () => {
+    expect(consentRow(partyView('active'))).toEqual({
+      id: ENROLMENT_ID,
+      authority: '区卫生健康综合行政执法支队',
+      caseNo: '万卫罚立〔2026〕1号',
+      scope: '本案及今后其他执法事项（直至本人撤回）',
+    });
   });
 
   it("puts the backend's field messages under their fields", () => {

@@ -135,6 +135,30 @@ describe('the party', () => {
   });
 });
 
+describe('the party, later', () => {
+  it('lists the consents in force when opened from the home page, and opens one to withdraw', async () => {
+    harness.answer = (c) =>
+      c.event.action === 'service.myEnrolments'
+        ? ok({ items: [partyView('active')] })
+        : ok(partyView('active'));
+    const page = await harness.render(ENROL);
+    expect(calls[0]!.event.action).toBe('service.myEnrolments');
+    let text = await page.text();
+    expect(text).toContain('我的电子送达');
+    expect(text).toContain('万卫罚立〔2026〕1号');
+    expect(text).toContain('同意范围：本案及今后其他执法事项（直至本人撤回）');
+    await page.invoke('onOpen', { currentTarget: { dataset: { id: ENROLMENT_ID } } });
+    text = await page.text();
+    expect(text).toContain('撤回同意');
+  });
+
+  it('says so when there is none, and how one enrols', async () => {
+    harness.answer = () => ok({ items: [] });
+    const page = await harness.render(ENROL);
+    expect(await page.text()).toContain('暂无生效的电子送达');
+  });
+});
+
 describe('the officer', () => {
   it("lists the case's enrolments so far, each opened with a tap", async () => {
     harness.answer = (c) =>

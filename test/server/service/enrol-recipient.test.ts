@@ -143,7 +143,7 @@ it('refuses the party after the invitation expired (30 minutes)', async () => {
   expect(late.error.message).toContain('过期');
 });
 
-it('lets the same identity enrol again after withdrawing, and replaces its own earlier enrolment on a new scope', async () => {
+it('lets the same identity enrol again after withdrawing, and replaces its own earlier enrolment while in force', async () => {
   const { kase, inv, openid } = await enrolled(t.call);
   await t.call.citizen(openid, 'service.withdrawConsent', { enrolmentId: inv.enrolmentId });
   const again = await invite(t.call, kase.id);

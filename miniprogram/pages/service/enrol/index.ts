@@ -19,6 +19,7 @@ import { call } from '../../../services/api';
 import {
   ACTING_OPTIONS,
   consentParagraphs,
+  consentRow,
   enrolmentIdFromQuery,
   fieldErrors,
   identityFieldsOf,
@@ -27,10 +28,11 @@ import {
   SCREEN_TITLES,
   screenOf,
   stepText,
+  type ConsentRow,
   type EnrolScreen,
 } from './model';
 
-type State = 'loading' | 'error' | 'notFound' | 'ready';
+type State = 'loading' | 'error' | 'notFound' | 'ready' | 'mine';
 type Envelope =
   | { ok: true; data: EnrolmentPartyView }
   | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
@@ -67,23 +69,43 @@ Component({
     errors: {} as Record<string, string>,
     banner: '',
     busy: false,
+    mine: [] as ConsentRow[],
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const id = enrolmentIdFromQuery(query, enrolmentIdOfScene);
+      // Opened without a code or link (from the home page): the caller's consents in force, to read or withdraw.
       if (!id) {
-        this.setData({ state: 'notFound' });
+        if (query.scene) this.setData({ state: 'notFound' });
+        else void this.loadMine();
         return;
       }
       this.setData({ id });
       void this.load();
     },
     async load() {
+      if (!this.data.id) {
+        await this.loadMine();
+        return;
+      }
       this.setData({ state: 'loading', banner: '' });
       const res = (await call('citizen', 'service.enrolStart', { enrolmentId: this.data.id })) as Envelope;
       if (res.ok) this.show(res.data);
       else if (res.error.code === 'NOT_FOUND') this.setData({ state: 'notFound' });
       else this.setData({ state: 'error', errorMessage: res.error.message });
+    },
+    async loadMine() {
+      this.setData({ state: 'loading' });
+      const res = await call('citizen', 'service.myEnrolments', {});
+      if (!res.ok) {
+        this.setData({ state: 'error', errorMessage: res.error.message });
+        return;
+      }
+      this.setData({ state: 'mine', mine: res.data.items.map((v) => consentRow(v)) });
+    },
+    onOpen(e: { currentTarget: { dataset: { id: string } } }) {
+      this.setData({ id: e.currentTarget.dataset.id });
+      void this.load();
     },
     show(view: EnrolmentPartyView) {
       const screen = screenOf(view);

@@ -131,3 +131,20 @@ export function fieldErrors(fields: Record<string, string> | undefined): Record<
   for (const [k, v] of Object.entries(fields ?? {})) out[k.replace(/^payload\./, '')] = v;
   return out;
 }
+
+export interface ConsentRow {
+  id: string;
+  authority: string;
+  caseNo: string;
+  scope: string;
+}
+
+/** One consent in force, as the party's list shows it. */
+export function consentRow(v: EnrolmentPartyView): ConsentRow {
+  return {
+    id: v.id,
+    authority: v.authority,
+    caseNo: v.caseNo ?? '',
+    scope: v.scope ? CONSENT_SCOPE_LABELS[v.scope] : '',
+  };
+}
