@@ -14,6 +14,7 @@ import * as officer from './officer';
 import * as publication from './publication';
 import { rightsGet } from './rights';
 import { ORG_STAFF_ACTIONS } from './org';
+import { SERVICE_ENROL_CITIZEN_ACTIONS, SERVICE_ENROL_STAFF_ACTIONS } from './service';
 import * as system from './system';
 import {
   SERVICE_DOCUMENT_CITIZEN_ACTIONS,
@@ -41,6 +42,7 @@ export const CITIZEN_API = table([
   complaint.complaintWithdraw,
   contactPhoneNumber,
   ...SERVICE_DOCUMENT_CITIZEN_ACTIONS,
+  ...SERVICE_ENROL_CITIZEN_ACTIONS,
 ] as const);
 
 export const STAFF_API = table([
@@ -92,6 +94,7 @@ export const STAFF_API = table([
   publication.publicationWithdraw,
   publication.publicationPublishWithdrawalReason,
   ...SERVICE_DOCUMENT_STAFF_ACTIONS,
+  ...SERVICE_ENROL_STAFF_ACTIONS,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */

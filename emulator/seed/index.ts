@@ -11,6 +11,7 @@ import { seedCases } from './cases';
 import { seedOfficers } from './officers';
 import { seedOrganisation } from './org';
 import { seedPublication } from './publication';
+import { seedService } from './service';
 
 function sdkDatabase(ctx: EmulatorContext) {
   return connect({ PORT: new URL(ctx.baseUrl).port }).db;
@@ -27,6 +28,7 @@ async function seedAll(ctx: EmulatorContext): Promise<void> {
   await seedOfficers(call);
   await seedCases(call);
   await seedPublication(call);
+  await seedService(call);
 }
 
 export function registerSeed(ctx: EmulatorContext): void {
