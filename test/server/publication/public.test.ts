@@ -88,6 +88,12 @@ describe('publication.list and publication.get (PUB-7)', () => {
     await passAll(ctx.call, changed.data.id);
     const linked = await ctx.call.publicCall('publication.get', { id: changed.data.id });
     expect(linked.data.replaces).toEqual({ id, docNo: '渝中卫医罚〔2026〕777号' });
+    // ... and the old one's notice names the new one (PUB-13; 行政处罚法 Art. 48), in the list as in get.
+    const back = { id: changed.data.id, docNo: '渝中卫医罚〔2026〕778号' };
+    expect((await ctx.call.publicCall('publication.get', { id })).data.replacedBy).toEqual(back);
+    const listed = (await everyPage()).items.find((i: any) => i.id === id);
+    expect(listed.replacedBy).toEqual(back);
+    expect((await ctx.call.staff(PREPARER, 'publication.staffGet', { id })).data.replacedBy).toEqual(back);
   });
 
   it('answers no personal data of any party in the register, in any public answer (PUB-7)', async () => {
