@@ -119,10 +119,7 @@ export function draftFromDecision(d: RegisterDecision): DecisionDraft {
   };
   let entry: Record<string, unknown>;
   if (kind === 'penalty') {
-    const categories = [
-      ...(fine ? ['罚款'] : []),
-      ...(confiscated ? ['没收违法所得'] : []),
-    ];
+    const categories = [...(fine ? ['罚款'] : []), ...(confiscated ? ['没收违法所得'] : [])];
     entry = {
       ...common,
       violationType: d.cause,
