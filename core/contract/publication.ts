@@ -196,6 +196,11 @@ export interface PublicationQueueRow {
 /** The staff detail: the entry, its history, what the caller may do now, and what the public would see. */
 export interface PublicationStaffView extends PublicationQueueRow {
   entry: import('../publication/fields').PublicationEntry;
+  /**
+   * The party's ID numbers, phone and home address are masked in `entry` (the caller's role does not read them:
+   * the office's 公示专员, the auditor); false for the section's officers and the preparer, reviewer, principal.
+   */
+  identifiersHidden: boolean;
   withheldLabels: string[];
   publicPreview: PublicView;
   allowedSteps: string[];

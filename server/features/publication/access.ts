@@ -20,6 +20,7 @@ import type { EntityWrite } from '../../ledger/commit';
 import { staffActorRef, type StaffPrincipal } from '../../org/principal';
 import type { Database } from '../../platform/cloudbase';
 import { getDoc, stateOf } from '../../platform/docs';
+import { openEntry, sealEntry } from './sealing';
 import {
   ENTRIES_COLLECTION,
   PUBLIC_COLLECTION,
@@ -39,16 +40,17 @@ export const actorOf = (staff: StaffPrincipal): WorkflowActor => ({
 
 const withWf = (r: EntryRecord): EntryRecord => ({ ...r, _wf: r._wf ?? emptyWorkflow() });
 
+/** The entry as stored (its party's identifiers sealed: sealing.ts). */
 export async function loadEntry(db: Database, id: string): Promise<EntryRecord | null> {
   const r = await getDoc<EntryRecord>(db, ENTRIES_COLLECTION, id);
   return r ? withWf(r) : null;
 }
 
-/** The entry, if `staff` may see it (else NOT_FOUND: existence does not leak). */
+/** The entry, opened, if `staff` may see it (else NOT_FOUND: existence does not leak). */
 export async function loadForStaff(db: Database, staff: StaffPrincipal, id: string): Promise<EntryRecord> {
   const r = await loadEntry(db, id);
   if (!r || !sees(actorOf(staff), r)) throw new AppError('NOT_FOUND', '未找到该公示条目');
-  return r;
+  return openEntry(db, r);
 }
 
 export interface StepOptions {
@@ -62,7 +64,10 @@ export interface StepOptions {
   alsoWrite?: (ctx: StepContext<EntryRecord>) => EntityWrite[] | Promise<EntityWrite[]>;
 }
 
-/** Applies a declared step through the kernel; refusals are the declaration's (NOT_FOUND, FORBIDDEN, PRECONDITION). */
+/**
+ * Applies a declared step through the kernel; refusals are the declaration's (NOT_FOUND, FORBIDDEN, PRECONDITION).
+ * `loaded` is the opened entry (loadForStaff, openEntry): the guards read the party's identifiers.
+ */
 export async function step(db: Database, name: string, o: StepOptions): Promise<EntryRecord> {
   const done = await applyStep<EntryRecord & Record<string, unknown>>(db, {
     def: PUBLICATION_WORKFLOW as never,
@@ -81,6 +86,10 @@ export async function step(db: Database, name: string, o: StepOptions): Promise<
         return d.status === 'withheld' ? d.reasons : [];
       })();
       await o.effect?.(s, ctx as never);
+      // Stored sealed: the party's identifiers go back under the entry's key (sealing.ts).
+      const sealed = await sealEntry(db, o.loaded._id, s, o.now);
+      s.entry = sealed.entry;
+      s.partySealed = sealed.partySealed;
     },
     alsoWrite: (ctx) => o.alsoWrite?.(ctx as never) ?? [],
   });
@@ -150,6 +159,8 @@ export async function publishEntry(
   now: Date,
   calendar?: Calendar,
 ): Promise<EntryRecord> {
+  // The projection scrubs the party's identifiers from free text, and the minor rule reads the ID: open it.
+  record = await openEntry(db, record);
   const view = publicView(record.entry);
   return step(db, 'publish', {
     actor: SYSTEM_ACTOR,

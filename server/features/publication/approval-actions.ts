@@ -15,6 +15,7 @@ import { handle, type Call } from '../../router/types';
 import { actorOf, answerOf, loadForStaff, publishEntry, step, BATCH_BUDGET_MS } from './access';
 import { withheldOf } from './create';
 import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+import { sealEntry } from './sealing';
 
 const comment = (call: Call, r: EntryRecord, stepName: string, text: string | undefined) =>
   text
@@ -165,7 +166,12 @@ const publicationOverride = handle(decl.publicationOverride, async (input, call)
       assessmentId: input.assessmentId,
     },
   };
-  const state = { ...stateOf(r), entry, withheld: withheldOf(entry), updatedAt: call.now };
+  const state = await sealEntry(
+    call.db,
+    r._id,
+    { ...stateOf(r), entry, withheld: withheldOf(entry), updatedAt: call.now },
+    call.now,
+  );
   await commitChange(call.db, {
     actor: actorOf(call.staff!).ref,
     action: 'publication.override',

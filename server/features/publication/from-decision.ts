@@ -20,6 +20,7 @@ import { currentSettings } from '../../settings';
 import { decisionForPublication, linkDecisionWrite } from '../case';
 import { actorOf, loadEntry } from './access';
 import { assertMayPrepareFor, draftState } from './create';
+import { sealEntry } from './sealing';
 import { ENTRIES_COLLECTION, type EntryRecord } from './model';
 
 const answerOf = (r: Pick<EntryRecord, '_id' | 'status' | 'withheld' | 'missing'>) => ({
@@ -53,7 +54,7 @@ const publicationFromDecision = handle(decl.publicationFromDecision, async (inpu
     party,
     publicityUntil: calendar.addMonths(decision.date, months).date,
   });
-  const state = {
+  const draftOf = {
     ...draftState({
       staff: call.staff!,
       entry: draft.entry,
@@ -65,6 +66,8 @@ const publicationFromDecision = handle(decl.publicationFromDecision, async (inpu
     fromDecision: { caseId: kase._id, caseNo: kase.caseNo, docNo: decision.docNo },
     missing: draft.missing,
   };
+  // The party's identifiers opened from the register are sealed again under the entry's own key (sealing.ts).
+  const state = await sealEntry(call.db, id, draftOf, call.now);
   await commitChange(call.db, {
     actor: actorOf(call.staff!).ref,
     action: 'publication.create',

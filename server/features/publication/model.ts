@@ -10,6 +10,7 @@ import type { PublicationEntry } from '../../../core/publication/fields';
 import type { PublicView, WithdrawalNotice } from '../../../core/publication/public-view';
 import type { EntryForWorkflow, EntryState } from '../../../core/publication/workflow';
 import type { WorkflowFields } from '../../../core/workflow/define';
+import type { SealedPersonalData } from '../../privacy';
 
 export const ENTRIES_COLLECTION = 'publicationEntries';
 export const PUBLIC_COLLECTION = 'publicationPublic';
@@ -32,6 +33,11 @@ export interface EntryRecord extends EntryForWorkflow {
   kind: PublicationEntry['kind'];
   decisionDate: string;
   docNo: string;
+  /**
+   * The party's ID numbers, phone and address, sealed with the entry's own key (sealing.ts); `entry.party` holds
+   * them only once opened by the server, never as stored. null: the party has none.
+   */
+  partySealed?: SealedPersonalData | null;
   /** The grounds it is withheld on as it stands, recorded at every change (PUB-8). */
   withheld: WithholdReason[];
   /** How it was made: the form or a 双公示 import (file line). */

@@ -25,6 +25,7 @@ import { keysetPage } from '../../platform/paging';
 import { handle, type Call } from '../../router/types';
 import { getDoc } from '../../platform/docs';
 import { actorOf, displayUntilOf, loadForStaff } from './access';
+import { entryFor } from './sealing';
 import { ENTRIES_COLLECTION, PUBLIC_COLLECTION, type EntryRecord, type PublicDoc } from './model';
 
 const DEFAULT_PAGE = 20;
@@ -106,7 +107,8 @@ const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call)
   const pub = await getDoc<PublicDoc>(call.db, PUBLIC_COLLECTION, r.publicId ?? r._id);
   return {
     ...queueRow(r),
-    entry: r.entry,
+    // The party's identifiers whole for those who prepare and decide, masked for the others (sealing.ts).
+    ...entryFor(actor, r),
     withheldLabels: (r.withheld ?? []).map((w) => WITHHOLD_REASON_LABELS[w]),
     publicPreview: publicView(r.entry),
     allowedSteps: allowedSteps(PUBLICATION_WORKFLOW, actor, r).filter(
