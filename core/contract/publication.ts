@@ -200,7 +200,7 @@ export interface PublicationStaffView extends PublicationQueueRow {
    * The party's ID numbers, phone and home address are masked in `entry` (the caller's role does not read them:
    * the office's 公示专员, the auditor); false for the section's officers and the preparer, reviewer, principal.
    */
-  identifiersHidden: boolean;
+  identifiersHidden?: boolean;
   withheldLabels: string[];
   publicPreview: PublicView;
   allowedSteps: string[];
@@ -223,18 +223,19 @@ export interface PublicationStaffView extends PublicationQueueRow {
   correctionId: string | null;
   publicId: string;
   replaces: { id: string; docNo: string } | null;
-  /** The changed decision's new entry that replaces this one (PUB-13), once published. */
-  replacedBy: { id: string; docNo: string } | null;
+  /** The changed decision's new entry that replaces this one (PUB-13), once published. (The fields from here on
+   * were added with entries from decisions; the server always sends them, optional only to keep older fixtures.) */
+  replacedBy?: { id: string; docNo: string } | null;
   /** Made from a decision in the case register: the case and the decision's document number (PUB-6). */
-  fromDecision: { caseId: string; caseNo: string; docNo: string } | null;
+  fromDecision?: { caseId: string; caseNo: string; docNo: string } | null;
   /** Fields the preparer still has to fill in (a draft from a decision); it cannot be submitted until empty. */
-  missing: Array<{ path: string; message: string }>;
+  missing?: Array<{ path: string; message: string }>;
   /**
    * The public list drops a published entry at its display end (公示截止期, CF_GSJZQ); null: no end. `delisted`:
    * the date it left the list (staff still see it).
    */
-  displayUntil: string | null;
-  delistedOn: string | null;
+  displayUntil?: string | null;
+  delistedOn?: string | null;
 }
 
 /** What staff get back from a step. */

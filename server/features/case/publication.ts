@@ -105,7 +105,9 @@ export async function linkDecisionWrite(
     if (d.publication?.entryId && d.publication.entryId !== entryId) {
       throw new AppError('CONFLICT', '该决定已制作公示条目');
     }
-    return { ...d, publication: { ...(d.publication ?? { kind: 'inspection', dueDate: '' }), entryId } };
+    // A decision recorded before due dates were stored (or imported) has none: it only gets its entry.
+    const kind = d.publication?.kind ?? entryKindOfDecision(kase.kind, d.type);
+    return { ...d, publication: { kind, dueDate: d.publication?.dueDate ?? d.date, entryId } };
   }) as StoredDecision[];
   return {
     collection: CASES_COLLECTION,

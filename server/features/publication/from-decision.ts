@@ -12,6 +12,7 @@
 import * as decl from '../../../core/contract/publication';
 import { draftFromDecision } from '../../../core/publication/from-decision';
 import { loadCalendar } from '../../calendar';
+import { AppError } from '../../errors';
 import { commitChange } from '../../ledger/commit';
 import { getUnit } from '../../org/units';
 import { hashText } from '../../platform/crypto';
@@ -68,15 +69,22 @@ const publicationFromDecision = handle(decl.publicationFromDecision, async (inpu
   };
   // The party's identifiers opened from the register are sealed again under the entry's own key (sealing.ts).
   const state = await sealEntry(call.db, id, draftOf, call.now);
-  await commitChange(call.db, {
-    actor: actorOf(call.staff!).ref,
-    action: 'publication.create',
-    at: call.now,
-    entities: [
-      { collection: ENTRIES_COLLECTION, id, expectedRev: null, state },
-      await linkDecisionWrite(call.db, kase._id, decision.docNo, id, call.now),
-    ],
-  });
+  try {
+    await commitChange(call.db, {
+      actor: actorOf(call.staff!).ref,
+      action: 'publication.create',
+      at: call.now,
+      entities: [
+        { collection: ENTRIES_COLLECTION, id, expectedRev: null, state },
+        await linkDecisionWrite(call.db, kase._id, decision.docNo, id, call.now),
+      ],
+    });
+  } catch (err) {
+    // Two preparers at once: whoever lost the race gets the draft the other made (else the CONFLICT stands).
+    const other = err instanceof AppError && err.code === 'CONFLICT' ? await loadEntry(call.db, id) : null;
+    if (!other) throw err;
+    return answerOf(other);
+  }
   return answerOf({ _id: id, ...state });
 });
 

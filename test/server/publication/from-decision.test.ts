@@ -136,6 +136,20 @@ describe('publication.fromDecision (PUB-6, PUB-10)', () => {
     expect(submitted).toMatchObject({ ok: true, data: { status: 'submitted' } });
   });
 
+  it('makes one draft when it is asked for twice at once (two phones): both get it', async () => {
+    const docNo = `万卫罚〔2026〕${(Date.now() % 100000) + 3}号`;
+    const kase = await decidedCase(docNo);
+    const both = await Promise.all(
+      [OFFICER, OFFICER].map((who) =>
+        ctx.call.staff(who, 'publication.fromDecision', { caseId: kase.id, docNo }),
+      ),
+    );
+    expect(both.map((r) => r.ok)).toEqual([true, true]);
+    expect(both[0].data.id).toBe(both[1].data.id);
+    const c = await ctx.call.staff(OFFICER, 'case.get', { id: kase.id });
+    expect(c.data.decisions[0].publication.entryId).toBe(both[0].data.id);
+  });
+
   it('answers NOT_FOUND for a case the caller cannot see and for an unknown document number', async () => {
     const docNo = `万卫罚〔2026〕${(Date.now() % 100000) + 2}号`;
     const kase = await decidedCase(docNo);
