@@ -240,8 +240,9 @@ export async function noticeWrite(
       tokens: searchTokens({ partyName: '', docNo: notice.docNo, violationType: null }),
       view: null,
       notice,
-      // A withdrawal notice stays listed (seed publicity Art. 25): no display end.
-      listed: true,
+      // A withdrawal notice stays listed (seed publicity Art. 25): no display end. One whose content had already
+      // left the list at its display end stays off it (nothing is shown that was not public).
+      listed: existing?.listed ?? true,
       displayUntil: null,
     },
   };
