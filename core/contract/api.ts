@@ -72,6 +72,7 @@ export const STAFF_API = table([
   publication.publicationCreate,
   publication.publicationImport,
   publication.publicationFromDecision,
+  publication.publicationDecisionQueue,
   publication.publicationEdit,
   publication.publicationCorrect,
   publication.publicationSubmit,

@@ -109,6 +109,30 @@ export const publicationFromDecisionInput = withLabels(
   }),
   { ...LABELS, caseId: '案件编号', docNo: '决定书文号' },
 );
+/** `publication.decisionQueue`: the preparer's decisions with no entry yet (no input). */
+export const publicationDecisionQueueInput = z.strictObject({});
+/** A decision of the case register with no publication entry yet (PUB-6, PUB-12): no party data. */
+export interface PendingDecisionRow {
+  caseId: string;
+  caseNo: string;
+  unitId: string;
+  sectionId: string;
+  docNo: string;
+  decisionDate: string;
+  kind: EntryKind;
+  dueDate: string;
+  /** On the caller's today: `overdue`, `dueSoon` (its last 2 working days) or `ok`. */
+  status: 'overdue' | 'dueSoon' | 'ok';
+}
+/**
+ * A worklist, earliest due first, not a browsing list: at most MAX_PENDING_DECISIONS cases per unit are read;
+ * `truncated` says more are waiting (make entries from the earliest, and the rest follow).
+ */
+export interface PendingDecisions {
+  items: PendingDecisionRow[];
+  truncated: boolean;
+}
+export const MAX_PENDING_DECISIONS = 100;
 export const MAX_BATCH = 100;
 export const publicationBatchApproveInput = withLabels(
   z.strictObject({
@@ -311,6 +335,13 @@ export const publicationFromDecision = declareAction<PublicationFromDecision>()(
   ...staffRoles(['officer']),
   name: 'publication.fromDecision',
   input: publicationFromDecisionInput,
+});
+export const publicationDecisionQueue = declareAction<PendingDecisions>()({
+  fn: 'staff',
+  access: 'staff',
+  roles: ['officer'],
+  name: 'publication.decisionQueue',
+  input: publicationDecisionQueueInput,
 });
 export const publicationImport = declareAction<PublicationImportAnswer>()({
   ...staffRoles(['officer']),

@@ -12,6 +12,7 @@ export { caseDeadlineProviders } from './dashboard';
 export { rehashRecordFiles } from './rehash';
 export {
   decisionForPublication,
+  decisionsAwaitingEntryFor,
   decisionsAwaitingPublication,
   linkDecisionWrite,
   type DecisionForPublication,

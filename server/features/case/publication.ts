@@ -15,7 +15,8 @@ import type { Database } from '../../platform/cloudbase';
 import { getDoc, rowsOf, stateOf } from '../../platform/docs';
 import { openPersonalData } from '../../privacy';
 import type { Call } from '../../router/types';
-import { loadCase } from './access';
+import { seesCase } from '../../../core/case/workflow';
+import { caseActor, loadCase } from './access';
 import {
   CASES_COLLECTION,
   partySealRef,
@@ -123,18 +124,21 @@ export interface UnpublishedDecision {
   unitId: string;
   sectionId: string;
   docNo: string;
+  decisionDate: string;
+  kind: DecisionPublication['kind'];
   dueDate: string;
 }
 
 /**
  * Decisions with no entry due by `horizon` in `unitId`, earliest first: read by the indexed `unitId,
- * publicationDue` (at most `cap` cases; `truncated` when more are due).
+ * publicationDue` (at most `cap` cases; `truncated` when more are due). `visible` keeps only the cases a caller sees.
  */
 export async function decisionsAwaitingPublication(
   db: Database,
   unitId: string,
   horizon: string,
   cap: number,
+  visible: (c: CaseDoc) => boolean = () => true,
 ): Promise<{ items: UnpublishedDecision[]; truncated: boolean }> {
   const _ = db.command;
   const rows = rowsOf<CaseDoc>(
@@ -147,6 +151,7 @@ export async function decisionsAwaitingPublication(
   );
   const items: UnpublishedDecision[] = [];
   for (const c of rows.slice(0, cap)) {
+    if (!visible(c)) continue;
     for (const d of c.decisions) {
       if (!d.publication || d.publication.entryId || d.publication.dueDate > horizon) continue;
       items.push({
@@ -155,9 +160,38 @@ export async function decisionsAwaitingPublication(
         unitId: c.unitId,
         sectionId: c.sectionId,
         docNo: d.docNo,
+        decisionDate: d.date,
+        kind: d.publication.kind,
         dueDate: d.publication.dueDate,
       });
     }
   }
   return { items, truncated: rows.length > cap };
+}
+
+/** No due date is later than this: every decision with no entry, whatever its due date. */
+const ANY_DUE = '9999-12-31';
+
+/**
+ * The caller's worklist (PUB-6): decisions with no entry yet in the cases the caller sees (an officer: the cases
+ * they are on), in every unit where they hold `roles`, earliest due first, at most `cap` cases per unit.
+ */
+export async function decisionsAwaitingEntryFor(
+  call: Call,
+  roles: readonly string[],
+  cap: number,
+): Promise<{ items: UnpublishedDecision[]; truncated: boolean }> {
+  const actor = caseActor(call.staff!);
+  const units = [...new Set(call.staff!.roles.filter((g) => roles.includes(g.role)).map((g) => g.unitId))];
+  const items: UnpublishedDecision[] = [];
+  let truncated = false;
+  for (const unitId of units) {
+    const found = await decisionsAwaitingPublication(call.db, unitId, ANY_DUE, cap, (c) =>
+      seesCase(actor, c),
+    );
+    items.push(...found.items);
+    truncated ||= found.truncated;
+  }
+  items.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  return { items, truncated };
 }

@@ -18,7 +18,9 @@ import { getUnit } from '../../org/units';
 import { hashText } from '../../platform/crypto';
 import { handle } from '../../router/types';
 import { currentSettings } from '../../settings';
-import { decisionForPublication, linkDecisionWrite } from '../case';
+import { toShanghaiDate } from '../../../core/calendar';
+import { PREPARING_ROLES } from '../../../core/publication/workflow';
+import { decisionForPublication, decisionsAwaitingEntryFor, linkDecisionWrite } from '../case';
 import { actorOf, loadEntry } from './access';
 import { assertMayPrepareFor, draftState } from './create';
 import { sealEntry } from './sealing';
@@ -88,4 +90,21 @@ const publicationFromDecision = handle(decl.publicationFromDecision, async (inpu
   return answerOf({ _id: id, ...state });
 });
 
-export const publicationFromDecisionActions = { 'publication.fromDecision': publicationFromDecision };
+/**
+ * The preparer's worklist: decisions of the cases they see with no entry yet, earliest due first, each with its
+ * status on today (the same due date the dashboard lists).
+ */
+const publicationDecisionQueue = handle(decl.publicationDecisionQueue, async (_input, call) => {
+  const found = await decisionsAwaitingEntryFor(call, PREPARING_ROLES, decl.MAX_PENDING_DECISIONS);
+  const calendar = found.items.length ? await loadCalendar(call.db) : null;
+  const today = toShanghaiDate(call.now);
+  return {
+    items: found.items.map((d) => ({ ...d, status: calendar!.dueStatus(d.dueDate, today).value })),
+    truncated: found.truncated,
+  };
+});
+
+export const publicationFromDecisionActions = {
+  'publication.fromDecision': publicationFromDecision,
+  'publication.decisionQueue': publicationDecisionQueue,
+};

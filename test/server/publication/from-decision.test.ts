@@ -136,6 +136,31 @@ describe('publication.fromDecision (PUB-6, PUB-10)', () => {
     expect(submitted).toMatchObject({ ok: true, data: { status: 'submitted' } });
   });
 
+  it('lists the preparer’s decisions without an entry, earliest due first, until one is made', async () => {
+    const docNo = `万卫罚〔2026〕${(Date.now() % 100000) + 4}号`;
+    const kase = await decidedCase(docNo);
+    const queue = async (who: string) => {
+      const res = await ctx.call.staff(who, 'publication.decisionQueue', {});
+      expect(res.ok).toBe(true);
+      return res.data.items as any[];
+    };
+    const mine = await queue(OFFICER);
+    expect(mine.find((d) => d.docNo === docNo)).toMatchObject({
+      caseId: kase.id,
+      caseNo: kase.caseNo,
+      kind: 'penalty',
+      decisionDate: today(),
+      status: 'ok',
+    });
+    // The seeded decision with no entry, 15 days old, is overdue and comes first.
+    expect(mine[0]).toMatchObject({ docNo: '万卫罚〔2026〕2号', status: 'overdue' });
+    expect(JSON.stringify(mine)).not.toContain('陈建华');
+    // An officer of another unit sees none of them.
+    expect((await queue('demo-officer-3')).find((d) => d.docNo === docNo)).toBeUndefined();
+    await ctx.call.staff(OFFICER, 'publication.fromDecision', { caseId: kase.id, docNo });
+    expect((await queue(OFFICER)).find((d) => d.docNo === docNo)).toBeUndefined();
+  });
+
   it('makes one draft when it is asked for twice at once (two phones): both get it', async () => {
     const docNo = `万卫罚〔2026〕${(Date.now() % 100000) + 3}号`;
     const kase = await decidedCase(docNo);
