@@ -84,7 +84,7 @@ function publicDoc(template: Doc, i: number): Doc {
 async function forwardedEntries(emu: RunningEmulator, template: Doc): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < 100; i++) {
-    const entry = { ...(template.entry as Doc), docNo: `渝中卫公罚〔2026〕B${i}号` };
+    const entry = { ...(template.entry as Doc), docNo: `万卫公罚〔2026〕B${i}号` };
     const { id } = await callFn(emu, 'staff', 'demo-officer-3', 'publication.create', { entry });
     await callFn(emu, 'staff', 'demo-officer-3', 'publication.submit', { id });
     await callFn(emu, 'staff', 'demo-leader-2', 'publication.review', { id });
@@ -113,7 +113,7 @@ export async function measurePublication(): Promise<string> {
   try {
     const store = databaseOf(emu.ctx);
     const template = store.find('publicationPublic', { status: 'published', kind: 'penalty' })[0]!;
-    const entryTemplate = store.find('publicationEntries', { docNo: '渝中卫公罚〔2026〕15号' })[0]!;
+    const entryTemplate = store.find('publicationEntries', { docNo: '万卫公罚〔2026〕15号' })[0]!;
     let inserted = 0;
     for (const size of SIZES) {
       while (inserted < size) {

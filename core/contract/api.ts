@@ -81,6 +81,8 @@ export const STAFF_API = table([
   publication.publicationStaffGet,
   publication.publicationCreate,
   publication.publicationImport,
+  publication.publicationFromDecision,
+  publication.publicationDecisionQueue,
   publication.publicationEdit,
   publication.publicationCorrect,
   publication.publicationSubmit,
@@ -107,6 +109,7 @@ export const SCHEDULER_API = table([
   system.calendarRecompute,
   publication.publicationPublishDue,
   ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
+  publication.publicationDelistDue,
 ] as const);
 
 export const API = {
