@@ -23,7 +23,9 @@ const PERSON_RESIDENCE = new RegExp(`住所[：:](${ADDRESS_BODY})(?=[，。；�
 const HEALTH = new RegExp(
   [
     '(?:诊断为|确诊为|确诊|诊治|被诊断为|患有|患|罹患|自述|自诉|主诉|症状为|出现|病历记载|体检结论为|体检发现|诊断|实施)' +
-      '([\\u4e00-\\u9fa5A-Za-z0-9]{0,4}(?:炎|病|症|癌|瘤|中毒|损失|损伤|感染|骨折|梗死|梗塞|不孕症|结核|肺|肝炎|矽肺|尘肺|糖尿病|高血压|息肉|突出|术|红疹|瘙痒|腹泻|发热|可疑|偏低|复查|度)[\\u4e00-\\u9fa5A-Za-z0-9、，]{0,12}?)(?=[。；，,（(]|$|症状|疫情|后|等|多年|。)',
+      '([\\u4e00-\\u9fa5A-Za-z0-9]{0,8}(?:炎|病|症|癌|瘤|中毒|损失|损伤|感染|骨折|梗死|梗塞|不孕症|结核|肺|肝炎|矽肺|尘肺|糖尿病|高血压|息肉|突出|术|红疹|瘙痒|腹泻|发热|可疑|偏低|复查|度)[\\u4e00-\\u9fa5A-Za-z0-9、，]{0,12}?(?:，建议[\\u4e00-\\u9fa5]{1,8})?)(?=[。；，,（(]|$|症状|疫情|后|等|。)',
+    // Symptoms and named diseases anywhere (发热39度, 咳嗽胸闷多年, 水痘疫情).
+    '((?:发热|发烧|腹泻|咳嗽|胸闷|呕吐|头痛|头晕|乏力|皮疹|红疹|瘙痒|红眼|过敏|水痘|手足口病|麻疹|流感|诺如病毒|肺结核|艾滋病|梅毒|乙肝|肝炎)[\\u4e00-\\u9fa5A-Za-z0-9]{0,8}?)(?=[。；，,（(]|$|症状|疫情|聚集|病例|等)',
   ].join('|'),
   'g',
 );
@@ -49,7 +51,7 @@ export function findContext(text: string): ContextFindings {
     removals.push(span(start, start + body.length, 'homeAddress'));
   }
   for (const m of text.matchAll(HEALTH)) {
-    const body = m[1];
+    const body = m[1] ?? m[2];
     if (!body || NOT_HEALTH.test(body)) continue;
     const start = m.index! + m[0].length - body.length;
     removals.push(span(start, start + body.length, 'health'));

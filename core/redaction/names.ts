@@ -22,7 +22,10 @@ const PLACES = new Set(PLACE_STEMS.split(','));
 /** Characters that are never (in practice) a given name's character: function words and common verbs. */
 const HARD_STOP = new Set('的了在于为对和与及等是被把将从到自称系之其所也均已未并但或若即再又就都还每该此这那个名位人某');
 /** Characters that may follow a name and end it. */
-const AFTER = new Set([...HARD_STOP, ...'正进陪负签确承提投反出患诊现经同作以因拒去来说讲表向任担持证亦共两三均当应作曾向分无不有病身无家均及']);
+const AFTER = new Set([
+  ...HARD_STOP,
+  ...'正进陪负签确承提投反出患诊现经同作以因拒去来说讲表向任担持证亦共两三均当应作曾向分无不有病身无家均及输拔治实做开收使介办购接受住坐给让携私擅非违从参检调询查督核',
+]);
 /** Two-character words that start with a surname character but are not names. */
 const COMMON_WORDS = new Set(
   ('安排 安全 安装 安置 应当 应该 应用 应急 向其 向本 于是 曾经 万元 周边 周岁 方式 方面 方可 程序 任何 文件 时间 常规 高度 ' +
@@ -70,8 +73,9 @@ export function nameAt(text: string, p: number, strong: boolean): { end: number;
 }
 
 /** A place (周家坝街道, 陈家坝路) or an organisation (王老吉凉茶, 曾记理发店) starts at p. */
-function placeOrOrg(text: string, p: number, end: number): boolean {
-  for (let k = 2; k <= 4; k++) if (PLACES.has(text.slice(p, p + k)) && k >= end - p) return true;
+function placeOrOrg(text: string, p: number, end: number, strong: boolean): boolean {
+  // After a role word a name that equals a place stem (万东, 安平) is still a name; only a longer place is not.
+  for (let k = 2; k <= 4; k++) if (PLACES.has(text.slice(p, p + k)) && (strong ? k > end - p : k >= end - p)) return true;
   if (/^(街道|镇|乡|村|社区|路|街|坝|湾|沟|坪|桥|山|河|区|县|大道)/.test(text.slice(end, end + 2))) return true;
   if (isCjk(text[end]) && ORG_SUFFIX.test(text.slice(end, end + 12))) {
     const rest = text.slice(end, end + 12);
@@ -107,7 +111,7 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     let p = m.index! + m[0].length;
     for (;;) {
       const n = nameAt(text, p, true);
-      if (!n || placeOrOrg(text, p, n.end) || insideTitle(text, p)) break;
+      if (!n || placeOrOrg(text, p, n.end, true) || insideTitle(text, p)) break;
       const name = text.slice(p, n.end);
       if (KEEP_ROLES.has(role)) keep.add(name);
       else if (!keep.has(name)) {
@@ -132,6 +136,7 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
 
   // 3. Surname-initial candidates elsewhere.
   const covered = (i: number) => removals.some((r) => i >= r.start && i < r.end);
+  const free = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     if (!SURNAME.has(text[i]!) && !COMPOUND.has(text.slice(i, i + 2))) continue;
     const prev = text[i - 1];
@@ -141,12 +146,18 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     if (!n) continue;
     const name = text.slice(i, n.end);
     if (keep.has(name) || [...keep].some((k) => k.startsWith(name) || name.startsWith(k))) continue;
-    if (placeOrOrg(text, i, n.end) || insideTitle(text, i)) continue;
+    if (placeOrOrg(text, i, n.end, false) || insideTitle(text, i)) continue;
     const s = surnameLength(text, i);
     const givenOk = [...name.slice(s)].every((c) => GIVEN.has(c));
-    if (givenOk && n.end - i >= 2) removals.push(nameSpan(text, i, n.end, 'segmenter'));
+    if (givenOk) free.add(name);
     else highlights.push({ ...nameSpan(text, i, n.end, 'segmenter'), reason: '疑似姓名，请核对是否需要隐去' });
     i = n.end - 1;
+  }
+  // A candidate good once is removed wherever it occurs (给周宇使用 … 周宇的车辆).
+  for (const name of free) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      if (!covered(i)) removals.push(nameSpan(text, i, i + name.length, 'segmenter'));
+    }
   }
   return { removals, highlights };
 }

@@ -96,7 +96,9 @@ function classifyNumber(text: string, start: number, end: number, out: PatternFi
     }
     return void out.removals.push(span(start, end, 'idNumber'));
   }
-  const authority = AUTHORITY_CONTEXT.test(text.slice(Math.max(0, start - 80), start)) || /^(联系人|联系电话|电话|地址)/.test(before) && /联系人|本机关|地址/.test(before);
+  // The authority's own numbers: named on the same line, or on a contact line after the remedies notice.
+  const closing = /^(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) && /行政复议|行政诉讼/.test(text.slice(0, start));
+  const authority = AUTHORITY_CONTEXT.test(before) || closing;
   const mobile = /^(?:0086|86)?1[3-9]\d{9}$/.test(digits);
   const landline = /^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14;
   if (mobile || landline) {
@@ -143,6 +145,11 @@ export function findPatterns(text: string): PatternFindings {
     out.removals.push(span(s, s + m[1]!.length, 'wechat'));
   }
   for (const m of text.matchAll(PLATE)) out.removals.push(span(m.index!, m.index! + m[0].length, 'plate'));
-  for (const m of text.matchAll(PROPERTY)) out.removals.push(span(m.index!, m.index! + m[0].length, 'propertyCert'));
+  for (const m of text.matchAll(PROPERTY)) {
+    // The label before the number (房屋产权证号) stays: cut the match after it.
+    const label = /^[\u4e00-\u9fa5]*?(证号|编号|号码|证书号)/.exec(m[0]);
+    const start = m.index! + (label && label[0].length < m[0].length - 6 ? label[0].length : 0);
+    out.removals.push(span(start, m.index! + m[0].length, 'propertyCert'));
+  }
   return out;
 }
