@@ -15,6 +15,7 @@ import { REPLACEMENT_LABELS, type KnownPartyData, type RedactOptions, type Redac
 export * from './types';
 export { applyRemovals, mergeSpans } from './spans';
 export { findKnown } from './known';
+export { plausibleName } from './names';
 
 export function redact(text: string, known: readonly KnownPartyData[], options: RedactOptions = {}): RedactionResult {
   const fromKnown = findKnown(text, known);
@@ -22,7 +23,8 @@ export function redact(text: string, known: readonly KnownPartyData[], options: 
   const names = findNames(text, options);
   const context = findContext(text);
   const removals = mergeSpans([...fromKnown, ...patterns.removals, ...names.removals, ...context.removals]);
-  const hints = (options.reviewHints?.(text) ?? []).map(
+  const kept = new Set(names.kept);
+  const hints = (options.reviewHints?.(text) ?? []).filter((h) => !kept.has(text.slice(h.start, h.end))).map(
     (h): Span => ({ ...h, source: 'segmenter', replacement: h.kind === 'name' ? `${text[h.start]}某` : REPLACEMENT_LABELS[h.kind as Exclude<typeof h.kind, 'name'>] }),
   );
   const highlights = mergeSpans(withoutOverlaps([...patterns.highlights, ...names.highlights, ...context.highlights, ...hints], removals));

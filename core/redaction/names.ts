@@ -29,7 +29,7 @@ const AFTER = new Set([
 /** Two-character words that start with a surname character but are not names. */
 const COMMON_WORDS = new Set(
   ('安排 安全 安装 安置 应当 应该 应用 应急 向其 向本 于是 曾经 万元 周边 周岁 方式 方面 方可 程序 任何 文件 时间 常规 高度 ' +
-    '石材 黄金 白色 毛巾 江南 龙头 钱款 何时 何种 许可 许多 严格 严重 余额 陆续 马上 包括 包装 连续 成立 成为 成本 ' +
+    '车牌 石材 黄金 白色 毛巾 江南 龙头 钱款 何时 何种 许可 许多 严格 严重 余额 陆续 马上 包括 包装 连续 成立 成为 成本 ' +
     '金额 林业 史料 田间 叶片 夏季 秋季 冬季 春季 华为 方法 和解 和睦 常年 常用 易于 齐全 计划 关于 关系 明确 全部 ' +
     '全面 上述 原件 原告 原因 卫生 卫健 公共 公司 公民 公示 公开 武装 洪水 景区 戴好 戴口 左右 单位 单独 孙子 孔子 ' +
     '罗列 柏树 路口 路段 严禁 祝贺 席位 司法 项目 韩国 费用 施工 管理 甘蔗 牟利 鲁莽 苏醒 程度 秦岭 岳父 雷同 '
@@ -37,7 +37,7 @@ const COMMON_WORDS = new Set(
 );
 /** Suffixes of organisation names: a candidate followed by more characters and then one of these is a brand. */
 const ORG_SUFFIX =
-  /^[\u4e00-\u9fa5]{0,10}?(店|诊所|公司|医院|门诊部|卫生室|馆|厂|场|部|中心|院|站|局|委|室|行|吧|宾馆|酒店|堂|坊|社|会|园|阁|庄|铺|楼|城|凉茶|药房|秘方)/;
+  /^[\u4e00-\u9fa5]{0,6}?(店|诊所|公司|医院|门诊部|卫生室|馆|厂|场|部|中心|院|站|局|委|室|行|吧|宾馆|酒店|堂|坊|社|会|园|阁|庄|铺|楼|城|凉茶|药房|秘方)/;
 const BOUNDARY_BEFORE = new Set('为给由与和及向对被让将请经等据称其员者人长师生士客友属妻夫母父子女兄弟姐妹儿孙');
 
 const ROLE =
@@ -77,11 +77,22 @@ function placeOrOrg(text: string, p: number, end: number, strong: boolean): bool
   // After a role word a name that equals a place stem (万东, 安平) is still a name; only a longer place is not.
   for (let k = 2; k <= 4; k++) if (PLACES.has(text.slice(p, p + k)) && (strong ? k > end - p : k >= end - p)) return true;
   if (/^(街道|镇|乡|村|社区|路|街|坝|湾|沟|坪|桥|山|河|区|县|大道)/.test(text.slice(end, end + 2))) return true;
-  if (isCjk(text[end]) && ORG_SUFFIX.test(text.slice(end, end + 12))) {
-    const rest = text.slice(end, end + 12);
-    return !/^[在为正进于等、]/.test(rest);
-  }
-  return false;
+  // Only a name that runs straight on into more name-like characters can be the head of a brand or shop name.
+  return isCjk(text[end]) && !AFTER.has(text[end]!) && ORG_SUFFIX.test(text.slice(end, end + 8));
+}
+
+/**
+ * Whether [start, end) could be a person's name by the engine's own filters: it starts with a surname, is not a
+ * place (周家坝) or inside an organisation's name (王老吉凉茶) or a law's title. For outside segmenters' hints.
+ */
+export function plausibleName(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len < 2 || len > 4 || !surnameLength(text, start)) return false;
+  for (let i = start; i < end; i++) if (!isCjk(text[i])) return false;
+  if (COMMON_WORDS.has(text.slice(start, start + 2))) return false;
+  for (let i = start + surnameLength(text, start); i < end; i++) if (HARD_STOP.has(text[i]!)) return false;
+  if (/^[〔［\[]/.test(text[end] ?? '') || text[end - 1] === '罚') return false; // 万州卫医罚〔2026〕: a document number
+  return !placeOrOrg(text, start, end, false) && !insideTitle(text, start);
 }
 
 function insideTitle(text: string, p: number): boolean {
@@ -92,6 +103,8 @@ function insideTitle(text: string, p: number): boolean {
 export interface NameFindings {
   removals: Span[];
   highlights: Span[];
+  /** Names kept as published (legal representatives, operators, `keepNames`). */
+  kept: string[];
 }
 
 function nameSpan(text: string, start: number, end: number, source: Span['source'], minor = false): Span {
@@ -159,5 +172,5 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
       if (!covered(i)) removals.push(nameSpan(text, i, i + name.length, 'segmenter'));
     }
   }
-  return { removals, highlights };
+  return { removals, highlights, kept: [...keep] };
 }

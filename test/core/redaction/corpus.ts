@@ -5,7 +5,7 @@
  */
 import frozen from '../../fixtures/redaction/frozen/corpus.json';
 import tuning from '../../fixtures/redaction/tuning/corpus.json';
-import { redact, type KnownPartyData, type RedactionResult, type Span } from '../../../core/redaction';
+import { redact, type KnownPartyData, type RedactOptions, type RedactionResult, type Span } from '../../../core/redaction';
 
 export interface LabelledDoc {
   id: string;
@@ -22,8 +22,8 @@ export const CORPUS: Readonly<Record<'frozen' | 'tuning', LabelledDoc[]>> = {
 };
 
 /** The engine as the publication flow calls it: the case's known party data, nothing else configured. */
-export function runDoc(doc: LabelledDoc): RedactionResult {
-  return redact(doc.text, doc.known);
+export function runDoc(doc: LabelledDoc, options: RedactOptions = {}): RedactionResult {
+  return redact(doc.text, doc.known, options);
 }
 
 export const IDENTIFIER_KINDS = ['idNumber', 'phone', 'email', 'wechat', 'bankAccount', 'propertyCert', 'plate'];
@@ -40,6 +40,9 @@ export interface Score {
   byKind: Record<string, KindScore>;
   misses: Array<{ doc: string; kind: string; text: string }>;
   falsePositives: Array<{ doc: string; kind: string; text: string }>;
+  /** Highlights that overlap no labelled span: the reviewer's extra reading. */
+  idleHighlights: number;
+  highlightsShown: number;
 }
 
 function covered(s: { start: number; end: number }, spans: readonly Span[]): boolean {
@@ -53,13 +56,15 @@ function covered(s: { start: number; end: number }, spans: readonly Span[]): boo
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-export function score(docs: readonly LabelledDoc[]): Score {
+export function score(docs: readonly LabelledDoc[], options: RedactOptions = {}): Score {
   const byKind: Record<string, KindScore> = {};
   const k = (kind: string) => (byKind[kind] ??= { labelled: 0, found: 0, highlighted: 0, removed: 0, correct: 0 });
   const misses: Score['misses'] = [];
   const falsePositives: Score['falsePositives'] = [];
+  let idleHighlights = 0;
+  let highlightsShown = 0;
   for (const doc of docs) {
-    const { removals, highlights } = runDoc(doc);
+    const { removals, highlights } = runDoc(doc, options);
     for (const g of doc.spans) {
       const s = k(g.kind);
       s.labelled++;
@@ -69,6 +74,8 @@ export function score(docs: readonly LabelledDoc[]): Score {
         misses.push({ doc: doc.id, kind: g.kind, text: g.text });
       }
     }
+    highlightsShown += highlights.length;
+    idleHighlights += highlights.filter((h) => !doc.spans.some((g) => overlaps(g, h))).length;
     for (const r of removals) {
       const s = k(r.kind);
       s.removed++;
@@ -76,7 +83,7 @@ export function score(docs: readonly LabelledDoc[]): Score {
       else falsePositives.push({ doc: doc.id, kind: r.kind, text: doc.text.slice(r.start, r.end) });
     }
   }
-  return { byKind, misses, falsePositives };
+  return { byKind, misses, falsePositives, idleHighlights, highlightsShown };
 }
 
 /** Sums of several kinds (the identifiers together). */
