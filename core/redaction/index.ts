@@ -10,24 +10,43 @@ import { findContext } from './context';
 import { findPatterns, isResidentId } from './patterns';
 import { compactView, originalRange } from './normalize';
 import { mergeSpans, withoutOverlaps } from './spans';
-import { REPLACEMENT_LABELS, type KnownPartyData, type RedactOptions, type RedactionResult, type Span } from './types';
+import {
+  REPLACEMENT_LABELS,
+  type KnownPartyData,
+  type RedactOptions,
+  type RedactionResult,
+  type Span,
+} from './types';
 
 export * from './types';
 export { applyRemovals, mergeSpans } from './spans';
 export { findKnown } from './known';
 export { plausibleName } from './names';
 
-export function redact(text: string, known: readonly KnownPartyData[], options: RedactOptions = {}): RedactionResult {
+export function redact(
+  text: string,
+  known: readonly KnownPartyData[],
+  options: RedactOptions = {},
+): RedactionResult {
   const fromKnown = findKnown(text, known);
   const patterns = findPatterns(text);
   const names = findNames(text, options);
   const context = findContext(text);
   const removals = mergeSpans([...fromKnown, ...patterns.removals, ...names.removals, ...context.removals]);
   const kept = new Set(names.kept);
-  const hints = (options.reviewHints?.(text) ?? []).filter((h) => !kept.has(text.slice(h.start, h.end))).map(
-    (h): Span => ({ ...h, source: 'segmenter', replacement: h.kind === 'name' ? `${text[h.start]}某` : REPLACEMENT_LABELS[h.kind as Exclude<typeof h.kind, 'name'>] }),
+  const hints = (options.reviewHints?.(text) ?? [])
+    .filter((h) => !kept.has(text.slice(h.start, h.end)))
+    .map((h): Span => ({
+      ...h,
+      source: 'segmenter',
+      replacement:
+        h.kind === 'name'
+          ? `${text[h.start]}某`
+          : REPLACEMENT_LABELS[h.kind as Exclude<typeof h.kind, 'name'>],
+    }));
+  const highlights = mergeSpans(
+    withoutOverlaps([...patterns.highlights, ...names.highlights, ...context.highlights, ...hints], removals),
   );
-  const highlights = mergeSpans(withoutOverlaps([...patterns.highlights, ...names.highlights, ...context.highlights, ...hints], removals));
   return { removals, highlights };
 }
 
@@ -39,7 +58,13 @@ export function leakScan(text: string, known: readonly KnownPartyData[]): Span[]
   const spans = findKnown(text, known);
   const view = compactView(text);
   for (const m of view.text.matchAll(/\d{17}[\dX]/g)) {
-    if (isResidentId(m[0])) spans.push({ ...originalRange(view, m.index!, m.index! + 18), kind: 'idNumber', replacement: REPLACEMENT_LABELS.idNumber, source: 'pattern' });
+    if (isResidentId(m[0]))
+      spans.push({
+        ...originalRange(view, m.index!, m.index! + 18),
+        kind: 'idNumber',
+        replacement: REPLACEMENT_LABELS.idNumber,
+        source: 'pattern',
+      });
   }
   return mergeSpans(spans);
 }

@@ -43,7 +43,11 @@ export function compact(value: string): string {
 }
 
 /** Original [start, end) of the normalised range [from, to). */
-export function originalRange(view: NormalizedView, from: number, to: number): { start: number; end: number } {
+export function originalRange(
+  view: NormalizedView,
+  from: number,
+  to: number,
+): { start: number; end: number } {
   return { start: view.map[from]!, end: view.map[to - 1]! + 1 };
 }
 

@@ -32,7 +32,12 @@ export const jiebaReviewHints: NonNullable<RedactOptions['reviewHints']> = (text
     if (start < 0) continue;
     at = start + word.length;
     if ((tag === 'x' || tag === 'nr') && plausibleName(text, start, at)) {
-      hints.push({ start, end: at, kind: 'name', reason: '分词器未收录的以姓氏开头的词，可能是姓名，请核对' });
+      hints.push({
+        start,
+        end: at,
+        kind: 'name',
+        reason: '分词器未收录的以姓氏开头的词，可能是姓名，请核对',
+      });
     }
   }
   return hints;

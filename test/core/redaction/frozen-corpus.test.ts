@@ -15,7 +15,15 @@ describe('the redactor on the frozen half of the labelled corpus', () => {
     expect(CORPUS.frozen.length).toBeGreaterThanOrEqual(20);
     expect(CORPUS.frozen.length + CORPUS.tuning.length).toBeGreaterThanOrEqual(40);
     const fields = new Set(CORPUS.frozen.map((d) => d.field));
-    for (const f of ['medical', 'public-places', 'drinking-water', 'occupational', 'infectious', 'radiation', 'family-planning']) {
+    for (const f of [
+      'medical',
+      'public-places',
+      'drinking-water',
+      'occupational',
+      'infectious',
+      'radiation',
+      'family-planning',
+    ]) {
       expect(fields).toContain(f);
     }
   });

@@ -19,7 +19,9 @@ describe('what is removed', () => {
   });
 
   it('a minor named as a third party goes whole, not as 张某', () => {
-    expect(publish('当事人之子邓小乐（14岁）在柜台帮忙。')).toBe('当事人之子［未成年人信息已隐去］（14岁）在柜台帮忙。');
+    expect(publish('当事人之子邓小乐（14岁）在柜台帮忙。')).toBe(
+      '当事人之子［未成年人信息已隐去］（14岁）在柜台帮忙。',
+    );
   });
 
   it.each([
@@ -67,7 +69,9 @@ describe('what is kept', () => {
 
   it('the authority contact line after the remedies notice is kept, the party’s phone above it is not', () => {
     const text = '电话：023-58402008\n可以申请行政复议或者提起行政诉讼。\n联系电话：023-58221234';
-    expect(publish(text)).toBe('电话：［电话号码已隐去］\n可以申请行政复议或者提起行政诉讼。\n联系电话：023-58221234');
+    expect(publish(text)).toBe(
+      '电话：［电话号码已隐去］\n可以申请行政复议或者提起行政诉讼。\n联系电话：023-58221234',
+    );
   });
 
   it('the legal representative is kept wherever named, as the 双公示 standard publishes them', () => {

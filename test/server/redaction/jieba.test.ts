@@ -17,7 +17,8 @@ describe('jieba review hints', () => {
   });
 
   it('does not offer places, brands, document numbers or the legal representative', () => {
-    const text = '万州卫医罚〔2026〕7号\n法定代表人：曾德明\n当事人：重庆王老吉凉茶店，住所：万州区周家坝街道。曾德明签字。';
+    const text =
+      '万州卫医罚〔2026〕7号\n法定代表人：曾德明\n当事人：重庆王老吉凉茶店，住所：万州区周家坝街道。曾德明签字。';
     expect(highlighted(text)).toEqual([]);
   });
 });
