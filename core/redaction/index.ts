@@ -8,7 +8,7 @@ import { findKnown } from './known';
 import { findNames } from './names';
 import { findContext } from './context';
 import { findPatterns, isResidentId } from './patterns';
-import { compactView, originalRange } from './normalize';
+import { digitRunView, originalRange } from './normalize';
 import { mergeSpans, withoutOverlaps } from './spans';
 import {
   REPLACEMENT_LABELS,
@@ -56,15 +56,14 @@ export function redact(
  */
 export function leakScan(text: string, known: readonly KnownPartyData[]): Span[] {
   const spans = findKnown(text, known);
-  const view = compactView(text);
-  for (const m of view.text.matchAll(/\d{17}[\dX]/g)) {
-    if (isResidentId(m[0]))
-      spans.push({
-        ...originalRange(view, m.index!, m.index! + 18),
-        kind: 'idNumber',
-        replacement: REPLACEMENT_LABELS.idNumber,
-        source: 'pattern',
-      });
+  // Any resident ID: a whole run of 18 characters once widths are folded and spaces and hyphens dropped (not
+  // punctuation: two numbers listed with 、 are two numbers).
+  const view = digitRunView(text);
+  for (const m of view.text.matchAll(/(?<![0-9X])\d{17}[\dX](?![0-9X])/g)) {
+    if (isResidentId(m[0])) {
+      const range = originalRange(view, m.index!, m.index! + 18);
+      spans.push({ ...range, kind: 'idNumber', replacement: REPLACEMENT_LABELS.idNumber, source: 'pattern' });
+    }
   }
   return mergeSpans(spans);
 }

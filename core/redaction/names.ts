@@ -105,8 +105,10 @@ export function plausibleName(text: string, start: number, end: number): boolean
 }
 
 function insideTitle(text: string, p: number): boolean {
+  // A law's title is short: look back at most 40 characters for an unclosed 《 (linear on long texts).
+  const from = Math.max(0, p - 40);
   const open = text.lastIndexOf('《', p);
-  return open >= 0 && text.lastIndexOf('》', p) < open;
+  return open >= from && text.lastIndexOf('》', p) < open;
 }
 
 export interface NameFindings {
@@ -161,7 +163,9 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
   }
 
   // 3. Surname-initial candidates elsewhere.
-  const covered = (i: number) => removals.some((r) => i >= r.start && i < r.end);
+  const mask = new Uint8Array(text.length);
+  for (const r of removals) mask.fill(1, r.start, r.end);
+  const covered = (i: number) => mask[i] === 1;
   const free = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     if (!SURNAME.has(text[i]!) && !COMPOUND.has(text.slice(i, i + 2))) continue;
@@ -183,7 +187,10 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
   // A candidate good once is removed wherever it occurs (给周宇使用 … 周宇的车辆).
   for (const name of free) {
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-      if (!covered(i)) removals.push(nameSpan(text, i, i + name.length, 'segmenter'));
+      if (!covered(i)) {
+        removals.push(nameSpan(text, i, i + name.length, 'segmenter'));
+        mask.fill(1, i, i + name.length);
+      }
     }
   }
   return { removals, highlights, kept: [...keep] };

@@ -37,6 +37,19 @@ export function compactView(text: string): NormalizedView {
   return { text: out, map };
 }
 
+/** Widths folded, upper case, only white space and hyphens dropped: digit runs as people space them. */
+export function digitRunView(text: string): NormalizedView {
+  let out = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = foldWidth(text[i]!);
+    if (/[\s\-‐‑–—−]/.test(ch)) continue;
+    out += ch;
+    map.push(i);
+  }
+  return { text: out, map };
+}
+
 /** The compact form of one value (a known ID number, phone, name): what `compactView` would make of it. */
 export function compact(value: string): string {
   return compactView(value).text;

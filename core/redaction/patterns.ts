@@ -77,7 +77,13 @@ export interface PatternFindings {
   highlights: Span[];
 }
 
-function classifyNumber(text: string, start: number, end: number, out: PatternFindings): void {
+function classifyNumber(
+  text: string,
+  start: number,
+  end: number,
+  out: PatternFindings,
+  remediesAt: number,
+): void {
   const raw = text.slice(start, end);
   const v = [...raw]
     .map(foldWidth)
@@ -109,8 +115,7 @@ function classifyNumber(text: string, start: number, end: number, out: PatternFi
   }
   // The authority's own numbers: named on the same line, or on a contact line after the remedies notice.
   const closing =
-    /^(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) &&
-    /行政复议|行政诉讼/.test(text.slice(0, start));
+    /^(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) && remediesAt >= 0 && remediesAt < start;
   const authority = AUTHORITY_CONTEXT.test(before) || closing;
   const mobile = /^(?:0086|86)?1[3-9]\d{9}$/.test(digits);
   const landline = /^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14;
@@ -146,13 +151,14 @@ const PROPERTY = new RegExp(
 
 export function findPatterns(text: string): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
+  const remediesAt = text.search(/行政复议|行政诉讼/);
   for (const m of text.matchAll(NUMBER_TOKEN)) {
     let start = m.index!;
     let end = start + m[0].length;
     // A trailing hyphen or space is not part of the number; a leading bracket is (（023）).
     while (end > start && /[\s\u3000\-－—]/.test(text[end - 1]!)) end--;
     if (/[(（]/.test(text[start]!) && !/[)）]/.test(m[0])) start++;
-    classifyNumber(text, start, end, out);
+    classifyNumber(text, start, end, out, remediesAt);
   }
   for (const m of text.matchAll(EMAIL)) out.removals.push(span(m.index!, m.index! + m[0].length, 'email'));
   for (const m of text.matchAll(WECHAT)) {
