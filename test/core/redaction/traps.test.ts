@@ -84,3 +84,16 @@ describe('what is kept', () => {
     expect(applyRemovals(text, redact(text, [], { keepNames: ['李明'] }).removals)).toBe(text);
   });
 });
+
+describe('what the reviewer decides', () => {
+  it('a 15-digit number that reads both as an old ID and as a registration number is highlighted, not removed', () => {
+    // 500101740121463: birth date 1974-01-21 and a valid GS 15 check digit; under 注册号 it is kept outright.
+    const text = '号码500101740121463。';
+    const { removals, highlights } = redact(text, []);
+    expect(removals).toEqual([]);
+    expect(highlights.map((h) => [h.kind, text.slice(h.start, h.end)])).toEqual([
+      ['idNumber', '500101740121463'],
+    ]);
+    expect(publish('注册号：500101740121463。')).toBe('注册号：500101740121463。');
+  });
+});
