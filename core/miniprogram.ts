@@ -190,3 +190,16 @@ export type {
   StaffQueue,
 } from './contract/publication';
 export type { PublicationEntry } from './publication/fields';
+/** Served documents (REC-7, PUB-5): the party's pages and the staff's list of a case's services. */
+export { countdownLabel, receiptLines, SERVICE_STATE_LABELS, SUBMISSION_KIND_LABELS } from './service/views';
+export type {
+  DeadlineView,
+  OpenedFile,
+  PartyServiceRow,
+  PartyServiceView,
+  ReceiptView,
+  ServiceState,
+  StaffServiceView,
+  SubmissionKind,
+  SubmissionView,
+} from './contract/service-documents';

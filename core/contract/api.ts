@@ -15,6 +15,11 @@ import * as publication from './publication';
 import { rightsGet } from './rights';
 import { ORG_STAFF_ACTIONS } from './org';
 import * as system from './system';
+import {
+  SERVICE_DOCUMENT_CITIZEN_ACTIONS,
+  SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
+  SERVICE_DOCUMENT_STAFF_ACTIONS,
+} from './service-documents';
 
 export const PUBLIC_API = table([
   officer.officerVerify,
@@ -35,6 +40,7 @@ export const CITIZEN_API = table([
   complaint.complaintRate,
   complaint.complaintWithdraw,
   contactPhoneNumber,
+  ...SERVICE_DOCUMENT_CITIZEN_ACTIONS,
 ] as const);
 
 export const STAFF_API = table([
@@ -85,6 +91,7 @@ export const STAFF_API = table([
   publication.publicationNoteChange,
   publication.publicationWithdraw,
   publication.publicationPublishWithdrawalReason,
+  ...SERVICE_DOCUMENT_STAFF_ACTIONS,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
@@ -96,6 +103,7 @@ export const SCHEDULER_API = table([
   system.housekeepingUploads,
   system.calendarRecompute,
   publication.publicationPublishDue,
+  ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
 ] as const);
 
 export const API = {
