@@ -1,5 +1,5 @@
 /**
- * Generates core/redaction/data.generated.ts (issue 18 item 3) from two packages, so the engine carries only the
+ * Generates core/redaction/data.generated.ts (PUB-7) from two packages, so the engine carries only the
  * few kilobytes it needs and no package at run time (bundle size and cold start):
  * - segmentit's Chinese-name tables (surnames, compound surnames, given-name characters), completed with common
  *   surnames the table lacks (向 安 应 甘 牟 岳 付 …, frequent in the district's records);

@@ -1,6 +1,6 @@
 /**
  * Home addresses, health information and statements of financial situation in free text, found by their context
- * (issue 18 item 1). Kept: a company's 住所 / 经营场所 / 地址 (business addresses), and 健康证明 / 健康合格证明 /
+ * (PUB-7). Kept: a company's 住所 / 经营场所 / 地址 (business addresses), and 健康证明 / 健康合格证明 /
  * 职业健康检查 as such (the documents are not anyone's health data). Pure.
  */
 import { REPLACEMENT_LABELS, type Span } from './types';

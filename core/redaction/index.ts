@@ -1,5 +1,5 @@
 /**
- * The redaction engine (PUB-7, issue 18): `redact` finds what must go from a decision's full text before it is
+ * The redaction engine (PUB-7): `redact` finds what must go from a decision's full text before it is
  * published and what the reviewer should look at; `applyRemovals` makes the public text; `leakScan` checks a text
  * for the parties' known data in any spelling. Pure, and imported only by the functions that publish full text
  * (bundle size and cold start).

@@ -1,5 +1,5 @@
 /**
- * Known data first (issue 18 item 2): every spelling of what the case already knows about its natural persons
+ * Known data first (PUB-7): every spelling of what the case already knows about its natural persons
  * (names, former names, ID numbers, phones, e-mails, addresses) is found, whatever the widths, spaces and
  * separators. 100% is the bar, so this errs on the side of removing. Pure.
  */

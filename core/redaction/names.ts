@@ -1,5 +1,5 @@
 /**
- * Names of natural persons in free text (issue 18 item 3), the hard part. Four steps, fastest first:
+ * Names of natural persons in free text (PUB-7), the hard part. Four steps, fastest first:
  * 1. Role words (执法人员, 患者, 证人, 之母, 委托代理人 …) followed by a name, extended through lists joined by 、和及;
  *    a name after 法定代表人 / 经营者 / 负责人 is the published representative and is kept everywhere in the text.
  * 2. Every further occurrence of a name found so (the second mention rarely has its role word again).

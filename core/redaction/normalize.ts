@@ -1,5 +1,5 @@
 /**
- * Normalised views of a text with a map back to the original offsets (issue 18 item 5: a leak scan normalises
+ * Normalised views of a text with a map back to the original offsets (PUB-7: a leak scan normalises
  * full-width characters, spaces and separators before it looks). Pure.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Identifiers by pattern with their check digits (issue 18 items 1 and 3): resident ID numbers (18 digits with
+ * Identifiers by pattern with their check digits (PUB-7): resident ID numbers (18 digits with
  * GB 11643 check character, 15-digit first-generation numbers, spaced, full-width, and any number the label 身份证
  * or a typo of it marks), mobile and landline numbers, e-mail, WeChat ids, bank cards (Luhn) and accounts, property
  * certificates and vehicle plates. Kept, by their check characters or their label: credit codes (GB 32100),

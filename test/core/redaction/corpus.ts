@@ -1,5 +1,5 @@
 /**
- * The labelled redaction corpus (test/fixtures/redaction, issue 18 item 5) and its scoring: recall per labelled
+ * The labelled redaction corpus (test/fixtures/redaction, PUB-7) and its scoring: recall per labelled
  * kind (a labelled span counts as found when removals cover all of it) and precision per removed kind (a removal
  * is right when it overlaps a labelled span). Highlights are counted apart: they are not removed.
  */

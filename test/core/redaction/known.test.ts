@@ -1,5 +1,5 @@
 /**
- * Issue 18 item 2 (PUB-7, seed publicity Art. 16): every spelling of the parties' known data is removed, and the
+ * PUB-7 (seed publicity Art. 16): every spelling of the parties' known data is removed, and the
  * leak scan finds any that is left after normalising widths, spaces and separators. 100% is the bar.
  */
 import { applyRemovals, leakScan, redact, type KnownPartyData } from '../../../core/redaction';

@@ -1,5 +1,5 @@
 /**
- * Issue 18 items 1 and 3: the known traps. What must go goes (surnames that are common words, IDs behind a
+ * PUB-7: the known traps. What must go goes (surnames that are common words, IDs behind a
  * mistyped label), what is kept stays (credit codes, registration numbers, licences, the authority's own contact
  * and fine account, company addresses, 健康证明, place and brand names, legal representatives).
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 18 item 3: @node-rs/jieba's unknown surname-initial words become "please review" highlights, never
+ * PUB-7: @node-rs/jieba's unknown surname-initial words become "please review" highlights, never
  * removals; places, brands, document numbers and the published representative are not offered.
  */
 import { redact } from '../../../core/redaction';
