@@ -22,6 +22,8 @@ const HOME = new RegExp(
   `(住址|家庭住址|家住|户籍地址|户籍地|现住址|居住地|居住地址|暂住|住在|现住|住)[：:]?(${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`,
   'g',
 );
+/** An address followed by 家中 / 自家住所 / 住宅 is someone's home even without a label (在百安路8号家中开设诊所). */
+const AT_HOME = new RegExp(`(?:在|于|到|至)(${ADDRESS_BODY})(?=的?(?:家中|自家|住所内|住宅|家里|居所))`, 'g');
 const PERSON_RESIDENCE = new RegExp(`住所[：:](${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`, 'g');
 
 const HEALTH = new RegExp(
@@ -44,6 +46,11 @@ export function findContext(text: string): ContextFindings {
   const highlights: Span[] = [];
   for (const m of text.matchAll(HOME)) {
     const body = m[2]!;
+    const start = m.index! + m[0].length - body.length;
+    removals.push(span(start, start + body.length, 'homeAddress'));
+  }
+  for (const m of text.matchAll(AT_HOME)) {
+    const body = m[1]!;
     const start = m.index! + m[0].length - body.length;
     removals.push(span(start, start + body.length, 'homeAddress'));
   }

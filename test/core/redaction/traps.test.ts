@@ -40,6 +40,8 @@ describe('what is removed', () => {
 
   it('a home address, health details and a statement of finances', () => {
     expect(publish('家住重庆市万州区天城镇龙井村4组。')).toBe('家住［住址已隐去］。');
+    expect(publish('当事人在五桥街道百安路8号家中开设诊所。')).toBe('当事人在［住址已隐去］家中开设诊所。');
+    expect(publish('当事人在五桥街道百安路8号开设诊所。')).toBe('当事人在五桥街道百安路8号开设诊所。');
     expect(publish('患者被诊断为职业性矽肺壹期。')).toContain('［健康信息已隐去］');
     expect(publish('当事人称其家庭月收入不足2000元，系低保户。')).toContain('［财产状况信息已隐去］');
   });
