@@ -32,6 +32,8 @@ export interface BenchEmulator {
 export async function startBench(name: string, options: { build?: boolean } = {}): Promise<BenchEmulator> {
   if (options.build !== false) await build({ quiet: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+  const log = console.log;
+  console.log = () => undefined;
   const emu = await startEmulator({
     port: 0,
     dataDir,
@@ -40,9 +42,10 @@ export async function startBench(name: string, options: { build?: boolean } = {}
     strictIndexes: true,
     timers: false,
     logSink: (line) => (process.env.BENCH_DEBUG ? process.stderr.write(line + '\n') : undefined),
+  }).catch((err: unknown) => {
+    console.log = log;
+    throw err;
   });
-  const log = console.log;
-  console.log = () => undefined;
   return {
     emu,
     log,
