@@ -161,7 +161,62 @@ export function buildPlan(state: CollectionState, filter: Doc, sort: SortSpec): 
   const terms = sort.map((s) => `${state.columns.get(s.field)} ${s.direction === 1 ? 'ASC' : 'DESC'}`);
   terms.push(scan === 'backward' ? 'rid DESC' : 'rid ASC');
   const plan: Plan = { where, params, orderBy: terms.join(', '), sortPushed, exact };
-  return multikeyMerge(state, conditions, sort, plan) ?? plan;
+  return multikeyMerge(state, conditions, sort, plan) ?? inMerge(state, conditions, sort, plan) ?? plan;
+}
+
+/** Columns of the sort, selected as s0, s1, ... so a compound statement can order by them. */
+function armSelect(state: CollectionState, sort: SortSpec): string {
+  const cols = sort.map((s, i) => `, ${state.columns.get(s.field) as string} AS s${i}`).join('');
+  return `SELECT rid, id, ver, doc${cols} FROM ${state.table}`;
+}
+
+function armOrder(sort: SortSpec, plan: Plan): string {
+  return [
+    ...sort.map((s, i) => `s${i} ${s.direction === 1 ? 'ASC' : 'DESC'}`),
+    plan.orderBy.endsWith('rid DESC') ? 'rid DESC' : 'rid ASC',
+  ].join(', ');
+}
+
+/** The SQL and parameters of every pushed condition but `skip`. */
+function otherConditions(state: CollectionState, pushed: Condition[], skip: Condition): [string[], string[]] {
+  const sql: string[] = [];
+  const params: string[] = [];
+  for (const c of pushed) {
+    if (c === skip) continue;
+    const [text, values] = comparison(state.columns.get(c.field) as string, c);
+    sql.push(text);
+    params.push(...values);
+  }
+  return [sql, params];
+}
+
+/**
+ * A sorted query with `$in` on a field before the sort key, e.g. officers `{status: $in [a, b]}` by `certNo`:
+ * strict mode serves it (MongoDB merges the point scans of `status_certNo`), but as one WHERE SQLite reads every
+ * match and sorts them. Here it becomes one arm per value, each read along the index in sort order, merged.
+ */
+function inMerge(
+  state: CollectionState,
+  conditions: Conditions,
+  sort: SortSpec,
+  plan: Plan,
+): Plan | undefined {
+  if (!plan.sortPushed) return undefined;
+  const pushed = conditions.list.filter((c) => pushableCondition(state, c));
+  if (pushed.some((c) => state.multikey.has(c.field))) return undefined;
+  const ins = pushed.filter((c) => c.op === 'in' && c.keys.length > 1 && c.keys.length <= 20);
+  if (ins.length !== 1 || sort.some((s) => s.field === ins[0]!.field)) return undefined;
+  const target = ins[0]!;
+  const keys = [...new Set(target.keys)];
+  const [rest, restParams] = otherConditions(state, pushed, target);
+  const col = state.columns.get(target.field) as string;
+  const select = armSelect(state, sort);
+  const arms = keys.map(() => `${select} WHERE ${[...rest, `${col} = ?`].join(' AND ')}`);
+  return {
+    ...plan,
+    params: keys.flatMap((k) => [...restParams, k]),
+    select: `${arms.join(' UNION ALL ')} ORDER BY ${armOrder(sort, plan)}`,
+  };
 }
 
 /**
@@ -184,19 +239,11 @@ function multikeyMerge(
   const multi = pushed.filter((c) => state.multikey.has(c.field));
   if (multi.length !== 1) return undefined;
   const target = multi[0]!;
-  const rest: string[] = [];
-  const restParams: string[] = [];
-  for (const c of pushed) {
-    if (c === target) continue;
-    const [sql, values] = comparison(state.columns.get(c.field) as string, c);
-    rest.push(sql);
-    restParams.push(...values);
-  }
+  const [rest, restParams] = otherConditions(state, pushed, target);
   const col = state.columns.get(target.field) as string;
   const [scalarSql, scalarValues] = comparison(col, target);
   const [elementSql, elementValues] = comparison('m.key', target);
-  const sortCols = sort.map((s) => state.columns.get(s.field) as string);
-  const select = `SELECT rid, id, ver, doc${sortCols.map((c, i) => `, ${c} AS s${i}`).join('')} FROM ${state.table}`;
+  const select = armSelect(state, sort);
   const arm = (conds: string[]) => `${select} WHERE ${conds.join(' AND ')}`;
   const scalarArm = arm([...rest, scalarSql]);
   const arrayArm = arm([
@@ -204,14 +251,10 @@ function multikeyMerge(
     `${col} IS NULL`,
     `EXISTS (SELECT 1 FROM ${state.mkTable} m WHERE m.rid = ${state.table}.rid AND m.col = ? AND ${elementSql})`,
   ]);
-  const order = [
-    ...sort.map((s, i) => `s${i} ${s.direction === 1 ? 'ASC' : 'DESC'}`),
-    plan.orderBy.endsWith('rid DESC') ? 'rid DESC' : 'rid ASC',
-  ];
   return {
     ...plan,
     params: [...restParams, ...scalarValues, ...restParams, col, ...elementValues],
-    select: `${scalarArm} UNION ALL ${arrayArm} ORDER BY ${order.join(', ')}`,
+    select: `${scalarArm} UNION ALL ${arrayArm} ORDER BY ${armOrder(sort, plan)}`,
   };
 }
 

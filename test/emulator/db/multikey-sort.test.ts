@@ -3,7 +3,8 @@
  * `officerStaffIds_sortKey` of deploy/database.json) is planned as two arms read in index order and merged
  * (emulator/db/planner.ts multikeyMerge), so its cost no longer grows with the matches (bench/case.ts shows the
  * time); these tests hold its answers: documents holding the value in an array and those holding it as a scalar,
- * merged by the sort key, with a cursor, a further condition and both directions, reading only the page.
+ * merged by the sort key, with a cursor, a further condition and both directions, reading only the page. The same
+ * for `$in` before the sort key (the public officer list: in-post statuses by certificate number).
  */
 import tcb from '@cloudbase/node-sdk';
 import { databaseOf } from '../../../emulator/db';
@@ -70,4 +71,40 @@ test('a deep cursor and a further condition keep the order and read only the pag
     .orderBy('sortKey', 'asc')
     .get();
   expect(ids(closed)).toEqual(expected((i) => i % 8 === 0, false));
+});
+
+test('officers in post by certificate number ($in before the sort key): one arm per status, merged in order', async () => {
+  const _ = db.command;
+  const statuses = ['active', 'suspended', 'revoked', 'active', 'cancelled'];
+  databaseOf(emu.ctx).insert(
+    'officers',
+    Array.from({ length: 200 }, (_x, i) => ({
+      _id: `off_${i}`,
+      certNo: String(1000 + ((i * 37) % 200)),
+      status: statuses[i % statuses.length],
+      shortId: `S${i}`, // unique indexes
+      staffId: `stf_${i}`,
+    })),
+  );
+  const inPost = (i: number) => ['active', 'suspended'].includes(statuses[i % statuses.length]!);
+  const all = Array.from({ length: 200 }, (_x, i) => i)
+    .filter(inPost)
+    .map((i) => String(1000 + ((i * 37) % 200)))
+    .sort();
+  const before = scanned();
+  const first = await db
+    .collection('officers')
+    .where({ status: _.in(['active', 'suspended', 'active']) })
+    .orderBy('certNo', 'asc')
+    .limit(15)
+    .get();
+  expect((first.data as Array<{ certNo: string }>).map((o) => o.certNo)).toEqual(all.slice(0, 15));
+  expect(scanned() - before).toBe(15);
+  const next = await db
+    .collection('officers')
+    .where({ status: _.in(['active', 'suspended']), certNo: _.gt(all[14]) })
+    .orderBy('certNo', 'asc')
+    .limit(15)
+    .get();
+  expect((next.data as Array<{ certNo: string }>).map((o) => o.certNo)).toEqual(all.slice(15, 30));
 });
