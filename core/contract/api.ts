@@ -71,6 +71,7 @@ export const STAFF_API = table([
   publication.publicationStaffGet,
   publication.publicationCreate,
   publication.publicationImport,
+  publication.publicationFromDecision,
   publication.publicationEdit,
   publication.publicationCorrect,
   publication.publicationSubmit,
@@ -94,6 +95,7 @@ export const SCHEDULER_API = table([
   system.housekeepingUploads,
   system.calendarRecompute,
   publication.publicationPublishDue,
+  publication.publicationDelistDue,
 ] as const);
 
 export const API = {

@@ -94,6 +94,21 @@ export const publicationRejectInput = withLabels(
   z.strictObject({ id: entryId, comment: comment('退回意见') }),
   LABELS,
 );
+/**
+ * `publication.fromDecision` (PUB-6, PUB-10): a draft from a decision recorded in the case register, named by the
+ * case and the decision's document number; the register fills what it holds, the rest is answered as `missing`.
+ */
+export const publicationFromDecisionInput = withLabels(
+  z.strictObject({
+    caseId: z.string('请选择案件').check(z.regex(/^case_[0-9a-f]{24}$/, '案件编号不正确')),
+    docNo: z.string('请填写决定书文号').check(
+      z.overwrite((v) => v.trim()),
+      z.minLength(1, '请填写决定书文号'),
+      z.maxLength(60, '决定书文号不能超过 60 个字'),
+    ),
+  }),
+  { ...LABELS, caseId: '案件编号', docNo: '决定书文号' },
+);
 export const MAX_BATCH = 100;
 export const publicationBatchApproveInput = withLabels(
   z.strictObject({
@@ -203,6 +218,18 @@ export interface PublicationStaffView extends PublicationQueueRow {
   correctionId: string | null;
   publicId: string;
   replaces: { id: string; docNo: string } | null;
+  /** The changed decision's new entry that replaces this one (PUB-13), once published. */
+  replacedBy: { id: string; docNo: string } | null;
+  /** Made from a decision in the case register: the case and the decision's document number (PUB-6). */
+  fromDecision: { caseId: string; caseNo: string; docNo: string } | null;
+  /** Fields the preparer still has to fill in (a draft from a decision); it cannot be submitted until empty. */
+  missing: Array<{ path: string; message: string }>;
+  /**
+   * The public list drops a published entry at its display end (公示截止期, CF_GSJZQ); null: no end. `delisted`:
+   * the date it left the list (staff still see it).
+   */
+  displayUntil: string | null;
+  delistedOn: string | null;
 }
 
 /** What staff get back from a step. */
@@ -217,6 +244,10 @@ export interface PublicationCreated {
   status: EntryState;
   /** Grounds on which the entry is withheld as it stands (PUB-8), recorded on the entry. */
   withheld: WithholdReason[];
+}
+/** A draft from a decision: what the preparer still has to fill in (path and message; empty: complete). */
+export interface PublicationFromDecision extends PublicationCreated {
+  missing: Array<{ path: string; message: string }>;
 }
 /**
  * `imported`: every row from `fromLine` on is in; `partial`: this call's batch is in, send the same file again
@@ -248,8 +279,16 @@ export type PublicationPublicItem =
       view: PublicView;
       /** The withdrawn entry of the decision this one changed (its notice's id and document number). */
       replaces?: { id: string; docNo: string };
+      /** The entry of the changed decision that replaces this one (PUB-13; 行政处罚法 Art. 48). */
+      replacedBy?: { id: string; docNo: string };
     }
-  | { id: string; withdrawn: true; notice: WithdrawalNotice };
+  | {
+      id: string;
+      withdrawn: true;
+      notice: WithdrawalNotice;
+      /** The entry of the changed decision that replaces this withdrawn one (PUB-13; 行政处罚法 Art. 48). */
+      replacedBy?: { id: string; docNo: string };
+    };
 
 export type PublicationKind = EntryKind;
 
@@ -261,6 +300,11 @@ export const publicationCreate = declareAction<PublicationCreated>()({
   name: 'publication.create',
   ids: 'request',
   input: publicationCreateInput,
+});
+export const publicationFromDecision = declareAction<PublicationFromDecision>()({
+  ...staffRoles(['officer']),
+  name: 'publication.fromDecision',
+  input: publicationFromDecisionInput,
 });
 export const publicationImport = declareAction<PublicationImportAnswer>()({
   ...staffRoles(['officer']),
@@ -365,6 +409,14 @@ export const publicationGet = declareAction<PublicationPublicItem>()({
 export const publicationPublishDue = declareAction<{ published: number; refused: number; more: boolean }>()({
   fn: 'scheduler',
   name: 'publication.publishDue',
+  access: 'timer',
+  input: z.strictObject({}),
+});
+
+/** Timer: takes published entries off the public list at their display end (公示截止期); staff still see them. */
+export const publicationDelistDue = declareAction<{ delisted: number; more: boolean }>()({
+  fn: 'scheduler',
+  name: 'publication.delistDue',
   access: 'timer',
   input: z.strictObject({}),
 });

@@ -8,6 +8,7 @@ import type { EmulatorContext } from '../context';
 import { connect } from '../../scripts/admin/connect';
 import { seedCaller } from './call';
 import { seedCases } from './cases';
+import { seedDecisions } from './decisions';
 import { seedOfficers } from './officers';
 import { seedOrganisation } from './org';
 import { seedPublication } from './publication';
@@ -27,6 +28,7 @@ async function seedAll(ctx: EmulatorContext): Promise<void> {
   await seedOfficers(call);
   await seedCases(call);
   await seedPublication(call);
+  await seedDecisions(call);
 }
 
 export function registerSeed(ctx: EmulatorContext): void {

@@ -10,6 +10,13 @@ import { caseRecordActions } from './records';
 
 export { caseDeadlineProviders } from './dashboard';
 export { rehashRecordFiles } from './rehash';
+export {
+  decisionForPublication,
+  decisionsAwaitingPublication,
+  linkDecisionWrite,
+  type DecisionForPublication,
+  type UnpublishedDecision,
+} from './publication';
 
 export const caseStaffActions = {
   ...caseOpenActions,

@@ -8,6 +8,7 @@
 import { toShanghaiDate } from '../../../core/calendar';
 import type { Calendar } from '../../../core/calendar/calendar';
 import { disclosureOf } from '../../../core/publication/disclosure';
+import { INDEFINITE } from '../../../core/publication/fields';
 import { publicView, withdrawalNotice } from '../../../core/publication/public-view';
 import { searchTokens } from '../../../core/publication/search';
 import { PUBLICATION_WORKFLOW, sees, type EntryState } from '../../../core/publication/workflow';
@@ -168,10 +169,40 @@ export async function publishEntry(
         view,
         notice: null,
         replaces: record.replaces ?? null,
+        listed: true,
+        displayUntil: displayUntilOf(record),
       }),
       ...(record.supersedes ? [await supersedeWrite(db, record.supersedes, now)] : []),
+      ...(await replacedByWrite(db, record)),
     ],
   });
+}
+
+/**
+ * The display end of a published entry (公示截止期): a penalty's CF_GSJZQ, unless indefinite (2099-12-31); the
+ * other kinds carry none, so they stay listed (LEGAL.md: the period on the commission's own carriers is the legal
+ * section's setting per kind and tier, proposed into a penalty's CF_GSJZQ when a draft is made from a decision).
+ */
+export function displayUntilOf(r: Pick<EntryRecord, 'entry'>): string | null {
+  return r.entry.kind === 'penalty' && r.entry.publicityUntil !== INDEFINITE ? r.entry.publicityUntil : null;
+}
+
+/**
+ * A changed decision's new entry, when published, is named on the public document of the entry it replaces
+ * (`replacedBy`), in the same transaction (PUB-13; 行政处罚法 Art. 48): both links are public.
+ */
+async function replacedByWrite(db: Database, record: EntryRecord): Promise<EntityWrite[]> {
+  if (!record.replaces || record.replaces.id === publicIdOf(record)) return [];
+  const old = await getDoc<PublicDoc>(db, PUBLIC_COLLECTION, record.replaces.id);
+  if (!old) return [];
+  return [
+    {
+      collection: PUBLIC_COLLECTION,
+      id: old._id,
+      expectedRev: old._rev,
+      state: { ...stateOf(old), replacedBy: { id: publicIdOf(record), docNo: record.docNo } },
+    },
+  ];
 }
 
 /** Shown until the reason is published after review (PUB-13: take down at once, reason after review). */
@@ -198,6 +229,9 @@ export async function noticeWrite(
       tokens: searchTokens({ partyName: '', docNo: notice.docNo, violationType: null }),
       view: null,
       notice,
+      // A withdrawal notice stays listed (seed publicity Art. 25): no display end.
+      listed: true,
+      displayUntil: null,
     },
   };
 }

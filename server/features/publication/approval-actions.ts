@@ -6,7 +6,7 @@
  */
 import * as decl from '../../../core/contract/publication';
 import { disclosureOf, overrideAllowed } from '../../../core/publication/disclosure';
-import { approves } from '../../../core/publication/workflow';
+import { approves, prepares } from '../../../core/publication/workflow';
 import { AppError } from '../../errors';
 import { commitChange } from '../../ledger/commit';
 import { sectionReviewers, unitHead } from '../../org/resolvers';
@@ -33,6 +33,13 @@ const comment = (call: Call, r: EntryRecord, stepName: string, text: string | un
 /** The reviewers are resolved now (the section's 分管领导 and their delegates) and stored before `submit` applies. */
 const publicationSubmit = handle(decl.publicationSubmit, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
+  // A draft from a decision is submitted only once the preparer completed it (publication.edit).
+  if (r.missing?.length && prepares(actorOf(call.staff!), r)) {
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `条目信息不完整，请先补充：${r.missing.map((m) => m.message).join('；')}`,
+    );
+  }
   const reviewerIds = r.sectionId
     ? await sectionReviewers(call.db, r.sectionId, call.now)
     : await unitHead(call.db, r.unitId, call.now);

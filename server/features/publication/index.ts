@@ -4,10 +4,22 @@
  */
 export { publicationStaffActions } from './staff-actions';
 export { publicationPublicActions } from './public-actions';
-export { publicationSchedulerActions } from './publish-due';
-export { publicationDeadlineProviders } from './deadline-providers';
+import type { DeadlineProvider } from '../../dashboard/registry';
+import { unpublishedDecisionsProvider } from './decision-providers';
+import { publicationDeadlineProviders as entryDeadlineProviders } from './deadline-providers';
+import { publicationDelistActions } from './delist-due';
+import { publicationSchedulerActions as publishDueActions } from './publish-due';
 import { PUBLICATION_WORKFLOW } from '../../../core/publication/workflow';
 import type { ClockedRecords } from '../../kernel/deadlines';
 
 /** Provisional due dates of publication clocks are recomputed when a year's official table is loaded. */
 export const publicationClockedRecords: ClockedRecords = { def: PUBLICATION_WORKFLOW };
+
+/** The scheduler's publication timers: publishing at the set time, and leaving the list at the display end. */
+export const publicationSchedulerActions = { ...publishDueActions, ...publicationDelistActions };
+
+/** The dashboard's publication rows: entries' clocks, and decisions of the case register with no entry (PUB-15). */
+export const publicationDeadlineProviders: readonly DeadlineProvider[] = [
+  ...entryDeadlineProviders,
+  unpublishedDecisionsProvider,
+];

@@ -35,7 +35,15 @@ export interface EntryRecord extends EntryForWorkflow {
   /** The grounds it is withheld on as it stands, recorded at every change (PUB-8). */
   withheld: WithholdReason[];
   /** How it was made: the form or a 双公示 import (file line). */
-  source: { via: 'form' } | { via: 'import'; line: number } | { via: 'correction' };
+  source:
+    | { via: 'form' }
+    | { via: 'import'; line: number }
+    | { via: 'correction' }
+    | { via: 'decision'; caseId: string };
+  /** Made from a decision in the case register (PUB-6): the case names this entry on that decision too. */
+  fromDecision?: { caseId: string; caseNo: string; docNo: string } | null;
+  /** Fields still to fill in (a draft from a decision); submit refuses until empty. Absent: complete. */
+  missing?: Array<{ path: string; message: string }>;
   version: number;
   /** A correction: the version it replaces (which stays public until this one is published). */
   supersedes: string | null;
@@ -81,4 +89,15 @@ export interface PublicDoc {
   notice: WithdrawalNotice | null;
   /** A changed decision's new entry names the old one's notice (id and document number, both already public). */
   replaces?: { id: string; docNo: string } | null;
+  /** ... and the old one names the new one (PUB-13; 行政处罚法 Art. 48), once that is published. */
+  replacedBy?: { id: string; docNo: string } | null;
+  /**
+   * Whether the public list and `publication.get` show it: false once its display end has passed (the scheduler's
+   * `publication.delistDue`). Every list query filters on it (the indexes lead with it).
+   */
+  listed: boolean;
+  /** The display end (公示截止期: a penalty's CF_GSJZQ), YYYY-MM-DD; null: no end (a withdrawal notice, 2099-12-31). */
+  displayUntil: string | null;
+  /** The day `publication.delistDue` took it off the list, or absent. */
+  delistedOn?: string | null;
 }

@@ -133,6 +133,8 @@ const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
       s.decisionDate = input.entry.decisionDate;
       s.docNo = input.entry.docNo;
       s.withheld = withheldOf(input.entry);
+      // The whole entry was checked (entrySchema): a draft from a decision is now complete.
+      if (s.missing) s.missing = [];
     },
   });
   return answerOf(done);

@@ -23,8 +23,9 @@ import { AppError } from '../../errors';
 import type { StaffPrincipal } from '../../org/principal';
 import { keysetPage } from '../../platform/paging';
 import { handle, type Call } from '../../router/types';
-import { actorOf, loadForStaff } from './access';
-import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+import { getDoc } from '../../platform/docs';
+import { actorOf, displayUntilOf, loadForStaff } from './access';
+import { ENTRIES_COLLECTION, PUBLIC_COLLECTION, type EntryRecord, type PublicDoc } from './model';
 
 const DEFAULT_PAGE = 20;
 const CURSOR = /^[0-9TZ:.-]{20,30}\|pub_[0-9a-f]{8,40}$/;
@@ -101,6 +102,8 @@ const publicationQueue = handle(decl.publicationQueue, async (input, call) => {
 const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
   const actor = actorOf(call.staff!);
+  // The public document (if published): its links (PUB-13) and whether it is still listed (display end).
+  const pub = await getDoc<PublicDoc>(call.db, PUBLIC_COLLECTION, r.publicId ?? r._id);
   return {
     ...queueRow(r),
     entry: r.entry,
@@ -132,6 +135,11 @@ const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call)
     correctionId: r.correctionId,
     publicId: r.publicId ?? r._id,
     replaces: r.replaces ?? null,
+    replacedBy: pub?.replacedBy ?? null,
+    fromDecision: r.fromDecision ?? null,
+    missing: r.missing ?? [],
+    displayUntil: pub?.displayUntil ?? displayUntilOf(r),
+    delistedOn: pub?.delistedOn ?? null,
   };
 });
 

@@ -33,7 +33,7 @@ describe('publication.list and publication.get (PUB-7)', () => {
     expect([...kinds].sort()).toEqual(['coercion', 'inspection', 'penalty', 'permit']);
     const notice = items.find((i) => i.withdrawn);
     expect(notice.notice).toEqual({
-      docNo: '渝中卫公罚〔2026〕9号',
+      docNo: '万卫公罚〔2026〕9号',
       withdrawnOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       reason: '该行政处罚决定已被行政复议机关撤销，依法撤回公示',
     });
@@ -42,10 +42,10 @@ describe('publication.list and publication.get (PUB-7)', () => {
 
   it('filters by kind and finds by keyword through the index (strict index mode)', async () => {
     const permits = await everyPage({ kind: 'permit' });
-    expect(permits.items.map((i) => i.view.partyName)).toEqual(['渝中区丽影美发店']);
+    expect(permits.items.map((i) => i.view.partyName)).toEqual(['万州区丽影美发店']);
     const byName = await everyPage({ keyword: '嘉禾酒店' });
-    expect(byName.items.map((i) => i.view.docNo)).toEqual(['渝中卫公罚〔2026〕15号']);
-    const byDocNo = await everyPage({ keyword: '渝中卫医强[2026]3号' });
+    expect(byName.items.map((i) => i.view.docNo)).toEqual(['万卫公罚〔2026〕15号']);
+    const byDocNo = await everyPage({ keyword: '万卫医强[2026]3号' });
     expect(byDocNo.items).toHaveLength(1);
     const byKindAndWord = await everyPage({ kind: 'penalty', keyword: '张某' });
     expect(byKindAndWord.items.map((i) => i.view.partyName)).toEqual(['张某']);
@@ -59,7 +59,7 @@ describe('publication.list and publication.get (PUB-7)', () => {
   });
 
   it('takes a withdrawn entry’s content off the list at once and shows its notice (PUB-13)', async () => {
-    const id = await create(ctx.call, personPenalty({ docNo: '渝中卫医罚〔2026〕777号' }));
+    const id = await create(ctx.call, personPenalty({ docNo: '万卫医罚〔2026〕777号' }));
     await passAll(ctx.call, id);
     expect((await ctx.call.publicCall('publication.get', { id })).data.withdrawn).toBe(false);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -72,7 +72,7 @@ describe('publication.list and publication.get (PUB-7)', () => {
     const reason = '原处罚决定经复议变更，依法撤回原公示信息';
     expect((await ctx.call.staff(PREPARER, 'publication.withdraw', { id, reason })).ok).toBe(true);
     const now = await ctx.call.publicCall('publication.get', { id });
-    expect(now.data).toMatchObject({ withdrawn: true, notice: { docNo: '渝中卫医罚〔2026〕777号' } });
+    expect(now.data).toMatchObject({ withdrawn: true, notice: { docNo: '万卫医罚〔2026〕777号' } });
     expect(now.data.view).toBeUndefined();
     expect(await publicIds(ctx.call, { keyword: '非医师行医' })).not.toContain(id);
     expect((await ctx.call.staff(REVIEWER, 'publication.publishWithdrawalReason', { id })).ok).toBe(true);
@@ -81,13 +81,19 @@ describe('publication.list and publication.get (PUB-7)', () => {
 
     // The changed decision's new entry links to the old one's notice.
     const changed = await ctx.call.staff(PREPARER, 'publication.create', {
-      entry: personPenalty({ docNo: '渝中卫医罚〔2026〕778号' }),
+      entry: personPenalty({ docNo: '万卫医罚〔2026〕778号' }),
       replaces: id,
     });
     expect(changed.ok).toBe(true);
     await passAll(ctx.call, changed.data.id);
     const linked = await ctx.call.publicCall('publication.get', { id: changed.data.id });
-    expect(linked.data.replaces).toEqual({ id, docNo: '渝中卫医罚〔2026〕777号' });
+    expect(linked.data.replaces).toEqual({ id, docNo: '万卫医罚〔2026〕777号' });
+    // ... and the old one's notice names the new one (PUB-13; 行政处罚法 Art. 48), in the list as in get.
+    const back = { id: changed.data.id, docNo: '万卫医罚〔2026〕778号' };
+    expect((await ctx.call.publicCall('publication.get', { id })).data.replacedBy).toEqual(back);
+    const listed = (await everyPage()).items.find((i: any) => i.id === id);
+    expect(listed.replacedBy).toEqual(back);
+    expect((await ctx.call.staff(PREPARER, 'publication.staffGet', { id })).data.replacedBy).toEqual(back);
   });
 
   it('answers no personal data of any party in the register, in any public answer (PUB-7)', async () => {
