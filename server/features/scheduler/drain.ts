@@ -31,18 +31,21 @@ export async function drainDue<T>(options: DrainOptions<T>): Promise<DrainReport
   const started = performance.now();
   const go = () => mayContinue(started, options.fallbackMs);
   const report: DrainReport = { done: 0, left: 0, more: false };
+  // At least one item per call, whatever its share: every action makes progress in every run.
+  let first = true;
   for (;;) {
-    if (!go()) return { ...report, more: true };
+    if (!first && !go()) return { ...report, more: true };
     const rows = await options.read(report.left, options.batch + 1);
     const items = rows.slice(0, options.batch);
     let next = 0;
     let stopped = false;
     const worker = async () => {
       while (next < items.length) {
-        if (!go()) {
+        if (!first && !go()) {
           stopped = true;
           return;
         }
+        first = false;
         const item = items[next++]!;
         report[await options.work(item)] += 1;
       }

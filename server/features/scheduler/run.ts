@@ -34,9 +34,16 @@ export interface SchedulerRun {
   budgetMs: number;
   /** Milliseconds since the run began (a monotonic clock: the emulator's settable clock does not move it). */
   elapsedMs(): number;
-  /** Whether another item may be started. */
+  /** What is left of the whole run's budget (0 when spent). */
+  runLeftMs(): number;
+  /**
+   * Gives the next action a share of the run: `ms` from now (at most what the run has left), so one action with a
+   * long backlog cannot starve the ones after it.
+   */
+  startSlice(ms: number): void;
+  /** Whether the current action may start another item: its share and the run's budget both last. */
   hasTime(): boolean;
-  /** What is left of the budget (0 when spent). */
+  /** What is left of the current action's share (0 when spent). */
   leftMs(): number;
 }
 
@@ -103,12 +110,19 @@ export async function withSchedulerRun<T>(
   );
   if (!lease) return { leased: false };
   const elapsedMs = () => performance.now() - started;
+  let sliceEnd = budgetMs;
+  const runLeftMs = () => Math.max(0, budgetMs - elapsedMs());
+  const leftMs = () => Math.max(0, Math.min(budgetMs, sliceEnd) - elapsedMs());
   const run: SchedulerRun = {
     lease,
     budgetMs,
     elapsedMs,
-    hasTime: () => elapsedMs() < budgetMs,
-    leftMs: () => Math.max(0, budgetMs - elapsedMs()),
+    runLeftMs,
+    startSlice: (ms) => {
+      sliceEnd = elapsedMs() + Math.max(0, ms);
+    },
+    hasTime: () => leftMs() > 0,
+    leftMs,
   };
   try {
     return { leased: true, value: await scope.run(run, () => work(run)), run };

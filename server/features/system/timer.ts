@@ -27,6 +27,21 @@ function isTimerEvent(event: unknown): boolean {
   );
 }
 
+function hasMore(answer: Envelope<unknown>): boolean {
+  return answer.ok && (answer.data as { more?: unknown } | null)?.more === true;
+}
+
+/** Two answers of one action in one run as one: counts added, the rest (`more`) as the second says. */
+function merged(a: Envelope<unknown>, b: Envelope<unknown>): Envelope<unknown> {
+  if (!a.ok || !b.ok) return b;
+  const first = a.data as Record<string, unknown>;
+  const data: Record<string, unknown> = { ...(b.data as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(first)) {
+    if (typeof value === 'number' && typeof data[key] === 'number') data[key] = value + (data[key] as number);
+  }
+  return { ok: true, data };
+}
+
 /** What a run did: whether it held the lease, its budget, how long it took, the actions it did not reach. */
 export interface TimerRunReport {
   leased: boolean;
@@ -51,9 +66,21 @@ export function withTimerFanOut(route: FunctionMain, actions: DeclarationTable):
     let outcome;
     try {
       outcome = await withSchedulerRun(database(), context, async (run) => {
+        // First every action with a fair share of what is left (an idle one hands its share on to the next)...
+        for (const [i, action] of timerActions.entries()) {
+          if (run.runLeftMs() <= 0) {
+            notReached.push(action);
+            continue;
+          }
+          run.startSlice(run.runLeftMs() / (timerActions.length - i));
+          results[action] = await route({ action }, context);
+        }
+        // ...then those with more to do, with the rest of the run.
         for (const action of timerActions) {
-          if (!run.hasTime()) notReached.push(action);
-          else results[action] = await route({ action }, context);
+          const first = results[action] as Envelope<unknown> | undefined;
+          if (!first || !hasMore(first) || run.runLeftMs() <= 0) continue;
+          run.startSlice(run.runLeftMs());
+          results[action] = merged(first, await route({ action }, context));
         }
       });
     } catch {
