@@ -84,6 +84,7 @@ export const STAFF_API = table([
   publication.publicationNoteChange,
   publication.publicationWithdraw,
   publication.publicationPublishWithdrawalReason,
+  publication.publicationCreditRepair,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
@@ -96,6 +97,7 @@ export const SCHEDULER_API = table([
   system.calendarRecompute,
   publication.publicationPublishDue,
   publication.publicationDelistDue,
+  publication.publicationCreditEndDue,
 ] as const);
 
 export const API = {

@@ -14,7 +14,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../platform/cloudbase';
 import { randomId } from '../../platform/crypto';
-import { releaseLease, takeLease, type Lease } from './lease';
+import { releaseLease, takeLease, type Lease } from '../../platform/lease';
 
 export const SCHEDULER_LEASE = 'scheduler';
 /**

@@ -32,9 +32,9 @@ it('publishes approved entries by the first timer run after their time, and not 
   expect(ids.map((id) => counts.get(id))).toEqual([1, 1, 1]);
 });
 
-it('refuses the publishing and display-end actions, and a timer-shaped event, from a client; takes no lease', async () => {
+it('refuses the publishing and display-end actions (both channels), and a timer-shaped event, from a client; takes no lease', async () => {
   const before = (await allDocs('sys_leases')).find((d) => d._id === 'scheduler');
-  for (const action of ['publication.publishDue', 'publication.delistDue']) {
+  for (const action of ['publication.publishDue', 'publication.delistDue', 'publication.creditEndDue']) {
     const res = await ctx.emu.call('scheduler', { action, payload: {} }, 'someone');
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   }

@@ -7,9 +7,11 @@
  * it alone: every write a run makes is still a revision-checked change, so a run whose lease lapsed under it
  * publishes nothing twice; the lease only keeps two runs from doing the same work.
  */
-import type { Database } from '../../platform/cloudbase';
-import { isDuplicateWrite } from '../../platform/db-errors';
-import { LEASES_COLLECTION } from '../../ledger/sequencer';
+import type { Database } from './cloudbase';
+import { isDuplicateWrite } from './db-errors';
+
+/** Leases of scheduled jobs (the scheduler's runs, the sequencer's own). */
+export const LEASES_COLLECTION = 'sys_leases';
 
 export interface LeaseDoc {
   _id: string;
