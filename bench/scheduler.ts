@@ -140,7 +140,7 @@ export async function measureScheduler(): Promise<string> {
     `${ENTRIES} approved entries due at the same time, the database at ${ASSUMED_LATENCY.ms} ms per round trip ` +
       `(+ up to ${ASSUMED_LATENCY.jitterMs} ms jitter), the scheduler's timer fired one run after another ` +
       `(each run holds the \`scheduler\` lease and stops at its budget: the function's 60 s time limit less the ` +
-      `margin, at most 18 s).`,
+      `margin, at most 16 s).`,
     '',
     '| runs that published | runs in all | longest run | all runs together | published once | twice | skipped | still approved |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -10,6 +10,7 @@
 import * as decl from '../../../core/contract/publication';
 import type { Calendar } from '../../../core/calendar/calendar';
 import { loadCalendar } from '../../calendar';
+import { settingsForAct, type ActSettings } from '../../settings';
 import { AppError } from '../../errors';
 import { rowsOf } from '../../platform/docs';
 import { handle } from '../../router/types';
@@ -25,6 +26,8 @@ const FALLBACK_MS = 15_000;
 const publicationPublishDue = handle(decl.publicationPublishDue, async (_input, call) => {
   const _ = call.db.command;
   let calendar: Calendar | undefined;
+  // Read once per call: the settings in force now fix each entry's display periods (./display.ts).
+  let settings: ActSettings | undefined;
   const report = await drainDue<EntryRecord>({
     batch: BATCH,
     concurrency: CONCURRENCY,
@@ -40,11 +43,12 @@ const publicationPublishDue = handle(decl.publicationPublishDue, async (_input, 
           .get(),
       );
       if (rows.length && !calendar) calendar = await loadCalendar(call.db);
+      if (rows.length && !settings) settings = await settingsForAct(call.db, call.now);
       return rows;
     },
     work: async (record) => {
       try {
-        await publishEntry(call.db, record, call.now, calendar);
+        await publishEntry(call.db, record, call.now, calendar, settings);
         return 'done';
       } catch (err) {
         // A withheld entry (PUB-8) or a concurrent change: it stays approved and is read again by the next run.

@@ -21,7 +21,7 @@ export const SCHEDULER_LEASE = 'scheduler';
  * The most one run works: the trigger fires every minute, and a run that ends well within it leaves the next
  * one a free lease; CloudBase's database calls are slow and uneven, so the margin is wide.
  */
-export const MAX_RUN_MS = 18_000;
+export const MAX_RUN_MS = 16_000;
 /** Kept free before the function's time limit: the item in progress, giving the lease back, the answer. */
 export const TIMEOUT_MARGIN_MS = 10_000;
 /** The function's time limit when the context does not say (config.json `timeout`). */
