@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/case.ts` (also part of `npm run bench`): the case register's reads at 1k cases and at 100k cases
- * with 1M records, strict index mode on (issue 14 item 11): `case.list` as an officer and as the unit head see it
+ * with 1M records, strict index mode on : `case.list` as an officer and as the unit head see it
  * (first page, a stage, a deep cursor) and the staff `dashboard` the app calls (late hand-overs, legal time limits,
  * cases with open failures: server/features/case/dashboard.ts). Medians of several runs; the 100k/1k ratio should
  * stay under 3×. Then registering a 100 MB file's hash (server/features/case/files.ts): bytes/s and the memory it

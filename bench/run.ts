@@ -6,7 +6,8 @@
  * latency: commits per second against the single-head design of before, the sequencer, ledger.verify (ledger.ts);
  * the real list actions through the built functions at 1k and 100k complaints (actions.ts), publication.list at 1k
  * and 100k entries (publication.ts), and the case register's case.list and dashboard at 1k and 100k cases with 1M
- * records and the hashing of a 100 MB file (case.ts); the redaction engine's throughput (redaction.ts).
+ * records and the hashing of a 100 MB file (case.ts); the redaction engine's throughput (redaction.ts); the
+ * scheduler publishing 10k entries that fall due at once, in runs (scheduler.ts).
  * Writes bench/results.md.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { measureLedger, withLedger } from './ledger';
 import { measurePublication, withPublication } from './publication';
 import { measureRedaction, withRedaction } from './redaction';
 import { measureRoundTrips, withRoundTrips } from './round-trips';
+import { measureScheduler, withScheduler } from './scheduler';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
 const SELECTIVITY = [
@@ -178,16 +180,20 @@ async function main() {
   const publication = await phase('publication', measurePublication);
   const kase = await phase('case', () => measureCase());
   const redaction = await phase('redaction', measureRedaction);
-  const full = withRedaction(
-    withSection(
-      withPublication(
-        withActions(withLedger(withRoundTrips(text, roundTrips), ledger), actions),
-        publication,
+  const scheduler = await phase('scheduler', measureScheduler);
+  const full = withScheduler(
+    withRedaction(
+      withSection(
+        withPublication(
+          withActions(withLedger(withRoundTrips(text, roundTrips), ledger), actions),
+          publication,
+        ),
+        'case',
+        kase,
       ),
-      'case',
-      kase,
+      redaction,
     ),
-    redaction,
+    scheduler,
   );
   writeFileSync(path.join(__dirname, 'results.md'), full);
   console.log(full);

@@ -1,5 +1,5 @@
 /**
- * Smoke test of bench/case.ts (issue 14 item 11): at a tiny size the case section is produced, and every query
+ * Smoke test of bench/case.ts : at a tiny size the case section is produced, and every query
  * of `case.list` and the staff dashboard is served by an index of deploy/database.json, since the bench's
  * emulator runs in strict index mode, where a query no declared index serves fails the call (and the bench with
  * it). The hashing of a streamed file holds no more than a few buffers (REC-2, REC-11: the register hashes every

@@ -2,7 +2,7 @@
  * PUB-7: recall and precision per kind of personal data on the frozen half of the labelled
  * corpus (test/fixtures/redaction/frozen, committed before the redactor was written, never tuned on). The
  * thresholds are the figures in README.md ("Redaction: measured") minus a small margin: a change that loses
- * names or identifiers fails here. 法释〔2016〕19号 redaction practice (LEGAL.md).
+ * names or identifiers fails here. 法释〔2016〕19号 redaction practice (the legal notes (docs/requirements.md)).
  */
 import { CORPUS, IDENTIFIER_KINDS, runDoc, score, total, type KindScore } from './corpus';
 
