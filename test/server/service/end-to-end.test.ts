@@ -61,7 +61,10 @@ async function enrolThroughActions(
     data: { status: 'consented', phoneMasked: '138****5678', subscribeGrant: 'oneTime' },
   });
   const records = await registerConfirmation(t.call, caseId);
-  const confirmed = await t.call.staff(OFFICER, 'service.confirm', { enrolmentId: inv.enrolmentId, ...records });
+  const confirmed = await t.call.staff(OFFICER, 'service.confirm', {
+    enrolmentId: inv.enrolmentId,
+    ...records,
+  });
   expect(confirmed).toMatchObject({ ok: true, data: { status: 'active' } });
   return inv.enrolmentId;
 }
@@ -89,11 +92,15 @@ describe('electronic service end to end', () => {
     await deliver();
     const sms = (await smsSent()).slice(smsBefore);
     expect(sms).toEqual([
-      expect.objectContaining({ phone: PHONE, params: ['行政处罚事先告知书', expect.stringMatching(/^https:/)] }),
+      expect.objectContaining({
+        phone: PHONE,
+        params: ['行政处罚事先告知书', expect.stringMatching(/^https:/)],
+      }),
     ]);
     // Nothing about the case or the party in the SMS beyond the number it goes to.
     const smsText = JSON.stringify(sms[0]);
-    for (const secret of [party.name, party.idNo, kase.caseNo, '王某某']) expect(smsText).not.toContain(secret);
+    for (const secret of [party.name, party.idNo, kase.caseNo, '王某某'])
+      expect(smsText).not.toContain(secret);
     const toFirst = (await subscribeSends()).filter((r) => r.body?.touser === first);
     expect(toFirst).toHaveLength(1);
     expect(toFirst[0].body.page).toBe(`pages/service/document/index?id=${serviceId}`);
@@ -152,7 +159,9 @@ describe('electronic service end to end', () => {
     });
     expect(next).toMatchObject({ ok: true });
     const nextRows = await noticeRows(next.data.id);
-    expect(nextRows.filter((r) => r.kind === 'subscribeMessage').map((r) => r.payload.touser)).toEqual([second]);
+    expect(nextRows.filter((r) => r.kind === 'subscribeMessage').map((r) => r.payload.touser)).toEqual([
+      second,
+    ]);
     await deliver();
     expect((await subscribeSends()).filter((r) => r.body?.touser === first)).toHaveLength(1);
   });
@@ -165,7 +174,9 @@ describe('electronic service end to end', () => {
       actingAs: 'representative',
       actingName: '王某某',
     });
-    expect(await t.call.citizen(openid, 'service.withdrawConsent', { enrolmentId })).toMatchObject({ ok: true });
+    expect(await t.call.citizen(openid, 'service.withdrawConsent', { enrolmentId })).toMatchObject({
+      ok: true,
+    });
     const outboxBefore = (await allDocs('sys_outbox')).length;
     expect(
       await t.call.staff(OFFICER, 'service.issue', { recordId, penalties: [{ kind: 'suspendBusiness' }] }),
