@@ -112,7 +112,10 @@ describe('electronic service end to end', () => {
 
     // The party: arrival, opening (read receipt), acknowledgement, receipt, hearing request.
     const mine = await t.call.citizen(first, 'service.mine');
-    expect(mine.data).toEqual([expect.objectContaining({ id: serviceId, state: 'served' })]);
+    expect(mine.data).toEqual({
+      items: [expect.objectContaining({ id: serviceId, state: 'served' })],
+      nextCursor: null,
+    });
     const opened = await t.call.citizen(first, 'service.open', { serviceId });
     expect(opened).toMatchObject({ ok: true, data: { fileSha256: sha(bytes) } });
     expect(await t.call.citizen(first, 'service.acknowledge', { serviceId })).toMatchObject({
@@ -148,7 +151,10 @@ describe('electronic service end to end', () => {
         error: { code: 'NOT_FOUND' },
       });
     }
-    expect(await t.call.citizen(first, 'service.mine')).toEqual({ ok: true, data: [] });
+    expect(await t.call.citizen(first, 'service.mine')).toEqual({
+      ok: true,
+      data: { items: [], nextCursor: null },
+    });
     expect(await t.call.citizen(second, 'service.get', { serviceId })).toMatchObject({ ok: true });
 
     // The next document reaches the new recipient only.
