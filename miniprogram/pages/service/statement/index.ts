@@ -58,6 +58,9 @@ Component({
     maxPhotos: 9,
     photosError: '',
     permission: null as PermissionNotice | null,
+    /** The paths of the upload slot not used yet, and until when they take an upload. */
+    slotPaths: [] as string[],
+    slotUploadBy: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -87,14 +90,17 @@ Component({
     },
     /** The next path of the caller's upload slot for this service; a used-up or stale slot is replaced. */
     async nextPath(): Promise<string | null> {
-      const self = this as unknown as { slot?: { paths: string[]; uploadBy: string } };
-      if (!self.slot || self.slot.paths.length === 0 || Date.parse(self.slot.uploadBy) <= Date.now()) {
+      let { slotPaths, slotUploadBy } = this.data;
+      if (slotPaths.length === 0 || Date.parse(slotUploadBy) <= Date.now()) {
         const res = await call('citizen', 'service.uploadSlot', { serviceId: this.data.id });
         if (!res.ok) return null;
-        self.slot = { paths: [...res.data.paths], uploadBy: res.data.uploadBy };
+        slotPaths = [...res.data.paths];
+        slotUploadBy = res.data.uploadBy;
         this.setData({ maxPhotos: res.data.maxPhotos });
       }
-      return self.slot.paths.shift() ?? null;
+      const [next, ...rest] = slotPaths;
+      this.setData({ slotPaths: rest, slotUploadBy });
+      return next ?? null;
     },
     async uploadOne(localPath: string) {
       const cloudPath = await this.nextPath();
