@@ -50,6 +50,12 @@ export const DEMO_SECTIONS = {
   enforcementLegal: 'sec_enf_legal',
 } as const;
 
+/** The demo units' 统一社会信用代码: fictional, check character valid (GB 32100-2015). */
+export const DEMO_UNIT_CREDIT_CODES = {
+  commission: '11500101MB1D47263A',
+  enforcement: '12500101MB0N83515C',
+} as const;
+
 const C = DEMO_UNITS.commission;
 const E = DEMO_UNITS.enforcement;
 
@@ -194,12 +200,20 @@ const SUPERVISION: Array<[string, string[]]> = [
 /** The chart as the operator would write it (scripts/admin/bootstrap.ts). */
 export const DEMO_CHART: OrgChart = {
   units: [
-    { id: C, name: '区卫生健康委员会', kind: 'commission', headStaffId: 'stf_principal' },
+    // Fictional 统一社会信用代码 with a valid check character (11: 机关; 12: 事业单位; 500101: 万州区).
+    {
+      id: C,
+      name: '区卫生健康委员会',
+      kind: 'commission',
+      creditCode: DEMO_UNIT_CREDIT_CODES.commission,
+      headStaffId: 'stf_principal',
+    },
     {
       id: E,
       name: '区卫生健康综合行政执法支队',
       kind: 'enforcement',
       parentUnitId: C,
+      creditCode: DEMO_UNIT_CREDIT_CODES.enforcement,
       headStaffId: 'stf_unit_head',
     },
   ],

@@ -55,6 +55,7 @@ const publicationFromDecision = handle(decl.publicationFromDecision, async (inpu
     unitId: kase.unitId,
     sectionId: kase.sectionId,
     unitName: unit?.name ?? '',
+    unitCreditCode: unit?.creditCode ?? null,
     decision,
     party,
     publicityUntil: calendar.addMonths(decision.date, months).date,
