@@ -236,7 +236,13 @@ export const PUBLICATION_STAFF_SCENARIOS: Scenario[] = [
     name: 'pubstaff-import',
     page: 'pages/pubstaff/import/index',
     openid: 'demo-officer-3',
-    keyStrings: ['导入双公示文件', '有一行不合格就全部不导入', '医政医管科', '从聊天中选择文件', '检查并导入'],
+    keyStrings: [
+      '导入双公示文件',
+      '有一行不合格就全部不导入',
+      '医政医管科',
+      '从聊天中选择文件',
+      '检查并导入',
+    ],
   },
   {
     name: 'pubstaff-approval-results',
