@@ -97,6 +97,7 @@ export const STAFF_API = table([
   publication.publicationPublishWithdrawalReason,
   ...SERVICE_DOCUMENT_STAFF_ACTIONS,
   ...SERVICE_ENROL_STAFF_ACTIONS,
+  publication.publicationCreditRepair,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
@@ -110,6 +111,7 @@ export const SCHEDULER_API = table([
   publication.publicationPublishDue,
   ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
   publication.publicationDelistDue,
+  publication.publicationCreditEndDue,
 ] as const);
 
 export const API = {

@@ -451,3 +451,31 @@ export const publicationDelistDue = declareAction<{ delisted: number; more: bool
   access: 'timer',
   input: z.strictObject({}),
 });
+
+/**
+ * `publication.creditRepair` (NDRC Order No. 58, 2023): a penalty's early removal from the credit
+ * platform after credit repair (信用修复), once its minimum display period has passed, with the reason (e.g. the
+ * platform's repair decision). The record and the other channels are untouched.
+ */
+export const publicationCreditRepairInput = withLabels(
+  z.strictObject({ id: entryId, reason: comment('信用修复理由', 5) }),
+  { ...LABELS, reason: '信用修复理由' },
+);
+export interface PublicationCreditRepaired {
+  id: string;
+  /** The day it left the credit platform's listing. */
+  removedOn: string;
+}
+export const publicationCreditRepair = declareAction<PublicationCreditRepaired>()({
+  ...staffRoles(['publisher', 'principal']),
+  name: 'publication.creditRepair',
+  input: publicationCreditRepairInput,
+});
+
+/** Timer: ends penalties' listing on the credit platform after their longest display period (from the decision). */
+export const publicationCreditEndDue = declareAction<{ ended: number; more: boolean }>()({
+  fn: 'scheduler',
+  name: 'publication.creditEndDue',
+  access: 'timer',
+  input: z.strictObject({}),
+});

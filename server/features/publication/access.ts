@@ -14,6 +14,8 @@ import { searchTokens } from '../../../core/publication/search';
 import { PUBLICATION_WORKFLOW, sees, type EntryState } from '../../../core/publication/workflow';
 import { emptyWorkflow, refusalOf, type WorkflowActor } from '../../../core/workflow/define';
 import { loadCalendar } from '../../calendar';
+import { settingsForAct, type ActSettings } from '../../settings';
+import { displayOf } from './display';
 import { AppError } from '../../errors';
 import { applyStep, type StepContext } from '../../kernel/apply';
 import type { EntityWrite } from '../../ledger/commit';
@@ -164,10 +166,13 @@ export async function publishEntry(
   record: EntryRecord,
   now: Date,
   calendar?: Calendar,
+  settings?: ActSettings,
 ): Promise<EntryRecord> {
   // The projection scrubs the party's identifiers from free text, and the minor rule reads the ID: open it.
   record = await openEntry(db, record);
   const view = publicView(record.entry);
+  // The end on each channel, from the legal settings in force, recorded with their version .
+  const display = displayOf(record, settings ?? (await settingsForAct(db, now)), todayOf(now));
   return step(db, 'publish', {
     actor: SYSTEM_ACTOR,
     now,
@@ -176,6 +181,8 @@ export async function publishEntry(
     effect: (s) => {
       s.publishedAt = now.toISOString();
       s.channels = { ...s.channels, miniprogram: 'published' };
+      s.display = display;
+      s.creditUntil = display.credit?.maxUntil ?? null;
     },
     alsoWrite: async () => [
       await publicWrite(db, publicIdOf(record), {
@@ -187,7 +194,7 @@ export async function publishEntry(
         notice: null,
         replaces: record.replaces ?? null,
         listed: true,
-        displayUntil: displayUntilOf(record),
+        displayUntil: display.carriersUntil,
       }),
       ...(record.supersedes ? [await supersedeWrite(db, record.supersedes, now)] : []),
       ...(await replacedByWrite(db, record)),
@@ -197,10 +204,11 @@ export async function publishEntry(
 
 /**
  * The display end of a published entry (公示截止期): a penalty's CF_GSJZQ, unless indefinite (2099-12-31); the
- * other kinds carry none, so they stay listed (LEGAL.md: the period on the commission's own carriers is the legal
+ * other kinds carry none, so they stay listed (the legal notes (docs/requirements.md): the period on the commission's own carriers is the legal
  * section's setting per kind and tier, proposed into a penalty's CF_GSJZQ when a draft is made from a decision).
  */
-export function displayUntilOf(r: Pick<EntryRecord, 'entry'>): string | null {
+export function displayUntilOf(r: Pick<EntryRecord, 'entry' | 'display'>): string | null {
+  if (r.display) return r.display.carriersUntil;
   return r.entry.kind === 'penalty' && r.entry.publicityUntil !== INDEFINITE ? r.entry.publicityUntil : null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Decisions in the case register with no entry at all (PUB-12, PUB-15; issue 15 item 2): selective publishing
+ * Decisions in the case register with no entry at all (PUB-12, PUB-15): selective publishing
  * shows on the dashboard. A decision stores when its entry is due (7 working days after it for penalties and
  * permits, 20 for the rest) and its case the earliest such date among its decisions without an entry, indexed with
  * the unit (server/features/case/publication.ts), so this provider reads by index only the cases with a decision

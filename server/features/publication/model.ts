@@ -24,6 +24,8 @@ export interface EntryComment {
   at: string;
 }
 
+import type { EntryDisplay } from './display';
+
 export interface EntryRecord extends EntryForWorkflow {
   _id: string;
   _rev: number;
@@ -71,13 +73,23 @@ export interface EntryRecord extends EntryForWorkflow {
     | null;
   /** A publication state per channel: only the mini-program is delivered here; the other channels come later. */
   channels: Record<'miniprogram' | 'portal' | 'creditExport' | 'officialAccount', ChannelState>;
+  /** Fixed at publication: the end on each channel and the settings version it came from (./display.ts). */
+  display?: EntryDisplay | null;
+  /**
+   * The credit platform's last display day while the entry is listed there (the timer ends it the day after:
+   * `publication.creditEndDue`); null once ended, removed early after credit repair, or for the other kinds.
+   */
+  creditUntil?: string | null;
+  /** Early removal from the credit platform after credit repair (信用修复): when, by whom, why. */
+  creditRepair?: { on: string; by: string; reason: string } | null;
   /** `<created at ISO>|<id>`: the staff queues' sort key and cursor (newest first). */
   queueKey: string;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type ChannelState = 'pending' | 'published' | 'withdrawn' | 'notDelivered';
+/** `ended`: its display period there is over; `repaired`: taken off early after credit repair (信用修复). */
+export type ChannelState = 'pending' | 'published' | 'withdrawn' | 'notDelivered' | 'ended' | 'repaired';
 
 export type EntryState_ = Omit<EntryRecord, '_id' | '_rev'>;
 

@@ -1,5 +1,5 @@
 /**
- * The party's identifiers in an entry are sealed at rest (PIPL Art. 19, 47; DESIGN "Data rules"): the ID numbers
+ * The party's identifiers in an entry are sealed at rest (PIPL Art. 19, 47; the design "Data rules"): the ID numbers
  * (a natural person's, the representative's: CF_XDR_ZJHM, CF_FR_ZJHM), the phone and the address are kept on the
  * stored entry only as `partySealed`, encrypted with the entry's own key (server/privacy, like the case register's
  * parties and complaint contacts), so deleting that key erases them without breaking the ledger. The rest of the

@@ -3,6 +3,7 @@
  * the four-step approval and withdrawal, each in its own file.
  */
 import { publicationApprovalActions } from './approval-actions';
+import { publicationCreditStaffActions } from './credit-display';
 import { publicationFromDecisionActions } from './from-decision';
 import { publicationPrepareActions } from './prepare-actions';
 import { publicationReadActions } from './staff-read';
@@ -14,4 +15,5 @@ export const publicationStaffActions = {
   ...publicationFromDecisionActions,
   ...publicationApprovalActions,
   ...publicationWithdrawalActions,
+  ...publicationCreditStaffActions,
 };

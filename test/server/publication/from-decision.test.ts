@@ -1,6 +1,6 @@
 /**
  * Entries from decisions in the case register (PUB-6, PUB-10) and decisions without an entry on the dashboard
- * (PUB-12, PUB-15; seed publicity Art. 24; issue 15 "a decision without an entry shows on the dashboard after its
+ * (PUB-12, PUB-15; seed publicity Art. 24; publication "a decision without an entry shows on the dashboard after its
  * due date"): a penalty decision recorded at the `decision` stage is due for publication 7 working days later; past
  * that day (the emulator's clock moved on) the dashboard lists it under the case's section, read by index in strict
  * mode; `publication.fromDecision` makes a draft filled from the register, linked both ways, which takes it off.

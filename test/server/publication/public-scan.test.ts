@@ -1,6 +1,6 @@
 /**
- * No personal data of any party in any public answer (PUB-7; DESIGN "Security baseline"; 法释〔2016〕19号 Art. 8-10;
- * 个人信息保护法 Art. 6, 55; issue 15 "a test scans every public answer of the seeded system for the personal data of
+ * No personal data of any party in any public answer (PUB-7; the design "Security baseline"; 法释〔2016〕19号 Art. 8-10;
+ * 个人信息保护法 Art. 6, 55; publication "a test scans every public answer of the seeded system for the personal data of
  * every party in the register and finds none"). The secrets are read from the store itself: every party of the
  * case register (natural persons' and operators' names in full, legal representatives, addresses, identity
  * document numbers opened from their sealed form) and every publication entry's party (names of natural persons,

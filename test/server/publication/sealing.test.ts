@@ -1,6 +1,6 @@
 /**
- * The party's identifiers in an entry are sealed at rest with the entry's own key (PIPL Art. 19, 47; DESIGN "Data
- * rules"; issue 15 item 5, like the case register's parties): the stored record holds no ID number, phone or
+ * The party's identifiers in an entry are sealed at rest with the entry's own key (PIPL Art. 19, 47; the design "Data
+ * rules"; like the case register's parties): the stored record holds no ID number, phone or
  * address in the clear at any step; the section's officers (the preparer), its reviewer and the principal read
  * them whole, the office's 公示专员 masked; the public view is the same as before; and deleting the entry's key
  * erases them while the entry itself stays readable and publishable.
