@@ -184,6 +184,10 @@ export {
 export type {
   BatchApproveAnswer,
   BatchItemResult,
+  PendingDecisionRow,
+  PendingDecisions,
+  PublicationFromDecision,
+  PublicationImportAnswer,
   PublicationQueueRow,
   PublicationStaffView,
   PublicationStepDone,
