@@ -6,7 +6,7 @@
  * zod/mini, so the pages check their forms with the same rules and Chinese messages.
  */
 import * as z from 'zod/mini';
-import { CASE_ROLES } from '../case/workflow';
+import { CASE_ROLES } from '../case/roles';
 import type { DocumentType } from '../case/stages';
 import { penaltySchema } from '../service/schemas';
 import type { RightId } from '../service/rights';

@@ -21,7 +21,7 @@ export interface UnitLink {
 /**
  * The commission a unit belongs to: itself if it is the commission, else its nearest ancestor of kind
  * `commission` (the enforcement unit's parent); the unit itself when the chain has none. Its 主要领导 approves
- * publication for both units (seed publicity Art. 22-23; DESIGN: the enforcement unit's head approves recording
+ * publication for both units (seed publicity Art. 22-23; the organisation model: the enforcement unit's head approves recording
  * matters only).
  */
 export function commissionOfUnit(unitId: string, units: ReadonlyMap<string, UnitLink>): string {

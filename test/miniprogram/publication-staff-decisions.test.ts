@@ -1,5 +1,5 @@
 /**
- * Decisions without an entry and the dashboard's publication rows, rendered in Chromium (PUB-6, PUB-12, PUB-15):
+ * Decisions without an entry and the dashboard's publication rows, rendered in Chromium (PUB-6, PUB-11, PUB-12, PUB-15):
  * the preparer's 待生成条目 tab lists `publication.decisionQueue` and 生成公示条目 makes the draft
  * (`publication.fromDecision`) and opens the form to complete it; each publication row of the staff home's
  * dashboard opens its queue tab.

@@ -1,5 +1,5 @@
 /**
- * The 双公示 CSV import page rendered in Chromium (pages/pubstaff/import; PUB-6, PUB-10): the preparer picks the
+ * The 双公示 CSV import page rendered in Chromium (pages/pubstaff/import; PUB-6, PUB-10, PUB-11): the preparer picks the
  * file from a chat, the page sends its text for their own unit and section; a refused file lists every bad row
  * with line and column in Chinese; a good file goes on batch by batch (`fromLine`) with its progress shown.
  */

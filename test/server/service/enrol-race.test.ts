@@ -1,5 +1,5 @@
 /**
- * Two confirmations for the same party with different recipients at the same instant (docs/service.md "Who may
+ * Two confirmations for the same party with different recipients at the same instant (REC-7; docs/service.md "Who may
  * receive service"; 行政处罚法 Art. 61: one service address per party): each ends ok or CONFLICT, never INTERNAL, and
  * exactly one recipient is active afterwards, in the bindings and in the enrolments. The party's recipient marker
  * (serviceRecipients/<partyId>) makes the two commits collide.
