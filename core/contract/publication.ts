@@ -242,6 +242,8 @@ export type PublicationPublicItem =
       view: PublicView;
       /** The withdrawn entry of the decision this one changed (its notice's id and document number). */
       replaces?: { id: string; docNo: string };
+      /** `publication.get` only: the decision's full text, redacted and fixed at approval (issue 18 item 4). */
+      fullText?: string;
     }
   | { id: string; withdrawn: true; notice: WithdrawalNotice };
 

@@ -26,6 +26,7 @@ import {
   type EntryState_,
   type PublicDoc,
 } from './model';
+import { knownDataFor, refuseLeaks } from './fulltext';
 
 export const SYSTEM_ACTOR: WorkflowActor = { kind: 'system', ref: 'system:publication' };
 
@@ -150,6 +151,9 @@ export async function publishEntry(
   calendar?: Calendar,
 ): Promise<EntryRecord> {
   const view = publicView(record.entry);
+  const fullText = record.fullText?.publicText ?? null;
+  // The leak scan again right before publication, with the known data as it is now: any hit blocks (issue 18 item 2).
+  if (fullText !== null) refuseLeaks(fullText, await knownDataFor(db, record, record.fullText!.caseNo), '公开的决定书全文');
   return step(db, 'publish', {
     actor: SYSTEM_ACTOR,
     now,
@@ -167,6 +171,7 @@ export async function publishEntry(
         tokens: searchTokens(view),
         view,
         notice: null,
+        fullText,
         replaces: record.replaces ?? null,
       }),
       ...(record.supersedes ? [await supersedeWrite(db, record.supersedes, now)] : []),
@@ -198,6 +203,7 @@ export async function noticeWrite(
       tokens: searchTokens({ partyName: '', docNo: notice.docNo, violationType: null }),
       view: null,
       notice,
+      fullText: null,
     },
   };
 }

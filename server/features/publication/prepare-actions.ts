@@ -14,6 +14,7 @@ import { handle, type Call } from '../../router/types';
 import { actorOf, answerOf, loadForStaff, step, todayOf, BATCH_BUDGET_MS } from './access';
 import { assertMayPrepareFor, createEntry, draftState, withheldOf } from './create';
 import { ENTRIES_COLLECTION } from './model';
+import { remarkedFullText } from './fulltext';
 
 /** The old entry a changed decision's new entry names: one the caller sees, whose change was recorded. */
 async function replacedBy(call: Call, id: string | undefined) {
@@ -133,6 +134,8 @@ const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
       s.decisionDate = input.entry.decisionDate;
       s.docNo = input.entry.docNo;
       s.withheld = withheldOf(input.entry);
+      // The party may have changed: the full text is marked again and waits for a new confirmation (issue 18).
+      if (r.fullText) s.fullText = await remarkedFullText(call.db, { ...r, entry: input.entry }, r.fullText, call.now);
     },
   });
   return answerOf(done);

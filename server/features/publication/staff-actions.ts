@@ -3,6 +3,7 @@
  * the four-step approval and withdrawal, each in its own file.
  */
 import { publicationApprovalActions } from './approval-actions';
+import { publicationFullTextActions } from './fulltext-actions';
 import { publicationPrepareActions } from './prepare-actions';
 import { publicationReadActions } from './staff-read';
 import { publicationWithdrawalActions } from './withdrawal-actions';
@@ -12,4 +13,5 @@ export const publicationStaffActions = {
   ...publicationPrepareActions,
   ...publicationApprovalActions,
   ...publicationWithdrawalActions,
+  ...publicationFullTextActions,
 };
