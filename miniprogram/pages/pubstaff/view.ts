@@ -22,6 +22,7 @@ export const LIST_PAGE = '/pages/pubstaff/list/index';
 export const ENTRY_PAGE = '/pages/pubstaff/entry/index';
 export const FORM_PAGE = '/pages/pubstaff/form/index';
 export const WITHDRAW_PAGE = '/pages/pubstaff/withdraw/index';
+export const FULLTEXT_PAGE = '/pages/pubstaff/fulltext/index';
 
 export { hasPublicationQueue, queueTabs, type QueueTab } from '../../utils/publication-queues';
 

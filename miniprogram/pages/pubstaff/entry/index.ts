@@ -12,6 +12,7 @@ import { call, newRequestId } from '../../../services/api';
 import { shanghaiToday } from '../../../utils/date-format';
 import {
   ENTRY_PAGE,
+  FULLTEXT_PAGE,
   entryDetail,
   FORM_PAGE,
   OVERRIDE_GROUNDS,
@@ -79,6 +80,10 @@ Component({
     onOpenVersion(e: WechatMiniprogram.TouchEvent) {
       const id = (e.currentTarget.dataset as { id?: string }).id;
       if (id) wx.navigateTo({ url: `${ENTRY_PAGE}?id=${id}` });
+    },
+    /** The decision's full text and its removals (issue 18 item 4): the reviewer confirms them there. */
+    onFullText() {
+      wx.navigateTo({ url: `${FULLTEXT_PAGE}?id=${this.data.id}` });
     },
     onStep(e: WechatMiniprogram.TouchEvent) {
       const step = (e.currentTarget.dataset as { step?: string }).step ?? '';
