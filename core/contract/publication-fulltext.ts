@@ -92,7 +92,14 @@ export interface PublicationFullTextView {
     /** The text the public would read with `removals` applied (the fixed public text once approved). */
     preview: string;
     confirmed: { at: string; byMe: boolean; added: number; undone: number } | null;
-    history: Array<{ at: string; byMe: boolean; version: number; removals: number; added: number; undone: number }>;
+    history: Array<{
+      at: string;
+      byMe: boolean;
+      version: number;
+      removals: number;
+      added: number;
+      undone: number;
+    }>;
     fixed: boolean;
   } | null;
   /** The caller may give or change the text (draft, preparer) / confirm the removals (the reviewer, submitted). */

@@ -108,7 +108,8 @@ export function spansProblem(text: string, chosen: readonly SpanChoice[]): strin
   const sorted = [...chosen].sort((a, b) => a.start - b.start);
   let at = 0;
   for (const c of sorted) {
-    if (c.start < 0 || c.end > text.length || c.end <= c.start) return '删除内容的位置超出全文范围，请刷新后重试';
+    if (c.start < 0 || c.end > text.length || c.end <= c.start)
+      return '删除内容的位置超出全文范围，请刷新后重试';
     if (c.start < at) return '删除内容相互重叠，请刷新后重试';
     at = c.end;
   }

@@ -20,11 +20,16 @@ type Page = Awaited<ReturnType<typeof render>>;
 /** The page's marks as rendered: their text, data-index and spoken label. */
 const marks = (p: Page) =>
   p.page.evaluate(() =>
-    ((globalThis as any).__comp.querySelectorAll('.ft-mark') as Array<{ dom: HTMLElement }>)
+    (
+      (globalThis as any).__comp.querySelectorAll('.ft-mark') as Array<{
+        dom: { textContent: string | null; dataset: Record<string, string> };
+      }>
+    )
       .map((n) => ({ text: n.dom.textContent ?? '', index: Number(n.dom.dataset.index) }))
       .filter((m) => !Number.isNaN(m.index)),
   );
-const markIndex = async (p: Page, text: string) => (await marks(p)).find((m) => m.text.startsWith(text))!.index;
+const markIndex = async (p: Page, text: string) =>
+  (await marks(p)).find((m) => m.text.startsWith(text))!.index;
 const publicTextOf = (p: Page) =>
   p.page.evaluate(() => (globalThis as any).__comp.querySelector('#ft-public').dom.textContent as string);
 
@@ -32,17 +37,36 @@ describe('full-text preview page', () => {
   it('marks every removal and highlight and shows the public text without the personal data', async () => {
     harness.answer = () => ok(fullTextView());
     const p = await render();
-    expect(calls[0]).toMatchObject({ fn: 'staff', event: { action: 'publication.fullText', payload: { id: FT_ID } } });
+    expect(calls[0]).toMatchObject({
+      fn: 'staff',
+      event: { action: 'publication.fullText', payload: { id: FT_ID } },
+    });
     const text = await p.text();
-    for (const s of ['决定书全文公开', '待分管领导确认删除内容', '删除 7 处', '请核对 2 处', '谭燚鑫', '〔张某〕', '〔［身份证号已隐去］〕', '〔陈某〕', '公众将看到的全文', '确认删除内容'])
+    for (const s of [
+      '决定书全文公开',
+      '待分管领导确认删除内容',
+      '删除 7 处',
+      '请核对 2 处',
+      '谭燚鑫',
+      '〔张某〕',
+      '〔［身份证号已隐去］〕',
+      '〔陈某〕',
+      '公众将看到的全文',
+      '确认删除内容',
+    ])
       expect(text).toContain(s);
     const publicText = await publicTextOf(p);
-    for (const s of ['张三丰', PARTY_ID_NO, '139-1234-5678', '民族路88号', '陈志强', '刘敏', '周小红']) expect(publicText).not.toContain(s);
+    for (const s of ['张三丰', PARTY_ID_NO, '139-1234-5678', '民族路88号', '陈志强', '刘敏', '周小红'])
+      expect(publicText).not.toContain(s);
     expect(publicText).toContain('《中华人民共和国医师法》第五十九条');
     // Every mark is tappable and has a spoken label (the renderer keeps no aria attributes: read the page data).
     expect(await marks(p)).toHaveLength(9);
     const labels: string[] = await p.page.evaluate(() =>
-      ((globalThis as any).__comp.instance.data.paragraphs as Array<{ segments: Array<{ cls: string; label: string }> }>)
+      (
+        (globalThis as any).__comp.instance.data.paragraphs as Array<{
+          segments: Array<{ cls: string; label: string }>;
+        }>
+      )
         .flatMap((para) => para.segments)
         .filter((seg) => seg.cls !== 'plain')
         .map((seg) => seg.label),
@@ -70,7 +94,10 @@ describe('full-text preview page', () => {
     expect(publicText).toContain('谭某');
     expect(publicText).toContain('刘敏');
     await p.invoke('onConfirm');
-    const sent = calls.find((c) => action(c) === 'publication.confirmRemovals')!.event.payload;
+    const sent = calls.find((c) => action(c) === 'publication.confirmRemovals')!.event.payload as {
+      version: number;
+      removals: Array<{ start: number; end: number }>;
+    };
     expect(sent.version).toBe(1);
     const slices = sent.removals.map((r: { start: number; end: number }) => FT_TEXT.slice(r.start, r.end));
     expect(slices).toEqual(expect.arrayContaining(['张三丰', '杨光明', '谭燚鑫', '陈志强']));
@@ -78,7 +105,7 @@ describe('full-text preview page', () => {
     expect((await p.effects()).some((e) => e.api === 'showToast')).toBe(true);
   });
 
-  it('shows a refused confirmation in the backend\'s words and asks for words that are in the text', async () => {
+  it("shows a refused confirmation in the backend's words and asks for words that are in the text", async () => {
     const leak = '按所选删除后的全文仍含当事人的电话号码，请先删除';
     harness.answer = (c) =>
       action(c) === 'publication.confirmRemovals' ? refused('PRECONDITION_FAILED', leak) : ok(fullTextView());
@@ -93,7 +120,9 @@ describe('full-text preview page', () => {
   it('lets the preparer paste the text of a draft; a reader without rights only reads', async () => {
     harness.answer = (c) =>
       action(c) === 'publication.setFullText'
-        ? refused('INVALID_INPUT', '输入有误', { 'payload.text': '请粘贴决定书的文字，不能使用 PDF 文件作为公开全文' })
+        ? refused('INVALID_INPUT', '输入有误', {
+            'payload.text': '请粘贴决定书的文字，不能使用 PDF 文件作为公开全文',
+          })
         : ok(fullTextView({ fullText: null, canSet: true, canConfirm: false, status: 'draft' }));
     const p = await render();
     expect(await p.text()).toContain('上传的 PDF 文件不能作为公开全文');
@@ -112,7 +141,10 @@ describe('full-text preview page', () => {
   it('keeps the text readable at the largest font scale', async () => {
     harness.answer = () => ok(fullTextView());
     const p = await render(30);
-    const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await p.page.evaluate(() => {
+      const root = (globalThis as any).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(1);
     expect(await p.text()).toContain('确认删除内容');
   });

@@ -36,7 +36,16 @@ export const KIND_LABELS: Record<RedactionKind, string> = {
 };
 
 /** What the reviewer may mark by hand (the kinds a hand-selected span usually is). */
-export const ADD_KINDS: RedactionKind[] = ['name', 'homeAddress', 'phone', 'idNumber', 'health', 'financial', 'minor', 'bankAccount'];
+export const ADD_KINDS: RedactionKind[] = [
+  'name',
+  'homeAddress',
+  'phone',
+  'idNumber',
+  'health',
+  'financial',
+  'minor',
+  'bankAccount',
+];
 
 const LABELS: Record<Exclude<RedactionKind, 'name'>, string> = {
   idNumber: '［身份证号已隐去］',
@@ -64,7 +73,12 @@ export function marksOf(f: NonNullable<PublicationFullTextView['fullText']>): Ma
   const isOn = (s: Span) => f.removals.some((r) => same(r, s));
   const marks: Mark[] = [
     ...f.proposed.map((s) => ({ ...pick(s), origin: 'engine' as const, on: isOn(s), reason: '' })),
-    ...f.highlights.map((s) => ({ ...pick(s), origin: 'highlight' as const, on: isOn(s), reason: s.reason ?? '' })),
+    ...f.highlights.map((s) => ({
+      ...pick(s),
+      origin: 'highlight' as const,
+      on: isOn(s),
+      reason: s.reason ?? '',
+    })),
   ];
   for (const r of f.removals) {
     if (!marks.some((m) => same(m, r))) marks.push({ ...pick(r), origin: 'reviewer', on: true, reason: '' });
@@ -86,7 +100,12 @@ export function toggle(marks: readonly Mark[], index: number): Mark[] {
  * Marks every occurrence of `words` as a removal of `kind` (the reviewer's "select a span"): occurrences that
  * overlap a mark are skipped. Answers the marks and how many were added.
  */
-export function addWords(text: string, marks: readonly Mark[], words: string, kind: RedactionKind): { marks: Mark[]; added: number } {
+export function addWords(
+  text: string,
+  marks: readonly Mark[],
+  words: string,
+  kind: RedactionKind,
+): { marks: Mark[]; added: number } {
   const w = words.trim();
   if (!w) return { marks: [...marks], added: 0 };
   const out = [...marks];
@@ -94,7 +113,14 @@ export function addWords(text: string, marks: readonly Mark[], words: string, ki
   for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
     const span = { start: at, end: at + w.length };
     if (out.some((m) => span.start < m.end && m.start < span.end)) continue;
-    out.push({ ...span, kind, replacement: replacementFor(text, at, kind), origin: 'reviewer', on: true, reason: '' });
+    out.push({
+      ...span,
+      kind,
+      replacement: replacementFor(text, at, kind),
+      origin: 'reviewer',
+      on: true,
+      reason: '',
+    });
     added++;
   }
   return { marks: out.sort((a, b) => a.start - b.start), added };
@@ -144,11 +170,22 @@ function labelOf(m: Mark, cls: Segment['cls']): string {
 }
 
 /** The text as paragraphs of segments (a paragraph per line), marks with their notes and labels. */
-export function paragraphsOf(text: string, marks: readonly Mark[]): Array<{ key: string; segments: Segment[] }> {
+export function paragraphsOf(
+  text: string,
+  marks: readonly Mark[],
+): Array<{ key: string; segments: Segment[] }> {
   const segments: Segment[] = [];
   let at = 0;
   const plain = (to: number) => {
-    if (to > at) segments.push({ key: `p${at}`, text: text.slice(at, to), cls: 'plain', index: -1, note: '', label: '' });
+    if (to > at)
+      segments.push({
+        key: `p${at}`,
+        text: text.slice(at, to),
+        cls: 'plain',
+        index: -1,
+        note: '',
+        label: '',
+      });
   };
   marks.forEach((m, index) => {
     if (m.start < at) return;
@@ -187,7 +224,12 @@ export function summaryOf(marks: readonly Mark[]): string {
   const undone = marks.filter((m) => m.origin === 'engine' && !m.on).length;
   const open = marks.filter((m) => m.origin === 'highlight' && !m.on).length;
   const added = marks.filter((m) => m.on && m.origin !== 'engine').length;
-  return [`删除 ${removed} 处`, added ? `其中审核人添加 ${added} 处` : '', undone ? `撤销删除 ${undone} 处` : '', open ? `请核对 ${open} 处` : '']
+  return [
+    `删除 ${removed} 处`,
+    added ? `其中审核人添加 ${added} 处` : '',
+    undone ? `撤销删除 ${undone} 处` : '',
+    open ? `请核对 ${open} 处` : '',
+  ]
     .filter(Boolean)
     .join('，');
 }

@@ -153,7 +153,8 @@ export async function publishEntry(
   const view = publicView(record.entry);
   const fullText = record.fullText?.publicText ?? null;
   // The leak scan again right before publication, with the known data as it is now: any hit blocks (issue 18 item 2).
-  if (fullText !== null) refuseLeaks(fullText, await knownDataFor(db, record, record.fullText!.caseNo), '公开的决定书全文');
+  if (fullText !== null)
+    refuseLeaks(fullText, await knownDataFor(db, record, record.fullText!.caseNo), '公开的决定书全文');
   return step(db, 'publish', {
     actor: SYSTEM_ACTOR,
     now,

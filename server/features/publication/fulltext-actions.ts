@@ -5,7 +5,12 @@
  * is recorded on the entry through the ledger; the preview for everyone who sees the entry.
  */
 import * as decl from '../../../core/contract/publication-fulltext';
-import { reviewerChanges, spansProblem, type FullTextRecord, type RemovalConfirmation } from '../../../core/publication/fulltext';
+import {
+  reviewerChanges,
+  spansProblem,
+  type FullTextRecord,
+  type RemovalConfirmation,
+} from '../../../core/publication/fulltext';
 import { PUBLICATION_WORKFLOW, reviews } from '../../../core/publication/workflow';
 import { refusalOf } from '../../../core/workflow/define';
 import { applyRemovals } from '../../../core/redaction';
@@ -45,7 +50,11 @@ async function write(call: Call, r: EntryRecord, action: string, fullText: FullT
 const publicationSetFullText = handle(decl.publicationSetFullText, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
   const refusal = refusalOf(PUBLICATION_WORKFLOW, actorOf(call.staff!), r, 'edit');
-  if (refusal) throw new AppError(refusal.code, refusal.code === 'PRECONDITION_FAILED' ? '只有待提交的条目可以设置公开全文' : refusal.message);
+  if (refusal)
+    throw new AppError(
+      refusal.code,
+      refusal.code === 'PRECONDITION_FAILED' ? '只有待提交的条目可以设置公开全文' : refusal.message,
+    );
   const old = r.fullText ?? null;
   if (input.text === null) {
     if (old) await write(call, r, 'publication.setFullText', null);
@@ -75,7 +84,8 @@ const publicationSetFullText = handle(decl.publicationSetFullText, async (input,
 });
 
 const sameSpans = (a: readonly { start: number; end: number; kind: string }[], b: typeof a) =>
-  a.length === b.length && a.every((x, i) => x.start === b[i]!.start && x.end === b[i]!.end && x.kind === b[i]!.kind);
+  a.length === b.length &&
+  a.every((x, i) => x.start === b[i]!.start && x.end === b[i]!.end && x.kind === b[i]!.kind);
 
 /**
  * The reviewer confirms the removals of the version they saw: the section's 分管领导 among the entry's reviewers,
@@ -84,8 +94,10 @@ const sameSpans = (a: readonly { start: number; end: number; kind: string }[], b
 const publicationConfirmRemovals = handle(decl.publicationConfirmRemovals, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
   const actor = actorOf(call.staff!);
-  if (!reviews(actor, r)) throw new AppError('FORBIDDEN', '只有分管该科室的领导可以确认删除内容，且不能确认本人制作的条目');
-  if (r.status !== 'submitted') throw new AppError('PRECONDITION_FAILED', '只有待分管领导审核的条目可以确认删除内容');
+  if (!reviews(actor, r))
+    throw new AppError('FORBIDDEN', '只有分管该科室的领导可以确认删除内容，且不能确认本人制作的条目');
+  if (r.status !== 'submitted')
+    throw new AppError('PRECONDITION_FAILED', '只有待分管领导审核的条目可以确认删除内容');
   const f = r.fullText;
   if (!f) throw new AppError('PRECONDITION_FAILED', '该条目没有选择公开决定书全文');
   if (input.version !== f.version) throw new AppError('CONFLICT', '决定书全文已更新，请刷新后重新确认');
@@ -95,7 +107,11 @@ const publicationConfirmRemovals = handle(decl.publicationConfirmRemovals, async
   const c = f.confirmed;
   if (c && c.by === actor.ref && c.version === f.version && sameSpans(c.removals, chosen)) return done(r, f);
   const changes = reviewerChanges(f.removals, f.highlights, chosen, replacementOf, f.text);
-  refuseLeaks(applyRemovals(f.text, changes.removals), await knownDataFor(call.db, r, f.caseNo), '按所选删除后的全文');
+  refuseLeaks(
+    applyRemovals(f.text, changes.removals),
+    await knownDataFor(call.db, r, f.caseNo),
+    '按所选删除后的全文',
+  );
   const confirmation: RemovalConfirmation = {
     by: actor.ref,
     at: call.now.toISOString(),

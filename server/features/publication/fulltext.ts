@@ -35,7 +35,14 @@ export function knownOfEntry(entry: PublicationEntry): KnownData {
   const p = entry.party;
   if (p.category === 'person') {
     return {
-      known: [{ names: [p.name], idNumbers: some(p.personId?.number), phones: some(p.phone), addresses: some(p.address) }],
+      known: [
+        {
+          names: [p.name],
+          idNumbers: some(p.personId?.number),
+          phones: some(p.phone),
+          addresses: some(p.address),
+        },
+      ],
       keepNames: [],
     };
   }
@@ -73,7 +80,11 @@ export async function knownOfCase(db: Database, unitId: string, caseNo: string):
 }
 
 /** The known data for an entry's full text: its party, and the named case's when there is one. */
-export async function knownDataFor(db: Database, r: Pick<EntryRecord, 'entry' | 'unitId'>, caseNo: string | null): Promise<KnownData> {
+export async function knownDataFor(
+  db: Database,
+  r: Pick<EntryRecord, 'entry' | 'unitId'>,
+  caseNo: string | null,
+): Promise<KnownData> {
   const own = knownOfEntry(r.entry);
   if (!caseNo) return own;
   const fromCase = await knownOfCase(db, r.unitId, caseNo);
@@ -85,7 +96,9 @@ export const marksOf = (text: string, k: KnownData) => redact(text, k.known, { k
 
 /** What a reviewer-added removal shows: a name as its surname + 某, anything else as its bracketed label. */
 export function replacementOf(text: string, c: SpanChoice): string {
-  return c.kind === 'name' ? `${text[c.start] ?? ''}某` : REPLACEMENT_LABELS[c.kind as Exclude<RedactionKind, 'name'>];
+  return c.kind === 'name'
+    ? `${text[c.start] ?? ''}某`
+    : REPLACEMENT_LABELS[c.kind as Exclude<RedactionKind, 'name'>];
 }
 
 const LEAK_KIND_LABELS: Partial<Record<RedactionKind, string>> = {
@@ -129,7 +142,14 @@ export async function remarkedFullText(
   now: Date,
 ): Promise<FullTextRecord> {
   const marks = marksOf(f.text, await knownDataFor(db, r, f.caseNo));
-  return { ...f, ...marks, version: f.version + 1, setAt: now.toISOString(), confirmed: null, publicText: null };
+  return {
+    ...f,
+    ...marks,
+    version: f.version + 1,
+    setAt: now.toISOString(),
+    confirmed: null,
+    publicText: null,
+  };
 }
 
 export type { Span };

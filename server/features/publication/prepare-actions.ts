@@ -135,7 +135,8 @@ const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
       s.docNo = input.entry.docNo;
       s.withheld = withheldOf(input.entry);
       // The party may have changed: the full text is marked again and waits for a new confirmation (issue 18).
-      if (r.fullText) s.fullText = await remarkedFullText(call.db, { ...r, entry: input.entry }, r.fullText, call.now);
+      if (r.fullText)
+        s.fullText = await remarkedFullText(call.db, { ...r, entry: input.entry }, r.fullText, call.now);
     },
   });
   return answerOf(done);

@@ -7,11 +7,26 @@ import { leakScan } from '../../../core/redaction';
 import { ADULT_ID } from '../../core/publication/fixtures';
 import { useSeededEmulator } from '../complaint/helpers';
 import { create, OFFICE, personPenalty, PREPARER, PRINCIPAL, REVIEWER } from './helpers';
-import { confirm, DECISION_TEXT, folded, KNOWN_FOLDED, passFromSubmitted, preview, setText } from './fulltext-helpers';
+import {
+  confirm,
+  DECISION_TEXT,
+  folded,
+  KNOWN_FOLDED,
+  passFromSubmitted,
+  preview,
+  setText,
+} from './fulltext-helpers';
 
 const ctx = useSeededEmulator();
 
-const KNOWN = [{ names: ['张三丰'], idNumbers: [ADULT_ID], phones: ['13912345678'], addresses: ['重庆市渝中区解放碑街道民族路88号3-2'] }];
+const KNOWN = [
+  {
+    names: ['张三丰'],
+    idNumbers: [ADULT_ID],
+    phones: ['13912345678'],
+    addresses: ['重庆市渝中区解放碑街道民族路88号3-2'],
+  },
+];
 
 describe('full-text publication: the reviewer confirms the removals first (issue 18 item 4)', () => {
   it('refuses review, forward and approval until a reviewer confirmed; then publishes the redacted text', async () => {
@@ -27,7 +42,11 @@ describe('full-text publication: the reviewer confirms the removals first (issue
     expect((await ctx.call.staff(PRINCIPAL, 'publication.approve', { id })).ok).toBe(false);
 
     // The preparer is not the reviewer (separation of duty, PUB-11).
-    const byPreparer = await ctx.call.staff(PREPARER, 'publication.confirmRemovals', { id, version: 1, removals: [] });
+    const byPreparer = await ctx.call.staff(PREPARER, 'publication.confirmRemovals', {
+      id,
+      version: 1,
+      removals: [],
+    });
     expect(byPreparer.ok).toBe(false);
 
     expect(await confirm(ctx.call, id)).toMatchObject({ ok: true, data: { confirmed: true } });
@@ -94,10 +113,17 @@ describe('full-text publication: the reviewer confirms the removals first (issue
     expect((await confirm(ctx.call, id)).ok).toBe(true);
     // Sent back, the preparer replaces the text: the confirmation no longer holds.
     await ctx.call.staff(REVIEWER, 'publication.reject', { id, comment: '全文缺少救济途径，请补充' });
-    expect((await setText(ctx.call, id, DECISION_TEXT + '\n（补充）')).data).toMatchObject({ version: 2, confirmed: false });
+    expect((await setText(ctx.call, id, DECISION_TEXT + '\n（补充）')).data).toMatchObject({
+      version: 2,
+      confirmed: false,
+    });
     await ctx.call.staff(PREPARER, 'publication.submit', { id });
     expect((await ctx.call.staff(REVIEWER, 'publication.review', { id })).ok).toBe(false);
-    const stale = await ctx.call.staff(REVIEWER, 'publication.confirmRemovals', { id, version: 1, removals: [] });
+    const stale = await ctx.call.staff(REVIEWER, 'publication.confirmRemovals', {
+      id,
+      version: 1,
+      removals: [],
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await confirm(ctx.call, id)).ok).toBe(true);
     await passFromSubmitted(ctx.call, id);
@@ -118,7 +144,7 @@ describe('full-text publication: the reviewer confirms the removals first (issue
     expect((await setText(ctx.call, id, DECISION_TEXT + '。')).ok).toBe(false);
   });
 
-  it('publishes a withdrawal reason with the party\'s data removed (issue 18 item 4)', async () => {
+  it("publishes a withdrawal reason with the party's data removed (issue 18 item 4)", async () => {
     const id = await create(ctx.call, personPenalty());
     await setText(ctx.call, id);
     await ctx.call.staff(PREPARER, 'publication.submit', { id });

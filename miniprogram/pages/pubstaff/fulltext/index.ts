@@ -32,7 +32,9 @@ function statusLine(f: FullText): string {
   const c = f.confirmed;
   if (!c) return '待分管领导确认删除内容。确认前，该条目不能审核、报送或批准。';
   const who = c.byMe ? '您' : '审核人';
-  const changes = [c.added ? `添加 ${c.added} 处` : '', c.undone ? `撤销 ${c.undone} 处` : ''].filter(Boolean).join('、');
+  const changes = [c.added ? `添加 ${c.added} 处` : '', c.undone ? `撤销 ${c.undone} 处` : '']
+    .filter(Boolean)
+    .join('、');
   return `${who}已于 ${chineseDate(c.at.slice(0, 10))} 确认删除内容${changes ? `（${changes}）` : ''}。`;
 }
 
@@ -81,7 +83,12 @@ Component({
       if (!res.ok) {
         const code = res.error.code;
         this.setData({
-          state: code === 'NOT_FOUND' || code === 'INVALID_INPUT' ? 'notFound' : code === 'FORBIDDEN' ? 'refused' : 'error',
+          state:
+            code === 'NOT_FOUND' || code === 'INVALID_INPUT'
+              ? 'notFound'
+              : code === 'FORBIDDEN'
+                ? 'refused'
+                : 'error',
           errorMessage: res.error.message,
         });
         return;
@@ -115,7 +122,12 @@ Component({
         highlights: marks
           .map((m, index) => ({ m, index }))
           .filter(({ m }) => m.origin === 'highlight' && !m.on)
-          .map(({ m, index }) => ({ key: `h${m.start}`, text: text.slice(m.start, m.end), reason: m.reason, index })),
+          .map(({ m, index }) => ({
+            key: `h${m.start}`,
+            text: text.slice(m.start, m.end),
+            reason: m.reason,
+            index,
+          })),
       });
     },
     onMark(e: WechatMiniprogram.TouchEvent) {
@@ -136,7 +148,11 @@ Component({
     onAdd() {
       const { marks, added } = addWords(this.data.text, this.data.marks, this.data.words, this.data.kind);
       if (!added) {
-        this.setData({ 'errors.words': this.data.words.trim() ? '全文中没有找到这段文字，或它已被标出' : '请输入要删除的文字' });
+        this.setData({
+          'errors.words': this.data.words.trim()
+            ? '全文中没有找到这段文字，或它已被标出'
+            : '请输入要删除的文字',
+        });
         return;
       }
       this.setData({ words: '', 'errors.words': '' });
@@ -167,7 +183,12 @@ Component({
     async onSummaryOnly() {
       if (this.data.busy) return;
       this.setData({ busy: true, banner: '' });
-      const res = await call('staff', 'publication.setFullText', { id: this.data.id, text: null }, { requestId: newRequestId() });
+      const res = await call(
+        'staff',
+        'publication.setFullText',
+        { id: this.data.id, text: null },
+        { requestId: newRequestId() },
+      );
       this.done(res, '已改为公开摘要');
     },
     async onConfirm() {
@@ -185,7 +206,11 @@ Component({
       if (!res.ok) {
         const errors: Record<string, string> = {};
         for (const [k, v] of Object.entries(res.error?.fields ?? {})) errors[k.replace(/^payload\./, '')] = v;
-        this.setData({ busy: false, errors, banner: Object.keys(errors).length ? '请按提示修改后再提交' : (res.error?.message ?? '') });
+        this.setData({
+          busy: false,
+          errors,
+          banner: Object.keys(errors).length ? '请按提示修改后再提交' : (res.error?.message ?? ''),
+        });
         return;
       }
       this.setData({ busy: false, requestId: newRequestId() });
