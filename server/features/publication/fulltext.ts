@@ -1,7 +1,7 @@
 /**
  * Full-text publication on the server (PUB-7 second form, seed Art. 16; issue 18 items 2 and 4): the parties'
  * known data for the redaction engine, from the entry's own party and, when staff name the case, the case
- * register's party (its sealed ID number opened here, server-side, for this only) and its officers; the marks on a
+ * register's party (its sealed ID number opened server-side by the case module, for this only) and its officers; the marks on a
  * text; the public text fixed at approval; the leak scan that blocks publication. Nothing here is logged or
  * answered: the known data exists only inside these calls.
  */
@@ -11,15 +11,7 @@ import type { FullTextRecord, SpanChoice } from '../../../core/publication/fullt
 import type { PublicationEntry } from '../../../core/publication/fields';
 import { AppError } from '../../errors';
 import type { Database } from '../../platform/cloudbase';
-import { firstMatch, getDoc } from '../../platform/docs';
-import { openPersonalData } from '../../privacy';
-import {
-  CASES_COLLECTION,
-  PARTIES_COLLECTION,
-  partySealRef,
-  type CaseDoc,
-  type PartyDoc,
-} from '../case/model';
+import { caseKnownData } from '../case/known-data';
 import type { EntryRecord } from './model';
 
 export interface KnownData {
@@ -59,24 +51,16 @@ export function knownOfEntry(entry: PublicationEntry): KnownData {
  * found by the unit and case number (index `unitId_caseNo`); unknown case → INVALID_INPUT naming the field.
  */
 export async function knownOfCase(db: Database, unitId: string, caseNo: string): Promise<KnownData> {
-  const c = await firstMatch<CaseDoc>(db, CASES_COLLECTION, { unitId, caseNo });
+  const c = await caseKnownData(db, unitId, caseNo);
   if (!c) throw new AppError('INVALID_INPUT', undefined, { 'payload.caseNo': '本单位没有该案件编号的案件' });
-  const known: KnownPartyData[] = c.officers.map((o) => ({ names: some(o.name) }));
-  const keepNames: string[] = [];
-  const party = await getDoc<PartyDoc>(db, PARTIES_COLLECTION, c.partyId);
-  if (party) {
-    const opened = party.idSealed
-      ? await openPersonalData<{ idNo?: string }>(db, partySealRef(party._id), party.idSealed)
-      : null;
-    const natural = party.kind === 'person' || party.kind === 'unregistered';
-    known.push({
-      names: natural ? some(party.name, c.partyName) : [],
-      idNumbers: some(opened?.idNo),
-      addresses: natural ? some(party.address) : [],
-    });
-    if (!natural) keepNames.push(...some(party.legalRepresentative));
-  }
-  return { known, keepNames };
+  const natural = c.partyKind === 'person' || c.partyKind === 'unregistered';
+  const known: KnownPartyData[] = c.officerNames.map((name) => ({ names: [name] }));
+  known.push({
+    names: natural ? c.partyNames : [],
+    idNumbers: some(c.idNo),
+    addresses: natural ? some(c.address) : [],
+  });
+  return { known, keepNames: natural ? [] : some(c.legalRepresentative) };
 }
 
 /** The known data for an entry's full text: its party, and the named case's when there is one. */
