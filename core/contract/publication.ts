@@ -197,6 +197,8 @@ export interface PublicationStaffView extends PublicationQueueRow {
   correctionId: string | null;
   publicId: string;
   replaces: { id: string; docNo: string } | null;
+  /** Full text chosen and its removals not yet confirmed: why no step past review is offered (issue 18 item 4). */
+  fullTextWaiting?: string | null;
 }
 
 /** What staff get back from a step. */

@@ -37,6 +37,10 @@ describe('full-text publication: the reviewer confirms the removals first (issue
     const review = await ctx.call.staff(REVIEWER, 'publication.review', { id });
     expect(review).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
     expect(review.error.message).toContain('确认删除内容');
+    // The entry says why review is not offered (issue 18 item 4).
+    const entry = await ctx.call.staff(REVIEWER, 'publication.staffGet', { id });
+    expect(entry.data.allowedSteps).not.toContain('review');
+    expect(entry.data.fullTextWaiting).toContain('确认删除内容');
     // Nor can anyone skip ahead.
     expect((await ctx.call.staff(OFFICE, 'publication.forward', { id })).ok).toBe(false);
     expect((await ctx.call.staff(PRINCIPAL, 'publication.approve', { id })).ok).toBe(false);

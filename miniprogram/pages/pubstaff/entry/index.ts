@@ -30,6 +30,8 @@ Component({
     id: '',
     state: 'loading',
     errorMessage: '',
+    /** Full text chosen and its removals not yet confirmed (issue 18 item 4): why review is not offered. */
+    fullTextWaiting: '',
     view: null as EntryDetail | null,
     banner: '',
     busy: false,
@@ -75,7 +77,11 @@ Component({
         });
         return;
       }
-      this.setData({ state: 'ready', view: entryDetail(res.data as PublicationStaffView) });
+      this.setData({
+        state: 'ready',
+        view: entryDetail(res.data as PublicationStaffView),
+        fullTextWaiting: (res.data as PublicationStaffView).fullTextWaiting ?? '',
+      });
     },
     onOpenVersion(e: WechatMiniprogram.TouchEvent) {
       const id = (e.currentTarget.dataset as { id?: string }).id;
