@@ -206,3 +206,23 @@ export type {
   SubmissionKind,
   SubmissionView,
 } from './contract/service-documents';
+// Enrolment in electronic service (docs/service.md): the party's and the officer's pages.
+export {
+  serviceConsentInput,
+  serviceEnrolCodeInput,
+  serviceIdentifyInput,
+  serviceRevokeInput,
+} from './contract/service';
+export type {
+  EnrolmentPartyView,
+  EnrolmentStaffView,
+  EnrolmentTimelineLine,
+  ServiceInvitation,
+} from './contract/service';
+export {
+  ACTING_AS_LABELS,
+  CONSENT_SCOPE_LABELS,
+  enrolmentIdOfScene,
+  MAX_ENROLMENT_TRIES,
+} from './service/enrolment';
+export type { ActingAs, ConsentScope, EnrolmentState, IdentityForm } from './service/enrolment';

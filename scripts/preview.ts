@@ -26,6 +26,7 @@ import {
   loadFullTextFixtures,
   PUBLICATION_FULLTEXT_SCENARIOS,
 } from './miniprogram/publication-fulltext-scenarios';
+import { loadServiceFixtures, SERVICE_ENROL_SCENARIOS } from './miniprogram/service-enrol-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -164,6 +165,7 @@ export const SCENARIOS: Scenario[] = [
   ...PUBLICATION_STAFF_SCENARIOS,
   ...SERVICE_DOCUMENT_SCENARIOS,
   ...PUBLICATION_FULLTEXT_SCENARIOS,
+  ...SERVICE_ENROL_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -193,6 +195,7 @@ async function main(): Promise<void> {
   await loadPublicationStaffFixtures(emu.url, emu.ctx.options.appId);
   await seedServiceFixtures(emu.url, emu.ctx.options.appId);
   await loadFullTextFixtures(emu.url, emu.ctx.options.appId);
+  await loadServiceFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });

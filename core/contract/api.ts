@@ -15,6 +15,7 @@ import * as publication from './publication';
 import * as publicationFullText from './publication-fulltext';
 import { rightsGet } from './rights';
 import { ORG_STAFF_ACTIONS } from './org';
+import { SERVICE_ENROL_CITIZEN_ACTIONS, SERVICE_ENROL_STAFF_ACTIONS } from './service';
 import * as system from './system';
 import {
   SERVICE_DOCUMENT_CITIZEN_ACTIONS,
@@ -42,6 +43,7 @@ export const CITIZEN_API = table([
   complaint.complaintWithdraw,
   contactPhoneNumber,
   ...SERVICE_DOCUMENT_CITIZEN_ACTIONS,
+  ...SERVICE_ENROL_CITIZEN_ACTIONS,
 ] as const);
 
 export const STAFF_API = table([
@@ -80,6 +82,8 @@ export const STAFF_API = table([
   publication.publicationStaffGet,
   publication.publicationCreate,
   publication.publicationImport,
+  publication.publicationFromDecision,
+  publication.publicationDecisionQueue,
   publication.publicationEdit,
   publication.publicationCorrect,
   publication.publicationSubmit,
@@ -96,6 +100,8 @@ export const STAFF_API = table([
   publicationFullText.publicationConfirmRemovals,
   publicationFullText.publicationFullText,
   ...SERVICE_DOCUMENT_STAFF_ACTIONS,
+  ...SERVICE_ENROL_STAFF_ACTIONS,
+  publication.publicationCreditRepair,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
@@ -108,6 +114,8 @@ export const SCHEDULER_API = table([
   system.calendarRecompute,
   publication.publicationPublishDue,
   ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
+  publication.publicationDelistDue,
+  publication.publicationCreditEndDue,
 ] as const);
 
 export const API = {

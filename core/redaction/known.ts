@@ -1,5 +1,5 @@
 /**
- * Known data first (issue 18 item 2): every spelling of what the case already knows about its natural persons
+ * Known data first (PUB-7): every spelling of what the case already knows about its natural persons
  * (names, former names, ID numbers, phones, e-mails, addresses) is found, whatever the widths, spaces and
  * separators. 100% is the bar, so this errs on the side of removing. Pure.
  */
@@ -43,7 +43,8 @@ export function phoneVariants(phone: string): string[] {
 }
 
 /** Administrative prefixes an address is often written without (重庆市万州区… → 万州区… → 熊家镇…). */
-const ADMIN_PREFIX = /^[\u4e00-\u9fa5]{1,10}?(?:省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗|镇|乡|街道|办事处)/;
+const ADMIN_PREFIX =
+  /^[\u4e00-\u9fa5]{1,10}?(?:省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗|镇|乡|街道|办事处)/;
 
 /** An address's spellings in compact form: as given and with its leading administrative levels dropped. */
 export function addressVariants(address: string): string[] {
@@ -99,7 +100,12 @@ export function findKnown(text: string, known: readonly KnownPartyData[]): Span[
     const view = nameView(text);
     for (const n of names) {
       for (const i of indexesOf(view.text, n.value)) {
-        spans.push({ ...originalRange(view, i, i + n.value.length), kind: n.kind, replacement: n.replacement, source: 'known' });
+        spans.push({
+          ...originalRange(view, i, i + n.value.length),
+          kind: n.kind,
+          replacement: n.replacement,
+          source: 'known',
+        });
       }
     }
   }
@@ -107,7 +113,12 @@ export function findKnown(text: string, known: readonly KnownPartyData[]): Span[
     const view = compactView(text);
     for (const n of compactNeedles) {
       for (const i of indexesOf(view.text, n.value)) {
-        spans.push({ ...originalRange(view, i, i + n.value.length), kind: n.kind, replacement: n.replacement, source: 'known' });
+        spans.push({
+          ...originalRange(view, i, i + n.value.length),
+          kind: n.kind,
+          replacement: n.replacement,
+          source: 'known',
+        });
       }
     }
   }

@@ -1,5 +1,5 @@
 /**
- * Names of natural persons in free text (issue 18 item 3), the hard part. Four steps, fastest first:
+ * Names of natural persons in free text (PUB-7), the hard part. Four steps, fastest first:
  * 1. Role words (执法人员, 患者, 证人, 之母, 委托代理人 …) followed by a name, extended through lists joined by 、和及;
  *    a name after 法定代表人 / 经营者 / 负责人 is the published representative and is kept everywhere in the text.
  * 2. Every further occurrence of a name found so (the second mention rarely has its role word again).
@@ -20,7 +20,9 @@ const GIVEN = new Set(GIVEN_NAME_CHARS);
 const PLACES = new Set(PLACE_STEMS.split(','));
 
 /** Characters that are never (in practice) a given name's character: function words and common verbs. */
-const HARD_STOP = new Set('的了在于为对和与及等是被把将从到自称系之其所也均已未并但或若即再又就都还每该此这那个名位人某');
+const HARD_STOP = new Set(
+  '的了在于为对和与及等是被把将从到自称系之其所也均已未并但或若即再又就都还每该此这那个名位人某',
+);
 /** Characters that may follow a name and end it. */
 const AFTER = new Set([
   ...HARD_STOP,
@@ -28,17 +30,22 @@ const AFTER = new Set([
 ]);
 /** Two-character words that start with a surname character but are not names. */
 const COMMON_WORDS = new Set(
-  ('安排 安全 安装 安置 应当 应该 应用 应急 向其 向本 于是 曾经 万元 周边 周岁 方式 方面 方可 程序 任何 文件 时间 常规 高度 ' +
+  (
+    '安排 安全 安装 安置 应当 应该 应用 应急 向其 向本 于是 曾经 万元 周边 周岁 方式 方面 方可 程序 任何 文件 时间 常规 高度 ' +
     '车牌 石材 黄金 白色 毛巾 江南 龙头 钱款 何时 何种 许可 许多 严格 严重 余额 陆续 马上 包括 包装 连续 成立 成为 成本 ' +
     '金额 林业 史料 田间 叶片 夏季 秋季 冬季 春季 华为 方法 和解 和睦 常年 常用 易于 齐全 计划 关于 关系 明确 全部 ' +
     '全面 上述 原件 原告 原因 卫生 卫健 公共 公司 公民 公示 公开 武装 洪水 景区 戴好 戴口 左右 单位 单独 孙子 孔子 ' +
     '罗列 柏树 路口 路段 严禁 祝贺 席位 司法 项目 韩国 费用 施工 管理 甘蔗 牟利 鲁莽 苏醒 程度 秦岭 岳父 雷同 '
-  ).split(' ').filter(Boolean),
+  )
+    .split(' ')
+    .filter(Boolean),
 );
 /** Suffixes of organisation names: a candidate followed by more characters and then one of these is a brand. */
 const ORG_SUFFIX =
   /^[\u4e00-\u9fa5]{0,6}?(店|诊所|公司|医院|门诊部|卫生室|馆|厂|场|部|中心|院|站|局|委|室|行|吧|宾馆|酒店|堂|坊|社|会|园|阁|庄|铺|楼|城|凉茶|药房|秘方)/;
-const BOUNDARY_BEFORE = new Set('为给由与和及向对被让将请经等据称其员者人长师生士客友属妻夫母父子女兄弟姐妹儿孙');
+const BOUNDARY_BEFORE = new Set(
+  '为给由与和及向对被让将请经等据称其员者人长师生士客友属妻夫母父子女兄弟姐妹儿孙',
+);
 
 const ROLE =
   /(执法人员|卫生监督员|监督员|执法员|证人|见证人|委托代理人|代理人|患者|病人|就诊者|劳动者|工人|职工|员工|店员|从业人员|工作人员|护士长|护士|医生|医师|技师|化验员|救生员|收费员|服务员|管理员|管理人员|安全员|顾客|住客|孕妇|产妇|村民|购买者|游泳者|受检者|消费者|投诉人|举报人|家长|之母|之父|之夫|之妻|之子|之女|其妻|其夫|其子|其女|妻子|丈夫|儿子|女儿|经理|主任|联系人|陪同人|承办人|记录人|当事人：|当事人姓名：|姓名：|患儿|儿童|幼儿|学生|村医|厂长|店长|院长|负责人|法定代表人|法人代表|经营者|主要负责人)[：:\s]{0,2}/g;
@@ -75,8 +82,10 @@ export function nameAt(text: string, p: number, strong: boolean): { end: number;
 /** A place (周家坝街道, 陈家坝路) or an organisation (王老吉凉茶, 曾记理发店) starts at p. */
 function placeOrOrg(text: string, p: number, end: number, strong: boolean): boolean {
   // After a role word a name that equals a place stem (万东, 安平) is still a name; only a longer place is not.
-  for (let k = 2; k <= 4; k++) if (PLACES.has(text.slice(p, p + k)) && (strong ? k > end - p : k >= end - p)) return true;
-  if (/^(街道|镇|乡|村|社区|路|街|坝|湾|沟|坪|桥|山|河|区|县|大道)/.test(text.slice(end, end + 2))) return true;
+  for (let k = 2; k <= 4; k++)
+    if (PLACES.has(text.slice(p, p + k)) && (strong ? k > end - p : k >= end - p)) return true;
+  if (/^(街道|镇|乡|村|社区|路|街|坝|湾|沟|坪|桥|山|河|区|县|大道)/.test(text.slice(end, end + 2)))
+    return true;
   // Only a name that runs straight on into more name-like characters can be the head of a brand or shop name.
   return isCjk(text[end]) && !AFTER.has(text[end]!) && ORG_SUFFIX.test(text.slice(end, end + 8));
 }
@@ -91,13 +100,15 @@ export function plausibleName(text: string, start: number, end: number): boolean
   for (let i = start; i < end; i++) if (!isCjk(text[i])) return false;
   if (COMMON_WORDS.has(text.slice(start, start + 2))) return false;
   for (let i = start + surnameLength(text, start); i < end; i++) if (HARD_STOP.has(text[i]!)) return false;
-  if (/^[〔［\[]/.test(text[end] ?? '') || text[end - 1] === '罚') return false; // 万州卫医罚〔2026〕: a document number
+  if (/^[〔［[]/.test(text[end] ?? '') || text[end - 1] === '罚') return false; // 万州卫医罚〔2026〕: a document number
   return !placeOrOrg(text, start, end, false) && !insideTitle(text, start);
 }
 
 function insideTitle(text: string, p: number): boolean {
+  // A law's title is short: look back at most 40 characters for an unclosed 《 (linear on long texts).
+  const from = Math.max(0, p - 40);
   const open = text.lastIndexOf('《', p);
-  return open >= 0 && text.lastIndexOf('》', p) < open;
+  return open >= from && text.lastIndexOf('》', p) < open;
 }
 
 export interface NameFindings {
@@ -131,7 +142,11 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
         const age = /^[（(](\d{1,2})(周)?岁/.exec(text.slice(n.end, n.end + 6));
         const minor = MINOR_ROLES.has(role) ? !age || Number(age[1]) < 18 : !!age && Number(age[1]) < 18;
         if (n.certain || minor) found.set(name, minor);
-        else highlights.push({ ...nameSpan(text, p, n.end, 'role'), reason: '角色词后的姓名，长度不确定，请核对' });
+        else
+          highlights.push({
+            ...nameSpan(text, p, n.end, 'role'),
+            reason: '角色词后的姓名，长度不确定，请核对',
+          });
       }
       const sep = text[n.end];
       if (sep === '、' || sep === '和' || sep === '及' || sep === '与') p = n.end + 1;
@@ -148,7 +163,9 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
   }
 
   // 3. Surname-initial candidates elsewhere.
-  const covered = (i: number) => removals.some((r) => i >= r.start && i < r.end);
+  const mask = new Uint8Array(text.length);
+  for (const r of removals) mask.fill(1, r.start, r.end);
+  const covered = (i: number) => mask[i] === 1;
   const free = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     if (!SURNAME.has(text[i]!) && !COMPOUND.has(text.slice(i, i + 2))) continue;
@@ -163,13 +180,17 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     const s = surnameLength(text, i);
     const givenOk = [...name.slice(s)].every((c) => GIVEN.has(c));
     if (givenOk) free.add(name);
-    else highlights.push({ ...nameSpan(text, i, n.end, 'segmenter'), reason: '疑似姓名，请核对是否需要隐去' });
+    else
+      highlights.push({ ...nameSpan(text, i, n.end, 'segmenter'), reason: '疑似姓名，请核对是否需要隐去' });
     i = n.end - 1;
   }
   // A candidate good once is removed wherever it occurs (给周宇使用 … 周宇的车辆).
   for (const name of free) {
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-      if (!covered(i)) removals.push(nameSpan(text, i, i + name.length, 'segmenter'));
+      if (!covered(i)) {
+        removals.push(nameSpan(text, i, i + name.length, 'segmenter'));
+        mask.fill(1, i, i + name.length);
+      }
     }
   }
   return { removals, highlights, kept: [...keep] };

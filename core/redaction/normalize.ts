@@ -1,5 +1,5 @@
 /**
- * Normalised views of a text with a map back to the original offsets (issue 18 item 5: a leak scan normalises
+ * Normalised views of a text with a map back to the original offsets (PUB-7: a leak scan normalises
  * full-width characters, spaces and separators before it looks). Pure.
  */
 
@@ -37,13 +37,30 @@ export function compactView(text: string): NormalizedView {
   return { text: out, map };
 }
 
+/** Widths folded, upper case, only white space and hyphens dropped: digit runs as people space them. */
+export function digitRunView(text: string): NormalizedView {
+  let out = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = foldWidth(text[i]!);
+    if (/[\s\-‐‑–—−]/.test(ch)) continue;
+    out += ch;
+    map.push(i);
+  }
+  return { text: out, map };
+}
+
 /** The compact form of one value (a known ID number, phone, name): what `compactView` would make of it. */
 export function compact(value: string): string {
   return compactView(value).text;
 }
 
 /** Original [start, end) of the normalised range [from, to). */
-export function originalRange(view: NormalizedView, from: number, to: number): { start: number; end: number } {
+export function originalRange(
+  view: NormalizedView,
+  from: number,
+  to: number,
+): { start: number; end: number } {
   return { start: view.map[from]!, end: view.map[to - 1]! + 1 };
 }
 

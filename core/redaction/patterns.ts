@@ -1,5 +1,5 @@
 /**
- * Identifiers by pattern with their check digits (issue 18 items 1 and 3): resident ID numbers (18 digits with
+ * Identifiers by pattern with their check digits (PUB-7): resident ID numbers (18 digits with
  * GB 11643 check character, 15-digit first-generation numbers, spaced, full-width, and any number the label 身份证
  * or a typo of it marks), mobile and landline numbers, e-mail, WeChat ids, bank cards (Luhn) and accounts, property
  * certificates and vehicle plates. Kept, by their check characters or their label: credit codes (GB 32100),
@@ -19,12 +19,14 @@ const NUMBER_TOKEN = new RegExp(
 );
 
 /** Label words that mark a resident ID number, including the typos that still mark it (身分证, 身份正). */
-const ID_LABEL = /(身[份分][证正]?|身[份分]?[证正]|公民身份号码|证件号码?|身份证件号码?|证件号)[^\n。；]{0,8}$/;
+const ID_LABEL =
+  /(身[份分][证正]?|身[份分]?[证正]|公民身份号码|证件号码?|身份证件号码?|证件号)[^\n。；]{0,8}$/;
 /** Labels of numbers that are kept: an organisation's codes, licences, certificates, documents, case files. */
 const KEEP_LABEL =
   /(信用代码|注册号|执照|许可证|执业证|执法证|资格证|证书编码|证号|编号|文号|编码|登记号|病案号|批准号|批件|案号|房间号|工号|报告)[^\n。；，]{0,6}$/;
 /** Context of the authority's own fine-collection account and contacts, which are published. */
-const AUTHORITY_CONTEXT = /(财政局|非税|汇缴|国库|代收银行|指定银行|本机关|本委|我委|卫生健康委员会|卫生监督所|卫生健康局)/;
+const AUTHORITY_CONTEXT =
+  /(财政局|非税|汇缴|国库|代收银行|指定银行|本机关|本委|我委|卫生健康委员会|卫生监督所|卫生健康局)/;
 const BANK_LABEL = /(银行卡|卡号|账号|帐号|账户|帐户|开户行|银行)[^\n。；]{0,12}$/;
 
 function luhn(digits: string): boolean {
@@ -41,7 +43,9 @@ function luhn(digits: string): boolean {
 }
 
 export function isResidentId(v: string): boolean {
-  return /^\d{17}[\dX]$/.test(v) && isValidBirthDate(v.slice(6, 14)) && residentCheckChar(v.slice(0, 17)) === v[17];
+  return (
+    /^\d{17}[\dX]$/.test(v) && isValidBirthDate(v.slice(6, 14)) && residentCheckChar(v.slice(0, 17)) === v[17]
+  );
 }
 
 export function isOldResidentId(v: string): boolean {
@@ -73,9 +77,18 @@ export interface PatternFindings {
   highlights: Span[];
 }
 
-function classifyNumber(text: string, start: number, end: number, out: PatternFindings): void {
+function classifyNumber(
+  text: string,
+  start: number,
+  end: number,
+  out: PatternFindings,
+  remediesAt: number,
+): void {
   const raw = text.slice(start, end);
-  const v = [...raw].map(foldWidth).join('').replace(/[^0-9X+]/g, '');
+  const v = [...raw]
+    .map(foldWidth)
+    .join('')
+    .replace(/[^0-9X+]/g, '');
   const digits = v.replace(/^\+/, '');
   if (digits.length < 7) return;
   const before = lineBefore(text, start);
@@ -84,20 +97,25 @@ function classifyNumber(text: string, start: number, end: number, out: PatternFi
   // Part of a longer code with letters (PDY00001250010115A1001, 91500101E2JX004023): not a personal number.
   if (/[A-Z]/.test(prev) || /[A-WYZ]/.test(next)) return;
   const idLabelled = ID_LABEL.test(before);
-  if (idLabelled && digits.length >= 14 && digits.length <= 19) return void out.removals.push(span(start, end, 'idNumber'));
+  if (idLabelled && digits.length >= 14 && digits.length <= 19)
+    return void out.removals.push(span(start, end, 'idNumber'));
   if (isResidentId(digits)) {
     if (KEEP_LABEL.test(before) && isUscc(digits)) return;
     return void out.removals.push(span(start, end, 'idNumber'));
   }
   if (digits.length === 15 && isOldResidentId(digits) && !KEEP_LABEL.test(before)) {
     if (isRegNo(digits)) {
-      out.highlights.push({ ...span(start, end, 'idNumber'), reason: '15位数字：可能是旧身份证号，也可能是工商注册号，请核对' });
+      out.highlights.push({
+        ...span(start, end, 'idNumber'),
+        reason: '15位数字：可能是旧身份证号，也可能是工商注册号，请核对',
+      });
       return;
     }
     return void out.removals.push(span(start, end, 'idNumber'));
   }
   // The authority's own numbers: named on the same line, or on a contact line after the remedies notice.
-  const closing = /^(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) && /行政复议|行政诉讼/.test(text.slice(0, start));
+  const closing =
+    /^(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) && remediesAt >= 0 && remediesAt < start;
   const authority = AUTHORITY_CONTEXT.test(before) || closing;
   const mobile = /^(?:0086|86)?1[3-9]\d{9}$/.test(digits);
   const landline = /^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14;
@@ -118,9 +136,11 @@ function classifyNumber(text: string, start: number, end: number, out: PatternFi
   }
 }
 
-const EMAIL = /[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}/g;
-const WECHAT = /(?:微信号?|WeChat|wechat|VX|vx|微信ID)[\s:：]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
-const PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警]/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const WECHAT =
+  /(?:微信号?|WeChat|wechat|VX|vx|微信ID)[\s:：]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
+const PLATE =
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警]/g;
 const PROPERTY = new RegExp(
   [
     '[\\u4e00-\\u9fa5]{1,2}[（(]\\d{4}[）)][\\u4e00-\\u9fa5]{1,12}不动产(?:权|证明)第\\d{4,10}号',
@@ -131,13 +151,14 @@ const PROPERTY = new RegExp(
 
 export function findPatterns(text: string): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
+  const remediesAt = text.search(/行政复议|行政诉讼/);
   for (const m of text.matchAll(NUMBER_TOKEN)) {
     let start = m.index!;
     let end = start + m[0].length;
     // A trailing hyphen or space is not part of the number; a leading bracket is (（023）).
     while (end > start && /[\s\u3000\-－—]/.test(text[end - 1]!)) end--;
     if (/[(（]/.test(text[start]!) && !/[)）]/.test(m[0])) start++;
-    classifyNumber(text, start, end, out);
+    classifyNumber(text, start, end, out, remediesAt);
   }
   for (const m of text.matchAll(EMAIL)) out.removals.push(span(m.index!, m.index! + m[0].length, 'email'));
   for (const m of text.matchAll(WECHAT)) {

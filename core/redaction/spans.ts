@@ -21,11 +21,16 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
     const last = out[out.length - 1];
     if (last && s.start < last.end) {
       const end = Math.max(last.end, s.end);
-      const winner = PRIORITY[s.source] < PRIORITY[last.source] || (s.source === last.source && s.end - s.start > last.end - last.start) ? s : last;
+      const winner =
+        PRIORITY[s.source] < PRIORITY[last.source] ||
+        (s.source === last.source && s.end - s.start > last.end - last.start)
+          ? s
+          : last;
       out[out.length - 1] = { ...winner, start: last.start, end };
       if (winner.kind === 'name' && end - last.start !== winner.end - winner.start) {
         // A name merged with a longer span: the name's surname still leads the union only if it starts it.
-        out[out.length - 1]!.replacement = winner.start === last.start ? winner.replacement : last.replacement;
+        out[out.length - 1]!.replacement =
+          winner.start === last.start ? winner.replacement : last.replacement;
       }
     } else out.push({ ...s });
   }
@@ -45,6 +50,9 @@ export function applyRemovals(text: string, removals: readonly Span[]): string {
 }
 
 /** Spans of `b` not overlapping any span of `a`. */
-export function withoutOverlaps<T extends { start: number; end: number }>(b: readonly T[], a: readonly { start: number; end: number }[]): T[] {
+export function withoutOverlaps<T extends { start: number; end: number }>(
+  b: readonly T[],
+  a: readonly { start: number; end: number }[],
+): T[] {
   return b.filter((x) => !a.some((y) => x.start < y.end && y.start < x.end));
 }

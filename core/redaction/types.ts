@@ -1,9 +1,9 @@
 /**
- * The redaction engine's public types (PUB-7, issue 18; 法释〔2016〕19号 redaction practice in LEGAL.md): what is
+ * The redaction engine's public types (PUB-7; 法释〔2016〕19号 redaction practice in the legal notes (docs/requirements.md)): what is
  * removed from a decision's full text before it is published, and what is only shown to the reviewer. Pure.
  */
 
-/** Kinds of personal data the engine removes (issue 18 item 1). */
+/** Kinds of personal data the engine removes (PUB-7). */
 export const REDACTION_KINDS = [
   'name',
   'idNumber',
@@ -37,7 +37,7 @@ export interface Span {
 
 /**
  * What the case already knows about one natural person among its parties (or anyone else whose data must go):
- * every spelling of these is removed, 100% being the bar (issue 18 item 2). The legal representative of an
+ * every spelling of these is removed, 100% being the bar (PUB-7). The legal representative of an
  * organisation is published under the 双公示 standard: pass their name in `RedactOptions.keepNames`, not here
  * (their ID number and phone still belong here).
  */

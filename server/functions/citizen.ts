@@ -2,6 +2,7 @@
 import { complaintCitizenActions } from '../features/complaint';
 import { contactCitizenActions } from '../features/contact';
 import { serviceDocumentCitizenActions } from '../features/service';
+import { serviceEnrolCitizenActions } from '../features/service/enrol-party';
 import { CITIZEN_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import type { Handlers } from '../router/types';
@@ -11,6 +12,7 @@ export const citizenHandlers: Handlers<typeof CITIZEN_API> = {
   ...complaintCitizenActions,
   ...contactCitizenActions,
   ...serviceDocumentCitizenActions,
+  ...serviceEnrolCitizenActions,
 };
 
 export const main = createFunction('citizen', CITIZEN_API, citizenHandlers);

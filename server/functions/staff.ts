@@ -12,6 +12,7 @@ import {
   publicationStaffActions,
 } from '../features/publication';
 import { serviceDocumentStaffActions, servicePaperProvider } from '../features/service';
+import { serviceEnrolStaffActions } from '../features/service/enrol-staff';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
@@ -31,6 +32,7 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...caseStaffActions,
   ...publicationStaffActions,
   ...serviceDocumentStaffActions,
+  ...serviceEnrolStaffActions,
 };
 
 /** What the staff function's features plug into the shared modules (router/plugins.ts). */

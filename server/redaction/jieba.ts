@@ -1,5 +1,5 @@
 /**
- * "Please review" hints from @node-rs/jieba (issue 18 item 3): words its HMM recognises but its dictionary does not
+ * "Please review" hints from @node-rs/jieba (PUB-7): words its HMM recognises but its dictionary does not
  * know (tag `x`), and words it tags as person names (`nr`), that start with a surname and pass the engine's own
  * place, organisation and law-title filters, are shown to the reviewer as possible names. They are never removed
  * without the reviewer.
@@ -32,7 +32,12 @@ export const jiebaReviewHints: NonNullable<RedactOptions['reviewHints']> = (text
     if (start < 0) continue;
     at = start + word.length;
     if ((tag === 'x' || tag === 'nr') && plausibleName(text, start, at)) {
-      hints.push({ start, end: at, kind: 'name', reason: '分词器未收录的以姓氏开头的词，可能是姓名，请核对' });
+      hints.push({
+        start,
+        end: at,
+        kind: 'name',
+        reason: '分词器未收录的以姓氏开头的词，可能是姓名，请核对',
+      });
     }
   }
   return hints;

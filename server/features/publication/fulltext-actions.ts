@@ -21,6 +21,7 @@ import { handle, type Call } from '../../router/types';
 import { actorOf, loadForStaff } from './access';
 import { knownDataFor, marksOf, refuseLeaks, replacementOf } from './fulltext';
 import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+import { sealEntry } from './sealing';
 
 const done = (r: EntryRecord, f: FullTextRecord | null): decl.PublicationFullTextDone => ({
   id: r._id,
@@ -40,7 +41,8 @@ async function write(call: Call, r: EntryRecord, action: string, fullText: FullT
         collection: ENTRIES_COLLECTION,
         id: r._id,
         expectedRev: r._rev,
-        state: { ...stateOf(r), fullText, updatedAt: call.now },
+        // `r` was opened (loadForStaff): the party's identifiers are sealed again before the write.
+        state: await sealEntry(call.db, r._id, { ...stateOf(r), fullText, updatedAt: call.now }, call.now),
       },
     ],
   });

@@ -15,6 +15,7 @@ import { actorOf, answerOf, loadForStaff, step, todayOf, BATCH_BUDGET_MS } from 
 import { assertMayPrepareFor, createEntry, draftState, withheldOf } from './create';
 import { ENTRIES_COLLECTION } from './model';
 import { remarkedFullText } from './fulltext';
+import { sealEntry } from './sealing';
 
 /** The old entry a changed decision's new entry names: one the caller sees, whose change was recorded. */
 async function replacedBy(call: Call, id: string | undefined) {
@@ -137,6 +138,8 @@ const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
       // The party may have changed: the full text is marked again and waits for a new confirmation (issue 18).
       if (r.fullText)
         s.fullText = await remarkedFullText(call.db, { ...r, entry: input.entry }, r.fullText, call.now);
+      // The whole entry was checked (entrySchema): a draft from a decision is now complete.
+      if (s.missing) s.missing = [];
     },
   });
   return answerOf(done);
@@ -164,13 +167,15 @@ const publicationCorrect = handle(decl.publicationCorrect, async (input, call) =
     effect: (s) => {
       s.correctionId = correctionId;
     },
-    alsoWrite: () => [
+    alsoWrite: async () => [
       {
         collection: ENTRIES_COLLECTION,
         id: correctionId,
         expectedRev: null,
-        state: {
-          ...draftState({
+        state: await sealEntry(
+          call.db,
+          correctionId,
+          draftState({
             staff: call.staff!,
             entry: input.entry,
             id: correctionId,
@@ -185,7 +190,8 @@ const publicationCorrect = handle(decl.publicationCorrect, async (input, call) =
             },
             replaces: r.replaces ?? null,
           }),
-        },
+          call.now,
+        ),
       },
     ],
   });

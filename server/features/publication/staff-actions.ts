@@ -4,6 +4,8 @@
  */
 import { publicationApprovalActions } from './approval-actions';
 import { publicationFullTextActions } from './fulltext-actions';
+import { publicationCreditStaffActions } from './credit-display';
+import { publicationFromDecisionActions } from './from-decision';
 import { publicationPrepareActions } from './prepare-actions';
 import { publicationReadActions } from './staff-read';
 import { publicationWithdrawalActions } from './withdrawal-actions';
@@ -11,7 +13,9 @@ import { publicationWithdrawalActions } from './withdrawal-actions';
 export const publicationStaffActions = {
   ...publicationReadActions,
   ...publicationPrepareActions,
+  ...publicationFromDecisionActions,
   ...publicationApprovalActions,
   ...publicationWithdrawalActions,
   ...publicationFullTextActions,
+  ...publicationCreditStaffActions,
 };

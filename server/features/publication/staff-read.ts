@@ -25,8 +25,10 @@ import type { StaffPrincipal } from '../../org/principal';
 import { sectionReviewers, unitHead } from '../../org/resolvers';
 import { keysetPage } from '../../platform/paging';
 import { handle, type Call } from '../../router/types';
-import { actorOf, loadForStaff } from './access';
-import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+import { getDoc } from '../../platform/docs';
+import { actorOf, displayUntilOf, loadForStaff } from './access';
+import { entryFor } from './sealing';
+import { ENTRIES_COLLECTION, PUBLIC_COLLECTION, type EntryRecord, type PublicDoc } from './model';
 
 const DEFAULT_PAGE = 20;
 const CURSOR = /^[0-9TZ:.-]{20,30}\|pub_[0-9a-f]{8,40}$/;
@@ -115,9 +117,12 @@ async function asSubmitSees(call: Call, r: EntryRecord): Promise<EntryRecord> {
 const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
   const actor = actorOf(call.staff!);
+  // The public document (if published): its links (PUB-13) and whether it is still listed (display end).
+  const pub = await getDoc<PublicDoc>(call.db, PUBLIC_COLLECTION, r.publicId ?? r._id);
   return {
     ...queueRow(r),
-    entry: r.entry,
+    // The party's identifiers whole for those who prepare and decide, masked for the others (sealing.ts).
+    ...entryFor(actor, r),
     withheldLabels: (r.withheld ?? []).map((w) => WITHHOLD_REASON_LABELS[w]),
     publicPreview: publicView(r.entry),
     allowedSteps: allowedSteps(PUBLICATION_WORKFLOW, actor, await asSubmitSees(call, r)).filter(
@@ -147,6 +152,11 @@ const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call)
     publicId: r.publicId ?? r._id,
     replaces: r.replaces ?? null,
     fullTextWaiting: fullTextRefusal(r),
+    replacedBy: pub?.replacedBy ?? null,
+    fromDecision: r.fromDecision ?? null,
+    missing: r.missing ?? [],
+    displayUntil: pub?.displayUntil ?? displayUntilOf(r),
+    delistedOn: pub?.delistedOn ?? null,
   };
 });
 

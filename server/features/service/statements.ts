@@ -20,7 +20,7 @@ import {
 import { openUploadSlot } from '../../media/slots';
 import { consumeRateLimit, type RateLimit } from '../../security/rate-limit';
 import { handle, type Call } from '../../router/types';
-import { getCase } from '../case/repository';
+import { caseById } from '../case/lookup';
 import {
   loadForParty,
   loadForStaff,
@@ -34,7 +34,7 @@ import type { ServiceDoc, StoredSubmission } from './model';
 import { deadlinesOf, rightsOf, staffView, submissionView } from './views';
 
 async function decidedAt(call: Call, doc: ServiceDoc): Promise<Date | undefined> {
-  const kase = await getCase(call.db, doc.caseId);
+  const kase = await caseById(call.db, doc.caseId);
   return kase ? decidedAtOf(kase) : undefined;
 }
 

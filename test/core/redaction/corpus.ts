@@ -1,11 +1,17 @@
 /**
- * The labelled redaction corpus (test/fixtures/redaction, issue 18 item 5) and its scoring: recall per labelled
+ * The labelled redaction corpus (test/fixtures/redaction, PUB-7) and its scoring: recall per labelled
  * kind (a labelled span counts as found when removals cover all of it) and precision per removed kind (a removal
  * is right when it overlaps a labelled span). Highlights are counted apart: they are not removed.
  */
 import frozen from '../../fixtures/redaction/frozen/corpus.json';
 import tuning from '../../fixtures/redaction/tuning/corpus.json';
-import { redact, type KnownPartyData, type RedactOptions, type RedactionResult, type Span } from '../../../core/redaction';
+import {
+  redact,
+  type KnownPartyData,
+  type RedactOptions,
+  type RedactionResult,
+  type Span,
+} from '../../../core/redaction';
 
 export interface LabelledDoc {
   id: string;
@@ -26,7 +32,15 @@ export function runDoc(doc: LabelledDoc, options: RedactOptions = {}): Redaction
   return redact(doc.text, doc.known, options);
 }
 
-export const IDENTIFIER_KINDS = ['idNumber', 'phone', 'email', 'wechat', 'bankAccount', 'propertyCert', 'plate'];
+export const IDENTIFIER_KINDS = [
+  'idNumber',
+  'phone',
+  'email',
+  'wechat',
+  'bankAccount',
+  'propertyCert',
+  'plate',
+];
 
 export interface KindScore {
   labelled: number;
@@ -54,11 +68,13 @@ function covered(s: { start: number; end: number }, spans: readonly Span[]): boo
   return at >= s.end;
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
 
 export function score(docs: readonly LabelledDoc[], options: RedactOptions = {}): Score {
   const byKind: Record<string, KindScore> = {};
-  const k = (kind: string) => (byKind[kind] ??= { labelled: 0, found: 0, highlighted: 0, removed: 0, correct: 0 });
+  const k = (kind: string) =>
+    (byKind[kind] ??= { labelled: 0, found: 0, highlighted: 0, removed: 0, correct: 0 });
   const misses: Score['misses'] = [];
   const falsePositives: Score['falsePositives'] = [];
   let idleHighlights = 0;

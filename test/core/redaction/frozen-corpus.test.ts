@@ -1,8 +1,8 @@
 /**
- * Issue 18 item 5 / PUB-7: recall and precision per kind of personal data on the frozen half of the labelled
+ * PUB-7: recall and precision per kind of personal data on the frozen half of the labelled
  * corpus (test/fixtures/redaction/frozen, committed before the redactor was written, never tuned on). The
  * thresholds are the figures in README.md ("Redaction: measured") minus a small margin: a change that loses
- * names or identifiers fails here. 法释〔2016〕19号 redaction practice (LEGAL.md).
+ * names or identifiers fails here. 法释〔2016〕19号 redaction practice (the legal notes (docs/requirements.md)).
  */
 import { CORPUS, IDENTIFIER_KINDS, runDoc, score, total, type KindScore } from './corpus';
 
@@ -15,7 +15,15 @@ describe('the redactor on the frozen half of the labelled corpus', () => {
     expect(CORPUS.frozen.length).toBeGreaterThanOrEqual(20);
     expect(CORPUS.frozen.length + CORPUS.tuning.length).toBeGreaterThanOrEqual(40);
     const fields = new Set(CORPUS.frozen.map((d) => d.field));
-    for (const f of ['medical', 'public-places', 'drinking-water', 'occupational', 'infectious', 'radiation', 'family-planning']) {
+    for (const f of [
+      'medical',
+      'public-places',
+      'drinking-water',
+      'occupational',
+      'infectious',
+      'radiation',
+      'family-planning',
+    ]) {
       expect(fields).toContain(f);
     }
   });

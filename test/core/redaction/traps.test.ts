@@ -1,5 +1,5 @@
 /**
- * Issue 18 items 1 and 3: the known traps. What must go goes (surnames that are common words, IDs behind a
+ * PUB-7: the known traps. What must go goes (surnames that are common words, IDs behind a
  * mistyped label), what is kept stays (credit codes, registration numbers, licences, the authority's own contact
  * and fine account, company addresses, 健康证明, place and brand names, legal representatives).
  */
@@ -19,7 +19,9 @@ describe('what is removed', () => {
   });
 
   it('a minor named as a third party goes whole, not as 张某', () => {
-    expect(publish('当事人之子邓小乐（14岁）在柜台帮忙。')).toBe('当事人之子［未成年人信息已隐去］（14岁）在柜台帮忙。');
+    expect(publish('当事人之子邓小乐（14岁）在柜台帮忙。')).toBe(
+      '当事人之子［未成年人信息已隐去］（14岁）在柜台帮忙。',
+    );
   });
 
   it.each([
@@ -38,6 +40,8 @@ describe('what is removed', () => {
 
   it('a home address, health details and a statement of finances', () => {
     expect(publish('家住重庆市万州区天城镇龙井村4组。')).toBe('家住［住址已隐去］。');
+    expect(publish('当事人在五桥街道百安路8号家中开设诊所。')).toBe('当事人在［住址已隐去］家中开设诊所。');
+    expect(publish('当事人在五桥街道百安路8号开设诊所。')).toBe('当事人在五桥街道百安路8号开设诊所。');
     expect(publish('患者被诊断为职业性矽肺壹期。')).toContain('［健康信息已隐去］');
     expect(publish('当事人称其家庭月收入不足2000元，系低保户。')).toContain('［财产状况信息已隐去］');
   });
@@ -67,7 +71,9 @@ describe('what is kept', () => {
 
   it('the authority contact line after the remedies notice is kept, the party’s phone above it is not', () => {
     const text = '电话：023-58402008\n可以申请行政复议或者提起行政诉讼。\n联系电话：023-58221234';
-    expect(publish(text)).toBe('电话：［电话号码已隐去］\n可以申请行政复议或者提起行政诉讼。\n联系电话：023-58221234');
+    expect(publish(text)).toBe(
+      '电话：［电话号码已隐去］\n可以申请行政复议或者提起行政诉讼。\n联系电话：023-58221234',
+    );
   });
 
   it('the legal representative is kept wherever named, as the 双公示 standard publishes them', () => {
@@ -78,5 +84,18 @@ describe('what is kept', () => {
   it('keepNames keeps a name the caller publishes', () => {
     const text = '证人李明在场。';
     expect(applyRemovals(text, redact(text, [], { keepNames: ['李明'] }).removals)).toBe(text);
+  });
+});
+
+describe('what the reviewer decides', () => {
+  it('a 15-digit number that reads both as an old ID and as a registration number is highlighted, not removed', () => {
+    // 500101740121463: birth date 1974-01-21 and a valid GS 15 check digit; under 注册号 it is kept outright.
+    const text = '号码500101740121463。';
+    const { removals, highlights } = redact(text, []);
+    expect(removals).toEqual([]);
+    expect(highlights.map((h) => [h.kind, text.slice(h.start, h.end)])).toEqual([
+      ['idNumber', '500101740121463'],
+    ]);
+    expect(publish('注册号：500101740121463。')).toBe('注册号：500101740121463。');
   });
 });
