@@ -1,5 +1,5 @@
 /**
- * Full-text publication's contract (PUB-7 second form, seed Art. 16; issue 18 item 4; docs/publication.md "Full
+ * Full-text publication's contract (PUB-7 second form, seed Art. 16; docs/publication.md "Full
  * text"): the preparer gives the decision's text (typed, pasted or the document system's text export - never an
  * uploaded PDF), the server marks removals and highlights, the reviewer confirms the removals (undoing or adding
  * some), and the entry cannot go past review until that is done. zod/mini like the other contracts.

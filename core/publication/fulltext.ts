@@ -1,5 +1,5 @@
 /**
- * Full-text publication of a decision (PUB-7 second form, seed Art. 16; issue 18 item 4): staff choose the
+ * Full-text publication of a decision (PUB-7 second form, seed Art. 16): staff choose the
  * decision's text (typed, pasted or the document system's text export - an uploaded PDF is never the published
  * full text), the server marks removals and highlights with the redaction engine from the parties' known data,
  * a reviewer (the section's 分管领导 at the review step) confirms the removals - undoing or adding some - and the

@@ -64,7 +64,7 @@ export interface EntryForWorkflow {
   correctionId: string | null;
   /** The withdrawal's public reason once written, and whether it was published after review. */
   withdrawal: { reason: string | null; reasonPublished: boolean } | null;
-  /** Full-text publication chosen (issue 18 item 4): the text, its removals and their confirmation; else absent. */
+  /** Full-text publication chosen (PUB-7): the text, its removals and their confirmation; else absent. */
   fullText?: FullTextRecord | null;
 }
 

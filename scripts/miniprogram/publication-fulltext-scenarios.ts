@@ -1,5 +1,5 @@
 /**
- * Full-text publication in `npm run preview` (PREVIEW_ONLY=fulltext; issue 18 item 4): the reviewer's preview of a
+ * Full-text publication in `npm run preview` (PREVIEW_ONLY=fulltext; PUB-7): the reviewer's preview of a
  * submitted entry (removals struck, highlights, one highlight taken and a name added by the reviewer), the
  * preparer's text box on a draft, and the public detail page of an entry published with its confirmed full text;
  * at both font sizes. The entries are prepared through the `staff` function's actions, so the marks are the

@@ -1,5 +1,5 @@
 /**
- * The public detail page with a decision's full text (issue 18 item 4; PUB-7 second form, seed Art. 16): the
+ * The public detail page with a decision's full text (PUB-7 second form, seed Art. 16): the
  * redacted text fixed at approval, as paragraphs under the summary; an entry without one shows the summary only.
  */
 import { detailView } from '../../miniprogram/pages/publication/view';

@@ -1,5 +1,5 @@
 /**
- * `publication.fullText` answers for the reviewer's preview page (issue 18 item 4), built with the real engine
+ * `publication.fullText` answers for the reviewer's preview page (PUB-7), built with the real engine
  * (core/redaction) on a fictional decision, as the server builds them (server/features/publication/fulltext*.ts).
  */
 import type { PublicationFullTextView } from '../../core/contract/publication-fulltext';

@@ -1,5 +1,5 @@
 /**
- * The reviewer's full-text preview rendered in Chromium (pages/pubstaff/fulltext; issue 18 item 4; PUB-7 second
+ * The reviewer's full-text preview rendered in Chromium (pages/pubstaff/fulltext; PUB-7 second
  * form, seed Art. 16; 法释〔2016〕19号 Art. 10): every removal struck with what the public reads instead, every
  * highlight marked; a tap undoes or restores a removal and takes a highlight; typed words are removed wherever
  * they occur; the confirmation sends the final removals for the version seen; a refusal (a leak) is shown in the

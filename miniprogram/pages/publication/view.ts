@@ -77,7 +77,7 @@ export type DetailView =
       fields: Field[];
       /** A changed decision: the earlier entry (now a withdrawal notice) to open. */
       replaces: { id: string; docNo: string; url: string } | null;
-      /** The decision's full text, redacted and fixed at approval (issue 18 item 4), as paragraphs; or none. */
+      /** The decision's full text, redacted and fixed at approval (PUB-7), as paragraphs; or none. */
       fullText: string[] | null;
     }
   | { withdrawn: true; id: string; title: string; fields: Field[] };

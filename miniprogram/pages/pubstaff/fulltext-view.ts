@@ -1,5 +1,5 @@
 /**
- * The reviewer's full-text preview as a pure view model (pages/pubstaff/fulltext; issue 18 item 4; PUB-7 second
+ * The reviewer's full-text preview as a pure view model (pages/pubstaff/fulltext; PUB-7 second
  * form, seed Art. 16): the decision's text with every mark - the system's removals (struck, with what the public
  * reads instead), its "please review" highlights, and the reviewer's own additions - each of which the reviewer
  * can switch; the text the public would read; and the final removals sent with `publication.confirmRemovals`.

@@ -1,6 +1,6 @@
 /**
  * What the case register knows about a case's natural persons, for the redaction of a published decision's full
- * text only (issue 18 items 1, 2; server/features/publication/fulltext.ts): the party's name, its ID number (the
+ * text only (PUB-7; server/features/publication/fulltext.ts): the party's name, its ID number (the
  * sealed number opened here, server-side, never answered or logged), its address, the legal representative (whose
  * name is published), and the officers' names. Found by the unit and case number (index `unitId_caseNo`).
  */

@@ -167,7 +167,7 @@ export async function publishEntry(
   record = await openEntry(db, record);
   const view = publicView(record.entry);
   const fullText = record.fullText?.publicText ?? null;
-  // The leak scan again right before publication, with the known data as it is now: any hit blocks (issue 18 item 2).
+  // The leak scan again right before publication, with the known data as it is now: any hit blocks (PUB-7).
   if (fullText !== null)
     refuseLeaks(fullText, await knownDataFor(db, record, record.fullText!.caseNo), '公开的决定书全文');
   // The end on each channel, from the legal settings in force, recorded with their version .

@@ -82,7 +82,7 @@ const publicationForward = handle(decl.publicationForward, (input, call) =>
 async function approveOne(call: Call, id: string, publishAt: string | undefined): Promise<EntryRecord> {
   const r = await loadForStaff(call.db, call.staff!, id);
   const when = publishAt ? new Date(publishAt) : call.now;
-  // A confirmed full text's public text is fixed now, after the leak scan (issue 18 items 2 and 4); an
+  // A confirmed full text's public text is fixed now, after the leak scan (PUB-7); an
   // unconfirmed one is refused by the declaration.
   const publicText = await fixedPublicText(call.db, r);
   let done = await step(call.db, 'approve', {

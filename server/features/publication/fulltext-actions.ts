@@ -1,5 +1,5 @@
 /**
- * Full-text publication's actions (PUB-7 second form; issue 18 item 4): the preparer gives the decision's text and
+ * Full-text publication's actions (PUB-7 second form; PUB-7): the preparer gives the decision's text and
  * the engine marks removals and highlights; the reviewer (the section's 分管领导, at the review step) confirms the
  * removals, undoing or adding some, and the confirmation - who, when, which removals, what was added and undone -
  * is recorded on the entry through the ledger; the preview for everyone who sees the entry.

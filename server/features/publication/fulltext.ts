@@ -1,5 +1,5 @@
 /**
- * Full-text publication on the server (PUB-7 second form, seed Art. 16; issue 18 items 2 and 4): the parties'
+ * Full-text publication on the server (PUB-7 second form, seed Art. 16): the parties'
  * known data for the redaction engine, from the entry's own party and, when staff name the case, the case
  * register's party (its sealed ID number opened server-side by the case module, for this only) and its officers; the marks on a
  * text; the public text fixed at approval; the leak scan that blocks publication. Nothing here is logged or
@@ -47,7 +47,7 @@ export function knownOfEntry(entry: PublicationEntry): KnownData {
 }
 
 /**
- * The case register's known data (issue 18 item 1: officers' names go too; the legal representative stays):
+ * The case register's known data (PUB-7: officers' names go too; the legal representative stays):
  * found by the unit and case number (index `unitId_caseNo`); unknown case → INVALID_INPUT naming the field.
  */
 export async function knownOfCase(db: Database, unitId: string, caseNo: string): Promise<KnownData> {
@@ -93,7 +93,7 @@ const LEAK_KIND_LABELS: Partial<Record<RedactionKind, string>> = {
   email: '电子邮箱',
 };
 
-/** Refuses when a public text still holds any of the known data in any spelling (issue 18 item 2: any hit blocks). */
+/** Refuses when a public text still holds any of the known data in any spelling (PUB-7: any hit blocks). */
 export function refuseLeaks(publicText: string, k: KnownData, what: string): void {
   const hits = leakScan(publicText, k.known);
   if (hits.length === 0) return;
@@ -110,7 +110,7 @@ export async function fixedPublicText(db: Database, r: EntryRecord): Promise<str
   return text;
 }
 
-/** A withdrawal reason as published: the engine's removals applied, then the leak scan (issue 18 item 4). */
+/** A withdrawal reason as published: the engine's removals applied, then the leak scan (PUB-7). */
 export async function redactedReason(db: Database, r: EntryRecord, reason: string): Promise<string> {
   const k = await knownDataFor(db, r, r.fullText?.caseNo ?? null);
   const out = applyRemovals(reason, marksOf(reason, k).removals);

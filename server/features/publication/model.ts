@@ -105,7 +105,7 @@ export interface PublicDoc {
   tokens: string[];
   view: PublicView | null;
   notice: WithdrawalNotice | null;
-  /** The decision's full text as fixed at approval, its removals applied (issue 18 item 4); absent: summary only. */
+  /** The decision's full text as fixed at approval, its removals applied (PUB-7); absent: summary only. */
   fullText?: string | null;
   /** A changed decision's new entry names the old one's notice (id and document number, both already public). */
   replaces?: { id: string; docNo: string } | null;

@@ -135,7 +135,7 @@ const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
       s.decisionDate = input.entry.decisionDate;
       s.docNo = input.entry.docNo;
       s.withheld = withheldOf(input.entry);
-      // The party may have changed: the full text is marked again and waits for a new confirmation (issue 18).
+      // The party may have changed: the full text is marked again and waits for a new confirmation (PUB-7).
       if (r.fullText)
         s.fullText = await remarkedFullText(call.db, { ...r, entry: input.entry }, r.fullText, call.now);
       // The whole entry was checked (entrySchema): a draft from a decision is now complete.

@@ -48,7 +48,7 @@ const publicationNoteChange = handle(decl.publicationNoteChange, async (input, c
 const publicationWithdraw = handle(decl.publicationWithdraw, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
   const today = todayOf(call.now);
-  // The reason is published: it passes the same redaction as a full text (issue 18 item 4), stored as published.
+  // The reason is published: it passes the same redaction as a full text (PUB-7), stored as published.
   const reason = await redactedReason(call.db, r, input.reason);
   const done = await step(call.db, 'withdraw', {
     actor: actorOf(call.staff!),

@@ -1,5 +1,5 @@
 /**
- * Full text with the case register's known data (issue 18 items 1, 2): given the case number, the case's party
+ * Full text with the case register's known data (PUB-7): given the case number, the case's party
  * (its sealed ID number opened server-side for this only) and its officers are removed as known data; an unknown
  * case number is refused naming the field; nothing of the register is answered beyond the marks.
  */
@@ -32,7 +32,7 @@ async function entryWithText(caseNo?: string) {
   return { id, set };
 }
 
-describe('full text with the case register (issue 18 item 2)', () => {
+describe('full text with the case register (PUB-7)', () => {
   it("removes the case's party ID number and officers as known data", async () => {
     const { id, set } = await entryWithText(CASE_NO);
     expect(set.ok).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Shared by the full-text tests (issue 18 item 4): a decision's text for the person penalty of helpers.ts
+ * Shared by the full-text tests (PUB-7): a decision's text for the person penalty of helpers.ts
  * (张三丰, ADULT_ID, 13912345678, 民族路88号3-2) with the party's data in several spellings, and the checks that
  * none of it is left in a public text.
  */

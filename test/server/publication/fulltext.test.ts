@@ -1,5 +1,5 @@
 /**
- * Full-text publication through the emulator (issue 18 Done-when; PUB-7 second form, seed Art. 16; 法释〔2016〕19号
+ * Full-text publication through the emulator (PUB-7 second form, seed Art. 16; 法释〔2016〕19号
  * Art. 10 redaction): an entry chosen for full text cannot go past review - nor be approved - until a reviewer
  * confirmed its removals, and the published text holds none of the party's known data in any spelling.
  */
@@ -28,7 +28,7 @@ const KNOWN = [
   },
 ];
 
-describe('full-text publication: the reviewer confirms the removals first (issue 18 item 4)', () => {
+describe('full-text publication: the reviewer confirms the removals first (PUB-7)', () => {
   it('refuses review, forward and approval until a reviewer confirmed; then publishes the redacted text', async () => {
     const id = await create(ctx.call, personPenalty());
     expect(await setText(ctx.call, id)).toMatchObject({ ok: true, data: { version: 1, confirmed: false } });
@@ -37,7 +37,7 @@ describe('full-text publication: the reviewer confirms the removals first (issue
     const review = await ctx.call.staff(REVIEWER, 'publication.review', { id });
     expect(review).toMatchObject({ ok: false, error: { code: 'PRECONDITION_FAILED' } });
     expect(review.error.message).toContain('确认删除内容');
-    // The entry says why review is not offered (issue 18 item 4).
+    // The entry says why review is not offered (PUB-7).
     const entry = await ctx.call.staff(REVIEWER, 'publication.staffGet', { id });
     expect(entry.data.allowedSteps).not.toContain('review');
     expect(entry.data.fullTextWaiting).toContain('确认删除内容');
@@ -95,7 +95,7 @@ describe('full-text publication: the reviewer confirms the removals first (issue
     expect((await preview(ctx.call, id, PREPARER)).fullText.confirmed.byMe).toBe(false);
   });
 
-  it('refuses a confirmation that undoes the removal of known data (any leak blocks, issue 18 item 2)', async () => {
+  it('refuses a confirmation that undoes the removal of known data (any leak blocks, PUB-7)', async () => {
     const id = await create(ctx.call, personPenalty());
     await setText(ctx.call, id);
     await ctx.call.staff(PREPARER, 'publication.submit', { id });
@@ -148,7 +148,7 @@ describe('full-text publication: the reviewer confirms the removals first (issue
     expect((await setText(ctx.call, id, DECISION_TEXT + '。')).ok).toBe(false);
   });
 
-  it("publishes a withdrawal reason with the party's data removed (issue 18 item 4)", async () => {
+  it("publishes a withdrawal reason with the party's data removed (PUB-7)", async () => {
     const id = await create(ctx.call, personPenalty());
     await setText(ctx.call, id);
     await ctx.call.staff(PREPARER, 'publication.submit', { id });

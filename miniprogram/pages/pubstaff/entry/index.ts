@@ -30,7 +30,7 @@ Component({
     id: '',
     state: 'loading',
     errorMessage: '',
-    /** Full text chosen and its removals not yet confirmed (issue 18 item 4): why review is not offered. */
+    /** Full text chosen and its removals not yet confirmed (PUB-7): why review is not offered. */
     fullTextWaiting: '',
     view: null as EntryDetail | null,
     banner: '',
@@ -87,7 +87,7 @@ Component({
       const id = (e.currentTarget.dataset as { id?: string }).id;
       if (id) wx.navigateTo({ url: `${ENTRY_PAGE}?id=${id}` });
     },
-    /** The decision's full text and its removals (issue 18 item 4): the reviewer confirms them there. */
+    /** The decision's full text and its removals (PUB-7): the reviewer confirms them there. */
     onFullText() {
       wx.navigateTo({ url: `${FULLTEXT_PAGE}?id=${this.data.id}` });
     },

@@ -1,5 +1,5 @@
 /**
- * The reviewer's full-text preview (issue 18 item 4; PUB-7 second form, seed Art. 16; 法释〔2016〕19号 Art. 10): the
+ * The reviewer's full-text preview (PUB-7 second form, seed Art. 16; 法释〔2016〕19号 Art. 10): the
  * decision's text with every removal struck and what the public reads instead, every "please review" highlight,
  * and the reviewer's own additions; a tap switches one (undo or restore a removal, take a highlight, drop an
  * addition); words typed in 添加删除内容 are removed wherever they occur; 确认删除内容 records the confirmation
