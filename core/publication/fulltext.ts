@@ -37,8 +37,10 @@ export interface RemovalConfirmation {
 
 /** The full text on the staff record (personal data: staff only; never in a public output until redacted). */
 export interface FullTextRecord {
-  /** The decision's text as given. */
+  /** The decision's text as given (personal data: sealed at rest by the server, '' in the stored record). */
   text: string;
+  /** At rest: the text sealed with the entry's own key (server/features/publication/sealing.ts). */
+  textSealed?: unknown;
   /** Increases with every new text: a confirmation names the version it was made on. */
   version: number;
   /** Where the text came from: typed or pasted, or the document system's text export. */

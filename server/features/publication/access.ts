@@ -93,6 +93,7 @@ export async function step(db: Database, name: string, o: StepOptions): Promise<
       const sealed = await sealEntry(db, o.loaded._id, s, o.now);
       s.entry = sealed.entry;
       s.partySealed = sealed.partySealed;
+      if (s.fullText) s.fullText = sealed.fullText ?? null;
     },
     alsoWrite: (ctx) => o.alsoWrite?.(ctx as never) ?? [],
   });
