@@ -194,6 +194,9 @@ export type {
   StaffQueue,
 } from './contract/publication';
 export type { PublicationEntry } from './publication/fields';
+/** The reviewer's full-text preview (pages/pubstaff/fulltext; PUB-7): types only, the engine stays server-side. */
+export type { PublicationFullTextView, PublicationFullTextDone } from './contract/publication-fulltext';
+export type { RedactionKind, Span } from './redaction/types';
 /** Served documents (REC-7, PUB-5): the party's pages and the staff's list of a case's services. */
 export { countdownLabel, receiptLines, SERVICE_STATE_LABELS, SUBMISSION_KIND_LABELS } from './service/views';
 export type {

@@ -22,6 +22,10 @@ import {
   PUBLICATION_STAFF_SCENARIOS,
 } from './miniprogram/publication-staff-scenarios';
 import { seedServiceFixtures, SERVICE_DOCUMENT_SCENARIOS } from './miniprogram/service-documents-scenarios';
+import {
+  loadFullTextFixtures,
+  PUBLICATION_FULLTEXT_SCENARIOS,
+} from './miniprogram/publication-fulltext-scenarios';
 import { loadServiceFixtures, SERVICE_ENROL_SCENARIOS } from './miniprogram/service-enrol-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
@@ -160,6 +164,7 @@ export const SCENARIOS: Scenario[] = [
   ...RIGHTS_SCENARIOS,
   ...PUBLICATION_STAFF_SCENARIOS,
   ...SERVICE_DOCUMENT_SCENARIOS,
+  ...PUBLICATION_FULLTEXT_SCENARIOS,
   ...SERVICE_ENROL_SCENARIOS,
 ];
 
@@ -189,6 +194,7 @@ async function main(): Promise<void> {
   await loadRightsFixtures(emu.url, emu.ctx.options.appId);
   await loadPublicationStaffFixtures(emu.url, emu.ctx.options.appId);
   await seedServiceFixtures(emu.url, emu.ctx.options.appId);
+  await loadFullTextFixtures(emu.url, emu.ctx.options.appId);
   await loadServiceFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');

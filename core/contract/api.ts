@@ -12,6 +12,7 @@ import { table } from './declare';
 import * as ledger from './ledger';
 import * as officer from './officer';
 import * as publication from './publication';
+import * as publicationFullText from './publication-fulltext';
 import { rightsGet } from './rights';
 import { ORG_STAFF_ACTIONS } from './org';
 import { SERVICE_ENROL_CITIZEN_ACTIONS, SERVICE_ENROL_STAFF_ACTIONS } from './service';
@@ -95,6 +96,9 @@ export const STAFF_API = table([
   publication.publicationNoteChange,
   publication.publicationWithdraw,
   publication.publicationPublishWithdrawalReason,
+  publicationFullText.publicationSetFullText,
+  publicationFullText.publicationConfirmRemovals,
+  publicationFullText.publicationFullText,
   ...SERVICE_DOCUMENT_STAFF_ACTIONS,
   ...SERVICE_ENROL_STAFF_ACTIONS,
   publication.publicationCreditRepair,

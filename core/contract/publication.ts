@@ -241,6 +241,8 @@ export interface PublicationStaffView extends PublicationQueueRow {
   correctionId: string | null;
   publicId: string;
   replaces: { id: string; docNo: string } | null;
+  /** Full text chosen and its removals not yet confirmed: why no step past review is offered (PUB-7). */
+  fullTextWaiting?: string | null;
   /** The changed decision's new entry that replaces this one (PUB-13), once published. (The fields from here on
    * were added with entries from decisions; the server always sends them, optional only to keep older fixtures.) */
   replacedBy?: { id: string; docNo: string } | null;
@@ -303,6 +305,8 @@ export type PublicationPublicItem =
       view: PublicView;
       /** The withdrawn entry of the decision this one changed (its notice's id and document number). */
       replaces?: { id: string; docNo: string };
+      /** `publication.get` only: the decision's full text, redacted and fixed at approval (PUB-7). */
+      fullText?: string;
       /** The entry of the changed decision that replaces this one (PUB-13; 行政处罚法 Art. 48). */
       replacedBy?: { id: string; docNo: string };
     }

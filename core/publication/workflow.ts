@@ -21,6 +21,7 @@ import type { Guard, WorkflowActor, WorkflowDef, WorkflowFields } from '../workf
 import { disclosureOf, withholdRefusal, WITHHOLD_REASON_LABELS } from './disclosure';
 import { PUBLICATION_CLOCKS } from './due';
 import type { PublicationEntry } from './fields';
+import { fullTextRefusal, type FullTextRecord } from './fulltext';
 
 export const ENTRY_STATES = [
   'draft',
@@ -69,6 +70,8 @@ export interface EntryForWorkflow {
   correctionId: string | null;
   /** The withdrawal's public reason once written, and whether it was published after review. */
   withdrawal: { reason: string | null; reasonPublished: boolean } | null;
+  /** Full-text publication chosen (PUB-7): the text, its removals and their confirmation; else absent. */
+  fullText?: FullTextRecord | null;
 }
 
 type E = EntryForWorkflow;
@@ -175,6 +178,8 @@ export const PUBLICATION_WORKFLOW: WorkflowDef<EntryState, E> = {
       who: reviews,
       refusal: '只有分管该科室的领导可以审核，且不能审核本人制作的条目',
       notBy: PREPARED,
+      // Issue 18 item 4: the reviewer confirms the full text's removals before the entry goes on.
+      when: fullTextRefusal,
     },
     forward: {
       label: '报送',
@@ -183,6 +188,7 @@ export const PUBLICATION_WORKFLOW: WorkflowDef<EntryState, E> = {
       who: forwards,
       refusal: '只有办公室公示专员可以报送，且不能报送本人制作的条目',
       notBy: [...PREPARED, 'review'],
+      when: fullTextRefusal,
     },
     approve: {
       label: '批准公开',
@@ -191,7 +197,7 @@ export const PUBLICATION_WORKFLOW: WorkflowDef<EntryState, E> = {
       who: approves,
       refusal: '只有主要领导（或经登记的委托人）可以批准公开，且不能批准本人制作的条目',
       notBy: [...PREPARED, 'review', 'forward'],
-      when: (e) => withholdRefusal(e.entry),
+      when: (e) => withholdRefusal(e.entry) ?? fullTextRefusal(e),
     },
     publish: {
       label: '发布',
@@ -199,7 +205,10 @@ export const PUBLICATION_WORKFLOW: WorkflowDef<EntryState, E> = {
       to: 'published',
       who: system,
       refusal: '批准后由系统按设定时间发布',
-      when: (e) => withholdRefusal(e.entry),
+      when: (e) =>
+        withholdRefusal(e.entry) ??
+        fullTextRefusal(e) ??
+        (e.fullText && e.fullText.publicText === null ? '全文公开的公开文本尚未在批准时确定' : null),
       clocks: { stop: ['publishSgs', 'publishOther'] },
     },
     reject: {

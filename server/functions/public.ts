@@ -2,7 +2,8 @@
 import { complaintPublicActions } from '../features/complaint';
 import { officerPublicActions } from '../features/officer';
 import { ledgerPublicActions } from '../features/ledger/actions';
-import { publicationPublicActions } from '../features/publication';
+// Directly, not through the feature's index: the public function must not carry the redaction engine (PUB-7).
+import { publicationPublicActions } from '../features/publication/public-actions';
 import { rightsPublicActions } from '../features/service/public-rights';
 import { PUBLIC_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';

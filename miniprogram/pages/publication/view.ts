@@ -77,6 +77,8 @@ export type DetailView =
       fields: Field[];
       /** A changed decision: the earlier entry (now a withdrawal notice) to open. */
       replaces: { id: string; docNo: string; url: string } | null;
+      /** The decision's full text, redacted and fixed at approval (PUB-7), as paragraphs; or none. */
+      fullText: string[] | null;
     }
   | { withdrawn: true; id: string; title: string; fields: Field[] };
 
@@ -103,6 +105,7 @@ export function detailView(item: PublicationPublicItem): DetailView {
     replaces: item.replaces
       ? { ...item.replaces, url: `${DETAIL_PAGE}?id=${encodeURIComponent(item.replaces.id)}` }
       : null,
+    fullText: item.fullText ? item.fullText.split('\n').filter((line) => line.trim()) : null,
   };
 }
 

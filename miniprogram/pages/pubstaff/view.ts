@@ -24,6 +24,7 @@ export const ENTRY_PAGE = '/pages/pubstaff/entry/index';
 export const FORM_PAGE = '/pages/pubstaff/form/index';
 export const WITHDRAW_PAGE = '/pages/pubstaff/withdraw/index';
 export const IMPORT_PAGE = '/pages/pubstaff/import/index';
+export const FULLTEXT_PAGE = '/pages/pubstaff/fulltext/index';
 
 export { hasPublicationQueue, queueTabs, type QueueTab } from '../../utils/publication-queues';
 

@@ -31,6 +31,7 @@ import {
   type EntryState_,
   type PublicDoc,
 } from './model';
+import { knownDataFor, refuseLeaks } from './fulltext';
 
 export const SYSTEM_ACTOR: WorkflowActor = { kind: 'system', ref: 'system:publication' };
 
@@ -98,6 +99,7 @@ export async function step(db: Database, name: string, o: StepOptions): Promise<
       const sealed = await sealEntry(db, o.loaded._id, s, o.now);
       s.entry = sealed.entry;
       s.partySealed = sealed.partySealed;
+      if (s.fullText) s.fullText = sealed.fullText ?? null;
     },
     alsoWrite: (ctx) => o.alsoWrite?.(ctx as never) ?? [],
   });
@@ -171,6 +173,10 @@ export async function publishEntry(
   // The projection scrubs the party's identifiers from free text, and the minor rule reads the ID: open it.
   record = await openEntry(db, record);
   const view = publicView(record.entry);
+  const fullText = record.fullText?.publicText ?? null;
+  // The leak scan again right before publication, with the known data as it is now: any hit blocks (PUB-7).
+  if (fullText !== null)
+    refuseLeaks(fullText, await knownDataFor(db, record, record.fullText!.caseNo), '公开的决定书全文');
   // The end on each channel, from the legal settings in force, recorded with their version .
   const display = displayOf(record, settings ?? (await settingsForAct(db, now)), todayOf(now));
   return step(db, 'publish', {
@@ -192,6 +198,7 @@ export async function publishEntry(
         tokens: searchTokens(view),
         view,
         notice: null,
+        fullText,
         replaces: record.replaces ?? null,
         listed: true,
         displayUntil: display.carriersUntil,
@@ -254,6 +261,7 @@ export async function noticeWrite(
       tokens: searchTokens({ partyName: '', docNo: notice.docNo, violationType: null }),
       view: null,
       notice,
+      fullText: null,
       // A withdrawal notice stays listed (seed publicity Art. 25): no display end. One whose content had already
       // left the list at its display end stays off it (nothing is shown that was not public).
       listed: existing?.listed ?? true,

@@ -14,6 +14,7 @@ import { stateOf } from '../../platform/docs';
 import { handle, type Call } from '../../router/types';
 import { actorOf, answerOf, loadForStaff, publishEntry, step, BATCH_BUDGET_MS } from './access';
 import { withheldOf } from './create';
+import { fixedPublicText } from './fulltext';
 import { ENTRIES_COLLECTION, type EntryRecord } from './model';
 import { sealEntry } from './sealing';
 
@@ -81,12 +82,16 @@ const publicationForward = handle(decl.publicationForward, (input, call) =>
 async function approveOne(call: Call, id: string, publishAt: string | undefined): Promise<EntryRecord> {
   const r = await loadForStaff(call.db, call.staff!, id);
   const when = publishAt ? new Date(publishAt) : call.now;
+  // A confirmed full text's public text is fixed now, after the leak scan (PUB-7); an
+  // unconfirmed one is refused by the declaration.
+  const publicText = await fixedPublicText(call.db, r);
   let done = await step(call.db, 'approve', {
     actor: actorOf(call.staff!),
     now: call.now,
     loaded: r,
     effect: (s) => {
       s.publishAt = (when.getTime() < call.now.getTime() ? call.now : when).toISOString();
+      if (s.fullText && publicText !== null) s.fullText = { ...s.fullText, publicText };
     },
   });
   if (when.getTime() <= call.now.getTime()) {
@@ -133,6 +138,8 @@ const publicationReject = handle(decl.publicationReject, async (input, call) => 
     effect: (s) => {
       s.comments = comment(call, r, 'reject', input.comment);
       s.publishAt = null;
+      // Sent back after approval: the public text is fixed again at the next approval.
+      if (s.fullText) s.fullText = { ...s.fullText, publicText: null };
     },
   });
   return answerOf(done);

@@ -105,6 +105,8 @@ export interface PublicDoc {
   tokens: string[];
   view: PublicView | null;
   notice: WithdrawalNotice | null;
+  /** The decision's full text as fixed at approval, its removals applied (PUB-7); absent: summary only. */
+  fullText?: string | null;
   /** A changed decision's new entry names the old one's notice (id and document number, both already public). */
   replaces?: { id: string; docNo: string } | null;
   /** ... and the old one names the new one (PUB-13; 行政处罚法 Art. 48), once that is published. */

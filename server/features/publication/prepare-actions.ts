@@ -15,6 +15,7 @@ import { actorOf, answerOf, loadForStaff, step, todayOf, BATCH_BUDGET_MS } from 
 import { commissionOf } from '../../org/resolvers';
 import { assertMayPrepareFor, createEntry, draftState, withheldOf } from './create';
 import { ENTRIES_COLLECTION } from './model';
+import { remarkedFullText } from './fulltext';
 import { sealEntry } from './sealing';
 
 /** The old entry a changed decision's new entry names: one the caller sees, whose change was recorded. */
@@ -135,6 +136,9 @@ const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
       s.decisionDate = input.entry.decisionDate;
       s.docNo = input.entry.docNo;
       s.withheld = withheldOf(input.entry);
+      // The party may have changed: the full text is marked again and waits for a new confirmation (PUB-7).
+      if (r.fullText)
+        s.fullText = await remarkedFullText(call.db, { ...r, entry: input.entry }, r.fullText, call.now);
       // The whole entry was checked (entrySchema): a draft from a decision is now complete.
       if (s.missing) s.missing = [];
     },

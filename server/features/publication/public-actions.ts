@@ -61,7 +61,9 @@ const publicationList = handle(decl.publicationList, async (input, call) => {
 const publicationGet = handle(decl.publicationGet, async (input, call) => {
   const doc = await getDoc<PublicDoc>(call.db, PUBLIC_COLLECTION, input.id);
   if (!doc || doc.listed === false) throw new AppError('NOT_FOUND', '未找到该公示信息');
-  return publicItem(doc);
+  const item = publicItem(doc);
+  // The full text (fixed at approval, redacted) only on the detail, never in the list (PUB-7).
+  return !item.withdrawn && doc.fullText ? { ...item, fullText: doc.fullText } : item;
 });
 
 export const publicationPublicActions = {

@@ -12,6 +12,7 @@ import { holdsFor } from '../../../core/org/scope';
 import type { Role } from '../../../core/org/roles';
 import type { PublicationEntry } from '../../../core/publication/fields';
 import { approvalUnitOf } from '../../../core/publication/workflow';
+import type { FullTextRecord } from '../../../core/publication/fulltext';
 import type { WorkflowActor } from '../../../core/workflow/define';
 import type { Database } from '../../platform/cloudbase';
 import { openPersonalData, sealPersonalData, type SealedPersonalData } from '../../privacy';
@@ -29,6 +30,28 @@ export const IDENTIFIER_ROLES = ['officer', 'reviewer', 'principal'] as const sa
 interface WithEntry {
   entry: PublicationEntry;
   partySealed?: SealedPersonalData | null;
+  /** A decision's full text (PUB-7) holds the same personal data: its text is sealed the same way. */
+  fullText?: FullTextRecord | null;
+}
+
+/** The full text's text moved into a sealed box (the marks and the redacted public text stay readable). */
+async function sealFullText<S extends WithEntry>(db: Database, id: string, state: S, now: Date): Promise<S> {
+  const f = state.fullText;
+  if (!f || !f.text) return state;
+  const textSealed = await sealPersonalData(db, entrySealRef(id), { fullText: f.text }, now);
+  return { ...state, fullText: { ...f, text: '', textSealed } };
+}
+
+async function openFullText<R extends WithEntry & { _id: string }>(db: Database, r: R): Promise<R> {
+  const f = r.fullText;
+  if (!f || f.text || !f.textSealed) return r;
+  const opened = await openPersonalData<{ fullText?: string }>(
+    db,
+    entrySealRef(r._id),
+    f.textSealed as SealedPersonalData,
+  );
+  const { textSealed: _sealed, ...rest } = f;
+  return { ...r, fullText: { ...rest, text: opened?.fullText ?? '' } };
 }
 
 const hasOpenKeys = (party: PublicationEntry['party']) => SEALED_KEYS.some((k) => party[k] !== undefined);
@@ -43,6 +66,10 @@ export async function sealEntry<S extends WithEntry>(
   state: S,
   now: Date,
 ): Promise<S> {
+  return sealParty(db, id, await sealFullText(db, id, state, now), now);
+}
+
+async function sealParty<S extends WithEntry>(db: Database, id: string, state: S, now: Date): Promise<S> {
   const party = { ...state.entry.party };
   const secret: Sealed = {};
   for (const k of SEALED_KEYS) {
@@ -60,6 +87,10 @@ export async function sealEntry<S extends WithEntry>(
 
 /** The record with its party's identifiers opened (unchanged when nothing is sealed or it is open already). */
 export async function openEntry<R extends WithEntry & { _id: string }>(db: Database, r: R): Promise<R> {
+  return openParty(db, await openFullText(db, r));
+}
+
+async function openParty<R extends WithEntry & { _id: string }>(db: Database, r: R): Promise<R> {
   if (!r.partySealed || hasOpenKeys(r.entry.party)) return r;
   const opened = (await openPersonalData<Sealed>(db, entrySealRef(r._id), r.partySealed)) ?? {};
   return { ...r, entry: { ...r.entry, party: { ...r.entry.party, ...opened } } };

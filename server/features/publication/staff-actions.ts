@@ -3,6 +3,7 @@
  * the four-step approval and withdrawal, each in its own file.
  */
 import { publicationApprovalActions } from './approval-actions';
+import { publicationFullTextActions } from './fulltext-actions';
 import { publicationCreditStaffActions } from './credit-display';
 import { publicationFromDecisionActions } from './from-decision';
 import { publicationPrepareActions } from './prepare-actions';
@@ -15,5 +16,6 @@ export const publicationStaffActions = {
   ...publicationFromDecisionActions,
   ...publicationApprovalActions,
   ...publicationWithdrawalActions,
+  ...publicationFullTextActions,
   ...publicationCreditStaffActions,
 };

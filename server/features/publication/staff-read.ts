@@ -5,6 +5,7 @@
  * keyset pages (deploy/database.json); every row is checked again with the declaration's `sees`, so a row outside
  * the caller's reach never leaves. Rows carry the party's public name only.
  */
+import { fullTextRefusal } from '../../../core/publication/fulltext';
 import * as decl from '../../../core/contract/publication';
 import type { PublicationQueueRow, StaffQueue } from '../../../core/contract/publication';
 import type { Page } from '../../../core/contract/envelope';
@@ -162,6 +163,7 @@ const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call)
     correctionId: r.correctionId,
     publicId: r.publicId ?? r._id,
     replaces: r.replaces ?? null,
+    fullTextWaiting: fullTextRefusal(r),
     replacedBy: pub?.replacedBy ?? null,
     fromDecision: r.fromDecision ?? null,
     missing: r.missing ?? [],

@@ -7,6 +7,7 @@ import { withdrawalStartsOn } from '../../../core/publication/due';
 import { AppError } from '../../errors';
 import { handle } from '../../router/types';
 import { actorOf, answerOf, loadForStaff, noticeWrite, REASON_PENDING, step, todayOf } from './access';
+import { redactedReason } from './fulltext';
 
 /** A date as the act's time: today is now, an earlier day its noon in Shanghai (the clocks read the date). */
 function actedAtOn(date: string, now: Date): Date {
@@ -47,6 +48,8 @@ const publicationNoteChange = handle(decl.publicationNoteChange, async (input, c
 const publicationWithdraw = handle(decl.publicationWithdraw, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
   const today = todayOf(call.now);
+  // The reason is published: it passes the same redaction as a full text (PUB-7), stored as published.
+  const reason = await redactedReason(call.db, r, input.reason);
   const done = await step(call.db, 'withdraw', {
     actor: actorOf(call.staff!),
     now: call.now,
@@ -54,7 +57,7 @@ const publicationWithdraw = handle(decl.publicationWithdraw, async (input, call)
     effect: (s) => {
       s.withdrawal = {
         ...(r.withdrawal ?? {}),
-        reason: input.reason,
+        reason,
         reasonPublished: false,
         withdrawnOn: today,
       };

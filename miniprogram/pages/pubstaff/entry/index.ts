@@ -12,6 +12,7 @@ import { call, newRequestId } from '../../../services/api';
 import { shanghaiToday } from '../../../utils/date-format';
 import {
   ENTRY_PAGE,
+  FULLTEXT_PAGE,
   entryDetail,
   FORM_PAGE,
   OVERRIDE_GROUNDS,
@@ -29,6 +30,8 @@ Component({
     id: '',
     state: 'loading',
     errorMessage: '',
+    /** Full text chosen and its removals not yet confirmed (PUB-7): why review is not offered. */
+    fullTextWaiting: '',
     view: null as EntryDetail | null,
     banner: '',
     busy: false,
@@ -74,11 +77,19 @@ Component({
         });
         return;
       }
-      this.setData({ state: 'ready', view: entryDetail(res.data as PublicationStaffView) });
+      this.setData({
+        state: 'ready',
+        view: entryDetail(res.data as PublicationStaffView),
+        fullTextWaiting: (res.data as PublicationStaffView).fullTextWaiting ?? '',
+      });
     },
     onOpenVersion(e: WechatMiniprogram.TouchEvent) {
       const id = (e.currentTarget.dataset as { id?: string }).id;
       if (id) wx.navigateTo({ url: `${ENTRY_PAGE}?id=${id}` });
+    },
+    /** The decision's full text and its removals (PUB-7): the reviewer confirms them there. */
+    onFullText() {
+      wx.navigateTo({ url: `${FULLTEXT_PAGE}?id=${this.data.id}` });
     },
     onStep(e: WechatMiniprogram.TouchEvent) {
       const step = (e.currentTarget.dataset as { step?: string }).step ?? '';
