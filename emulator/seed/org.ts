@@ -21,6 +21,7 @@
  * | `demo-auditor`     | `stf_auditor`     | 法规与综合监督科                      | auditor (commission, enforcement)     |
  * | `demo-admin-1`     | `stf_admin_1`     | 办公室, 系统管理员                    | admin (commission)                    |
  * | `demo-admin-2`     | `stf_admin_2`     | 办公室, 系统管理员                    | admin (commission)                    |
+ * | `demo-party-office`| `stf_party_office`| 党委办公室, runs the official account | partyOffice (commission)              |
  *
  * Sections: the commission's 办公室, 医政医管科, 公共卫生科 and 法规与综合监督科 (kind `oversight`: it handles
  * complaints about enforcement conduct, which never go to the enforcement unit); the enforcement unit's 执法一大队,
@@ -41,6 +42,7 @@ export const DEMO_SECTIONS = {
   department1: 'sec_dept_1',
   department2: 'sec_dept_2',
   enforcementLegal: 'sec_enf_legal',
+  partyOffice: 'sec_party_office',
 } as const;
 
 const C = DEMO_UNITS.commission;
@@ -158,6 +160,14 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     sectionId: DEMO_SECTIONS.office,
     roles: [['admin', C]],
   },
+  {
+    staffId: 'stf_party_office',
+    openid: 'demo-party-office',
+    name: '何静',
+    unitId: C,
+    sectionId: DEMO_SECTIONS.partyOffice,
+    roles: [['partyOffice', C]],
+  },
 ];
 
 const SECTIONS: Array<[string, string, string, OrgChart['sections'][number]['kind']]> = [
@@ -168,6 +178,7 @@ const SECTIONS: Array<[string, string, string, OrgChart['sections'][number]['kin
   [DEMO_SECTIONS.department1, E, '执法一大队', 'department'],
   [DEMO_SECTIONS.department2, E, '执法二大队', 'department'],
   [DEMO_SECTIONS.enforcementLegal, E, '法制稽查', 'department'],
+  [DEMO_SECTIONS.partyOffice, C, '党委办公室', 'office'],
 ];
 
 const SUPERVISION: Array<[string, string[]]> = [
