@@ -11,6 +11,7 @@ import type { ClientApi } from './declare';
 import { table } from './declare';
 import * as ledger from './ledger';
 import * as officer from './officer';
+import * as officialAccount from './official-account';
 import * as publication from './publication';
 import { rightsGet } from './rights';
 import { ORG_STAFF_ACTIONS } from './org';
@@ -85,6 +86,11 @@ export const STAFF_API = table([
   publication.publicationNoteChange,
   publication.publicationWithdraw,
   publication.publicationPublishWithdrawalReason,
+  officialAccount.officialAccountDigests,
+  officialAccount.officialAccountDigest,
+  officialAccount.officialAccountPublish,
+  officialAccount.officialAccountMassSend,
+  officialAccount.outboxRetry,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
@@ -96,6 +102,8 @@ export const SCHEDULER_API = table([
   system.housekeepingUploads,
   system.calendarRecompute,
   publication.publicationPublishDue,
+  officialAccount.officialAccountPrepare,
+  officialAccount.officialAccountSweep,
 ] as const);
 
 export const API = {

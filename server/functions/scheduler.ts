@@ -8,6 +8,7 @@ import { withTimerFanOut } from '../features/system/timer';
 import { publicationClockedRecords, publicationSchedulerActions } from '../features/publication';
 import { SCHEDULER_API } from '../../core/contract/api';
 import { OUTBOX_HANDLERS } from '../outbox';
+import { OFFICIAL_ACCOUNT_HANDLERS, officialAccountSchedulerActions } from '../features/official-account';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
 import type { Handlers } from '../router/types';
@@ -19,11 +20,12 @@ export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
   ...housekeepingSchedulerActions,
   ...calendarSchedulerActions,
   ...publicationSchedulerActions,
+  ...officialAccountSchedulerActions,
 };
 
 /** The scheduler delivers every outbox kind the outbox knows (a feature adding a kind lists it here). */
 export const schedulerPlugins = plugins({
-  outboxHandlers: OUTBOX_HANDLERS,
+  outboxHandlers: [...OUTBOX_HANDLERS, ...OFFICIAL_ACCOUNT_HANDLERS],
   clockedRecords: [complaintClockedRecords, publicationClockedRecords],
 });
 

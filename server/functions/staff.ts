@@ -11,6 +11,7 @@ import {
   publicationDeadlineProviders,
   publicationStaffActions,
 } from '../features/publication';
+import { officialAccountStaffActions } from '../features/official-account';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
@@ -29,6 +30,7 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...calendarStaffActions,
   ...caseStaffActions,
   ...publicationStaffActions,
+  ...officialAccountStaffActions,
 };
 
 /** What the staff function's features plug into the shared modules (router/plugins.ts). */

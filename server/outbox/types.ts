@@ -15,6 +15,10 @@ export const OUTBOX_KINDS = {
   subscribeMessage: { channel: 'wechat-mp', deliveryMode: 'atMostOnce' },
   officialAccountArticle: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
   ledgerAnchor: { channel: 'public-feed', deliveryMode: 'exactlyOnce' },
+  oaDraft: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
+  oaPublish: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
+  oaMassSend: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
+  oaRemove: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
 } as const satisfies Record<string, { channel: string; deliveryMode: DeliveryMode }>;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;
