@@ -35,8 +35,6 @@ export function useOfficialAccountEmulator(): Ctx {
   return ctx;
 }
 
-/** The real time, whatever the emulator clock says (decision dates are not in the future). */
-const realNow = () => Date.now();
 const shanghaiDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** 17:05 Shanghai on the first working day whose 17:05 is still ahead (so results published now are before it). */
@@ -52,7 +50,7 @@ export function nextDigestTime(after = Date.now()): Date {
 /** Publishes `n` results now (companies; one natural person among them when `withPerson`). */
 export async function publishResults(ctx: Ctx, n: number, withPerson = false): Promise<string[]> {
   const ids: string[] = [];
-  const today = shanghaiDate(Math.min(Date.now(), realNow()));
+  const today = shanghaiDate(Date.now());
   for (let i = 0; i < n; i++) {
     const entry =
       withPerson && i === 0
@@ -98,7 +96,7 @@ let lastDigestAt = 0;
  * Results published at 16:05 on the next digest day (each call a later working day), the clock then at 17:05,
  * the digest prepared by the timer and its draft made: the digest id and the time.
  */
-export async function readyDigest(ctx: Ctx, n = 2): Promise<{ id: string; at: Date }> {
+export async function readyDigest(ctx: Ctx, n = 2, makeDraft = true): Promise<{ id: string; at: Date }> {
   const at = nextDigestTime(Math.max(Date.now(), lastDigestAt));
   lastDigestAt = at.getTime();
   await setClock(ctx, new Date(at.getTime() - 3600_000));
@@ -106,6 +104,10 @@ export async function readyDigest(ctx: Ctx, n = 2): Promise<{ id: string; at: Da
   await setClock(ctx, at);
   const first = await timer(ctx);
   const id = first.data['officialAccount.prepare'].data.digestId as string;
-  await deliver(ctx);
+  if (makeDraft) await deliver(ctx);
   return { id, at };
 }
+
+/** Moves the emulator clock `minutes` past `at` (the test process's Date follows). */
+export const later = (ctx: Ctx, at: Date, minutes: number) =>
+  setClock(ctx, new Date(at.getTime() + minutes * 60_000));
