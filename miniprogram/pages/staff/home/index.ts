@@ -32,6 +32,7 @@ export interface DashboardRow {
 
 const QUEUE_PAGE = '/pages/staff/complaint-queue/index';
 const CASES_PAGE = '/pages/case/mine/index';
+const OFFICIAL_ACCOUNT_PAGE = '/pages/staff/official-account/index';
 
 /** The case register is for the roles that work on cases (core CASE_ROLES, as the case actions check). */
 export function worksOnCases(roles: ReadonlyArray<{ role: string }>): boolean {
@@ -75,6 +76,8 @@ Component({
     /** The complaint entry is for the handling roles only (core HANDLING_ROLES, as the staff actions check). */
     handlesComplaints: false,
     worksOnCases: false,
+    /** The official-account page is the Party committee office's (role partyOffice). */
+    runsOfficialAccount: false,
     dashboardState: 'loading',
     dashboard: [] as DashboardRow[],
     dashboardError: '',
@@ -96,6 +99,7 @@ Component({
         me: toMeView(res.data),
         handlesComplaints: handlesComplaints(res.data.roles ?? []),
         worksOnCases: worksOnCases(res.data.roles ?? []),
+        runsOfficialAccount: (res.data.roles ?? []).some((g) => g.role === 'partyOffice'),
       });
       // Role-aware: only leaders and audit see the dashboard (DASHBOARD_ROLES); others are told so, not refused.
       if (seesDashboard(res.data.roles ?? [])) await this.loadDashboard();
@@ -109,6 +113,9 @@ Component({
     },
     gotoCases() {
       wx.navigateTo({ url: CASES_PAGE });
+    },
+    gotoOfficialAccount() {
+      wx.navigateTo({ url: OFFICIAL_ACCOUNT_PAGE });
     },
     gotoComplaints() {
       wx.navigateTo({ url: QUEUE_PAGE });
