@@ -17,6 +17,10 @@ import { seedStaffFixtures, STAFF_SCENARIOS } from './miniprogram/staff-scenario
 import { CASE_SCENARIOS, loadCaseFixtures } from './miniprogram/case-scenarios';
 import { loadPublicationFixtures, PUBLICATION_SCENARIOS } from './miniprogram/publication-scenarios';
 import { loadRightsFixtures, RIGHTS_SCENARIOS } from './miniprogram/rights-scenarios';
+import {
+  loadOfficialAccountFixtures,
+  OFFICIAL_ACCOUNT_SCENARIOS,
+} from './miniprogram/official-account-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -152,6 +156,7 @@ export const SCENARIOS: Scenario[] = [
   ...CASE_SCENARIOS,
   ...PUBLICATION_SCENARIOS,
   ...RIGHTS_SCENARIOS,
+  ...OFFICIAL_ACCOUNT_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -178,6 +183,7 @@ async function main(): Promise<void> {
   await loadCaseFixtures(emu.url, emu.ctx.options.appId);
   await loadPublicationFixtures(emu.url, emu.ctx.options.appId);
   await loadRightsFixtures(emu.url, emu.ctx.options.appId);
+  await loadOfficialAccountFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });

@@ -87,8 +87,8 @@ export async function performed(ctx: Ctx, path: string) {
   );
 }
 
-export const staff = (ctx: Ctx, action: string, payload: unknown = {}, requestId?: string) =>
-  ctx.call.staff(PARTY_OFFICE, action, payload, requestId);
+export const staff = (ctx: Ctx, action: string, payload: unknown = {}) =>
+  ctx.call.staff(PARTY_OFFICE, action, payload);
 
 let lastDigestAt = 0;
 
