@@ -125,6 +125,7 @@ export type {
   CaseRecordView,
   CaseStageView,
   CaseView,
+  IntakeItem,
   RecordRegisterInput,
   RecordType,
 } from './contract/case';
@@ -159,3 +160,47 @@ export type { PublicView, WithdrawalNotice } from './publication/public-view';
  */
 export { RIGHTS_DOC_TYPES } from './service/rights';
 export type { PublicRightItem, PublicRights, RemedyBodyView, RightsDocType } from './contract/rights';
+/**
+ * The staff publication pages (pages/pubstaff subpackage; docs/publication.md): the form's code lists, the
+ * deadlines' lengths and the contract's types. The entry schema is not bundled: the backend checks the form and
+ * answers each field's Chinese message.
+ */
+export {
+  DECISION_CHANGE_LABELS,
+  DECISION_CHANGES,
+  INDEFINITE,
+  PARTY_CATEGORIES,
+  PARTY_CATEGORY_LABELS,
+  PENALTY_CATEGORIES,
+  PERMIT_CATEGORIES,
+  PERMIT_STATES,
+} from './publication/options';
+export type { PartyCategory } from './publication/options';
+export { PARTY_ID_KINDS, PARTY_ID_LABELS } from './party/ids';
+export {
+  OTHER_PUBLICATION_WORKING_DAYS,
+  SGS_PUBLICATION_WORKING_DAYS,
+  WITHDRAWAL_WORKING_DAYS,
+} from './publication/due';
+export type {
+  BatchApproveAnswer,
+  BatchItemResult,
+  PublicationQueueRow,
+  PublicationStaffView,
+  PublicationStepDone,
+  StaffQueue,
+} from './contract/publication';
+export type { PublicationEntry } from './publication/fields';
+/** Served documents (REC-7, PUB-5): the party's pages and the staff's list of a case's services. */
+export { countdownLabel, receiptLines, SERVICE_STATE_LABELS, SUBMISSION_KIND_LABELS } from './service/views';
+export type {
+  DeadlineView,
+  OpenedFile,
+  PartyServiceRow,
+  PartyServiceView,
+  ReceiptView,
+  ServiceState,
+  StaffServiceView,
+  SubmissionKind,
+  SubmissionView,
+} from './contract/service-documents';

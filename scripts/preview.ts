@@ -21,6 +21,11 @@ import {
   loadOfficialAccountFixtures,
   OFFICIAL_ACCOUNT_SCENARIOS,
 } from './miniprogram/official-account-scenarios';
+import {
+  loadPublicationStaffFixtures,
+  PUBLICATION_STAFF_SCENARIOS,
+} from './miniprogram/publication-staff-scenarios';
+import { seedServiceFixtures, SERVICE_DOCUMENT_SCENARIOS } from './miniprogram/service-documents-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -157,6 +162,8 @@ export const SCENARIOS: Scenario[] = [
   ...PUBLICATION_SCENARIOS,
   ...RIGHTS_SCENARIOS,
   ...OFFICIAL_ACCOUNT_SCENARIOS,
+  ...PUBLICATION_STAFF_SCENARIOS,
+  ...SERVICE_DOCUMENT_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -184,6 +191,8 @@ async function main(): Promise<void> {
   await loadPublicationFixtures(emu.url, emu.ctx.options.appId);
   await loadRightsFixtures(emu.url, emu.ctx.options.appId);
   await loadOfficialAccountFixtures(emu.url, emu.ctx.options.appId);
+  await loadPublicationStaffFixtures(emu.url, emu.ctx.options.appId);
+  await seedServiceFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });

@@ -134,3 +134,35 @@ export const partyIdKind = code<PartyIdKind>(
   '当事人证件类型',
   Object.fromEntries(PARTY_ID_KINDS.map((k) => [k, PARTY_ID_LABELS[k]])) as Record<PartyIdKind, string>,
 );
+
+/** A calendar date, `YYYY-MM-DD` (a decision's date as the document has it). */
+export const date = (label: string) =>
+  z.string(`${label}应为日期（如 2026-03-02）`).check(
+    z.overwrite((v) => v.trim()),
+    z.refine((v) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return (
+        y >= FIRST_YEAR &&
+        y <= LAST_YEAR &&
+        mo >= 1 &&
+        mo <= 12 &&
+        d >= 1 &&
+        d <= new Date(Date.UTC(y, mo, 0)).getUTCDate()
+      );
+    }, `${label}应为日期（如 2026-03-02）`),
+  );
+
+/** An amount in yuan (元), 0 or more with at most two decimals; a CSV cell's text is read as the number. */
+export const yuan = (label: string) =>
+  z.pipe(
+    z.transform((v: unknown) =>
+      typeof v === 'string' && /^\d+(\.\d{1,2})?$/.test(v.trim()) ? Number(v.trim()) : v,
+    ),
+    z.number(`${label}应为以元为单位的金额（如 5000 或 5000.50）`).check(
+      z.gte(0, `${label}不能为负数`),
+      z.lte(1e10, `${label}过大`),
+      z.refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, `${label}最多两位小数`),
+    ),
+  );

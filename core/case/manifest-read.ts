@@ -13,6 +13,7 @@ import {
   ROW_KIND_LABELS,
   type ColumnDef,
   type ManifestError,
+  type NestedKind,
   type RawRow,
   type RowKind,
 } from './manifest-rows';
@@ -24,6 +25,10 @@ export function labelOf(kind: RawRow['kind'], path: readonly PropertyKey[]): str
   if (kind === 'av' && first === 'interruptions') {
     if (typeof second === 'string') return MANIFEST_COLUMNS.interruptions[second]?.label ?? '中断情况';
     return '中断情况';
+  }
+  if (kind === 'cases' && first === 'stages') {
+    if (typeof second === 'string') return MANIFEST_COLUMNS.stages[second]?.label ?? '办理环节';
+    return '办理环节';
   }
   if (typeof first !== 'string') return ROW_KIND_LABELS[kind];
   return MANIFEST_COLUMNS[kind][first]?.label ?? ROW_KIND_LABELS[kind];
@@ -62,12 +67,13 @@ export function issueToError(row: RawRow, issue: z.core.$ZodIssue): ManifestErro
 
 // --- reading the two forms -------------------------------------------------------------------------------------
 
-export const CSV_FILES: ReadonlyMap<string, RowKind | 'interruptions'> = new Map([
+export const CSV_FILES: ReadonlyMap<string, RowKind | NestedKind> = new Map([
   ['cases.csv', 'cases'],
   ['documents.csv', 'documents'],
   ['av.csv', 'av'],
   ['data.csv', 'data'],
   ['interruptions.csv', 'interruptions'],
+  ['stages.csv', 'stages'],
 ]);
 
 export function baseName(name: string): string {
@@ -215,7 +221,7 @@ export function readJson(file: string, content: string, errors: ManifestError[])
   return rows;
 }
 
-/** Blank strings and empty lists are fields left out, in both forms (nested interruptions too). */
+/** Blank strings and empty lists are fields left out, in both forms (nested interruptions and stages too). */
 function blankFields(row: Record<string, unknown>): Record<string, unknown> {
   // Own properties only (Object.fromEntries): a "__proto__" key stays a key and is refused as unknown.
   const out: [string, unknown][] = [];
@@ -224,7 +230,7 @@ function blankFields(row: Record<string, unknown>): Record<string, unknown> {
     if (b === undefined || (Array.isArray(b) && b.length === 0)) continue;
     out.push([
       k,
-      Array.isArray(b) && k === 'interruptions'
+      Array.isArray(b) && (k === 'interruptions' || k === 'stages')
         ? b.map((it) =>
             it !== null && typeof it === 'object' && !Array.isArray(it)
               ? blankFields(it as Record<string, unknown>)

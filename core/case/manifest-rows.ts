@@ -4,7 +4,14 @@
  * form, the CSV form, the error messages and docs/import-format.md share. Pure: no I/O, no clock.
  */
 import * as z from 'zod/mini';
-import { AV_ACTS, CASE_KIND_LABELS, DOCUMENT_TYPES, PARTY_KIND_LABELS } from './stages';
+import {
+  AV_ACTS,
+  CASE_KIND_LABELS,
+  CASE_STAGE_LABELS,
+  DECISION_TYPE_LABELS,
+  DOCUMENT_TYPES,
+  PARTY_KIND_LABELS,
+} from './stages';
 import {
   CASE_REF,
   INTERRUPTION_HOW,
@@ -12,12 +19,14 @@ import {
   bool,
   certNo,
   code,
+  date,
   list,
   partyIdKind,
   sha256,
   sourceId,
   text,
   time,
+  yuan,
 } from './manifest-fields';
 
 /** The size cap: larger exports are split into several manifests (each is staged and applied on its own). */
@@ -40,7 +49,26 @@ const caseLink = {
   workEndedAt: z.optional(time('现场工作结束时间')),
 };
 
-const caseShape = {
+/**
+ * A stage the case went through after its opening (REC-1: the time the act happened), with the decision it made
+ * (decision stages) or the statement period (the statement stage). Nested in a case row (JSON `stages`) or a row
+ * of stages.csv naming its case.
+ */
+export const stageShape = {
+  stage: code('办理环节', CASE_STAGE_LABELS),
+  actedAt: time('办理时间'),
+  decisionDocNo: z.optional(text('决定书文号', 4, 60)),
+  decisionDate: z.optional(date('决定日期')),
+  decisionType: z.optional(code('决定类型', DECISION_TYPE_LABELS)),
+  decisionConclusion: z.optional(text('决定内容', 2, 1000)),
+  fine: z.optional(yuan('罚款金额')),
+  confiscated: z.optional(yuan('没收违法所得金额')),
+  statementPeriodEndsAt: z.optional(time('陈述申辩期限届满时间')),
+  partyStated: z.optional(bool('当事人已陈述申辩')),
+  waiverInWriting: z.optional(bool('当事人书面放弃陈述申辩')),
+};
+
+const caseBaseShape = {
   source: code('来源系统', SOURCE_SYSTEMS),
   sourceId: sourceId('来源编号'),
   kind: code('案件类型', CASE_KIND_LABELS),
@@ -97,7 +125,10 @@ const dataShape = {
 };
 
 const interruptionRowShape = { avSourceId: sourceId('所属音像记录来源编号'), ...interruptionShape };
+const stageRowShape = { caseSourceId: sourceId('所属案件来源编号'), ...stageShape };
 
+const stage = z.strictObject(stageShape);
+const caseShape = { ...caseBaseShape, stages: z.optional(list('办理环节', stage, 0, 20)) };
 const caseRow = z.strictObject(caseShape);
 const interruption = z.strictObject(interruptionShape);
 const avShape = { ...avBaseShape, interruptions: z.optional(list('中断情况', interruption, 0, 50)) };
@@ -105,12 +136,14 @@ const avRow = z.strictObject(avShape);
 const documentRow = z.strictObject(documentShape);
 const dataRow = z.strictObject(dataShape);
 export const interruptionRow = z.strictObject(interruptionRowShape);
+export const stageRow = z.strictObject(stageRowShape);
 
 export type CaseRow = z.output<typeof caseRow>;
 export type DocumentRow = z.output<typeof documentRow>;
 export type AvRow = z.output<typeof avRow>;
 export type DataRow = z.output<typeof dataRow>;
 export type Interruption = z.output<typeof interruption>;
+export type StageRow = z.output<typeof stage>;
 
 export interface Manifest {
   cases: CaseRow[];
@@ -121,12 +154,15 @@ export interface Manifest {
 
 export type RowKind = keyof Manifest;
 export const ROW_KINDS: readonly RowKind[] = ['cases', 'documents', 'av', 'data'];
-export const ROW_KIND_LABELS: Readonly<Record<RowKind | 'interruptions', string>> = {
+/** Rows nested in another row's: a recording's interruptions, a case's stages (own CSV files in the CSV form). */
+export type NestedKind = 'interruptions' | 'stages';
+export const ROW_KIND_LABELS: Readonly<Record<RowKind | NestedKind, string>> = {
   cases: '案件',
   documents: '文书',
   av: '音像记录',
   data: '电子数据',
   interruptions: '音像记录中断情况',
+  stages: '案件办理环节',
 };
 
 /** How a CSV cell becomes a value: text as is, a list split at ";" or "；", a yes/no. */
@@ -163,11 +199,9 @@ const LINK_LABELS = {
 };
 
 /** The columns of each CSV file (also the keys of a JSON row), with their Chinese labels: one table for both forms. */
-export const MANIFEST_COLUMNS: Readonly<
-  Record<RowKind | 'interruptions', Readonly<Record<string, ColumnDef>>>
-> = {
+export const MANIFEST_COLUMNS: Readonly<Record<RowKind | NestedKind, Readonly<Record<string, ColumnDef>>>> = {
   cases: columns(
-    caseShape,
+    caseBaseShape,
     {
       source: '来源系统',
       sourceId: '来源编号',
@@ -230,6 +264,24 @@ export const MANIFEST_COLUMNS: Readonly<
     explanation: '中断说明',
     how: '说明方式',
   }),
+  stages: columns(
+    stageRowShape,
+    {
+      caseSourceId: '所属案件来源编号',
+      stage: '办理环节',
+      actedAt: '办理时间',
+      decisionDocNo: '决定书文号',
+      decisionDate: '决定日期',
+      decisionType: '决定类型',
+      decisionConclusion: '决定内容',
+      fine: '罚款金额',
+      confiscated: '没收违法所得金额',
+      statementPeriodEndsAt: '陈述申辩期限届满时间',
+      partyStated: '当事人已陈述申辩',
+      waiverInWriting: '当事人书面放弃陈述申辩',
+    },
+    { partyStated: 'bool', waiverInWriting: 'bool' },
+  ),
 };
 
 export const ROW_SCHEMAS = {
@@ -238,13 +290,15 @@ export const ROW_SCHEMAS = {
   av: avRow,
   data: dataRow,
   interruptions: interruptionRow,
+  stages: stageRow,
 };
-const ROW_SHAPES: Readonly<Record<RowKind | 'interruptions', Readonly<Record<string, z.core.$ZodType>>>> = {
+const ROW_SHAPES: Readonly<Record<RowKind | NestedKind, Readonly<Record<string, z.core.$ZodType>>>> = {
   cases: caseShape,
   documents: documentShape,
   av: avShape,
   data: dataShape,
   interruptions: interruptionRowShape,
+  stages: stageRowShape,
 };
 
 /** One field of a row as its schema reads it, or undefined when it is missing or bad (reported on its own). */
@@ -280,7 +334,7 @@ export interface ManifestInput {
 
 /** A located row before validation. */
 export interface RawRow {
-  kind: RowKind | 'interruptions';
+  kind: RowKind | NestedKind;
   file: string;
   line: number;
   /** JSON path prefix of the row (`cases[2]`), or '' for CSV. */

@@ -16,6 +16,15 @@
 import * as z from 'zod/mini';
 import { canonicalJson } from '../canonical';
 import { validatePartyId, type PartyIdKind } from '../party/ids';
+import {
+  CASE_KIND_LABELS,
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  DECISION_STAGES,
+  STATEMENT_STAGE,
+  type CaseKind,
+  type CaseStage,
+} from './stages';
 import { blankToUndefined } from './manifest-fields';
 import {
   CSV_FILES,
@@ -28,6 +37,7 @@ import {
   utf8Bytes,
 } from './manifest-read';
 import {
+  MANIFEST_COLUMNS,
   MANIFEST_LIMITS,
   ROW_KINDS,
   ROW_KIND_LABELS,
@@ -35,6 +45,8 @@ import {
   fieldOf,
   interruptionRow,
   interruptionShape,
+  stageRow,
+  stageShape,
   type Manifest,
   type ManifestError,
   type ManifestInput,
@@ -56,6 +68,7 @@ export {
   type DocumentRow,
   type Interruption,
   type Manifest,
+  type StageRow,
   type ManifestError,
   type ManifestInput,
   type ParseManifestResult,
@@ -118,7 +131,7 @@ export function parseManifest(input: ManifestInput): ParseManifestResult {
           line: 0,
           field: '文件名',
           path: '',
-          message: '文件名应为 cases.csv、documents.csv、av.csv、data.csv 或 interruptions.csv',
+          message: '文件名应为 cases.csv、documents.csv、av.csv、data.csv、interruptions.csv 或 stages.csv',
         });
         continue;
       }
@@ -137,12 +150,14 @@ export function parseManifest(input: ManifestInput): ParseManifestResult {
       raw = raw.concat(readCsv(name, String(input.files[name]), kind, Math.max(budget, 0), errors));
     }
   }
-  const interruptionCount = raw.reduce(
+  const nestedCount = raw.reduce(
     (n, r) =>
-      n + (r.kind === 'av' && Array.isArray(r.value.interruptions) ? r.value.interruptions.length : 0),
+      n +
+      (r.kind === 'av' && Array.isArray(r.value.interruptions) ? r.value.interruptions.length : 0) +
+      (r.kind === 'cases' && Array.isArray(r.value.stages) ? r.value.stages.length : 0),
     0,
   );
-  if (raw.length + interruptionCount > MANIFEST_LIMITS.maxRows) {
+  if (raw.length + nestedCount > MANIFEST_LIMITS.maxRows) {
     return {
       ok: false,
       errors: [
@@ -163,13 +178,20 @@ export function parseManifest(input: ManifestInput): ParseManifestResult {
     else for (const issue of result.error.issues) errors.push(issueToError(row, issue));
   }
   crossChecks(raw, errors);
+  stageChecks(raw, errors);
   if (errors.length > 0) return { ok: false, errors: capErrors(errors, names) };
   const manifest: Manifest = { cases: [], documents: [], av: [], data: [] };
   const interruptions: z.output<typeof interruptionRow>[] = [];
+  const stages: z.output<typeof stageRow>[] = [];
   for (const { row, data } of parsed) {
     if (row.kind === 'interruptions') interruptions.push(data as z.output<typeof interruptionRow>);
+    else if (row.kind === 'stages') stages.push(data as z.output<typeof stageRow>);
     else (manifest[row.kind] as unknown[]).push(data);
   }
+  const caseById = new Map(manifest.cases.map((c) => [c.sourceId, c]));
+  for (const { caseSourceId, ...st } of stages) (caseById.get(caseSourceId)!.stages ??= []).push(st);
+  for (const c of manifest.cases)
+    c.stages?.sort((a, b) => (a.actedAt < b.actedAt ? -1 : a.actedAt > b.actedAt ? 1 : 0));
   for (const c of manifest.cases) {
     // The number as it is sealed and indexed (full-width and lower case folded); checked in crossChecks.
     const checked = validatePartyId(c.partyIdKind, c.partyIdNo ?? '');
@@ -307,6 +329,109 @@ function crossChecks(raw: RawRow[], errors: ManifestError[]): void {
       if (when !== undefined && range.start !== undefined && range.end !== undefined) {
         if (when < range.start || when > range.end) at(row, 'at', '中断时间应在录制开始与结束之间');
       }
+    }
+  }
+}
+
+/** One stage of a case where it was written: nested in the case's row (JSON) or a row of stages.csv. */
+interface StageAt {
+  row: RawRow;
+  /** The path of the stage within its row: `['stages', j]` nested, `[]` for a stages.csv row. */
+  prefix: PropertyKey[];
+  value: Record<string, unknown>;
+}
+
+const DECISION_FIELDS = ['decisionDocNo', 'decisionDate', 'decisionType', 'decisionConclusion'] as const;
+const DECISION_EXTRA = ['fine', 'confiscated'] as const;
+const STATEMENT_FIELDS = ['statementPeriodEndsAt', 'partyStated', 'waiverInWriting'] as const;
+
+/**
+ * A case's stages (REC-1): each of its kind and after the opening (which is `openedAt`), at most once, in the
+ * kind's order by their times; a decision stage carries its decision document (number, date, type, conclusion,
+ * as case.advance requires), the statement stage may carry the statement period (行政处罚法 Art. 62), no other stage
+ * either. A stages.csv row names a case of this manifest.
+ */
+function stageChecks(raw: RawRow[], errors: ManifestError[]): void {
+  const at = (s: StageAt, key: string, message: string) => {
+    const path = [...s.prefix, key];
+    errors.push({
+      file: s.row.file,
+      line: s.row.line,
+      field: labelOf(s.row.kind, path),
+      path: pathText(s.row, path),
+      message,
+    });
+  };
+  const field = (s: StageAt, key: keyof typeof stageShape) => {
+    const r = z.safeParse(stageShape[key] as z.core.$ZodType, s.value[key]);
+    return r.success ? r.data : undefined;
+  };
+  const byCase = new Map<string, StageAt[]>();
+  const cases = new Map<string, RawRow>();
+  for (const row of raw) {
+    if (row.kind !== 'cases') continue;
+    const sid = fieldOf(row, 'sourceId') as string | undefined;
+    if (sid === undefined || cases.has(sid)) continue;
+    cases.set(sid, row);
+    const nested = row.value.stages;
+    if (!Array.isArray(nested)) continue;
+    nested.forEach((item, j) => {
+      if (item !== null && typeof item === 'object' && !Array.isArray(item))
+        byCase.set(sid, [
+          ...(byCase.get(sid) ?? []),
+          { row, prefix: ['stages', j], value: item as Record<string, unknown> },
+        ]);
+    });
+  }
+  for (const row of raw) {
+    if (row.kind !== 'stages') continue;
+    const ref = fieldOf(row, 'caseSourceId') as string | undefined;
+    if (ref === undefined) continue;
+    const s: StageAt = { row, prefix: [], value: row.value };
+    if (!cases.has(ref)) at(s, 'caseSourceId', '本清单的 cases.csv 中没有该来源编号的案件');
+    else byCase.set(ref, [...(byCase.get(ref) ?? []), s]);
+  }
+  for (const [sid, list] of byCase) {
+    const caseRow = cases.get(sid)!;
+    const kind = fieldOf(caseRow, 'kind') as CaseKind | undefined;
+    const openedAt = fieldOf(caseRow, 'openedAt') as string | undefined;
+    const order: readonly CaseStage[] | undefined = kind ? CASE_STAGES[kind] : undefined;
+    const placed: { s: StageAt; stage: CaseStage; actedAt: string }[] = [];
+    for (const s of list) {
+      const stage = field(s, 'stage') as CaseStage | undefined;
+      const actedAt = field(s, 'actedAt') as string | undefined;
+      if (stage !== undefined && order) {
+        if (!order.includes(stage)) at(s, 'stage', `该环节不是${CASE_KIND_LABELS[kind!]}案件的办理环节`);
+        else if (stage === order[0]) at(s, 'stage', '第一个环节以案件的立案（开始）时间为准，不必列出');
+      }
+      if (actedAt !== undefined && openedAt !== undefined && actedAt < openedAt)
+        at(s, 'actedAt', '办理时间不能早于立案（开始）时间');
+      if (stage !== undefined) {
+        const decides = DECISION_STAGES.includes(stage);
+        for (const key of DECISION_FIELDS)
+          if (decides && s.value[key] === undefined)
+            at(s, key, `作出决定的环节须填写${MANIFEST_COLUMNS.stages[key]!.label}`);
+        for (const key of [...DECISION_FIELDS, ...DECISION_EXTRA])
+          if (!decides && s.value[key] !== undefined) at(s, key, '只有作出决定的环节填写决定书信息');
+        for (const key of STATEMENT_FIELDS)
+          if (stage !== STATEMENT_STAGE && s.value[key] !== undefined)
+            at(s, key, '只有陈述申辩环节填写陈述申辩期限和情况');
+      }
+      if (stage !== undefined && actedAt !== undefined && order?.includes(stage) && stage !== order[0])
+        placed.push({ s, stage, actedAt });
+    }
+    const seen = new Set<CaseStage>();
+    for (const p of placed) {
+      if (seen.has(p.stage)) at(p.s, 'stage', '同一案件中该环节重复');
+      seen.add(p.stage);
+    }
+    // In time order, the stages follow the kind's order (a stage the source system did not record may be missing).
+    const byTime = [...placed].sort((a, b) => (a.actedAt < b.actedAt ? -1 : a.actedAt > b.actedAt ? 1 : 0));
+    for (let i = 1; i < byTime.length; i++) {
+      const prev = byTime[i - 1]!;
+      const cur = byTime[i]!;
+      if (order!.indexOf(cur.stage) < order!.indexOf(prev.stage))
+        at(cur.s, 'actedAt', `办理时间早于此前的环节“${CASE_STAGE_LABELS[prev.stage]}”，与办理顺序不符`);
     }
   }
 }

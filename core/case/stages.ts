@@ -152,3 +152,26 @@ export const PARTY_KIND_LABELS: Record<PartyKind, string> = {
   individualBusiness: '个体工商户',
   unregistered: '无照经营者',
 };
+
+/** What a decision (决定 / 对物品作出处理决定) decides: recorded with the decision stage, taken up by publication. */
+export const DECISION_TYPES = [
+  'penalty',
+  'noPenalty',
+  'seizure',
+  'release',
+  'confiscation',
+  'other',
+] as const;
+export type DecisionType = (typeof DECISION_TYPES)[number];
+export const DECISION_TYPE_LABELS: Record<DecisionType, string> = {
+  penalty: '给予行政处罚',
+  noPenalty: '不予行政处罚',
+  seizure: '查封扣押',
+  release: '解除查封扣押',
+  confiscation: '没收',
+  other: '其他决定',
+};
+
+/** The stages that record the decision document, and the one that records the statement period (行政处罚法 Art. 62). */
+export const DECISION_STAGES: readonly CaseStage[] = ['decision', 'goodsDecision'];
+export const STATEMENT_STAGE: CaseStage = 'statement';

@@ -16,6 +16,11 @@ import * as publication from './publication';
 import { rightsGet } from './rights';
 import { ORG_STAFF_ACTIONS } from './org';
 import * as system from './system';
+import {
+  SERVICE_DOCUMENT_CITIZEN_ACTIONS,
+  SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
+  SERVICE_DOCUMENT_STAFF_ACTIONS,
+} from './service-documents';
 
 export const PUBLIC_API = table([
   officer.officerVerify,
@@ -36,6 +41,7 @@ export const CITIZEN_API = table([
   complaint.complaintRate,
   complaint.complaintWithdraw,
   contactPhoneNumber,
+  ...SERVICE_DOCUMENT_CITIZEN_ACTIONS,
 ] as const);
 
 export const STAFF_API = table([
@@ -91,6 +97,7 @@ export const STAFF_API = table([
   officialAccount.officialAccountPublish,
   officialAccount.officialAccountMassSend,
   officialAccount.outboxRetry,
+  ...SERVICE_DOCUMENT_STAFF_ACTIONS,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
@@ -104,6 +111,7 @@ export const SCHEDULER_API = table([
   publication.publicationPublishDue,
   officialAccount.officialAccountPrepare,
   officialAccount.officialAccountSweep,
+  ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
 ] as const);
 
 export const API = {

@@ -11,6 +11,10 @@ import {
   ALL_CASE_STAGES,
   AV_ACT_CODES,
   CASE_KINDS,
+  DECISION_STAGES,
+  DECISION_TYPE_LABELS,
+  DECISION_TYPES,
+  STATEMENT_STAGE,
   DOCUMENT_TYPE_CODES,
   PARTY_KINDS,
   SERVICE_METHOD_CODES,
@@ -169,22 +173,8 @@ export const caseListInput = withLabels(
 );
 export type CaseListInput = z.infer<typeof caseListInput>;
 
-export const DECISION_TYPES = [
-  'penalty',
-  'noPenalty',
-  'seizure',
-  'release',
-  'confiscation',
-  'other',
-] as const;
-export const DECISION_TYPE_LABELS: Record<(typeof DECISION_TYPES)[number], string> = {
-  penalty: '给予行政处罚',
-  noPenalty: '不予行政处罚',
-  seizure: '查封扣押',
-  release: '解除查封扣押',
-  confiscation: '没收',
-  other: '其他决定',
-};
+/** Decision types: the one list is the register's (core/case/stages.ts). */
+export { DECISION_TYPES, DECISION_TYPE_LABELS };
 const yuan = (label: string) =>
   z.optional(z.number().check(z.gte(0, `${label}不能为负数`), z.lte(1e10, `${label}过大`)));
 
@@ -197,9 +187,8 @@ export const decisionSchema = z.strictObject({
 });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
-/** The stages that record the decision document, and the one that records the statement period (schema and pages). */
-export const DECISION_STAGES: readonly CaseStage[] = ['decision', 'goodsDecision'];
-export const STATEMENT_STAGE: CaseStage = 'statement';
+/** The stages that record the decision document, and the one that records the statement period (core/case/stages.ts). */
+export { DECISION_STAGES, STATEMENT_STAGE };
 
 export const caseAdvanceInput = withLabels(
   z
@@ -633,12 +622,42 @@ export interface RecordUploadSlot {
   path: string;
   uploadBy: string;
 }
+/** A slot for a record's file, or for an import manifest's file (the administrator imports too: CASE_IMPORT_ROLES). */
 export const recordUploadSlot = declareAction<RecordUploadSlot>()({
   ...staff,
+  roles: [...CASE_ROLES, 'admin'],
   name: 'record.uploadSlot',
   input: recordUploadSlotInput,
 });
 export const partyFind = declareAction<PartyFound>()({ ...staff, name: 'party.find', input: partyFindInput });
+
+/**
+ * `record.intake` (REC-10; 全过程记录制度第二十一条): the records custodian's intake queue, the records of the unit (or
+ * of the sections the custodian's role reaches) registered and not yet received, oldest hand-over due date first,
+ * so the late ones lead; each marked `overdue` once its 2-working-day due date has passed. Cursor paged.
+ */
+export const RECORD_INTAKE_ROLES = ['custodian'] as const;
+export const recordIntakeInput = withLabels(
+  z.strictObject({
+    /** The unit whose queue (default: the caller's own, else the first where they are custodian). */
+    unitId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    cursor,
+    pageSize,
+  }),
+  { unitId: '单位', cursor: '分页标记', pageSize: '每页条数' },
+);
+export interface IntakeItem extends CaseRecordView {
+  caseNo: string;
+  /** Not received and its hand-over due date has passed (Shanghai date). */
+  overdue: boolean;
+}
+export const recordIntake = declareAction<Page<IntakeItem>>()({
+  fn: 'staff',
+  access: 'staff',
+  roles: RECORD_INTAKE_ROLES,
+  name: 'record.intake',
+  input: recordIntakeInput,
+});
 
 /**
  * `case.import` (REC-1, 2, 3, 9; docs/import-format.md, docs/cases.md "Import"): the records custodian or the
@@ -675,6 +694,10 @@ export const caseImportInput = withLabels(
     importId: '导入批次编号',
   },
 );
+export interface ImportCounts {
+  cases: number;
+  records: number;
+}
 export interface CaseImportAnswer {
   /** null when the manifest was refused (then `errors` lists every bad row). */
   importId: string | null;
@@ -682,9 +705,17 @@ export interface CaseImportAnswer {
   /** Batches applied so far, of `total` (core/case/manifest.ts planBatches). */
   applied: number;
   total: number;
-  /** Rows in the manifest, and what this import has created so far (existing rows are left as they are). */
+  /**
+   * Rows in the manifest, and what this import has done with them so far: rows created, rows corrected (their
+   * content changed since an earlier import: a new revision replaces the imported version) and rows found as they
+   * were. Two calls applying one batch at once may both count a row as found.
+   */
   rows: number;
-  created: { cases: number; records: number };
+  created: ImportCounts;
+  updated: ImportCounts;
+  unchanged: ImportCounts;
+  /** The rows this call corrected, by kind and source id (at most 200; the counts have them all). */
+  updatedRows: Array<{ kind: 'cases' | 'documents' | 'av' | 'data'; sourceId: string }>;
   errors: ManifestError[];
 }
 export const caseImportStatusInput = withLabels(
@@ -723,6 +754,7 @@ export const CASE_STAFF_ACTIONS = [
   recordApproveLate,
   recordApproveStop,
   recordUploadSlot,
+  recordIntake,
   partyFind,
   caseImport,
   caseImportStatus,

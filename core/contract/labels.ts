@@ -85,6 +85,7 @@ export const FIELD_LABELS: FieldLabels = {
   effectiveFrom: '生效时间',
   values: '设置内容',
   serviceDateRule: '送达生效规则',
+  serviceNotOpenedWorkingDays: '电子送达未打开转纸质送达的工作日数',
   reviewBody: '行政复议机关',
   court: '人民法院',
   'reviewBody.name': '行政复议机关名称',

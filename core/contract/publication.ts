@@ -14,6 +14,7 @@ import type { PublicView, WithdrawalNotice } from '../publication/public-view';
 import type { SgsRowError } from '../publication/sgs-csv';
 import type { WithholdReason } from '../publication/disclosure';
 import { isPlainDate } from '../publication/dates';
+import { DECISION_CHANGES } from '../publication/options';
 
 const entryId = z.string('请填写条目编号').check(z.regex(/^pub_[0-9a-f]{8,40}$/, '条目编号格式不正确'));
 const cursor = z.optional(z.string().check(z.maxLength(200)));
@@ -104,14 +105,7 @@ export const publicationBatchApproveInput = withLabels(
   }),
   LABELS,
 );
-/** What changed the decision (PUB-13; 行政处罚法 Art. 48): changed, revoked, found unlawful, found void. */
-export const DECISION_CHANGES = ['changed', 'revoked', 'unlawful', 'void'] as const;
-export const DECISION_CHANGE_LABELS: Record<(typeof DECISION_CHANGES)[number], string> = {
-  changed: '决定被变更',
-  revoked: '决定被撤销',
-  unlawful: '决定被确认违法',
-  void: '决定被确认无效',
-};
+export { DECISION_CHANGES, DECISION_CHANGE_LABELS } from '../publication/options';
 export const publicationNoteChangeInput = withLabels(
   z.strictObject({
     id: entryId,

@@ -41,6 +41,11 @@ const displayTier = z.strictObject({
 
 export const settingsValuesSchema = z.strictObject({
   serviceDateRule: z.enum(SERVICE_DATE_RULES),
+  /**
+   * Working days an electronically served document may stay unopened before the officer is told to serve it on
+   * paper (absent: 2, so paper service still fits inside 行政处罚法 Art. 61's 7 working days).
+   */
+  serviceNotOpenedWorkingDays: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
   reviewBody: remedyBody,
   court: remedyBody,
   /** Calendar days to apply for administrative review (行政复议法 Art. 20). */

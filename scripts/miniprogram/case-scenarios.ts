@@ -47,6 +47,9 @@ const IMPORT_REFUSED = {
   total: 0,
   rows: 0,
   created: { cases: 0, records: 0 },
+  updated: { cases: 0, records: 0 },
+  unchanged: { cases: 0, records: 0 },
+  updatedRows: [],
   errors: [
     {
       file: 'cases.csv',
@@ -85,6 +88,9 @@ const IMPORT_STAGED = {
   total: 8,
   rows: 412,
   created: { cases: 40, records: 96 },
+  updated: { cases: 0, records: 0 },
+  unchanged: { cases: 0, records: 0 },
+  updatedRows: [],
   errors: [],
 };
 

@@ -6,6 +6,7 @@ import { calendarSchedulerActions } from '../features/calendar/actions';
 import { complaintClockedRecords } from '../features/complaint/provisional';
 import { withTimerFanOut } from '../features/system/timer';
 import { publicationClockedRecords, publicationSchedulerActions } from '../features/publication';
+import { serviceDocumentSchedulerActions } from '../features/service';
 import { SCHEDULER_API } from '../../core/contract/api';
 import { OUTBOX_HANDLERS } from '../outbox';
 import { OFFICIAL_ACCOUNT_HANDLERS, officialAccountSchedulerActions } from '../features/official-account';
@@ -21,6 +22,7 @@ export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
   ...calendarSchedulerActions,
   ...publicationSchedulerActions,
   ...officialAccountSchedulerActions,
+  ...serviceDocumentSchedulerActions,
 };
 
 /** The scheduler delivers every outbox kind the outbox knows (a feature adding a kind lists it here). */

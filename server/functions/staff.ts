@@ -12,6 +12,7 @@ import {
   publicationStaffActions,
 } from '../features/publication';
 import { officialAccountStaffActions } from '../features/official-account';
+import { serviceDocumentStaffActions, servicePaperProvider } from '../features/service';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
@@ -31,6 +32,7 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...caseStaffActions,
   ...publicationStaffActions,
   ...officialAccountStaffActions,
+  ...serviceDocumentStaffActions,
 };
 
 /** What the staff function's features plug into the shared modules (router/plugins.ts). */
@@ -40,6 +42,7 @@ export const staffPlugins = plugins({
     ...complaintDeadlineProviders,
     ...caseDeadlineProviders,
     ...publicationDeadlineProviders,
+    servicePaperProvider,
     outboxDeadlineProvider,
   ],
   clockedRecords: [complaintClockedRecords, publicationClockedRecords],

@@ -2,42 +2,71 @@
  * Deadlines as the kernel keeps them: a record type's clocks on the dashboard, and the recomputation of
  * provisional due dates when a year's official holiday table is loaded.
  *
- * A record type's clocks on the dashboard, derived from its declaration: the kernel stores each record's earliest
- * open due date (`_wf.nextDue`, indexed with the unit), so the provider reads by index only the records due on or
- * before the due-soon horizon, earliest first, capped (and says so when the cap cut the list).
+ * A record type's clocks on the dashboard, one provider for any kernel collection (cases, publication entries,
+ * ...): the kernel stores each record's earliest open due date (`_wf.nextDue`, indexed with the unit), so the
+ * provider reads by index only the records due on or before the due-soon horizon, earliest first, capped (and says
+ * so when the cap cut the list), then lists the open clocks the feature picks, each described by the feature.
  */
 import type { Calendar } from '../../core/calendar/calendar';
 import { endOfShanghaiDay, toShanghaiDate } from '../../core/calendar';
 import { recomputeProvisionalClocks } from '../../core/workflow/clocks';
-import type { ClockDef, WorkflowDef, WorkflowFields } from '../../core/workflow/define';
-import type { DeadlineProvider } from '../dashboard/registry';
+import type { ClockDef, WorkflowFields } from '../../core/workflow/define';
+import type { DeadlineItem, DeadlineProvider } from '../dashboard/registry';
 import { AppError } from '../errors';
 import { commitChange } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
 import { getDoc, rowsOf, stateOf } from '../platform/docs';
 import type { KernelRecord } from './apply';
 
-const CAP = 200;
+/** Records read per provider and unit: the earliest due first, which are the ones to act on. */
+export const MAX_CLOCK_ITEMS = 200;
+
+/** An open clock of a record (not stopped, not paused), with its due date. */
+export interface OpenClock {
+  name: string;
+  dueDate: string;
+}
+
+/** A record's open clocks, earliest due first. */
+export function openClocks(wf: WorkflowFields | undefined): OpenClock[] {
+  return Object.entries(wf?.clocks ?? {})
+    .filter(([, c]) => !c.stoppedOn && c.dueDate)
+    .map(([name, c]) => ({ name, dueDate: c.dueDate! }))
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+}
 
 export function clockDeadlineProvider<R extends { _id: string; _wf?: WorkflowFields }>(
-  def: WorkflowDef<string, R & { _wf: WorkflowFields }>,
+  def: { type: string; collection: string },
   options: {
+    /** The provider's id on the dashboard; `<type>.clocks` by default. */
+    id?: string;
     label: string;
     calendar: (db: Parameters<DeadlineProvider['list']>[0]) => Promise<Calendar>;
+    /**
+     * Which of the record's open clocks (earliest due first) this provider lists: by default the earliest only
+     * (one item per record); a feature may list several, or only clocks of some kind.
+     */
+    clocks?: (open: readonly OpenClock[], record: R) => readonly OpenClock[];
     unitOf: (record: R) => string;
     sectionOf: (record: R) => string;
-    describe: (record: R) => string;
+    /** Staff id of whoever must act on this clock, null when it is the section's (default). */
+    personOf?: (record: R, clock: OpenClock) => string | null;
+    /** What is due: short, free of personal data of parties (e.g. the case number and the step). */
+    describe: (record: R, clock: OpenClock) => string;
+    /** Where the item opens; `<type>:<id>` by default. */
+    refOf?: (record: R, clock: OpenClock) => string;
   },
 ): DeadlineProvider {
+  const pick = options.clocks ?? ((open) => open.slice(0, 1));
   return {
-    id: `${def.type}.clocks`,
+    id: options.id ?? `${def.type}.clocks`,
     label: options.label,
     async list(db, scope, now) {
       const calendar = await options.calendar(db);
       const today = toShanghaiDate(now);
       const horizon = calendar.dueSoonHorizon(today).date;
       const _ = db.command;
-      const items = [];
+      const items: DeadlineItem[] = [];
       let truncated = false;
       for (const unitId of scope.unitIds) {
         const rows = rowsOf<R>(
@@ -45,23 +74,25 @@ export function clockDeadlineProvider<R extends { _id: string; _wf?: WorkflowFie
             .collection(def.collection)
             .where({ unitId, '_wf.nextDue': _.lte(horizon) })
             .orderBy('_wf.nextDue', 'asc')
-            .limit(CAP + 1)
+            .limit(MAX_CLOCK_ITEMS + 1)
             .get(),
         );
-        if (rows.length > CAP) truncated = true;
-        for (const r of rows.slice(0, CAP)) {
-          const due = r._wf!.nextDue!;
-          const status = calendar.dueStatus(due, today).value;
-          if (status === 'ok') continue;
-          items.push({
-            unitId: options.unitOf(r),
-            section: options.sectionOf(r),
-            person: null,
-            item: options.describe(r),
-            dueAt: endOfShanghaiDay(due),
-            status,
-            ref: `${def.type}:${r._id}`,
-          });
+        if (rows.length > MAX_CLOCK_ITEMS) truncated = true;
+        for (const r of rows.slice(0, MAX_CLOCK_ITEMS)) {
+          for (const clock of pick(openClocks(r._wf), r)) {
+            if (clock.dueDate > horizon) continue;
+            const status = calendar.dueStatus(clock.dueDate, today).value;
+            if (status === 'ok') continue;
+            items.push({
+              unitId: options.unitOf(r),
+              section: options.sectionOf(r),
+              person: options.personOf?.(r, clock) ?? null,
+              item: options.describe(r, clock),
+              dueAt: endOfShanghaiDay(clock.dueDate),
+              status,
+              ref: options.refOf?.(r, clock) ?? `${def.type}:${r._id}`,
+            });
+          }
         }
       }
       return { items, truncated };

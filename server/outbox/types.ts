@@ -19,6 +19,7 @@ export const OUTBOX_KINDS = {
   oaPublish: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
   oaMassSend: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
   oaRemove: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
+  sms: { channel: 'sms', deliveryMode: 'atMostOnce' },
 } as const satisfies Record<string, { channel: string; deliveryMode: DeliveryMode }>;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;

@@ -52,6 +52,9 @@ describe('import progress', () => {
     total: 8,
     rows: 120,
     created: { cases: 10, records: 30 },
+    updated: { cases: 1, records: 2 },
+    unchanged: { cases: 4, records: 5 },
+    updatedRows: [],
     errors: [],
   };
   it('shows batches applied of the total, what was created, and that 继续 resumes', () => {
@@ -60,7 +63,8 @@ describe('import progress', () => {
       done: false,
       percent: 38,
       batches: '已导入 3 / 8 批',
-      summary: '清单共 120 行；本次新建案件 10 件、执法记录 30 份（已有的不重复导入）',
+      summary:
+        '清单共 120 行；本次新建案件 10 件、执法记录 30 份；更正案件 1 件、执法记录 2 份（内容未变的不重复导入）',
       state: '尚未全部导入，点“继续”接着导入',
     });
     expect(progressOf({ ...answer, applied: 8, done: true })?.state).toBe('全部导入完成');

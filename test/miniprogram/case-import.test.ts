@@ -30,6 +30,9 @@ const answer = (over: Record<string, unknown>) => ({
   total: 4,
   rows: 40,
   created: { cases: 5, records: 0 },
+  updated: { cases: 0, records: 0 },
+  unchanged: { cases: 0, records: 0 },
+  updatedRows: [],
   errors: [],
   ...over,
 });

@@ -63,22 +63,17 @@ describe('records', () => {
       '已接收 2026-11-27 10:00',
     );
   });
-  it('queue the unreceived for the custodian, late first', () => {
+  it('queue the unreceived for the custodian in the order the queue answers, each with its case number', () => {
     const rows = intakeRows(
       [
-        {
-          caseNo: 'A',
-          records: [
-            record({ id: 'rec_on_time', handoverDueDate: '2026-12-02' }),
-            record({ id: 'rec_received', receivedAt: '2026-11-27T02:00:00.000Z' }),
-          ],
-        },
-        { caseNo: 'B', records: [record({ id: 'rec_late', handoverDueDate: '2026-11-26' })] },
+        { ...record({ id: 'rec_late', handoverDueDate: '2026-11-26' }), caseNo: 'B' },
+        { ...record({ id: 'rec_on_time', handoverDueDate: '2026-12-02' }), caseNo: 'A' },
+        { ...record({ id: 'rec_received', receivedAt: '2026-11-27T02:00:00.000Z' }), caseNo: 'A' },
       ],
       TODAY,
     );
     expect(rows.map((r) => r.id)).toEqual(['rec_late', 'rec_on_time']);
-    expect(rows[0]!.caseNo).toBe('B');
+    expect(rows[0]).toMatchObject({ caseNo: 'B', late: true });
   });
 });
 

@@ -94,32 +94,59 @@ describe('case pages', () => {
     expect(scrolls[0]?.args).toEqual(expect.objectContaining({ selector: '#f-workEndedAt' }));
   });
 
-  it('the intake queue lists unreceived records late first and receives one', async () => {
-    harness.answer = (c) =>
-      c.event.action === 'case.get'
-        ? ok(
-            caseView({
-              records: [
-                record({ id: `rec_${'2'.repeat(24)}`, title: '询问录像', handoverDueDate: '2026-11-20' }),
-                record(),
-              ],
-            }),
-          )
-        : backend(c);
+  it('the intake queue lists what record.intake answers, late first, receives one and loads more (REC-10)', async () => {
+    const late = {
+      ...record({ id: `rec_${'2'.repeat(24)}`, title: '询问录像', handoverDueDate: '2026-11-20' }),
+      caseNo: '万卫罚立〔2026〕12号',
+      overdue: true,
+    };
+    const onTime = { ...record(), caseNo: '万卫罚立〔2026〕12号', overdue: false };
+    const later = {
+      ...record({ id: `rec_${'3'.repeat(24)}`, title: '现场检查录像', handoverDueDate: '2026-12-04' }),
+      caseNo: '万卫罚立〔2026〕15号',
+      overdue: false,
+    };
+    harness.answer = (c) => {
+      if (c.event.action !== 'record.intake') return backend(c);
+      const cursor = (c.event.payload as { cursor?: string }).cursor;
+      return cursor
+        ? ok({ items: [later], total: null, totalCapped: false, nextCursor: null })
+        : ok({ items: [late, onTime], total: 3, totalCapped: false, nextCursor: 'next' });
+    };
     const p = await harness.render('pages/case/intake/index');
-    // Only the case with pending hand-overs is read.
-    expect(calls.filter((c) => c.event.action === 'case.get')).toHaveLength(1);
+    // One queue read; no case is read record by record.
+    expect(actions()).not.toContain('case.get');
+    expect(actions()).not.toContain('case.list');
     const text = await p.text();
+    expect(text).toContain('待接收 3 份');
     expect(text.indexOf('询问录像')).toBeLessThan(text.indexOf('现场笔录'));
     expect(text).toContain('未移交，已超过移交期限 2026年11月20日');
+    expect(text).toContain('万卫罚立〔2026〕12号');
+    await p.invoke('onReachBottom');
+    expect(calls.filter((c) => c.event.action === 'record.intake').at(-1)?.event.payload).toEqual({
+      pageSize: 20,
+      cursor: 'next',
+    });
+    expect(await p.text()).toContain('现场检查录像');
     await p.invoke('onReceive', tap({ id: `rec_${'2'.repeat(24)}` }));
     expect(calls.find((c) => c.event.action === 'record.receive')?.event.payload).toEqual({
       recordId: `rec_${'2'.repeat(24)}`,
     });
-    expect(await p.text()).not.toContain('询问录像');
+    const after = await p.text();
+    expect(after).not.toContain('询问录像');
+    expect(after).toContain('待接收 2 份');
   });
 
-  it('the staff home links to the cases for the case roles only', async () => {
+  it('the intake queue tells a non-custodian why it is refused', async () => {
+    harness.answer = (c) =>
+      c.event.action === 'record.intake'
+        ? { ok: false, error: { code: 'FORBIDDEN', message: '只有本单位的档案专人可以查看待接收的执法记录' } }
+        : backend(c);
+    const p = await harness.render('pages/case/intake/index');
+    expect(await p.text()).toContain('无权接收记录');
+  });
+
+  it('the staff home links to the cases for the case roles, and to the import for the administrator', async () => {
     const me = (role: string) =>
       ok({
         staffId: 's1',
@@ -138,9 +165,19 @@ describe('case pages', () => {
         args: expect.objectContaining({ url: '/pages/case/mine/index' }),
       }),
     );
+    expect(await p.text()).not.toContain('导入案件清单'); // the officer reaches the import through 我的案件
     await p.close();
+    // The administrator imports manifests without working on cases: the import has its own entry.
     harness.answer = () => me('admin');
     const q = await harness.render('pages/staff/home/index');
     expect(await q.text()).not.toContain('执法案件与记录');
+    expect(await q.text()).toContain('导入案件清单');
+    await q.invoke('gotoImport');
+    expect(await q.effects()).toContainEqual(
+      expect.objectContaining({
+        api: 'navigateTo',
+        args: expect.objectContaining({ url: '/pages/case/import/index' }),
+      }),
+    );
   });
 });

@@ -325,15 +325,13 @@ export function checkSummary(check: CaseCheckResult | null): string {
   return `不符合规定 ${check.failures} 项，请核实 ${check.warnings} 项`;
 }
 
-/** The intake queue (custodian): records registered and not yet received, the late first, then by due date. */
+/**
+ * The intake queue (custodian): records registered and not yet received, in the order record.intake answers them
+ * (oldest hand-over due date first, so the late lead), each with its case number.
+ */
 export function intakeRows(
-  cases: Array<{ caseNo: string; records: CaseRecordView[] }>,
+  items: ReadonlyArray<CaseRecordView & { caseNo: string }>,
   today = shanghaiToday(),
 ): Array<RecordRow & { caseNo: string }> {
-  const rows = cases.flatMap((c) =>
-    c.records.filter((r) => !r.receivedAt).map((r) => ({ ...recordRow(r, today), caseNo: c.caseNo })),
-  );
-  return rows.sort(
-    (a, b) => Number(b.late) - Number(a.late) || (a.dueDate || '9999').localeCompare(b.dueDate || '9999'),
-  );
+  return items.filter((r) => !r.receivedAt).map((r) => ({ ...recordRow(r, today), caseNo: r.caseNo }));
 }

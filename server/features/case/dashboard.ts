@@ -7,59 +7,39 @@
  * party.
  */
 import { CASE_WORKFLOW } from '../../../core/case/workflow';
-import { endOfShanghaiDay, toShanghaiDate } from '../../../core/calendar';
 import { loadCalendar } from '../../calendar';
 import type { DeadlineItem, DeadlineProvider } from '../../dashboard/registry';
+import { clockDeadlineProvider, MAX_CLOCK_ITEMS as CAP } from '../../kernel/deadlines';
 import { rowsOf } from '../../platform/docs';
 import { CASES_COLLECTION, type CaseDoc } from './model';
 
-const CAP = 200;
+const HANDOVER = 'handover:';
+
+/** The record a hand-over clock (`handover:<recordId>`) waits for, as the case keeps it. */
+function pendingOf(c: CaseDoc, clock: string) {
+  if (!clock.startsWith(HANDOVER)) return null;
+  const recordId = clock.slice(HANDOVER.length);
+  return c.pendingHandovers.find((p) => p.recordId === recordId) ?? null;
+}
 
 function provider(id: string, label: string, pick: (clock: string) => boolean): DeadlineProvider {
-  return {
+  return clockDeadlineProvider<CaseDoc>(CASE_WORKFLOW, {
     id,
     label,
-    async list(db, scope, now) {
-      const calendar = await loadCalendar(db);
-      const today = toShanghaiDate(now);
-      const horizon = calendar.dueSoonHorizon(today).date;
-      const _ = db.command;
-      const items: DeadlineItem[] = [];
-      let truncated = false;
-      for (const unitId of scope.unitIds) {
-        const rows = rowsOf<CaseDoc>(
-          await db
-            .collection(CASES_COLLECTION)
-            .where({ unitId, '_wf.nextDue': _.lte(horizon) })
-            .orderBy('_wf.nextDue', 'asc')
-            .limit(CAP + 1)
-            .get(),
-        );
-        if (rows.length > CAP) truncated = true;
-        for (const c of rows.slice(0, CAP)) {
-          for (const [name, clock] of Object.entries(c._wf.clocks)) {
-            if (!pick(name) || clock.stoppedOn || !clock.dueDate || clock.dueDate > horizon) continue;
-            const status = calendar.dueStatus(clock.dueDate, today).value;
-            if (status === 'ok') continue;
-            const recordId = name.startsWith('handover:') ? name.slice('handover:'.length) : null;
-            const pending = recordId ? c.pendingHandovers.find((p) => p.recordId === recordId) : null;
-            items.push({
-              unitId: c.unitId,
-              section: c.sectionId,
-              person: pending?.by ?? null,
-              item: pending
-                ? `${c.caseNo} ${pending.title} 待移交档案专人`
-                : `${c.caseNo} ${CASE_WORKFLOW.clocks![name.split(':')[0]!]?.label ?? name}`,
-              dueAt: endOfShanghaiDay(clock.dueDate),
-              status,
-              ref: recordId ? `record:${recordId}` : `case:${c._id}`,
-            });
-          }
-        }
-      }
-      return { items, truncated };
+    calendar: loadCalendar,
+    clocks: (open) => open.filter((c) => pick(c.name)),
+    unitOf: (c) => c.unitId,
+    sectionOf: (c) => c.sectionId,
+    personOf: (c, clock) => pendingOf(c, clock.name)?.by ?? null,
+    describe: (c, clock) => {
+      const pending = pendingOf(c, clock.name);
+      return pending
+        ? `${c.caseNo} ${pending.title} 待移交档案专人`
+        : `${c.caseNo} ${CASE_WORKFLOW.clocks![clock.name.split(':')[0]!]?.label ?? clock.name}`;
     },
-  };
+    refOf: (c, clock) =>
+      clock.name.startsWith(HANDOVER) ? `record:${clock.name.slice(HANDOVER.length)}` : `case:${c._id}`,
+  });
 }
 
 /**

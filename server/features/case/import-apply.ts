@@ -1,8 +1,9 @@
 /**
  * Applying a staged case import (server/features/case/import.ts): the database's checks before staging
- * (`preflight`) and each batch's rows as upserts by (system, sourceId) (`applyBatch`). Imported acts keep their
- * original times; records are registered as received by the importing custodian, with no hand-over clock; an AV
- * row's file hashes are one record's `files` (lead decisions; docs/cases.md "Import").
+ * (`preflight`) and each batch's rows as upserts by (system, sourceId) (`applyBatch`): created, corrected when the
+ * row's content changed, or left as it is (cases: import-case.ts; records: import-record.ts). Imported acts keep
+ * their original times; records are registered as received by the importing custodian, with no hand-over clock;
+ * an AV row's file hashes are one record's `files` (lead decisions; docs/cases.md "Import").
  */
 import type {
   AvRow,
@@ -12,29 +13,16 @@ import type {
   ImportBatch,
   Manifest,
   ManifestError,
+  RowKind,
 } from '../../../core/case/manifest';
-import { CASE_KIND_LABELS } from '../../../core/case/stages';
-import { FIRST_STAGE } from '../../../core/case/workflow';
+import type { ImportCounts } from '../../../core/contract/case';
 import { isCertificateValid } from '../../../core/officer/status';
-import { AppError } from '../../errors';
-import { commitChange, type EntityWrite } from '../../ledger/commit';
-import { hashText } from '../../platform/crypto';
-import { firstMatch, getDoc, rowsOf } from '../../platform/docs';
+import { rowsOf } from '../../platform/docs';
 import type { Call } from '../../router/types';
 import { findOfficerByCertNo } from '../officer/repository';
-import { caseActor } from './access';
-import {
-  CASES_COLLECTION,
-  RECORDS_COLLECTION,
-  caseIdOf,
-  sortKeyOf,
-  type CaseDoc,
-  type CaseOfficer,
-  type CaseState,
-  type RecordState,
-} from './model';
-import { openingWorkflow } from './open';
-import { resolveParty } from './parties';
+import { caseRowDigest, importCase, WORKED_HERE, workedHere } from './import-case';
+import { importedRecordId, importRecord, refreshFailures, type RecordKind } from './import-record';
+import { CASES_COLLECTION, RECORDS_COLLECTION, caseIdOf, type CaseDoc, type RecordDoc } from './model';
 
 export const IMPORTS_COLLECTION = 'case_imports';
 export const IMPORT_BATCHES_COLLECTION = 'case_import_batches';
@@ -51,6 +39,9 @@ export interface ImportDoc {
   /** The next batch to apply (batches before it are applied). */
   next: number;
   created: { cases: number; records: number };
+  /** Rows corrected (content changed since an earlier import) and rows found as they were (absent: none yet). */
+  updated?: { cases: number; records: number };
+  unchanged?: { cases: number; records: number };
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -122,9 +113,10 @@ export async function preflight(call: Call, unitId: string, m: Manifest): Promis
         at('cases', row.sourceId, '案号', '该案号已在本单位登记（不是此前导入的同一案件），请核对案号');
     }
   }
+  // The cases imported before from these sources, and those the records name as imported before.
   const existing = [...m.documents, ...m.av, ...m.data].filter((r) => r.caseRef === 'existing');
-  const refs = [...new Set(existing.map((r) => r.caseSourceId))];
-  const known = new Set<string>();
+  const refs = [...new Set([...existing.map((r) => r.caseSourceId), ...m.cases.map((c) => c.sourceId)])];
+  const known = new Map<string, CaseDoc[]>();
   for (let i = 0; i < refs.length; i += IN_CHUNK) {
     const found = rowsOf<CaseDoc>(
       await call.db
@@ -133,224 +125,81 @@ export async function preflight(call: Call, unitId: string, m: Manifest): Promis
         .limit(IN_CHUNK * 2)
         .get(),
     );
-    for (const k of found) known.add(k.source!.sourceId);
+    for (const k of found) known.set(k.source!.sourceId, [...(known.get(k.source!.sourceId) ?? []), k]);
   }
   for (const r of existing)
     if (!known.has(r.caseSourceId))
       at('records', r.sourceId, '所属案件来源编号', '本单位没有此前导入的该来源编号的案件');
+  // A correction keeps the case number (cases are found by it) and is refused once the case is worked on here.
+  for (const c of m.cases) {
+    const before = known.get(c.sourceId)?.find((k) => k.source!.system === c.source);
+    if (!before) continue;
+    if (before.caseNo !== c.caseNo)
+      at('cases', c.sourceId, '案号', '案号与此前导入的同一来源编号的案件不一致；案号不能通过导入更正');
+    else if (before.importDigest !== caseRowDigest(c) && workedHere(before))
+      at('cases', c.sourceId, '来源编号', WORKED_HERE);
+  }
+  // A corrected record stays with its case.
+  const caseIdByRef = new Map<string, string>();
+  for (const [sid, list] of known) caseIdByRef.set(sid, list[0]!._id);
+  for (const c of m.cases) caseIdByRef.set(c.sourceId, caseIdOf(unitId, c.caseNo));
+  const recordRows = (['documents', 'av', 'data'] as const).flatMap((kind) =>
+    (m[kind] as Array<DocumentRow | AvRow | DataRow>).map((row) => ({
+      row,
+      id: importedRecordId(unitId, kind, row),
+    })),
+  );
+  for (let i = 0; i < recordRows.length; i += IN_CHUNK) {
+    const chunk = recordRows.slice(i, i + IN_CHUNK);
+    const found = rowsOf<RecordDoc>(
+      await call.db
+        .collection(RECORDS_COLLECTION)
+        .where({ _id: _.in(chunk.map((r) => r.id)) })
+        .limit(IN_CHUNK)
+        .get(),
+    );
+    const byId = new Map(found.map((r) => [r._id, r]));
+    for (const { row, id } of chunk) {
+      const before = byId.get(id);
+      const caseId = caseIdByRef.get(row.caseSourceId);
+      if (before && caseId && before.caseId !== caseId)
+        at(
+          'records',
+          row.sourceId,
+          '所属案件来源编号',
+          '该记录此前导入时属于另一案件，不能通过导入改为其他案件',
+        );
+    }
+  }
   return errors.slice(0, 1000);
 }
 
-export async function applyBatch(
-  call: Call,
-  imp: ImportDoc,
-  batch: BatchDoc,
-): Promise<{ cases: number; records: number }> {
-  let cases = 0;
-  let records = 0;
+const ZERO = (): ImportCounts => ({ cases: 0, records: 0 });
+
+/** What applying a batch did: rows per outcome, and the source ids of the rows it corrected. */
+export interface BatchTally {
+  created: ImportCounts;
+  updated: ImportCounts;
+  unchanged: ImportCounts;
+  updatedRows: Array<{ kind: RowKind; sourceId: string }>;
+}
+
+export async function applyBatch(call: Call, imp: ImportDoc, batch: BatchDoc): Promise<BatchTally> {
+  const tally: BatchTally = { created: ZERO(), updated: ZERO(), unchanged: ZERO(), updatedRows: [] };
+  const touched: string[] = [];
   for (const row of batch.rows) {
-    if (batch.kind === 'cases') cases += (await importCase(call, imp, row as CaseRow)) ? 1 : 0;
-    else records += (await importRecord(call, imp, batch.kind, row as DocumentRow | AvRow | DataRow)) ? 1 : 0;
+    const r = row as CaseRow | DocumentRow | AvRow | DataRow;
+    const outcome =
+      batch.kind === 'cases'
+        ? await importCase(call, imp, r as CaseRow)
+        : await importRecord(call, imp, batch.kind as RecordKind, r as DocumentRow).then((done) => {
+            touched.push(done.caseId);
+            return done.outcome;
+          });
+    tally[outcome][batch.kind === 'cases' ? 'cases' : 'records'] += 1;
+    if (outcome === 'updated') tally.updatedRows.push({ kind: batch.kind, sourceId: r.sourceId });
   }
-  return { cases, records };
-}
-
-const isExisting = (err: unknown) =>
-  err instanceof AppError && err.code === 'CONFLICT' && err.toBody().message === '记录已存在';
-
-/**
- * The unit's case imported with this source id (and from this system, when given: a record's row names its case by
- * source id only, and the recorder platform's rows name cases of the supervision system).
- */
-async function caseBySource(call: Call, unitId: string, system: string | null, sourceId: string) {
-  return firstMatch<CaseDoc>(call.db, CASES_COLLECTION, {
-    unitId,
-    'source.sourceId': sourceId,
-    ...(system ? { 'source.system': system } : {}),
-  });
-}
-
-/** Officers as the register has them (checked before staging; one removed since is kept as given). */
-async function officersOf(call: Call, certNos: string[], unitId: string): Promise<CaseOfficer[]> {
-  const out: CaseOfficer[] = [];
-  for (const certNo of certNos) {
-    const o = await findOfficerByCertNo(call.db, certNo);
-    if (o && o.unitId === unitId)
-      out.push({ officerId: o._id, certNo: o.certNo, name: o.name, staffId: o.staffId });
-    else out.push({ officerId: '', certNo, name: '', staffId: null });
-  }
-  return out;
-}
-
-async function importCase(call: Call, imp: ImportDoc, row: CaseRow): Promise<boolean> {
-  if (await caseBySource(call, imp.unitId, row.source, row.sourceId)) return false;
-  const id = caseIdOf(imp.unitId, row.caseNo);
-  if (await getDoc<CaseDoc>(call.db, CASES_COLLECTION, id)) {
-    throw new AppError('CONFLICT', `案号已由其他来源登记，导入在第 ${imp.next + 1} 批停止，请核对清单`);
-  }
-  const staff = call.staff!;
-  const actor = caseActor(staff);
-  const openedAt = new Date(row.openedAt);
-  const officers = await officersOf(call, row.officers, imp.unitId);
-  const party = await resolveParty(call, {
-    kind: row.partyKind,
-    name: row.partyName,
-    idKind: row.partyIdKind,
-    idNo: row.partyIdNo,
-    legalRepresentative: row.partyLegalRepresentative,
-    address: row.partyAddress,
-  } as Parameters<typeof resolveParty>[1]);
-  const wf = await openingWorkflow(call, actor.ref, row.kind, openedAt);
-  const state: CaseState = {
-    caseNo: row.caseNo,
-    kind: row.kind,
-    stage: FIRST_STAGE[row.kind],
-    cause: row.cause,
-    unitId: imp.unitId,
-    sectionId: imp.sectionId,
-    partyId: party.id,
-    partyName: party.name,
-    officers,
-    officerStaffIds: officers.flatMap((o) => (o.staffId ? [o.staffId] : [])),
-    openedAt,
-    complaintId: null,
-    emergency: false,
-    decisions: [],
-    statement: null,
-    pendingHandovers: [],
-    sortKey: sortKeyOf(openedAt, id),
-    source: { system: row.source, sourceId: row.sourceId, importId: imp._id },
-    _wf: wf,
-    createdAt: call.now,
-    updatedAt: call.now,
-  };
-  const writes: EntityWrite[] = [
-    {
-      collection: CASES_COLLECTION,
-      id,
-      expectedRev: null,
-      state: state as unknown as Record<string, unknown>,
-    },
-    ...(party.write ? [party.write] : []),
-  ];
-  try {
-    await commitChange(call.db, {
-      actor: actor.ref,
-      action: 'case.import',
-      at: call.now,
-      actedAt: openedAt,
-      entities: writes,
-    });
-  } catch (err) {
-    if (isExisting(err)) return false;
-    throw err;
-  }
-  return true;
-}
-
-const RECORD_TYPE = { documents: 'document', av: 'av', data: 'data' } as const;
-
-async function importRecord(
-  call: Call,
-  imp: ImportDoc,
-  kind: 'documents' | 'av' | 'data',
-  row: DocumentRow | AvRow | DataRow,
-): Promise<boolean> {
-  // The record's id follows from its unit and source: the same row twice is the same record.
-  const id =
-    'rec_' +
-    hashText(`case-import\u0000${imp.unitId}\u0000${kind}\u0000${row.source}\u0000${row.sourceId}`).slice(
-      0,
-      24,
-    );
-  if (await getDoc(call.db, RECORDS_COLLECTION, id)) return false;
-  const kase = await caseBySource(call, imp.unitId, null, row.caseSourceId);
-  if (!kase)
-    throw new AppError('PRECONDITION_FAILED', `第 ${imp.next + 1} 批：所属案件尚未导入，请先导入案件`);
-  const type = RECORD_TYPE[kind];
-  const hashes = kind === 'av' ? (row as AvRow).sha256 : [(row as DocumentRow | DataRow).sha256];
-  const ref = (row as { location?: string }).location ?? null;
-  const at =
-    kind === 'av' ? (row as AvRow).start : kind === 'data' ? (row as DataRow).capturedAt : row.workEndedAt;
-  const workEndedAt = new Date(
-    row.workEndedAt ??
-      (kind === 'av' ? (row as AvRow).end : kind === 'data' ? (row as DataRow).capturedAt : kase.openedAt),
-  );
-  const d = row as DocumentRow;
-  const a = row as AvRow;
-  const record: RecordState = {
-    caseId: kase._id,
-    caseNo: kase.caseNo,
-    unitId: kase.unitId,
-    sectionId: kase.sectionId,
-    partyId: kase.partyId,
-    type,
-    title: row.title,
-    sha256: hashes[0]!,
-    files: hashes.map((sha256) => ({ sha256, ref })),
-    source: { system: row.source, sourceId: row.sourceId, importId: imp._id },
-    storage: kind === 'av' ? 'platform' : 'reference',
-    file: null,
-    label: `${kase.caseNo}｜${kase.cause}｜${CASE_KIND_LABELS[kase.kind]}｜${at ?? workEndedAt.toISOString()}`,
-    document:
-      kind === 'documents'
-        ? {
-            docType: d.docType,
-            docNo: d.docNo,
-            docTimes: d.docTimes ?? [],
-            signed: d.signed,
-            blankItems: d.blankItems,
-          }
-        : null,
-    av:
-      kind === 'av'
-        ? {
-            device: a.device,
-            act: a.act,
-            start: a.start,
-            end: a.end,
-            place: a.place,
-            location: a.location,
-            interruptions: a.interruptions?.map((i) => ({ ...i })),
-          }
-        : null,
-    data:
-      kind === 'data'
-        ? { source: (row as DataRow).dataSource, capturedAt: (row as DataRow).capturedAt }
-        : null,
-    workEndedAt,
-    registeredAt: call.now,
-    registeredBy: call.staff!.staffId,
-    // History, not a late hand-over: received by the importing custodian now, no clock (lead decision 2).
-    handoverDueDate: null,
-    receivedAt: call.now,
-    receivedBy: call.staff!.staffId,
-    late: false,
-    lateReason: null,
-    lateApproved: false,
-    stopApproval: null,
-    sortKey: sortKeyOf(workEndedAt, id),
-    createdAt: call.now,
-    updatedAt: call.now,
-  };
-  try {
-    await commitChange(call.db, {
-      actor: caseActor(call.staff!).ref,
-      action: 'record.import',
-      at: call.now,
-      actedAt: workEndedAt,
-      entities: [
-        {
-          collection: RECORDS_COLLECTION,
-          id,
-          expectedRev: null,
-          state: record as unknown as Record<string, unknown>,
-        },
-      ],
-    });
-  } catch (err) {
-    if (isExisting(err)) return false;
-    throw err;
-  }
-  return true;
+  // The checks again on the cases whose records this batch created or corrected (and, on a resumed batch, found).
+  await refreshFailures(call, touched);
+  return tally;
 }

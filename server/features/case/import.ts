@@ -10,8 +10,9 @@
  * Lead decisions: imported acts keep their original times (the 30-day backdating limit of case.open and
  * record.register is for entries made here, not for history); imported records are registered as already
  * received by the importing custodian, with no hand-over clock; an AV row's several file hashes are one record
- * (`files`). Every row is an upsert by (system, sourceId) within the unit: a row already imported is left as it is.
- * The rows themselves: import-apply.ts.
+ * (`files`). Every row is an upsert by (system, sourceId) within the unit: the same content is left as it is,
+ * changed content replaces the imported version (a new revision, the earlier content kept); the answer counts rows
+ * created, updated and unchanged. The rows themselves: import-apply.ts, import-case.ts, import-record.ts.
  */
 import { MANIFEST_LIMITS, manifestDigest, parseManifest, planBatches } from '../../../core/case/manifest';
 import * as decl from '../../../core/contract/case';
@@ -41,14 +42,34 @@ export { IMPORTS_COLLECTION, IMPORT_BATCHES_COLLECTION } from './import-apply';
 const DEFAULT_BUDGET_MS = 10_000;
 const budgetMs = () => Number(process.env.CASE_IMPORT_BUDGET_MS) || DEFAULT_BUDGET_MS;
 
-const answerOf = (doc: ImportDoc): CaseImportAnswer => ({
+const ZERO = { cases: 0, records: 0 };
+/** At most this many corrected rows are listed in one answer (the counts have them all). */
+const MAX_UPDATED_ROWS = 200;
+
+const answerOf = (doc: ImportDoc, updatedRows: CaseImportAnswer['updatedRows'] = []): CaseImportAnswer => ({
   importId: doc._id,
   done: doc.next >= doc.total,
   applied: doc.next,
   total: doc.total,
   rows: doc.rows,
   created: doc.created,
+  updated: doc.updated ?? ZERO,
+  unchanged: doc.unchanged ?? ZERO,
+  updatedRows: updatedRows.slice(0, MAX_UPDATED_ROWS),
   errors: [],
+});
+
+const refused = (errors: CaseImportAnswer['errors']): CaseImportAnswer => ({
+  importId: null,
+  done: false,
+  applied: 0,
+  total: 0,
+  rows: 0,
+  created: ZERO,
+  updated: ZERO,
+  unchanged: ZERO,
+  updatedRows: [],
+  errors,
 });
 
 const NOT_FOUND = '未找到该导入批次';
@@ -108,27 +129,9 @@ async function stage(
     throw new AppError('FORBIDDEN', '只有该科室的档案专人或系统管理员可以导入案件');
   const files = input.fileIDs ? await readUploaded(call, input.fileIDs) : (input.files ?? {});
   const parsed = parseManifest({ format: input.format, files });
-  if (!parsed.ok)
-    return {
-      importId: null,
-      done: false,
-      applied: 0,
-      total: 0,
-      rows: 0,
-      created: { cases: 0, records: 0 },
-      errors: parsed.errors,
-    };
-  const refused = await preflight(call, unitId, parsed.manifest);
-  if (refused.length)
-    return {
-      importId: null,
-      done: false,
-      applied: 0,
-      total: 0,
-      rows: 0,
-      created: { cases: 0, records: 0 },
-      errors: refused,
-    };
+  if (!parsed.ok) return refused(parsed.errors);
+  const checked = await preflight(call, unitId, parsed.manifest);
+  if (checked.length) return refused(checked);
   const digest = manifestDigest(parsed.manifest);
   const id = 'imp_' + hashText(`case-import\u0000${unitId}\u0000${sectionId}\u0000${digest}`).slice(0, 32);
   const staged = await getDoc<ImportDoc>(call.db, IMPORTS_COLLECTION, id);
@@ -149,6 +152,8 @@ async function stage(
     rows: parsed.rowCount,
     next: 0,
     created: { cases: 0, records: 0 },
+    updated: { cases: 0, records: 0 },
+    unchanged: { cases: 0, records: 0 },
     createdBy: staff.staffId,
     createdAt: call.now,
     updatedAt: call.now,
@@ -160,30 +165,34 @@ async function stage(
 /** Applies the next batches until done or the budget is spent (at least one batch per call). */
 async function run(call: Call, doc: ImportDoc): Promise<CaseImportAnswer> {
   const started = Date.now();
+  const updatedRows: CaseImportAnswer['updatedRows'] = [];
   while (doc.next < doc.total) {
     const batch = await getDoc<BatchDoc>(call.db, IMPORT_BATCHES_COLLECTION, `${doc._id}_${doc.next}`);
     if (!batch) throw new AppError('INTERNAL');
     const made = await applyBatch(call, doc, batch);
     doc.next += 1;
-    doc.created = {
-      cases: doc.created.cases + made.cases,
-      records: doc.created.records + made.records,
-    };
+    updatedRows.push(...made.updatedRows);
     // Two calls on one import may apply the same batch: rows are upserts (one creates, the other finds), the counts
-    // add what each created, and a batch applied again after a position written back creates nothing.
+    // add what each did, and a batch applied again after a position written back creates nothing.
     const _ = call.db.command;
+    const inc = (c: { cases: number; records: number }) => ({
+      cases: _.inc(c.cases),
+      records: _.inc(c.records),
+    });
     await call.db
       .collection(IMPORTS_COLLECTION)
       .doc(doc._id)
       .update({
         next: doc.next,
-        created: { cases: _.inc(made.cases), records: _.inc(made.records) },
+        created: inc(made.created),
+        updated: inc(made.updated),
+        unchanged: inc(made.unchanged),
         updatedAt: call.now,
       });
     // At least one batch per call; the rest on the next call (the answer says where it stands).
     if (Date.now() - started > budgetMs()) break;
   }
-  return answerOf((await getDoc<ImportDoc>(call.db, IMPORTS_COLLECTION, doc._id)) ?? doc);
+  return answerOf((await getDoc<ImportDoc>(call.db, IMPORTS_COLLECTION, doc._id)) ?? doc, updatedRows);
 }
 
 const caseImport = handle(decl.caseImport, async (input, call) => {

@@ -4,6 +4,7 @@
  */
 import { caseAdvanceActions } from './advance';
 import { caseImportActions } from './import';
+import { caseIntakeActions } from './intake';
 import { caseOpenActions } from './open';
 import { caseReadActions } from './read';
 import { caseRecordActions } from './records';
@@ -15,6 +16,7 @@ export const caseStaffActions = {
   ...caseOpenActions,
   ...caseAdvanceActions,
   ...caseRecordActions,
+  ...caseIntakeActions,
   ...caseReadActions,
   ...caseImportActions,
 };

@@ -19,7 +19,18 @@ export const RECORDS_COLLECTION = 'case_records';
 export interface ImportSource {
   system: string;
   sourceId: string;
+  /** The import that wrote the current version (a correction in a later import replaces it). */
   importId: string;
+}
+
+/**
+ * An imported version replaced by a correction (a later import of the same source id with changed content): when,
+ * which import had written it, and its content as it was (the ledger keeps the hash of every revision).
+ */
+export interface ImportCorrection {
+  at: Date;
+  importId: string;
+  previous: Record<string, unknown>;
 }
 
 export interface CaseOfficer {
@@ -72,6 +83,14 @@ export interface CaseDoc {
   sortKey: string;
   /** Imported from another system (case.import); absent for cases opened here. */
   source?: ImportSource;
+  /**
+   * Of an imported case: the digest of the row it was imported from (a re-import with the same digest changes
+   * nothing; another one is a correction), and how many acts the import wrote (more acts: taken further here).
+   */
+  importDigest?: string;
+  importedActs?: number;
+  /** Earlier imported versions replaced by corrections, oldest first. */
+  corrections?: ImportCorrection[];
   _wf: WorkflowFields;
   createdAt: Date;
   updatedAt: Date;
@@ -111,6 +130,9 @@ export interface RecordDoc {
   files?: Array<{ sha256: string; ref: string | null }>;
   /** Imported from another system (case.import): registered as already received, no hand-over clock. */
   source?: ImportSource;
+  /** Of an imported record: the digest of its row, and its earlier imported versions (as for cases). */
+  importDigest?: string;
+  corrections?: ImportCorrection[];
   storage: 'private' | 'platform' | 'reference';
   file: { fileID: string; size: number } | null;
   /** AV's label (细则第二十一条): case number, cause and recording time. */
@@ -130,6 +152,11 @@ export interface RecordDoc {
   /** A work record of stopping AV (docType `stopRecordingRecord`): the unit head's approval (REC-5). */
   stopApproval?: { by: string; at: Date } | null;
   sortKey: string;
+  /**
+   * While not received: `<hand-over due date>_<sortKey>`, the custodian's queue order (record.intake: oldest due
+   * date first, indexed with the unit and section); null once received, and for imported records.
+   */
+  intakeKey?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -141,6 +168,10 @@ export const caseIdOf = (unitId: string, caseNo: string): string =>
   'case_' + hashText(`case\u0000${unitId}\u0000${caseNo}`).slice(0, 24);
 
 export const sortKeyOf = (at: Date, id: string): string => `${at.toISOString()}_${id}`;
+
+/** The intake queue's key of a record not yet received (a record without a due date sorts last). */
+export const intakeKeyOf = (r: Pick<RecordDoc, 'handoverDueDate' | 'sortKey'>): string =>
+  `${r.handoverDueDate ?? '9999-12-31'}_${r.sortKey}`;
 
 /** The data key's record reference of a party (server/privacy binds the ciphertext to it). */
 export const partySealRef = (id: string): string => `${PARTIES_COLLECTION}/${id}`;

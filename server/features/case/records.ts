@@ -19,7 +19,14 @@ import { handle, type Call } from '../../router/types';
 import { loadCase, loadRecord, runCaseStep } from './access';
 import { openUploadSlot } from '../../media/slots';
 import { storeAndHash } from './files';
-import { RECORDS_COLLECTION, sortKeyOf, type CaseDoc, type RecordDoc, type RecordState } from './model';
+import {
+  RECORDS_COLLECTION,
+  intakeKeyOf,
+  sortKeyOf,
+  type CaseDoc,
+  type RecordDoc,
+  type RecordState,
+} from './model';
 
 const MAX_BACKDATE_MS = 30 * 86_400_000;
 
@@ -117,6 +124,7 @@ const recordRegister = handle(decl.recordRegister, async (input, call) => {
         createdAt: call.now,
         updatedAt: call.now,
       };
+      record.intakeKey = intakeKeyOf(record);
     },
     alsoWrite: () => [
       {
@@ -183,6 +191,7 @@ const recordReceive = handle(decl.recordReceive, async (input, call) =>
       r.handoverDueDate = clock?.dueDate ?? r.handoverDueDate;
       // Late: received after the due date (an approved extension moved the due date already).
       r.late = !!r.handoverDueDate && toShanghaiDate(call.now) > r.handoverDueDate;
+      r.intakeKey = null;
     },
   }),
 );
@@ -211,6 +220,7 @@ const recordApproveLate = handle(decl.recordApproveLate, async (input, call) =>
     change: (r, wf) => {
       r.lateApproved = true;
       r.handoverDueDate = wf.clocks[`handover:${input.recordId}`]?.dueDate ?? r.handoverDueDate;
+      r.intakeKey = intakeKeyOf(r);
     },
   }),
 );

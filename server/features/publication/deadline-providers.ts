@@ -7,69 +7,33 @@
  * earliest first and capped (and says when the cap cut the list). Items name the document number and the step.
  * Decisions in the case register with no entry at all come with the case register (not here yet).
  */
-import { endOfShanghaiDay, toShanghaiDate } from '../../../core/calendar';
 import { PUBLICATION_CLOCKS, type PublicationClock } from '../../../core/publication/due';
+import { PUBLICATION_WORKFLOW } from '../../../core/publication/workflow';
 import { loadCalendar } from '../../calendar';
-import type { DeadlineItem, DeadlineProvider } from '../../dashboard/registry';
-import { rowsOf } from '../../platform/docs';
-import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+import type { DeadlineProvider } from '../../dashboard/registry';
+import { clockDeadlineProvider, MAX_CLOCK_ITEMS, openClocks } from '../../kernel/deadlines';
+import type { EntryRecord } from './model';
 
 /** Per provider and unit: the earliest due first, which are the ones to act on. */
-export const MAX_DASHBOARD_ITEMS = 200;
-
-/** The open clock whose due date is the entry's earliest. */
-function earliestOpen(r: EntryRecord): [PublicationClock, string] | null {
-  const open = Object.entries(r._wf?.clocks ?? {})
-    .filter(([, c]) => !c.stoppedOn && c.dueDate)
-    .sort((a, b) => (a[1].dueDate! < b[1].dueDate! ? -1 : 1))[0];
-  return open ? [open[0] as PublicationClock, open[1].dueDate!] : null;
-}
+export const MAX_DASHBOARD_ITEMS = MAX_CLOCK_ITEMS;
 
 export function describeDue(r: EntryRecord): string {
-  const open = earliestOpen(r);
-  return `${r.docNo} ${open ? PUBLICATION_CLOCKS[open[0]].label : '公示期限'}`;
+  const open = openClocks(r._wf)[0];
+  return `${r.docNo} ${open ? PUBLICATION_CLOCKS[open.name as PublicationClock].label : '公示期限'}`;
 }
 
+/** An entry is listed under the row of its earliest open clock, once. */
 function provider(id: string, label: string, clocks: readonly PublicationClock[]): DeadlineProvider {
-  return {
+  return clockDeadlineProvider<EntryRecord>(PUBLICATION_WORKFLOW, {
     id,
     label,
-    async list(db, scope, now) {
-      const calendar = await loadCalendar(db);
-      const today = toShanghaiDate(now);
-      const horizon = calendar.dueSoonHorizon(today).date;
-      const _ = db.command;
-      const items: DeadlineItem[] = [];
-      let truncated = false;
-      for (const unitId of scope.unitIds) {
-        const rows = rowsOf<EntryRecord>(
-          await db
-            .collection(ENTRIES_COLLECTION)
-            .where({ unitId, '_wf.nextDue': _.lte(horizon) })
-            .orderBy('_wf.nextDue', 'asc')
-            .limit(MAX_DASHBOARD_ITEMS + 1)
-            .get(),
-        );
-        if (rows.length > MAX_DASHBOARD_ITEMS) truncated = true;
-        for (const r of rows.slice(0, MAX_DASHBOARD_ITEMS)) {
-          const open = earliestOpen(r);
-          if (!open || !clocks.includes(open[0])) continue;
-          const status = calendar.dueStatus(open[1], today).value;
-          if (status === 'ok') continue;
-          items.push({
-            unitId: r.unitId,
-            section: r.sectionId ?? r.unitId,
-            person: null,
-            item: describeDue(r),
-            dueAt: endOfShanghaiDay(open[1]),
-            status,
-            ref: `publication:${r._id}`,
-          });
-        }
-      }
-      return { items, truncated };
-    },
-  };
+    calendar: loadCalendar,
+    clocks: (open) => open.slice(0, 1).filter((c) => clocks.includes(c.name as PublicationClock)),
+    unitOf: (r) => r.unitId,
+    sectionOf: (r) => r.sectionId ?? r.unitId,
+    describe: (r) => describeDue(r),
+    refOf: (r) => `publication:${r._id}`,
+  });
 }
 
 export const publicationDeadlineProviders: readonly DeadlineProvider[] = [

@@ -21,6 +21,7 @@ import {
 import { allowedSteps } from '../../../core/workflow/define';
 import { AppError } from '../../errors';
 import type { StaffPrincipal } from '../../org/principal';
+import { sectionReviewers, unitHead } from '../../org/resolvers';
 import { keysetPage } from '../../platform/paging';
 import { handle, type Call } from '../../router/types';
 import { actorOf, loadForStaff } from './access';
@@ -98,6 +99,18 @@ const publicationQueue = handle(decl.publicationQueue, async (input, call) => {
   return { ...page, items: page.items.filter((r) => sees(actor, r)).map(queueRow) };
 });
 
+/**
+ * A draft's reviewers are resolved and stored by `submit` itself; the steps a page offers are read with them
+ * resolved the same way, or a new draft (no reviewers stored yet) would never be offered `submit`.
+ */
+async function asSubmitSees(call: Call, r: EntryRecord): Promise<EntryRecord> {
+  if (r.status !== 'draft') return r;
+  const reviewerIds = r.sectionId
+    ? await sectionReviewers(call.db, r.sectionId, call.now)
+    : await unitHead(call.db, r.unitId, call.now);
+  return { ...r, reviewerIds };
+}
+
 const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
   const actor = actorOf(call.staff!);
@@ -106,7 +119,7 @@ const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call)
     entry: r.entry,
     withheldLabels: (r.withheld ?? []).map((w) => WITHHOLD_REASON_LABELS[w]),
     publicPreview: publicView(r.entry),
-    allowedSteps: allowedSteps(PUBLICATION_WORKFLOW, actor, r).filter(
+    allowedSteps: allowedSteps(PUBLICATION_WORKFLOW, actor, await asSubmitSees(call, r)).filter(
       (s) => !['publish', 'supersede'].includes(s),
     ),
     acts: r._wf.acts.map((a) => ({

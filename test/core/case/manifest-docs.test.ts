@@ -34,6 +34,7 @@ describe('docs/import-format.md', () => {
       'documents.csv',
       'av.csv',
       'interruptions.csv',
+      'stages.csv',
       'data.csv',
     ]);
     const csv = parseManifest({

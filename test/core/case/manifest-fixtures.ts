@@ -1,6 +1,7 @@
 /**
  * One small import manifest in both forms: a penalty case of an organisation with a document, a
- * recording of the inspection with an interruption, and electronic data; an inspection of a natural person. The CSV
+ * recording of the inspection with an interruption, its stages up to the decision, and electronic data; an
+ * inspection of a natural person. The CSV
  * form uses what exports carry: a byte-order mark, CRLF, Chinese names for codes and column headers, Beijing local
  * times, and quoted fields with commas, quotes and a line break.
  */
@@ -24,6 +25,25 @@ export const validJson = {
       partyIdKind: 'uscc',
       partyIdNo: '91350100M000100Y43',
       partyLegalRepresentative: '李四',
+      stages: [
+        { stage: 'investigation', actedAt: '2026-03-02T10:30:00+08:00' },
+        { stage: 'priorNotice', actedAt: '2026-03-20T09:00:00+08:00' },
+        {
+          stage: 'statement',
+          actedAt: '2026-03-20T09:30:00+08:00',
+          statementPeriodEndsAt: '2026-03-27T17:00:00+08:00',
+          partyStated: true,
+        },
+        {
+          stage: 'decision',
+          actedAt: '2026-04-08T10:00:00+08:00',
+          decisionDocNo: '万卫医罚〔2026〕1号',
+          decisionDate: '2026-04-08',
+          decisionType: 'penalty',
+          decisionConclusion: '警告，并处罚款人民币五千元',
+          fine: 5000,
+        },
+      ],
     },
     {
       source: 'supervision',
@@ -103,6 +123,13 @@ export const validCsv: Record<string, string> = {
   'interruptions.csv': [
     'avSourceId,at,explanation,how',
     'AV-77,2026-03-02 09:50,更换电池,在录像中口头说明',
+  ].join('\n'),
+  'stages.csv': [
+    '所属案件来源编号,办理环节,办理时间,决定书文号,决定日期,决定类型,决定内容,罚款金额,陈述申辩期限届满时间,当事人已陈述申辩',
+    'JD-2026-0001,作出决定,2026-04-08 10:00,万卫医罚〔2026〕1号,2026-04-08,给予行政处罚,警告，并处罚款人民币五千元,5000,,',
+    'JD-2026-0001,调查取证,2026-03-02 10:30,,,,,,,',
+    'JD-2026-0001,priorNotice,2026-03-20 09:00,,,,,,,',
+    'JD-2026-0001,statement,2026-03-20 09:30,,,,,,2026-03-27 17:00,是',
   ].join('\n'),
   'data.csv': [
     'source,sourceId,caseSourceId,caseRef,title,dataSource,capturedAt,sha256',

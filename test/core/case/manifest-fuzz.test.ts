@@ -27,6 +27,17 @@ function toCsv(kind: keyof typeof MANIFEST_COLUMNS, rows: Record<string, unknown
 }
 
 const MARK = /QJX|XJQ/i;
+
+type Rows = Record<string, unknown>[];
+/** The rows nested in the JSON form as the CSV form has them: interruptions.csv and stages.csv. */
+function flatNested(json: Record<string, Rows>): Record<string, Rows> {
+  const flat = (list: Rows, field: string, ref: string) =>
+    list.flatMap((row) => ((row[field] as Rows) ?? []).map((it) => ({ [ref]: row.sourceId, ...it })));
+  return {
+    interruptions: flat(json.av!, 'interruptions', 'avSourceId'),
+    stages: flat(json.cases!, 'stages', 'caseSourceId'),
+  };
+}
 const marked = fc.string({ maxLength: 30 }).map((s) => `QJX${s}XJQ`);
 const anyText = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }));
 
@@ -77,23 +88,18 @@ describe('parseManifest on any input', () => {
     fc.assert(
       fc.property(fc.constantFrom(...fields), marked, ([kind, key], value) => {
         const json = structuredClone(validJson) as unknown as Record<string, Record<string, unknown>[]>;
-        const interruptions: Record<string, unknown>[] = json.av!.flatMap((av) =>
-          ((av.interruptions as Record<string, unknown>[]) ?? []).map((it) => ({
-            avSourceId: av.sourceId,
-            ...it,
-          })),
-        );
-        const rows = kind === 'interruptions' ? interruptions : json[kind]!;
+        const nested = flatNested(json);
+        const rows = kind in nested ? nested[kind]! : json[kind]!;
         rows[0]![key] = value;
         const files = Object.fromEntries(
           Object.keys(MANIFEST_COLUMNS).map((k) => {
-            const list = k === 'interruptions' ? interruptions : json[k]!;
+            const list = k in nested ? nested[k]! : json[k]!;
             return [`${k}.csv`, toCsv(k as keyof typeof MANIFEST_COLUMNS, list)];
           }),
         );
         const csv = run({ format: 'csv', files });
         if (!csv.ok) expect(JSON.stringify(csv.errors)).not.toMatch(MARK);
-        if (kind === 'interruptions') return;
+        if (kind in nested) return;
         const j = run({ format: 'json', files: { 'm.json': JSON.stringify(json) } });
         if (!j.ok) expect(JSON.stringify(j.errors)).not.toMatch(MARK);
       }),
@@ -103,16 +109,11 @@ describe('parseManifest on any input', () => {
 
   it('builds CSV files that read to the same manifest as the JSON fixture (so the property above is not vacuous)', () => {
     const json = structuredClone(validJson) as unknown as Record<string, Record<string, unknown>[]>;
-    const interruptions = json.av!.flatMap((av) =>
-      ((av.interruptions as Record<string, unknown>[]) ?? []).map((it) => ({
-        avSourceId: av.sourceId,
-        ...it,
-      })),
-    );
+    const nested = flatNested(json);
     const files = Object.fromEntries(
       Object.keys(MANIFEST_COLUMNS).map((k) => [
         `${k}.csv`,
-        toCsv(k as keyof typeof MANIFEST_COLUMNS, k === 'interruptions' ? interruptions : json[k]!),
+        toCsv(k as keyof typeof MANIFEST_COLUMNS, k in nested ? nested[k]! : json[k]!),
       ]),
     );
     const fromCsv = parseManifest({ format: 'csv', files });

@@ -61,3 +61,31 @@ export const asFiles = (json: unknown) => ({
   format: 'json',
   files: { 'manifest.json': JSON.stringify(json) },
 });
+
+const DAY = 86_400_000;
+/** The Shanghai calendar date of an instant. */
+export const shanghaiDate = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * A penalty case's stages after its opening (`openedAt`), each `n` days later as given, the decision with its
+ * document; only the stages named are listed (a source system may have recorded only some).
+ */
+export function penaltyStages(openedAt: string, days: Partial<Record<string, number>>) {
+  const at = (n: number) => new Date(Date.parse(openedAt) + n * DAY).toISOString();
+  return Object.entries(days).map(([stage, n]) => ({
+    stage,
+    actedAt: at(n!),
+    ...(stage === 'statement'
+      ? { statementPeriodEndsAt: at(n! + 7), partyStated: true }
+      : stage === 'decision'
+        ? {
+            decisionDocNo: `万卫医罚〔2026〕${Math.floor(Math.random() * 1e6)}号`,
+            decisionDate: shanghaiDate(at(n!)),
+            decisionType: 'penalty',
+            decisionConclusion: '警告，并处罚款人民币五千元',
+            fine: 5000,
+          }
+        : {}),
+  }));
+}

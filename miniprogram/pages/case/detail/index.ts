@@ -104,6 +104,9 @@ Component({
     onRegister() {
       wx.navigateTo({ url: `/pages/case/record/index?caseId=${this.data.id}` });
     },
+    onServices() {
+      wx.navigateTo({ url: `/pages/case/services/index?caseId=${this.data.id}` });
+    },
     onAdvance() {
       const first = this.data.view?.nextStages[0]?.stage ?? '';
       this.setData({

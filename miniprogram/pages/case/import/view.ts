@@ -86,7 +86,9 @@ export function progressOf(a: CaseImportAnswer): ImportProgress | null {
     done: a.done,
     percent,
     batches: `已导入 ${a.applied} / ${a.total} 批`,
-    summary: `清单共 ${a.rows} 行；本次新建案件 ${a.created.cases} 件、执法记录 ${a.created.records} 份（已有的不重复导入）`,
+    summary:
+      `清单共 ${a.rows} 行；本次新建案件 ${a.created.cases} 件、执法记录 ${a.created.records} 份` +
+      `；更正案件 ${a.updated.cases} 件、执法记录 ${a.updated.records} 份（内容未变的不重复导入）`,
     state: a.done ? '全部导入完成' : '尚未全部导入，点“继续”接着导入',
   };
 }

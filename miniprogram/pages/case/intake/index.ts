@@ -1,17 +1,16 @@
 /**
- * The custodian's intake queue (REC-10; 全过程记录制度第二十一条): the records registered and not yet received, the
- * late first, then by hand-over due date; receiving one (record.receive) stops its 2-working-day clock and marks it
- * late if the due date had passed. The backend lists cases with their number of pending hand-overs (case.list);
- * the records are read from those cases (case.get), at most MAX_CASES at a time.
+ * The custodian's intake queue (REC-10; 全过程记录制度第二十一条): the unit's records registered and not yet received,
+ * oldest hand-over due date first, so the late ones lead (record.intake, cursor paged: more load at the bottom);
+ * receiving one (record.receive) stops its 2-working-day clock and marks it late if the due date had passed.
  */
 import { pageBase } from '../../../behaviors/page-base';
-import type { CaseListItem, CaseView, Page } from '../../../core-bundle/index';
+import type { IntakeItem, Page } from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import { intakeRows, type RecordRow } from '../view';
 
-export const MAX_CASES = 20;
-
 type IntakeRow = RecordRow & { caseNo: string };
+
+const PAGE_SIZE = 20;
 
 Component({
   behaviors: [pageBase],
@@ -19,7 +18,11 @@ Component({
     state: 'loading',
     errorMessage: '',
     rows: [] as IntakeRow[],
-    partial: false,
+    total: 0,
+    capped: false,
+    nextCursor: null as string | null,
+    loadingMore: false,
+    moreError: '',
     busyId: '',
     rowError: '',
     rowErrorId: '',
@@ -31,29 +34,40 @@ Component({
     onPullDownRefresh() {
       void this.load().then(() => wx.stopPullDownRefresh?.());
     },
+    onReachBottom() {
+      void this.loadMore();
+    },
     async load() {
-      this.setData({ state: 'loading', rowError: '', rowErrorId: '' });
-      const list = await call('staff', 'case.list', { pageSize: 50 });
-      if (!list.ok) {
-        const refused = list.error.code === 'FORBIDDEN' || list.error.code === 'UNAUTHENTICATED';
-        this.setData({ state: refused ? 'refused' : 'error', errorMessage: list.error.message });
+      this.setData({ state: 'loading', rowError: '', rowErrorId: '', moreError: '' });
+      const res = await call('staff', 'record.intake', { pageSize: PAGE_SIZE });
+      if (!res.ok) {
+        const refused = res.error.code === 'FORBIDDEN' || res.error.code === 'UNAUTHENTICATED';
+        this.setData({ state: refused ? 'refused' : 'error', errorMessage: res.error.message });
         return;
       }
-      const page = list.data as Page<CaseListItem>;
-      const withPending = page.items.filter((c) => c.pendingHandovers > 0);
-      const got = await Promise.all(
-        withPending.slice(0, MAX_CASES).map((c) => call('staff', 'case.get', { id: c.id })),
-      );
-      const failed = got.find((g) => !g.ok);
-      if (failed && !failed.ok && got.every((g) => !g.ok)) {
-        this.setData({ state: 'error', errorMessage: failed.error.message });
-        return;
-      }
-      const cases = got.flatMap((g) => (g.ok ? [g.data as CaseView] : []));
+      const page = res.data as Page<IntakeItem>;
       this.setData({
         state: 'ready',
-        rows: intakeRows(cases),
-        partial: !!failed || withPending.length > MAX_CASES || !!page.nextCursor,
+        rows: intakeRows(page.items),
+        total: page.total ?? page.items.length,
+        capped: page.totalCapped,
+        nextCursor: page.nextCursor,
+      });
+    },
+    async loadMore() {
+      const cursor = this.data.nextCursor;
+      if (!cursor || this.data.loadingMore) return;
+      this.setData({ loadingMore: true, moreError: '' });
+      const res = await call('staff', 'record.intake', { pageSize: PAGE_SIZE, cursor });
+      if (!res.ok) {
+        this.setData({ loadingMore: false, moreError: res.error.message });
+        return;
+      }
+      const seen = new Set(this.data.rows.map((r) => r.id));
+      this.setData({
+        loadingMore: false,
+        rows: [...this.data.rows, ...intakeRows(res.data.items).filter((r) => !seen.has(r.id))],
+        nextCursor: res.data.nextCursor,
       });
     },
     async onReceive(e: WechatMiniprogram.TouchEvent) {
@@ -65,7 +79,11 @@ Component({
         this.setData({ busyId: '', rowError: res.error.message, rowErrorId: id });
         return;
       }
-      this.setData({ busyId: '', rows: this.data.rows.filter((r) => r.id !== id) });
+      this.setData({
+        busyId: '',
+        rows: this.data.rows.filter((r) => r.id !== id),
+        total: Math.max(0, this.data.total - 1),
+      });
       wx.showToast({ title: res.data.late ? '已接收（逾期）' : '已接收', icon: 'success' });
     },
     onOpen(e: WechatMiniprogram.TouchEvent) {
