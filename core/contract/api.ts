@@ -97,6 +97,8 @@ export const STAFF_API = table([
   officialAccount.officialAccountPublish,
   officialAccount.officialAccountMassSend,
   officialAccount.outboxRetry,
+  officialAccount.remindersChannels,
+  officialAccount.remindersSetChannels,
   ...SERVICE_DOCUMENT_STAFF_ACTIONS,
 ] as const);
 

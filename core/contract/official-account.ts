@@ -113,3 +113,40 @@ export const officialAccountSweep = declareAction<{ removed: number; queued: num
   access: 'timer',
   input: z.strictObject({}),
 });
+
+/**
+ * How reminders reach a staff member (issue 17 item 7). A one-time subscribe grant carries ONE message and is
+ * used up; a long-term grant keeps working where the account's service category allows it (the settings'
+ * `officialAccount.longTermSubscribe`); otherwise an SMS to the work mobile given here. Whatever reaches them, the
+ * to-do stands on the staff pages.
+ */
+export interface ReminderChannelsView {
+  oneTimeGrants: number;
+  longTerm: boolean;
+  longTermAllowed: boolean;
+  /** The work mobile, masked (138****5678), or null. */
+  phone: string | null;
+  /** What the next reminder would use. */
+  next: 'longTerm' | 'oneTime' | 'sms' | 'none';
+}
+
+export const remindersChannels = declareAction<ReminderChannelsView>()({
+  fn: 'staff',
+  name: 'reminders.channels',
+  access: 'staff',
+  input: z.strictObject({}),
+});
+export const remindersSetChannels = declareAction<ReminderChannelsView>()({
+  fn: 'staff',
+  name: 'reminders.setChannels',
+  access: 'staff',
+  idempotent: true,
+  input: z.strictObject({
+    /** The page asked wx.requestSubscribeMessage and the one-time template was accepted: one more message. */
+    oneTimeAccepted: z.optional(z.literal(true)),
+    /** The long-term template was accepted (or, false, turned off in the settings page). */
+    longTerm: z.optional(z.boolean()),
+    /** A mainland mobile for SMS reminders; null removes it. */
+    phone: z.optional(z.nullable(z.string().check(z.regex(/^1[3-9]\d{9}$/)))),
+  }),
+});

@@ -14,6 +14,7 @@ import { getDoc, rowsOf } from '../../platform/docs';
 import { handle } from '../../router/types';
 import { DIGESTS_COLLECTION, getDigest, liveArticles, type DigestDoc } from './model';
 import { addOnce, draftRecordId, prepareDigest } from './prepare';
+import { reminderStaffActions } from './reminders';
 import { sweepDigests } from './sweep';
 
 export const publishRecordId = (digestId: string) => `oapub_${digestId}`;
@@ -138,6 +139,7 @@ async function requestSend(db: Database, id: string, kind: 'oaPublish' | 'oaMass
 const OA_KINDS = ['oaDraft', 'oaPublish', 'oaMassSend', 'oaRemove', 'officialAccountArticle'];
 
 export const officialAccountStaffActions = {
+  ...reminderStaffActions,
   'officialAccount.digests': handle(decl.officialAccountDigests, async (_input, call) => ({
     items: rowsOf<DigestDoc>(
       await call.db.collection(DIGESTS_COLLECTION).orderBy('createdAt', 'desc').limit(30).get(),

@@ -16,7 +16,7 @@ import { chainHead } from '../../ledger/sequencer';
 import { outboxRecord } from '../../outbox/record';
 import { OUTBOX_COLLECTION } from '../../outbox/types';
 import type { Database } from '../../platform/cloudbase';
-import { getDoc, rowsOf } from '../../platform/docs';
+import { rowsOf } from '../../platform/docs';
 import { currentSettings } from '../../settings';
 import {
   ENTRIES_COLLECTION,
@@ -24,7 +24,18 @@ import {
   type EntryRecord,
   type PublicDoc,
 } from '../publication/model';
-import { CARRY_COLLECTION, DIGESTS_COLLECTION, digestIdOf, getDigest, type DigestDoc } from './model';
+import { activeAccounts } from '../../org/accounts';
+import { queueReminders } from './reminders';
+import {
+  addOnce,
+  CARRY_COLLECTION,
+  DIGESTS_COLLECTION,
+  digestIdOf,
+  getDigest,
+  type DigestDoc,
+} from './model';
+
+export { addOnce };
 
 export const DEFAULT_OA_SETTINGS = { digestTime: '17:00', everyDay: false, longTermSubscribe: false };
 /** The first digest looks back this far (not to the beginning of the record). */
@@ -99,9 +110,24 @@ export async function prepareDigest(
   if (!(await addOnce(db, { collection: DIGESTS_COLLECTION, id, doc: digest })))
     return { ran: false, digestId: id };
   await addOnce(db, draftRecord(id, now));
+  await remindPartyOffice(db, id, now);
   for (const c of carried) await db.collection(CARRY_COLLECTION).doc(c._id).remove();
   return { ran: true, digestId: id, results: results.length };
 }
+
+/** The Party committee office is reminded that the day's digest waits for it (reminders.ts picks the channel). */
+async function remindPartyOffice(db: Database, digestId: string, now: Date): Promise<void> {
+  const office = (await activeAccounts(db)).filter((a) => a.roles.some((g) => g.role === 'partyOffice'));
+  await queueReminders(
+    db,
+    office.map((a) => a._id),
+    { key: digestId, subject: '今日公示摘要待核对发布', page: `${OA_PAGE}?id=${digestId}` },
+    now,
+  );
+}
+
+/** The staff page of the digest (miniprogram/app.json, staff subpackage). */
+export const OA_PAGE = 'pages/staff/official-account/index';
 
 function draftRecord(digestId: string, now: Date) {
   const { _id, ...doc } = outboxRecord({
@@ -111,21 +137,6 @@ function draftRecord(digestId: string, now: Date) {
     id: draftRecordId(digestId),
   });
   return { collection: OUTBOX_COLLECTION, id: _id, doc };
-}
-
-/** Adds a document under its id; false when one is there already (another run made it). */
-export async function addOnce(
-  db: Database,
-  insert: { collection: string; id: string; doc: Record<string, unknown> },
-): Promise<boolean> {
-  if (await getDoc(db, insert.collection, insert.id)) return false;
-  try {
-    await db.collection(insert.collection).add({ _id: insert.id, ...insert.doc });
-    return true;
-  } catch (err) {
-    if (await getDoc(db, insert.collection, insert.id)) return false;
-    throw err;
-  }
 }
 
 export async function byIds<T>(db: Database, collection: string, ids: readonly string[]): Promise<T[]> {
