@@ -16,6 +16,19 @@ function answer(digest: Record<string, unknown>, after?: (c: BackendCall) => unk
     const extra = after?.(c);
     if (extra) return extra;
     if (c.event.action === 'officialAccount.digests') return { ok: true, data: { items: summaries } };
+    if (c.event.action === 'reminders.channels' || c.event.action === 'reminders.setChannels') {
+      const granted = c.event.action === 'reminders.setChannels';
+      return {
+        ok: true,
+        data: {
+          oneTimeGrants: granted ? 1 : 0,
+          longTerm: false,
+          longTermAllowed: false,
+          phone: null,
+          next: granted ? 'oneTime' : 'none',
+        },
+      };
+    }
     return { ok: true, data: digest };
   };
 }
@@ -139,4 +152,23 @@ it('keeps every line readable at the largest font', async () => {
     return d.documentElement.scrollWidth - d.documentElement.clientWidth;
   });
   expect(overflow).toBeLessThanOrEqual(1);
+});
+
+it('says how reminders reach the office and asks for a one-time grant (issue 17 item 7)', async () => {
+  answer(digestView());
+  const p = await harness.render(PAGE);
+  expect(await p.text()).toContain('目前无法提醒您');
+  await p.page.evaluate(() => {
+    const w = globalThis as unknown as { wx: Record<string, unknown> };
+    w.wx.requestSubscribeMessage = (o: {
+      tmplIds: string[];
+      success?: (r: Record<string, string>) => void;
+    }) => o.success?.({ [o.tmplIds[0]!]: 'accept', errMsg: 'requestSubscribeMessage:ok' });
+  });
+  await p.invoke('onAskReminder');
+  await p.settle();
+  expect(harness.calls.find((c) => c.event.action === 'reminders.setChannels')?.event.payload).toEqual({
+    oneTimeAccepted: true,
+  });
+  expect(await p.text()).toContain('还可提醒 1 次');
 });

@@ -6,7 +6,8 @@
  */
 import { pageBase } from '../../../behaviors/page-base';
 import { call } from '../../../services/api';
-import { digestChips, digestPageView, type DigestPageView } from './view';
+import { STAFF_REMINDER_TEMPLATE_ID } from '../../../config';
+import { digestChips, digestPageView, reminderNote, type DigestPageView } from './view';
 
 Component({
   behaviors: [pageBase],
@@ -17,10 +18,29 @@ Component({
     view: null as DigestPageView | null,
     busy: false,
     actionError: '',
+    reminder: '',
+    canAskReminder: !!STAFF_REMINDER_TEMPLATE_ID,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       void this.load(query.id);
+      void this.loadReminder();
+    },
+    async loadReminder() {
+      const res = await call('staff', 'reminders.channels', {});
+      if (res.ok) this.setData({ reminder: reminderNote(res.data) });
+    },
+    onAskReminder() {
+      const templateId = STAFF_REMINDER_TEMPLATE_ID;
+      if (!templateId || typeof wx.requestSubscribeMessage !== 'function') return;
+      wx.requestSubscribeMessage({
+        tmplIds: [templateId],
+        success: async (r) => {
+          if ((r as unknown as Record<string, string>)[templateId] !== 'accept') return;
+          const res = await call('staff', 'reminders.setChannels', { oneTimeAccepted: true });
+          if (res.ok) this.setData({ reminder: reminderNote(res.data) });
+        },
+      } as WechatMiniprogram.RequestSubscribeMessageOption);
     },
     async load(id?: string) {
       this.setData({ state: 'loading', actionError: '' });

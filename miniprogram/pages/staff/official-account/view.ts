@@ -3,7 +3,12 @@
  * last error, and each article's HTML read back as plain lines (the page shows them at the user's font size;
  * the HTML itself is what WeChat receives).
  */
-import type { DeliveryView, DigestSummary, DigestView } from '../../../core-bundle/index';
+import type {
+  DeliveryView,
+  DigestSummary,
+  DigestView,
+  ReminderChannelsView,
+} from '../../../core-bundle/index';
 
 export const DIGEST_STATUS_LABELS: Record<string, string> = {
   drafting: '草稿生成中',
@@ -122,4 +127,19 @@ export function digestChips(items: readonly DigestSummary[], currentId: string) 
     label: dateLabel(s.date).replace(/^\d+年/, ''),
     on: s.id === currentId,
   }));
+}
+
+/** How the next reminder reaches the person, in words (issue 17 item 7). */
+export function reminderNote(c: ReminderChannelsView | null): string {
+  if (!c) return '';
+  switch (c.next) {
+    case 'longTerm':
+      return '新摘要生成时，将通过微信长期订阅消息提醒您。';
+    case 'oneTime':
+      return `新摘要生成时，将通过微信提醒您（还可提醒 ${c.oneTimeGrants} 次，每次授权只能提醒一次）。`;
+    case 'sms':
+      return `微信提醒次数已用完，新摘要生成时将发短信到 ${c.phone}。`;
+    default:
+      return '目前无法提醒您：请点下方按钮授权一次微信提醒；待办始终显示在本页。';
+  }
 }
