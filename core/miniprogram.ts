@@ -14,6 +14,12 @@ export type { OfficerStatus } from './officer/status';
 export { ROLE_LABELS } from './org/roles';
 export { DASHBOARD_ROLES, seesDashboard } from './contract/dashboard';
 export type { DashboardCounts, DashboardView } from './contract/dashboard';
+export type {
+  DeliveryView,
+  DigestSummary,
+  DigestView,
+  ReminderChannelsView,
+} from './contract/official-account';
 export {
   COMPLAINT_CATEGORIES,
   COMPLAINT_KIND_LABELS,

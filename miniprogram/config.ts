@@ -31,3 +31,9 @@ export const CLOUD_ENV = '';
  * admin console. An empty string skips asking for the grant.
  */
 export const COMPLAINT_SUBSCRIBE_TEMPLATE_ID = 'complaint-status';
+
+/**
+ * Subscribe-message template of staff reminders (one-time; the functions' STAFF_REMINDER_ONE_TIME_TEMPLATE_ID,
+ * server/features/official-account/reminders.ts). An empty string hides the button.
+ */
+export const STAFF_REMINDER_TEMPLATE_ID = 'staff-reminder-oneTime';

@@ -18,6 +18,10 @@ import { CASE_SCENARIOS, loadCaseFixtures } from './miniprogram/case-scenarios';
 import { loadPublicationFixtures, PUBLICATION_SCENARIOS } from './miniprogram/publication-scenarios';
 import { loadRightsFixtures, RIGHTS_SCENARIOS } from './miniprogram/rights-scenarios';
 import {
+  loadOfficialAccountFixtures,
+  OFFICIAL_ACCOUNT_SCENARIOS,
+} from './miniprogram/official-account-scenarios';
+import {
   loadPublicationStaffFixtures,
   PUBLICATION_STAFF_SCENARIOS,
 } from './miniprogram/publication-staff-scenarios';
@@ -162,6 +166,7 @@ export const SCENARIOS: Scenario[] = [
   ...CASE_SCENARIOS,
   ...PUBLICATION_SCENARIOS,
   ...RIGHTS_SCENARIOS,
+  ...OFFICIAL_ACCOUNT_SCENARIOS,
   ...PUBLICATION_STAFF_SCENARIOS,
   ...SERVICE_DOCUMENT_SCENARIOS,
   ...PUBLICATION_FULLTEXT_SCENARIOS,
@@ -192,6 +197,7 @@ async function main(): Promise<void> {
   await loadCaseFixtures(emu.url, emu.ctx.options.appId);
   await loadPublicationFixtures(emu.url, emu.ctx.options.appId);
   await loadRightsFixtures(emu.url, emu.ctx.options.appId);
+  await loadOfficialAccountFixtures(emu.url, emu.ctx.options.appId);
   await loadPublicationStaffFixtures(emu.url, emu.ctx.options.appId);
   await seedServiceFixtures(emu.url, emu.ctx.options.appId);
   await loadFullTextFixtures(emu.url, emu.ctx.options.appId);

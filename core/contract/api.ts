@@ -11,6 +11,7 @@ import type { ClientApi } from './declare';
 import { table } from './declare';
 import * as ledger from './ledger';
 import * as officer from './officer';
+import * as officialAccount from './official-account';
 import * as publication from './publication';
 import * as publicationFullText from './publication-fulltext';
 import { rightsGet } from './rights';
@@ -99,6 +100,13 @@ export const STAFF_API = table([
   publicationFullText.publicationSetFullText,
   publicationFullText.publicationConfirmRemovals,
   publicationFullText.publicationFullText,
+  officialAccount.officialAccountDigests,
+  officialAccount.officialAccountDigest,
+  officialAccount.officialAccountPublish,
+  officialAccount.officialAccountMassSend,
+  officialAccount.outboxRetry,
+  officialAccount.remindersChannels,
+  officialAccount.remindersSetChannels,
   ...SERVICE_DOCUMENT_STAFF_ACTIONS,
   ...SERVICE_ENROL_STAFF_ACTIONS,
   publication.publicationCreditRepair,
@@ -113,6 +121,8 @@ export const SCHEDULER_API = table([
   system.housekeepingUploads,
   system.calendarRecompute,
   publication.publicationPublishDue,
+  officialAccount.officialAccountPrepare,
+  officialAccount.officialAccountSweep,
   ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
   publication.publicationDelistDue,
   publication.publicationCreditEndDue,

@@ -12,6 +12,8 @@ export const FIELD_LABELS: FieldLabels = {
   event: '请求',
   action: '操作名称',
   requestId: '请求编号',
+  oneTimeAccepted: '一次性提醒授权',
+  longTerm: '长期提醒',
   payload: '提交的内容',
   // paging and ids
   cursor: '分页标记',

@@ -7,6 +7,7 @@ export const ROLES = [
   'publisher',
   'auditor',
   'admin',
+  'partyOffice',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,6 +22,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   publisher: '办公室公示专员',
   auditor: '法制稽查',
   admin: '系统管理员',
+  partyOffice: '党委办公室（公众号）',
 };
 
 /**

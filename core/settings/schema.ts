@@ -104,6 +104,18 @@ export const settingsValuesSchema = z.strictObject({
       z.strictObject({ rule: z.string().check(z.minLength(1), z.maxLength(200)) }),
     ]),
   ),
+  /**
+   * The official account (issue 17): when the digest of new results is prepared (Shanghai time; working days only
+   * unless `everyDay`), and whether the account's service category allows long-term subscribe messages (长期订阅,
+   * granted only to some public-service categories); absent: 17:00 on working days, no long-term messages.
+   */
+  officialAccount: z.optional(
+    z.strictObject({
+      digestTime: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+      everyDay: z.boolean(),
+      longTermSubscribe: z.boolean(),
+    }),
+  ),
   /** Complaints and reports (market regulation's rules of 2022; 信访工作条例). */
   complaintHandlingDays: z.strictObject({
     acceptanceWorkingDays: days,

@@ -22,6 +22,7 @@
  * | `demo-auditor`     | `stf_auditor`     | 法规与综合监督科                      | auditor (commission, enforcement)     |
  * | `demo-admin-1`     | `stf_admin_1`     | 办公室, 系统管理员                    | admin (commission)                    |
  * | `demo-admin-2`     | `stf_admin_2`     | 办公室, 系统管理员                    | admin (commission)                    |
+ * | `demo-party-office`| `stf_party_office`| 党委办公室, runs the official account | partyOffice (commission)              |
  *
  * (*) The commission's 主要领导 approves the publication of enforcement results (seed publicity Art. 22-23) for the
  * enforcement unit too, without any role there: the publication guard resolves the approver through the model
@@ -48,6 +49,7 @@ export const DEMO_SECTIONS = {
   department1: 'sec_dept_1',
   department2: 'sec_dept_2',
   enforcementLegal: 'sec_enf_legal',
+  partyOffice: 'sec_party_office',
 } as const;
 
 /** The demo units' 统一社会信用代码: fictional, check character valid (GB 32100-2015). */
@@ -179,6 +181,14 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     sectionId: DEMO_SECTIONS.office,
     roles: [['admin', C]],
   },
+  {
+    staffId: 'stf_party_office',
+    openid: 'demo-party-office',
+    name: '何静',
+    unitId: C,
+    sectionId: DEMO_SECTIONS.partyOffice,
+    roles: [['partyOffice', C]],
+  },
 ];
 
 const SECTIONS: Array<[string, string, string, OrgChart['sections'][number]['kind']]> = [
@@ -189,6 +199,7 @@ const SECTIONS: Array<[string, string, string, OrgChart['sections'][number]['kin
   [DEMO_SECTIONS.department1, E, '执法一大队', 'department'],
   [DEMO_SECTIONS.department2, E, '执法二大队', 'department'],
   [DEMO_SECTIONS.enforcementLegal, E, '法制稽查', 'department'],
+  [DEMO_SECTIONS.partyOffice, C, '党委办公室', 'office'],
 ];
 
 const SUPERVISION: Array<[string, string[]]> = [

@@ -100,6 +100,12 @@ async function serveCall(route: RouteContext, setup: CallSetup): Promise<void> {
     return holdUnanswered(route, setup.held);
   }
 
+  const quotaAnswer = dailyQuota(state, endpoint.faultKey ?? setup.key, now);
+  if (quotaAnswer) {
+    record(recordedAnswer(quotaAnswer));
+    route.note.code = '45009';
+    return sendAnswer(route, quotaAnswer);
+  }
   const call: WechatCall = { query: route.url.searchParams, body, files, now, state };
   const answer =
     checkToken(state, route.url.searchParams.get('access_token'), endpoint.token, now) ??
@@ -118,6 +124,17 @@ async function serveCall(route: RouteContext, setup: CallSetup): Promise<void> {
     return;
   }
   sendAnswer(route, answer);
+}
+
+/** 45009 once a key's daily quota (POST /_emulator/official-account `apiQuota`) is used up that Shanghai day. */
+function dailyQuota(state: WechatState, key: string, now: number): WechatAnswer | undefined {
+  const quota = state.data.oaConfig.apiQuota[key];
+  if (quota === undefined) return undefined;
+  const counter = `${Math.floor((now + 8 * 3600_000) / 86_400_000)} ${key}`;
+  const used = state.data.apiCalls[counter] ?? 0;
+  if (used >= quota) return wxError(45009, 'reach max api daily quota limit');
+  state.data.apiCalls[counter] = used + 1;
+  return undefined;
 }
 
 function sendAnswer(route: RouteContext, answer: WechatAnswer): void {

@@ -3,6 +3,9 @@
  * (https://developers.weixin.qq.com/doc/offiaccount/ : 素材管理, 草稿箱, 发布能力, 群发). Publishing is
  * asynchronous as on WeChat: `freepublish/get` answers publish_status 1 (publishing) until PUBLISH_DELAY_MS
  * have passed on the emulator clock, then 0 with article_id and article_detail; after `freepublish/delete` 5.
+ * Mass sends as on WeChat where it matters: a repeated `clientmsgid` answers 45065 (with the original msg_id),
+ * `massQuotaPerDay` sends per Shanghai day (default 1, a 订阅号) then 45028, and with 群发保护 on a send stays
+ * SENDING until `POST /_emulator/mass-confirm` or fails after MASS_CONFIRM_MS (control.ts).
  */
 import { invalidArgs, nonEmptyString, ok, wxError, type Endpoint, type WechatCall } from './api';
 import type { Article } from './state';
@@ -127,6 +130,7 @@ function publicationView(publishId: string, call: WechatCall) {
       item: publication.articles.map((_, index) => ({
         idx: index + 1,
         article_url: `https://mp.weixin.qq.com/s/${publication.articleId}_${index + 1}`,
+        is_deleted: publication.deletedIdx?.includes(index + 1) ?? false,
       })),
     },
     fail_idx: [],
@@ -164,6 +168,7 @@ const publishBatchGet: Endpoint = {
   },
 };
 
+/** `index` 1-based deletes one article of the publication; 0 or absent deletes it whole. */
 const publishDelete: Endpoint = {
   token: 'oa',
   handle(call) {
@@ -171,11 +176,35 @@ const publishDelete: Endpoint = {
       (p) => p.articleId === call.body.article_id,
     );
     if (!publication || publication.deletedAt !== undefined) return invalidArgs('article_id 不存在');
-    publication.deletedAt = call.now;
+    const index = Number(call.body.index ?? 0);
+    if (!Number.isInteger(index) || index < 0 || index > publication.articles.length) {
+      return invalidArgs('index 须为 0 到文章篇数之间的整数');
+    }
+    if (index === 0) publication.deletedAt = call.now;
+    else {
+      const deleted = new Set([...(publication.deletedIdx ?? []), index]);
+      publication.deletedIdx = [...deleted].sort((a, b) => a - b);
+      if (deleted.size === publication.articles.length) publication.deletedAt = call.now;
+    }
     call.state.save();
     return ok();
   },
 };
+
+/** API 群发保护: an administrator must confirm within 30 minutes, or the send fails. */
+export const MASS_CONFIRM_MS = 30 * 60_000;
+const SHANGHAI_MS = 8 * 3600_000;
+const dayOf = (ms: number) => Math.floor((ms + SHANGHAI_MS) / 86_400_000);
+
+/** A mass send's status now: one waiting for confirmation fails once the confirmation time is over. */
+export function massStatus(call: { now: number; state: WechatCall['state'] }, msgId: string) {
+  const mass = call.state.data.masses[msgId];
+  if (mass && mass.status === 'SENDING' && call.now - mass.sentAt > MASS_CONFIRM_MS) {
+    mass.status = 'SEND_FAIL';
+    call.state.save();
+  }
+  return mass;
+}
 
 const massSendAll: Endpoint = {
   token: 'oa',
@@ -187,9 +216,13 @@ const massSendAll: Endpoint = {
     if (!filter || (filter.is_to_all !== true && filter.tag_id === undefined)) {
       return invalidArgs('filter 须含 is_to_all: true 或 tag_id');
     }
+    let mediaId = '';
+    let articleCount = 1;
     if (msgtype === 'mpnews') {
-      const mediaId = (call.body.mpnews as { media_id?: unknown } | undefined)?.media_id;
-      if (typeof mediaId !== 'string' || !call.state.data.drafts[mediaId]) return invalidMediaId();
+      const id = (call.body.mpnews as { media_id?: unknown } | undefined)?.media_id;
+      if (typeof id !== 'string' || !call.state.data.drafts[id]) return invalidMediaId();
+      mediaId = id;
+      articleCount = call.state.data.drafts[id]!.articles.length;
     } else if (msgtype === 'text') {
       if (!nonEmptyString((call.body.text as { content?: unknown } | undefined)?.content)) {
         return invalidArgs('text.content 必填');
@@ -197,12 +230,61 @@ const massSendAll: Endpoint = {
     } else {
       return wxError(40008, 'invalid message type');
     }
+    const clientMsgId = typeof call.body.clientmsgid === 'string' ? call.body.clientmsgid : null;
+    if (clientMsgId !== null) {
+      const original = Object.entries(call.state.data.masses).find(([, m]) => m.clientMsgId === clientMsgId);
+      // The repeat is refused; its answer names the original send.
+      if (original)
+        return { json: { errcode: 45065, errmsg: 'clientmsgid exist', msg_id: Number(original[0]) } };
+    }
+    const today = dayOf(call.now);
+    const sentToday = Object.values(call.state.data.masses).filter(
+      (m) => dayOf(m.sentAt) === today && m.status !== 'SEND_FAIL',
+    ).length;
+    if (sentToday >= call.state.data.oaConfig.massQuotaPerDay) return wxError(45028, 'has no masssend quota');
     const msgId = call.state.data.seq + 1000;
     call.state.nextId('');
+    call.state.data.masses[String(msgId)] = {
+      clientMsgId,
+      mediaId,
+      articleCount,
+      sentAt: call.now,
+      status: call.state.data.oaConfig.massProtection ? 'SENDING' : 'SEND_SUCCESS',
+      deletedIdx: [],
+    };
     call.state.save();
     return {
       json: { errcode: 0, errmsg: 'send job submission success', msg_id: msgId, msg_data_id: msgId * 10 },
     };
+  },
+};
+
+const massGet: Endpoint = {
+  token: 'oa',
+  handle(call) {
+    const msgId = String(call.body.msg_id);
+    const mass = massStatus(call, msgId);
+    if (!mass) return wxError(40059, 'invalid msg id');
+    return ok({ msg_id: Number(msgId), msg_status: mass.status });
+  },
+};
+
+/** `article_idx` 1-based deletes one article of a sent mpnews; 0 or absent deletes them all. */
+const massDelete: Endpoint = {
+  token: 'oa',
+  handle(call) {
+    const msgId = String(call.body.msg_id);
+    const mass = massStatus(call, msgId);
+    if (!mass || mass.status !== 'SEND_SUCCESS') return wxError(40059, 'invalid msg id');
+    const index = Number(call.body.article_idx ?? 0);
+    if (!Number.isInteger(index) || index < 0 || index > mass.articleCount) {
+      return invalidArgs('article_idx 须为 0 到文章篇数之间的整数');
+    }
+    if (index === 0) mass.status = 'DELETE';
+    else mass.deletedIdx = [...new Set([...mass.deletedIdx, index])].sort((a, b) => a - b);
+    if (mass.deletedIdx.length === mass.articleCount) mass.status = 'DELETE';
+    call.state.save();
+    return ok();
   },
 };
 
@@ -218,4 +300,6 @@ export const officialAccountEndpoints: Record<string, Endpoint> = {
   'freepublish/batchget': publishBatchGet,
   'freepublish/delete': publishDelete,
   'message/mass/sendall': massSendAll,
+  'message/mass/get': massGet,
+  'message/mass/delete': massDelete,
 };

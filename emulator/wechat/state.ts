@@ -35,8 +35,32 @@ export interface WechatData {
   drafts: Record<string, { articles: Article[]; createdAt: number; updatedAt: number }>;
   publishes: Record<
     string,
-    { mediaId: string; articles: Article[]; articleId: string; submittedAt: number; deletedAt?: number }
+    {
+      mediaId: string;
+      articles: Article[];
+      articleId: string;
+      submittedAt: number;
+      deletedAt?: number;
+      /** 1-based indexes of articles deleted one by one (freepublish/delete with index). */
+      deletedIdx?: number[];
+    }
   >;
+  /** Mass sends by msg_id (official-account.ts): the admin confirmation they wait for, deletions per article. */
+  masses: Record<
+    string,
+    {
+      clientMsgId: string | null;
+      mediaId: string;
+      articleCount: number;
+      sentAt: number;
+      status: 'SENDING' | 'SEND_SUCCESS' | 'SEND_FAIL' | 'DELETE';
+      deletedIdx: number[];
+    }
+  >;
+  /** How the fake account behaves (POST /_emulator/official-account): 群发保护, mass quota, daily API quotas. */
+  oaConfig: { massProtection: boolean; massQuotaPerDay: number; apiQuota: Record<string, number> };
+  /** `${shanghai day} ${fault key}` → calls answered that day (the 45009 quota). */
+  apiCalls: Record<string, number>;
   /** `${openid} ${templateId}` → sends left; absent means unlimited. */
   grants: Record<string, number>;
   /** Phone-number codes issued by `POST /_emulator/phone-codes` (phone-number.ts), single-use, by code. */
@@ -54,6 +78,9 @@ const empty = (): WechatData => ({
   materials: {},
   drafts: {},
   publishes: {},
+  masses: {},
+  oaConfig: { massProtection: false, massQuotaPerDay: 1, apiQuota: {} },
+  apiCalls: {},
   grants: {},
   phoneCodes: {},
   outbox: [],

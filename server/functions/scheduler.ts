@@ -9,6 +9,7 @@ import { publicationClockedRecords, publicationSchedulerActions } from '../featu
 import { serviceDocumentSchedulerActions } from '../features/service';
 import { SCHEDULER_API } from '../../core/contract/api';
 import { OUTBOX_HANDLERS } from '../outbox';
+import { OFFICIAL_ACCOUNT_HANDLERS, officialAccountSchedulerActions } from '../features/official-account';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
 import type { Handlers } from '../router/types';
@@ -20,12 +21,13 @@ export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
   ...housekeepingSchedulerActions,
   ...calendarSchedulerActions,
   ...publicationSchedulerActions,
+  ...officialAccountSchedulerActions,
   ...serviceDocumentSchedulerActions,
 };
 
 /** The scheduler delivers every outbox kind the outbox knows (a feature adding a kind lists it here). */
 export const schedulerPlugins = plugins({
-  outboxHandlers: OUTBOX_HANDLERS,
+  outboxHandlers: [...OUTBOX_HANDLERS, ...OFFICIAL_ACCOUNT_HANDLERS],
   clockedRecords: [complaintClockedRecords, publicationClockedRecords],
 });
 

@@ -11,6 +11,7 @@ import {
   publicationDeadlineProviders,
   publicationStaffActions,
 } from '../features/publication';
+import { officialAccountStaffActions } from '../features/official-account';
 import { serviceDocumentStaffActions, servicePaperProvider } from '../features/service';
 import { serviceEnrolStaffActions } from '../features/service/enrol-staff';
 import { STAFF_API } from '../../core/contract/api';
@@ -31,6 +32,7 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...calendarStaffActions,
   ...caseStaffActions,
   ...publicationStaffActions,
+  ...officialAccountStaffActions,
   ...serviceDocumentStaffActions,
   ...serviceEnrolStaffActions,
 };

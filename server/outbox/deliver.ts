@@ -7,7 +7,13 @@
  */
 import type { Database } from '../platform/cloudbase';
 import { randomId } from '../platform/crypto';
-import { WechatApiError, WechatNoAnswerError } from '../wechat/errors';
+import {
+  DAILY_QUOTA_ERRCODE,
+  TokenRefreshCappedError,
+  WechatApiError,
+  WechatNoAnswerError,
+} from '../wechat/errors';
+import { shanghaiEpochDayOfInstant } from '../../core/calendar/civilDate';
 import type { OutboxHandler } from './registry';
 import { OUTBOX_HANDLERS } from './handlers';
 import { OUTBOX_COLLECTION, type DeliveryOutcome, type OutboxRecord } from './types';
@@ -167,12 +173,29 @@ async function runHandler(
       },
     });
   } catch (err) {
-    return outcomeOfError(err, record);
+    return outcomeOfError(err, record, now);
   }
 }
 
+/** The next Shanghai midnight after `now`, plus a few minutes: when WeChat's daily quotas start again. */
+export function nextQuotaDay(now: Date): Date {
+  const day = shanghaiEpochDayOfInstant(now) + 1;
+  return new Date(day * 86_400_000 - 8 * 3600_000 + 5 * 60_000);
+}
+
 /** What an error a handler did not decide on means: an answer WeChat gave is retried; a lost one depends on the mode. */
-function outcomeOfError(err: unknown, record: OutboxRecord): DeliveryOutcome {
+function outcomeOfError(err: unknown, record: OutboxRecord, now: Date): DeliveryOutcome {
+  // A daily quota (45009) or our cap on forced token refreshes: wait for the next day, do not hammer.
+  if (
+    (err instanceof WechatApiError && err.errcode === DAILY_QUOTA_ERRCODE) ||
+    err instanceof TokenRefreshCappedError
+  ) {
+    return {
+      status: 'wait',
+      code: err instanceof WechatApiError ? err.code : err.code,
+      delayMs: nextQuotaDay(now).getTime() - now.getTime(),
+    };
+  }
   if (err instanceof WechatApiError) return { status: 'retry', code: err.code };
   if (err instanceof WechatNoAnswerError) {
     return record.deliveryMode === 'atMostOnce'

@@ -15,6 +15,10 @@ export const OUTBOX_KINDS = {
   subscribeMessage: { channel: 'wechat-mp', deliveryMode: 'atMostOnce' },
   officialAccountArticle: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
   ledgerAnchor: { channel: 'public-feed', deliveryMode: 'exactlyOnce' },
+  oaDraft: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
+  oaPublish: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
+  oaMassSend: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
+  oaRemove: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
   sms: { channel: 'sms', deliveryMode: 'atMostOnce' },
 } as const satisfies Record<string, { channel: string; deliveryMode: DeliveryMode }>;
 

@@ -5,6 +5,7 @@
  */
 import type { Database } from '../platform/cloudbase';
 import { callJson, callWithToken } from './client';
+import { WechatApiError } from './errors';
 
 export interface SubscribeMessage {
   touser: string;
@@ -125,18 +126,62 @@ export async function listPublished(
   };
 }
 
-/** 群发 `POST /cgi-bin/message/mass/sendall` of a draft to all followers → msg_id. */
-export async function massSendToAll(db: Database, mediaId: string): Promise<string> {
-  const json = await callJson(db, 'oa', {
-    path: '/cgi-bin/message/mass/sendall',
-    json: {
-      filter: { is_to_all: true },
-      mpnews: { media_id: mediaId },
-      msgtype: 'mpnews',
-      send_ignore_reprint: 0,
-    },
+/**
+ * 群发 `POST /cgi-bin/message/mass/sendall` of a draft to all followers → msg_id. `clientMsgId` (≤ 64 bytes) makes a
+ * repeat refused with 45065 instead of sent twice; the answer to that repeat carries the original msg_id (when
+ * WeChat gives it), answered here as `repeated: true`.
+ */
+export async function massSendToAll(
+  db: Database,
+  mediaId: string,
+  clientMsgId: string,
+): Promise<{ msgId: string | null; repeated: boolean }> {
+  try {
+    const json = await callJson(db, 'oa', {
+      path: '/cgi-bin/message/mass/sendall',
+      json: {
+        filter: { is_to_all: true },
+        mpnews: { media_id: mediaId },
+        msgtype: 'mpnews',
+        send_ignore_reprint: 0,
+        clientmsgid: clientMsgId,
+      },
+    });
+    return { msgId: String(json.msg_id), repeated: false };
+  } catch (err) {
+    if (!(err instanceof WechatApiError) || err.errcode !== MASS_REPEATED) throw err;
+    const original = err.answer.msg_id;
+    return { msgId: original === undefined || original === null ? null : String(original), repeated: true };
+  }
+}
+
+/** 45065: a mass send with this clientmsgid was already made. */
+export const MASS_REPEATED = 45065;
+/** 45028: no mass-send quota left (订阅号 once a day; 服务号 four a month). */
+export const MASS_NO_QUOTA = 45028;
+
+export type MassStatus = 'SEND_SUCCESS' | 'SENDING' | 'SEND_FAIL' | 'DELETE';
+
+/** 查询群发消息发送状态 `POST /cgi-bin/message/mass/get` (SENDING while an administrator has not confirmed). */
+export async function getMassStatus(db: Database, msgId: string): Promise<MassStatus> {
+  const json = await callJson(db, 'oa', { path: '/cgi-bin/message/mass/get', json: { msg_id: msgId } });
+  return String(json.msg_status) as MassStatus;
+}
+
+/** 删除群发 `POST /cgi-bin/message/mass/delete`: one article by its 1-based `articleIdx`, or all with 0. */
+export async function deleteMass(db: Database, msgId: string, articleIdx: number): Promise<void> {
+  await callJson(db, 'oa', {
+    path: '/cgi-bin/message/mass/delete',
+    json: { msg_id: msgId, article_idx: articleIdx },
   });
-  return String(json.msg_id);
+}
+
+/** 删除发布文章 `POST /cgi-bin/freepublish/delete`: one article by its 1-based `index`, or all with 0. */
+export async function deletePublished(db: Database, articleId: string, index: number): Promise<void> {
+  await callJson(db, 'oa', {
+    path: '/cgi-bin/freepublish/delete',
+    json: { article_id: articleId, index },
+  });
 }
 
 /** 获取不限制的小程序码 `POST /wxa/getwxacodeunlimit` → PNG bytes. */

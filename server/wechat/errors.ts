@@ -7,6 +7,8 @@ export class WechatApiError extends Error {
   constructor(
     readonly errcode: number,
     readonly path: string,
+    /** The rest of WeChat's answer (e.g. the original msg_id with 45065); never logged. */
+    readonly answer: Record<string, unknown> = {},
   ) {
     super(`微信接口返回错误码 ${errcode}`);
     this.name = 'WechatApiError';
@@ -34,3 +36,20 @@ export class WechatNoAnswerError extends Error {
 
 /** Errcodes WeChat documents for an access token that is invalid (40001) or expired (42001). */
 export const TOKEN_ERRCODES: readonly number[] = [40001, 42001];
+
+/** 45009: the account's daily call quota of this API is used up (接口调用超过限制): wait for the next day. */
+export const DAILY_QUOTA_ERRCODE = 45009;
+
+/**
+ * Forced token refreshes are capped (stable_token's force_refresh has a small daily allowance): past our own cap
+ * the caller waits for the next day instead of spending the rest of it.
+ */
+export class TokenRefreshCappedError extends Error {
+  constructor() {
+    super('今日强制刷新接口凭证的次数已用完');
+    this.name = 'TokenRefreshCappedError';
+  }
+  get code(): string {
+    return 'tokenRefreshCapped';
+  }
+}

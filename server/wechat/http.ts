@@ -62,7 +62,7 @@ export async function wechatPost(request: WechatRequest): Promise<WechatResponse
     throw new WechatNoAnswerError('unreadable', request.path);
   }
   const errcode = typeof json.errcode === 'number' ? json.errcode : 0;
-  if (errcode !== 0) throw new WechatApiError(errcode, request.path);
+  if (errcode !== 0) throw new WechatApiError(errcode, request.path, json);
   return { kind: 'json', json };
 }
 

@@ -10,16 +10,24 @@ const KIND_LABELS: Record<string, string> = {
   subscribeMessage: '订阅消息',
   officialAccountArticle: '公众号文章发布',
   ledgerAnchor: '台账锚点公布',
+  oaDraft: '公众号草稿生成',
+  oaPublish: '公众号发布',
+  oaMassSend: '公众号群发',
+  oaRemove: '公众号撤下文章',
 };
+/** The Party committee office sees its own deliveries (the official account); admin and audit see all. */
+const OA_KINDS = new Set(['oaDraft', 'oaPublish', 'oaMassSend', 'oaRemove', 'officialAccountArticle']);
 
 export const outboxDeadlineProvider: DeadlineProvider = {
   id: 'system.outbox',
   label: '消息投递异常',
   async list(db, scope, now) {
-    if (!scope.staff.roles.some((g) => g.role === 'admin' || g.role === 'auditor')) {
-      return { items: [], truncated: false };
-    }
-    const undelivered = await undeliveredSince(db, new Date(now.getTime() - LOOKBACK_MS));
+    const all = scope.staff.roles.some((g) => g.role === 'admin' || g.role === 'auditor');
+    const oa = scope.staff.roles.some((g) => g.role === 'partyOffice');
+    if (!all && !oa) return { items: [], truncated: false };
+    const undelivered = (await undeliveredSince(db, new Date(now.getTime() - LOOKBACK_MS))).filter(
+      (r) => all || OA_KINDS.has(r.kind),
+    );
     const items = undelivered.map((r) => ({
       unitId: null,
       section: 'system',

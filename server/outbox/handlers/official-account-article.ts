@@ -60,7 +60,7 @@ export const officialAccountArticleHandler: OutboxHandler = {
   },
 };
 
-async function statusOf(db: Database, publishId: string): Promise<DeliveryOutcome> {
+export async function statusOf(db: Database, publishId: string): Promise<DeliveryOutcome> {
   const status = await getPublishStatus(db, publishId);
   if (status.status === 0)
     return { status: 'sent', result: { publishId, articleId: status.articleId, url: status.articleUrl } };
@@ -70,7 +70,7 @@ async function statusOf(db: Database, publishId: string): Promise<DeliveryOutcom
 }
 
 /** A published article with our first article's title and cover, published since the submit started. */
-async function findPublished(
+export async function findPublished(
   db: Database,
   first: DraftArticle,
   since: number,

@@ -88,7 +88,9 @@ describe('official account', () => {
     await emu.post('/_emulator/clock', { now: new Date(Date.now() + 2000).toISOString() });
     const done = await wx('/cgi-bin/freepublish/get', { publish_id: publishId }, oa);
     expect(done).toMatchObject({ publish_status: 0, article_id: expect.any(String) });
-    expect(done.article_detail.item).toEqual([{ idx: 1, article_url: expect.stringMatching(/^https:\/\//) }]);
+    expect(done.article_detail.item).toEqual([
+      { idx: 1, article_url: expect.stringMatching(/^https:\/\//), is_deleted: false },
+    ]);
 
     const listed = await wx('/cgi-bin/freepublish/batchget', { offset: 0, count: 10, no_content: 1 }, oa);
     expect(listed).toMatchObject({ total_count: 1, item_count: 1 });

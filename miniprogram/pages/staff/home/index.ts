@@ -34,6 +34,7 @@ export interface DashboardRow {
 
 const QUEUE_PAGE = '/pages/staff/complaint-queue/index';
 const CASES_PAGE = '/pages/case/mine/index';
+const OFFICIAL_ACCOUNT_PAGE = '/pages/staff/official-account/index';
 const IMPORT_PAGE = '/pages/case/import/index';
 const PUBLICATION_PAGE = '/pages/pubstaff/list/index';
 
@@ -84,6 +85,8 @@ Component({
     /** The complaint entry is for the handling roles only (core HANDLING_ROLES, as the staff actions check). */
     handlesComplaints: false,
     worksOnCases: false,
+    /** The official-account page is the Party committee office's (role partyOffice). */
+    runsOfficialAccount: false,
     importsOnly: false,
     /** 执法公示 for the roles with a publication queue (preparer, reviewer, office, principal, audit). */
     worksOnPublication: false,
@@ -108,6 +111,7 @@ Component({
         me: toMeView(res.data),
         handlesComplaints: handlesComplaints(res.data.roles ?? []),
         worksOnCases: worksOnCases(res.data.roles ?? []),
+        runsOfficialAccount: (res.data.roles ?? []).some((g) => g.role === 'partyOffice'),
         importsOnly: importsOnly(res.data.roles ?? []),
         worksOnPublication: hasPublicationQueue(res.data.roles ?? []),
       });
@@ -123,6 +127,9 @@ Component({
     },
     gotoCases() {
       wx.navigateTo({ url: CASES_PAGE });
+    },
+    gotoOfficialAccount() {
+      wx.navigateTo({ url: OFFICIAL_ACCOUNT_PAGE });
     },
     gotoImport() {
       wx.navigateTo({ url: IMPORT_PAGE });

@@ -1,0 +1,177 @@
+/**
+ * Preparing the day's digest (issue 17 item 3): the scheduler's every-minute fan-out runs `officialAccount.prepare`,
+ * which acts once the settings' digest time has come on a working day (the working-day calendar decides: a cron
+ * cannot express 调休) and there is something new. It reads the results published since the last digest (and
+ * those carried over from a deleted article), their PUBLIC VIEWS only, builds the articles (core) and writes the
+ * digest with its draft's outbox record. Repeat-safe: the digest's id is its date, the record's id the digest's.
+ */
+import {
+  digestArticles,
+  MAX_RESULTS_PER_DIGEST,
+  type DigestResult,
+} from '../../../core/official-account/digest';
+import { formatShanghaiMinute } from '../../../core/calendar/civilDate';
+import { loadCalendar } from '../../calendar';
+import { chainHead } from '../../ledger/sequencer';
+import { outboxRecord } from '../../outbox/record';
+import { OUTBOX_COLLECTION } from '../../outbox/types';
+import type { Database } from '../../platform/cloudbase';
+import { rowsOf } from '../../platform/docs';
+import { currentSettings } from '../../settings';
+import {
+  ENTRIES_COLLECTION,
+  PUBLIC_COLLECTION,
+  type EntryRecord,
+  type PublicDoc,
+} from '../publication/model';
+import { activeAccounts } from '../../org/accounts';
+import { queueReminders } from './reminders';
+import {
+  addOnce,
+  CARRY_COLLECTION,
+  DIGESTS_COLLECTION,
+  digestIdOf,
+  getDigest,
+  type DigestDoc,
+} from './model';
+
+export { addOnce };
+
+export const DEFAULT_OA_SETTINGS = { digestTime: '17:00', everyDay: false, longTermSubscribe: false };
+/** The first digest looks back this far (not to the beginning of the record). */
+const FIRST_LOOKBACK_MS = 7 * 86_400_000;
+const IN_CHUNK = 50;
+
+export const draftRecordId = (digestId: string) => `oadraft_${digestId}`;
+
+export async function prepareDigest(
+  db: Database,
+  now: Date,
+): Promise<{ ran: boolean; digestId?: string; results?: number }> {
+  const settings = (await currentSettings(db, now)).values.officialAccount ?? DEFAULT_OA_SETTINGS;
+  const [date, time] = formatShanghaiMinute(now).split(' ') as [string, string];
+  if (time < settings.digestTime) return { ran: false };
+  if (!settings.everyDay && !(await loadCalendar(db)).isWorkingDay(date).value) return { ran: false };
+  const id = digestIdOf(date);
+  const existing = await getDigest(db, id);
+  if (existing) {
+    // A run that stopped between the digest and its record: the record is added now (its id makes it once).
+    if (existing.status === 'drafting') await addOnce(db, draftRecord(id, now));
+    return { ran: false, digestId: id };
+  }
+  const last = rowsOf<DigestDoc>(
+    await db.collection(DIGESTS_COLLECTION).orderBy('createdAt', 'desc').limit(1).get(),
+  )[0];
+  const from = last?.to ?? new Date(now.getTime() - FIRST_LOOKBACK_MS).toISOString();
+  const carried = rowsOf<{ _id: string }>(
+    await db.collection(CARRY_COLLECTION).limit(MAX_RESULTS_PER_DIGEST).get(),
+  );
+  const room = MAX_RESULTS_PER_DIGEST - carried.length;
+  const _ = db.command;
+  const fresh = rowsOf<EntryRecord>(
+    await db
+      .collection(ENTRIES_COLLECTION)
+      .where({ status: 'published', publishedAt: _.gt(from).and(_.lte(now.toISOString())) })
+      .orderBy('publishedAt', 'asc')
+      .limit(Math.max(room, 1))
+      .get(),
+  ).slice(0, room);
+  const carriedEntries = await byIds<EntryRecord>(
+    db,
+    ENTRIES_COLLECTION,
+    carried.map((c) => c._id),
+  );
+  const entries = [...carriedEntries.filter((e) => e.status === 'published'), ...fresh];
+  const results = await publicResults(db, entries);
+  if (results.length === 0) return { ran: false };
+  // Where the next digest starts: after the last one taken when the batch was full, otherwise now.
+  const to = fresh.length === room && room > 0 ? fresh[fresh.length - 1]!.publishedAt! : now.toISOString();
+  const head = await chainHead(db, 'records');
+  const digest: Omit<DigestDoc, '_id'> = {
+    date,
+    from,
+    to,
+    articles: digestArticles(results, date, head.no > 0 ? head : null).map((a) => ({
+      ...a,
+      removedAt: null,
+    })),
+    ledgerHead: head.no > 0 ? head : null,
+    status: 'drafting',
+    version: 1,
+    mediaId: null,
+    draftVersion: null,
+    draftIndexes: [],
+    publish: null,
+    mass: null,
+    removals: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (!(await addOnce(db, { collection: DIGESTS_COLLECTION, id, doc: digest })))
+    return { ran: false, digestId: id };
+  await addOnce(db, draftRecord(id, now));
+  await remindPartyOffice(db, id, now);
+  for (const c of carried) await db.collection(CARRY_COLLECTION).doc(c._id).remove();
+  return { ran: true, digestId: id, results: results.length };
+}
+
+/** The Party committee office is reminded that the day's digest waits for it (reminders.ts picks the channel). */
+async function remindPartyOffice(db: Database, digestId: string, now: Date): Promise<void> {
+  const office = (await activeAccounts(db)).filter((a) => a.roles.some((g) => g.role === 'partyOffice'));
+  await queueReminders(
+    db,
+    office.map((a) => a._id),
+    { key: digestId, subject: '今日公示摘要待核对发布', page: `${OA_PAGE}?id=${digestId}` },
+    now,
+  );
+}
+
+/** The staff page of the digest (miniprogram/app.json, staff subpackage). */
+export const OA_PAGE = 'pages/staff/official-account/index';
+
+function draftRecord(digestId: string, now: Date) {
+  const { _id, ...doc } = outboxRecord({
+    kind: 'oaDraft',
+    payload: { digestId },
+    at: now,
+    id: draftRecordId(digestId),
+  });
+  return { collection: OUTBOX_COLLECTION, id: _id, doc };
+}
+
+export async function byIds<T>(db: Database, collection: string, ids: readonly string[]): Promise<T[]> {
+  const _ = db.command;
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const chunk = ids.slice(i, i + IN_CHUNK);
+    out.push(
+      ...rowsOf<T>(
+        await db
+          .collection(collection)
+          .where({ _id: _.in(chunk) })
+          .limit(IN_CHUNK)
+          .get(),
+      ),
+    );
+  }
+  return out;
+}
+
+/** The public views of the entries (only what publicationPublic holds), in the entries' order. */
+async function publicResults(db: Database, entries: readonly EntryRecord[]): Promise<DigestResult[]> {
+  const docs = await byIds<PublicDoc>(
+    db,
+    PUBLIC_COLLECTION,
+    entries.map((e) => e.publicId),
+  );
+  const byId = new Map(docs.map((d) => [d._id, d]));
+  const out: DigestResult[] = [];
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const doc = byId.get(e.publicId);
+    if (!doc || doc.status !== 'published' || !doc.view || seen.has(e._id)) continue;
+    seen.add(e._id);
+    out.push({ entryId: e._id, publicId: e.publicId, view: doc.view });
+  }
+  return out;
+}
