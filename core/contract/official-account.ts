@@ -1,5 +1,5 @@
 /**
- * The official account (issue 17 items 3 and 7): the scheduler prepares a digest of newly published results as a
+ * The official account: the scheduler prepares a digest of newly published results as a
  * draft; the Party committee office (党委办公室, role `partyOffice`) reads it and publishes it or mass-sends it.
  * Every delivery is an outbox record; a failed one is retried from the dashboard (`outbox.retry`).
  */
@@ -115,7 +115,7 @@ export const officialAccountSweep = declareAction<{ removed: number; queued: num
 });
 
 /**
- * How reminders reach a staff member (issue 17 item 7). A one-time subscribe grant carries ONE message and is
+ * How reminders reach a staff member. A one-time subscribe grant carries ONE message and is
  * used up; a long-term grant keeps working where the account's service category allows it (the settings'
  * `officialAccount.longTermSubscribe`); otherwise an SMS to the work mobile given here. Whatever reaches them, the
  * to-do stands on the staff pages.

@@ -1,5 +1,5 @@
 /**
- * The official-account digest (issue 17 item 3; PUB-9, seed publicity Art. 19, 22): newly published results, their
+ * The official-account digest (PUB-9, seed publicity Art. 19, 22): newly published results, their
  * PUBLIC VIEW ONLY (core/publication/public-view.ts), grouped by kind into at most MAX_ARTICLES articles, one group
  * per article so that a withdrawn result's article can be deleted by its `index` without touching the others.
  * The HTML stays inside what WeChat accepts for a draft (no script or style sheet, inline styles only, under

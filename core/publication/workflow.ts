@@ -178,7 +178,7 @@ export const PUBLICATION_WORKFLOW: WorkflowDef<EntryState, E> = {
       who: reviews,
       refusal: '只有分管该科室的领导可以审核，且不能审核本人制作的条目',
       notBy: PREPARED,
-      // Issue 18 item 4: the reviewer confirms the full text's removals before the entry goes on.
+      // the reviewer confirms the full text's removals before the entry goes on.
       when: fullTextRefusal,
     },
     forward: {

@@ -105,7 +105,7 @@ export const settingsValuesSchema = z.strictObject({
     ]),
   ),
   /**
-   * The official account (issue 17): when the digest of new results is prepared (Shanghai time; working days only
+   * The official account: when the digest of new results is prepared (Shanghai time; working days only
    * unless `everyDay`), and whether the account's service category allows long-term subscribe messages (长期订阅,
    * granted only to some public-service categories); absent: 17:00 on working days, no long-term messages.
    */

@@ -1,5 +1,5 @@
 /**
- * 公众号发布 in `npm run preview` (PREVIEW_ONLY=official-account; issue 17 item 3): the Party committee office's page
+ * 公众号发布 in `npm run preview` (PREVIEW_ONLY=official-account): the Party committee office's page
  * with the digest of the seeded results as its draft. The settings are set to prepare the digest at any hour
  * (an administrator's settings.publish), then the scheduler's timer runs twice: it prepares the digest, then
  * makes its draft on the fake WeChat API.

@@ -1,4 +1,4 @@
-/** The 公众号发布 page's view model (issue 17 item 3): article HTML read back as lines, deliveries in words. */
+/** The 公众号发布 page's view model: article HTML read back as lines, deliveries in words. */
 import {
   articleLines,
   deliveryRow,

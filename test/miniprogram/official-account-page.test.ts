@@ -1,5 +1,5 @@
 /**
- * 公众号发布 rendered in Chromium (issue 17 item 3): the Party committee office reads the digest's articles (public
+ * 公众号发布 rendered in Chromium (PUB-9): the Party committee office reads the digest's articles (public
  * views only), publishes or mass-sends after a confirmation, sees each delivery with its attempts and last error
  * and retries a failed one; staff without the role are told whose page it is; at the largest font too.
  */
@@ -154,7 +154,7 @@ it('keeps every line readable at the largest font', async () => {
   expect(overflow).toBeLessThanOrEqual(1);
 });
 
-it('says how reminders reach the office and asks for a one-time grant (issue 17 item 7)', async () => {
+it('says how reminders reach the office and asks for a one-time grant', async () => {
   answer(digestView());
   const p = await harness.render(PAGE);
   expect(await p.text()).toContain('目前无法提醒您');

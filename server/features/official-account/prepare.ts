@@ -1,5 +1,5 @@
 /**
- * Preparing the day's digest (issue 17 item 3): the scheduler's every-minute fan-out runs `officialAccount.prepare`,
+ * Preparing the day's digest: the scheduler's every-minute fan-out runs `officialAccount.prepare`,
  * which acts once the settings' digest time has come on a working day (the working-day calendar decides: a cron
  * cannot express 调休) and there is something new. It reads the results published since the last digest (and
  * those carried over from a deleted article), their PUBLIC VIEWS only, builds the articles (core) and writes the

@@ -1,5 +1,5 @@
 /**
- * Reminders that keep reaching staff (issue 17 item 7). A one-time subscribe grant carries one message and is then
+ * Reminders that keep reaching staff. A one-time subscribe grant carries one message and is then
  * used up (WeChat answers 43101 after it); so each staff member's channels are kept (`staff_reminder_channels`,
  * the openid and work mobile SEALED: server/privacy) and each reminder takes, in order: the long-term subscribe
  * template where the account's category allows it (settings `officialAccount.longTermSubscribe`) and the person

@@ -1,5 +1,5 @@
 /**
- * The digest's articles (issue 17 item 3): at most 8, one result group per article (each result its own article
+ * The digest's articles (PUB-9): at most 8, one result group per article (each result its own article
  * while they fit), HTML escaped and within WeChat's limits, the ledger head in the footer.
  */
 import {

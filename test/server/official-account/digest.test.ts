@@ -1,5 +1,5 @@
 /**
- * The daily digest (issue 17 item 3; PUB-9, seed publicity Art. 19, 22): prepared by the scheduler's timer at the
+ * The daily digest (PUB-9, seed publicity Art. 19, 22): prepared by the scheduler's timer at the
  * settings' time on a working day only, from newly published results' PUBLIC VIEWS (PUB-7; 法释〔2016〕19号
  * Art. 8-10: no natural person's full name), one result group per article, the ledger head in the footer; the
  * draft made once with the cover uploaded once; the Party committee office reads it, others cannot.

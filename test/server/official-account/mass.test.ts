@@ -1,5 +1,5 @@
 /**
- * 群发 of the digest by the Party committee office, exactly once (issue 17 item 3): a lost sendall answer is
+ * 群发 of the digest by the Party committee office, exactly once (PUB-9): a lost sendall answer is
  * repeated with the same clientmsgid and WeChat's 45065 names the original; with API 群发保护 the send waits for the
  * administrator and, unconfirmed after 30 minutes, fails and is retried from the staff page as a new send;
  * 45028 (no mass quota left) and 45009 (daily call quota) wait for the next day instead of hammering.

@@ -1,5 +1,5 @@
 /**
- * 发布 of the digest by the Party committee office, exactly once (issue 17 item 3): faults on the token endpoint
+ * 发布 of the digest by the Party committee office, exactly once (PUB-9): faults on the token endpoint
  * and draft/add are retried; a lost freepublish/submit answer is reconciled with freepublish/batchget, a timeout
  * waits, and neither submits twice; asking twice and overlapping deliveries make one record and one post.
  */

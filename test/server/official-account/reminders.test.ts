@@ -1,5 +1,5 @@
 /**
- * Reminders that keep reaching staff (issue 17 item 7): the Party committee office is reminded of each day's
+ * Reminders that keep reaching staff: the Party committee office is reminded of each day's
  * digest on the first channel that reaches them: a one-time subscribe grant is spent once and then not used again,
  * then SMS to the work mobile (through the outbox, delivered to the fake SMS provider), and the long-term template
  * once the settings say the account's category allows it. The openid and mobile are stored sealed (PIPL Art. 51).

@@ -1,5 +1,5 @@
 /**
- * A withdrawn result leaves the official account within the withdrawal deadline (PUB-13; issue 17 item 3): the
+ * A withdrawn result leaves the official account within the withdrawal deadline (PUB-9, PUB-13): the
  * next timer run takes its article out of the digest and deletes it by index from the publication
  * (`freepublish/delete`) or the mass send (`message/mass/delete`), once; the other articles stay.
  */

@@ -1,5 +1,5 @@
 /**
- * Forced token refreshes (issue 17 item 3): after 40001/42001 many instances at once make ONE force_refresh call
+ * Forced token refreshes (PUB-9): after 40001/42001 many instances at once make ONE force_refresh call
  * (a lock in the database), the others take the token it stored; past the daily cap the caller is told to wait
  * for the next day (TokenRefreshCappedError), not to spend WeChat's small allowance.
  */

@@ -1,5 +1,5 @@
 /**
- * 公众号发布 (issue 17 item 3), for the Party committee office (党委办公室): the day's digest of newly published
+ * 公众号发布, for the Party committee office (党委办公室): the day's digest of newly published
  * results as its articles read, 发布 (a permanent link) or 群发 (to every follower, within the account's quota),
  * each after a confirmation, and the state of every delivery with its attempts and last error, a failed one
  * retried from here. Staff without the role are told whose page this is.

@@ -129,7 +129,7 @@ export function digestChips(items: readonly DigestSummary[], currentId: string) 
   }));
 }
 
-/** How the next reminder reaches the person, in words (issue 17 item 7). */
+/** How the next reminder reaches the person, in words. */
 export function reminderNote(c: ReminderChannelsView | null): string {
   if (!c) return '';
   switch (c.next) {
