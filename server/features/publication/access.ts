@@ -107,6 +107,9 @@ export const sortKeyOf = (r: EntryRecord, publishedAt: Date) =>
 
 const publicIdOf = (r: EntryRecord) => r.publicId ?? r._id;
 
+/** The open-data feed's cursor key of a public document written at `at` (model.ts `feedKey`). */
+export const feedKeyOf = (publicId: string, at: Date) => `${at.toISOString()}|${publicId}`;
+
 /**
  * The version a correction replaces, as the declaration's `supersede` step leaves it: written in the same
  * transaction as the correction's publication, so the public document never shows two versions or none.
@@ -164,6 +167,7 @@ export async function publishEntry(
         status: 'published',
         kind: record.kind,
         sortKey: sortKeyOf(record, now),
+        feedKey: feedKeyOf(publicIdOf(record), now),
         tokens: searchTokens(view),
         view,
         notice: null,
@@ -183,6 +187,7 @@ export async function noticeWrite(
   record: EntryRecord,
   withdrawnOn: string,
   reason: string,
+  now: Date,
 ): Promise<EntityWrite> {
   const notice = withdrawalNotice(record.entry, withdrawnOn, reason);
   const existing = await getDoc<PublicDoc>(db, PUBLIC_COLLECTION, publicIdOf(record));
@@ -194,7 +199,8 @@ export async function noticeWrite(
       ...(existing ? stateOf(existing) : {}),
       status: 'withdrawn',
       kind: record.kind,
-      sortKey: existing?.sortKey ?? sortKeyOf(record, new Date(record.publishedAt ?? Date.now())),
+      sortKey: existing?.sortKey ?? sortKeyOf(record, new Date(record.publishedAt ?? now.getTime())),
+      feedKey: feedKeyOf(publicIdOf(record), now),
       tokens: searchTokens({ partyName: '', docNo: notice.docNo, violationType: null }),
       view: null,
       notice,

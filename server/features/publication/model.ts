@@ -79,6 +79,12 @@ export interface PublicDoc {
   tokens: string[];
   view: PublicView | null;
   notice: WithdrawalNotice | null;
+  /**
+   * `<changed at ISO>|<id>`: the open-data feed's cursor (publications.json/.csv), rewritten at every change of
+   * this document, so a portal pulling from its last cursor also receives withdrawals and expiries (tombstones).
+   * Absent on documents last written before the feed existed (they reach the feed at their next change).
+   */
+  feedKey?: string;
   /** A changed decision's new entry names the old one's notice (id and document number, both already public). */
   replaces?: { id: string; docNo: string } | null;
 }

@@ -60,7 +60,7 @@ const publicationWithdraw = handle(decl.publicationWithdraw, async (input, call)
       };
       s.channels = { ...s.channels, miniprogram: 'withdrawn' };
     },
-    alsoWrite: async () => [await noticeWrite(call.db, r, today, REASON_PENDING)],
+    alsoWrite: async () => [await noticeWrite(call.db, r, today, REASON_PENDING, call.now)],
   });
   return answerOf(done);
 });
@@ -83,6 +83,7 @@ const publicationPublishWithdrawalReason = handle(
           r,
           r.withdrawal?.withdrawnOn ?? todayOf(call.now),
           r.withdrawal?.reason ?? '',
+          call.now,
         ),
       ],
     });
