@@ -6,6 +6,7 @@
  */
 import { CASE_STAFF_ACTIONS } from './case';
 import * as complaint from './complaint';
+import { CREDIT_STAFF_ACTIONS } from './credit';
 import { contactPhoneNumber } from './contact';
 import type { ClientApi } from './declare';
 import { table } from './declare';
@@ -69,6 +70,7 @@ export const STAFF_API = table([
   complaint.complaintExtendCaseDecision,
   complaint.complaintExtendPetition,
   ...CASE_STAFF_ACTIONS,
+  ...CREDIT_STAFF_ACTIONS,
   publication.publicationQueue,
   publication.publicationStaffGet,
   publication.publicationCreate,

@@ -7,6 +7,8 @@ export const ROLES = [
   'publisher',
   'auditor',
   'admin',
+  'statistician',
+  'creditReporter',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,6 +23,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   publisher: '办公室公示专员',
   auditor: '法制稽查',
   admin: '系统管理员',
+  statistician: '信息统计员',
+  creditReporter: '信用信息报送员',
 };
 
 /**

@@ -21,8 +21,10 @@
  * | `demo-auditor`     | `stf_auditor`     | 法规与综合监督科                      | auditor (commission, enforcement)     |
  * | `demo-admin-1`     | `stf_admin_1`     | 办公室, 系统管理员                    | admin (commission)                    |
  * | `demo-admin-2`     | `stf_admin_2`     | 办公室, 系统管理员                    | admin (commission)                    |
+ * | `demo-statistician`| `stf_statistician`| 信息统计科 (portal feed, 信用重庆)     | statistician, creditReporter (both)   |
  *
- * Sections: the commission's 办公室, 医政医管科, 公共卫生科 and 法规与综合监督科 (kind `oversight`: it handles
+ * Sections: the commission's 办公室, 医政医管科, 公共卫生科, 信息统计科 (the portal and the credit platform's upload)
+ * and 法规与综合监督科 (kind `oversight`: it handles
  * complaints about enforcement conduct, which never go to the enforcement unit); the enforcement unit's 执法一大队,
  * 执法二大队 and 法制稽查 (its internal legal review and inspection).
  */
@@ -41,6 +43,7 @@ export const DEMO_SECTIONS = {
   department1: 'sec_dept_1',
   department2: 'sec_dept_2',
   enforcementLegal: 'sec_enf_legal',
+  statistics: 'sec_statistics',
 } as const;
 
 const C = DEMO_UNITS.commission;
@@ -158,6 +161,18 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     sectionId: DEMO_SECTIONS.office,
     roles: [['admin', C]],
   },
+  {
+    staffId: 'stf_statistician',
+    openid: 'demo-statistician',
+    name: '何静',
+    unitId: C,
+    sectionId: DEMO_SECTIONS.statistics,
+    roles: [
+      ['statistician', C],
+      ['creditReporter', C],
+      ['creditReporter', E],
+    ],
+  },
 ];
 
 const SECTIONS: Array<[string, string, string, OrgChart['sections'][number]['kind']]> = [
@@ -165,6 +180,7 @@ const SECTIONS: Array<[string, string, string, OrgChart['sections'][number]['kin
   [DEMO_SECTIONS.medical, C, '医政医管科', 'section'],
   [DEMO_SECTIONS.publicHealth, C, '公共卫生科', 'section'],
   [DEMO_SECTIONS.legal, C, '法规与综合监督科', 'oversight'],
+  [DEMO_SECTIONS.statistics, C, '信息统计科', 'section'],
   [DEMO_SECTIONS.department1, E, '执法一大队', 'department'],
   [DEMO_SECTIONS.department2, E, '执法二大队', 'department'],
   [DEMO_SECTIONS.enforcementLegal, E, '法制稽查', 'department'],

@@ -11,6 +11,8 @@ import {
   publicationDeadlineProviders,
   publicationStaffActions,
 } from '../features/publication';
+import { creditStaffActions } from '../features/publication/credit-export';
+import { portalStaffActions } from '../features/publication/feed';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
@@ -29,6 +31,8 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...calendarStaffActions,
   ...caseStaffActions,
   ...publicationStaffActions,
+  ...creditStaffActions,
+  ...portalStaffActions,
 };
 
 /** What the staff function's features plug into the shared modules (router/plugins.ts). */

@@ -160,7 +160,8 @@ export async function publishEntry(
     loaded: record,
     effect: (s) => {
       s.publishedAt = now.toISOString();
-      s.channels = { ...s.channels, miniprogram: 'published' };
+      // The portal feed lists it from now on (publications.json/.csv read the public document).
+      s.channels = { ...s.channels, miniprogram: 'published', portal: 'published' };
     },
     alsoWrite: async () => [
       await publicWrite(db, publicIdOf(record), {

@@ -15,12 +15,14 @@ import {
   type FeedItem,
   type FeedQuery,
 } from '../../../core/publication/feed';
+import * as decl from '../../../core/contract/credit';
 import { AppError } from '../../errors';
 import type { Database } from '../../platform/cloudbase';
 import { hashText } from '../../platform/crypto';
 import { rowsOf } from '../../platform/docs';
 import { reserveSlot } from '../../security/quota';
 import type { RateLimit } from '../../security/rate-limit';
+import { handle } from '../../router/types';
 import { PUBLIC_COLLECTION, type PublicDoc } from './model';
 
 export const FEED_PAGE_DEFAULT = 200;
@@ -148,3 +150,46 @@ export async function serveFeed(db: Database, req: HttpRequest, now: Date): Prom
     body: req.method === 'HEAD' ? '' : body,
   };
 }
+
+const STATE_CAP = 999;
+
+async function cappedCount(
+  db: Database,
+  filter: Record<string, unknown>,
+): Promise<{ n: number; capped: boolean }> {
+  const rows = rowsOf(
+    await db
+      .collection(PUBLIC_COLLECTION)
+      .where(filter)
+      .orderBy('feedKey', 'asc')
+      .limit(STATE_CAP + 1)
+      .field({ feedKey: true })
+      .get(),
+  );
+  return { n: Math.min(rows.length, STATE_CAP), capped: rows.length > STATE_CAP };
+}
+
+/** The portal channel's state for the statistics section (信息统计科): what the feed lists and when it last changed. */
+const portalState = handle(decl.portalState, async (_input, call) => {
+  const _ = call.db.command;
+  const [published, tombstones, newest] = await Promise.all([
+    cappedCount(call.db, { status: 'published', feedKey: _.gt('') }),
+    cappedCount(call.db, { status: _.in(['withdrawn', 'expired']), feedKey: _.gt('') }),
+    call.db
+      .collection(PUBLIC_COLLECTION)
+      .where({ feedKey: _.gt('') })
+      .orderBy('feedKey', 'desc')
+      .limit(1)
+      .field({ feedKey: true })
+      .get(),
+  ]);
+  const last = rowsOf<{ feedKey: string }>(newest)[0];
+  return {
+    published: published.n,
+    tombstones: tombstones.n,
+    capped: published.capped || tombstones.capped,
+    lastChangeAt: last ? last.feedKey.split('|')[0]! : null,
+  };
+});
+
+export const portalStaffActions = { 'portal.state': portalState };

@@ -58,7 +58,7 @@ const publicationWithdraw = handle(decl.publicationWithdraw, async (input, call)
         reasonPublished: false,
         withdrawnOn: today,
       };
-      s.channels = { ...s.channels, miniprogram: 'withdrawn' };
+      s.channels = { ...s.channels, miniprogram: 'withdrawn', portal: 'withdrawn' };
     },
     alsoWrite: async () => [await noticeWrite(call.db, r, today, REASON_PENDING, call.now)],
   });
