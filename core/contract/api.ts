@@ -4,6 +4,7 @@
  * typed client is derived from them. Adding an action: declare it in its feature's contract file, list it here,
  * write its handler and its tests.
  */
+import * as annual from './annual';
 import { CASE_STAFF_ACTIONS } from './case';
 import * as complaint from './complaint';
 import { CREDIT_STAFF_ACTIONS } from './credit';
@@ -25,6 +26,7 @@ export const PUBLIC_API = table([
   publication.publicationList,
   publication.publicationGet,
   rightsGet,
+  annual.statsAnnual,
 ] as const);
 
 export const CITIZEN_API = table([
@@ -71,6 +73,8 @@ export const STAFF_API = table([
   complaint.complaintExtendPetition,
   ...CASE_STAFF_ACTIONS,
   ...CREDIT_STAFF_ACTIONS,
+  annual.annualGet,
+  annual.annualStep,
   publication.publicationQueue,
   publication.publicationStaffGet,
   publication.publicationCreate,
@@ -98,6 +102,7 @@ export const SCHEDULER_API = table([
   system.housekeepingUploads,
   system.calendarRecompute,
   publication.publicationPublishDue,
+  annual.annualDraft,
 ] as const);
 
 export const API = {

@@ -4,6 +4,7 @@ import { officerPublicActions } from '../features/officer';
 import { ledgerPublicActions } from '../features/ledger/actions';
 import { publicationPublicActions } from '../features/publication';
 import { rightsPublicActions } from '../features/service/public-rights';
+import { annualPublicActions } from '../features/publication/annual';
 import { PUBLIC_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import type { Handlers } from '../router/types';
@@ -15,6 +16,7 @@ export const publicHandlers: Handlers<typeof PUBLIC_API> = {
   ...complaintPublicActions,
   ...publicationPublicActions,
   ...rightsPublicActions,
+  ...annualPublicActions,
 };
 
 export const main = createFunction('public', PUBLIC_API, publicHandlers);

@@ -6,6 +6,7 @@ import { calendarSchedulerActions } from '../features/calendar/actions';
 import { complaintClockedRecords } from '../features/complaint/provisional';
 import { withTimerFanOut } from '../features/system/timer';
 import { publicationClockedRecords, publicationSchedulerActions } from '../features/publication';
+import { annualSchedulerActions } from '../features/publication/annual';
 import { SCHEDULER_API } from '../../core/contract/api';
 import { OUTBOX_HANDLERS } from '../outbox';
 import { createFunction } from '../router/function';
@@ -19,6 +20,7 @@ export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
   ...housekeepingSchedulerActions,
   ...calendarSchedulerActions,
   ...publicationSchedulerActions,
+  ...annualSchedulerActions,
 };
 
 /** The scheduler delivers every outbox kind the outbox knows (a feature adding a kind lists it here). */

@@ -13,6 +13,7 @@ import {
 } from '../features/publication';
 import { creditStaffActions } from '../features/publication/credit-export';
 import { portalStaffActions } from '../features/publication/feed';
+import { annualStaffActions } from '../features/publication/annual';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
@@ -33,6 +34,7 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...publicationStaffActions,
   ...creditStaffActions,
   ...portalStaffActions,
+  ...annualStaffActions,
 };
 
 /** What the staff function's features plug into the shared modules (router/plugins.ts). */
