@@ -159,3 +159,6 @@ export type { PublicView, WithdrawalNotice } from './publication/public-view';
  */
 export { RIGHTS_DOC_TYPES } from './service/rights';
 export type { PublicRightItem, PublicRights, RemedyBodyView, RightsDocType } from './contract/rights';
+export type { AnnualFigures } from './publication/annual';
+export type { AnnualPublicView } from './contract/annual';
+export type { CreditExportLink, CreditExportRow } from './contract/credit';
