@@ -75,6 +75,7 @@ Component({
     /** The complaint entry is for the handling roles only (core HANDLING_ROLES, as the staff actions check). */
     handlesComplaints: false,
     worksOnCases: false,
+    reportsCredit: false,
     dashboardState: 'loading',
     dashboard: [] as DashboardRow[],
     dashboardError: '',
@@ -96,6 +97,7 @@ Component({
         me: toMeView(res.data),
         handlesComplaints: handlesComplaints(res.data.roles ?? []),
         worksOnCases: worksOnCases(res.data.roles ?? []),
+        reportsCredit: (res.data.roles ?? []).some((g) => g.role === 'creditReporter'),
       });
       // Role-aware: only leaders and audit see the dashboard (DASHBOARD_ROLES); others are told so, not refused.
       if (seesDashboard(res.data.roles ?? [])) await this.loadDashboard();
@@ -109,6 +111,9 @@ Component({
     },
     gotoCases() {
       wx.navigateTo({ url: CASES_PAGE });
+    },
+    gotoCreditExport() {
+      wx.navigateTo({ url: '/pages/staff/credit-export/index' });
     },
     gotoComplaints() {
       wx.navigateTo({ url: QUEUE_PAGE });
