@@ -13,7 +13,7 @@ import {
 } from '../features/publication';
 import { creditStaffActions } from '../features/publication/credit-export';
 import { portalStaffActions } from '../features/publication/feed';
-import { annualStaffActions } from '../features/publication/annual';
+import { annualDeadlineProvider, annualStaffActions } from '../features/publication/annual';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
@@ -45,6 +45,7 @@ export const staffPlugins = plugins({
     ...caseDeadlineProviders,
     ...publicationDeadlineProviders,
     outboxDeadlineProvider,
+    annualDeadlineProvider,
   ],
   clockedRecords: [complaintClockedRecords, publicationClockedRecords],
 });

@@ -23,6 +23,7 @@ import {
 } from '../../../core/publication/annual';
 import { allowedSteps, emptyWorkflow, type WorkflowFields } from '../../../core/workflow/define';
 import { loadCalendar } from '../../calendar';
+import type { DeadlineProvider } from '../../dashboard/registry';
 import { AppError } from '../../errors';
 import { applyStep } from '../../kernel/apply';
 import { commitChange } from '../../ledger/commit';
@@ -200,3 +201,40 @@ const statsAnnual = handle(decl.statsAnnual, async (input, call) => {
 export const annualStaffActions = { 'annual.get': annualGet, 'annual.step': annualStep };
 export const annualSchedulerActions = { 'annual.draft': annualDraft };
 export const annualPublicActions = { 'stats.annual': statsAnnual };
+
+/**
+ * The dashboard's countdown (PUB-14): a year's figures not yet published are listed from their drafting until
+ * they are, due by 31 January (overdue after it), with the days left in the line.
+ */
+export const annualDeadlineProvider: DeadlineProvider = {
+  id: 'annual.publish',
+  label: '年度执法数据公开期限',
+  async list(db, scope, now) {
+    const _ = db.command;
+    const rows = rowsOf<AnnualRecord>(
+      await db
+        .collection(ANNUAL_COLLECTION)
+        .where({ status: _.in(['drafted', 'reviewed', 'approved']) })
+        .orderBy('year', 'desc')
+        .limit(5)
+        .get(),
+    );
+    const today = toShanghaiDate(now);
+    const items = rows
+      .filter((r) => scope.unitIds.includes(r.unitId))
+      .map((r) => {
+        const daysLeft = Math.round((Date.parse(r.publishBy) - Date.parse(today)) / 86_400_000);
+        const left = daysLeft >= 0 ? `还剩 ${daysLeft} 天` : `已逾期 ${-daysLeft} 天`;
+        return {
+          unitId: r.unitId,
+          section: r.unitId,
+          person: null,
+          item: `${r.year} 年度执法数据（${ANNUAL_STATE_LABELS[r.status]}），须于 ${r.publishBy} 前公开，${left}`,
+          dueAt: new Date(`${r.publishBy}T23:59:59+08:00`),
+          status: daysLeft < 0 ? ('overdue' as const) : ('dueSoon' as const),
+          ref: `annual:${r.year}`,
+        };
+      });
+    return { items, truncated: false };
+  },
+};

@@ -51,6 +51,13 @@ describe('annual data (PUB-14)', () => {
       daysLeft: 27,
     });
     expect(drafted.data.allowed).toEqual(['review']);
+    // The dashboard counts down to 31 January while the figures are not public.
+    const dash = await ctx.call.staff('demo-principal', 'dashboard', {});
+    const row = dash.data.providers.find((p: any) => p.id === 'annual.publish');
+    expect(row.counts).toMatchObject({ dueSoon: 1, overdue: 0 });
+    expect(JSON.stringify(dash.data.sections)).toContain(
+      '2026 年度执法数据（待分管领导审核），须于 2027-01-31 前公开，还剩 27 天',
+    );
 
     // The figures count the entries decided in 2026 (corrections once, drafts not).
     const entries = (await allDocs('publicationEntries')).filter(
@@ -86,6 +93,10 @@ describe('annual data (PUB-14)', () => {
     const done = await ctx.call.staff('demo-publisher', 'annual.step', { year: 2026, step: 'publish' });
     expect(done.data).toMatchObject({ status: 'published', daysLeft: 11 });
 
+    const after = await ctx.call.staff('demo-principal', 'dashboard', {});
+    expect(after.data.providers.find((p: any) => p.id === 'annual.publish').counts).toMatchObject({
+      dueSoon: 0,
+    });
     const pub = await ctx.call.publicCall('stats.annual', {});
     expect(pub.data).toEqual({
       years: [2026],
