@@ -10,57 +10,17 @@
  * is due; the rest are due weeks ahead or closed, as in a real register, so the dashboard has the same work at
  * both sizes and only what it must read would grow.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { startEmulator, type RunningEmulator } from '../emulator/app';
-import { databaseOf } from '../emulator/db';
 import type { Doc } from '../emulator/db/ejson';
-import { build } from '../scripts/build';
+import { databaseOf } from '../emulator/db';
+import { breathe, callFn, measure, Rows, runMain, RUNS, SIZES, startBench, withSection } from './harness';
 
-const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 25);
-const BEGIN = '<!-- actions -->';
-const END = '<!-- /actions -->';
+const SECTION = 'actions';
 const DAY = 86_400_000;
 const UNIT_HEAD = { openid: 'demo-unit-head', staffId: 'stf_unit_head' };
 const CITIZEN = 'bench-citizen';
 /** The bench citizen's complaints: the same number at every size (a citizen has a few, not a share). */
 const CITIZEN_COMPLAINTS = 30;
-
-type Fn = 'public' | 'citizen' | 'staff';
-
-async function callFn(emu: RunningEmulator, fn: Fn, openid: string, action: string, payload: unknown) {
-  const res = await fetch(`${emu.url}/fn/${fn}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'X-WX-OPENID': openid,
-      'X-WX-APPID': emu.ctx.options.appId,
-    },
-    body: JSON.stringify({ action, payload, requestId: randomUUID() }),
-  });
-  const body = (await res.json()) as {
-    ok: boolean;
-    data?: Record<string, unknown>;
-    error?: { code: string; message: string };
-  };
-  if (!body.ok) throw new Error(`${fn} ${action}: ${body.error?.code} ${body.error?.message}`);
-  return body.data;
-}
-
-async function timeIt(fn: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
-}
 
 const plainDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const hex24 = (i: number) => i.toString(16).padStart(24, '0');
@@ -111,37 +71,10 @@ function officerDoc(template: Doc, i: number): Doc {
   };
 }
 
-interface Row {
-  action: string;
-  case: string;
-  medians: number[];
-  /** Documents one call read from the store, per size. */
-  scanned: number[];
-}
-
 export async function measureActions(): Promise<string> {
-  await build({ quiet: true }); // measure the bundles of the code as it is now
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-actions-'));
-  const emu = await startEmulator({
-    port: 0,
-    dataDir,
-    seed: true,
-    mode: 'dev',
-    strictIndexes: true, // every query an action makes must be served by a declared index
-    timers: false,
-    logSink: (line) => (process.env.BENCH_DEBUG ? process.stderr.write(line + '\n') : undefined),
-  });
-  // The functions run in this process and log a line per call: keep the bench's output readable.
-  const log = console.log;
-  console.log = () => undefined;
-  const rows = new Map<string, Row>();
-  const record = (action: string, c: string, scanned: number, ms: number) => {
-    const key = `${action}|${c}`;
-    const row = rows.get(key) ?? { action, case: c, medians: [], scanned: [] };
-    row.medians.push(ms);
-    row.scanned.push(scanned);
-    rows.set(key, row);
-  };
+  const bench = await startBench('actions');
+  const emu = bench.emu;
+  const rows = new Rows();
   try {
     const store = databaseOf(emu.ctx);
     const submitted = await callFn(emu, 'citizen', CITIZEN, 'complaint.submit', {
@@ -169,7 +102,7 @@ export async function measureActions(): Promise<string> {
         store.insert('complaints', complaints);
         store.insert('officers', officers);
         // Let the server run between batches: idle keep-alive sockets then close cleanly, not under a request.
-        await new Promise((resolve) => setImmediate(resolve));
+        await breathe();
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
       const unit = { unitId: template.unitId };
@@ -208,24 +141,16 @@ export async function measureActions(): Promise<string> {
         ],
       ];
       for (const [action, c, run] of cases) {
-        if (process.env.BENCH_DEBUG) log(`${size} ${action} ${c}`);
-        const before = store.scannedDocuments();
-        await run();
-        record(action, c, store.scannedDocuments() - before, await timeIt(run));
+        if (process.env.BENCH_DEBUG) bench.log(`${size} ${action} ${c}`);
+        await measure(rows, () => store.scannedDocuments(), action, c, run);
       }
-      log(`actions: ${size} complaints measured`);
+      bench.log(`actions: ${size} complaints measured`);
     }
   } finally {
-    console.log = log;
-    await emu.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
-  const lines = [...rows.values()].map((r) => {
-    const ratio = r.medians[r.medians.length - 1]! / r.medians[0]!;
-    return `| ${r.action} | ${r.case} | ${r.medians.map((m) => m.toFixed(1)).join(' | ')} | ${ratio.toFixed(2)}× | ${r.scanned.join(' / ')} |`;
-  });
   return [
-    BEGIN,
+    `<!-- ${SECTION} -->`,
     '## List actions through the functions (bench/actions.ts)',
     '',
     `The real actions over HTTP into the built function bundles, strict index mode on, at ${SIZES.join(' and ')} complaints`,
@@ -233,30 +158,12 @@ export async function measureActions(): Promise<string> {
     `(Node ${process.version}, ${new Date().toISOString().slice(0, 10)}). The ratio is the largest size over the smallest; the`,
     'target is under 3×. "documents read" is what one call read from the store (emulator counter), per size.',
     '',
-    `| action | case | ${SIZES.map((s) => `median ms @ ${s}`).join(' | ')} | ratio | documents read |`,
-    `|---|---|${SIZES.map(() => '---:|').join('')}---:|---|`,
-    ...lines,
-    END,
+    ...rows.table(SIZES),
+    `<!-- /${SECTION} -->`,
   ].join('\n');
 }
 
 /** Puts the actions section into results.md text, replacing an earlier one. */
-export function withActions(text: string, section: string): string {
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  if (start < 0 || end < 0) return `${text.trimEnd()}\n\n${section}\n`;
-  return text.slice(0, start) + section + text.slice(end + END.length);
-}
+export const withActions = (text: string, section: string): string => withSection(text, SECTION, section);
 
-if (require.main === module) {
-  measureActions()
-    .then((section) => {
-      const file = path.join(__dirname, 'results.md');
-      writeFileSync(file, withActions(readFileSync(file, 'utf8'), section));
-      console.log(section);
-    })
-    .catch((err) => {
-      console.error(err);
-      process.exit(1);
-    });
-}
+if (require.main === module) runMain(SECTION, measureActions);

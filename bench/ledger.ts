@@ -31,6 +31,7 @@ import { CURRENT_HASH_ALGORITHM, hashText, hashValue } from '../server/platform/
 import { createEntity, updateEntity } from '../server/ledger/entities';
 import { ledgerMac } from '../server/ledger/mac';
 import { MAX_BATCH_EVENTS, runSequencer } from '../server/ledger/sequencer';
+import { breathe } from './harness';
 import { verifyLedger } from '../server/ledger/verify';
 import { ASSUMED_LATENCY } from './round-trips';
 
@@ -369,13 +370,18 @@ async function generateTrail(emu: RunningEmulator, db: Db, g: Generator, events:
     g.events += EVENTS_PER_RECORD;
   }
   if (g.pending.length) flushBatch();
-  const insert = (collection: string, docs: Array<Record<string, unknown>>) => {
-    for (let i = 0; i < docs.length; i += 1000)
+  const insert = async (collection: string, docs: Array<Record<string, unknown>>) => {
+    for (let i = 0; i < docs.length; i += 1000) {
       store.insert(collection, docs.slice(i, i + 1000) as Parameters<typeof store.insert>[1]);
+      await breathe();
+    }
   };
-  insert(LEDGERED, recordDocs);
-  insert('sys_events', eventDocs);
-  insert('sys_batches', batchDocs);
+  await insert(LEDGERED, recordDocs);
+  await insert('sys_events', eventDocs);
+  await insert('sys_batches', batchDocs);
+  // The generation ran for seconds without yielding: let the server close the keep-alive sockets that timed out
+  // meanwhile before the next request, or the SDK may send on one being closed (ECONNRESET).
+  await new Promise((resolve) => setTimeout(resolve, 100));
   await db
     .collection('sys_chain_heads')
     .doc('records')

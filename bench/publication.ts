@@ -8,56 +8,14 @@
  * Public documents are inserted straight into the emulator's store, cloned from one the demo seed published
  * through the actions; the keyword tokens are added to a fixed share of them.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { startEmulator, type RunningEmulator } from '../emulator/app';
 import { databaseOf } from '../emulator/db';
+import type { RunningEmulator } from '../emulator/app';
 import type { Doc } from '../emulator/db/ejson';
-import { build } from '../scripts/build';
+import { breathe, callFn, measure, Rows, runMain, RUNS, SIZES, startBench, withSection } from './harness';
 
-const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 25);
-const BEGIN = '<!-- publication -->';
-const END = '<!-- /publication -->';
+const SECTION = 'publication';
 const KINDS = ['penalty', 'permit', 'coercion', 'inspection'] as const;
-
-/** The answer's data; the bench reads only a few known fields of it. */
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function callFn(
-  emu: RunningEmulator,
-  fn: string,
-  openid: string,
-  action: string,
-  payload: unknown,
-): Promise<Data> {
-  const res = await fetch(`${emu.url}/fn/${fn}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'X-WX-OPENID': openid,
-      'X-WX-APPID': emu.ctx.options.appId,
-    },
-    body: JSON.stringify({ action, payload, requestId: randomUUID() }),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: Data; error?: { code: string; message: string } };
-  if (!body.ok) throw new Error(`${fn} ${action}: ${body.error?.code} ${body.error?.message}`);
-  return body.data ?? {};
-}
-
-async function timeIt(fn: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
-}
 
 const hex = (i: number) => i.toString(16).padStart(20, '0');
 
@@ -84,7 +42,7 @@ function publicDoc(template: Doc, i: number): Doc {
 async function forwardedEntries(emu: RunningEmulator, template: Doc): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < 100; i++) {
-    const entry = { ...(template.entry as Doc), docNo: `渝中卫公罚〔2026〕B${i}号` };
+    const entry = { ...(template.entry as Doc), docNo: `万卫公罚〔2026〕B${i}号` };
     const { id } = await callFn(emu, 'staff', 'demo-officer-3', 'publication.create', { entry });
     await callFn(emu, 'staff', 'demo-officer-3', 'publication.submit', { id });
     await callFn(emu, 'staff', 'demo-leader-2', 'publication.review', { id });
@@ -95,25 +53,14 @@ async function forwardedEntries(emu: RunningEmulator, template: Doc): Promise<st
 }
 
 export async function measurePublication(): Promise<string> {
-  await build({ quiet: true });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-publication-'));
-  const emu = await startEmulator({
-    port: 0,
-    dataDir,
-    seed: true,
-    mode: 'dev',
-    strictIndexes: true,
-    timers: false,
-    logSink: () => undefined,
-  });
-  const log = console.log;
-  console.log = () => undefined;
-  const rows = new Map<string, { c: string; medians: number[]; scanned: number[] }>();
+  const bench = await startBench('publication');
+  const emu = bench.emu;
+  const rows = new Rows();
   let batch = '';
   try {
     const store = databaseOf(emu.ctx);
     const template = store.find('publicationPublic', { status: 'published', kind: 'penalty' })[0]!;
-    const entryTemplate = store.find('publicationEntries', { docNo: '渝中卫公罚〔2026〕15号' })[0]!;
+    const entryTemplate = store.find('publicationEntries', { docNo: '万卫公罚〔2026〕15号' })[0]!;
     let inserted = 0;
     for (const size of SIZES) {
       while (inserted < size) {
@@ -121,7 +68,7 @@ export async function measurePublication(): Promise<string> {
         for (let k = 0; k < 1000 && inserted < size; k++, inserted++)
           docs.push(publicDoc(template, inserted));
         store.insert('publicationPublic', docs);
-        await new Promise((resolve) => setImmediate(resolve));
+        await breathe();
       }
       const deep = store.find(
         'publicationPublic',
@@ -141,15 +88,9 @@ export async function measurePublication(): Promise<string> {
         ['kind penalty (≈25%)', list({ kind: 'penalty', pageSize: 20 })],
         ['deep cursor (80% down)', list({ pageSize: 20, cursor: deep.sortKey })],
       ];
-      for (const [c, run] of cases) {
-        const before = store.scannedDocuments();
-        await run();
-        const row = rows.get(c) ?? { c, medians: [], scanned: [] };
-        row.scanned.push(store.scannedDocuments() - before);
-        row.medians.push(await timeIt(run));
-        rows.set(c, row);
-      }
-      log(`publication: ${size} entries measured`);
+      for (const [c, run] of cases)
+        await measure(rows, () => store.scannedDocuments(), 'publication.list', c, run);
+      bench.log(`publication: ${size} entries measured`);
     }
     const ids = await forwardedEntries(emu, entryTemplate);
     const t = performance.now();
@@ -160,49 +101,23 @@ export async function measurePublication(): Promise<string> {
       `${(ms / 1000).toFixed(1)} s, ${answer.results.length} results, ${answer.approved} approved, ` +
       `${answer.remaining.length} left for a next call.`;
   } finally {
-    console.log = log;
-    await emu.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
-  const lines = [...rows.values()].map((r) => {
-    const ratio = r.medians[r.medians.length - 1]! / r.medians[0]!;
-    return `| publication.list | ${r.c} | ${r.medians.map((m) => m.toFixed(1)).join(' | ')} | ${ratio.toFixed(2)}× | ${r.scanned.join(' / ')} |`;
-  });
   return [
-    BEGIN,
+    `<!-- ${SECTION} -->`,
     '## Publication list and batch approval (bench/publication.ts)',
     '',
     `\`publication.list\` through the public function, strict index mode on, at ${SIZES.join(' and ')} published entries;`,
     `median of ${RUNS} calls after 3 warm-ups, ms (${os.cpus().length} cores, Node ${process.version},`,
     `${new Date().toISOString().slice(0, 10)}). Target ratio under 3×.`,
     '',
-    `| action | case | ${SIZES.map((s) => `median ms @ ${s}`).join(' | ')} | ratio | documents read |`,
-    `|---|---|${SIZES.map(() => '---:|').join('')}---:|---|`,
-    ...lines,
+    ...rows.table(SIZES),
     '',
     batch,
-    END,
+    `<!-- /${SECTION} -->`,
   ].join('\n');
 }
 
-export function withPublication(text: string, section: string): string {
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  if (start < 0 || end < 0) return `${text.trimEnd()}\n\n${section}\n`;
-  return text.slice(0, start) + section + text.slice(end + END.length);
-}
+export const withPublication = (text: string, section: string): string => withSection(text, SECTION, section);
 
-if (require.main === module) {
-  measurePublication()
-    .then((section) => {
-      if (SIZES.includes(100_000)) {
-        const file = path.join(__dirname, 'results.md');
-        writeFileSync(file, withPublication(readFileSync(file, 'utf8'), section));
-      }
-      console.log(section);
-    })
-    .catch((err) => {
-      console.error(err);
-      process.exit(1);
-    });
-}
+if (require.main === module) runMain(SECTION, measurePublication, SIZES.includes(100_000));

@@ -162,3 +162,67 @@ export type { PublicRightItem, PublicRights, RemedyBodyView, RightsDocType } fro
 export type { AnnualFigures } from './publication/annual';
 export type { AnnualPublicView } from './contract/annual';
 export type { CreditExportLink, CreditExportRow } from './contract/credit';
+/**
+ * The staff publication pages (pages/pubstaff subpackage; docs/publication.md): the form's code lists, the
+ * deadlines' lengths and the contract's types. The entry schema is not bundled: the backend checks the form and
+ * answers each field's Chinese message.
+ */
+export {
+  DECISION_CHANGE_LABELS,
+  DECISION_CHANGES,
+  INDEFINITE,
+  PARTY_CATEGORIES,
+  PARTY_CATEGORY_LABELS,
+  PENALTY_CATEGORIES,
+  PERMIT_CATEGORIES,
+  PERMIT_STATES,
+} from './publication/options';
+export type { PartyCategory } from './publication/options';
+export { PARTY_ID_KINDS, PARTY_ID_LABELS } from './party/ids';
+export {
+  OTHER_PUBLICATION_WORKING_DAYS,
+  SGS_PUBLICATION_WORKING_DAYS,
+  WITHDRAWAL_WORKING_DAYS,
+} from './publication/due';
+export type {
+  BatchApproveAnswer,
+  BatchItemResult,
+  PublicationQueueRow,
+  PublicationStaffView,
+  PublicationStepDone,
+  StaffQueue,
+} from './contract/publication';
+export type { PublicationEntry } from './publication/fields';
+/** Served documents (REC-7, PUB-5): the party's pages and the staff's list of a case's services. */
+export { countdownLabel, receiptLines, SERVICE_STATE_LABELS, SUBMISSION_KIND_LABELS } from './service/views';
+export type {
+  DeadlineView,
+  OpenedFile,
+  PartyServiceRow,
+  PartyServiceView,
+  ReceiptView,
+  ServiceState,
+  StaffServiceView,
+  SubmissionKind,
+  SubmissionView,
+} from './contract/service-documents';
+// Enrolment in electronic service (docs/service.md): the party's and the officer's pages.
+export {
+  serviceConsentInput,
+  serviceEnrolCodeInput,
+  serviceIdentifyInput,
+  serviceRevokeInput,
+} from './contract/service';
+export type {
+  EnrolmentPartyView,
+  EnrolmentStaffView,
+  EnrolmentTimelineLine,
+  ServiceInvitation,
+} from './contract/service';
+export {
+  ACTING_AS_LABELS,
+  CONSENT_SCOPE_LABELS,
+  enrolmentIdOfScene,
+  MAX_ENROLMENT_TRIES,
+} from './service/enrolment';
+export type { ActingAs, ConsentScope, EnrolmentState, IdentityForm } from './service/enrolment';

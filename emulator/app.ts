@@ -14,6 +14,7 @@ import { EMULATOR_LEDGER_MAC_KEY, EMULATOR_MASTER_KEY, EMULATOR_PERSONAL_DATA_SA
 import { roundTrips, sleep } from './latency';
 import { createLogger, errorSummary } from './log';
 import { registerParts } from './parts';
+import { EMULATOR_SMS } from './sms';
 
 export interface RunningEmulator {
   url: string;
@@ -94,6 +95,11 @@ function pointSdkAtEmulator(baseUrl: string, appId: string): void {
   process.env.TENCENTCLOUD_SECRETID = process.env.TENCENTCLOUD_SECRETID || 'emulator';
   process.env.TENCENTCLOUD_SECRETKEY = process.env.TENCENTCLOUD_SECRETKEY || 'emulator';
   process.env.WECHAT_API_BASE = `${baseUrl}/wechat`;
+  process.env.SMS_API_BASE = `${baseUrl}/sms`;
+  process.env.SMS_SECRET_ID = process.env.SMS_SECRET_ID || EMULATOR_SMS.secretId;
+  process.env.SMS_SECRET_KEY = process.env.SMS_SECRET_KEY || EMULATOR_SMS.secretKey;
+  process.env.SMS_SDK_APP_ID = process.env.SMS_SDK_APP_ID || EMULATOR_SMS.sdkAppId;
+  process.env.SMS_SIGN_NAME = process.env.SMS_SIGN_NAME || EMULATOR_SMS.signName;
   process.env.MINIPROGRAM_APPID = appId;
   process.env.WECHAT_OA_APPID = process.env.WECHAT_OA_APPID || 'wx_emulator_oa';
   process.env.WECHAT_OA_SECRET = process.env.WECHAT_OA_SECRET || 'emulator-oa-secret';

@@ -4,6 +4,7 @@ import { registerDatabase } from './db';
 import { registerRunner } from './runner';
 import { registerSeed } from './seed';
 import { registerStorage } from './storage';
+import { registerSms } from './sms';
 import { registerWechat } from './wechat';
 
 export async function registerParts(_ctx: EmulatorContext): Promise<void> {
@@ -12,5 +13,6 @@ export async function registerParts(_ctx: EmulatorContext): Promise<void> {
   registerRunner(_ctx);
   registerStorage(_ctx);
   registerWechat(_ctx);
+  registerSms(_ctx);
   registerSeed(_ctx);
 }

@@ -17,6 +17,12 @@ import { seedStaffFixtures, STAFF_SCENARIOS } from './miniprogram/staff-scenario
 import { CASE_SCENARIOS, loadCaseFixtures } from './miniprogram/case-scenarios';
 import { loadPublicationFixtures, PUBLICATION_SCENARIOS } from './miniprogram/publication-scenarios';
 import { loadRightsFixtures, RIGHTS_SCENARIOS } from './miniprogram/rights-scenarios';
+import {
+  loadPublicationStaffFixtures,
+  PUBLICATION_STAFF_SCENARIOS,
+} from './miniprogram/publication-staff-scenarios';
+import { seedServiceFixtures, SERVICE_DOCUMENT_SCENARIOS } from './miniprogram/service-documents-scenarios';
+import { loadServiceFixtures, SERVICE_ENROL_SCENARIOS } from './miniprogram/service-enrol-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -152,6 +158,9 @@ export const SCENARIOS: Scenario[] = [
   ...CASE_SCENARIOS,
   ...PUBLICATION_SCENARIOS,
   ...RIGHTS_SCENARIOS,
+  ...PUBLICATION_STAFF_SCENARIOS,
+  ...SERVICE_DOCUMENT_SCENARIOS,
+  ...SERVICE_ENROL_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -178,6 +187,9 @@ async function main(): Promise<void> {
   await loadCaseFixtures(emu.url, emu.ctx.options.appId);
   await loadPublicationFixtures(emu.url, emu.ctx.options.appId);
   await loadRightsFixtures(emu.url, emu.ctx.options.appId);
+  await loadPublicationStaffFixtures(emu.url, emu.ctx.options.appId);
+  await seedServiceFixtures(emu.url, emu.ctx.options.appId);
+  await loadServiceFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });

@@ -88,6 +88,8 @@ export const DOCUMENT_TYPES = {
   controlDecision: '行政控制决定书',
   goodsDecision: '处理决定书',
   serviceReceipt: '送达回执',
+  /** The signed consent to electronic service and address confirmation (行政处罚法 Art. 61; service.confirm needs it). */
+  serviceAddressConfirmation: '送达地址确认书',
   workRecord: '工作记录',
   /** REC-5 (全过程记录制度第十三条): the work record of stopping AV, approved by the unit head (`record.approveStop`). */
   stopRecordingRecord: '停止音像记录工作记录',

@@ -16,7 +16,13 @@ import * as officer from './officer';
 import * as publication from './publication';
 import { rightsGet } from './rights';
 import { ORG_STAFF_ACTIONS } from './org';
+import { SERVICE_ENROL_CITIZEN_ACTIONS, SERVICE_ENROL_STAFF_ACTIONS } from './service';
 import * as system from './system';
+import {
+  SERVICE_DOCUMENT_CITIZEN_ACTIONS,
+  SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
+  SERVICE_DOCUMENT_STAFF_ACTIONS,
+} from './service-documents';
 
 export const PUBLIC_API = table([
   officer.officerVerify,
@@ -38,6 +44,8 @@ export const CITIZEN_API = table([
   complaint.complaintRate,
   complaint.complaintWithdraw,
   contactPhoneNumber,
+  ...SERVICE_DOCUMENT_CITIZEN_ACTIONS,
+  ...SERVICE_ENROL_CITIZEN_ACTIONS,
 ] as const);
 
 export const STAFF_API = table([
@@ -79,6 +87,8 @@ export const STAFF_API = table([
   publication.publicationStaffGet,
   publication.publicationCreate,
   publication.publicationImport,
+  publication.publicationFromDecision,
+  publication.publicationDecisionQueue,
   publication.publicationEdit,
   publication.publicationCorrect,
   publication.publicationSubmit,
@@ -91,6 +101,9 @@ export const STAFF_API = table([
   publication.publicationNoteChange,
   publication.publicationWithdraw,
   publication.publicationPublishWithdrawalReason,
+  ...SERVICE_DOCUMENT_STAFF_ACTIONS,
+  ...SERVICE_ENROL_STAFF_ACTIONS,
+  publication.publicationCreditRepair,
 ] as const);
 
 /** Timer-only: no client may call these (the router checks the trigger source). */
@@ -103,6 +116,9 @@ export const SCHEDULER_API = table([
   system.calendarRecompute,
   publication.publicationPublishDue,
   annual.annualDraft,
+  ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
+  publication.publicationDelistDue,
+  publication.publicationCreditEndDue,
 ] as const);
 
 export const API = {

@@ -622,8 +622,10 @@ export interface RecordUploadSlot {
   path: string;
   uploadBy: string;
 }
+/** A slot for a record's file, or for an import manifest's file (the administrator imports too: CASE_IMPORT_ROLES). */
 export const recordUploadSlot = declareAction<RecordUploadSlot>()({
   ...staff,
+  roles: [...CASE_ROLES, 'admin'],
   name: 'record.uploadSlot',
   input: recordUploadSlotInput,
 });

@@ -14,6 +14,7 @@ import type { PublicView, WithdrawalNotice } from '../publication/public-view';
 import type { SgsRowError } from '../publication/sgs-csv';
 import type { WithholdReason } from '../publication/disclosure';
 import { isPlainDate } from '../publication/dates';
+import { DECISION_CHANGES } from '../publication/options';
 
 const entryId = z.string('请填写条目编号').check(z.regex(/^pub_[0-9a-f]{8,40}$/, '条目编号格式不正确'));
 const cursor = z.optional(z.string().check(z.maxLength(200)));
@@ -94,6 +95,45 @@ export const publicationRejectInput = withLabels(
   z.strictObject({ id: entryId, comment: comment('退回意见') }),
   LABELS,
 );
+/**
+ * `publication.fromDecision` (PUB-6, PUB-10): a draft from a decision recorded in the case register, named by the
+ * case and the decision's document number; the register fills what it holds, the rest is answered as `missing`.
+ */
+export const publicationFromDecisionInput = withLabels(
+  z.strictObject({
+    caseId: z.string('请选择案件').check(z.regex(/^case_[0-9a-f]{24}$/, '案件编号不正确')),
+    docNo: z.string('请填写决定书文号').check(
+      z.overwrite((v) => v.trim()),
+      z.minLength(1, '请填写决定书文号'),
+      z.maxLength(60, '决定书文号不能超过 60 个字'),
+    ),
+  }),
+  { ...LABELS, caseId: '案件编号', docNo: '决定书文号' },
+);
+/** `publication.decisionQueue`: the preparer's decisions with no entry yet (no input). */
+export const publicationDecisionQueueInput = z.strictObject({});
+/** A decision of the case register with no publication entry yet (PUB-6, PUB-12): no party data. */
+export interface PendingDecisionRow {
+  caseId: string;
+  caseNo: string;
+  unitId: string;
+  sectionId: string;
+  docNo: string;
+  decisionDate: string;
+  kind: EntryKind;
+  dueDate: string;
+  /** On the caller's today: `overdue`, `dueSoon` (its last 2 working days) or `ok`. */
+  status: 'overdue' | 'dueSoon' | 'ok';
+}
+/**
+ * A worklist, earliest due first, not a browsing list: at most MAX_PENDING_DECISIONS cases per unit are read;
+ * `truncated` says more are waiting (make entries from the earliest, and the rest follow).
+ */
+export interface PendingDecisions {
+  items: PendingDecisionRow[];
+  truncated: boolean;
+}
+export const MAX_PENDING_DECISIONS = 100;
 export const MAX_BATCH = 100;
 export const publicationBatchApproveInput = withLabels(
   z.strictObject({
@@ -104,14 +144,7 @@ export const publicationBatchApproveInput = withLabels(
   }),
   LABELS,
 );
-/** What changed the decision (PUB-13; 行政处罚法 Art. 48): changed, revoked, found unlawful, found void. */
-export const DECISION_CHANGES = ['changed', 'revoked', 'unlawful', 'void'] as const;
-export const DECISION_CHANGE_LABELS: Record<(typeof DECISION_CHANGES)[number], string> = {
-  changed: '决定被变更',
-  revoked: '决定被撤销',
-  unlawful: '决定被确认违法',
-  void: '决定被确认无效',
-};
+export { DECISION_CHANGES, DECISION_CHANGE_LABELS } from '../publication/options';
 export const publicationNoteChangeInput = withLabels(
   z.strictObject({
     id: entryId,
@@ -181,6 +214,11 @@ export interface PublicationQueueRow {
 /** The staff detail: the entry, its history, what the caller may do now, and what the public would see. */
 export interface PublicationStaffView extends PublicationQueueRow {
   entry: import('../publication/fields').PublicationEntry;
+  /**
+   * The party's ID numbers, phone and home address are masked in `entry` (the caller's role does not read them:
+   * the office's 公示专员, the auditor); false for the section's officers and the preparer, reviewer, principal.
+   */
+  identifiersHidden?: boolean;
   withheldLabels: string[];
   publicPreview: PublicView;
   allowedSteps: string[];
@@ -203,6 +241,19 @@ export interface PublicationStaffView extends PublicationQueueRow {
   correctionId: string | null;
   publicId: string;
   replaces: { id: string; docNo: string } | null;
+  /** The changed decision's new entry that replaces this one (PUB-13), once published. (The fields from here on
+   * were added with entries from decisions; the server always sends them, optional only to keep older fixtures.) */
+  replacedBy?: { id: string; docNo: string } | null;
+  /** Made from a decision in the case register: the case and the decision's document number (PUB-6). */
+  fromDecision?: { caseId: string; caseNo: string; docNo: string } | null;
+  /** Fields the preparer still has to fill in (a draft from a decision); it cannot be submitted until empty. */
+  missing?: Array<{ path: string; message: string }>;
+  /**
+   * The public list drops a published entry at its display end (公示截止期, CF_GSJZQ); null: no end. `delisted`:
+   * the date it left the list (staff still see it).
+   */
+  displayUntil?: string | null;
+  delistedOn?: string | null;
 }
 
 /** What staff get back from a step. */
@@ -217,6 +268,10 @@ export interface PublicationCreated {
   status: EntryState;
   /** Grounds on which the entry is withheld as it stands (PUB-8), recorded on the entry. */
   withheld: WithholdReason[];
+}
+/** A draft from a decision: what the preparer still has to fill in (path and message; empty: complete). */
+export interface PublicationFromDecision extends PublicationCreated {
+  missing: Array<{ path: string; message: string }>;
 }
 /**
  * `imported`: every row from `fromLine` on is in; `partial`: this call's batch is in, send the same file again
@@ -248,8 +303,16 @@ export type PublicationPublicItem =
       view: PublicView;
       /** The withdrawn entry of the decision this one changed (its notice's id and document number). */
       replaces?: { id: string; docNo: string };
+      /** The entry of the changed decision that replaces this one (PUB-13; 行政处罚法 Art. 48). */
+      replacedBy?: { id: string; docNo: string };
     }
-  | { id: string; withdrawn: true; notice: WithdrawalNotice };
+  | {
+      id: string;
+      withdrawn: true;
+      notice: WithdrawalNotice;
+      /** The entry of the changed decision that replaces this withdrawn one (PUB-13; 行政处罚法 Art. 48). */
+      replacedBy?: { id: string; docNo: string };
+    };
 
 export type PublicationKind = EntryKind;
 
@@ -261,6 +324,18 @@ export const publicationCreate = declareAction<PublicationCreated>()({
   name: 'publication.create',
   ids: 'request',
   input: publicationCreateInput,
+});
+export const publicationFromDecision = declareAction<PublicationFromDecision>()({
+  ...staffRoles(['officer']),
+  name: 'publication.fromDecision',
+  input: publicationFromDecisionInput,
+});
+export const publicationDecisionQueue = declareAction<PendingDecisions>()({
+  fn: 'staff',
+  access: 'staff',
+  roles: ['officer'],
+  name: 'publication.decisionQueue',
+  input: publicationDecisionQueueInput,
 });
 export const publicationImport = declareAction<PublicationImportAnswer>()({
   ...staffRoles(['officer']),
@@ -365,6 +440,42 @@ export const publicationGet = declareAction<PublicationPublicItem>()({
 export const publicationPublishDue = declareAction<{ published: number; refused: number; more: boolean }>()({
   fn: 'scheduler',
   name: 'publication.publishDue',
+  access: 'timer',
+  input: z.strictObject({}),
+});
+
+/** Timer: takes published entries off the public list at their display end (公示截止期); staff still see them. */
+export const publicationDelistDue = declareAction<{ delisted: number; more: boolean }>()({
+  fn: 'scheduler',
+  name: 'publication.delistDue',
+  access: 'timer',
+  input: z.strictObject({}),
+});
+
+/**
+ * `publication.creditRepair` (NDRC Order No. 58, 2023): a penalty's early removal from the credit
+ * platform after credit repair (信用修复), once its minimum display period has passed, with the reason (e.g. the
+ * platform's repair decision). The record and the other channels are untouched.
+ */
+export const publicationCreditRepairInput = withLabels(
+  z.strictObject({ id: entryId, reason: comment('信用修复理由', 5) }),
+  { ...LABELS, reason: '信用修复理由' },
+);
+export interface PublicationCreditRepaired {
+  id: string;
+  /** The day it left the credit platform's listing. */
+  removedOn: string;
+}
+export const publicationCreditRepair = declareAction<PublicationCreditRepaired>()({
+  ...staffRoles(['publisher', 'principal']),
+  name: 'publication.creditRepair',
+  input: publicationCreditRepairInput,
+});
+
+/** Timer: ends penalties' listing on the credit platform after their longest display period (from the decision). */
+export const publicationCreditEndDue = declareAction<{ ended: number; more: boolean }>()({
+  fn: 'scheduler',
+  name: 'publication.creditEndDue',
   access: 'timer',
   input: z.strictObject({}),
 });

@@ -14,42 +14,19 @@ import { PARTY_ID_KINDS, validatePartyId, type PartyIdKind } from '../party/ids'
 import { isPlainDate } from './dates';
 
 import type { EntryKind } from './kinds';
+import { PARTY_CATEGORIES, PENALTY_CATEGORIES, PERMIT_CATEGORIES, PERMIT_STATES } from './options';
 
 export { ENTRY_KINDS, ENTRY_KIND_LABELS, type EntryKind } from './kinds';
 
-/** CF_XDR_LB: 法人及非法人组织 / 自然人 / 个体工商户. */
-export const PARTY_CATEGORIES = ['organisation', 'person', 'individualBusiness'] as const;
-export type PartyCategory = (typeof PARTY_CATEGORIES)[number];
-export const PARTY_CATEGORY_LABELS: Record<PartyCategory, string> = {
-  organisation: '法人及非法人组织',
-  person: '自然人',
-  individualBusiness: '个体工商户',
-};
-
-/** CF_CFLB: the kinds of penalty of 行政处罚法 Art. 9 (and 其他 for those other laws add). */
-export const PENALTY_CATEGORIES = [
-  '警告',
-  '通报批评',
-  '罚款',
-  '没收违法所得',
-  '没收非法财物',
-  '暂扣许可证件',
-  '降低资质等级',
-  '吊销许可证件',
-  '限制开展生产经营活动',
-  '责令停产停业',
-  '责令关闭',
-  '限制从业',
-  '其他',
-] as const;
-
-/** XK_XKLB: 普通 / 特许 / 认可 / 核准 / 登记 / 其他. */
-export const PERMIT_CATEGORIES = ['普通', '特许', '认可', '核准', '登记', '其他'] as const;
-/** XK_ZT: the permit's state. */
-export const PERMIT_STATES = ['有效', '无效'] as const;
-
-/** 2099-12-31 stands for "indefinite" in the 双公示 standard. */
-export const INDEFINITE = '2099-12-31';
+export {
+  INDEFINITE,
+  PARTY_CATEGORIES,
+  PARTY_CATEGORY_LABELS,
+  PENALTY_CATEGORIES,
+  PERMIT_CATEGORIES,
+  PERMIT_STATES,
+  type PartyCategory,
+} from './options';
 
 /** Amounts in 万元 as decimal text (never a float): up to 9 integer digits and at most 6 decimals (1 元 = 0.0001). */
 export const AMOUNT_PATTERN = /^(0|[1-9]\d{0,8})(\.\d{1,6})?$/;

@@ -123,6 +123,7 @@ export type RightsSettings = Pick<
   | 'litigationPeriodMonths'
   | 'statementPeriodDays'
   | 'hearingRequestDays'
+  | 'hearingThresholds'
 >;
 
 export interface RightsContext {

@@ -39,8 +39,16 @@ const displayTier = z.strictObject({
   maxMonths: z.int().check(z.minimum(0), z.maximum(120)),
 });
 
+/** Months an entry stays listed on the commission's own carriers; null: no end (core/publication/display.ts). */
+const carrierMonths = z.nullable(z.int().check(z.minimum(1), z.maximum(1200)));
+
 export const settingsValuesSchema = z.strictObject({
   serviceDateRule: z.enum(SERVICE_DATE_RULES),
+  /**
+   * Working days an electronically served document may stay unopened before the officer is told to serve it on
+   * paper (absent: 2, so paper service still fits inside 行政处罚法 Art. 61's 7 working days).
+   */
+  serviceNotOpenedWorkingDays: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
   reviewBody: remedyBody,
   court: remedyBody,
   /** Calendar days to apply for administrative review (行政复议法 Art. 20). */
@@ -71,6 +79,21 @@ export const settingsValuesSchema = z.strictObject({
     general: displayTier,
     serious: displayTier,
   }),
+  /**
+   * How long entries stay listed on the commission's own carriers (mini-program, portal feed, official account),
+   * per kind and, for penalties, per tier, counted from the decision date (the legal notes (docs/requirements.md): the legal section's setting).
+   * Absent in versions made before it existed: the credit platform's longest periods for penalties, no end for
+   * the other kinds (server/settings/defaults.ts).
+   */
+  carrierDisplay: z.optional(
+    z.strictObject({
+      penalty: z.strictObject({ minor: carrierMonths, general: carrierMonths, serious: carrierMonths }),
+      permit: carrierMonths,
+      coercion: carrierMonths,
+      inspection: carrierMonths,
+      levy: carrierMonths,
+    }),
+  ),
   /** Rights notice texts per document type; `{reviewBody}`, `{court}` and the periods are filled in when shown. */
   rightsTexts: z.record(key, z.string().check(z.minLength(1), z.maxLength(4000))),
   /** Retention per record category (REC-12): months, or a rule named in words (with the case file). */

@@ -62,7 +62,7 @@ export class Engine {
     const plan = buildPlan(state, filter, sort);
     const where = plan.where.length ? ` WHERE ${plan.where.join(' AND ')}` : '';
     const statement = this.prepare(
-      `SELECT rid, id, ver, doc FROM ${state.table}${where} ORDER BY ${plan.orderBy}`,
+      plan.select ?? `SELECT rid, id, ver, doc FROM ${state.table}${where} ORDER BY ${plan.orderBy}`,
     );
     const query = new Query(filter, this.baseOptions);
     const skip = options.skip ?? 0;

@@ -32,6 +32,11 @@ export interface Plan {
   sortPushed: boolean;
   /** True when the WHERE clause decides the filter exactly (no condition left to mingo). */
   exact: boolean;
+  /**
+   * The whole statement, when the WHERE clause alone would not let SQLite read in index order: a sorted query
+   * with a condition on a multikey field (see `multikeyMerge`). Its parameters are `params`.
+   */
+  select?: string;
 }
 
 /** The filter's key conditions; `complete` when the filter is nothing but such conditions. */
@@ -155,7 +160,102 @@ export function buildPlan(state: CollectionState, filter: Doc, sort: SortSpec): 
     .find((s) => s !== undefined);
   const terms = sort.map((s) => `${state.columns.get(s.field)} ${s.direction === 1 ? 'ASC' : 'DESC'}`);
   terms.push(scan === 'backward' ? 'rid DESC' : 'rid ASC');
-  return { where, params, orderBy: terms.join(', '), sortPushed, exact };
+  const plan: Plan = { where, params, orderBy: terms.join(', '), sortPushed, exact };
+  return multikeyMerge(state, conditions, sort, plan) ?? inMerge(state, conditions, sort, plan) ?? plan;
+}
+
+/** Columns of the sort, selected as s0, s1, ... so a compound statement can order by them. */
+function armSelect(state: CollectionState, sort: SortSpec): string {
+  const cols = sort.map((s, i) => `, ${state.columns.get(s.field) as string} AS s${i}`).join('');
+  return `SELECT rid, id, ver, doc${cols} FROM ${state.table}`;
+}
+
+function armOrder(sort: SortSpec, plan: Plan): string {
+  return [
+    ...sort.map((s, i) => `s${i} ${s.direction === 1 ? 'ASC' : 'DESC'}`),
+    plan.orderBy.endsWith('rid DESC') ? 'rid DESC' : 'rid ASC',
+  ].join(', ');
+}
+
+/** The SQL and parameters of every pushed condition but `skip`. */
+function otherConditions(state: CollectionState, pushed: Condition[], skip: Condition): [string[], string[]] {
+  const sql: string[] = [];
+  const params: string[] = [];
+  for (const c of pushed) {
+    if (c === skip) continue;
+    const [text, values] = comparison(state.columns.get(c.field) as string, c);
+    sql.push(text);
+    params.push(...values);
+  }
+  return [sql, params];
+}
+
+/**
+ * A sorted query with `$in` on a field before the sort key, e.g. officers `{status: $in [a, b]}` by `certNo`:
+ * strict mode serves it (MongoDB merges the point scans of `status_certNo`), but as one WHERE SQLite reads every
+ * match and sorts them. Here it becomes one arm per value, each read along the index in sort order, merged.
+ */
+function inMerge(
+  state: CollectionState,
+  conditions: Conditions,
+  sort: SortSpec,
+  plan: Plan,
+): Plan | undefined {
+  if (!plan.sortPushed) return undefined;
+  const pushed = conditions.list.filter((c) => pushableCondition(state, c));
+  if (pushed.some((c) => state.multikey.has(c.field))) return undefined;
+  const ins = pushed.filter((c) => c.op === 'in' && c.keys.length > 1 && c.keys.length <= 20);
+  if (ins.length !== 1 || sort.some((s) => s.field === ins[0]!.field)) return undefined;
+  const target = ins[0]!;
+  const keys = [...new Set(target.keys)];
+  const [rest, restParams] = otherConditions(state, pushed, target);
+  const col = state.columns.get(target.field) as string;
+  const select = armSelect(state, sort);
+  const arms = keys.map(() => `${select} WHERE ${[...rest, `${col} = ?`].join(' AND ')}`);
+  return {
+    ...plan,
+    params: keys.flatMap((k) => [...restParams, k]),
+    select: `${arms.join(' UNION ALL ')} ORDER BY ${armOrder(sort, plan)}`,
+  };
+}
+
+/**
+ * A sorted query with one condition on a multikey field, e.g. `{officerStaffIds: x}` by `sortKey`: as one WHERE
+ * (`scalar = x OR rid IN (elements = x)`) SQLite reads every match and sorts them, so a page costs as much as
+ * all of the matches. MongoDB walks its compound multikey index `{officerStaffIds: 1, sortKey: -1}` in order
+ * instead, so here the query becomes two arms, documents holding a scalar there and documents holding an array
+ * (the key column is NULL then) whose element matches, each read along a declared index in sort order and merged
+ * (UNION ALL with ORDER BY: SQLite's merge of ordered arms): a page reads about a page. A document is in one arm
+ * only, so the result is the same as the one WHERE's.
+ */
+function multikeyMerge(
+  state: CollectionState,
+  conditions: Conditions,
+  sort: SortSpec,
+  plan: Plan,
+): Plan | undefined {
+  if (!plan.sortPushed) return undefined;
+  const pushed = conditions.list.filter((c) => pushableCondition(state, c));
+  const multi = pushed.filter((c) => state.multikey.has(c.field));
+  if (multi.length !== 1) return undefined;
+  const target = multi[0]!;
+  const [rest, restParams] = otherConditions(state, pushed, target);
+  const col = state.columns.get(target.field) as string;
+  const [scalarSql, scalarValues] = comparison(col, target);
+  const [elementSql, elementValues] = comparison('m.key', target);
+  const select = armSelect(state, sort);
+  const arm = (conds: string[]) => `${select} WHERE ${conds.join(' AND ')}`;
+  const scalarArm = arm([...rest, scalarSql]);
+  const arrayArm = arm([
+    ...rest,
+    `${col} IS NULL`,
+    `EXISTS (SELECT 1 FROM ${state.mkTable} m WHERE m.rid = ${state.table}.rid AND m.col = ? AND ${elementSql})`,
+  ]);
+  return {
+    ...plan,
+    params: [...restParams, ...scalarValues, ...restParams, col, ...elementValues],
+    select: `${scalarArm} UNION ALL ${arrayArm} ORDER BY ${armOrder(sort, plan)}`,
+  };
 }
 
 function equalityFields(conditions: Conditions): Set<string> {

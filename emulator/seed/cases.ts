@@ -20,7 +20,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** 91500101MA5U0A1B2 with its check character (GB 32100-2015). */
-const DEMO_USCC = '91500101MA5U0A1B2' + uscc('91500101MA5U0A1B2');
+export const DEMO_USCC = '91500101MA5U0A1B2' + uscc('91500101MA5U0A1B2');
 /** A resident ID with its check digit (GB 11643-1999). */
 const DEMO_RESIDENT_ID = '500101198501011231';
 

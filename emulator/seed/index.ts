@@ -8,9 +8,11 @@ import type { EmulatorContext } from '../context';
 import { connect } from '../../scripts/admin/connect';
 import { seedCaller } from './call';
 import { seedCases } from './cases';
+import { seedDecisions } from './decisions';
 import { seedOfficers } from './officers';
 import { seedOrganisation } from './org';
 import { seedPublication } from './publication';
+import { seedService } from './service';
 
 function sdkDatabase(ctx: EmulatorContext) {
   return connect({ PORT: new URL(ctx.baseUrl).port }).db;
@@ -27,6 +29,8 @@ async function seedAll(ctx: EmulatorContext): Promise<void> {
   await seedOfficers(call);
   await seedCases(call);
   await seedPublication(call);
+  await seedService(call);
+  await seedDecisions(call);
 }
 
 export function registerSeed(ctx: EmulatorContext): void {

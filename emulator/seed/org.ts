@@ -9,7 +9,7 @@
  *
  * | openid             | staff id          | who                                   | roles (unit)                          |
  * |--------------------|-------------------|---------------------------------------|---------------------------------------|
- * | `demo-principal`   | `stf_principal`   | 主要领导, head of the commission      | principal (commission)                |
+ * | `demo-principal`   | `stf_principal`   | 主要领导, head of the commission      | principal (commission, enforcement*)  |
  * | `demo-leader-1`    | `stf_leader_1`    | 分管领导: 医政医管科, 法规与综合监督科 | reviewer (commission)                 |
  * | `demo-leader-2`    | `stf_leader_2`    | 分管领导: 办公室, 公共卫生科          | reviewer (commission)                 |
  * | `demo-unit-head`   | `stf_unit_head`   | 支队长; supervises both departments   | principal, reviewer (enforcement)     |
@@ -18,10 +18,15 @@
  * | `demo-officer-3`   | `stf_officer_3`   | 医政医管科                            | officer (commission)                  |
  * | `demo-custodian`   | `stf_custodian`   | 执法一大队, 档案专人                  | custodian (enforcement)               |
  * | `demo-publisher`   | `stf_publisher`   | 办公室, 公示专员                      | publisher (commission)                |
+ * | `demo-publisher-2` | `stf_publisher_2` | 支队公示专员                          | publisher (enforcement)               |
  * | `demo-auditor`     | `stf_auditor`     | 法规与综合监督科                      | auditor (commission, enforcement)     |
  * | `demo-admin-1`     | `stf_admin_1`     | 办公室, 系统管理员                    | admin (commission)                    |
  * | `demo-admin-2`     | `stf_admin_2`     | 办公室, 系统管理员                    | admin (commission)                    |
  * | `demo-statistician`| `stf_statistician`| 信息统计科 (portal feed, 信用重庆)     | statistician, creditReporter (both)   |
+ *
+ * (*) The commission's 主要领导 approves the publication of enforcement results (seed publicity Art. 22-23) for the
+ * enforcement unit too; there the unit head reviews (分管 its departments) and the unit's own 公示专员 forwards, so
+ * the four steps are four people in both units.
  *
  * Sections: the commission's 办公室, 医政医管科, 公共卫生科, 信息统计科 (the portal and the credit platform's upload)
  * and 法规与综合监督科 (kind `oversight`: it handles
@@ -65,7 +70,10 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     name: '王建国',
     unitId: C,
     sectionId: null,
-    roles: [['principal', C]],
+    roles: [
+      ['principal', C],
+      ['principal', E],
+    ],
   },
   {
     staffId: 'stf_leader_1',
@@ -133,6 +141,14 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     unitId: C,
     sectionId: DEMO_SECTIONS.office,
     roles: [['publisher', C]],
+  },
+  {
+    staffId: 'stf_publisher_2',
+    openid: 'demo-publisher-2',
+    name: '钱静',
+    unitId: E,
+    sectionId: null,
+    roles: [['publisher', E]],
   },
   {
     staffId: 'stf_auditor',

@@ -6,12 +6,12 @@
  *
  * | document number            | kind       | party (public name)       | section        | state     |
  * |----------------------------|------------|---------------------------|----------------|-----------|
- * | 渝中卫医罚〔2026〕21号     | penalty    | 张某 (natural person)     | 医政医管科     | published |
- * | 渝中卫公罚〔2026〕15号     | penalty    | 重庆嘉禾酒店管理有限公司   | 公共卫生科     | published |
- * | 渝中卫公许〔2026〕208号    | permit     | 渝中区丽影美发店 (个体)    | 公共卫生科     | published |
- * | 渝中卫医强〔2026〕3号      | coercion   | 重庆康宁口腔门诊部有限公司 | 医政医管科     | published |
- * | 渝中卫医查〔2026〕47号     | inspection | 重庆康宁口腔门诊部有限公司 | 医政医管科     | published |
- * | 渝中卫公罚〔2026〕9号      | penalty    | 重庆清源泳池管理有限公司   | 公共卫生科     | withdrawn |
+ * | 万卫医罚〔2026〕21号     | penalty    | 张某 (natural person)     | 医政医管科     | published |
+ * | 万卫公罚〔2026〕15号     | penalty    | 重庆嘉禾酒店管理有限公司   | 公共卫生科     | published |
+ * | 万卫公许〔2026〕208号    | permit     | 万州区丽影美发店 (个体)    | 公共卫生科     | published |
+ * | 万卫医强〔2026〕3号      | coercion   | 重庆康宁口腔门诊部有限公司 | 医政医管科     | published |
+ * | 万卫医查〔2026〕47号     | inspection | 重庆康宁口腔门诊部有限公司 | 医政医管科     | published |
+ * | 万卫公罚〔2026〕9号      | penalty    | 重庆清源泳池管理有限公司   | 公共卫生科     | withdrawn |
  */
 import { residentCheckChar, usccCheckChar } from '../../core/party/ids';
 import type { SeedCaller } from './call';
@@ -21,10 +21,10 @@ const uscc = (first17: string) => first17 + usccCheckChar(first17);
 const resident = (first17: string) => first17 + residentCheckChar(first17);
 
 const AUTHORITY = {
-  authority: '重庆市渝中区卫生健康委员会',
-  authorityCode: uscc('11500103MB1357924'),
-  sourceUnit: '重庆市渝中区卫生健康委员会',
-  sourceUnitCode: uscc('11500103MB1357924'),
+  authority: '重庆市万州区卫生健康委员会',
+  authorityCode: uscc('11500101MB1357924'),
+  sourceUnit: '重庆市万州区卫生健康委员会',
+  sourceUnitCode: uscc('11500101MB1357924'),
   unitId: DEMO_UNITS.commission,
 };
 const MEDICAL = { ...AUTHORITY, sectionId: DEMO_SECTIONS.medical };
@@ -33,9 +33,9 @@ const PUBLIC_HEALTH = { ...AUTHORITY, sectionId: DEMO_SECTIONS.publicHealth };
 const dental = {
   category: 'organisation',
   name: '重庆康宁口腔门诊部有限公司',
-  creditCode: uscc('91500103MA60K2468'),
+  creditCode: uscc('91500101MA60K2468'),
   legalRep: '刘建平',
-  legalRepId: { kind: 'resident', number: resident('50010219780412231') },
+  legalRepId: { kind: 'resident', number: resident('50010119780412231') },
 };
 
 /** A date `days` before `today` (YYYY-MM-DD). */
@@ -49,14 +49,14 @@ function entries(today: string): Array<{ entry: Record<string, unknown>; withdra
       entry: {
         kind: 'penalty',
         ...MEDICAL,
-        docNo: '渝中卫医罚〔2026〕21号',
+        docNo: '万卫医罚〔2026〕21号',
         decisionDate: d(6),
         party: {
           category: 'person',
           name: '张德明',
-          personId: { kind: 'resident', number: resident('50010319790823451') },
+          personId: { kind: 'resident', number: resident('50010119790823451') },
           phone: '13628391045',
-          address: '重庆市渝中区大坪正街19号6-3',
+          address: '重庆市万州区白岩路19号6-3',
         },
         violationType: '未取得医师执业证书擅自开展诊疗活动',
         facts: '当事人张德明未取得医师资格及执业证书，在其住所内为他人开展针灸诊疗活动。',
@@ -73,14 +73,14 @@ function entries(today: string): Array<{ entry: Record<string, unknown>; withdra
       entry: {
         kind: 'penalty',
         ...PUBLIC_HEALTH,
-        docNo: '渝中卫公罚〔2026〕15号',
+        docNo: '万卫公罚〔2026〕15号',
         decisionDate: d(5),
         party: {
           category: 'organisation',
           name: '重庆嘉禾酒店管理有限公司',
-          creditCode: uscc('91500103MA5YH7531'),
+          creditCode: uscc('91500101MA5YH7531'),
           legalRep: '陈永红',
-          legalRepId: { kind: 'resident', number: resident('51021219720305672') },
+          legalRepId: { kind: 'resident', number: resident('50010119720305672') },
         },
         violationType: '公共场所卫生质量不符合国家卫生标准和要求',
         facts: '经抽样检测，该酒店客房用品（杯具）细菌总数不符合卫生标准。',
@@ -96,20 +96,20 @@ function entries(today: string): Array<{ entry: Record<string, unknown>; withdra
       entry: {
         kind: 'permit',
         ...PUBLIC_HEALTH,
-        docNo: '渝中卫公许〔2026〕208号',
+        docNo: '万卫公许〔2026〕208号',
         decisionDate: d(4),
         party: {
           category: 'individualBusiness',
-          name: '渝中区丽影美发店',
-          creditCode: uscc('92500103MA6B13579'),
+          name: '万州区丽影美发店',
+          creditCode: uscc('92500101MA6B13579'),
           legalRep: '何丽',
-          legalRepId: { kind: 'resident', number: resident('50010319880917382') },
-          address: '重庆市渝中区中山三路131号附5号',
+          legalRepId: { kind: 'resident', number: resident('50010119880917382') },
+          address: '重庆市万州区太白路131号附5号',
           premisesConfirmed: true,
         },
         permitCategory: '普通',
         certificateName: '公共场所卫生许可证',
-        certificateNo: '渝中卫公证字〔2026〕第0208号',
+        certificateNo: '万卫公证字〔2026〕第0208号',
         content: '美发',
         validFrom: d(4),
         validTo: before(today, -1456),
@@ -120,7 +120,7 @@ function entries(today: string): Array<{ entry: Record<string, unknown>; withdra
       entry: {
         kind: 'coercion',
         ...MEDICAL,
-        docNo: '渝中卫医强〔2026〕3号',
+        docNo: '万卫医强〔2026〕3号',
         decisionDate: d(8),
         party: dental,
         category: '查封场所、设施或者财物',
@@ -133,7 +133,7 @@ function entries(today: string): Array<{ entry: Record<string, unknown>; withdra
       entry: {
         kind: 'inspection',
         ...MEDICAL,
-        docNo: '渝中卫医查〔2026〕47号',
+        docNo: '万卫医查〔2026〕47号',
         decisionDate: d(10),
         party: dental,
         category: '双随机一公开抽查',
@@ -144,14 +144,14 @@ function entries(today: string): Array<{ entry: Record<string, unknown>; withdra
       entry: {
         kind: 'penalty',
         ...PUBLIC_HEALTH,
-        docNo: '渝中卫公罚〔2026〕9号',
+        docNo: '万卫公罚〔2026〕9号',
         decisionDate: d(20),
         party: {
           category: 'organisation',
           name: '重庆清源泳池管理有限公司',
-          creditCode: uscc('91500103MA5XQ8642'),
+          creditCode: uscc('91500101MA5XQ8642'),
           legalRep: '周海波',
-          legalRepId: { kind: 'resident', number: resident('50010419700622153') },
+          legalRepId: { kind: 'resident', number: resident('50010119700622153') },
         },
         violationType: '游泳场所水质不符合卫生标准',
         facts: '经检测，该游泳池池水游离性余氯、尿素不符合卫生标准。',

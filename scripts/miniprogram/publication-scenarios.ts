@@ -73,7 +73,7 @@ export const PUBLICATION_SCENARIOS: Scenario[] = [
     page: DETAIL,
     query: () => ({ id: found.withdrawn }),
     openid: 'demo-citizen',
-    keyStrings: ['已撤回的公示信息', '渝中卫公罚〔2026〕9号', '撤回日期', '撤回理由', '原公示内容不再公开'],
+    keyStrings: ['已撤回的公示信息', '万卫公罚〔2026〕9号', '撤回日期', '撤回理由', '原公示内容不再公开'],
   },
   {
     // No year is published in the seeded demo (the figures are drafted in January): the empty state. The page with

@@ -261,6 +261,8 @@ function bootstrap(args: {
     },
     navigateTo: effect('navigateTo'),
     makePhoneCall: effect('makePhoneCall'),
+    downloadFile: effect('downloadFile'),
+    openDocument: effect('openDocument'),
     redirectTo: effect('redirectTo'),
     switchTab: effect('switchTab'),
     showToast: effect('showToast'),

@@ -7,6 +7,7 @@ import { complaintClockedRecords } from '../features/complaint/provisional';
 import { withTimerFanOut } from '../features/system/timer';
 import { publicationClockedRecords, publicationSchedulerActions } from '../features/publication';
 import { annualSchedulerActions } from '../features/publication/annual';
+import { serviceDocumentSchedulerActions } from '../features/service';
 import { SCHEDULER_API } from '../../core/contract/api';
 import { OUTBOX_HANDLERS } from '../outbox';
 import { createFunction } from '../router/function';
@@ -21,6 +22,7 @@ export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
   ...calendarSchedulerActions,
   ...publicationSchedulerActions,
   ...annualSchedulerActions,
+  ...serviceDocumentSchedulerActions,
 };
 
 /** The scheduler delivers every outbox kind the outbox knows (a feature adding a kind lists it here). */

@@ -14,6 +14,8 @@ import {
 import { creditStaffActions } from '../features/publication/credit-export';
 import { portalStaffActions } from '../features/publication/feed';
 import { annualDeadlineProvider, annualStaffActions } from '../features/publication/annual';
+import { serviceDocumentStaffActions, servicePaperProvider } from '../features/service';
+import { serviceEnrolStaffActions } from '../features/service/enrol-staff';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
@@ -35,6 +37,8 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...creditStaffActions,
   ...portalStaffActions,
   ...annualStaffActions,
+  ...serviceDocumentStaffActions,
+  ...serviceEnrolStaffActions,
 };
 
 /** What the staff function's features plug into the shared modules (router/plugins.ts). */
@@ -44,6 +48,7 @@ export const staffPlugins = plugins({
     ...complaintDeadlineProviders,
     ...caseDeadlineProviders,
     ...publicationDeadlineProviders,
+    servicePaperProvider,
     outboxDeadlineProvider,
     annualDeadlineProvider,
   ],

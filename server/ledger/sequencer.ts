@@ -25,13 +25,14 @@ import {
 import type { Database } from '../platform/cloudbase';
 import { CURRENT_HASH_ALGORITHM, hashText, randomId } from '../platform/crypto';
 import { getDoc, rowsOf } from '../platform/docs';
+import { LEASES_COLLECTION } from '../platform/lease';
 import { ACCESS_EVENTS_COLLECTION } from './access';
 import { EVENTS_COLLECTION } from './commit';
 import { ledgerMac } from './mac';
 
 export const BATCHES_COLLECTION = 'sys_batches';
 export const CHAIN_HEADS_COLLECTION = 'sys_chain_heads';
-export const LEASES_COLLECTION = 'sys_leases';
+export { LEASES_COLLECTION };
 
 /** Events per batch: one `_.in` update marks them (and a batch document stays far below 16 MB). */
 export const MAX_BATCH_EVENTS = 500;

@@ -17,3 +17,4 @@ export {
 export type { SubscribeMessagePayload } from './handlers/subscribe-message';
 export type { OfficialAccountArticlePayload } from './handlers/official-account-article';
 export type { LedgerAnchorPayload } from './handlers/ledger-anchor';
+export type { SmsPayload } from './handlers/sms';

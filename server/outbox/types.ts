@@ -15,6 +15,7 @@ export const OUTBOX_KINDS = {
   subscribeMessage: { channel: 'wechat-mp', deliveryMode: 'atMostOnce' },
   officialAccountArticle: { channel: 'wechat-oa', deliveryMode: 'exactlyOnce' },
   ledgerAnchor: { channel: 'public-feed', deliveryMode: 'exactlyOnce' },
+  sms: { channel: 'sms', deliveryMode: 'atMostOnce' },
 } as const satisfies Record<string, { channel: string; deliveryMode: DeliveryMode }>;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;

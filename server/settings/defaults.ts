@@ -36,12 +36,22 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   },
   publicationWorkingDays: { penaltyOrPermit: 7, other: 20 }, // 国办发〔2018〕118号
   withdrawalWorkingDays: 3, // 行政处罚法 Art. 48
-  // National credit-repair rules: minor ≤ 3 months, general 3-12 months, serious 1-3 years.
+  // National credit-repair rules (NDRC Order No. 58, 2023): minor ≤ 3 months (in principle not displayed),
+  // general 3-12 months, serious 1-3 years, counted from the date the decision was made.
   displayPeriods: {
-    countFrom: 'publication',
+    countFrom: 'decision',
     minor: { minMonths: 0, maxMonths: 3 },
     general: { minMonths: 3, maxMonths: 12 },
     serious: { minMonths: 12, maxMonths: 36 },
+  },
+  // The commission's own carriers (seed publicity rules: the legal section's setting): penalties as long as the
+  // credit platform's longest period for their tier, counted from the decision; the other kinds stay listed.
+  carrierDisplay: {
+    penalty: { minor: 3, general: 12, serious: 36 },
+    permit: null,
+    coercion: null,
+    inspection: null,
+    levy: null,
   },
   // Seed Art. 14, 行政处罚法 Art. 44, 行政复议法 Art. 20/23, 行政诉讼法 Art. 46.
   rightsTexts: {

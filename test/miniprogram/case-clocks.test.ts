@@ -1,5 +1,5 @@
 /**
- * A case's clocks and record steps rendered in Chromium (issue 14 items 4, 6, 9; REC-5, REC-10): each legal time
+ * A case's clocks and record steps rendered in Chromium (REC-5, REC-10): each legal time
  * limit with its due date, what pauses it and how it may be extended (行政处罚法第六十条; 行政强制法第二十五条); a pause
  * for a hearing sent as case.clock; an extension refused to an officer shows the backend's reason; a late
  * hand-over's written reason and its approval, and the approval of a deliberate AV stop, on the record's row

@@ -1,5 +1,5 @@
 /**
- * The case import page's pure part (miniprogram/pages/case/import/view.ts; docs/import-format.md, issue 14 item 7):
+ * The case import page's pure part (miniprogram/pages/case/import/view.ts; docs/import-format.md):
  * which form the chosen files make, every bad row of a refused manifest with its file, line and field in Chinese,
  * and a staged import's progress (batches applied of the total).
  */

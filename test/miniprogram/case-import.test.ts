@@ -1,5 +1,5 @@
 /**
- * 导入案件清单 rendered in Chromium (issue 14 item 7; docs/import-format.md): the custodian picks the CSV files from a
+ * 导入案件清单 rendered in Chromium (docs/import-format.md): the custodian picks the CSV files from a
  * chat (wx.chooseMessageFile), each goes to its own upload slot, case.import receives their fileIDs; a refused file
  * lists every bad row with file, line and field in Chinese; a staged import shows batches applied of the total and
  * 继续 resumes it by its importId; a role outside CASE_IMPORT_ROLES is told it may not import.

@@ -1,5 +1,5 @@
 /**
- * 立案登记 rendered in Chromium (REC-1; 行政处罚法第四十二条: at least two officers; issue 14 item 9): reached from
+ * 立案登记 rendered in Chromium (REC-1; 行政处罚法第四十二条: at least two officers): reached from
  * 我的案件; the party found in the register with party.find or entered new; officers picked from the unit's
  * register (a suspended certificate cannot be picked); the backend's field errors shown under their fields in
  * Chinese and the first scrolled into view; opened from a report, the report is linked; a role that may not open a

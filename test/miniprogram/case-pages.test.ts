@@ -146,7 +146,7 @@ describe('case pages', () => {
     expect(await p.text()).toContain('无权接收记录');
   });
 
-  it('the staff home links to the cases for the case roles only', async () => {
+  it('the staff home links to the cases for the case roles, and to the import for the administrator', async () => {
     const me = (role: string) =>
       ok({
         staffId: 's1',
@@ -165,9 +165,19 @@ describe('case pages', () => {
         args: expect.objectContaining({ url: '/pages/case/mine/index' }),
       }),
     );
+    expect(await p.text()).not.toContain('导入案件清单'); // the officer reaches the import through 我的案件
     await p.close();
+    // The administrator imports manifests without working on cases: the import has its own entry.
     harness.answer = () => me('admin');
     const q = await harness.render('pages/staff/home/index');
     expect(await q.text()).not.toContain('执法案件与记录');
+    expect(await q.text()).toContain('导入案件清单');
+    await q.invoke('gotoImport');
+    expect(await q.effects()).toContainEqual(
+      expect.objectContaining({
+        api: 'navigateTo',
+        args: expect.objectContaining({ url: '/pages/case/import/index' }),
+      }),
+    );
   });
 });

@@ -151,11 +151,14 @@ describe('home', () => {
     expect(text.indexOf('我的投诉举报')).toBeLessThan(text.indexOf('即将上线'));
     await page.invoke('onEntry', tap({ key: 'mine' }));
     expect(await effectsOf(page, 'navigateTo')).toEqual([{ url: '/pages/complaint/mine/index' }]);
-    // 执法结果公示 is a working service (PUB-7, item 6); the documents are still to come.
+    // 执法结果公示 (PUB-7) and 我的送达文书 (REC-7) are working services; the rights pages are still to come.
     expect(text.indexOf('执法结果公示')).toBeLessThan(text.indexOf('即将上线'));
+    expect(text.indexOf('我的送达文书')).toBeLessThan(text.indexOf('即将上线'));
     await page.invoke('onEntry', tap({ key: 'results' }));
     expect(await effectsOf(page, 'navigateTo')).toContainEqual({ url: '/pages/publication/list/index' });
     await page.invoke('onEntry', tap({ key: 'documents' }));
+    expect(await effectsOf(page, 'navigateTo')).toContainEqual({ url: '/pages/service/mine/index' });
+    await page.invoke('onEntry', tap({ key: 'rights' }));
     expect(await effectsOf(page, 'showToast')).toEqual([{ title: '该功能即将上线', icon: 'none' }]);
   });
 

@@ -138,7 +138,7 @@ describe('home page', () => {
       args: { url: '/pages/complaint/intro/index' },
     });
     // A service not yet available says so in a toast, never an empty page.
-    await page.invoke('onEntry', { currentTarget: { dataset: { key: 'documents' } } });
+    await page.invoke('onEntry', { currentTarget: { dataset: { key: 'rights' } } });
     expect(await page.effects()).toContainEqual({
       api: 'showToast',
       args: { title: '该功能即将上线', icon: 'none' },

@@ -55,8 +55,8 @@ export const HOME_ENTRIES: HomeEntry[] = [
     key: 'documents',
     title: '我的送达文书',
     description: '查看向您送达的执法文书，确认收悉',
-    url: null,
-    ready: false,
+    url: '/pages/service/mine/index',
+    ready: true,
   },
   {
     key: 'rights',

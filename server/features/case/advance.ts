@@ -15,16 +15,26 @@ import * as decl from '../../../core/contract/case';
 import type { CaseClockView } from '../../../core/contract/case';
 import { AppError } from '../../errors';
 import { handle } from '../../router/types';
+import { loadCalendar } from '../../calendar';
 import { loadCase, runCaseStep } from './access';
+import { decisionPublication, publicationDueOfCase } from './publication';
 import type { CaseDoc } from './model';
 
 const caseAdvance = handle(decl.caseAdvance, async (input, call) => {
   const kase = await loadCase(call, input.id);
+  // A decision's entry falls due 7 or 20 working days after it (PUB-12): stored for the dashboard (PUB-15).
+  const calendar = input.decision ? await loadCalendar(call.db) : null;
   const state = await runCaseStep(call, kase, input.stage, {
     actedAt: input.actedAt ? new Date(input.actedAt) : undefined,
     effect: (s) => {
-      if (input.decision)
-        s.decisions = [...s.decisions, { ...input.decision, stage: input.stage, recordedAt: call.now }];
+      if (input.decision) {
+        const publication = decisionPublication(calendar!, kase.kind, input.decision);
+        s.decisions = [
+          ...s.decisions,
+          { ...input.decision, stage: input.stage, recordedAt: call.now, publication },
+        ];
+        s.publicationDue = publicationDueOfCase(s.decisions);
+      }
       if (input.statement)
         s.statement = {
           periodEndsAt: input.statement.periodEndsAt,

@@ -11,6 +11,14 @@ import { caseRecordActions } from './records';
 
 export { caseDeadlineProviders } from './dashboard';
 export { rehashRecordFiles } from './rehash';
+export {
+  decisionForPublication,
+  decisionsAwaitingEntryFor,
+  decisionsAwaitingPublication,
+  linkDecisionWrite,
+  type DecisionForPublication,
+  type UnpublishedDecision,
+} from './publication';
 
 export const caseStaffActions = {
   ...caseOpenActions,

@@ -7,6 +7,7 @@
 import type { CaseKind, CaseStage, PartyKind } from '../../../core/case/stages';
 import type { DecisionInput, RecordRegisterInput, RecordType } from '../../../core/contract/case';
 import type { PartyIdKind } from '../../../core/party/ids';
+import type { EntryKind } from '../../../core/publication/kinds';
 import type { WorkflowFields } from '../../../core/workflow/define';
 import { hashText } from '../../platform/crypto';
 import type { SealedPersonalData } from '../../privacy';
@@ -40,9 +41,21 @@ export interface CaseOfficer {
   staffId: string | null;
 }
 
+/**
+ * A decision's publication (PUB-12, PUB-15): the kind of entry it becomes, the date the entry is due, and the entry
+ * made from it (null until one is: the dashboard lists it once due). Absent on decisions recorded before this existed
+ * and on imported ones.
+ */
+export interface DecisionPublication {
+  kind: EntryKind;
+  dueDate: string;
+  entryId: string | null;
+}
+
 export interface StoredDecision extends DecisionInput {
   stage: CaseStage;
   recordedAt: Date;
+  publication?: DecisionPublication;
 }
 
 export interface CaseDoc {
@@ -63,6 +76,8 @@ export interface CaseDoc {
   complaintId: string | null;
   emergency: boolean;
   decisions: StoredDecision[];
+  /** The earliest publication due date among decisions with no entry yet (indexed with the unit), or null. */
+  publicationDue?: string | null;
   statement: { periodEndsAt: string; partyStated: boolean; waiverInWriting: boolean } | null;
   /** Why each clock was paused, resumed or extended, and by whom (the act itself is the kernel's). */
   clockNotes?: Array<{

@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { anchorLedgerHead } from '../../ledger/anchor';
 import { allAnchors, ANCHOR_EXPORT_FORMAT, latestAnchor, type StoredAnchor } from '../../ledger/anchor-store';
 import { chainHead, runSequencer } from '../../ledger/sequencer';
+import { budgetLeft } from '../scheduler/run';
 import { BadCursor, verifyLedger } from '../../ledger/verify';
 import { CURRENT_HASH_ALGORITHM } from '../../platform/crypto';
 import { handle } from '../../router/types';
@@ -47,7 +48,9 @@ export const ledgerPublicActions = {
 };
 
 export const ledgerSchedulerActions = {
-  'ledger.sequence': handle(decl.ledgerSequence, async (_input, call) => runSequencer(call.db, call.now)),
+  'ledger.sequence': handle(decl.ledgerSequence, async (_input, call) =>
+    runSequencer(call.db, call.now, { budgetMs: budgetLeft(40_000) }),
+  ),
   // The timer runs ledger.sequence just before (core/contract/api.ts order), so the heads anchored are current.
   'ledger.anchor': handle(decl.ledgerAnchor, async (_input, call) => anchorLedgerHead(call.db, call.now)),
 };

@@ -8,17 +8,21 @@
 import { toShanghaiDate } from '../../../core/calendar';
 import type { Calendar } from '../../../core/calendar/calendar';
 import { disclosureOf } from '../../../core/publication/disclosure';
+import { INDEFINITE } from '../../../core/publication/fields';
 import { publicView, withdrawalNotice } from '../../../core/publication/public-view';
 import { searchTokens } from '../../../core/publication/search';
 import { PUBLICATION_WORKFLOW, sees, type EntryState } from '../../../core/publication/workflow';
 import { emptyWorkflow, refusalOf, type WorkflowActor } from '../../../core/workflow/define';
 import { loadCalendar } from '../../calendar';
+import { settingsForAct, type ActSettings } from '../../settings';
+import { displayOf } from './display';
 import { AppError } from '../../errors';
 import { applyStep, type StepContext } from '../../kernel/apply';
 import type { EntityWrite } from '../../ledger/commit';
 import { staffActorRef, type StaffPrincipal } from '../../org/principal';
 import type { Database } from '../../platform/cloudbase';
 import { getDoc, stateOf } from '../../platform/docs';
+import { openEntry, sealEntry } from './sealing';
 import {
   ENTRIES_COLLECTION,
   PUBLIC_COLLECTION,
@@ -38,16 +42,17 @@ export const actorOf = (staff: StaffPrincipal): WorkflowActor => ({
 
 const withWf = (r: EntryRecord): EntryRecord => ({ ...r, _wf: r._wf ?? emptyWorkflow() });
 
+/** The entry as stored (its party's identifiers sealed: sealing.ts). */
 export async function loadEntry(db: Database, id: string): Promise<EntryRecord | null> {
   const r = await getDoc<EntryRecord>(db, ENTRIES_COLLECTION, id);
   return r ? withWf(r) : null;
 }
 
-/** The entry, if `staff` may see it (else NOT_FOUND: existence does not leak). */
+/** The entry, opened, if `staff` may see it (else NOT_FOUND: existence does not leak). */
 export async function loadForStaff(db: Database, staff: StaffPrincipal, id: string): Promise<EntryRecord> {
   const r = await loadEntry(db, id);
   if (!r || !sees(actorOf(staff), r)) throw new AppError('NOT_FOUND', '未找到该公示条目');
-  return r;
+  return openEntry(db, r);
 }
 
 export interface StepOptions {
@@ -61,7 +66,10 @@ export interface StepOptions {
   alsoWrite?: (ctx: StepContext<EntryRecord>) => EntityWrite[] | Promise<EntityWrite[]>;
 }
 
-/** Applies a declared step through the kernel; refusals are the declaration's (NOT_FOUND, FORBIDDEN, PRECONDITION). */
+/**
+ * Applies a declared step through the kernel; refusals are the declaration's (NOT_FOUND, FORBIDDEN, PRECONDITION).
+ * `loaded` is the opened entry (loadForStaff, openEntry): the guards read the party's identifiers.
+ */
 export async function step(db: Database, name: string, o: StepOptions): Promise<EntryRecord> {
   const done = await applyStep<EntryRecord & Record<string, unknown>>(db, {
     def: PUBLICATION_WORKFLOW as never,
@@ -80,6 +88,10 @@ export async function step(db: Database, name: string, o: StepOptions): Promise<
         return d.status === 'withheld' ? d.reasons : [];
       })();
       await o.effect?.(s, ctx as never);
+      // Stored sealed: the party's identifiers go back under the entry's key (sealing.ts).
+      const sealed = await sealEntry(db, o.loaded._id, s, o.now);
+      s.entry = sealed.entry;
+      s.partySealed = sealed.partySealed;
     },
     alsoWrite: (ctx) => o.alsoWrite?.(ctx as never) ?? [],
   });
@@ -151,8 +163,13 @@ export async function publishEntry(
   record: EntryRecord,
   now: Date,
   calendar?: Calendar,
+  settings?: ActSettings,
 ): Promise<EntryRecord> {
+  // The projection scrubs the party's identifiers from free text, and the minor rule reads the ID: open it.
+  record = await openEntry(db, record);
   const view = publicView(record.entry);
+  // The end on each channel, from the legal settings in force, recorded with their version .
+  const display = displayOf(record, settings ?? (await settingsForAct(db, now)), todayOf(now));
   return step(db, 'publish', {
     actor: SYSTEM_ACTOR,
     now,
@@ -162,6 +179,8 @@ export async function publishEntry(
       s.publishedAt = now.toISOString();
       // The portal feed lists it from now on (publications.json/.csv read the public document).
       s.channels = { ...s.channels, miniprogram: 'published', portal: 'published' };
+      s.display = display;
+      s.creditUntil = display.credit?.maxUntil ?? null;
     },
     alsoWrite: async () => [
       await publicWrite(db, publicIdOf(record), {
@@ -173,10 +192,45 @@ export async function publishEntry(
         view,
         notice: null,
         replaces: record.replaces ?? null,
+        listed: true,
+        displayUntil: display.carriersUntil,
       }),
       ...(record.supersedes ? [await supersedeWrite(db, record.supersedes, now)] : []),
+      ...(await replacedByWrite(db, record, now)),
     ],
   });
+}
+
+/**
+ * The display end of a published entry (公示截止期): a penalty's CF_GSJZQ, unless indefinite (2099-12-31); the
+ * other kinds carry none, so they stay listed (the legal notes (docs/requirements.md): the period on the commission's own carriers is the legal
+ * section's setting per kind and tier, proposed into a penalty's CF_GSJZQ when a draft is made from a decision).
+ */
+export function displayUntilOf(r: Pick<EntryRecord, 'entry' | 'display'>): string | null {
+  if (r.display) return r.display.carriersUntil;
+  return r.entry.kind === 'penalty' && r.entry.publicityUntil !== INDEFINITE ? r.entry.publicityUntil : null;
+}
+
+/**
+ * A changed decision's new entry, when published, is named on the public document of the entry it replaces
+ * (`replacedBy`), in the same transaction (PUB-13; 行政处罚法 Art. 48): both links are public.
+ */
+async function replacedByWrite(db: Database, record: EntryRecord, now: Date): Promise<EntityWrite[]> {
+  if (!record.replaces || record.replaces.id === publicIdOf(record)) return [];
+  const old = await getDoc<PublicDoc>(db, PUBLIC_COLLECTION, record.replaces.id);
+  if (!old) return [];
+  return [
+    {
+      collection: PUBLIC_COLLECTION,
+      id: old._id,
+      expectedRev: old._rev,
+      state: {
+        ...stateOf(old),
+        replacedBy: { id: publicIdOf(record), docNo: record.docNo },
+        feedKey: feedKeyOf(old._id, now),
+      },
+    },
+  ];
 }
 
 /** Shown until the reason is published after review (PUB-13: take down at once, reason after review). */
@@ -205,6 +259,10 @@ export async function noticeWrite(
       tokens: searchTokens({ partyName: '', docNo: notice.docNo, violationType: null }),
       view: null,
       notice,
+      // A withdrawal notice stays listed (seed publicity Art. 25): no display end. One whose content had already
+      // left the list at its display end stays off it (nothing is shown that was not public).
+      listed: existing?.listed ?? true,
+      displayUntil: null,
     },
   };
 }

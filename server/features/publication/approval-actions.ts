@@ -6,7 +6,7 @@
  */
 import * as decl from '../../../core/contract/publication';
 import { disclosureOf, overrideAllowed } from '../../../core/publication/disclosure';
-import { approves } from '../../../core/publication/workflow';
+import { approves, prepares } from '../../../core/publication/workflow';
 import { AppError } from '../../errors';
 import { commitChange } from '../../ledger/commit';
 import { sectionReviewers, unitHead } from '../../org/resolvers';
@@ -15,6 +15,7 @@ import { handle, type Call } from '../../router/types';
 import { actorOf, answerOf, loadForStaff, publishEntry, step, BATCH_BUDGET_MS } from './access';
 import { withheldOf } from './create';
 import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+import { sealEntry } from './sealing';
 
 const comment = (call: Call, r: EntryRecord, stepName: string, text: string | undefined) =>
   text
@@ -33,6 +34,13 @@ const comment = (call: Call, r: EntryRecord, stepName: string, text: string | un
 /** The reviewers are resolved now (the section's 分管领导 and their delegates) and stored before `submit` applies. */
 const publicationSubmit = handle(decl.publicationSubmit, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
+  // A draft from a decision is submitted only once the preparer completed it (publication.edit).
+  if (r.missing?.length && prepares(actorOf(call.staff!), r)) {
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `条目信息不完整，请先补充：${r.missing.map((m) => m.message).join('；')}`,
+    );
+  }
   const reviewerIds = r.sectionId
     ? await sectionReviewers(call.db, r.sectionId, call.now)
     : await unitHead(call.db, r.unitId, call.now);
@@ -158,7 +166,12 @@ const publicationOverride = handle(decl.publicationOverride, async (input, call)
       assessmentId: input.assessmentId,
     },
   };
-  const state = { ...stateOf(r), entry, withheld: withheldOf(entry), updatedAt: call.now };
+  const state = await sealEntry(
+    call.db,
+    r._id,
+    { ...stateOf(r), entry, withheld: withheldOf(entry), updatedAt: call.now },
+    call.now,
+  );
   await commitChange(call.db, {
     actor: actorOf(call.staff!).ref,
     action: 'publication.override',

@@ -19,6 +19,7 @@ import { getSection } from '../../org/units';
 import type { StaffPrincipal } from '../../org/principal';
 import type { Database } from '../../platform/cloudbase';
 import { actorOf, loadEntry } from './access';
+import { sealEntry } from './sealing';
 import { ENTRIES_COLLECTION, type EntryRecord, type EntryState_ } from './model';
 
 /** Refuses a unit or section outside the preparer's reach, or a section of another unit (PUB-10). */
@@ -116,7 +117,7 @@ export async function createEntry(
   const existing = await loadEntry(db, input.id);
   if (existing) return existing;
   const calendar = input.calendar ?? (await loadCalendar(db));
-  const state = draftState({ ...input, calendar });
+  const state = await sealEntry(db, input.id, draftState({ ...input, calendar }), input.now);
   const actor = actorOf(input.staff);
   await commitChange(db, {
     actor: actor.ref,

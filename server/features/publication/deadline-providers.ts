@@ -5,7 +5,7 @@
  * effective and received dates). The kernel stores each entry's earliest open due date (`_wf.nextDue`, indexed
  * with the unit: deploy/database.json), so each provider reads by index only what is due by the due-soon horizon,
  * earliest first and capped (and says when the cap cut the list). Items name the document number and the step.
- * Decisions in the case register with no entry at all come with the case register (not here yet).
+ * Decisions in the case register with no entry at all: decision-providers.ts.
  */
 import { PUBLICATION_CLOCKS, type PublicationClock } from '../../../core/publication/due';
 import { PUBLICATION_WORKFLOW } from '../../../core/publication/workflow';

@@ -95,7 +95,8 @@ export async function feedPage(
     feedItem({
       id: d._id,
       feedKey: d.feedKey!,
-      status: d.status,
+      // A display period that ended (delist-due.ts) is a tombstone for the portal as well.
+      status: d.status === 'published' && d.listed === false ? 'expired' : d.status,
       kind: d.kind,
       view: d.view,
       notice: d.notice,

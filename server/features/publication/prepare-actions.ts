@@ -14,6 +14,7 @@ import { handle, type Call } from '../../router/types';
 import { actorOf, answerOf, loadForStaff, step, todayOf, BATCH_BUDGET_MS } from './access';
 import { assertMayPrepareFor, createEntry, draftState, withheldOf } from './create';
 import { ENTRIES_COLLECTION } from './model';
+import { sealEntry } from './sealing';
 
 /** The old entry a changed decision's new entry names: one the caller sees, whose change was recorded. */
 async function replacedBy(call: Call, id: string | undefined) {
@@ -133,6 +134,8 @@ const publicationEdit = handle(decl.publicationEdit, async (input, call) => {
       s.decisionDate = input.entry.decisionDate;
       s.docNo = input.entry.docNo;
       s.withheld = withheldOf(input.entry);
+      // The whole entry was checked (entrySchema): a draft from a decision is now complete.
+      if (s.missing) s.missing = [];
     },
   });
   return answerOf(done);
@@ -160,13 +163,15 @@ const publicationCorrect = handle(decl.publicationCorrect, async (input, call) =
     effect: (s) => {
       s.correctionId = correctionId;
     },
-    alsoWrite: () => [
+    alsoWrite: async () => [
       {
         collection: ENTRIES_COLLECTION,
         id: correctionId,
         expectedRev: null,
-        state: {
-          ...draftState({
+        state: await sealEntry(
+          call.db,
+          correctionId,
+          draftState({
             staff: call.staff!,
             entry: input.entry,
             id: correctionId,
@@ -181,7 +186,8 @@ const publicationCorrect = handle(decl.publicationCorrect, async (input, call) =
             },
             replaces: r.replaces ?? null,
           }),
-        },
+          call.now,
+        ),
       },
     ],
   });

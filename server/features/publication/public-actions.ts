@@ -18,11 +18,17 @@ const DEFAULT_PAGE = 20;
 
 /** Only the projection's fields leave: a published entry's summary or a withdrawn one's notice. */
 export function publicItem(doc: PublicDoc): PublicationPublicItem {
+  // PUB-13 (行政处罚法 Art. 48): a changed decision's entries link both ways; both links are public already.
+  const replacedBy = doc.replacedBy ? { replacedBy: doc.replacedBy } : {};
   return doc.status === 'withdrawn' || !doc.view
-    ? { id: doc._id, withdrawn: true, notice: doc.notice! }
-    : doc.replaces
-      ? { id: doc._id, withdrawn: false, view: doc.view, replaces: doc.replaces }
-      : { id: doc._id, withdrawn: false, view: doc.view };
+    ? { id: doc._id, withdrawn: true, notice: doc.notice!, ...replacedBy }
+    : {
+        id: doc._id,
+        withdrawn: false,
+        view: doc.view,
+        ...(doc.replaces ? { replaces: doc.replaces } : {}),
+        ...replacedBy,
+      };
 }
 
 const CURSOR = /^\d{4}-\d{2}-\d{2}\|[0-9TZ:.-]{20,30}\|pub_[0-9a-f]{8,40}$/;
@@ -31,7 +37,8 @@ const publicationList = handle(decl.publicationList, async (input, call) => {
   if (input.cursor !== undefined && !CURSOR.test(input.cursor)) {
     throw new AppError('INVALID_INPUT', undefined, { 'payload.cursor': '分页位置无效，请从第一页重新查看' });
   }
-  const filter: Record<string, unknown> = {};
+  // Only what is listed: an entry past its display end (公示截止期) has left the list (publication.delistDue).
+  const filter: Record<string, unknown> = { listed: true };
   if (input.kind) filter.kind = input.kind;
   const tokens = input.keyword ? queryTokens(input.keyword) : [];
   if (input.keyword && tokens.length === 0) {
@@ -53,7 +60,7 @@ const publicationList = handle(decl.publicationList, async (input, call) => {
 
 const publicationGet = handle(decl.publicationGet, async (input, call) => {
   const doc = await getDoc<PublicDoc>(call.db, PUBLIC_COLLECTION, input.id);
-  if (!doc) throw new AppError('NOT_FOUND', '未找到该公示信息');
+  if (!doc || doc.listed === false) throw new AppError('NOT_FOUND', '未找到该公示信息');
   return publicItem(doc);
 });
 

@@ -3,6 +3,8 @@
  * the four-step approval and withdrawal, each in its own file.
  */
 import { publicationApprovalActions } from './approval-actions';
+import { publicationCreditStaffActions } from './credit-display';
+import { publicationFromDecisionActions } from './from-decision';
 import { publicationPrepareActions } from './prepare-actions';
 import { publicationReadActions } from './staff-read';
 import { publicationWithdrawalActions } from './withdrawal-actions';
@@ -10,6 +12,8 @@ import { publicationWithdrawalActions } from './withdrawal-actions';
 export const publicationStaffActions = {
   ...publicationReadActions,
   ...publicationPrepareActions,
+  ...publicationFromDecisionActions,
   ...publicationApprovalActions,
   ...publicationWithdrawalActions,
+  ...publicationCreditStaffActions,
 };

@@ -21,10 +21,13 @@ import {
 import { allowedSteps } from '../../../core/workflow/define';
 import { AppError } from '../../errors';
 import type { StaffPrincipal } from '../../org/principal';
+import { sectionReviewers, unitHead } from '../../org/resolvers';
 import { keysetPage } from '../../platform/paging';
 import { handle, type Call } from '../../router/types';
-import { actorOf, loadForStaff } from './access';
-import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+import { getDoc } from '../../platform/docs';
+import { actorOf, displayUntilOf, loadForStaff } from './access';
+import { entryFor } from './sealing';
+import { ENTRIES_COLLECTION, PUBLIC_COLLECTION, type EntryRecord, type PublicDoc } from './model';
 
 const DEFAULT_PAGE = 20;
 const CURSOR = /^[0-9TZ:.-]{20,30}\|pub_[0-9a-f]{8,40}$/;
@@ -98,15 +101,30 @@ const publicationQueue = handle(decl.publicationQueue, async (input, call) => {
   return { ...page, items: page.items.filter((r) => sees(actor, r)).map(queueRow) };
 });
 
+/**
+ * A draft's reviewers are resolved and stored by `submit` itself; the steps a page offers are read with them
+ * resolved the same way, or a new draft (no reviewers stored yet) would never be offered `submit`.
+ */
+async function asSubmitSees(call: Call, r: EntryRecord): Promise<EntryRecord> {
+  if (r.status !== 'draft') return r;
+  const reviewerIds = r.sectionId
+    ? await sectionReviewers(call.db, r.sectionId, call.now)
+    : await unitHead(call.db, r.unitId, call.now);
+  return { ...r, reviewerIds };
+}
+
 const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call) => {
   const r = await loadForStaff(call.db, call.staff!, input.id);
   const actor = actorOf(call.staff!);
+  // The public document (if published): its links (PUB-13) and whether it is still listed (display end).
+  const pub = await getDoc<PublicDoc>(call.db, PUBLIC_COLLECTION, r.publicId ?? r._id);
   return {
     ...queueRow(r),
-    entry: r.entry,
+    // The party's identifiers whole for those who prepare and decide, masked for the others (sealing.ts).
+    ...entryFor(actor, r),
     withheldLabels: (r.withheld ?? []).map((w) => WITHHOLD_REASON_LABELS[w]),
     publicPreview: publicView(r.entry),
-    allowedSteps: allowedSteps(PUBLICATION_WORKFLOW, actor, r).filter(
+    allowedSteps: allowedSteps(PUBLICATION_WORKFLOW, actor, await asSubmitSees(call, r)).filter(
       (s) => !['publish', 'supersede'].includes(s),
     ),
     acts: r._wf.acts.map((a) => ({
@@ -132,6 +150,11 @@ const publicationStaffGet = handle(decl.publicationStaffGet, async (input, call)
     correctionId: r.correctionId,
     publicId: r.publicId ?? r._id,
     replaces: r.replaces ?? null,
+    replacedBy: pub?.replacedBy ?? null,
+    fromDecision: r.fromDecision ?? null,
+    missing: r.missing ?? [],
+    displayUntil: pub?.displayUntil ?? displayUntilOf(r),
+    delistedOn: pub?.delistedOn ?? null,
   };
 });
 

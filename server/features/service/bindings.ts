@@ -85,3 +85,17 @@ export async function bindingsOfCaller(db: Database, openid: string): Promise<Se
     status: 'active',
   });
 }
+
+/** Every active binding of a party, whatever its scope (a new recipient of an organisation replaces them). */
+export async function activeBindingsOfParty(db: Database, partyId: string): Promise<ServiceBindingDoc[]> {
+  return findAll<ServiceBindingDoc>(db, SERVICE_BINDINGS_COLLECTION, { partyId, status: 'active' });
+}
+
+/** The binding stored for this party and identity, whatever its status (a new enrolment reactivates it). */
+export async function storedBinding(
+  db: Database,
+  partyId: string,
+  recipientRef: string,
+): Promise<ServiceBindingDoc | null> {
+  return getDoc<ServiceBindingDoc>(db, SERVICE_BINDINGS_COLLECTION, bindingIdOf(partyId, recipientRef));
+}

@@ -9,13 +9,17 @@ import { roleScope, staffActorRef } from '../../org/principal';
 import { deliverOutbox } from '../../outbox';
 import { AppError } from '../../errors';
 import { handle } from '../../router/types';
+import { budgetLeft } from '../scheduler/run';
 import { currentSettings, publishSettings, settingsVersion } from '../../settings';
 
 export { DASHBOARD_ROLES };
 
 export const systemSchedulerActions = {
   'outbox.deliver': handle(decl.outboxDeliver, async (_input, call) =>
-    deliverOutbox(call.db, call.now, { handlers: call.plugins.outboxHandlers }),
+    deliverOutbox(call.db, call.now, {
+      handlers: call.plugins.outboxHandlers,
+      budgetMs: budgetLeft(40_000),
+    }),
   ),
 };
 

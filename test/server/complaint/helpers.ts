@@ -73,7 +73,8 @@ export function useSeededEmulator(): { emu: TestEmulator; call: ReturnType<typeo
     ctx.emu = await startTestEmulator({ seed: true });
     ctx.call = callers(ctx.emu);
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  });
+    // Seeding runs every demo action through the functions: on a loaded machine it can take longer than a test.
+  }, 120_000);
   afterAll(async () => {
     jest.restoreAllMocks();
     await ctx.emu.stop();

@@ -24,7 +24,7 @@ async function dashboardItems(openid: string) {
 
 describe('publication deadlines on the dashboard (PUB-12, PUB-13)', () => {
   it('shows an entry overdue for publication under its section', async () => {
-    const docNo = '渝中卫医罚〔2026〕901号';
+    const docNo = '万卫医罚〔2026〕901号';
     await create(ctx.call, companyPenalty({ docNo, decisionDate: daysAgo(25), validUntil: '2099-12-31' }));
     const items = await dashboardItems(REVIEWER);
     const mine = items.find((i: any) => i.item.startsWith(docNo));
@@ -43,7 +43,7 @@ describe('publication deadlines on the dashboard (PUB-12, PUB-13)', () => {
   });
 
   it('shows a changed decision’s take-down late, and no longer once withdrawn', async () => {
-    const docNo = '渝中卫医罚〔2026〕902号';
+    const docNo = '万卫医罚〔2026〕902号';
     const id = await create(ctx.call, companyPenalty({ docNo }));
     await passAll(ctx.call, id);
     const noted = await ctx.call.staff(PREPARER, 'publication.noteChange', {

@@ -15,14 +15,14 @@ export const PRINCIPAL = 'demo-principal';
 const HERE = { unitId: 'unit_commission', sectionId: 'sec_medical' };
 let n = 0;
 /** A unique document number per entry, so searches and lists can tell entries apart. */
-export const docNo = (prefix = '渝中卫医罚') => `${prefix}〔2026〕${Date.now() % 100000}${++n}号`;
+export const docNo = (prefix = '万卫医罚') => `${prefix}〔2026〕${Date.now() % 100000}${++n}号`;
 
 export const personPenalty = (over: Record<string, unknown> = {}): PublicationEntry =>
   ({ ...penaltyOfPerson(), ...HERE, docNo: docNo(), ...over }) as PublicationEntry;
 export const companyPenalty = (over: Record<string, unknown> = {}): PublicationEntry =>
-  ({ ...penaltyOfCompany(), ...HERE, docNo: docNo('渝中卫公罚'), ...over }) as PublicationEntry;
+  ({ ...penaltyOfCompany(), ...HERE, docNo: docNo('万卫公罚'), ...over }) as PublicationEntry;
 export const businessPermit = (over: Record<string, unknown> = {}): PublicationEntry =>
-  ({ ...permitOfBusiness(), ...HERE, docNo: docNo('渝中卫公许'), ...over }) as PublicationEntry;
+  ({ ...permitOfBusiness(), ...HERE, docNo: docNo('万卫公许'), ...over }) as PublicationEntry;
 
 type Call = ReturnType<typeof callers>;
 

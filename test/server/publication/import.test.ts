@@ -32,9 +32,9 @@ function row(docNo: string, over: Record<string, string> = {}) {
     CF_JDRQ: '2026/11/20',
     CF_YXQ: '2099/12/31',
     CF_GSJZQ: '2027/11/20',
-    CF_CFJG: '重庆市渝中区卫生健康委员会',
+    CF_CFJG: '重庆市万州区卫生健康委员会',
     CF_CFJGDM: AUTHORITY_CODE,
-    CF_SJLY: '重庆市渝中区卫生健康委员会',
+    CF_SJLY: '重庆市万州区卫生健康委员会',
     CF_SJLYDM: AUTHORITY_CODE,
     ...over,
   };
@@ -46,10 +46,10 @@ describe('publication.import (PUB-6)', () => {
   it('imports nothing from a file with bad rows and reports every one by line and column', async () => {
     const before = (await allDocs('publicationEntries')).length;
     const file = csv(
-      row('渝中卫公罚〔2026〕501号'),
-      row('渝中卫公罚〔2026〕502号', { CF_XDR_SHXYM: '91500103MA5U1234X' }),
-      row('渝中卫公罚〔2026〕503号'),
-      row('渝中卫公罚〔2026〕504号', { CF_JDRQ: '2026/02/30' }),
+      row('万卫公罚〔2026〕501号'),
+      row('万卫公罚〔2026〕502号', { CF_XDR_SHXYM: '91500103MA5U1234X' }),
+      row('万卫公罚〔2026〕503号'),
+      row('万卫公罚〔2026〕504号', { CF_JDRQ: '2026/02/30' }),
     );
     const res = await ctx.call.staff(PREPARER, 'publication.import', { csv: file, ...TARGET });
     expect(res).toMatchObject({ ok: true, data: { status: 'refused' } });
@@ -65,7 +65,7 @@ describe('publication.import (PUB-6)', () => {
   });
 
   it('creates a draft per row of a good file, in the given section, once per request', async () => {
-    const file = csv(row('渝中卫公罚〔2026〕601号'), row('渝中卫公罚〔2026〕602号'));
+    const file = csv(row('万卫公罚〔2026〕601号'), row('万卫公罚〔2026〕602号'));
     const requestId = randomUUID();
     const res = await ctx.call.staff(PREPARER, 'publication.import', { csv: file, ...TARGET }, requestId);
     expect(res).toMatchObject({ ok: true, data: { status: 'imported', count: 2 } });
@@ -77,7 +77,7 @@ describe('publication.import (PUB-6)', () => {
   });
 
   it('applies a large file in batches that go on where the last stopped, never twice', async () => {
-    const rows = Array.from({ length: 205 }, (_, i) => row(`渝中卫公罚〔2026〕B${i + 1}号`));
+    const rows = Array.from({ length: 205 }, (_, i) => row(`万卫公罚〔2026〕B${i + 1}号`));
     const file = csv(...rows);
     const first = await ctx.call.staff(PREPARER, 'publication.import', { csv: file, ...TARGET });
     expect(first.data).toMatchObject({ status: 'partial', count: 200, total: 205, nextLine: 202 });
@@ -95,7 +95,7 @@ describe('publication.import (PUB-6)', () => {
   });
 
   it('refuses an import into a unit outside the preparer’s reach (PUB-10)', async () => {
-    const file = csv(row('渝中卫公罚〔2026〕701号'));
+    const file = csv(row('万卫公罚〔2026〕701号'));
     const res = await ctx.call.staff(PREPARER, 'publication.import', {
       csv: file,
       unitId: 'unit_enforcement',

@@ -104,6 +104,13 @@ Component({
     onRegister() {
       wx.navigateTo({ url: `/pages/case/record/index?caseId=${this.data.id}` });
     },
+    onServices() {
+      wx.navigateTo({ url: `/pages/case/services/index?caseId=${this.data.id}` });
+    },
+    /** The party's consent to electronic service (送达地址确认书; pages/service/officer, docs/service.md). */
+    onService() {
+      wx.navigateTo({ url: `/pages/service/officer/index?caseId=${this.data.id}` });
+    },
     onAdvance() {
       const first = this.data.view?.nextStages[0]?.stage ?? '';
       this.setData({

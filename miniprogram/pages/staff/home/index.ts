@@ -5,6 +5,7 @@
  */
 import { pageBase } from '../../../behaviors/page-base';
 import {
+  CASE_IMPORT_ROLES,
   CASE_ROLES,
   handlesComplaints,
   seesDashboard,
@@ -12,6 +13,7 @@ import {
   type StaffMeView,
 } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
+import { hasPublicationQueue } from '../../../utils/publication-queues';
 
 const BIND_PAGE = '/pages/staff/bind/index';
 
@@ -32,10 +34,17 @@ export interface DashboardRow {
 
 const QUEUE_PAGE = '/pages/staff/complaint-queue/index';
 const CASES_PAGE = '/pages/case/mine/index';
+const IMPORT_PAGE = '/pages/case/import/index';
+const PUBLICATION_PAGE = '/pages/pubstaff/list/index';
 
 /** The case register is for the roles that work on cases (core CASE_ROLES, as the case actions check). */
 export function worksOnCases(roles: ReadonlyArray<{ role: string }>): boolean {
   return roles.some((g) => (CASE_ROLES as readonly string[]).includes(g.role));
+}
+
+/** The administrator imports manifests without working on cases: the import gets its own entry (CASE_IMPORT_ROLES). */
+export function importsOnly(roles: ReadonlyArray<{ role: string }>): boolean {
+  return !worksOnCases(roles) && roles.some((g) => (CASE_IMPORT_ROLES as readonly string[]).includes(g.role));
 }
 
 export function toMeView(me: StaffMeView): MeView {
@@ -76,6 +85,9 @@ Component({
     handlesComplaints: false,
     worksOnCases: false,
     reportsCredit: false,
+    importsOnly: false,
+    /** 执法公示 for the roles with a publication queue (preparer, reviewer, office, principal, audit). */
+    worksOnPublication: false,
     dashboardState: 'loading',
     dashboard: [] as DashboardRow[],
     dashboardError: '',
@@ -98,6 +110,8 @@ Component({
         handlesComplaints: handlesComplaints(res.data.roles ?? []),
         worksOnCases: worksOnCases(res.data.roles ?? []),
         reportsCredit: (res.data.roles ?? []).some((g) => g.role === 'creditReporter'),
+        importsOnly: importsOnly(res.data.roles ?? []),
+        worksOnPublication: hasPublicationQueue(res.data.roles ?? []),
       });
       // Role-aware: only leaders and audit see the dashboard (DASHBOARD_ROLES); others are told so, not refused.
       if (seesDashboard(res.data.roles ?? [])) await this.loadDashboard();
@@ -114,6 +128,12 @@ Component({
     },
     gotoCreditExport() {
       wx.navigateTo({ url: '/pages/staff/credit-export/index' });
+    },
+    gotoImport() {
+      wx.navigateTo({ url: IMPORT_PAGE });
+    },
+    gotoPublication() {
+      wx.navigateTo({ url: PUBLICATION_PAGE });
     },
     gotoComplaints() {
       wx.navigateTo({ url: QUEUE_PAGE });

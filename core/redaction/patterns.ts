@@ -1,0 +1,176 @@
+/**
+ * Identifiers by pattern with their check digits (PUB-7): resident ID numbers (18 digits with
+ * GB 11643 check character, 15-digit first-generation numbers, spaced, full-width, and any number the label 身份证
+ * or a typo of it marks), mobile and landline numbers, e-mail, WeChat ids, bank cards (Luhn) and accounts, property
+ * certificates and vehicle plates. Kept, by their check characters or their label: credit codes (GB 32100),
+ * 15-digit registration numbers (GS 15), licence and certificate numbers, document numbers, and the authority's
+ * own contact numbers and fine-collection account. Pure.
+ */
+import { isValidBirthDate, regNoCheckDigit, residentCheckChar, usccCheckChar } from '../party/ids';
+import { foldWidth } from './normalize';
+import { REPLACEMENT_LABELS, type RedactionKind, type Span } from './types';
+
+const DIGIT = '0-9\\uff10-\\uff19';
+const ALNUM_AFTER = `${DIGIT}xX\\uff38\\uff58`;
+/** Digit groups joined by single spaces, hyphens or a closing bracket: how people write long numbers. */
+const NUMBER_TOKEN = new RegExp(
+  `[+\\uff0b]?[(\\uff08]?[${DIGIT}][${ALNUM_AFTER}]*(?:(?:[ \\u3000\\-\\uff0d\\u2014]|[)\\uff09][ \\u3000]?)[${DIGIT}][${ALNUM_AFTER}]*)*`,
+  'g',
+);
+
+/** Label words that mark a resident ID number, including the typos that still mark it (身分证, 身份正). */
+const ID_LABEL =
+  /(身[份分][证正]?|身[份分]?[证正]|公民身份号码|证件号码?|身份证件号码?|证件号)[^\n。；]{0,8}$/;
+/** Labels of numbers that are kept: an organisation's codes, licences, certificates, documents, case files. */
+const KEEP_LABEL =
+  /(信用代码|注册号|执照|许可证|执业证|执法证|资格证|证书编码|证号|编号|文号|编码|登记号|病案号|批准号|批件|案号|房间号|工号|报告)[^\n。；，]{0,6}$/;
+/** Context of the authority's own fine-collection account and contacts, which are published. */
+const AUTHORITY_CONTEXT =
+  /(财政局|非税|汇缴|国库|代收银行|指定银行|本机关|本委|我委|卫生健康委员会|卫生监督所|卫生健康局)/;
+const BANK_LABEL = /(银行卡|卡号|账号|帐号|账户|帐户|开户行|银行)[^\n。；]{0,12}$/;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export function isResidentId(v: string): boolean {
+  return (
+    /^\d{17}[\dX]$/.test(v) && isValidBirthDate(v.slice(6, 14)) && residentCheckChar(v.slice(0, 17)) === v[17]
+  );
+}
+
+export function isOldResidentId(v: string): boolean {
+  return /^\d{15}$/.test(v) && isValidBirthDate('19' + v.slice(6, 12));
+}
+
+function isUscc(v: string): boolean {
+  return v.length === 18 && usccCheckChar(v.slice(0, 17)) === v[17];
+}
+
+function isRegNo(v: string): boolean {
+  return /^\d{15}$/.test(v) && regNoCheckDigit(v.slice(0, 14)) === v[14];
+}
+
+/** The line the offset is on, up to the offset. */
+function lineBefore(text: string, at: number, max = 60): string {
+  const from = Math.max(0, at - max);
+  const chunk = text.slice(from, at);
+  const nl = chunk.lastIndexOf('\n');
+  return (nl >= 0 ? chunk.slice(nl + 1) : chunk).replace(/[\s\u3000]/g, '');
+}
+
+function span(start: number, end: number, kind: Exclude<RedactionKind, 'name'>): Span {
+  return { start, end, kind, replacement: REPLACEMENT_LABELS[kind], source: 'pattern' };
+}
+
+export interface PatternFindings {
+  removals: Span[];
+  highlights: Span[];
+}
+
+function classifyNumber(
+  text: string,
+  start: number,
+  end: number,
+  out: PatternFindings,
+  remediesAt: number,
+): void {
+  const raw = text.slice(start, end);
+  const v = [...raw]
+    .map(foldWidth)
+    .join('')
+    .replace(/[^0-9X+]/g, '');
+  const digits = v.replace(/^\+/, '');
+  if (digits.length < 7) return;
+  const before = lineBefore(text, start);
+  const prev = start > 0 ? foldWidth(text[start - 1]!) : '';
+  const next = end < text.length ? foldWidth(text[end]!) : '';
+  // Part of a longer code with letters (PDY00001250010115A1001, 91500101E2JX004023): not a personal number.
+  if (/[A-Z]/.test(prev) || /[A-WYZ]/.test(next)) return;
+  const idLabelled = ID_LABEL.test(before);
+  if (idLabelled && digits.length >= 14 && digits.length <= 19)
+    return void out.removals.push(span(start, end, 'idNumber'));
+  if (isResidentId(digits)) {
+    if (KEEP_LABEL.test(before) && isUscc(digits)) return;
+    return void out.removals.push(span(start, end, 'idNumber'));
+  }
+  if (digits.length === 15 && isOldResidentId(digits) && !KEEP_LABEL.test(before)) {
+    if (isRegNo(digits)) {
+      out.highlights.push({
+        ...span(start, end, 'idNumber'),
+        reason: '15位数字：可能是旧身份证号，也可能是工商注册号，请核对',
+      });
+      return;
+    }
+    return void out.removals.push(span(start, end, 'idNumber'));
+  }
+  // The authority's own numbers: named on the same line, or on a contact line after the remedies notice.
+  const closing =
+    /^(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) && remediesAt >= 0 && remediesAt < start;
+  const authority = AUTHORITY_CONTEXT.test(before) || closing;
+  const mobile = /^(?:0086|86)?1[3-9]\d{9}$/.test(digits);
+  const landline = /^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14;
+  if (mobile || landline) {
+    if (landline && authority) return;
+    if (KEEP_LABEL.test(before) && !/电话|手机|联系/.test(before.slice(-8))) return;
+    return void out.removals.push(span(start, end, 'phone'));
+  }
+  if (/^\d{7,8}$/.test(digits) && /(电话|手机|联系方式|联系)[^\n。；]{0,3}$/.test(before) && !authority) {
+    return void out.removals.push(span(start, end, 'phone'));
+  }
+  if (digits.length >= 12 && digits.length <= 30 && /^\d+$/.test(digits)) {
+    if (KEEP_LABEL.test(before) || isUscc(digits)) return;
+    if (authority) return;
+    if (BANK_LABEL.test(before) || (digits.length >= 16 && digits.length <= 19 && luhn(digits))) {
+      return void out.removals.push(span(start, end, 'bankAccount'));
+    }
+  }
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const WECHAT =
+  /(?:微信号?|WeChat|wechat|VX|vx|微信ID)[\s:：]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
+const PLATE =
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警]/g;
+const PROPERTY = new RegExp(
+  [
+    '[\\u4e00-\\u9fa5]{1,2}[（(]\\d{4}[）)][\\u4e00-\\u9fa5]{1,12}不动产(?:权|证明)第\\d{4,10}号',
+    '[\\u4e00-\\u9fa5]{1,8}(?:房权证|房产证|房地证|土地证|国用)[\\u4e00-\\u9fa5（）()\\d]{0,12}?第?\\d{4,14}号?',
+  ].join('|'),
+  'g',
+);
+
+export function findPatterns(text: string): PatternFindings {
+  const out: PatternFindings = { removals: [], highlights: [] };
+  const remediesAt = text.search(/行政复议|行政诉讼/);
+  for (const m of text.matchAll(NUMBER_TOKEN)) {
+    let start = m.index!;
+    let end = start + m[0].length;
+    // A trailing hyphen or space is not part of the number; a leading bracket is (（023）).
+    while (end > start && /[\s\u3000\-－—]/.test(text[end - 1]!)) end--;
+    if (/[(（]/.test(text[start]!) && !/[)）]/.test(m[0])) start++;
+    classifyNumber(text, start, end, out, remediesAt);
+  }
+  for (const m of text.matchAll(EMAIL)) out.removals.push(span(m.index!, m.index! + m[0].length, 'email'));
+  for (const m of text.matchAll(WECHAT)) {
+    const s = m.index! + m[0].length - m[1]!.length;
+    out.removals.push(span(s, s + m[1]!.length, 'wechat'));
+  }
+  for (const m of text.matchAll(PLATE)) out.removals.push(span(m.index!, m.index! + m[0].length, 'plate'));
+  for (const m of text.matchAll(PROPERTY)) {
+    // The label before the number (房屋产权证号) stays: cut the match after it.
+    const label = /^[\u4e00-\u9fa5]*?(证号|编号|号码|证书号)/.exec(m[0]);
+    const start = m.index! + (label && label[0].length < m[0].length - 6 ? label[0].length : 0);
+    out.removals.push(span(start, m.index! + m[0].length, 'propertyCert'));
+  }
+  return out;
+}

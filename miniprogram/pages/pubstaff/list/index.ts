@@ -1,0 +1,199 @@
+/**
+ * 执法公示 queues (PUB-11, PUB-12): one tab per queue the caller's roles work (我制作的, 待审核, 待审批 …, from
+ * `publication.queue`), each row with its status and due date, the overdue marked. The preparer creates entries
+ * here; the principal selects entries and approves them as a batch, at once or at a set time, and sees a result
+ * per entry (approved, or refused with the backend's reason, e.g. a separation-of-duty refusal).
+ */
+import { pageBase } from '../../../behaviors/page-base';
+import type { BatchApproveAnswer, PublicationQueueRow, StaffQueue } from '../../../core-bundle/index';
+import { call, newRequestId } from '../../../services/api';
+import { shanghaiToday } from '../../../utils/date-format';
+import {
+  batchResultLines,
+  ENTRY_PAGE,
+  FORM_PAGE,
+  publishAtOf,
+  queueRowView,
+  queueTabs,
+  type BatchResultLine,
+  type QueueRowView,
+  type QueueTab,
+} from '../view';
+
+const PAGE_SIZE = 20;
+
+const EMPTY: Record<StaffQueue, string> = {
+  mine: '您制作的公示条目会显示在这里。',
+  review: '暂无待您审核的条目。',
+  office: '暂无待报送的条目。',
+  approval: '暂无待审批的条目。',
+  section: '暂无公示条目。',
+};
+
+Component({
+  behaviors: [pageBase],
+  data: {
+    state: 'loading',
+    errorMessage: '',
+    tabs: [] as QueueTab[],
+    tab: '' as StaffQueue | '',
+    emptyText: '',
+    rows: [] as QueueRowView[],
+    nextCursor: null as string | null,
+    loadingMore: false,
+    moreError: '',
+    selected: {} as Record<string, boolean>,
+    selectedCount: 0,
+    panel: false,
+    timing: 'now',
+    publishDate: '',
+    publishTime: '09:00',
+    today: shanghaiToday(),
+    busy: false,
+    banner: '',
+    requestId: '',
+    results: null as { summary: string; lines: BatchResultLine[] } | null,
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ tab: (query.tab as StaffQueue) ?? '' });
+      void this.load();
+    },
+    onShow() {
+      if (this.data.state === 'ready') void this.loadQueue();
+    },
+    onPullDownRefresh() {
+      void this.loadQueue().then(() => wx.stopPullDownRefresh?.());
+    },
+    onReachBottom() {
+      void this.loadMore();
+    },
+    async load() {
+      this.setData({ state: 'loading' });
+      const me = await call('staff', 'staff.me', {});
+      if (!me.ok) {
+        const refused = me.error.code === 'FORBIDDEN' || me.error.code === 'UNAUTHENTICATED';
+        this.setData({ state: refused ? 'refused' : 'error', errorMessage: me.error.message });
+        return;
+      }
+      const tabs = queueTabs(me.data.roles ?? []);
+      if (!tabs.length) {
+        this.setData({ state: 'refused', errorMessage: '您当前的角色不参与执法公示。' });
+        return;
+      }
+      const tab = tabs.find((t) => t.queue === this.data.tab) ? this.data.tab : tabs[0]!.queue;
+      this.setData({ tabs, tab });
+      await this.loadQueue();
+    },
+    async loadQueue() {
+      const queue = this.data.tab as StaffQueue;
+      this.setData({
+        state: 'loading',
+        moreError: '',
+        selected: {},
+        selectedCount: 0,
+        emptyText: EMPTY[queue],
+      });
+      const res = await call('staff', 'publication.queue', { queue, pageSize: PAGE_SIZE });
+      if (!res.ok) {
+        const refused = res.error.code === 'FORBIDDEN' || res.error.code === 'UNAUTHENTICATED';
+        this.setData({ state: refused ? 'refused' : 'error', errorMessage: res.error.message });
+        return;
+      }
+      this.setData({
+        state: 'ready',
+        rows: res.data.items.map((r: PublicationQueueRow) => queueRowView(r)),
+        nextCursor: res.data.nextCursor,
+      });
+    },
+    async loadMore() {
+      const cursor = this.data.nextCursor;
+      if (!cursor || this.data.loadingMore) return;
+      this.setData({ loadingMore: true, moreError: '' });
+      const res = await call('staff', 'publication.queue', {
+        queue: this.data.tab as StaffQueue,
+        pageSize: PAGE_SIZE,
+        cursor,
+      });
+      if (res.ok)
+        this.setData({
+          loadingMore: false,
+          rows: [...this.data.rows, ...res.data.items.map((r: PublicationQueueRow) => queueRowView(r))],
+          nextCursor: res.data.nextCursor,
+        });
+      else this.setData({ loadingMore: false, moreError: res.error.message });
+    },
+    onTab(e: WechatMiniprogram.TouchEvent) {
+      const tab = (e.currentTarget.dataset as { queue?: StaffQueue }).queue;
+      if (!tab || tab === this.data.tab) return;
+      this.setData({ tab, results: null });
+      void this.loadQueue();
+    },
+    onOpen(e: WechatMiniprogram.TouchEvent) {
+      const id = (e.currentTarget.dataset as { id?: string }).id;
+      if (id) wx.navigateTo({ url: `${ENTRY_PAGE}?id=${id}` });
+    },
+    onCreate() {
+      wx.navigateTo({ url: FORM_PAGE });
+    },
+    onSelect(e: WechatMiniprogram.TouchEvent) {
+      const id = (e.currentTarget.dataset as { id?: string }).id;
+      if (!id) return;
+      const selected = { ...this.data.selected, [id]: !this.data.selected[id] };
+      this.setData({ selected, selectedCount: Object.values(selected).filter(Boolean).length });
+    },
+    onSelectAll() {
+      const all = this.data.selectedCount < this.data.rows.length;
+      const selected = Object.fromEntries(this.data.rows.map((r) => [r.id, all]));
+      this.setData({ selected, selectedCount: all ? this.data.rows.length : 0 });
+    },
+    onBatch() {
+      if (!this.data.selectedCount) return;
+      this.setData({ panel: true, banner: '', timing: 'now', publishDate: '', requestId: newRequestId() });
+    },
+    onPanelVisible(e: WechatMiniprogram.CustomEvent<{ visible: boolean }>) {
+      if (!e.detail.visible) this.setData({ panel: false });
+    },
+    onCancel() {
+      this.setData({ panel: false });
+    },
+    onTiming(e: WechatMiniprogram.TouchEvent) {
+      this.setData({ timing: (e.currentTarget.dataset as { timing?: string }).timing ?? 'now' });
+    },
+    onPublishDate(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ publishDate: e.detail.value });
+    },
+    onPublishTime(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ publishTime: e.detail.value });
+    },
+    async onBatchConfirm() {
+      if (this.data.busy) return;
+      const ids = this.data.rows.filter((r) => this.data.selected[r.id]).map((r) => r.id);
+      const timed = this.data.timing === 'later';
+      if (timed && !this.data.publishDate) {
+        this.setData({ banner: '请选择发布日期' });
+        return;
+      }
+      const publishAt = timed ? publishAtOf(this.data.publishDate, this.data.publishTime) : undefined;
+      this.setData({ busy: true, banner: '' });
+      const res = await call(
+        'staff',
+        'publication.batchApprove',
+        { ids, ...(publishAt ? { publishAt } : {}) },
+        { requestId: this.data.requestId },
+      );
+      this.setData({ busy: false });
+      if (!res.ok) {
+        const fields = Object.values(res.error.fields ?? {});
+        this.setData({ banner: fields[0] ?? res.error.message });
+        return;
+      }
+      const docNos = Object.fromEntries(this.data.rows.map((r) => [r.id, r.docNo]));
+      this.setData({ panel: false, results: batchResultLines(res.data as BatchApproveAnswer, docNos) });
+      await this.loadQueue();
+    },
+    onCloseResults() {
+      this.setData({ results: null });
+    },
+  },
+});

@@ -1,0 +1,81 @@
+/**
+ * A served document (REC-7, PUB-5): its state and times, the file (opened through a short-lived URL:
+ * wx.downloadFile, then wx.openDocument; the first opening is the read receipt), 确认收悉, the rights and duties
+ * with their dates and countdowns (provisional dates marked), the statements sent, and the way to the receipt.
+ */
+import { pageBase } from '../../../behaviors/page-base';
+import { call, newRequestId } from '../../../services/api';
+import { shanghaiToday } from '../../../utils/date-format';
+import { documentView, RECEIPT_PAGE, STATEMENT_PAGE, type DocumentPageView } from '../view';
+
+Component({
+  behaviors: [pageBase],
+  data: {
+    state: 'loading',
+    errorMessage: '',
+    id: '',
+    view: null as DocumentPageView | null,
+    opening: false,
+    openError: '',
+    acknowledging: false,
+    ackRequestId: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: decodeURIComponent(query.id ?? '').trim(), ackRequestId: newRequestId() });
+      void this.load();
+    },
+    onShow() {
+      if (this.data.state === 'ready') void this.load();
+    },
+    async load() {
+      if (!this.data.id) {
+        this.setData({ state: 'notFound' });
+        return;
+      }
+      if (this.data.state !== 'ready') this.setData({ state: 'loading' });
+      const res = await call('citizen', 'service.get', { serviceId: this.data.id });
+      if (res.ok) this.setData({ state: 'ready', view: documentView(res.data, shanghaiToday()) });
+      else if (res.error.code === 'NOT_FOUND' || res.error.code === 'INVALID_INPUT')
+        this.setData({ state: 'notFound' });
+      else this.setData({ state: 'error', errorMessage: res.error.message });
+    },
+    async onOpenFile() {
+      if (this.data.opening) return;
+      this.setData({ opening: true, openError: '' });
+      const res = await call('citizen', 'service.open', { serviceId: this.data.id });
+      if (!res.ok) {
+        this.setData({ opening: false, openError: res.error.message });
+        return;
+      }
+      wx.downloadFile({
+        url: res.data.url,
+        success: (file) => {
+          this.setData({ opening: false });
+          wx.openDocument({ filePath: file.tempFilePath, fileType: 'pdf', showMenu: true });
+        },
+        fail: () => this.setData({ opening: false, openError: '文书下载失败，请检查网络后重试' }),
+      });
+      void this.load();
+    },
+    async onAcknowledge() {
+      if (this.data.acknowledging) return;
+      this.setData({ acknowledging: true });
+      const res = await call(
+        'citizen',
+        'service.acknowledge',
+        { serviceId: this.data.id },
+        { requestId: this.data.ackRequestId },
+      );
+      if (res.ok) this.setData({ acknowledging: false, view: documentView(res.data, shanghaiToday()) });
+      else this.setData({ acknowledging: false, openError: res.error.message });
+    },
+    onStatement(e: WechatMiniprogram.TouchEvent) {
+      const kind = (e.currentTarget.dataset as { kind?: string }).kind;
+      if (kind) wx.navigateTo({ url: `${STATEMENT_PAGE}?id=${this.data.id}&kind=${kind}` });
+    },
+    onReceipt() {
+      wx.navigateTo({ url: `${RECEIPT_PAGE}?id=${this.data.id}` });
+    },
+  },
+});

@@ -1,0 +1,114 @@
+/**
+ * The labelled redaction corpus (test/fixtures/redaction, PUB-7) and its scoring: recall per labelled
+ * kind (a labelled span counts as found when removals cover all of it) and precision per removed kind (a removal
+ * is right when it overlaps a labelled span). Highlights are counted apart: they are not removed.
+ */
+import frozen from '../../fixtures/redaction/frozen/corpus.json';
+import tuning from '../../fixtures/redaction/tuning/corpus.json';
+import {
+  redact,
+  type KnownPartyData,
+  type RedactOptions,
+  type RedactionResult,
+  type Span,
+} from '../../../core/redaction';
+
+export interface LabelledDoc {
+  id: string;
+  field: string;
+  known: KnownPartyData[];
+  text: string;
+  spans: Array<{ start: number; end: number; kind: string; text: string }>;
+  kept: Array<{ start: number; end: number; kind: string; text: string }>;
+}
+
+export const CORPUS: Readonly<Record<'frozen' | 'tuning', LabelledDoc[]>> = {
+  frozen: frozen as LabelledDoc[],
+  tuning: tuning as LabelledDoc[],
+};
+
+/** The engine as the publication flow calls it: the case's known party data, nothing else configured. */
+export function runDoc(doc: LabelledDoc, options: RedactOptions = {}): RedactionResult {
+  return redact(doc.text, doc.known, options);
+}
+
+export const IDENTIFIER_KINDS = [
+  'idNumber',
+  'phone',
+  'email',
+  'wechat',
+  'bankAccount',
+  'propertyCert',
+  'plate',
+];
+
+export interface KindScore {
+  labelled: number;
+  found: number;
+  highlighted: number;
+  removed: number;
+  correct: number;
+}
+
+export interface Score {
+  byKind: Record<string, KindScore>;
+  misses: Array<{ doc: string; kind: string; text: string }>;
+  falsePositives: Array<{ doc: string; kind: string; text: string }>;
+  /** Highlights that overlap no labelled span: the reviewer's extra reading. */
+  idleHighlights: number;
+  highlightsShown: number;
+}
+
+function covered(s: { start: number; end: number }, spans: readonly Span[]): boolean {
+  let at = s.start;
+  for (const r of [...spans].sort((a, b) => a.start - b.start)) {
+    if (r.start <= at && r.end > at) at = r.end;
+    if (at >= s.end) return true;
+  }
+  return at >= s.end;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+export function score(docs: readonly LabelledDoc[], options: RedactOptions = {}): Score {
+  const byKind: Record<string, KindScore> = {};
+  const k = (kind: string) =>
+    (byKind[kind] ??= { labelled: 0, found: 0, highlighted: 0, removed: 0, correct: 0 });
+  const misses: Score['misses'] = [];
+  const falsePositives: Score['falsePositives'] = [];
+  let idleHighlights = 0;
+  let highlightsShown = 0;
+  for (const doc of docs) {
+    const { removals, highlights } = runDoc(doc, options);
+    for (const g of doc.spans) {
+      const s = k(g.kind);
+      s.labelled++;
+      if (covered(g, removals)) s.found++;
+      else {
+        if (highlights.some((h) => overlaps(h, g))) s.highlighted++;
+        misses.push({ doc: doc.id, kind: g.kind, text: g.text });
+      }
+    }
+    highlightsShown += highlights.length;
+    idleHighlights += highlights.filter((h) => !doc.spans.some((g) => overlaps(g, h))).length;
+    for (const r of removals) {
+      const s = k(r.kind);
+      s.removed++;
+      if (doc.spans.some((g) => overlaps(g, r))) s.correct++;
+      else falsePositives.push({ doc: doc.id, kind: r.kind, text: doc.text.slice(r.start, r.end) });
+    }
+  }
+  return { byKind, misses, falsePositives, idleHighlights, highlightsShown };
+}
+
+/** Sums of several kinds (the identifiers together). */
+export function total(scoreByKind: Record<string, KindScore>, kinds: readonly string[]): KindScore {
+  const t: KindScore = { labelled: 0, found: 0, highlighted: 0, removed: 0, correct: 0 };
+  for (const kind of kinds) {
+    const s = scoreByKind[kind];
+    if (!s) continue;
+    for (const key of Object.keys(t) as Array<keyof KindScore>) t[key] += s[key];
+  }
+  return t;
+}
