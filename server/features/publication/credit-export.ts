@@ -21,6 +21,7 @@ import { getDoc, rowsOf, stateOf } from '../../platform/docs';
 import { keysetPage } from '../../platform/paging';
 import { handle, type Call } from '../../router/types';
 import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+import { openEntry } from './sealing';
 
 export const CREDIT_EXPORTS_COLLECTION = 'creditExports';
 /** Rows per file: small enough that marking them delivered ends well inside the function's time. */
@@ -151,9 +152,11 @@ const creditExportCreate = handle(decl.creditExportCreate, async (input, call) =
       input.kind === 'penalty' ? '没有待报送的行政处罚信息' : '没有待报送的行政许可信息',
     );
   }
+  // Opened: the identifiers the standard asks for are sealed at rest (sealing.ts); they go only into the file.
+  const opened = await Promise.all(entries.map((e) => openEntry(call.db, e)));
   const csv = creditExportCsv(
     input.kind,
-    entries.map((e) => e.entry as PenaltyEntry | PermitEntry),
+    opened.map((e) => e.entry as PenaltyEntry | PermitEntry),
   );
   const bytes = Buffer.from(csv, 'utf8');
   // Private storage (no client rule reads it); the same path on a retry overwrites the same bytes.
