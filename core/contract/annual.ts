@@ -1,5 +1,5 @@
 /**
- * The annual enforcement data's contract (PUB-14; seed publicity Art. 26; issue 17 item 6): the scheduler drafts
+ * The annual enforcement data's contract (PUB-14; seed publicity Art. 26): the scheduler drafts
  * the previous year's figures on the first working day of January; staff review, approve and publish them (a
  * workflow of its own: core/publication/annual.ts) by 31 January; `stats.annual` serves the published figures.
  */

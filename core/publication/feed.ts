@@ -1,5 +1,5 @@
 /**
- * The open-data feed for the district government portal (PUB-9; issue 17 item 4): published entries as JSON and
+ * The open-data feed for the district government portal (PUB-9): published entries as JSON and
  * CSV, paged by a cursor on the time the public document last changed, so a portal that pulls from its last
  * cursor also receives withdrawals (and expiries, once a channel's display ends) as tombstones and can take them
  * down (国办发〔2018〕118号: remove entries promptly when a decision is revoked).

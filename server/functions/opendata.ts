@@ -1,5 +1,5 @@
 /**
- * The `opendata` cloud function: HTTP access for the district government portal (PUB-9; issue 17 item 4). The
+ * The `opendata` cloud function: HTTP access for the district government portal (PUB-9). The
  * portal calls it through CloudBase's HTTP access, which carries no WeChat identity: it serves only the public
  * projection of published entries (server/features/publication/feed.ts). A call that carries another mini-program's
  * app id is refused like in every other function. An unexpected failure answers 500 without internals.

@@ -1,5 +1,5 @@
 /**
- * The annual enforcement data page rendered in Chromium (PUB-14; issue 17 item 6), `stats.annual` answered here:
+ * The annual enforcement data page rendered in Chromium (PUB-14), `stats.annual` answered here:
  * the table with its plain bars (no chart library: the package budget), the other figures, a year tab, the empty
  * and error states, at the standard and the largest font size (checked mechanically by scripts/miniprogram/checks.ts:
  * nothing cut off or overlapping; screenshots written to preview/ to look at).

@@ -1,5 +1,5 @@
 /**
- * The annual enforcement data page's view model (PUB-14; issue 17 item 6), pure and tested directly
+ * The annual enforcement data page's view model (PUB-14), pure and tested directly
  * (test/miniprogram/annual-model.test.ts): the published figures become table rows, each with a bar whose length is
  * its share of the largest count (plain WXML bars: no chart library in the package). The numbers are always
  * written out; the bar only repeats them for the eye.

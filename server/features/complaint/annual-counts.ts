@@ -1,5 +1,5 @@
 /**
- * Complaint figures of a year for the annual enforcement data (PUB-14; issue 17 item 6): complaints and reports
+ * Complaint figures of a year for the annual enforcement data (PUB-14): complaints and reports
  * received in the year (Beijing time), how many were accepted (accepted or since closed) and how many closed.
  * Reads by the `sortKey` index (`<receivedAt ISO>_<id>`), the status field only, in pages: no personal data.
  */

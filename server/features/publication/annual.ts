@@ -1,5 +1,5 @@
 /**
- * Annual enforcement data (PUB-14; seed publicity Art. 26; issue 17 item 6). The scheduler's `annual.draft` runs
+ * Annual enforcement data (PUB-14; seed publicity Art. 26). The scheduler's `annual.draft` runs
  * with every timer fan-out but acts only in January from the first working day on (the working-day calendar,
  * which an administrator extends: a cron cannot say 调休): it drafts the previous year's figures once (the record's
  * id is the year, created on the ledger, so overlapping runs make one). Staff review (分管领导), approve (主要领导)

@@ -1,5 +1,5 @@
 /**
- * The credit-platform export (信用重庆; issue 17 item 5): `creditExport.create` writes the full 双公示 records
+ * The credit-platform export (信用重庆): `creditExport.create` writes the full 双公示 records
  * (core/publication/sgs-export.ts: with the identity numbers the standard asks for) of published penalties or
  * permits not yet delivered, of the units where the caller holds `creditReporter`, to PRIVATE storage
  * (deploy/storage.rules.json: no client reads), records the export on the ledger (`creditExports`), and marks each

@@ -1,5 +1,5 @@
 /**
- * The open-data feed (PUB-9; issue 17 item 4), served by the `opendata` function's HTTP access:
+ * The open-data feed (PUB-9), served by the `opendata` function's HTTP access:
  * `GET /opendata/publications.json` → `{items, nextCursor, resumeCursor}` and `GET /opendata/publications.csv`
  * (UTF-8 with BOM). Reads ONLY the public documents (`publicationPublic`), in the order of `feedKey` (the time each
  * last changed), so withdrawals and expiries reach the portal as tombstones (core/publication/feed.ts). Index-served

@@ -1,5 +1,5 @@
 /**
- * Annual figures (PUB-14; issue 17 item 6): counts by kind, category and outcome, amounts summed exactly in 万元
+ * Annual figures (PUB-14): counts by kind, category and outcome, amounts summed exactly in 万元
  * (decimal text, no float drift), the share published within the deadline (PUB-12), the first working day of
  * January from the calendar, and the justice-bureau report from its template (seed publicity Art. 26).
  */

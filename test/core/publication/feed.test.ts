@@ -1,5 +1,5 @@
 /**
- * The open-data feed's pure parts (PUB-9; issue 17 item 4): CSV cells that a spreadsheet would run as a formula
+ * The open-data feed's pure parts (PUB-9): CSV cells that a spreadsheet would run as a formula
  * (= + - @, tab, CR) are neutralised, quoting follows RFC 4180, the file has a BOM and CRLF lines, a tombstone
  * carries no content, and the query's date bounds are Beijing days.
  */

@@ -1,5 +1,5 @@
 /**
- * The open-data feed for the district portal (PUB-9; issue 17 item 4) over the emulator's HTTP access
+ * The open-data feed for the district portal (PUB-9) over the emulator's HTTP access
  * (`/http/opendata/...`): the CSV opens in Excel with the right columns (UTF-8 BOM), no party's personal data of the
  * register appears in it or in the JSON (PUB-7; 法释〔2016〕19号 Art. 8-10), a withdrawal reaches a portal pulling
  * from its last cursor as a tombstone (PUB-13; 国办发〔2018〕118号), ETag / If-None-Match, the kind and date

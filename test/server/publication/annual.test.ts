@@ -1,5 +1,5 @@
 /**
- * Annual enforcement data (PUB-14; seed publicity Art. 26; issue 17 item 6) over the emulator with its clock: the
+ * Annual enforcement data (PUB-14; seed publicity Art. 26) over the emulator with its clock: the
  * scheduler drafts the 2026 figures on the first working day of January 2027 (the administrator's 2027 table:
  * 1 January is a holiday, 2-3 January a weekend, so 4 January) and not before, once however often the timer fires;
  * review (分管领导), approval (主要领导) and publication (办公室) through the kernel, each by another person; the

@@ -1,5 +1,5 @@
 /**
- * 年度行政执法数据 (PUB-14; seed publicity Art. 26; issue 17 item 6): the published figures of a year from
+ * 年度行政执法数据 (PUB-14; seed publicity Art. 26): the published figures of a year from
  * `stats.annual` as tables with plain bars (annual-view.ts), one tab per published year. Loading, error (重试) and
  * empty states; shareable (everything here is public).
  */

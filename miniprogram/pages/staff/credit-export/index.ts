@@ -1,5 +1,5 @@
 /**
- * 信用信息报送 (信用重庆; issue 17 item 5), for the `creditReporter` role: generate the 双公示 file of published
+ * 信用信息报送 (信用重庆), for the `creditReporter` role: generate the 双公示 file of published
  * penalties or permits not yet delivered, and get a download link for a PC (valid a few minutes) to copy. The
  * page never shows a record: the file holds identity numbers and goes to the credit platform from a PC only.
  * Each generation and each link is on the ledger (server side). Loading, error, empty and permission states.

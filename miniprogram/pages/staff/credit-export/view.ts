@@ -1,5 +1,5 @@
 /**
- * The credit export page's view model (信用重庆; issue 17 item 5), pure: an export as a line (kind, how many
+ * The credit export page's view model (信用重庆), pure: an export as a line (kind, how many
  * records, when, how often downloaded) — never its rows, which only the downloaded file on a PC holds.
  */
 import type { CreditExportRow } from '../../../core-bundle/index';
