@@ -142,7 +142,7 @@ export type { PartyIdKind } from './party/ids';
 export type { ManifestError } from './case/manifest-rows';
 export type { ExcludedPeriod } from './case/limits';
 export { CASE_CLOCK_RULES } from './case/limits';
-export { CASE_ROLES } from './case/workflow';
+export { CASE_ROLES } from './case/roles';
 export type { Finding } from './case/checks';
 
 /** The public results pages (pages/publication subpackage; docs/publication.md): labels and types only. */
@@ -187,6 +187,10 @@ export {
 export type {
   BatchApproveAnswer,
   BatchItemResult,
+  PendingDecisionRow,
+  PendingDecisions,
+  PublicationFromDecision,
+  PublicationImportAnswer,
   PublicationQueueRow,
   PublicationStaffView,
   PublicationStepDone,

@@ -141,6 +141,7 @@ async function main(argv: string[]): Promise<void> {
       name: required(flags, 'name'),
       kind,
       parentUnitId: flags.parent,
+      creditCode: flags['credit-code'],
     });
     console.log(`已创建单位 ${unit.name}`);
     console.log(unit._id);

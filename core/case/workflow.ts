@@ -6,7 +6,6 @@
  * unit's custodian for receiving records (never an investigator of the case), the legal-audit staff for the
  * legal review (行政处罚法 Art. 58). Anyone else is told the case does not exist (REC-14).
  */
-import type { Role } from '../org/roles';
 import { holdsFor } from '../org/scope';
 import type { Guard, StepDef, WorkflowDef, WorkflowFields } from '../workflow/define';
 import { CASE_CLOCKS, STAGE_CLOCK_EFFECTS } from './limits';
@@ -18,16 +17,9 @@ import {
   type CaseKind,
   type CaseStage,
 } from './stages';
+import { CASE_LEAD_ROLES, CASE_ROLES } from './roles';
 
-/** Every role that works on cases (the router's per-action check; the declaration decides per case). */
-export const CASE_ROLES = [
-  'officer',
-  'custodian',
-  'reviewer',
-  'principal',
-  'auditor',
-] as const satisfies readonly Role[];
-export const CASE_LEAD_ROLES = ['reviewer', 'principal'] as const satisfies readonly Role[];
+export { CASE_LEAD_ROLES, CASE_ROLES };
 
 /** What the declaration reads of a case. */
 export interface CaseForWorkflow {

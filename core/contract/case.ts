@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { EXCLUDED_PERIOD_LABELS, EXCLUDED_PERIODS } from '../case/limits';
-import { CASE_ROLES } from '../case/workflow';
+import { CASE_ROLES } from '../case/roles';
 import type { Finding } from '../case/checks';
 import {
   ALL_CASE_STAGES,

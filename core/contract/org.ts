@@ -8,6 +8,7 @@ import { declareAction } from './declare';
 import type { Page } from './envelope';
 import { withLabels } from './labels';
 import { ROLES, type Role, type RoleGrant } from '../org/roles';
+import { normalizeIdInput, validatePartyId } from '../party/ids';
 import { SECTION_KINDS, UNIT_KINDS, type SectionKind, type UnitKind } from '../org/units';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
@@ -34,9 +35,22 @@ export const roleInput = z.strictObject({ staffId: id, role, unitId: id });
 export const grantRequestInput = z.strictObject({ grantRequestId: id });
 export const staffListInput = z.strictObject({ unitId: z.optional(id) });
 export const sectionsInput = z.strictObject({ unitId: z.optional(id) });
+/** A unit's 统一社会信用代码, check character verified (core/party/ids.ts). */
+const unitCreditCode = z.string().check(
+  z.maxLength(40),
+  z.superRefine((v: string, ctx) => {
+    const r = validatePartyId('uscc', normalizeIdInput(v));
+    if (!r.ok) ctx.issues.push({ code: 'custom', message: `统一社会信用代码：${r.message}`, input: '' });
+  }),
+);
 export const createUnitInput = withLabels(
-  z.strictObject({ name, kind: z.enum(UNIT_KINDS), parentUnitId: z.optional(id) }),
-  { name: '单位名称', kind: '单位类型' },
+  z.strictObject({
+    name,
+    kind: z.enum(UNIT_KINDS),
+    parentUnitId: z.optional(id),
+    creditCode: z.optional(unitCreditCode),
+  }),
+  { name: '单位名称', kind: '单位类型', creditCode: '统一社会信用代码' },
 );
 export const createSectionInput = withLabels(
   z.strictObject({ unitId: id, name, kind: z.enum(SECTION_KINDS) }),
@@ -105,6 +119,8 @@ export interface UnitView {
   kind: UnitKind;
   parentUnitId: string | null;
   headStaffId: string | null;
+  /** 统一社会信用代码 (an organ's public identifier); null: not recorded. */
+  creditCode?: string | null;
 }
 
 export interface SectionView {

@@ -6,7 +6,7 @@
  * zod/mini, so the pages check their forms with the same rules and Chinese messages.
  */
 import * as z from 'zod/mini';
-import { CASE_ROLES } from '../case/workflow';
+import { CASE_ROLES } from '../case/roles';
 import type { DocumentType } from '../case/stages';
 import { penaltySchema } from '../service/schemas';
 import type { RightId } from '../service/rights';
@@ -268,10 +268,21 @@ export const serviceAcceptLateHearing = declareAction<StaffServiceView>()({
   input: acceptLateHearingInput,
 });
 
-export const serviceMine = declareAction<PartyServiceRow[]>()({
+/** One page of "我的送达文书", newest first; `nextCursor` asks for the next (null: no more). */
+export interface PartyServicePage {
+  items: PartyServiceRow[];
+  nextCursor: string | null;
+}
+export const serviceMineInput = withLabels(
+  z.strictObject({
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200, '分页标记不正确'))),
+  }),
+  { cursor: '分页标记' },
+);
+export const serviceMine = declareAction<PartyServicePage>()({
   ...citizen,
   name: 'service.mine',
-  input: z.strictObject({}),
+  input: serviceMineInput,
 });
 export const serviceGet = declareAction<PartyServiceView>()({
   ...citizen,

@@ -45,6 +45,7 @@ const LABELS = {
   scope: '同意范围',
   phone: '接收提醒短信的手机号码',
   agreed: '同意',
+  subscribe: '订阅消息提醒',
   confirmationRecordId: '送达地址确认书',
   avRecordId: '签署过程录像',
   reason: '原因',
@@ -117,6 +118,12 @@ export const serviceConsentInput = withLabels(
       z.regex(SERVICE_PHONE_PATTERN, '请填写正确的 11 位手机号码'),
     ),
     agreed: z.literal(true, '请阅读送达地址确认书并勾选同意'),
+    /**
+     * The party's answer to wx.requestSubscribeMessage for the service-notice template (`noticeTemplate` of the
+     * view): `accept` or `reject`; absent when the page could not ask (e.g. an old client): then no subscribe
+     * message is sent, the SMS still is.
+     */
+    subscribe: z.optional(z.enum(['accept', 'reject'], '订阅消息的选择不正确')),
   }),
   LABELS,
 );
@@ -167,6 +174,13 @@ export interface EnrolmentPartyView {
   consentTexts: Record<ConsentScope, string[]> | null;
   scope: ConsentScope | null;
   phoneMasked: string | null;
+  /**
+   * After the identity check: the subscribe-message template to ask for with wx.requestSubscribeMessage at
+   * consent (`longTerm` where the mini-program's category allows a long-term one, else `oneTime`).
+   */
+  noticeTemplate?: { kind: 'longTerm' | 'oneTime'; templateId: string } | null;
+  /** Which subscribe grant the party gave at consent (null: none; SMS only). */
+  subscribeGrant?: 'longTerm' | 'oneTime' | null;
   timeline: EnrolmentTimelineLine[];
 }
 

@@ -52,8 +52,13 @@ export interface RegisterDecision {
   cause: string;
   unitId: string;
   sectionId: string | null;
-  /** The deciding unit's name (authority and data source; their credit codes are the preparer's). */
+  /** The deciding unit's name (authority and data source). */
   unitName: string;
+  /**
+   * The deciding unit's 统一社会信用代码 from the organisation model (authority's and data source's codes,
+   * CF_XZJG_TYSHXYDM / CF_SJLY_TYSHXYDM); null when not recorded: then the preparer fills it in (`missing`).
+   */
+  unitCreditCode: string | null;
   decision: {
     docNo: string;
     date: string;
@@ -110,9 +115,9 @@ export function draftFromDecision(d: RegisterDecision): DecisionDraft {
     docNo: d.decision.docNo,
     decisionDate: d.decision.date,
     authority: d.unitName,
-    authorityCode: '',
+    authorityCode: d.unitCreditCode ?? '',
     sourceUnit: d.unitName,
-    sourceUnitCode: '',
+    sourceUnitCode: d.unitCreditCode ?? '',
     unitId: d.unitId,
     sectionId: d.sectionId,
     party: partyOf(d.party),

@@ -58,6 +58,12 @@ export interface EntryForWorkflow {
    * by the server (server/org/resolvers.ts `sectionReviewers`) and stored on the record before `submit` is applied.
    */
   reviewerIds: string[];
+  /**
+   * The unit whose 主要领导 approves publication (PUB-11; seed publicity Art. 22-23): the commission, for its own
+   * entries and for its enforcement unit's (whose head approves recording matters only). Resolved through the
+   * organisation model when the entry is made (server/org/resolvers.ts `approvalUnitOf`); absent: the entry's unit.
+   */
+  approvalUnitId?: string | null;
   entry: PublicationEntry;
   /** An open correction (a newer version in the flow), or null. */
   correctionId: string | null;
@@ -71,6 +77,19 @@ const scopeOf = (e: E) => (e.sectionId ? [e.sectionId] : []);
 const reaches = (roles: readonly Role[]) => (a: WorkflowActor, e: E) =>
   holdsFor(a, roles, e.unitId, scopeOf(e));
 const notPreparer = (a: WorkflowActor, e: E) => a.ref !== e.preparedBy;
+
+/** The unit whose principal approves the entry (the commission for both units), or the entry's own unit. */
+export const approvalUnitOf = (e: Pick<E, 'approvalUnitId' | 'unitId'>): string =>
+  e.approvalUnitId ?? e.unitId;
+/**
+ * Holds `principal` over the entry in its approval unit: the whole unit (the commission principal, or a
+ * unit-wide delegation of that role); a delegation limited to a section reaches only that section's entries of
+ * the commission itself. The enforcement unit's head (principal there, for recording) does not reach.
+ */
+const approvesFor = (a: WorkflowActor, e: E): boolean => {
+  const unit = approvalUnitOf(e);
+  return holdsFor(a, ['principal'], unit, unit === e.unitId ? scopeOf(e) : []);
+};
 
 /** Staff who prepare entries: the section's officers, and the preparer themself. */
 export const PREPARING_ROLES = ['officer'] as const satisfies readonly Role[];
@@ -88,13 +107,19 @@ export const prepares: Guard<E> = (a, e) =>
 export const reviews: Guard<E> = (a, e) =>
   reaches(['reviewer'])(a, e) && !!a.staffId && e.reviewerIds.includes(a.staffId) && notPreparer(a, e);
 export const forwards: Guard<E> = (a, e) => reaches(['publisher'])(a, e) && notPreparer(a, e);
-/** The principal, or whoever holds `principal` by a recorded delegation in force. */
-export const approves: Guard<E> = (a, e) => reaches(['principal'])(a, e) && notPreparer(a, e);
+/**
+ * The principal of the approval unit (the commission), or whoever holds `principal` there by a recorded delegation
+ * in force; never the enforcement unit's head for a publication (approvalUnitOf).
+ */
+export const approves: Guard<E> = (a, e) => approvesFor(a, e) && notPreparer(a, e);
 const system: Guard<E> = (a) => a.kind === 'system';
 const sectionStaff: Guard<E> = (a, e) => a.kind === 'staff' && reaches(SECTION_ROLES)(a, e);
 
 export const sees: Guard<E> = (a, e) =>
-  a.kind === 'system' || a.ref === e.preparedBy || reaches([...SECTION_ROLES, 'auditor'])(a, e);
+  a.kind === 'system' ||
+  a.ref === e.preparedBy ||
+  reaches([...SECTION_ROLES, 'auditor'])(a, e) ||
+  approvesFor(a, e);
 
 /** Whoever is at the step the entry waits for may send it back. */
 const rejects: Guard<E> = (a, e) =>

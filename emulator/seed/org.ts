@@ -9,7 +9,7 @@
  *
  * | openid             | staff id          | who                                   | roles (unit)                          |
  * |--------------------|-------------------|---------------------------------------|---------------------------------------|
- * | `demo-principal`   | `stf_principal`   | 主要领导, head of the commission      | principal (commission, enforcement*)  |
+ * | `demo-principal`   | `stf_principal`   | 主要领导, head of the commission      | principal (commission)*               |
  * | `demo-leader-1`    | `stf_leader_1`    | 分管领导: 医政医管科, 法规与综合监督科 | reviewer (commission)                 |
  * | `demo-leader-2`    | `stf_leader_2`    | 分管领导: 办公室, 公共卫生科          | reviewer (commission)                 |
  * | `demo-unit-head`   | `stf_unit_head`   | 支队长; supervises both departments   | principal, reviewer (enforcement)     |
@@ -25,8 +25,10 @@
  * | `demo-statistician`| `stf_statistician`| 信息统计科 (portal feed, 信用重庆)     | statistician, creditReporter (both)   |
  *
  * (*) The commission's 主要领导 approves the publication of enforcement results (seed publicity Art. 22-23) for the
- * enforcement unit too; there the unit head reviews (分管 its departments) and the unit's own 公示专员 forwards, so
- * the four steps are four people in both units.
+ * enforcement unit too, without any role there: the publication guard resolves the approver through the model
+ * (the entry's unit's commission, server/org/resolvers.ts `commissionOf`). In the enforcement unit the unit head
+ * reviews (分管 its departments; principal there for recording matters only) and the unit's own 公示专员
+ * forwards, so the four steps are four people in both units.
  *
  * Sections: the commission's 办公室, 医政医管科, 公共卫生科, 信息统计科 (the portal and the credit platform's upload)
  * and 法规与综合监督科 (kind `oversight`: it handles
@@ -51,6 +53,12 @@ export const DEMO_SECTIONS = {
   statistics: 'sec_statistics',
 } as const;
 
+/** The demo units' 统一社会信用代码: fictional, check character valid (GB 32100-2015). */
+export const DEMO_UNIT_CREDIT_CODES = {
+  commission: '11500101MB1D47263A',
+  enforcement: '12500101MB0N83515C',
+} as const;
+
 const C = DEMO_UNITS.commission;
 const E = DEMO_UNITS.enforcement;
 
@@ -70,10 +78,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     name: '王建国',
     unitId: C,
     sectionId: null,
-    roles: [
-      ['principal', C],
-      ['principal', E],
-    ],
+    roles: [['principal', C]],
   },
   {
     staffId: 'stf_leader_1',
@@ -211,12 +216,20 @@ const SUPERVISION: Array<[string, string[]]> = [
 /** The chart as the operator would write it (scripts/admin/bootstrap.ts). */
 export const DEMO_CHART: OrgChart = {
   units: [
-    { id: C, name: '区卫生健康委员会', kind: 'commission', headStaffId: 'stf_principal' },
+    // Fictional 统一社会信用代码 with a valid check character (11: 机关; 12: 事业单位; 500101: 万州区).
+    {
+      id: C,
+      name: '区卫生健康委员会',
+      kind: 'commission',
+      creditCode: DEMO_UNIT_CREDIT_CODES.commission,
+      headStaffId: 'stf_principal',
+    },
     {
       id: E,
       name: '区卫生健康综合行政执法支队',
       kind: 'enforcement',
       parentUnitId: C,
+      creditCode: DEMO_UNIT_CREDIT_CODES.enforcement,
       headStaffId: 'stf_unit_head',
     },
   ],

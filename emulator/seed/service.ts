@@ -32,7 +32,13 @@ export async function seedService(call: SeedCaller): Promise<void> {
     actingAs: 'representative',
     actingName: '王某某',
   });
-  await citizen('service.consent', { enrolmentId, scope: 'party', phone: '13800138000', agreed: true });
+  await citizen('service.consent', {
+    enrolmentId,
+    scope: 'party',
+    phone: '13800138000',
+    agreed: true,
+    subscribe: 'accept',
+  });
   const end = new Date(Date.now() - 3_600_000);
   const start = new Date(end.getTime() - 15 * 60_000);
   const doc = await staff<{ id: string }>('record.register', {

@@ -28,3 +28,26 @@ export function queueTabs(roles: ReadonlyArray<{ role: string }>): QueueTab[] {
 export function hasPublicationQueue(roles: ReadonlyArray<{ role: string }>): boolean {
   return queueTabs(roles).length > 0;
 }
+
+/** The 执法公示 queues page (pubstaff subpackage). */
+export const PUBLICATION_QUEUE_PAGE = '/pages/pubstaff/list/index';
+/** The preparer's worklist tab of decisions with no entry yet (`publication.decisionQueue`), next to the queues. */
+export const DECISIONS_TAB = 'decisions';
+
+/**
+ * Where a dashboard row of publication opens (PUB-12, PUB-13, PUB-15): entries overdue or due soon open the
+ * caller's first waiting queue (the reviewer's 待审核, the principal's 待审批, the auditor's 全部条目); withdrawal
+ * deadlines the section's entries (published ones are in no waiting queue); decisions without an entry the
+ * preparer's worklist (leaders without the preparer's role land on their first queue).
+ */
+const PUBLICATION_DASHBOARD_TABS: Record<string, string> = {
+  'publication.publish': '',
+  'publication.withdrawal': 'section',
+  'publication.unpublishedDecisions': DECISIONS_TAB,
+};
+
+export function publicationDashboardUrl(providerId: string): string {
+  const tab = PUBLICATION_DASHBOARD_TABS[providerId];
+  if (tab === undefined) return '';
+  return tab ? `${PUBLICATION_QUEUE_PAGE}?tab=${tab}` : PUBLICATION_QUEUE_PAGE;
+}

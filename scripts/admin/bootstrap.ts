@@ -40,6 +40,8 @@ export const orgChartSchema = z.strictObject({
         name,
         kind: z.enum(UNIT_KINDS),
         parentUnitId: z.optional(id),
+        /** 统一社会信用代码 (check character verified by createUnit). */
+        creditCode: z.optional(z.string().max(40)),
         headStaffId: z.optional(id),
       }),
     )
@@ -74,7 +76,13 @@ export async function bootstrapOrganisation(
   const c: ChangeContext = { db, actor: 'system:admin-cli', now, ids: randomIds() };
   for (const u of chart.units) {
     if (!(await getUnit(db, u.id)))
-      await createUnit(c, { id: u.id, name: u.name, kind: u.kind, parentUnitId: u.parentUnitId });
+      await createUnit(c, {
+        id: u.id,
+        name: u.name,
+        kind: u.kind,
+        parentUnitId: u.parentUnitId,
+        creditCode: u.creditCode,
+      });
   }
   for (const s of chart.sections) {
     if (!(await getSection(db, s.id))) await createSection(c, s);

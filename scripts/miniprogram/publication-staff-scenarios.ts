@@ -42,10 +42,10 @@ const daysAgo = (n: number) =>
   new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
 
 const MEDICAL = {
-  authority: '重庆市渝中区卫生健康委员会',
-  authorityCode: uscc('11500103MB1357924'),
-  sourceUnit: '重庆市渝中区卫生健康委员会',
-  sourceUnitCode: uscc('11500103MB1357924'),
+  authority: '重庆市万州区卫生健康委员会',
+  authorityCode: uscc('11500101MB1D47263'),
+  sourceUnit: '重庆市万州区卫生健康委员会',
+  sourceUnitCode: uscc('11500101MB1D47263'),
   unitId: 'unit_commission',
   sectionId: 'sec_medical',
 };
@@ -67,7 +67,7 @@ function penalty(
       name,
       creditCode: uscc(code),
       legalRep: '王建国',
-      legalRepId: { kind: 'resident', number: resident('50010319750312241') },
+      legalRepId: { kind: 'resident', number: resident('50010119750312241') },
     },
     violationType: '医疗机构使用非卫生技术人员从事医疗卫生技术工作',
     facts: '该机构安排未取得护士执业证书的人员从事护理工作。',
@@ -93,7 +93,7 @@ export async function loadPublicationStaffFixtures(baseUrl: string, appId: strin
   };
 
   found.returned = await create(
-    penalty('渝中卫医罚〔2026〕27号', 14, '重庆仁和大药房连锁有限公司', '91500103MA5UP2468'),
+    penalty('万卫医罚〔2026〕27号', 14, '重庆仁和大药房连锁有限公司', '91500101MA5UP2468'),
   );
   await call('demo-officer-3', 'publication.submit', { id: found.returned });
   await call('demo-leader-1', 'publication.reject', {
@@ -102,32 +102,32 @@ export async function loadPublicationStaffFixtures(baseUrl: string, appId: strin
   });
 
   const review = await create(
-    penalty('渝中卫医罚〔2026〕28号', 3, '重庆众康诊所有限公司', '91500103MA5UQ1357'),
+    penalty('万卫医罚〔2026〕28号', 3, '重庆众康诊所有限公司', '91500101MA5UQ1357'),
   );
   await call('demo-officer-3', 'publication.submit', { id: review });
 
   found.approval = await create(
-    penalty('渝中卫医罚〔2026〕25号', 5, '重庆安和医疗美容门诊部有限公司', '91500103MA5UR8642'),
+    penalty('万卫医罚〔2026〕25号', 5, '重庆安和医疗美容门诊部有限公司', '91500101MA5UR8642'),
   );
   await toApproval(found.approval);
   const inspection = await create({
     kind: 'inspection',
     ...MEDICAL,
-    docNo: '渝中卫医查〔2026〕52号',
+    docNo: '万卫医查〔2026〕52号',
     decisionDate: daysAgo(4),
     party: {
       category: 'organisation',
       name: '重庆众康诊所有限公司',
-      creditCode: uscc('91500103MA5UQ1357'),
+      creditCode: uscc('91500101MA5UQ1357'),
       legalRep: '赵敏',
-      legalRepId: { kind: 'resident', number: resident('50010319820716362') },
+      legalRepId: { kind: 'resident', number: resident('50010119820716362') },
     },
     category: '双随机一公开抽查',
     conclusion: '未发现违法行为',
   });
   await toApproval(inspection);
   found.held = await create(
-    penalty('渝中卫医罚〔2026〕26号', 5, '重庆康宁口腔门诊部有限公司', '91500103MA60K2468', {
+    penalty('万卫医罚〔2026〕26号', 5, '重庆康宁口腔门诊部有限公司', '91500101MA60K2468', {
       withhold: { privacy: true },
     }),
   );
@@ -139,8 +139,8 @@ export async function loadPublicationStaffFixtures(baseUrl: string, appId: strin
     { queue: 'mine', pageSize: 50 },
   );
   found.published =
-    mine.items.find((r) => r.docNo === '渝中卫医罚〔2026〕21号' && r.status === 'published')?.id ?? '';
-  if (!found.published) throw new Error('预览数据准备失败：未找到已公示的 渝中卫医罚〔2026〕21号');
+    mine.items.find((r) => r.docNo === '万卫医罚〔2026〕21号' && r.status === 'published')?.id ?? '';
+  if (!found.published) throw new Error('预览数据准备失败：未找到已公示的 万卫医罚〔2026〕21号');
 }
 
 const LIST = 'pages/pubstaff/list/index';
@@ -160,7 +160,7 @@ export const PUBLICATION_STAFF_SCENARIOS: Scenario[] = [
     keyStrings: [
       '执法公示',
       '新建公示条目',
-      '渝中卫医罚〔2026〕27号',
+      '万卫医罚〔2026〕27号',
       '已退回修改（第 2 轮）',
       '已逾期',
       '已公示',
@@ -185,7 +185,7 @@ export const PUBLICATION_STAFF_SCENARIOS: Scenario[] = [
     page: LIST,
     query: { tab: 'review' },
     openid: 'demo-leader-1',
-    keyStrings: ['待审核', '渝中卫医罚〔2026〕28号', '重庆众康诊所有限公司', '待分管领导审核'],
+    keyStrings: ['待审核', '万卫医罚〔2026〕28号', '重庆众康诊所有限公司', '待分管领导审核'],
   },
   {
     name: 'pubstaff-entry-approval',
@@ -225,11 +225,31 @@ export const PUBLICATION_STAFF_SCENARIOS: Scenario[] = [
     keyStrings: ['撤回公示', '《行政处罚法》第四十八条', '决定被撤销', '3 个工作日', '撤下公示'],
   },
   {
+    // The seed's decision of 执法一大队 with no entry 15 days on (emulator/seed/decisions.ts): PUB-6, PUB-12.
+    name: 'pubstaff-decisions',
+    page: LIST,
+    query: { tab: 'decisions' },
+    openid: 'demo-officer-1',
+    keyStrings: ['待生成条目', '万卫罚〔2026〕2号', '已逾期', '生成公示条目'],
+  },
+  {
+    name: 'pubstaff-import',
+    page: 'pages/pubstaff/import/index',
+    openid: 'demo-officer-3',
+    keyStrings: [
+      '导入双公示文件',
+      '有一行不合格就全部不导入',
+      '医政医管科',
+      '从聊天中选择文件',
+      '检查并导入',
+    ],
+  },
+  {
     name: 'pubstaff-approval-results',
     page: LIST,
     query: { tab: 'approval' },
     openid: 'demo-principal',
     steps: [{ method: 'onSelectAll' }, { method: 'onBatch' }, { method: 'onBatchConfirm' }],
-    keyStrings: ['批量审批结果', '渝中卫医罚〔2026〕26号', '未批准'],
+    keyStrings: ['批量审批结果', '万卫医罚〔2026〕26号', '未批准'],
   },
 ];

@@ -3,8 +3,10 @@
  * document opened, one waiting) and its empty state, a notice with its rights and dates, its receipt, the
  * statement form with the backend's field error, and staff's services of the case. The data is made through the
  * real functions of the seeded emulator: a case, a sealed PDF registered as its record (signed at preview time,
- * test/server/service/signedPdf.ts), an enrolled recipient (test/helpers/service-binding.ts stands in for the
- * enrolment until it lands), `service.issue`, and the party opening the notice and sending a statement.
+ * test/server/service/signedPdf.ts), an enrolled recipient (test/helpers/service-binding.ts: these previews are
+ * about serving alone; the enrolment pages have their own, service-enrol-scenarios.ts), `service.issue`, and the
+ * party opening the notice and sending a statement. Also the glue: staff's receipt verified, and the statement
+ * form's photo card with a refused album/camera permission.
  */
 import { randomUUID } from 'node:crypto';
 import { bindRecipient } from '../../test/helpers/service-binding';
@@ -14,7 +16,7 @@ import type { Scenario } from './scenario';
 export const PREVIEW_PARTY = 'demo-party';
 const OFFICER = 'demo-officer-1';
 
-const found = { caseId: '', notice: '', decision: '' };
+const found = { caseId: '', notice: '', decision: '', receiptNo: '' };
 
 type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -81,6 +83,9 @@ export async function seedServiceFixtures(baseUrl: string, appId: string): Promi
     })
   ).id;
   await fn('citizen', PREVIEW_PARTY, 'service.open', { serviceId: found.notice });
+  found.receiptNo = (
+    await fn('citizen', PREVIEW_PARTY, 'service.receipt', { serviceId: found.notice })
+  ).receiptNo;
   await fn('citizen', PREVIEW_PARTY, 'service.state', {
     serviceId: found.notice,
     text: '我方已停止相关诊疗活动并申请办理执业许可，请求从轻处罚。',
@@ -99,6 +104,7 @@ export const SERVICE_DOCUMENT_SCENARIOS: Scenario[] = [
       '已打开（已阅知）',
       '已送达，待打开',
       '请打开查看',
+      '我的电子送达',
     ],
   },
   {
@@ -155,10 +161,48 @@ export const SERVICE_DOCUMENT_SCENARIOS: Scenario[] = [
     keyStrings: ['陈述、申辩', '陈述申辩内容至少 5 个字', '提交'],
   },
   {
+    name: 'service-statement-photos-refused',
+    page: 'pages/service/statement/index',
+    query: () => ({ id: found.notice, kind: 'statement' }),
+    openid: PREVIEW_PARTY,
+    steps: [{ method: 'onPermissionFailed', args: ['chooseMedia:fail auth deny'] }],
+    keyStrings: ['图片（选填，最多 9 张）', '未获得相册或摄像头权限', '去设置'],
+  },
+  {
+    name: 'case-services-verified',
+    page: 'pages/case/services/index',
+    query: () => ({ caseId: found.caseId }),
+    openid: OFFICER,
+    // The dataset is read when the step runs, after the data was prepared.
+    steps: [
+      {
+        method: 'onVerify',
+        args: [
+          {
+            currentTarget: {
+              get dataset() {
+                return { service: found.notice, receipt: found.receiptNo };
+              },
+            },
+          },
+        ],
+      },
+    ],
+    keyStrings: ['核验送达凭证', '复制送达凭证', '核验通过'],
+  },
+  {
     name: 'case-services',
     page: 'pages/case/services/index',
     query: () => ({ caseId: found.caseId }),
     openid: OFFICER,
-    keyStrings: ['电子送达情况', '重庆某某口腔诊所有限公司', '凭证编号', '未打开提示日', '陈述、申辩'],
+    keyStrings: [
+      '电子送达情况',
+      '重庆某某口腔诊所有限公司',
+      '凭证编号',
+      '未打开提示日',
+      '陈述、申辩',
+      '核验送达凭证',
+      '复制送达凭证',
+    ],
   },
 ];

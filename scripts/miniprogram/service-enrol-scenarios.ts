@@ -118,6 +118,7 @@ export const SERVICE_ENROL_SCENARIOS: Scenario[] = [
       '送达地址确认书',
       '直至本人书面或在小程序内撤回',
       '接收提醒短信的手机号码',
+      '微信会询问是否接收送达提醒消息',
       '同意电子送达',
     ],
   },
@@ -133,7 +134,7 @@ export const SERVICE_ENROL_SCENARIOS: Scenario[] = [
     page: ENROL,
     query: () => ({ id: found.active }),
     openid: 'demo-party-1',
-    keyStrings: ['电子送达已生效', '本案及今后其他执法事项', '撤回同意'],
+    keyStrings: ['电子送达已生效', '本案及今后其他执法事项', '微信提醒', '已同意接收', '撤回同意'],
   },
   {
     name: 'service-enrol-mine',

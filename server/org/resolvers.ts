@@ -8,7 +8,9 @@ import type { Database } from '../platform/cloudbase';
 import { getAccount, holdsGrant, isActive } from './accounts';
 import { delegationsFrom } from './delegations';
 import { supervisionsOfLeader, supervisionsOfSection } from './supervision';
-import { getSection, getUnit } from './units';
+import { commissionOfUnit } from '../../core/org/units';
+import { findAll } from '../platform/docs';
+import { getSection, getUnit, UNITS_COLLECTION, UNIT_KINDS, type OrgUnit } from './units';
 
 async function activeHolders(db: Database, ids: string[], role: Role, unitId: string): Promise<string[]> {
   const out: string[] = [];
@@ -77,4 +79,24 @@ export async function leadersOf(db: Database, staffId: string, at: Date): Promis
     heads = (await unitHead(db, unit.parentUnitId, at)).filter((id) => id !== staffId);
   }
   return heads;
+}
+
+async function unitMap(db: Database): Promise<Map<string, OrgUnit>> {
+  const units = await findAll<OrgUnit>(db, UNITS_COLLECTION, { kind: db.command.in([...UNIT_KINDS]) });
+  return new Map(units.map((u) => [u._id, u]));
+}
+
+/** The commission a unit belongs to (core/org/units.ts `commissionOfUnit`): it approves publication for both. */
+export async function commissionOf(db: Database, unitId: string): Promise<string> {
+  return commissionOfUnit(unitId, await unitMap(db));
+}
+
+/** Every unit whose commission is one of `commissionIds` (the commission itself and its enforcement unit). */
+export async function unitsUnderCommissions(
+  db: Database,
+  commissionIds: readonly string[],
+): Promise<string[]> {
+  if (!commissionIds.length) return [];
+  const units = await unitMap(db);
+  return [...units.keys()].filter((id) => commissionIds.includes(commissionOfUnit(id, units)));
 }

@@ -3,6 +3,7 @@
  * enforcement unit (综合行政执法支队) with its departments. Every change goes through commitChange (on the ledger).
  */
 import { SECTION_KINDS, UNIT_KINDS, type SectionKind, type UnitKind } from '../../core/org/units';
+import { normalizeIdInput, validatePartyId } from '../../core/party/ids';
 import { AppError } from '../errors';
 import { commitChange } from '../ledger/commit';
 import type { Database } from '../platform/cloudbase';
@@ -22,6 +23,11 @@ export interface OrgUnit {
   kind: UnitKind;
   /** The commission for its enforcement unit; null for the commission. */
   parentUnitId: string | null;
+  /**
+   * The unit's 统一社会信用代码 (GB 32100-2015, check character verified): the authority's and data source's code
+   * of the 双公示 entries it publishes (CF_XZJG_TYSHXYDM, CF_SJLY_TYSHXYDM). null: not recorded yet.
+   */
+  creditCode?: string | null;
   /** The unit head (主要领导 of the commission, 支队长 of the enforcement unit); null until appointed. */
   headStaffId: string | null;
   createdAt: Date;
@@ -73,9 +79,21 @@ export async function listSections(db: Database, unitId?: string): Promise<OrgSe
 
 export async function createUnit(
   c: ChangeContext,
-  input: { id: string; name: string; kind: UnitKind; parentUnitId?: string | null },
+  input: {
+    id: string;
+    name: string;
+    kind: UnitKind;
+    parentUnitId?: string | null;
+    creditCode?: string | null;
+  },
 ): Promise<OrgUnit> {
   const parentUnitId = input.parentUnitId ?? null;
+  let creditCode: string | null = null;
+  if (input.creditCode) {
+    const r = validatePartyId('uscc', normalizeIdInput(input.creditCode));
+    if (!r.ok) throw new AppError('INVALID_INPUT', undefined, { 'payload.creditCode': r.message });
+    creditCode = r.normalized;
+  }
   if (input.kind === 'enforcement' && !parentUnitId) {
     throw new AppError('INVALID_INPUT', '执法单位须属于委机关', {
       'payload.parentUnitId': '请填写上级单位编号（委机关）',
@@ -90,6 +108,7 @@ export async function createUnit(
     name: input.name,
     kind: input.kind,
     parentUnitId,
+    creditCode,
     headStaffId: null,
     createdAt: c.now,
     updatedAt: c.now,

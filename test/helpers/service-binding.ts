@@ -1,7 +1,10 @@
 /**
- * Stands in for the enrolment flow (service.invite → consent → officer's confirmation, built separately): inserts
- * an active binding of the documented shape (server/features/service/bindings.ts) into the emulator's store, so
- * that the serving tests have an enrolled recipient. The lead switches this to the real enrolment once it lands.
+ * For tests about serving alone: inserts an active binding of the documented shape
+ * (server/features/service/bindings.ts) into the emulator's store, so that a serving test has an enrolled
+ * recipient without walking the enrolment. The enrolment flow itself (invite → code → identity → consent →
+ * officer's confirmation → serving → notices → replacement of the recipient) is covered end to end in
+ * test/server/service/end-to-end.test.ts. A binding made here has no enrolment, hence no notice address: a service
+ * issued on it sends no subscribe message or SMS.
  * Call it after the emulator started (the salt of `recipientRefOf` is the emulator's secret).
  */
 import tcb from '@cloudbase/node-sdk';

@@ -8,8 +8,8 @@ import type { PublicView } from '../../core/publication/public-view';
 export const penaltyView = (over: Partial<PublicView> = {}): PublicView => ({
   kind: 'penalty',
   kindLabel: '行政处罚',
-  docNo: '渝中卫医罚〔2026〕21号',
-  authority: '重庆市渝中区卫生健康委员会',
+  docNo: '万卫医罚〔2026〕21号',
+  authority: '重庆市万州区卫生健康委员会',
   partyName: '张某',
   partyAddress: null,
   violationType: '未取得医师执业证书擅自开展诊疗活动',
@@ -26,10 +26,10 @@ export const penaltyView = (over: Partial<PublicView> = {}): PublicView => ({
 export const permitView = (): PublicView => ({
   kind: 'permit',
   kindLabel: '行政许可',
-  docNo: '渝中卫公许〔2026〕208号',
-  authority: '重庆市渝中区卫生健康委员会',
-  partyName: '渝中区丽影美发店',
-  partyAddress: '重庆市渝中区解放碑步行街8号',
+  docNo: '万卫公许〔2026〕208号',
+  authority: '重庆市万州区卫生健康委员会',
+  partyName: '万州区丽影美发店',
+  partyAddress: '重庆市万州区高笋塘步行街8号',
   violationType: null,
   basis: null,
   categories: ['普通'],
@@ -38,7 +38,7 @@ export const permitView = (): PublicView => ({
   confiscated: null,
   certificate: {
     name: '公共场所卫生许可证',
-    no: '渝中卫公证字〔2026〕第208号',
+    no: '万卫公证字〔2026〕第208号',
     validFrom: '2026-11-20',
     validTo: '2030-11-19',
   },
@@ -54,7 +54,7 @@ export const published = (
 export const withdrawn = (id: string): PublicationPublicItem => ({
   id,
   withdrawn: true,
-  notice: { docNo: '渝中卫公罚〔2026〕9号', withdrawnOn: '2026-11-28', reason: '该行政处罚决定已被依法撤销' },
+  notice: { docNo: '万卫公罚〔2026〕9号', withdrawnOn: '2026-11-28', reason: '该行政处罚决定已被依法撤销' },
 });
 
 export const pageOf = (

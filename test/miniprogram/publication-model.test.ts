@@ -39,7 +39,7 @@ describe('listRow', () => {
       id: 'pub_0001aaaa',
       withdrawn: false,
       kindLabel: '行政处罚',
-      docNo: '渝中卫医罚〔2026〕21号',
+      docNo: '万卫医罚〔2026〕21号',
       partyName: '张某',
       summary: '未取得医师执业证书擅自开展诊疗活动',
       amount: '罚款 2.5 万元（25,000 元）',
@@ -54,7 +54,7 @@ describe('listRow', () => {
     expect(listRow(withdrawn('pub_0003aaaa'))).toEqual({
       id: 'pub_0003aaaa',
       withdrawn: true,
-      docNo: '渝中卫公罚〔2026〕9号',
+      docNo: '万卫公罚〔2026〕9号',
       withdrawnOn: '2026年11月28日',
       reason: '该行政处罚决定已被依法撤销',
     });
@@ -66,8 +66,8 @@ describe('detailView', () => {
     const v = detailView(published('pub_0001aaaa'));
     expect(v.title).toBe('行政处罚决定公示');
     expect(v.fields.map((f) => [f.label, f.value])).toEqual([
-      ['决定文书号', '渝中卫医罚〔2026〕21号'],
-      ['执法机关', '重庆市渝中区卫生健康委员会'],
+      ['决定文书号', '万卫医罚〔2026〕21号'],
+      ['执法机关', '重庆市万州区卫生健康委员会'],
       ['当事人', '张某'],
       ['违法行为类型', '未取得医师执业证书擅自开展诊疗活动'],
       ['处罚依据', '《中华人民共和国医师法》第五十九条'],
@@ -98,11 +98,11 @@ describe('detailView', () => {
   });
   it('links a changed decision to the earlier entry', () => {
     const v = detailView(
-      published('pub_0004aaaa', penaltyView(), { id: 'pub_0003aaaa', docNo: '渝中卫公罚〔2026〕9号' }),
+      published('pub_0004aaaa', penaltyView(), { id: 'pub_0003aaaa', docNo: '万卫公罚〔2026〕9号' }),
     );
     expect(v.withdrawn === false && v.replaces).toEqual({
       id: 'pub_0003aaaa',
-      docNo: '渝中卫公罚〔2026〕9号',
+      docNo: '万卫公罚〔2026〕9号',
       url: '/pages/publication/detail/index?id=pub_0003aaaa',
     });
   });
@@ -110,7 +110,7 @@ describe('detailView', () => {
     const v = detailView(withdrawn('pub_0003aaaa'));
     expect(v.withdrawn).toBe(true);
     expect(v.fields.map((f) => f.value)).toEqual([
-      '渝中卫公罚〔2026〕9号',
+      '万卫公罚〔2026〕9号',
       '2026年11月28日',
       '该行政处罚决定已被依法撤销',
     ]);
@@ -121,7 +121,7 @@ describe('shareOf', () => {
   it('shares the entry by kind and document number, never the party', () => {
     const share = shareOf(detailView(published('pub_0001aaaa')));
     expect(share).toEqual({
-      title: '行政处罚公示：渝中卫医罚〔2026〕21号',
+      title: '行政处罚公示：万卫医罚〔2026〕21号',
       path: '/pages/publication/detail/index?id=pub_0001aaaa',
     });
     expect(share.title).not.toContain('张某');

@@ -28,8 +28,8 @@ describe('results list', () => {
     });
     const text = await page.text();
     expect(text).toContain('共 3 条');
-    expect(text.indexOf('张某')).toBeLessThan(text.indexOf('渝中卫公罚〔2026〕9号'));
-    expect(text.indexOf('渝中卫公罚〔2026〕9号')).toBeLessThan(text.indexOf('渝中区丽影美发店'));
+    expect(text.indexOf('张某')).toBeLessThan(text.indexOf('万卫公罚〔2026〕9号'));
+    expect(text.indexOf('万卫公罚〔2026〕9号')).toBeLessThan(text.indexOf('万州区丽影美发店'));
     expect(text).toContain('罚款 2.5 万元（25,000 元）');
     expect(text).toContain('该公示信息已于 2026年11月28日 撤回。');
     expect(text).toContain('撤回理由：该行政处罚决定已被依法撤销');
@@ -112,7 +112,7 @@ describe('results list', () => {
     failMore = false;
     await page.invoke('loadMore');
     text = await page.text();
-    expect(text).toContain('渝中区丽影美发店');
+    expect(text).toContain('万州区丽影美发店');
     expect(text).not.toContain('加载更多失败');
     expect(text).toContain('共 2 条'); // a later page answers no count; the first page's stays
     expect(text).toContain('没有更多了');
@@ -141,7 +141,7 @@ describe('result detail', () => {
   it('reads as a summary with amounts in 万元, and links a changed decision to the earlier entry', async () => {
     harness.answer = () => ({
       ok: true,
-      data: published('pub_0004aaaa', penaltyView(), { id: 'pub_0003aaaa', docNo: '渝中卫公罚〔2026〕9号' }),
+      data: published('pub_0004aaaa', penaltyView(), { id: 'pub_0003aaaa', docNo: '万卫公罚〔2026〕9号' }),
     });
     const page = await render(DETAIL, { id: 'pub_0004aaaa' });
     expect(calls[0]).toMatchObject({
@@ -151,8 +151,8 @@ describe('result detail', () => {
     const text = await page.text();
     for (const s of [
       '行政处罚决定公示',
-      '渝中卫医罚〔2026〕21号',
-      '重庆市渝中区卫生健康委员会',
+      '万卫医罚〔2026〕21号',
+      '重庆市万州区卫生健康委员会',
       '张某',
       '《中华人民共和国医师法》第五十九条',
       '2.5 万元（25,000 元）',
@@ -160,9 +160,9 @@ describe('result detail', () => {
       '2026年11月24日',
     ])
       expect(text).toContain(s);
-    expect(text).toContain('本决定变更了原决定 渝中卫公罚〔2026〕9号');
+    expect(text).toContain('本决定变更了原决定 万卫公罚〔2026〕9号');
     expect(await shareOf(page)).toEqual({
-      title: '行政处罚公示：渝中卫医罚〔2026〕21号',
+      title: '行政处罚公示：万卫医罚〔2026〕21号',
       path: '/pages/publication/detail/index?id=pub_0004aaaa',
     });
     await page.invoke('onOpenReplaced');

@@ -26,7 +26,7 @@ describe('publication entry page', () => {
     });
     const text = await p.text();
     for (const s of [
-      '行政处罚 · 渝中卫医罚〔2026〕21号',
+      '行政处罚 · 万卫医罚〔2026〕21号',
       '待主要领导审批',
       '公众将看到的内容',
       '张某',
@@ -43,7 +43,7 @@ describe('publication entry page', () => {
       '退回修改',
     ])
       expect(text).toContain(s);
-    for (const s of ['张德明', '500103197908234519', '13628391045', '大坪正街'])
+    for (const s of ['张德明', '500101197908234512', '13628391045', '北山大道'])
       expect(text).not.toContain(s);
   });
 

@@ -121,7 +121,7 @@ it('creates an entry from the form as the backend checks it, after showing its f
   const input = (key: string, value: string) =>
     p.invoke('onInput', { currentTarget: { dataset: { key } }, detail: { value } });
   await p.invoke('onKind', tap({ value: 'inspection' }));
-  const number = docNo('渝中卫医查');
+  const number = docNo('万卫医查');
   await input('docNo', number);
   await input('decisionDate', '2026-11-20');
   await input('authorityCode', AUTHORITY_CODE);

@@ -29,7 +29,7 @@ describe('entry form', () => {
     const p = await harness.render(FORM);
     let text = await p.text();
     expect(text).toContain('新建公示条目');
-    expect(text).toContain('重庆市渝中区卫生健康委员会 · 医政医管科');
+    expect(text).toContain('重庆市万州区卫生健康委员会 · 医政医管科');
     expect(text).toContain('违法行为类型');
     expect(text).toContain('罚款金额（万元）');
     await p.invoke('onKind', tap({ value: 'permit' }));
@@ -47,7 +47,7 @@ describe('entry form', () => {
       kind: 'penalty',
       unitId: 'unit_commission',
       sectionId: 'sec_medical',
-      authority: '重庆市渝中区卫生健康委员会',
+      authority: '重庆市万州区卫生健康委员会',
       categories: ['罚款'],
       party: { category: 'organisation', name: '重庆嘉禾酒店管理有限公司' },
     });

@@ -245,10 +245,10 @@ describe('the entry form (PUB-6)', () => {
   });
 
   it('builds the entry of the chosen kind, leaving out empty optional fields and other kinds', () => {
-    const f = emptyForm({ authority: '重庆市渝中区卫生健康委员会' });
+    const f = emptyForm({ authority: '重庆市万州区卫生健康委员会' });
     Object.assign(f, {
       kind: 'inspection',
-      docNo: ' 渝中卫医查〔2026〕47号 ',
+      docNo: ' 万卫医查〔2026〕47号 ',
       category: '双随机一公开抽查',
       conclusion: '未发现问题',
       violationType: '不应出现',
@@ -259,8 +259,8 @@ describe('the entry form (PUB-6)', () => {
       kind: 'inspection',
       unitId: 'unit_commission',
       sectionId: 'sec_medical',
-      docNo: '渝中卫医查〔2026〕47号',
-      authority: '重庆市渝中区卫生健康委员会',
+      docNo: '万卫医查〔2026〕47号',
+      authority: '重庆市万州区卫生健康委员会',
       party: { category: 'organisation' },
       withhold: { privacy: true },
     });

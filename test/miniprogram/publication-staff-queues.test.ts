@@ -26,7 +26,7 @@ function backend(roles: string[]) {
         return queueOf(c) === 'approval'
           ? queuePage([
               queueRow({ id: A }),
-              queueRow({ id: B, docNo: '渝中卫公罚〔2026〕15号', partyName: '重庆嘉禾酒店管理有限公司' }),
+              queueRow({ id: B, docNo: '万卫公罚〔2026〕15号', partyName: '重庆嘉禾酒店管理有限公司' }),
             ])
           : queuePage([
               queueRow({ status: 'draft', statusLabel: '待提交', round: 2, dueDate: '2020-01-02' }),
@@ -56,7 +56,7 @@ describe('publication queues', () => {
     expect(text).toContain('我制作的');
     expect(text).toContain('待审批');
     expect(text).toContain('新建公示条目');
-    expect(text).toContain('行政处罚 · 渝中卫医罚〔2026〕21号');
+    expect(text).toContain('行政处罚 · 万卫医罚〔2026〕21号');
     expect(text).toContain('已退回修改（第 2 轮）');
     expect(text).toContain('应于 2020年1月2日 前公示，已逾期');
     expect(await p.page.$$eval('[class*="row-overdue"]', (els) => els.length)).toBe(1);
@@ -95,8 +95,8 @@ describe('publication queues', () => {
     expect(text).toContain('批量审批结果');
     expect(text).not.toContain('确认批准'); // the popup closed
     expect(text).toContain('已批准 1 条，1 条未批准');
-    expect(text).toMatch(/渝中卫医罚〔2026〕21号\s*已批准/);
-    expect(text).toMatch(new RegExp(`渝中卫公罚〔2026〕15号\\s*未批准：${SOD.replace(/[()（）]/g, '.')}`));
+    expect(text).toMatch(/万卫医罚〔2026〕21号\s*已批准/);
+    expect(text).toMatch(new RegExp(`万卫公罚〔2026〕15号\\s*未批准：${SOD.replace(/[()（）]/g, '.')}`));
     expect(await p.page.$$eval('[class*="result-refused"]', (els) => els.length)).toBe(1);
   });
 

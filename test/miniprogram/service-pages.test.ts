@@ -17,10 +17,17 @@ const effectsOf = async (page: Rendered, api: string) =>
 describe('我的送达文书', () => {
   it('lists the documents served and opens one', async () => {
     harness.answer = () =>
-      ok([
-        serviceRowOf(),
-        serviceRowOf({ id: 'svc_ffffffffffffffffffffffff', state: 'acknowledged', title: '行政处罚决定书' }),
-      ]);
+      ok({
+        items: [
+          serviceRowOf(),
+          serviceRowOf({
+            id: 'svc_ffffffffffffffffffffffff',
+            state: 'acknowledged',
+            title: '行政处罚决定书',
+          }),
+        ],
+        nextCursor: null,
+      });
     const page = await harness.render('pages/service/mine/index');
     expect(calls[0]).toMatchObject({ fn: 'citizen', event: { action: 'service.mine', payload: {} } });
     const text = await page.text();
@@ -35,7 +42,7 @@ describe('我的送达文书', () => {
   });
 
   it('says when there is nothing, and only after consent', async () => {
-    harness.answer = () => ok([]);
+    harness.answer = () => ok({ items: [], nextCursor: null });
     const page = await harness.render('pages/service/mine/index');
     expect(await page.text()).toContain('只有您确认接受电子送达后');
   });

@@ -57,7 +57,7 @@ const ALL_SECTIONS: FormSection[] = [
     key: 'decision',
     title: '决定',
     fields: [
-      { key: 'docNo', path: 'docNo', label: '决定文书号', type: 'text', hint: '如 渝中卫医罚〔2026〕21号' },
+      { key: 'docNo', path: 'docNo', label: '决定文书号', type: 'text', hint: '如 万卫医罚〔2026〕21号' },
       { key: 'decisionDate', path: 'decisionDate', label: '决定日期', type: 'date' },
       { key: 'authority', path: 'authority', label: '决定机关', type: 'text' },
       { key: 'authorityCode', path: 'authorityCode', label: '决定机关统一社会信用代码', type: 'text' },

@@ -12,6 +12,7 @@ import {
   DECISION_CHANGE_LABELS,
   type BatchApproveAnswer,
   type PublicationKind,
+  type PendingDecisionRow,
   type PublicationQueueRow,
   type PublicationStaffView,
 } from '../../core-bundle/index';
@@ -22,6 +23,7 @@ export const LIST_PAGE = '/pages/pubstaff/list/index';
 export const ENTRY_PAGE = '/pages/pubstaff/entry/index';
 export const FORM_PAGE = '/pages/pubstaff/form/index';
 export const WITHDRAW_PAGE = '/pages/pubstaff/withdraw/index';
+export const IMPORT_PAGE = '/pages/pubstaff/import/index';
 
 export { hasPublicationQueue, queueTabs, type QueueTab } from '../../utils/publication-queues';
 
@@ -76,6 +78,35 @@ export function queueRowView(r: PublicationQueueRow, today = shanghaiToday()): Q
     overdue,
     returned: r.status === 'draft' && r.round > 1 ? `已退回修改（第 ${r.round} 轮）` : '',
     withheld: r.withheld.length > 0,
+  };
+}
+
+/**
+ * A decision of the case register with no entry yet (PUB-6, PUB-12; `publication.decisionQueue`): the preparer's
+ * worklist row, with its due date on today (the dashboard's); no party data.
+ */
+export interface DecisionRowView {
+  key: string;
+  caseId: string;
+  docNo: string;
+  title: string;
+  caseNo: string;
+  decisionDate: string;
+  dueLabel: string;
+  overdue: boolean;
+}
+
+export function decisionRowView(d: PendingDecisionRow): DecisionRowView {
+  const overdue = d.status === 'overdue';
+  return {
+    key: `${d.caseId}|${d.docNo}`,
+    caseId: d.caseId,
+    docNo: d.docNo,
+    title: `${PUBLICATION_KIND_LABELS[d.kind] ?? ''} · ${d.docNo}`,
+    caseNo: `案件编号 ${d.caseNo}`,
+    decisionDate: `决定日期 ${chineseDate(d.decisionDate)}`,
+    dueLabel: `应于 ${chineseDate(d.dueDate)} 前公示${overdue ? '，已逾期' : d.status === 'dueSoon' ? '，即将到期' : ''}`,
+    overdue,
   };
 }
 

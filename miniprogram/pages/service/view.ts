@@ -182,6 +182,8 @@ export const STATEMENT_ACTIONS = {
 } as const;
 
 export interface StaffServiceRow extends ServiceRowView {
+  /** What `service.verifyReceipt` is asked about. */
+  receiptNo: string;
   fields: Array<{ label: string; value: string; mono?: boolean }>;
   paperFlag: string;
   hearingFlag: string;
@@ -212,5 +214,12 @@ export function staffServiceRow(v: StaffServiceView): StaffServiceRow {
       label: '听证日期',
       value: `${chineseDate(v.hearing.date)}（通知书最晚 ${chineseDate(v.hearing.latestServiceDay)} 送达）`,
     });
-  return { ...serviceRow(v), fields, paperFlag, hearingFlag, submissions: v.submissions.map(submissionRow) };
+  return {
+    ...serviceRow(v),
+    receiptNo: v.receiptNo,
+    fields,
+    paperFlag,
+    hearingFlag,
+    submissions: v.submissions.map(submissionRow),
+  };
 }

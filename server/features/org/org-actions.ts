@@ -18,6 +18,7 @@ export const orgActions = {
         kind: u.kind,
         parentUnitId: u.parentUnitId,
         headStaffId: u.headStaffId,
+        creditCode: u.creditCode ?? null,
       })),
     ),
   ),
@@ -43,7 +44,13 @@ export const orgActions = {
       ...input,
       id: call.ids.newId('unit'),
     });
-    return { id: unit._id, name: unit.name, kind: unit.kind, parentUnitId: unit.parentUnitId };
+    return {
+      id: unit._id,
+      name: unit.name,
+      kind: unit.kind,
+      parentUnitId: unit.parentUnitId,
+      creditCode: unit.creditCode ?? null,
+    };
   }),
 
   'org.createSection': handle(decl.orgCreateSection, async (input, call) => {

@@ -20,6 +20,7 @@ import { AppError } from '../../errors';
 import { applyStep, type StepContext } from '../../kernel/apply';
 import type { EntityWrite } from '../../ledger/commit';
 import { staffActorRef, type StaffPrincipal } from '../../org/principal';
+import { commissionOf } from '../../org/resolvers';
 import type { Database } from '../../platform/cloudbase';
 import { getDoc, stateOf } from '../../platform/docs';
 import { openEntry, sealEntry } from './sealing';
@@ -42,10 +43,15 @@ export const actorOf = (staff: StaffPrincipal): WorkflowActor => ({
 
 const withWf = (r: EntryRecord): EntryRecord => ({ ...r, _wf: r._wf ?? emptyWorkflow() });
 
-/** The entry as stored (its party's identifiers sealed: sealing.ts). */
+/**
+ * The entry as stored (its party's identifiers sealed: sealing.ts). An entry made before the approval unit was
+ * stored gets it resolved now (the commission of its unit), so the guards never fall back to the unit's own head.
+ */
 export async function loadEntry(db: Database, id: string): Promise<EntryRecord | null> {
   const r = await getDoc<EntryRecord>(db, ENTRIES_COLLECTION, id);
-  return r ? withWf(r) : null;
+  if (!r) return null;
+  const approvalUnitId = r.approvalUnitId ?? (await commissionOf(db, r.unitId));
+  return withWf({ ...r, approvalUnitId });
 }
 
 /** The entry, opened, if `staff` may see it (else NOT_FOUND: existence does not leak). */

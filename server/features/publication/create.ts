@@ -15,6 +15,7 @@ import { loadCalendar } from '../../calendar';
 import type { Calendar } from '../../../core/calendar/calendar';
 import { AppError } from '../../errors';
 import { commitChange } from '../../ledger/commit';
+import { commissionOf } from '../../org/resolvers';
 import { getSection } from '../../org/units';
 import type { StaffPrincipal } from '../../org/principal';
 import type { Database } from '../../platform/cloudbase';
@@ -52,6 +53,8 @@ export interface DraftInput {
   now: Date;
   source: EntryRecord['source'];
   calendar: Calendar;
+  /** The unit whose principal approves it (the commission: server/org/resolvers.ts `commissionOf`). */
+  approvalUnitId: string;
   /** A correction: the version it replaces (PUB-13), and the clock's start (the day of the change). */
   supersedes?: { id: string; version: number; publicId: string; startsOn: string };
   /** A changed decision's new entry: the old one's public id and document number (PUB-13). */
@@ -79,6 +82,7 @@ export function draftState(input: DraftInput): EntryState_ {
     sectionId: entry.sectionId,
     preparedBy: actorOf(input.staff).ref,
     reviewerIds: [],
+    approvalUnitId: input.approvalUnitId,
     entry,
     correctionId: null,
     withdrawal: null,
@@ -112,12 +116,13 @@ export function draftState(input: DraftInput): EntryState_ {
  */
 export async function createEntry(
   db: Database,
-  input: Omit<DraftInput, 'calendar' | 'supersedes'> & { calendar?: Calendar },
+  input: Omit<DraftInput, 'calendar' | 'supersedes' | 'approvalUnitId'> & { calendar?: Calendar },
 ): Promise<EntryRecord> {
   const existing = await loadEntry(db, input.id);
   if (existing) return existing;
   const calendar = input.calendar ?? (await loadCalendar(db));
-  const state = await sealEntry(db, input.id, draftState({ ...input, calendar }), input.now);
+  const approvalUnitId = await commissionOf(db, input.entry.unitId);
+  const state = await sealEntry(db, input.id, draftState({ ...input, calendar, approvalUnitId }), input.now);
   const actor = actorOf(input.staff);
   await commitChange(db, {
     actor: actor.ref,

@@ -14,6 +14,7 @@ import { draftFromDecision } from '../../../core/publication/from-decision';
 import { loadCalendar } from '../../calendar';
 import { AppError } from '../../errors';
 import { commitChange } from '../../ledger/commit';
+import { commissionOf } from '../../org/resolvers';
 import { getUnit } from '../../org/units';
 import { hashText } from '../../platform/crypto';
 import { handle } from '../../router/types';
@@ -40,10 +41,11 @@ const publicationFromDecision = handle(decl.publicationFromDecision, async (inpu
   const made = await loadEntry(call.db, decision.publication?.entryId ?? id);
   if (made) return answerOf(made);
 
-  const [unit, settings, calendar] = await Promise.all([
+  const [unit, settings, calendar, approvalUnitId] = await Promise.all([
     getUnit(call.db, kase.unitId),
     currentSettings(call.db, call.now),
     loadCalendar(call.db),
+    commissionOf(call.db, kase.unitId),
   ]);
   // The display end proposed from the legal settings (general tier's longest period, from the decision date).
   const months = settings.values.displayPeriods.general.maxMonths;
@@ -53,6 +55,7 @@ const publicationFromDecision = handle(decl.publicationFromDecision, async (inpu
     unitId: kase.unitId,
     sectionId: kase.sectionId,
     unitName: unit?.name ?? '',
+    unitCreditCode: unit?.creditCode ?? null,
     decision,
     party,
     publicityUntil: calendar.addMonths(decision.date, months).date,
@@ -65,6 +68,7 @@ const publicationFromDecision = handle(decl.publicationFromDecision, async (inpu
       now: call.now,
       source: { via: 'decision', caseId: kase._id },
       calendar,
+      approvalUnitId,
     }),
     fromDecision: { caseId: kase._id, caseNo: kase.caseNo, docNo: decision.docNo },
     missing: draft.missing,

@@ -12,6 +12,7 @@ import { loadCalendar } from '../../calendar';
 import { AppError } from '../../errors';
 import { handle, type Call } from '../../router/types';
 import { actorOf, answerOf, loadForStaff, step, todayOf, BATCH_BUDGET_MS } from './access';
+import { commissionOf } from '../../org/resolvers';
 import { assertMayPrepareFor, createEntry, draftState, withheldOf } from './create';
 import { ENTRIES_COLLECTION } from './model';
 import { sealEntry } from './sealing';
@@ -155,6 +156,7 @@ const publicationCorrect = handle(decl.publicationCorrect, async (input, call) =
   }
   const correctionId = call.ids.newId('pub', 'correction');
   const calendar = await loadCalendar(call.db);
+  const approvalUnitId = r.approvalUnitId ?? (await commissionOf(call.db, r.unitId));
   const done = await step(call.db, 'correct', {
     actor: actorOf(call.staff!),
     now: call.now,
@@ -178,6 +180,7 @@ const publicationCorrect = handle(decl.publicationCorrect, async (input, call) =
             now: call.now,
             source: { via: 'correction' },
             calendar,
+            approvalUnitId,
             supersedes: {
               id: r._id,
               version: r.version,

@@ -11,6 +11,7 @@
 import { holdsFor } from '../../../core/org/scope';
 import type { Role } from '../../../core/org/roles';
 import type { PublicationEntry } from '../../../core/publication/fields';
+import { approvalUnitOf } from '../../../core/publication/workflow';
 import type { WorkflowActor } from '../../../core/workflow/define';
 import type { Database } from '../../platform/cloudbase';
 import { openPersonalData, sealPersonalData, type SealedPersonalData } from '../../privacy';
@@ -74,11 +75,19 @@ const mask = (v: string) =>
  */
 export function entryFor(
   actor: WorkflowActor,
-  r: { entry: PublicationEntry; unitId: string; sectionId: string | null; preparedBy: string },
+  r: {
+    entry: PublicationEntry;
+    unitId: string;
+    sectionId: string | null;
+    preparedBy: string;
+    approvalUnitId?: string | null;
+  },
 ): { entry: PublicationEntry; identifiersHidden: boolean } {
   const whole =
     actor.ref === r.preparedBy ||
-    holdsFor(actor, IDENTIFIER_ROLES, r.unitId, r.sectionId ? [r.sectionId] : []);
+    holdsFor(actor, IDENTIFIER_ROLES, r.unitId, r.sectionId ? [r.sectionId] : []) ||
+    // The commission principal who approves the enforcement unit's entries (core/publication/workflow.ts).
+    holdsFor(actor, ['principal'], approvalUnitOf(r), []);
   if (whole) return { entry: r.entry, identifiersHidden: false };
   const p = r.entry.party;
   const party = {

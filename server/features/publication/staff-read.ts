@@ -16,12 +16,13 @@ import {
   ENTRY_STATE_LABELS,
   PUBLICATION_WORKFLOW,
   SECTION_ROLES,
+  approves,
   sees,
 } from '../../../core/publication/workflow';
 import { allowedSteps } from '../../../core/workflow/define';
 import { AppError } from '../../errors';
 import type { StaffPrincipal } from '../../org/principal';
-import { sectionReviewers, unitHead } from '../../org/resolvers';
+import { sectionReviewers, unitHead, unitsUnderCommissions } from '../../org/resolvers';
 import { keysetPage } from '../../platform/paging';
 import { handle, type Call } from '../../router/types';
 import { getDoc } from '../../platform/docs';
@@ -56,7 +57,14 @@ const unitsFor = (staff: StaffPrincipal, roles: readonly Role[]) =>
     return scope.wholeUnit || scope.sectionIds.length > 0;
   });
 
-function filterOf(call: Call, queue: StaffQueue): Record<string, unknown> | null {
+/**
+ * The units whose entries the caller approves (PUB-11): each unit whose commission (the enforcement unit's
+ * parent) is one where the caller holds `principal`. The enforcement unit's head, principal there for recording
+ * matters only, approves no publication.
+ */
+const approvalUnitsFor = (call: Call) => unitsUnderCommissions(call.db, unitsFor(call.staff!, ['principal']));
+
+async function filterOf(call: Call, queue: StaffQueue): Promise<Record<string, unknown> | null> {
   const staff = call.staff!;
   const _ = call.db.command;
   const inUnits = (roles: readonly Role[]) => {
@@ -73,8 +81,10 @@ function filterOf(call: Call, queue: StaffQueue): Record<string, unknown> | null
       return units && { status: 'reviewed', unitId: units };
     }
     case 'approval': {
-      const units = inUnits(['principal']);
-      return units && { status: 'forwarded', unitId: units };
+      // The enforcement unit's head holds `principal` there for recording only: `sees` and `approves` leave its
+      // entries to the commission principal, so the rows filter below drops them from that head's queue.
+      const units = await approvalUnitsFor(call);
+      return units.length ? { status: 'forwarded', unitId: _.in(units) } : null;
     }
     case 'section': {
       const units = inUnits([...SECTION_ROLES, 'auditor']);
@@ -87,7 +97,7 @@ const publicationQueue = handle(decl.publicationQueue, async (input, call) => {
   if (input.cursor !== undefined && !CURSOR.test(input.cursor)) {
     throw new AppError('INVALID_INPUT', undefined, { 'payload.cursor': '分页位置无效，请从第一页重新查看' });
   }
-  const filter = filterOf(call, input.queue);
+  const filter = await filterOf(call, input.queue);
   if (!filter) return { items: [], total: 0, totalCapped: false, nextCursor: null };
   const page: Page<EntryRecord> = await keysetPage<EntryRecord>(call.db, {
     collection: ENTRIES_COLLECTION,
@@ -98,7 +108,9 @@ const publicationQueue = handle(decl.publicationQueue, async (input, call) => {
     pageSize: input.pageSize ?? DEFAULT_PAGE,
   });
   const actor = actorOf(call.staff!);
-  return { ...page, items: page.items.filter((r) => sees(actor, r)).map(queueRow) };
+  const keep =
+    input.queue === 'approval' ? (r: EntryRecord) => approves(actor, r) : (r: EntryRecord) => sees(actor, r);
+  return { ...page, items: page.items.filter(keep).map(queueRow) };
 });
 
 /**

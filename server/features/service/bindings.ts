@@ -99,3 +99,24 @@ export async function storedBinding(
 ): Promise<ServiceBindingDoc | null> {
   return getDoc<ServiceBindingDoc>(db, SERVICE_BINDINGS_COLLECTION, bindingIdOf(partyId, recipientRef));
 }
+
+/**
+ * The party's recipient marker (`serviceRecipients/<partyId>`): which enrolment is the party's current recipient.
+ * Every confirmation rewrites it on the revision it read, in the same transaction as the bindings, so two
+ * confirmations for one party at the same instant cannot both end active: the second collides on the marker and
+ * is taken again on what the first wrote (it then replaces the first), or answers CONFLICT.
+ */
+export const SERVICE_RECIPIENTS_COLLECTION = 'serviceRecipients';
+
+export interface RecipientMarkerDoc {
+  _id: string;
+  _rev: number;
+  partyId: string;
+  enrolmentId: string;
+  recipientRef: string;
+  since: Date;
+}
+
+export async function recipientMarker(db: Database, partyId: string): Promise<RecipientMarkerDoc | null> {
+  return getDoc<RecipientMarkerDoc>(db, SERVICE_RECIPIENTS_COLLECTION, partyId);
+}

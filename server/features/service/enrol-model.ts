@@ -24,7 +24,11 @@ import {
 } from '../../../core/service/enrolment';
 import { allowedSteps, type WorkflowActor, type WorkflowFields } from '../../../core/workflow/define';
 import type { ServiceDateRule } from '../../../core/service/serviceDate';
-import type { SealedPersonalData } from '../../privacy';
+import type { Database } from '../../platform/cloudbase';
+import { getDoc } from '../../platform/docs';
+import { openPersonalData, type SealedPersonalData } from '../../privacy';
+import type { ServiceBindingDoc } from './bindings';
+import { noticeTemplate, type NoticeAddress } from './notify';
 
 export const ENROLMENTS_COLLECTION = ENROLMENT_WORKFLOW.collection;
 
@@ -34,6 +38,8 @@ export interface EnrolmentSecret {
   actingName: string | null;
   authorisation: string | null;
   phone: string | null;
+  /** The recipient's openid, kept only to address the service notices (server/features/service/notify.ts). */
+  openid?: string | null;
 }
 
 export interface EnrolmentDoc {
@@ -64,6 +70,8 @@ export interface EnrolmentDoc {
   actingAs: ActingAs | null;
   secret: SealedPersonalData | null;
   phoneMasked: string | null;
+  /** The subscribe grant the party gave at consent (absent on enrolments made before it was asked). */
+  subscribeGrant?: 'longTerm' | 'oneTime' | null;
   scope: ConsentScope | null;
   confirmation: { recordId: string; avRecordId: string } | null;
   revokedReason: string | null;
@@ -138,6 +146,8 @@ export function partyView(e: EnrolmentDoc, now: Date): EnrolmentPartyView {
       : null,
     scope: e.scope,
     phoneMasked: e.phoneMasked,
+    noticeTemplate: identified ? noticeTemplate() : null,
+    subscribeGrant: e.subscribeGrant ?? null,
     timeline: known ? timelineOf(e) : [],
   };
 }
@@ -176,4 +186,23 @@ export function staffView(
     timeline: timelineOf(e),
     allowedSteps: allowedSteps(ENROLMENT_WORKFLOW, actor, e).filter((s) => s === 'confirm' || s === 'revoke'),
   };
+}
+
+/**
+ * Where to tell each active recipient: their enrolment's sealed openid and number, and the grant given there.
+ * A recipient whose enrolment holds no openid (enrolled before notices were wired) gets no notice here.
+ */
+export async function noticeAddressesFor(
+  db: Database,
+  recipients: readonly ServiceBindingDoc[],
+): Promise<NoticeAddress[]> {
+  const out: NoticeAddress[] = [];
+  for (const b of recipients) {
+    const e = await getDoc<EnrolmentDoc>(db, ENROLMENTS_COLLECTION, b.enrolmentId);
+    if (!e?.secret || e.status !== 'active') continue;
+    const secret = await openPersonalData<EnrolmentSecret>(db, enrolmentSealRef(e._id), e.secret);
+    if (!secret?.openid) continue;
+    out.push({ openid: secret.openid, phone: secret.phone, subscribe: e.subscribeGrant ?? null });
+  }
+  return out;
 }

@@ -35,6 +35,7 @@ import {
 } from './enrol-model';
 import { endBinding, enrolmentStep, onFreshEnrolment, partyActor } from './enrol-steps';
 import { enrolCodeHash } from './enrol-staff';
+import { noticeTemplate } from './notify';
 
 const EXPIRED = '该电子送达确认邀请已过期，请执法人员重新生成';
 const LOCKED = '错误次数过多，该电子送达确认已锁定，请执法人员撤销后重新邀请';
@@ -147,6 +148,8 @@ const serviceEnrolIdentify = handle(decl.serviceEnrolIdentify, async (input, cal
       actingName: e.identityForm === 'organisation' ? (input.actingName ?? null) : null,
       authorisation: input.actingAs === 'agent' ? (input.authorisation ?? null) : null,
       phone: null,
+      // The one who entered the right code (recipientRef checked above): kept sealed to address the notices.
+      openid: call.caller.openid!,
     };
     const sealed = await sealPersonalData(call.db, enrolmentSealRef(e._id), { ...secret }, call.now);
     const done = await enrolmentStep(call, e, 'identify', actor, {
@@ -187,6 +190,8 @@ const serviceConsent = handle(decl.serviceConsent, async (input, call) => {
         state.scope = input.scope;
         state.secret = sealed;
         state.phoneMasked = maskPhone(input.phone);
+        // Which subscribe grant was given (the page asked with wx.requestSubscribeMessage): none means SMS only.
+        state.subscribeGrant = input.subscribe === 'accept' ? noticeTemplate().kind : null;
       },
     });
   });

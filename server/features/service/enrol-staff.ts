@@ -33,7 +33,10 @@ import { getParty } from '../case/parties';
 import {
   activeBindingsOfParty,
   bindingIdOf,
+  recipientMarker,
   SERVICE_BINDINGS_COLLECTION,
+  SERVICE_RECIPIENTS_COLLECTION,
+  type RecipientMarkerDoc,
   storedBinding,
   type ServiceBindingDoc,
 } from './bindings';
@@ -124,6 +127,7 @@ const serviceInvite = handle(decl.serviceInvite, async (input, call) => {
     actingAs: null,
     secret: null,
     phoneMasked: null,
+    subscribeGrant: null,
     scope: null,
     confirmation: null,
     revokedReason: null,
@@ -186,6 +190,8 @@ const serviceConfirm = handle(decl.serviceConfirm, async (input, call) => {
     )
       throw new AppError('PRECONDITION_FAILED', '已超过核对确认的时限，请撤销后重新邀请');
     if (e.status === 'consented') await confirmationRecords(call, e, input);
+    // Read first: the marker's revision is what makes this confirmation and a concurrent one collide.
+    const marker = await recipientMarker(call.db, e.partyId);
     const mine = await storedBinding(call.db, e.partyId, e.recipientRef ?? '');
     // Every other active recipient of the party is replaced: later documents go to the new one only. An earlier
     // enrolment of this same identity (a new scope, say) is replaced too; its binding is taken over below.
@@ -204,6 +210,7 @@ const serviceConfirm = handle(decl.serviceConfirm, async (input, call) => {
       },
       alsoWrite: () => [
         bindingWrite(e, mine, call.now),
+        markerWrite(e, marker, call.now),
         ...others.map((b) => endBinding(b, 'replaced', call.now)),
         ...oldEnrolments.map((o) => replacedEnrolment(o, e._id, actor, call.now)),
       ],
@@ -230,6 +237,15 @@ function bindingWrite(e: EnrolmentDoc, existing: ServiceBindingDoc | null, now: 
     id: bindingIdOf(e.partyId, e.recipientRef!),
     expectedRev: existing ? existing._rev : null,
     state: existing ? { ...stateOf(existing), ...state } : state,
+  };
+}
+
+function markerWrite(e: EnrolmentDoc, existing: RecipientMarkerDoc | null, now: Date): EntityWrite {
+  return {
+    collection: SERVICE_RECIPIENTS_COLLECTION,
+    id: e.partyId,
+    expectedRev: existing ? existing._rev : null,
+    state: { partyId: e.partyId, enrolmentId: e._id, recipientRef: e.recipientRef!, since: now },
   };
 }
 

@@ -31,6 +31,9 @@ import type { CaseDoc } from '../case/model';
 import { getParty } from '../case/parties';
 import { staffActor } from './access';
 import { recipientsFor } from './bindings';
+import { noticeAddressesFor } from './enrol-model';
+import { serviceNotices } from './notify';
+import { DOCUMENT_TYPES } from '../../../core/case/stages';
 import { receiptNoOf, serviceIdOf, SERVICES_COLLECTION, type ServiceDoc } from './model';
 import { dayOf, rightsUnder, staffView } from './views';
 import { deadlineViews, toldOf } from '../../../core/service/views';
@@ -178,6 +181,14 @@ const serviceIssue = handle(decl.serviceIssue, async (input, call) => {
     state: state as unknown as Record<string, unknown>,
     initialState: 'served',
     settingsVersion: stamp.settingsVersion,
+    // The party is told in the same commit (outbox, delivered at most once): a subscribe message where a grant
+    // was given and an SMS with the link, to the active recipients only (REC-7; docs/service.md "Notices").
+    inserts: serviceNotices({
+      serviceId: id,
+      docTypeLabel: DOCUMENT_TYPES[docType],
+      issuedAt: call.now,
+      addresses: await noticeAddressesFor(call.db, recipients),
+    }),
   });
   const created = await getDoc<ServiceDoc>(call.db, SERVICES_COLLECTION, id);
   return staffView(created!);

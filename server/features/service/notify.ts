@@ -6,9 +6,9 @@
  * where to read it, nothing about the case or the party; the addresses (openid, number) are needed only to send
  * and are dropped from the rows once delivered.
  *
- * NOT WIRED YET: a binding keeps only the salted recipient reference, so `service.issue` has no address to give
- * here. The enrolment must keep the recipient's openid and number sealed (server/privacy), with the kind of
- * subscribe grant; `service.issue` then passes them and adds these rows to its commit.
+ * The addresses come from the enrolment (`noticeAddressesFor`, enrol-model.ts): the recipient's openid and SMS number are sealed
+ * there with the enrolment's own key (server/privacy), with the subscribe grant the party gave at consent; only
+ * the active recipients of the party (`recipientsFor`) are addressed, so a withdrawn or replaced one gets nothing.
  */
 import { formatShanghaiMinute } from '../../../core/calendar';
 import type { PlainInsert } from '../../ledger/commit';
@@ -22,6 +22,20 @@ export interface NoticeAddress {
   phone: string | null;
   /** The subscribe grant: a long-term template, the one-time message accepted at enrolment, or none. */
   subscribe: 'longTerm' | 'oneTime' | null;
+}
+
+/**
+ * The setting: which subscribe-message template the enrolment page asks for. A long-term template
+ * (`SERVICE_NOTICE_TEMPLATE_ID`) where the mini-program's service category allows one; otherwise the one-time
+ * template (`SERVICE_NOTICE_ONE_TIME_TEMPLATE_ID`), which reaches the party once (hence the SMS as well).
+ */
+export function noticeTemplate(): { kind: 'longTerm' | 'oneTime'; templateId: string } {
+  const longTerm = process.env.SERVICE_NOTICE_TEMPLATE_ID;
+  if (longTerm) return { kind: 'longTerm', templateId: longTerm };
+  return {
+    kind: 'oneTime',
+    templateId: process.env.SERVICE_NOTICE_ONE_TIME_TEMPLATE_ID || 'service-notice-oneTime',
+  };
 }
 
 /** WeChat `thing` values hold at most 20 characters. */

@@ -22,7 +22,8 @@ import { deadlinesOf, partyRow, partyView, receiptView } from './views';
 
 /** Seconds a file URL works: long enough to download, short enough that a forwarded link soon dies. */
 export const FILE_URL_SECONDS = 300;
-const MINE_LIMIT = 100;
+/** Services per page of "我的送达文书". */
+export const MINE_PAGE = 20;
 
 const asDate = (d: Date | string | null | undefined): Date | undefined => (d ? new Date(d) : undefined);
 
@@ -50,26 +51,34 @@ export async function fixServiceDate(db: Database, state: ServiceDoc, calendar: 
   }
 }
 
-const serviceMine = handle(decl.serviceMine, async (_input, call) => {
+/**
+ * One page of the caller's services, newest first: each active binding's services older than the cursor (the
+ * last row's sortKey), merged; a row more than the page tells whether there is a next one.
+ */
+const serviceMine = handle(decl.serviceMine, async (input, call) => {
   const bindings = await bindingsOfCaller(call.db, call.caller.openid!);
+  const _ = call.db.command;
   const found = new Map<string, ServiceDoc>();
   for (const b of bindings) {
     const filter: Record<string, unknown> = { partyId: b.partyId };
     if (b.scope === 'case') filter.caseId = b.caseId;
+    if (input.cursor) filter.sortKey = _.lt(input.cursor);
     const rows = rowsOf<ServiceDoc>(
       await call.db
         .collection(SERVICES_COLLECTION)
         .where(filter)
         .orderBy('sortKey', 'desc')
-        .limit(MINE_LIMIT)
+        .limit(MINE_PAGE + 1)
         .get(),
     );
     for (const r of rows) found.set(r._id, r);
   }
-  return [...found.values()]
-    .sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1))
-    .slice(0, MINE_LIMIT)
-    .map(partyRow);
+  const sorted = [...found.values()].sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1));
+  const page = sorted.slice(0, MINE_PAGE);
+  return {
+    items: page.map(partyRow),
+    nextCursor: sorted.length > MINE_PAGE ? page[page.length - 1]!.sortKey : null,
+  };
 });
 
 const serviceGet = handle(decl.serviceGet, async (input, call) =>

@@ -5,21 +5,21 @@ import type { PenaltyEntry, PermitEntry, PublicationEntry } from '../../../core/
 export const uscc = (first17: string) => first17 + usccCheckChar(first17);
 export const residentId = (first17: string) => first17 + residentCheckChar(first17);
 
-/** 重庆市渝中区卫生健康委员会 (fictional code). */
-export const AUTHORITY_CODE = uscc('11500103MB1234567');
-export const COMPANY_CODE = uscc('91500103MA5U12345');
-export const BUSINESS_CODE = uscc('92500103MA5U54321');
-/** Born 1985-06-15 in 500103 (Chongqing, Yuzhong). */
-export const ADULT_ID = residentId('50010319850615123');
+/** 重庆市万州区卫生健康委员会 (fictional code). */
+export const AUTHORITY_CODE = uscc('11500101MB1234567');
+export const COMPANY_CODE = uscc('91500101MA5U12345');
+export const BUSINESS_CODE = uscc('92500101MA5U54321');
+/** Born 1985-06-15 in 500101 (Chongqing, Wanzhou). */
+export const ADULT_ID = residentId('50010119850615123');
 /** Born 2010-03-02: 16 on a 2026 decision. */
-export const MINOR_ID = residentId('50010320100302123');
+export const MINOR_ID = residentId('50010120100302123');
 
 const common = {
-  docNo: '渝中卫医罚〔2026〕12号',
+  docNo: '万卫医罚〔2026〕12号',
   decisionDate: '2026-11-20',
-  authority: '重庆市渝中区卫生健康委员会',
+  authority: '重庆市万州区卫生健康委员会',
   authorityCode: AUTHORITY_CODE,
-  sourceUnit: '重庆市渝中区卫生健康委员会',
+  sourceUnit: '重庆市万州区卫生健康委员会',
   sourceUnitCode: AUTHORITY_CODE,
   unitId: 'unit-commission',
   sectionId: 'sec-medical',
@@ -34,7 +34,7 @@ export function penaltyOfPerson(over: Partial<PenaltyEntry> = {}): PenaltyEntry 
       name: '张三丰',
       personId: { kind: 'resident', number: ADULT_ID },
       phone: '13912345678',
-      address: '重庆市渝中区解放碑街道民族路88号3-2',
+      address: '重庆市万州区高笋塘街道白岩路88号3-2',
     },
     violationType: '非医师行医',
     facts: '当事人张三丰未取得医师执业证书，在其住所为他人诊疗。',
@@ -52,7 +52,7 @@ export function penaltyOfPerson(over: Partial<PenaltyEntry> = {}): PenaltyEntry 
 export function penaltyOfCompany(over: Partial<PenaltyEntry> = {}): PenaltyEntry {
   return {
     ...penaltyOfPerson(),
-    docNo: '渝中卫公罚〔2026〕7号',
+    docNo: '万卫公罚〔2026〕7号',
     party: {
       category: 'organisation',
       name: '重庆某某酒店管理有限公司',
@@ -75,18 +75,18 @@ export function permitOfBusiness(over: Partial<PermitEntry> = {}): PermitEntry {
   return {
     kind: 'permit',
     ...common,
-    docNo: '渝中卫公许〔2026〕101号',
+    docNo: '万卫公许〔2026〕101号',
     party: {
       category: 'individualBusiness',
-      name: '渝中区王五理发店',
+      name: '万州区王五理发店',
       creditCode: BUSINESS_CODE,
       legalRep: '王五',
-      address: '重庆市渝中区较场口88号',
+      address: '重庆市万州区太白路88号',
       premisesConfirmed: true,
     },
     permitCategory: '普通',
     certificateName: '公共场所卫生许可证',
-    certificateNo: '渝中卫公证字〔2026〕第0101号',
+    certificateNo: '万卫公证字〔2026〕第0101号',
     content: '理发店',
     validFrom: '2026-11-20',
     validTo: '2030-11-19',
@@ -99,7 +99,7 @@ export function inspectionOfCompany(): PublicationEntry {
   return {
     kind: 'inspection',
     ...common,
-    docNo: '渝中卫监查〔2026〕33号',
+    docNo: '万卫监查〔2026〕33号',
     party: penaltyOfCompany().party,
     category: '双随机抽查',
     conclusion: '未发现问题',

@@ -17,12 +17,16 @@ const calendar = createCalendar();
 const ID = '50010119820516341' + residentCheckChar('50010119820516341');
 const USCC = '91500101MA61R3579' + usccCheckChar('91500101MA61R3579');
 
+/** The enforcement unit's code as the organisation model holds it (fictional, check character valid). */
+const UNIT_CODE = '12500101MB0N83515C';
+
 const base = (over: Partial<RegisterDecision> = {}): RegisterDecision => ({
   caseKind: 'penalty',
   cause: '未取得医师执业证书擅自执业',
   unitId: 'unit_enforcement',
   sectionId: 'sec_dept_1',
   unitName: '区卫生健康综合行政执法支队',
+  unitCreditCode: UNIT_CODE,
   decision: {
     docNo: '万卫罚〔2026〕2号',
     date: '2026-11-02',
@@ -81,7 +85,9 @@ describe('the draft from the register (PUB-6)', () => {
       publicityUntil: '2027-11-02',
       party: { category: 'person', name: '陈建华', personId: { kind: 'resident', number: ID } },
     });
-    expect(missing.map((m) => m.path).sort()).toEqual(['authorityCode', 'basis', 'facts', 'sourceUnitCode']);
+    // The authority's and data source's codes come from the organisation model (the deciding unit's).
+    expect(entry).toMatchObject({ authorityCode: UNIT_CODE, sourceUnitCode: UNIT_CODE });
+    expect(missing.map((m) => m.path).sort()).toEqual(['basis', 'facts']);
     for (const m of missing) {
       expect(m.message).toMatch(/[\u4e00-\u9fa5]/);
       expect(m.message).not.toContain(ID);
@@ -109,7 +115,13 @@ describe('the draft from the register (PUB-6)', () => {
       conclusion: '查封',
       party: { category: 'organisation', creditCode: USCC, legalRep: '冉光明' },
     });
-    expect(missing.map((m) => m.path).sort()).toEqual(['authorityCode', 'sourceUnitCode']);
+    expect(missing).toEqual([]);
+  });
+
+  it('asks for the authority’s codes when the organisation model has none for the unit', () => {
+    const { entry, missing } = draftFromDecision(base({ unitCreditCode: null }));
+    expect(entry).toMatchObject({ authorityCode: '', sourceUnitCode: '' });
+    expect(missing.map((m) => m.path).sort()).toEqual(['authorityCode', 'basis', 'facts', 'sourceUnitCode']);
   });
 
   it('asks for the ID of an unregistered operator, who has none in the register', () => {

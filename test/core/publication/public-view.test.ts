@@ -33,8 +33,8 @@ describe('publicView', () => {
     const v = publicView(penaltyOfPerson());
     expect(v).toMatchObject({
       kind: 'penalty',
-      docNo: '渝中卫医罚〔2026〕12号',
-      authority: '重庆市渝中区卫生健康委员会',
+      docNo: '万卫医罚〔2026〕12号',
+      authority: '重庆市万州区卫生健康委员会',
       partyName: '张某',
       partyAddress: null,
       violationType: '非医师行医',
@@ -55,14 +55,14 @@ describe('publicView', () => {
 
   it("shows an individual business's address only when staff confirmed business premises", () => {
     const confirmed = publicView(permitOfBusiness());
-    expect(confirmed.partyAddress).toBe('重庆市渝中区较场口88号');
+    expect(confirmed.partyAddress).toBe('重庆市万州区太白路88号');
     // The operator's name inside the registered name is reduced to the surname.
-    expect(confirmed.partyName).toBe('渝中区王某理发店');
-    expect(confirmed.certificate?.no).toBe('渝中卫公证字〔2026〕第0101号');
+    expect(confirmed.partyName).toBe('万州区王某理发店');
+    expect(confirmed.certificate?.no).toBe('万卫公证字〔2026〕第0101号');
     const home = permitOfBusiness();
     home.party = { ...home.party, premisesConfirmed: false };
     expect(publicView(home).partyAddress).toBeNull();
-    expect(JSON.stringify(publicView(home))).not.toContain('较场口88号');
+    expect(JSON.stringify(publicView(home))).not.toContain('太白路88号');
   });
 
   it('scrubs ID- and phone-shaped numbers from copied text', () => {
@@ -88,7 +88,7 @@ describe('publicView', () => {
   it('keeps only document number, date and reason in a withdrawal notice', () => {
     const n = withdrawalNotice(penaltyOfPerson(), '2026-12-01', '经复议，撤销对张三丰的处罚决定');
     expect(n).toEqual({
-      docNo: '渝中卫医罚〔2026〕12号',
+      docNo: '万卫医罚〔2026〕12号',
       withdrawnOn: '2026-12-01',
       reason: '经复议，撤销对张某的处罚决定',
     });
@@ -113,7 +113,7 @@ const idNumber = fc
 const phone = fc.tuple(fc.constantFrom('138', '139', '150', '186'), digits(8)).map(([p, r]) => p + r);
 const address = fc
   .tuple(fc.constantFrom('民生路', '临江路', '中山四路'), fc.integer({ min: 1, max: 999 }))
-  .map(([r, n]) => `重庆市渝中区${r}${n}号附${n}号`);
+  .map(([r, n]) => `重庆市万州区${r}${n}号附${n}号`);
 /** Free text that may carry some of the personal data (a careless copy from the decision): the view must scrub it. */
 const carrier = (secrets: string[]) => fc.subarray(secrets).map((s) => `经查${s.join('，')}违反规定`);
 
@@ -136,7 +136,7 @@ const entry = fc
               }
             : {
                 category: 'individualBusiness',
-                name: `渝中区${p.rep}诊所`,
+                name: `万州区${p.rep}诊所`,
                 creditCode: BUSINESS_CODE,
                 legalRep: p.rep,
                 legalRepId: { kind: 'resident', number: p.id },
@@ -147,7 +147,7 @@ const entry = fc
           violationType: a,
           basis: b,
           content: c,
-          docNo: `渝中卫罚〔2026〕${p.tel.slice(-3)}号`,
+          docNo: `万卫罚〔2026〕${p.tel.slice(-3)}号`,
         };
         return { e, forbidden: [p.isPerson ? p.name : p.rep, p.id, p.tel, p.home] };
       }),

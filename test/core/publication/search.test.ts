@@ -18,10 +18,10 @@ const company = searchTokens(publicView(penaltyOfCompany()));
 
 describe('search tokens', () => {
   it('normalises full-width characters and every bracket form of a document number', () => {
-    expect(normalizeSearchText('渝中卫医罚［２０２６］１２号')).toBe(
-      normalizeSearchText('渝中卫医罚〔2026〕12号'),
+    expect(normalizeSearchText('万卫医罚［２０２６］１２号')).toBe(
+      normalizeSearchText('万卫医罚〔2026〕12号'),
     );
-    expect(queryTokens('渝中卫医罚(2026)12号')).toEqual(queryTokens('渝中卫医罚【2026】12号'));
+    expect(queryTokens('万卫医罚(2026)12号')).toEqual(queryTokens('万卫医罚【2026】12号'));
   });
 
   it('finds by party public name, document number and violation type, in any bracket form', () => {

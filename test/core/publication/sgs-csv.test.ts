@@ -11,12 +11,12 @@ const target = { unitId: 'unit-enf', sectionId: 'dept-1' };
 const HEADER =
   'CF_XDR_MC,CF_XDR_LB,CF_XDR_SHXYM,CF_FRDB,CF_XDR_ZJLX,CF_XDR_ZJHM,CF_WSH,CF_WFXW,CF_SY,CF_YJ,CF_CFLB,CF_NR,' +
   'CF_NR_FK,CF_JDRQ,CF_YXQ,CF_GSJZQ,CF_CFJG,CF_CFJGDM,CF_SJLY,CF_SJLYDM,BZ';
-const tail = `2026/11/20,2099/12/31,2027/11/20,渝中区卫健委,${AUTHORITY_CODE},渝中区卫健委,${AUTHORITY_CODE},`;
-const companyRow = (docNo = '渝中卫罚〔2026〕1号', fine = '0.5') =>
+const tail = `2026/11/20,2099/12/31,2027/11/20,万州区卫健委,${AUTHORITY_CODE},万州区卫健委,${AUTHORITY_CODE},`;
+const companyRow = (docNo = '万卫罚〔2026〕1号', fine = '0.5') =>
   `重庆某某酒店有限公司,法人及非法人组织,${COMPANY_CODE},李四海,,,${docNo},公共场所卫生不合格,"客房茶具不洁,细菌超标",` +
   `《公共场所卫生管理条例实施细则》第三十六条,警告；罚款,"警告，罚款0.5万元",${fine},${tail}`;
 const personRow = (id = ADULT_ID) =>
-  `张三丰,自然人,,,身份证,${id},渝中卫罚〔2026〕2号,非医师行医,在家中为他人诊疗,《医师法》第五十九条,罚款,罚款3万元,3,${tail}`;
+  `张三丰,自然人,,,身份证,${id},万卫罚〔2026〕2号,非医师行医,在家中为他人诊疗,《医师法》第五十九条,罚款,罚款3万元,3,${tail}`;
 
 describe('parseSgsCsv', () => {
   it('imports a good penalty file into entries of the section that made the decisions', () => {
@@ -44,7 +44,7 @@ describe('parseSgsCsv', () => {
 
   it('reports EVERY bad row with line, column and field, imports nothing, and echoes no value', () => {
     const badId = ADULT_ID.slice(0, 17) + (ADULT_ID.at(-1) === '1' ? '2' : '1');
-    const text = [HEADER, companyRow(), personRow(badId), companyRow('渝中卫罚〔2026〕3号', '-2')].join('\n');
+    const text = [HEADER, companyRow(), personRow(badId), companyRow('万卫罚〔2026〕3号', '-2')].join('\n');
     const r = parseSgsCsv(text, target);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -102,8 +102,8 @@ describe('parseSgsCsv', () => {
       'XK_XDR_MC,XK_XDR_LB,XK_XDR_SHXYM,XK_FRDB,XK_WSH,XK_XKLB,XK_XKZS,XK_XKBH,XK_NR,XK_JDRQ,XK_YXQZ,XK_YXQZI,' +
       'XK_XKJG,XK_XKJGDM,XK_ZT,XK_LYDW,XK_LYDWDM';
     const row =
-      `渝中区王五理发店,个体工商户,${BUSINESS_CODE},王五,渝中卫公许〔2026〕101号,普通,公共场所卫生许可证,0101,理发,` +
-      `2026/11/20,2026/11/20,2030/11/19,渝中区卫健委,${AUTHORITY_CODE},有效,渝中区卫健委,${AUTHORITY_CODE}`;
+      `万州区王五理发店,个体工商户,${BUSINESS_CODE},王五,万卫公许〔2026〕101号,普通,公共场所卫生许可证,0101,理发,` +
+      `2026/11/20,2026/11/20,2030/11/19,万州区卫健委,${AUTHORITY_CODE},有效,万州区卫健委,${AUTHORITY_CODE}`;
     const r = parseSgsCsv(`${header}\n${row}\n`, target);
     expect(r).toMatchObject({
       ok: true,

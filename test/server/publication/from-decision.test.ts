@@ -7,6 +7,7 @@
  */
 import { useSeededEmulator } from '../complaint/helpers';
 import { HEAD, OFFICER, openCase } from '../case/helpers';
+import { DEMO_UNIT_CREDIT_CODES } from '../../../emulator/seed/org';
 
 const ctx = useSeededEmulator();
 
@@ -86,8 +87,9 @@ describe('publication.fromDecision (PUB-6, PUB-10)', () => {
     const made = await ctx.call.staff(OFFICER, 'publication.fromDecision', { caseId: kase.id, docNo });
     expect(made.ok).toBe(true);
     const paths = made.data.missing.map((m: any) => m.path);
-    // What the register does not hold: the facts, the basis, the authority's credit codes.
-    expect(paths).toEqual(expect.arrayContaining(['facts', 'basis', 'authorityCode', 'sourceUnitCode']));
+    // What the register does not hold: the facts and the basis. The authority's credit codes are the deciding
+    // unit's, from the organisation model (the seed's enforcement unit).
+    expect(paths.sort()).toEqual(['basis', 'facts']);
     expect(made.data.missing.every((m: any) => /[\u4e00-\u9fa5]/.test(m.message))).toBe(true);
 
     // A retry (or a colleague) gets the same draft, not a second one.
@@ -111,6 +113,10 @@ describe('publication.fromDecision (PUB-6, PUB-10)', () => {
       },
     });
     expect(got.data.entry.party.creditCode).toMatch(/^91500101MA/);
+    expect(got.data.entry).toMatchObject({
+      authorityCode: DEMO_UNIT_CREDIT_CODES.enforcement,
+      sourceUnitCode: DEMO_UNIT_CREDIT_CODES.enforcement,
+    });
     expect(got.data.dueDate).toEqual(expect.any(String));
 
     // The decision knows its entry (case.get).
@@ -125,8 +131,6 @@ describe('publication.fromDecision (PUB-6, PUB-10)', () => {
     // Completed by the preparer (publication.edit, the whole entry): submit goes on to the 分管 review.
     const entry = {
       ...got.data.entry,
-      authorityCode: '11500101MB1603224B',
-      sourceUnitCode: '11500101MB1603224B',
       facts: '当事人未取得医疗机构执业许可证，擅自开展口腔诊疗活动。',
       basis: '《医疗机构管理条例》第四十三条',
     };

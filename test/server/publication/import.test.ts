@@ -47,7 +47,7 @@ describe('publication.import (PUB-6)', () => {
     const before = (await allDocs('publicationEntries')).length;
     const file = csv(
       row('万卫公罚〔2026〕501号'),
-      row('万卫公罚〔2026〕502号', { CF_XDR_SHXYM: '91500103MA5U1234X' }),
+      row('万卫公罚〔2026〕502号', { CF_XDR_SHXYM: '91500101MA5U1234X' }),
       row('万卫公罚〔2026〕503号'),
       row('万卫公罚〔2026〕504号', { CF_JDRQ: '2026/02/30' }),
     );
@@ -60,7 +60,7 @@ describe('publication.import (PUB-6)', () => {
         [5, 'CF_JDRQ'],
       ]),
     );
-    expect(JSON.stringify(res.data)).not.toContain('91500103MA5U1234X');
+    expect(JSON.stringify(res.data)).not.toContain('91500101MA5U1234X');
     expect((await allDocs('publicationEntries')).length).toBe(before);
   });
 

@@ -33,6 +33,7 @@ export async function partyConsents(
   code: string,
   party: { name: string; idNo: string },
   acting: Record<string, string> = { actingAs: 'representative', actingName: '王某某' },
+  consent: Record<string, string> = {},
 ) {
   expect(await call.citizen(openid, 'service.enrolCode', { enrolmentId, code })).toMatchObject({ ok: true });
   const identified = await call.citizen(openid, 'service.enrolIdentify', {
@@ -47,6 +48,7 @@ export async function partyConsents(
     scope: 'party',
     phone: '13800138000',
     agreed: true,
+    ...consent,
   });
   expect(consented).toMatchObject({ ok: true, data: { status: 'consented' } });
   return consented.data;

@@ -40,7 +40,10 @@ describe('service.issue', () => {
     const mine = await t.call.citizen(openid, 'service.mine');
     expect(mine).toMatchObject({
       ok: true,
-      data: [{ id: serviceId, state: 'served', docTypeLabel: '行政处罚事先告知书' }],
+      data: {
+        items: [{ id: serviceId, state: 'served', docTypeLabel: '行政处罚事先告知书' }],
+        nextCursor: null,
+      },
     });
 
     const opened = await t.call.citizen(openid, 'service.open', { serviceId });
@@ -155,7 +158,10 @@ describe('service.issue', () => {
         error: { code: 'NOT_FOUND' },
       });
     }
-    expect(await t.call.citizen(stranger, 'service.mine')).toEqual({ ok: true, data: [] });
+    expect(await t.call.citizen(stranger, 'service.mine')).toEqual({
+      ok: true,
+      data: { items: [], nextCursor: null },
+    });
     await bindRecipient({ openid, partyId: kase.partyId, caseId: kase.id, status: 'withdrawn' });
     expect(await t.call.citizen(openid, 'service.get', { serviceId })).toMatchObject({
       ok: false,

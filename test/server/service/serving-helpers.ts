@@ -1,6 +1,7 @@
 /**
  * Shared by the serving tests (REC-7): a penalty case opened at a set time, a sealed PDF registered as a document
- * record of the case register, an enrolled recipient (test/helpers/service-binding.ts stands in for enrolment),
+ * record of the case register, an enrolled recipient (test/helpers/service-binding.ts stands in for enrolment
+ * where a test is about serving alone; the enrolment flow itself is covered end to end in end-to-end.test.ts),
  * and `service.issue` on it.
  */
 import { randomUUID } from 'node:crypto';
@@ -21,18 +22,12 @@ export async function setClock(t: Ctx, iso: string): Promise<void> {
   await t.emu.post('/_emulator/clock', { now: iso });
 }
 
-/** A case with a document record whose file is `bytes` (a sealed PDF unless given). */
-export async function caseWithDocument(
-  t: Ctx,
-  docType: string,
-  bytes: Buffer = sealedPdf(),
-  caseOverrides: Record<string, unknown> = {},
-) {
-  const kase = await openCase(t.call, caseOverrides);
+/** A document record whose file is `bytes` (a sealed PDF unless given), registered on the case `caseId`. */
+export async function documentOnCase(t: Ctx, caseId: string, docType: string, bytes: Buffer = sealedPdf()) {
   const fileID = await uploadPhoto(t.emu, OFFICER, bytes, `${randomUUID()}.pdf`);
   const now = Date.now();
   const rec = await t.call.staff(OFFICER, 'record.register', {
-    caseId: kase.id,
+    caseId,
     type: 'document',
     title: docType === 'penaltyDecision' ? '行政处罚决定书' : '行政处罚事先告知书',
     workEndedAt: new Date(now - 600_000).toISOString(),
@@ -45,7 +40,19 @@ export async function caseWithDocument(
     },
   });
   expect(rec).toMatchObject({ ok: true });
-  return { kase, recordId: rec.data.id as string, bytes };
+  return rec.data.id as string;
+}
+
+/** A case with a document record whose file is `bytes` (a sealed PDF unless given). */
+export async function caseWithDocument(
+  t: Ctx,
+  docType: string,
+  bytes: Buffer = sealedPdf(),
+  caseOverrides: Record<string, unknown> = {},
+) {
+  const kase = await openCase(t.call, caseOverrides);
+  const recordId = await documentOnCase(t, kase.id, docType, bytes);
+  return { kase, recordId, bytes };
 }
 
 /** A served document: case, record, enrolled recipient and `service.issue`; answers the ids and the party's openid. */

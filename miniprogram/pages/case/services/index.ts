@@ -2,9 +2,12 @@
  * Staff: the electronic services of a case (REC-7): each document's state and times, its receipt number and hash,
  * the paper-service flag with the day paper service must go out by (行政处罚法 Art. 61), a hearing notice's
  * rescheduling flag (Art. 64(二)), and the party's statements with their late marks; a hearing request refused as
- * late may be accepted here for good cause, with the reason (recorded on the service's ledger chain).
+ * late may be accepted here for good cause, with the reason (recorded on the service's ledger chain). Each receipt
+ * can be verified against the ledger and the stored file (`service.verifyReceipt`) and copied as text
+ * (`service.staffReceipt` through `receiptLines`, wx.setClipboardData) to paste into the case file.
  */
 import { pageBase } from '../../../behaviors/page-base';
+import { receiptLines } from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import { staffServiceRow, type StaffServiceRow } from '../../service/view';
 
@@ -18,6 +21,8 @@ Component({
     reasons: {} as Record<string, string>,
     errors: {} as Record<string, string>,
     busy: '',
+    /** Per service: the verification's outcome shown under its receipt. */
+    checks: {} as Record<string, { ok: boolean; lines: string[] }>,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -42,6 +47,35 @@ Component({
     onReason(e: WechatMiniprogram.Input) {
       const id = (e.currentTarget.dataset as { id?: string }).id;
       if (id) this.setData({ [`reasons.${id}`]: e.detail.value, [`errors.${id}`]: '' });
+    },
+    async onVerify(e: WechatMiniprogram.TouchEvent) {
+      const { service, receipt } = e.currentTarget.dataset as { service?: string; receipt?: string };
+      if (!service || !receipt || this.data.busy) return;
+      this.setData({ busy: `verify-${service}` });
+      const res = await call('staff', 'service.verifyReceipt', { receiptNo: receipt });
+      this.setData({ busy: '' });
+      const outcome = res.ok
+        ? {
+            ok: res.data.ok,
+            lines: res.data.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.message}`),
+          }
+        : { ok: false, lines: [res.error.message] };
+      this.setData({ [`checks.${service}`]: outcome });
+    },
+    async onExport(e: WechatMiniprogram.TouchEvent) {
+      const { service } = e.currentTarget.dataset as { service?: string };
+      if (!service || this.data.busy) return;
+      this.setData({ busy: `export-${service}` });
+      const res = await call('staff', 'service.staffReceipt', { serviceId: service });
+      this.setData({ busy: '' });
+      if (!res.ok) {
+        wx.showToast({ title: res.error.message, icon: 'none' });
+        return;
+      }
+      wx.setClipboardData({
+        data: receiptLines(res.data).join('\n'),
+        success: () => wx.showToast({ title: '送达凭证已复制', icon: 'success' }),
+      });
     },
     async onAcceptLate(e: WechatMiniprogram.TouchEvent) {
       const { service, id } = e.currentTarget.dataset as { service?: string; id?: string };

@@ -5,11 +5,21 @@
  * per entry (approved, or refused with the backend's reason, e.g. a separation-of-duty refusal).
  */
 import { pageBase } from '../../../behaviors/page-base';
-import type { BatchApproveAnswer, PublicationQueueRow, StaffQueue } from '../../../core-bundle/index';
+import type {
+  BatchApproveAnswer,
+  PendingDecisions,
+  PublicationFromDecision,
+  PublicationQueueRow,
+  StaffQueue,
+} from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import { shanghaiToday } from '../../../utils/date-format';
+import { DECISIONS_TAB } from '../../../utils/publication-queues';
 import {
   batchResultLines,
+  decisionRowView,
+  IMPORT_PAGE,
+  type DecisionRowView,
   ENTRY_PAGE,
   FORM_PAGE,
   publishAtOf,
@@ -22,7 +32,27 @@ import {
 
 const PAGE_SIZE = 20;
 
-const EMPTY: Record<StaffQueue, string> = {
+/** A queue tab, or the preparer's worklist of decisions with no entry yet. */
+type Tab = StaffQueue | typeof DECISIONS_TAB;
+
+/**
+ * The tabs of the caller's roles, with the preparer's 待生成条目 after 我制作的 (PUB-6, PUB-12), and 全部条目 when a
+ * dashboard row asks for it (withdrawal deadlines: published entries are in no waiting queue; the server answers
+ * the section queue to every role of the section or unit).
+ */
+function tabsFor(roles: ReadonlyArray<{ role: string }>, asked: string): QueueTab[] {
+  const tabs: Array<{ queue: Tab; label: string }> = [];
+  for (const t of queueTabs(roles)) {
+    tabs.push(t);
+    if (t.queue === 'mine') tabs.push({ queue: DECISIONS_TAB, label: '待生成条目' });
+  }
+  if (asked === 'section' && tabs.length && !tabs.some((t) => t.queue === 'section'))
+    tabs.push({ queue: 'section', label: '全部条目' });
+  return tabs as QueueTab[];
+}
+
+const EMPTY: Record<Tab, string> = {
+  decisions: '没有尚未生成公示条目的决定。',
   mine: '您制作的公示条目会显示在这里。',
   review: '暂无待您审核的条目。',
   office: '暂无待报送的条目。',
@@ -36,7 +66,10 @@ Component({
     state: 'loading',
     errorMessage: '',
     tabs: [] as QueueTab[],
-    tab: '' as StaffQueue | '',
+    tab: '' as Tab | '',
+    decisions: [] as DecisionRowView[],
+    truncated: false,
+    making: '',
     emptyText: '',
     rows: [] as QueueRowView[],
     nextCursor: null as string | null,
@@ -76,7 +109,7 @@ Component({
         this.setData({ state: refused ? 'refused' : 'error', errorMessage: me.error.message });
         return;
       }
-      const tabs = queueTabs(me.data.roles ?? []);
+      const tabs = tabsFor(me.data.roles ?? [], this.data.tab);
       if (!tabs.length) {
         this.setData({ state: 'refused', errorMessage: '您当前的角色不参与执法公示。' });
         return;
@@ -86,6 +119,7 @@ Component({
       await this.loadQueue();
     },
     async loadQueue() {
+      if (this.data.tab === DECISIONS_TAB) return this.loadDecisions();
       const queue = this.data.tab as StaffQueue;
       this.setData({
         state: 'loading',
@@ -106,6 +140,43 @@ Component({
         nextCursor: res.data.nextCursor,
       });
     },
+    /** The preparer's decisions with no entry yet, earliest due first (a worklist, not paged). */
+    async loadDecisions() {
+      this.setData({ state: 'loading', rows: [], nextCursor: null, emptyText: EMPTY.decisions, banner: '' });
+      const res = await call('staff', 'publication.decisionQueue', {});
+      if (!res.ok) {
+        const refused = res.error.code === 'FORBIDDEN' || res.error.code === 'UNAUTHENTICATED';
+        this.setData({ state: refused ? 'refused' : 'error', errorMessage: res.error.message });
+        return;
+      }
+      const data = res.data as PendingDecisions;
+      this.setData({ state: 'ready', decisions: data.items.map(decisionRowView), truncated: data.truncated });
+    },
+    /** 生成公示条目: the draft from the register, then the form to complete what it lacks. */
+    async onMake(e: WechatMiniprogram.TouchEvent) {
+      const key = (e.currentTarget.dataset as { key?: string }).key;
+      const d = this.data.decisions.find((x) => x.key === key);
+      if (!d || this.data.making) return;
+      this.setData({ making: d.key, banner: '' });
+      const res = await call(
+        'staff',
+        'publication.fromDecision',
+        { caseId: d.caseId, docNo: d.docNo },
+        { requestId: newRequestId() },
+      );
+      this.setData({ making: '' });
+      if (!res.ok) {
+        this.setData({ banner: res.error.message });
+        return;
+      }
+      const made = res.data as PublicationFromDecision;
+      wx.navigateTo({
+        url: made.missing.length ? `${FORM_PAGE}?id=${made.id}` : `${ENTRY_PAGE}?id=${made.id}`,
+      });
+    },
+    onImport() {
+      wx.navigateTo({ url: IMPORT_PAGE });
+    },
     async loadMore() {
       const cursor = this.data.nextCursor;
       if (!cursor || this.data.loadingMore) return;
@@ -124,7 +195,7 @@ Component({
       else this.setData({ loadingMore: false, moreError: res.error.message });
     },
     onTab(e: WechatMiniprogram.TouchEvent) {
-      const tab = (e.currentTarget.dataset as { queue?: StaffQueue }).queue;
+      const tab = (e.currentTarget.dataset as { queue?: Tab }).queue;
       if (!tab || tab === this.data.tab) return;
       this.setData({ tab, results: null });
       void this.loadQueue();

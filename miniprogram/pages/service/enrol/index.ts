@@ -199,13 +199,30 @@ Component({
         this.setData({ 'errors.scope': '请选择同意电子送达的范围' });
         return;
       }
-      const payload = {
+      const payload: Record<string, unknown> = {
         enrolmentId: this.data.id,
         scope: this.data.scope,
         phone: this.data.form.phone,
         agreed: this.data.agreed,
       };
-      if (this.checked(serviceConsentInput, payload)) void this.send('service.consent', payload);
+      if (!this.checked(serviceConsentInput, payload)) return;
+      // The notice of a served document: the subscribe message is asked for inside this tap (a one-time one where
+      // the category has no long-term one); the answer is recorded, and a refusal leaves the SMS only.
+      const template = this.data.view?.noticeTemplate;
+      if (!template || typeof wx.requestSubscribeMessage !== 'function') {
+        void this.send('service.consent', payload);
+        return;
+      }
+      wx.requestSubscribeMessage({
+        tmplIds: [template.templateId],
+        success: (res: Record<string, string>) => {
+          payload.subscribe = res[template.templateId] === 'accept' ? 'accept' : 'reject';
+        },
+        fail: () => {
+          payload.subscribe = 'reject';
+        },
+        complete: () => void this.send('service.consent', payload),
+      } as unknown as WechatMiniprogram.RequestSubscribeMessageOption);
     },
     onRefuse() {
       wx.showModal({

@@ -13,7 +13,7 @@ import {
   type StaffMeView,
 } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
-import { hasPublicationQueue } from '../../../utils/publication-queues';
+import { hasPublicationQueue, publicationDashboardUrl } from '../../../utils/publication-queues';
 
 const BIND_PAGE = '/pages/staff/bind/index';
 
@@ -67,7 +67,7 @@ export function toDashboardRows(view: DashboardView | null | undefined): Dashboa
     .map((p) => ({
       id: p.id,
       title: p.label,
-      url: p.queueTab ? `${QUEUE_PAGE}?tab=${p.queueTab}` : '',
+      url: p.queueTab ? `${QUEUE_PAGE}?tab=${p.queueTab}` : publicationDashboardUrl(p.id),
       // A provider reads at most its cap of items, earliest due first: then the counts are "at least".
       detail:
         `逾期 ${n(p.counts?.overdue)} 件 · 即将到期 ${n(p.counts?.dueSoon)} 件` +
