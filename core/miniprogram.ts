@@ -165,6 +165,9 @@ export type { PublicView, WithdrawalNotice } from './publication/public-view';
  */
 export { RIGHTS_DOC_TYPES } from './service/rights';
 export type { PublicRightItem, PublicRights, RemedyBodyView, RightsDocType } from './contract/rights';
+export type { AnnualFigures } from './publication/annual';
+export type { AnnualPublicView } from './contract/annual';
+export type { CreditExportLink, CreditExportRow } from './contract/credit';
 /**
  * The staff publication pages (pages/pubstaff subpackage; docs/publication.md): the form's code lists, the
  * deadlines' lengths and the contract's types. The entry schema is not bundled: the backend checks the form and

@@ -4,8 +4,10 @@
  * typed client is derived from them. Adding an action: declare it in its feature's contract file, list it here,
  * write its handler and its tests.
  */
+import * as annual from './annual';
 import { CASE_STAFF_ACTIONS } from './case';
 import * as complaint from './complaint';
+import { CREDIT_STAFF_ACTIONS } from './credit';
 import { contactPhoneNumber } from './contact';
 import type { ClientApi } from './declare';
 import { table } from './declare';
@@ -32,6 +34,7 @@ export const PUBLIC_API = table([
   publication.publicationList,
   publication.publicationGet,
   rightsGet,
+  annual.statsAnnual,
 ] as const);
 
 export const CITIZEN_API = table([
@@ -79,6 +82,9 @@ export const STAFF_API = table([
   complaint.complaintExtendCaseDecision,
   complaint.complaintExtendPetition,
   ...CASE_STAFF_ACTIONS,
+  ...CREDIT_STAFF_ACTIONS,
+  annual.annualGet,
+  annual.annualStep,
   publication.publicationQueue,
   publication.publicationStaffGet,
   publication.publicationCreate,
@@ -123,6 +129,7 @@ export const SCHEDULER_API = table([
   publication.publicationPublishDue,
   officialAccount.officialAccountPrepare,
   officialAccount.officialAccountSweep,
+  annual.annualDraft,
   ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
   publication.publicationDelistDue,
   publication.publicationCreditEndDue,

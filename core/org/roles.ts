@@ -8,6 +8,8 @@ export const ROLES = [
   'auditor',
   'admin',
   'partyOffice',
+  'statistician',
+  'creditReporter',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -23,6 +25,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: '法制稽查',
   admin: '系统管理员',
   partyOffice: '党委办公室（公众号）',
+  statistician: '信息统计员',
+  creditReporter: '信用信息报送员',
 };
 
 /**

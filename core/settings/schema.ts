@@ -136,6 +136,11 @@ export const settingsValuesSchema = z.strictObject({
     /** Working days the one extension of that period adds, with a leader's approval (same article; absent: 15). */
     caseDecisionExtensionWorkingDays: z.optional(days),
   }),
+  /**
+   * The report of the year's enforcement data to the district justice bureau (seed publicity Art. 26; PUB-14), with
+   * `{year}`, `{total}`, `{penalty}`, `{fines}`... filled in (core/publication/annual.ts). Absent: the built-in text.
+   */
+  justiceReportTemplate: z.optional(z.string().check(z.minLength(1), z.maxLength(4000))),
 });
 
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;

@@ -23,6 +23,8 @@
  * | `demo-admin-1`     | `stf_admin_1`     | 办公室, 系统管理员                    | admin (commission)                    |
  * | `demo-admin-2`     | `stf_admin_2`     | 办公室, 系统管理员                    | admin (commission)                    |
  * | `demo-party-office`| `stf_party_office`| 党委办公室, runs the official account | partyOffice (commission)              |
+/**
+ * | `demo-statistician`| `stf_statistician`| 信息统计科 (portal feed, 信用重庆)     | statistician, creditReporter (both)   |
  *
  * (*) The commission's 主要领导 approves the publication of enforcement results (seed publicity Art. 22-23) for the
  * enforcement unit too, without any role there: the publication guard resolves the approver through the model
@@ -30,7 +32,8 @@
  * reviews (分管 its departments; principal there for recording matters only) and the unit's own 公示专员
  * forwards, so the four steps are four people in both units.
  *
- * Sections: the commission's 办公室, 医政医管科, 公共卫生科 and 法规与综合监督科 (kind `oversight`: it handles
+ * Sections: the commission's 办公室, 医政医管科, 公共卫生科, 信息统计科 (the portal and the credit platform's upload)
+ * and 法规与综合监督科 (kind `oversight`: it handles
  * complaints about enforcement conduct, which never go to the enforcement unit); the enforcement unit's 执法一大队,
  * 执法二大队 and 法制稽查 (its internal legal review and inspection).
  */
@@ -50,6 +53,7 @@ export const DEMO_SECTIONS = {
   department2: 'sec_dept_2',
   enforcementLegal: 'sec_enf_legal',
   partyOffice: 'sec_party_office',
+  statistics: 'sec_statistics',
 } as const;
 
 /** The demo units' 统一社会信用代码: fictional, check character valid (GB 32100-2015). */
@@ -189,6 +193,18 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     sectionId: DEMO_SECTIONS.partyOffice,
     roles: [['partyOffice', C]],
   },
+  {
+    staffId: 'stf_statistician',
+    openid: 'demo-statistician',
+    name: '周敏',
+    unitId: C,
+    sectionId: DEMO_SECTIONS.statistics,
+    roles: [
+      ['statistician', C],
+      ['creditReporter', C],
+      ['creditReporter', E],
+    ],
+  },
 ];
 
 const SECTIONS: Array<[string, string, string, OrgChart['sections'][number]['kind']]> = [
@@ -196,6 +212,7 @@ const SECTIONS: Array<[string, string, string, OrgChart['sections'][number]['kin
   [DEMO_SECTIONS.medical, C, '医政医管科', 'section'],
   [DEMO_SECTIONS.publicHealth, C, '公共卫生科', 'section'],
   [DEMO_SECTIONS.legal, C, '法规与综合监督科', 'oversight'],
+  [DEMO_SECTIONS.statistics, C, '信息统计科', 'section'],
   [DEMO_SECTIONS.department1, E, '执法一大队', 'department'],
   [DEMO_SECTIONS.department2, E, '执法二大队', 'department'],
   [DEMO_SECTIONS.enforcementLegal, E, '法制稽查', 'department'],

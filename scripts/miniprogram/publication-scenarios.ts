@@ -75,4 +75,18 @@ export const PUBLICATION_SCENARIOS: Scenario[] = [
     openid: 'demo-citizen',
     keyStrings: ['已撤回的公示信息', '万卫公罚〔2026〕9号', '撤回日期', '撤回理由', '原公示内容不再公开'],
   },
+  {
+    // No year is published in the seeded demo (the figures are drafted in January): the empty state. The page with
+    // figures is rendered by test/miniprogram/annual-pages.test.ts at both font sizes.
+    name: 'publication-annual-empty',
+    page: 'pages/publication/annual/index',
+    openid: 'demo-citizen',
+    keyStrings: ['年度行政执法数据', '暂无已公开的年度数据', '1月31日前公开'],
+  },
+  {
+    name: 'staff-credit-export',
+    page: 'pages/staff/credit-export/index',
+    openid: 'demo-statistician',
+    keyStrings: ['信用信息报送', '行政处罚', '行政许可', '还没有报送文件'],
+  },
 ];

@@ -270,6 +270,7 @@ function bootstrap(args: {
     previewImage: effect('previewImage'),
     openSetting: effect('openSetting'),
     hideShareMenu: effect('hideShareMenu'),
+    setClipboardData: effect('setClipboardData'),
   };
   w.getApp = () => ({ globalData: {} });
   w.getCurrentPages = () => [];

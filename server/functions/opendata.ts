@@ -1,19 +1,54 @@
 /**
- * The `opendata` cloud function: HTTP access for the government portal (published entries; later issue). The
- * portal calls it through CloudBase's HTTP access, which carries no WeChat identity. A call that carries another
- * mini-program's app id is refused like in every other function.
+ * The `opendata` cloud function: HTTP access for the district government portal (PUB-9). The
+ * portal calls it through CloudBase's HTTP access, which carries no WeChat identity: it serves only the public
+ * projection of published entries (server/features/publication/feed.ts). A call that carries another mini-program's
+ * app id is refused like in every other function. An unexpected failure answers 500 without internals.
  */
+import { serveFeed, errorResponse } from '../features/publication/feed';
+import { database } from '../platform/cloudbase';
+import { log } from '../platform/logger';
 import { callerFromContext, isForeignApp } from '../router/identity';
 
-const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+interface IntegrationEvent {
+  path?: unknown;
+  httpMethod?: unknown;
+  headers?: unknown;
+  queryStringParameters?: unknown;
+}
 
-export async function main(_event: unknown, context: unknown): Promise<unknown> {
+const record = (v: unknown): Record<string, string> => {
+  if (typeof v !== 'object' || v === null) return {};
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+  return out;
+};
+const lowerKeys = (r: Record<string, string>) =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k.toLowerCase(), v]));
+
+export async function main(event: unknown, context: unknown): Promise<unknown> {
   if (isForeignApp(callerFromContext(context))) {
-    return {
-      statusCode: 403,
-      headers: JSON_TYPE,
-      body: JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '调用来源不是本小程序' } }),
-    };
+    return errorResponse(403, 'FORBIDDEN', '调用来源不是本小程序');
   }
-  return { statusCode: 404, headers: JSON_TYPE, body: '{"ok":false}' };
+  const e = (typeof event === 'object' && event !== null ? event : {}) as IntegrationEvent;
+  const started = Date.now();
+  const path = typeof e.path === 'string' ? e.path : '';
+  try {
+    const res = await serveFeed(
+      database(),
+      {
+        path,
+        method: typeof e.httpMethod === 'string' ? e.httpMethod.toUpperCase() : 'GET',
+        headers: lowerKeys(record(e.headers)),
+        query: record(e.queryStringParameters),
+      },
+      new Date(),
+    );
+    const action = path.endsWith('.csv') ? 'feed.csv' : 'feed.json';
+    log({ fn: 'opendata', action, code: String(res.statusCode), ms: Date.now() - started });
+    return res;
+  } catch {
+    // No stack, no internals (DESIGN: contract); the log line names the function only.
+    log({ fn: 'opendata', action: 'feed', code: 'INTERNAL', ms: Date.now() - started });
+    return errorResponse(500, 'INTERNAL', '服务暂时不可用，请稍后再试');
+  }
 }

@@ -5,6 +5,7 @@ import { ledgerPublicActions } from '../features/ledger/actions';
 // Directly, not through the feature's index: the public function must not carry the redaction engine (PUB-7).
 import { publicationPublicActions } from '../features/publication/public-actions';
 import { rightsPublicActions } from '../features/service/public-rights';
+import { annualPublicActions } from '../features/publication/annual';
 import { PUBLIC_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import type { Handlers } from '../router/types';
@@ -16,6 +17,7 @@ export const publicHandlers: Handlers<typeof PUBLIC_API> = {
   ...complaintPublicActions,
   ...publicationPublicActions,
   ...rightsPublicActions,
+  ...annualPublicActions,
 };
 
 export const main = createFunction('public', PUBLIC_API, publicHandlers);

@@ -6,6 +6,7 @@ import { calendarSchedulerActions } from '../features/calendar/actions';
 import { complaintClockedRecords } from '../features/complaint/provisional';
 import { withTimerFanOut } from '../features/system/timer';
 import { publicationClockedRecords, publicationSchedulerActions } from '../features/publication';
+import { annualSchedulerActions } from '../features/publication/annual';
 import { serviceDocumentSchedulerActions } from '../features/service';
 import { SCHEDULER_API } from '../../core/contract/api';
 import { OUTBOX_HANDLERS } from '../outbox';
@@ -22,6 +23,7 @@ export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
   ...calendarSchedulerActions,
   ...publicationSchedulerActions,
   ...officialAccountSchedulerActions,
+  ...annualSchedulerActions,
   ...serviceDocumentSchedulerActions,
 };
 

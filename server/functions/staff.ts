@@ -12,6 +12,9 @@ import {
   publicationStaffActions,
 } from '../features/publication';
 import { officialAccountStaffActions } from '../features/official-account';
+import { creditStaffActions } from '../features/publication/credit-export';
+import { portalStaffActions } from '../features/publication/feed';
+import { annualDeadlineProvider, annualStaffActions } from '../features/publication/annual';
 import { serviceDocumentStaffActions, servicePaperProvider } from '../features/service';
 import { serviceEnrolStaffActions } from '../features/service/enrol-staff';
 import { STAFF_API } from '../../core/contract/api';
@@ -33,6 +36,9 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
   ...caseStaffActions,
   ...publicationStaffActions,
   ...officialAccountStaffActions,
+  ...creditStaffActions,
+  ...portalStaffActions,
+  ...annualStaffActions,
   ...serviceDocumentStaffActions,
   ...serviceEnrolStaffActions,
 };
@@ -46,6 +52,7 @@ export const staffPlugins = plugins({
     ...publicationDeadlineProviders,
     servicePaperProvider,
     outboxDeadlineProvider,
+    annualDeadlineProvider,
   ],
   clockedRecords: [complaintClockedRecords, publicationClockedRecords],
 });

@@ -23,3 +23,4 @@ export const complaintStaffActions = {
   ...complaintOrganiseActions,
   ...complaintHandlerActions,
 };
+export { complaintYearCounts } from './annual-counts';

@@ -127,6 +127,9 @@ export const sortKeyOf = (r: EntryRecord, publishedAt: Date) =>
 
 const publicIdOf = (r: EntryRecord) => r.publicId ?? r._id;
 
+/** The open-data feed's cursor key of a public document written at `at` (model.ts `feedKey`). */
+export const feedKeyOf = (publicId: string, at: Date) => `${at.toISOString()}|${publicId}`;
+
 /**
  * The version a correction replaces, as the declaration's `supersede` step leaves it: written in the same
  * transaction as the correction's publication, so the public document never shows two versions or none.
@@ -186,7 +189,8 @@ export async function publishEntry(
     loaded: record,
     effect: (s) => {
       s.publishedAt = now.toISOString();
-      s.channels = { ...s.channels, miniprogram: 'published' };
+      // The portal feed lists it from now on (publications.json/.csv read the public document).
+      s.channels = { ...s.channels, miniprogram: 'published', portal: 'published' };
       s.display = display;
       s.creditUntil = display.credit?.maxUntil ?? null;
     },
@@ -195,6 +199,7 @@ export async function publishEntry(
         status: 'published',
         kind: record.kind,
         sortKey: sortKeyOf(record, now),
+        feedKey: feedKeyOf(publicIdOf(record), now),
         tokens: searchTokens(view),
         view,
         notice: null,
@@ -204,7 +209,7 @@ export async function publishEntry(
         displayUntil: display.carriersUntil,
       }),
       ...(record.supersedes ? [await supersedeWrite(db, record.supersedes, now)] : []),
-      ...(await replacedByWrite(db, record)),
+      ...(await replacedByWrite(db, record, now)),
     ],
   });
 }
@@ -223,7 +228,7 @@ export function displayUntilOf(r: Pick<EntryRecord, 'entry' | 'display'>): strin
  * A changed decision's new entry, when published, is named on the public document of the entry it replaces
  * (`replacedBy`), in the same transaction (PUB-13; 行政处罚法 Art. 48): both links are public.
  */
-async function replacedByWrite(db: Database, record: EntryRecord): Promise<EntityWrite[]> {
+async function replacedByWrite(db: Database, record: EntryRecord, now: Date): Promise<EntityWrite[]> {
   if (!record.replaces || record.replaces.id === publicIdOf(record)) return [];
   const old = await getDoc<PublicDoc>(db, PUBLIC_COLLECTION, record.replaces.id);
   if (!old) return [];
@@ -232,7 +237,11 @@ async function replacedByWrite(db: Database, record: EntryRecord): Promise<Entit
       collection: PUBLIC_COLLECTION,
       id: old._id,
       expectedRev: old._rev,
-      state: { ...stateOf(old), replacedBy: { id: publicIdOf(record), docNo: record.docNo } },
+      state: {
+        ...stateOf(old),
+        replacedBy: { id: publicIdOf(record), docNo: record.docNo },
+        feedKey: feedKeyOf(old._id, now),
+      },
     },
   ];
 }
@@ -246,6 +255,7 @@ export async function noticeWrite(
   record: EntryRecord,
   withdrawnOn: string,
   reason: string,
+  now: Date,
 ): Promise<EntityWrite> {
   const notice = withdrawalNotice(record.entry, withdrawnOn, reason);
   const existing = await getDoc<PublicDoc>(db, PUBLIC_COLLECTION, publicIdOf(record));
@@ -257,7 +267,8 @@ export async function noticeWrite(
       ...(existing ? stateOf(existing) : {}),
       status: 'withdrawn',
       kind: record.kind,
-      sortKey: existing?.sortKey ?? sortKeyOf(record, new Date(record.publishedAt ?? Date.now())),
+      sortKey: existing?.sortKey ?? sortKeyOf(record, new Date(record.publishedAt ?? now.getTime())),
+      feedKey: feedKeyOf(publicIdOf(record), now),
       tokens: searchTokens({ partyName: '', docNo: notice.docNo, violationType: null }),
       view: null,
       notice,

@@ -13,7 +13,7 @@ import { commitChange } from '../../ledger/commit';
 import { rowsOf, stateOf } from '../../platform/docs';
 import { handle } from '../../router/types';
 import { drainDue } from '../scheduler/drain';
-import { SYSTEM_ACTOR, todayOf } from './access';
+import { feedKeyOf, SYSTEM_ACTOR, todayOf } from './access';
 import { PUBLIC_COLLECTION, type PublicDoc } from './model';
 
 const BATCH = 50;
@@ -51,7 +51,13 @@ const publicationDelistDue = handle(decl.publicationDelistDue, async (_input, ca
               collection: PUBLIC_COLLECTION,
               id: doc._id,
               expectedRev: doc._rev,
-              state: { ...stateOf(doc), listed: false, delistedOn: today },
+              // A new feedKey: the portal feed hands the end of the display on as a tombstone (`expired`).
+              state: {
+                ...stateOf(doc),
+                listed: false,
+                delistedOn: today,
+                feedKey: feedKeyOf(doc._id, call.now),
+              },
             },
           ],
         });

@@ -107,6 +107,12 @@ export interface PublicDoc {
   notice: WithdrawalNotice | null;
   /** The decision's full text as fixed at approval, its removals applied (PUB-7); absent: summary only. */
   fullText?: string | null;
+  /**
+   * `<changed at ISO>|<id>`: the open-data feed's cursor (publications.json/.csv), rewritten at every change of
+   * this document, so a portal pulling from its last cursor also receives withdrawals and expiries (tombstones).
+   * Absent on documents last written before the feed existed (they reach the feed at their next change).
+   */
+  feedKey?: string;
   /** A changed decision's new entry names the old one's notice (id and document number, both already public). */
   replaces?: { id: string; docNo: string } | null;
   /** ... and the old one names the new one (PUB-13; 行政处罚法 Art. 48), once that is published. */

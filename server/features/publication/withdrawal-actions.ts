@@ -61,9 +61,9 @@ const publicationWithdraw = handle(decl.publicationWithdraw, async (input, call)
         reasonPublished: false,
         withdrawnOn: today,
       };
-      s.channels = { ...s.channels, miniprogram: 'withdrawn' };
+      s.channels = { ...s.channels, miniprogram: 'withdrawn', portal: 'withdrawn' };
     },
-    alsoWrite: async () => [await noticeWrite(call.db, r, today, REASON_PENDING)],
+    alsoWrite: async () => [await noticeWrite(call.db, r, today, REASON_PENDING, call.now)],
   });
   return answerOf(done);
 });
@@ -86,6 +86,7 @@ const publicationPublishWithdrawalReason = handle(
           r,
           r.withdrawal?.withdrawnOn ?? todayOf(call.now),
           r.withdrawal?.reason ?? '',
+          call.now,
         ),
       ],
     });

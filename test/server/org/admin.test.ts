@@ -227,6 +227,7 @@ describe('organisation lists and changes', () => {
       '办公室',
       '法规与综合监督科',
       '公共卫生科',
+      '信息统计科',
       '医政医管科',
     ]);
     const medical = sections.data.items.find((s: { id: string }) => s.id === 'sec_medical');

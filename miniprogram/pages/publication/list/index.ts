@@ -9,6 +9,7 @@ import { pageBase } from '../../../behaviors/page-base';
 import type { PublicationKind } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
 import { totalLabel } from '../../../utils/page-total';
+import { ANNUAL_PAGE } from '../annual-view';
 import { DETAIL_PAGE, kindTabs, listRow, LIST_PAGE, type ListRow } from '../view';
 
 const PAGE_SIZE = 20;
@@ -100,6 +101,9 @@ Component({
       if (kind === this.data.kind) return;
       this.setData({ kind });
       void this.load();
+    },
+    onAnnual() {
+      wx.navigateTo({ url: ANNUAL_PAGE });
     },
     onOpen(e: WechatMiniprogram.TouchEvent) {
       const id = (e.currentTarget.dataset as { id?: string }).id;

@@ -87,6 +87,7 @@ Component({
     worksOnCases: false,
     /** The official-account page is the Party committee office's (role partyOffice). */
     runsOfficialAccount: false,
+    reportsCredit: false,
     importsOnly: false,
     /** 执法公示 for the roles with a publication queue (preparer, reviewer, office, principal, audit). */
     worksOnPublication: false,
@@ -112,6 +113,7 @@ Component({
         handlesComplaints: handlesComplaints(res.data.roles ?? []),
         worksOnCases: worksOnCases(res.data.roles ?? []),
         runsOfficialAccount: (res.data.roles ?? []).some((g) => g.role === 'partyOffice'),
+        reportsCredit: (res.data.roles ?? []).some((g) => g.role === 'creditReporter'),
         importsOnly: importsOnly(res.data.roles ?? []),
         worksOnPublication: hasPublicationQueue(res.data.roles ?? []),
       });
@@ -130,6 +132,9 @@ Component({
     },
     gotoOfficialAccount() {
       wx.navigateTo({ url: OFFICIAL_ACCOUNT_PAGE });
+    },
+    gotoCreditExport() {
+      wx.navigateTo({ url: '/pages/staff/credit-export/index' });
     },
     gotoImport() {
       wx.navigateTo({ url: IMPORT_PAGE });

@@ -1,0 +1,240 @@
+/**
+ * Annual enforcement data (PUB-14; seed publicity Art. 26). The scheduler's `annual.draft` runs
+ * with every timer fan-out but acts only in January from the first working day on (the working-day calendar,
+ * which an administrator extends: a cron cannot say 调休): it drafts the previous year's figures once (the record's
+ * id is the year, created on the ledger, so overlapping runs make one). Staff review (分管领导), approve (主要领导)
+ * and publish (办公室) them through the kernel (core/publication/annual.ts `ANNUAL_WORKFLOW`); they must be
+ * published by 31 January. `stats.annual` serves only published figures. The report to the district justice
+ * bureau is filled from the template in the legal settings.
+ */
+import * as decl from '../../../core/contract/annual';
+import { toShanghaiDate } from '../../../core/calendar';
+import {
+  ANNUAL_STATE_LABELS,
+  ANNUAL_WORKFLOW,
+  annualFigures,
+  DEFAULT_JUSTICE_REPORT_TEMPLATE,
+  firstWorkingDayOfJanuary,
+  justiceReport,
+  publishByOf,
+  type AnnualEntryFacts,
+  type AnnualFigures,
+  type AnnualState,
+} from '../../../core/publication/annual';
+import { allowedSteps, emptyWorkflow, type WorkflowFields } from '../../../core/workflow/define';
+import { loadCalendar } from '../../calendar';
+import type { DeadlineProvider } from '../../dashboard/registry';
+import { AppError } from '../../errors';
+import { applyStep } from '../../kernel/apply';
+import { commitChange } from '../../ledger/commit';
+import type { Database } from '../../platform/cloudbase';
+import { isDuplicateWrite } from '../../platform/db-errors';
+import { getDoc, rowsOf } from '../../platform/docs';
+import { handle, type Call } from '../../router/types';
+import { listUnits } from '../../org/units';
+import { currentSettings } from '../../settings';
+import { complaintYearCounts } from '../complaint';
+import { actorOf } from './access';
+import { ENTRIES_COLLECTION, type EntryRecord } from './model';
+
+export const ANNUAL_COLLECTION = ANNUAL_WORKFLOW.collection;
+const idOf = (year: number) => `annual_${year}`;
+
+interface AnnualRecord {
+  _id: string;
+  _rev: number;
+  _wf: WorkflowFields;
+  status: AnnualState;
+  unitId: string;
+  year: number;
+  figures: AnnualFigures;
+  draftedOn: string;
+  publishBy: string;
+  publishedAt: string | null;
+}
+
+const PAGE = 500;
+
+/** Each entry decided in `year` (Beijing dates), as facts the figures count (no party data read out). */
+async function entryFacts(db: Database, year: number): Promise<AnnualEntryFacts[]> {
+  const _ = db.command;
+  const out: AnnualEntryFacts[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const rows = rowsOf<EntryRecord>(
+      await db
+        .collection(ENTRIES_COLLECTION)
+        .where({ decisionDate: _.gte(`${year}-01-01`).and(_.lte(`${year}-12-31`)) })
+        .orderBy('decisionDate', 'asc')
+        .skip(skip)
+        .limit(PAGE)
+        .get(),
+    );
+    for (const r of rows) {
+      // A corrected version counts once (as its newest version); drafts are not decisions on record yet.
+      if (r.status === 'superseded' || r.status === 'draft') continue;
+      const e = r.entry;
+      const clock = r._wf?.clocks?.publishSgs ?? r._wf?.clocks?.publishOther;
+      out.push({
+        kind: e.kind,
+        categories:
+          e.kind === 'penalty' ? e.categories : e.kind === 'permit' ? [e.permitCategory] : [e.category],
+        status: r.status,
+        fine: e.kind === 'penalty' ? (e.fine ?? null) : null,
+        confiscated: e.kind === 'penalty' ? (e.confiscated ?? null) : null,
+        publishedOn: r.publishedAt ? toShanghaiDate(new Date(r.publishedAt)) : null,
+        dueOn: clock?.dueDate ?? null,
+      });
+    }
+    if (rows.length < PAGE) return out;
+  }
+}
+
+/** The previous year's figures, drafted once from the first working day of January (idempotent). */
+const annualDraft = handle(decl.annualDraft, async (_input, call) => {
+  const today = toShanghaiDate(call.now);
+  const [y, m] = [Number(today.slice(0, 4)), today.slice(5, 7)];
+  if (m !== '01') return { drafted: null };
+  const year = y - 1;
+  if (await getDoc(call.db, ANNUAL_COLLECTION, idOf(year))) return { drafted: null };
+  const calendar = await loadCalendar(call.db);
+  if (today < firstWorkingDayOfJanuary(calendar, y)) return { drafted: null };
+  const commission = (await listUnits(call.db)).find((u) => u.kind === 'commission');
+  if (!commission) return { drafted: null };
+  const figures = annualFigures(
+    year,
+    await entryFacts(call.db, year),
+    await complaintYearCounts(call.db, year),
+  );
+  try {
+    await commitChange(call.db, {
+      actor: 'system:annual',
+      action: 'annual.draft',
+      at: call.now,
+      entities: [
+        {
+          collection: ANNUAL_COLLECTION,
+          id: idOf(year),
+          expectedRev: null,
+          state: {
+            _wf: emptyWorkflow(),
+            status: 'drafted',
+            unitId: commission._id,
+            year,
+            figures,
+            draftedOn: today,
+            publishBy: publishByOf(year),
+            publishedAt: null,
+          },
+        },
+      ],
+    });
+  } catch (err) {
+    // An overlapping run drafted it first: one record, one draft.
+    if (isDuplicateWrite(err) || (err instanceof AppError && err.code === 'CONFLICT'))
+      return { drafted: null };
+    throw err;
+  }
+  return { drafted: year };
+});
+
+async function staffView(call: Call, r: AnnualRecord) {
+  const settings = await currentSettings(call.db, call.now);
+  const template = settings.values.justiceReportTemplate ?? DEFAULT_JUSTICE_REPORT_TEMPLATE;
+  const today = toShanghaiDate(call.now);
+  const daysLeft = Math.round((Date.parse(r.publishBy) - Date.parse(today)) / 86_400_000);
+  return {
+    year: r.year,
+    status: r.status,
+    statusLabel: ANNUAL_STATE_LABELS[r.status],
+    figures: r.figures,
+    justiceReport: justiceReport(template, r.figures),
+    publishBy: r.publishBy,
+    daysLeft,
+    allowed: allowedSteps(ANNUAL_WORKFLOW, actorOf(call.staff!), r),
+    publishedAt: r.publishedAt,
+  };
+}
+
+async function load(call: Call, year: number): Promise<AnnualRecord> {
+  const r = await getDoc<AnnualRecord>(call.db, ANNUAL_COLLECTION, idOf(year));
+  if (!r) throw new AppError('NOT_FOUND', `${year} 年度数据尚未生成`);
+  return r;
+}
+
+const annualGet = handle(decl.annualGet, async (input, call) =>
+  staffView(call, await load(call, input.year)),
+);
+
+const annualStep = handle(decl.annualStep, async (input, call) => {
+  const r = await load(call, input.year);
+  const done = await applyStep<AnnualRecord & Record<string, unknown>>(call.db, {
+    def: ANNUAL_WORKFLOW as never,
+    id: r._id,
+    loaded: r as AnnualRecord & Record<string, unknown>,
+    step: input.step,
+    actor: actorOf(call.staff!),
+    now: call.now,
+    effect: (state) => {
+      if (input.step === 'publish') state.publishedAt = call.now.toISOString();
+    },
+  });
+  return staffView(call, done.record as unknown as AnnualRecord);
+});
+
+/** Published figures only: a draft under review is not public. */
+const statsAnnual = handle(decl.statsAnnual, async (input, call) => {
+  const rows = rowsOf<AnnualRecord>(
+    await call.db
+      .collection(ANNUAL_COLLECTION)
+      .where({ status: 'published' })
+      .orderBy('year', 'desc')
+      .limit(50)
+      .field({ year: true, figures: true, publishedAt: true, status: true })
+      .get(),
+  );
+  const years = rows.map((r) => r.year);
+  const pick = input.year === undefined ? rows[0] : rows.find((r) => r.year === input.year);
+  if (input.year !== undefined && !pick) throw new AppError('NOT_FOUND', `${input.year} 年度数据尚未公开`);
+  return { years, figures: pick?.figures ?? null, publishedAt: pick?.publishedAt ?? null };
+});
+
+export const annualStaffActions = { 'annual.get': annualGet, 'annual.step': annualStep };
+export const annualSchedulerActions = { 'annual.draft': annualDraft };
+export const annualPublicActions = { 'stats.annual': statsAnnual };
+
+/**
+ * The dashboard's countdown (PUB-14): a year's figures not yet published are listed from their drafting until
+ * they are, due by 31 January (overdue after it), with the days left in the line.
+ */
+export const annualDeadlineProvider: DeadlineProvider = {
+  id: 'annual.publish',
+  label: '年度执法数据公开期限',
+  async list(db, scope, now) {
+    const _ = db.command;
+    const rows = rowsOf<AnnualRecord>(
+      await db
+        .collection(ANNUAL_COLLECTION)
+        .where({ status: _.in(['drafted', 'reviewed', 'approved']) })
+        .orderBy('year', 'desc')
+        .limit(5)
+        .get(),
+    );
+    const today = toShanghaiDate(now);
+    const items = rows
+      .filter((r) => scope.unitIds.includes(r.unitId))
+      .map((r) => {
+        const daysLeft = Math.round((Date.parse(r.publishBy) - Date.parse(today)) / 86_400_000);
+        const left = daysLeft >= 0 ? `还剩 ${daysLeft} 天` : `已逾期 ${-daysLeft} 天`;
+        return {
+          unitId: r.unitId,
+          section: r.unitId,
+          person: null,
+          item: `${r.year} 年度执法数据（${ANNUAL_STATE_LABELS[r.status]}），须于 ${r.publishBy} 前公开，${left}`,
+          dueAt: new Date(`${r.publishBy}T23:59:59+08:00`),
+          status: daysLeft < 0 ? ('overdue' as const) : ('dueSoon' as const),
+          ref: `annual:${r.year}`,
+        };
+      });
+    return { items, truncated: false };
+  },
+};
