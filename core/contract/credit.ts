@@ -1,5 +1,5 @@
 /**
- * The credit-platform export's contract (信用重庆; LEGAL.md "The national 双公示 data standard"): a
+ * The credit-platform export's contract (信用重庆; the national 双公示 data standard): a
  * staff action of its own role (`creditReporter`, 信用信息报送员) writes the full 双公示 records of published
  * penalties or permits not yet delivered to private storage; the file is handed out as a short-lived download link
  * for a PC (the mini-program shows the link to copy, never the rows). Every export and every download is on the

@@ -1,6 +1,6 @@
 /**
- * The 双公示 export for the credit platform (信用重庆; ../shared/LEGAL.md "The national 双公示 data
- * standard"): the FULL records in the standard's columns, with the identity numbers the standard asks for
+ * The 双公示 export for the credit platform (信用重庆; the national 双公示 data
+ * standard): the FULL records in the standard's columns, with the identity numbers the standard asks for
  * (CF_XDR_ZJHM for a natural person, CF_FR_ZJHM for a legal representative or an individual business's operator).
  * It is the inverse of the import (sgs-csv.ts) and uses the same column table, so the two cannot drift apart.
  *

@@ -47,7 +47,7 @@ export async function main(event: unknown, context: unknown): Promise<unknown> {
     log({ fn: 'opendata', action, code: String(res.statusCode), ms: Date.now() - started });
     return res;
   } catch {
-    // No stack, no internals (DESIGN: contract); the log line names the function only.
+    // No stack, no internals (the contract: errors carry a code and a Chinese message only); the log line names the function only.
     log({ fn: 'opendata', action: 'feed', code: 'INTERNAL', ms: Date.now() - started });
     return errorResponse(500, 'INTERNAL', '服务暂时不可用，请稍后再试');
   }

@@ -1,5 +1,5 @@
 /**
- * The credit export staff page rendered in Chromium (信用重庆), the staff function answered here:
+ * The credit export staff page rendered in Chromium (PUB-9; 信用重庆), the staff function answered here:
  * the exports as lines (kind, count, time, downloads) and never a record; generating a file; the download link
  * shown to copy (wx.setClipboardData) with its expiry; the refusal for other roles; both font sizes checked.
  */

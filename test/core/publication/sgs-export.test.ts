@@ -1,5 +1,5 @@
 /**
- * The 双公示 export for 信用重庆 (PUB-9; LEGAL.md "The national 双公示 data standard"): the standard's
+ * The 双公示 export for 信用重庆 (PUB-9; the national 双公示 data standard): the standard's
  * column codes as header, dates YYYY/MM/DD, the identity numbers the standard asks for (CF_XDR_ZJHM of a natural
  * person, CF_FR_ZJHM of a legal representative), and a file the import (sgs-csv.ts) reads back to the same entries.
  */

@@ -1,5 +1,5 @@
 /**
- * The credit-platform export (信用重庆; LEGAL.md "The national 双公示 data standard") through the
+ * The credit-platform export (PUB-9; 信用重庆; the national 双公示 data standard) through the
  * staff function on the seeded emulator: only the `creditReporter` role may export; the file holds the full
  * 双公示 records with the natural person's ID number (CF_XDR_ZJHM) but the answer and the list never hold a row;
  * the download is a short-lived link; the export and each download are ledger events; exported entries are marked
