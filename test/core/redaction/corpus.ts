@@ -4,6 +4,7 @@
  * is right when it overlaps a labelled span). Highlights are counted apart: they are not removed.
  */
 import frozen from '../../fixtures/redaction/frozen/corpus.json';
+import frozen2 from '../../fixtures/redaction/frozen-2/corpus.json';
 import tuning from '../../fixtures/redaction/tuning/corpus.json';
 import {
   redact,
@@ -22,8 +23,10 @@ export interface LabelledDoc {
   kept: Array<{ start: number; end: number; kind: string; text: string }>;
 }
 
-export const CORPUS: Readonly<Record<'frozen' | 'tuning', LabelledDoc[]>> = {
+/** `frozen2` is `frozen-2/`: the second frozen half, committed before the engine was ever run on it (blind). */
+export const CORPUS: Readonly<Record<'frozen' | 'frozen2' | 'tuning', LabelledDoc[]>> = {
   frozen: frozen as LabelledDoc[],
+  frozen2: frozen2 as LabelledDoc[],
   tuning: tuning as LabelledDoc[],
 };
 
