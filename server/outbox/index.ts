@@ -18,3 +18,4 @@ export type { SubscribeMessagePayload } from './handlers/subscribe-message';
 export type { OfficialAccountArticlePayload } from './handlers/official-account-article';
 export type { LedgerAnchorPayload } from './handlers/ledger-anchor';
 export type { SmsPayload } from './handlers/sms';
+export { addOutboxOnce, getOutboxRecord, requeueFailed } from './store';

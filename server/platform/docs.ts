@@ -68,3 +68,39 @@ export function stateOf<T extends { _id: string; _rev: number }>(doc: T): Omit<T
   const { _id: _ignoredId, _rev: _ignoredRev, ...rest } = doc;
   return rest;
 }
+
+/** Adds a document under its id; false when one is there already (another caller made it). */
+export async function addOnce(
+  db: Database,
+  insert: { collection: string; id: string; doc: Record<string, unknown> },
+): Promise<boolean> {
+  if (await getDoc(db, insert.collection, insert.id)) return false;
+  try {
+    await db.collection(insert.collection).add({ _id: insert.id, ...insert.doc });
+    return true;
+  } catch (err) {
+    if (await getDoc(db, insert.collection, insert.id)) return false;
+    throw err;
+  }
+}
+
+const IN_CHUNK = 50;
+
+/** The documents of these ids (`_id in`, in chunks), in no particular order; missing ones are left out. */
+export async function byIds<T>(db: Database, collection: string, ids: readonly string[]): Promise<T[]> {
+  const _ = db.command;
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const chunk = ids.slice(i, i + IN_CHUNK);
+    out.push(
+      ...rowsOf<T>(
+        await db
+          .collection(collection)
+          .where({ _id: _.in(chunk) })
+          .limit(IN_CHUNK)
+          .get(),
+      ),
+    );
+  }
+  return out;
+}

@@ -7,13 +7,12 @@
 import * as decl from '../../../core/contract/official-account';
 import type { DeliveryView, DigestSummary, DigestView } from '../../../core/contract/official-account';
 import { AppError } from '../../errors';
-import { outboxRecord } from '../../outbox/record';
-import { OUTBOX_COLLECTION, type OutboxRecord } from '../../outbox/types';
+import { addOutboxOnce, getOutboxRecord, requeueFailed, type OutboxRecord } from '../../outbox';
 import type { Database } from '../../platform/cloudbase';
-import { getDoc, rowsOf } from '../../platform/docs';
+import { rowsOf } from '../../platform/docs';
 import { handle } from '../../router/types';
 import { DIGESTS_COLLECTION, getDigest, liveArticles, type DigestDoc } from './model';
-import { addOnce, draftRecordId, prepareDigest } from './prepare';
+import { draftRecordId, prepareDigest } from './prepare';
 import { reminderStaffActions } from './reminders';
 import { sweepDigests } from './sweep';
 
@@ -80,7 +79,7 @@ async function view(db: Database, d: DigestDoc): Promise<DigestView> {
   const ids = [draftRecordId(d._id), publishRecordId(d._id), massRecordId(d._id), ...d.removals];
   const records: OutboxRecord[] = [];
   for (const id of ids) {
-    const r = await getDoc<OutboxRecord>(db, OUTBOX_COLLECTION, id);
+    const r = await getOutboxRecord(db, id);
     if (r) records.push(r);
   }
   const requested = !!records.find((r) => r.kind === 'oaPublish' || r.kind === 'oaMassSend');
@@ -114,19 +113,18 @@ async function requestSend(db: Database, id: string, kind: 'oaPublish' | 'oaMass
   const d = await digestOrThrow(db, id);
   const recordId = kind === 'oaPublish' ? publishRecordId(id) : massRecordId(id);
   const other = kind === 'oaPublish' ? massRecordId(id) : publishRecordId(id);
-  if (await getDoc(db, OUTBOX_COLLECTION, other)) {
+  if (await getOutboxRecord(db, other)) {
     throw new AppError(
       'CONFLICT',
       kind === 'oaPublish' ? '这一期已经群发，不再另行发布' : '这一期已经发布，不再另行群发',
     );
   }
-  if (!(await getDoc(db, OUTBOX_COLLECTION, recordId))) {
+  if (!(await getOutboxRecord(db, recordId))) {
     if (liveArticles(d).length === 0)
       throw new AppError('PRECONDITION_FAILED', '这一期的结果已全部撤回，无需发送');
     if (d.mediaId === null) throw new AppError('PRECONDITION_FAILED', '草稿还在生成，请稍后再试');
     const payload = kind === 'oaPublish' ? { digestId: id } : { digestId: id, round: 0 };
-    const { _id, ...doc } = outboxRecord({ kind, payload, at: now, id: recordId });
-    if (await addOnce(db, { collection: OUTBOX_COLLECTION, id: _id, doc })) {
+    if (await addOutboxOnce(db, { kind, payload, at: now, id: recordId })) {
       await db
         .collection(DIGESTS_COLLECTION)
         .where({ _id: id, status: 'ready' })
@@ -155,24 +153,15 @@ export const officialAccountStaffActions = {
     requestSend(call.db, input.id, 'oaMassSend', call.now),
   ),
   'outbox.retry': handle(decl.outboxRetry, async (input, call) => {
-    const r = await getDoc<OutboxRecord>(call.db, OUTBOX_COLLECTION, input.id);
+    const r = await getOutboxRecord(call.db, input.id);
     const admin = call.staff!.roles.some((g) => g.role === 'admin');
     if (!r || (!admin && !OA_KINDS.includes(r.kind))) throw new AppError('NOT_FOUND', '没有这条投递记录');
     if (r.status !== 'failed') throw new AppError('PRECONDITION_FAILED', '只有发送失败的投递可以重试');
     // A mass send that never went out (refused or unconfirmed) is a new send: a new clientmsgid.
     const fresh = r.kind === 'oaMassSend' && r.lastError === 'massNotConfirmed';
     const payload = fresh ? { ...r.payload, round: Number(r.payload.round ?? 0) + 1 } : r.payload;
-    await call.db
-      .collection(OUTBOX_COLLECTION)
-      .where({ _id: r._id, status: 'failed', attempts: r.attempts })
-      .update({
-        status: 'pending',
-        failures: 0,
-        nextAttemptAt: call.now,
-        updatedAt: call.now,
-        ...(fresh ? { payload: call.db.command.set(payload), progress: call.db.command.set({}) } : {}),
-      });
-    return deliveryView((await getDoc<OutboxRecord>(call.db, OUTBOX_COLLECTION, r._id))!);
+    const queued = await requeueFailed(call.db, r, call.now, fresh ? { payload } : null);
+    return deliveryView(queued!);
   }),
 };
 

@@ -83,18 +83,3 @@ export function liveArticles(digest: DigestDoc): Array<{ index: number; article:
     .map((article, i) => ({ index: i + 1, article }))
     .filter(({ article }) => article.removedAt === null);
 }
-
-/** Adds a document under its id; false when one is there already (another run made it). */
-export async function addOnce(
-  db: Database,
-  insert: { collection: string; id: string; doc: Record<string, unknown> },
-): Promise<boolean> {
-  if (await getDoc(db, insert.collection, insert.id)) return false;
-  try {
-    await db.collection(insert.collection).add({ _id: insert.id, ...insert.doc });
-    return true;
-  } catch (err) {
-    if (await getDoc(db, insert.collection, insert.id)) return false;
-    throw err;
-  }
-}

@@ -13,34 +13,19 @@ import {
 import { formatShanghaiMinute } from '../../../core/calendar/civilDate';
 import { loadCalendar } from '../../calendar';
 import { chainHead } from '../../ledger/sequencer';
-import { outboxRecord } from '../../outbox/record';
-import { OUTBOX_COLLECTION } from '../../outbox/types';
+import { outboxInsert } from '../../outbox/record';
 import type { Database } from '../../platform/cloudbase';
-import { rowsOf } from '../../platform/docs';
+import { addOnce, rowsOf } from '../../platform/docs';
 import { currentSettings } from '../../settings';
-import {
-  ENTRIES_COLLECTION,
-  PUBLIC_COLLECTION,
-  type EntryRecord,
-  type PublicDoc,
-} from '../publication/model';
+import { entriesByIds, publicDocsByIds, publishedBetween } from '../publication/channel-reads';
+import type { EntryRecord } from '../publication/model';
 import { activeAccounts } from '../../org/accounts';
 import { queueReminders } from './reminders';
-import {
-  addOnce,
-  CARRY_COLLECTION,
-  DIGESTS_COLLECTION,
-  digestIdOf,
-  getDigest,
-  type DigestDoc,
-} from './model';
-
-export { addOnce };
+import { CARRY_COLLECTION, DIGESTS_COLLECTION, digestIdOf, getDigest, type DigestDoc } from './model';
 
 export const DEFAULT_OA_SETTINGS = { digestTime: '17:00', everyDay: false, longTermSubscribe: false };
 /** The first digest looks back this far (not to the beginning of the record). */
 const FIRST_LOOKBACK_MS = 7 * 86_400_000;
-const IN_CHUNK = 50;
 
 export const draftRecordId = (digestId: string) => `oadraft_${digestId}`;
 
@@ -67,18 +52,9 @@ export async function prepareDigest(
     await db.collection(CARRY_COLLECTION).limit(MAX_RESULTS_PER_DIGEST).get(),
   );
   const room = MAX_RESULTS_PER_DIGEST - carried.length;
-  const _ = db.command;
-  const fresh = rowsOf<EntryRecord>(
-    await db
-      .collection(ENTRIES_COLLECTION)
-      .where({ status: 'published', publishedAt: _.gt(from).and(_.lte(now.toISOString())) })
-      .orderBy('publishedAt', 'asc')
-      .limit(Math.max(room, 1))
-      .get(),
-  ).slice(0, room);
-  const carriedEntries = await byIds<EntryRecord>(
+  const fresh = (await publishedBetween(db, from, now.toISOString(), Math.max(room, 1))).slice(0, room);
+  const carriedEntries = await entriesByIds(
     db,
-    ENTRIES_COLLECTION,
     carried.map((c) => c._id),
   );
   const entries = [...carriedEntries.filter((e) => e.status === 'published'), ...fresh];
@@ -130,38 +106,13 @@ async function remindPartyOffice(db: Database, digestId: string, now: Date): Pro
 export const OA_PAGE = 'pages/staff/official-account/index';
 
 function draftRecord(digestId: string, now: Date) {
-  const { _id, ...doc } = outboxRecord({
-    kind: 'oaDraft',
-    payload: { digestId },
-    at: now,
-    id: draftRecordId(digestId),
-  });
-  return { collection: OUTBOX_COLLECTION, id: _id, doc };
-}
-
-export async function byIds<T>(db: Database, collection: string, ids: readonly string[]): Promise<T[]> {
-  const _ = db.command;
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += IN_CHUNK) {
-    const chunk = ids.slice(i, i + IN_CHUNK);
-    out.push(
-      ...rowsOf<T>(
-        await db
-          .collection(collection)
-          .where({ _id: _.in(chunk) })
-          .limit(IN_CHUNK)
-          .get(),
-      ),
-    );
-  }
-  return out;
+  return outboxInsert({ kind: 'oaDraft', payload: { digestId }, at: now, id: draftRecordId(digestId) });
 }
 
 /** The public views of the entries (only what publicationPublic holds), in the entries' order. */
 async function publicResults(db: Database, entries: readonly EntryRecord[]): Promise<DigestResult[]> {
-  const docs = await byIds<PublicDoc>(
+  const docs = await publicDocsByIds(
     db,
-    PUBLIC_COLLECTION,
     entries.map((e) => e.publicId),
   );
   const byId = new Map(docs.map((d) => [d._id, d]));

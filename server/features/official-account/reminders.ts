@@ -9,14 +9,12 @@
  */
 import * as decl from '../../../core/contract/official-account';
 import type { ReminderChannelsView } from '../../../core/contract/official-account';
-import { outboxRecord } from '../../outbox/record';
-import { OUTBOX_COLLECTION } from '../../outbox/types';
+import { addOutboxOnce, getOutboxRecord } from '../../outbox';
 import type { Database } from '../../platform/cloudbase';
 import { getDoc } from '../../platform/docs';
 import { openPersonalData, sealPersonalData, type SealedPersonalData } from '../../privacy/personal-data';
 import { handle } from '../../router/types';
 import { currentSettings } from '../../settings';
-import { addOnce } from './model';
 
 export const CHANNELS_COLLECTION = 'staff_reminder_channels';
 
@@ -88,7 +86,7 @@ export async function queueReminders(
   const allowed = await longTermAllowed(db, now);
   for (const staffId of staffIds) {
     const id = `rm_${reminder.key}_${staffId}`;
-    if (await getDoc(db, OUTBOX_COLLECTION, id)) continue;
+    if (await getOutboxRecord(db, id)) continue;
     const { doc, contact } = await readChannels(db, staffId);
     let channel = nextChannel(doc, contact, allowed);
     if (channel === 'oneTime') {
@@ -101,34 +99,31 @@ export async function queueReminders(
     }
     counts[channel] += 1;
     if (channel === 'none') continue;
-    const record =
-      channel === 'sms'
-        ? outboxRecord({
-            kind: 'sms',
-            at: now,
-            id,
-            payload: {
-              phone: contact!.phone!,
-              templateId: process.env.STAFF_REMINDER_SMS_TEMPLATE_ID || 'staff-reminder',
-              params: [reminder.subject],
-            },
-          })
-        : outboxRecord({
-            kind: 'subscribeMessage',
-            at: now,
-            id,
-            payload: {
-              touser: contact!.openid!,
-              templateId:
-                (channel === 'longTerm'
-                  ? process.env.STAFF_REMINDER_TEMPLATE_ID
-                  : process.env.STAFF_REMINDER_ONE_TIME_TEMPLATE_ID) || `staff-reminder-${channel}`,
-              page: reminder.page,
-              data: { thing1: { value: reminder.subject }, thing2: { value: '请打开工作台办理' } },
-            },
-          });
-    const { _id, ...rest } = record;
-    await addOnce(db, { collection: OUTBOX_COLLECTION, id: _id, doc: rest });
+    await (channel === 'sms'
+      ? addOutboxOnce(db, {
+          kind: 'sms',
+          at: now,
+          id,
+          payload: {
+            phone: contact!.phone!,
+            templateId: process.env.STAFF_REMINDER_SMS_TEMPLATE_ID || 'staff-reminder',
+            params: [reminder.subject],
+          },
+        })
+      : addOutboxOnce(db, {
+          kind: 'subscribeMessage',
+          at: now,
+          id,
+          payload: {
+            touser: contact!.openid!,
+            templateId:
+              (channel === 'longTerm'
+                ? process.env.STAFF_REMINDER_TEMPLATE_ID
+                : process.env.STAFF_REMINDER_ONE_TIME_TEMPLATE_ID) || `staff-reminder-${channel}`,
+            page: reminder.page,
+            data: { thing1: { value: reminder.subject }, thing2: { value: '请打开工作台办理' } },
+          },
+        }));
   }
   return counts;
 }

@@ -8,12 +8,11 @@
  * without the article when it is sent.
  */
 import type { Database } from '../../platform/cloudbase';
-import { outboxRecord } from '../../outbox/record';
-import { OUTBOX_COLLECTION } from '../../outbox/types';
-import { rowsOf } from '../../platform/docs';
-import { ENTRIES_COLLECTION, type EntryRecord } from '../publication/model';
+import { addOutboxOnce } from '../../outbox';
+import { rowsOf, addOnce } from '../../platform/docs';
+import { entriesByIds } from '../publication/channel-reads';
+import type { EntryRecord } from '../publication/model';
 import { CARRY_COLLECTION, DIGESTS_COLLECTION, liveArticles, type DigestDoc } from './model';
-import { addOnce, byIds } from './prepare';
 
 /** Digests looked at: the last few weeks' (results are withdrawn within days, not months). */
 const RECENT = 30;
@@ -34,7 +33,7 @@ export async function sweepDigests(db: Database, now: Date): Promise<{ removed: 
   for (const digest of digests) {
     const live = liveArticles(digest);
     const ids = live.flatMap(({ article }) => article.results.map((r) => r.entryId));
-    const entries = new Map((await byIds<EntryRecord>(db, ENTRIES_COLLECTION, ids)).map((e) => [e._id, e]));
+    const entries = new Map((await entriesByIds(db, ids)).map((e) => [e._id, e]));
     const gone = live.filter(({ article }) =>
       article.results.some((r) => !stillPublic(entries.get(r.entryId))),
     );
@@ -82,13 +81,12 @@ async function queueRemovals(db: Database, digest: DigestDoc, now: Date): Promis
   });
   const fresh = wanted.filter((w) => !digest.removals.includes(w.id));
   for (const w of fresh) {
-    const { _id, ...doc } = outboxRecord({
+    await addOutboxOnce(db, {
       kind: 'oaRemove',
       payload: { digestId: digest._id, channel: w.channel, index: w.index },
       at: now,
       id: w.id,
     });
-    await addOnce(db, { collection: OUTBOX_COLLECTION, id: _id, doc });
   }
   if (fresh.length > 0) {
     await db
