@@ -123,6 +123,7 @@ export const SCHEDULER_API = table([
   publication.publicationPublishDue,
   officialAccount.officialAccountPrepare,
   officialAccount.officialAccountSweep,
+  officialAccount.remindersDaily,
   ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
   publication.publicationDelistDue,
   publication.publicationCreditEndDue,

@@ -14,6 +14,7 @@ import { getDoc, rowsOf } from '../../platform/docs';
 import { handle } from '../../router/types';
 import { DIGESTS_COLLECTION, getDigest, liveArticles, type DigestDoc } from './model';
 import { addOnce, draftRecordId, prepareDigest } from './prepare';
+import { remindDaily } from './daily-reminders';
 import { reminderStaffActions } from './reminders';
 import { sweepDigests } from './sweep';
 
@@ -182,5 +183,8 @@ export const officialAccountSchedulerActions = {
   ),
   'officialAccount.sweep': handle(decl.officialAccountSweep, async (_input, call) =>
     sweepDigests(call.db, call.now),
+  ),
+  'reminders.daily': handle(decl.remindersDaily, async (_input, call) =>
+    remindDaily(call.db, call.plugins.deadlineProviders, call.now),
   ),
 };
