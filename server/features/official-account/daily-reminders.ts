@@ -112,7 +112,8 @@ export async function remindDaily(
   const people = [...perPerson.keys()].filter((p) => active.has(p)).sort();
   let queued = 0;
   for (const person of people) {
-    if (budgetLeft(Infinity) < RESERVE_MS) return { ran: true, date, people: people.length, queued, more: true };
+    if (budgetLeft(Infinity) < RESERVE_MS)
+      return { ran: true, date, people: people.length, queued, more: true };
     const { subject, detail } = reminderText(perPerson.get(person)!);
     const counts = await queueReminders(
       db,
