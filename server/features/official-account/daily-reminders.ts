@@ -1,10 +1,11 @@
 /**
- * Each working day's reminder of overdue and due-soon work (issue 17 items 1 and 7). The scheduler's fan-out runs
- * `reminders.daily` every minute; it acts once the settings' time (`staffReminders.time`, default 09:00 Shanghai)
- * has come on a working day (the working-day calendar decides: a cron cannot express 调休). It reads the same
- * deadline providers the dashboard reads (each index-served and capped), unit by unit over the whole unit, keeps
- * the items that name a person, and queues ONE reminder per person through `queueReminders` (the channel that
- * reaches them: long-term subscribe, a one-time grant, SMS, or nothing but the to-do on the staff home).
+ * Each working day's reminder of overdue and due-soon work (the dashboard's clocks: REC-10, PUB-12, ...). The
+ * scheduler's fan-out runs `reminders.daily` every minute; it acts once the settings' time (`staffReminders.time`,
+ * default 09:00 Shanghai) has come on a working day (the working-day calendar decides: a cron cannot express
+ * 调休). It reads the same deadline providers the dashboard reads (each index-served and capped), unit by unit over
+ * the whole unit, keeps the items that name a person, and queues ONE reminder per person through `queueReminders`
+ * (the channel that reaches them: long-term subscribe, a one-time grant, SMS, or nothing but the to-do on the
+ * staff home).
  *
  * Once per day: a marker document (`staff_reminder_days/<date>`) is written `done` when every person was queued,
  * and the reminder's key carries the date, so a repeated or overlapping run, or one cut short and resumed, queues

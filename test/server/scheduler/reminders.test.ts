@@ -1,5 +1,5 @@
 /**
- * Reminders that keep reaching staff (issue 17 items 1 and 7; REC-10 hand-over within 2 working days, 细则第二十一条):
+ * Reminders that keep reaching staff (REC-10: hand-over within 2 working days, 细则第二十一条; PUB-12 clocks):
  * once per working day at the settings' time (default 09:00 Shanghai) the scheduler's timer run sends each
  * person ONE reminder of their overdue and due-soon work, read from the dashboard's deadline providers, on the
  * channel that reaches them (here SMS to the work mobile, through the outbox to the fake provider). Nothing on a
@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DeadlineItem } from '../../../server/dashboard/registry';
 import { reminderText } from '../../../server/features/official-account/daily-reminders';
-import { allDocs, useSeededEmulator } from '../complaint/helpers';
+import { allDocs, sdkApp, useSeededEmulator } from '../complaint/helpers';
 import { avRecord, CUSTODIAN, OFFICER, openCase, organisation } from '../case/helpers';
 import { fireTimer } from './helpers';
 
@@ -104,6 +104,25 @@ it('follows the time set in the settings', async () => {
   await setClock(`${monday}T14:05:00+08:00`);
   expect((await fireTimer(t.emu)).data['reminders.daily']).toMatchObject({ data: { ran: true } });
   expect((await dailyRecords(OFFICER_ID)).map((r) => r._id)).toContain(`rm_due-${monday}_${OFFICER_ID}`);
+  await setClock(`${monday}T14:06:00+08:00`);
+  await fireTimer(t.emu); // delivers it
+});
+
+it('sends one reminder across overlapping runs and a run resumed after its day marker was lost', async () => {
+  const { monday } = weekendThenMonday(plus(new Date().toISOString().slice(0, 10), 42).date);
+  const smsBefore = (await smsTo(OFFICER_PHONE)).length;
+  await setClock(`${monday}T14:10:00+08:00`);
+  await Promise.all([fireTimer(t.emu), fireTimer(t.emu)]);
+  // As if the run had stopped after queuing but before writing its marker: the next run queues nobody again.
+  await sdkApp().database().collection('staff_reminder_days').doc(monday).remove();
+  await setClock(`${monday}T14:11:00+08:00`);
+  expect((await fireTimer(t.emu)).data['reminders.daily']).toMatchObject({ data: { ran: true } });
+  await setClock(`${monday}T14:12:00+08:00`);
+  await fireTimer(t.emu);
+  const ofDay = (await dailyRecords(OFFICER_ID)).filter((r) => r._id.includes(monday));
+  expect(ofDay).toHaveLength(1);
+  expect(ofDay[0].status).toBe('sent');
+  expect(await smsTo(OFFICER_PHONE)).toHaveLength(smsBefore + 1);
 });
 
 describe('the reminder text', () => {
