@@ -130,6 +130,7 @@ export const SCHEDULER_API = table([
   officialAccount.officialAccountPrepare,
   officialAccount.officialAccountSweep,
   annual.annualDraft,
+  officialAccount.remindersDaily,
   ...SERVICE_DOCUMENT_SCHEDULER_ACTIONS,
   publication.publicationDelistDue,
   publication.publicationCreditEndDue,

@@ -106,6 +106,23 @@ export const officialAccountPrepare = declareAction<{ ran: boolean; digestId?: s
   access: 'timer',
   input: z.strictObject({}),
 });
+/**
+ * Timer: once per working day at the settings' time (`staffReminders.time`, default 09:00 Shanghai), ONE reminder
+ * per staff member with overdue or due-soon work on the dashboard's deadline providers (counts and the first items,
+ * never a party's personal data). Repeat-safe per day (a marker document; the reminder's key is the date).
+ */
+export const remindersDaily = declareAction<{
+  ran: boolean;
+  date?: string;
+  people?: number;
+  queued?: number;
+  more?: boolean;
+}>()({
+  fn: 'scheduler',
+  name: 'reminders.daily',
+  access: 'timer',
+  input: z.strictObject({}),
+});
 /** Timer: takes withdrawn or expired results out of every digest they went into (by index). */
 export const officialAccountSweep = declareAction<{ removed: number; queued: number }>()({
   fn: 'scheduler',

@@ -116,6 +116,12 @@ export const settingsValuesSchema = z.strictObject({
       longTermSubscribe: z.boolean(),
     }),
   ),
+  /**
+   * When staff are reminded of their overdue and due-soon work (Shanghai time, working days only); absent: 09:00.
+   */
+  staffReminders: z.optional(
+    z.strictObject({ time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)) }),
+  ),
   /** Complaints and reports (market regulation's rules of 2022; 信访工作条例). */
   complaintHandlingDays: z.strictObject({
     acceptanceWorkingDays: days,

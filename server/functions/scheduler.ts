@@ -14,6 +14,7 @@ import { OFFICIAL_ACCOUNT_HANDLERS, officialAccountSchedulerActions } from '../f
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
 import type { Handlers } from '../router/types';
+import { DEADLINE_PROVIDERS } from './deadline-providers';
 
 /** One handler per declared action (core/contract/api.ts); a missing one does not compile. */
 export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
@@ -31,6 +32,8 @@ export const schedulerHandlers: Handlers<typeof SCHEDULER_API> = {
 export const schedulerPlugins = plugins({
   outboxHandlers: [...OUTBOX_HANDLERS, ...OFFICIAL_ACCOUNT_HANDLERS],
   clockedRecords: [complaintClockedRecords, publicationClockedRecords],
+  // `reminders.daily` reminds each person of what the dashboard lists for them.
+  deadlineProviders: DEADLINE_PROVIDERS,
 });
 
 export const main = withTimerFanOut(

@@ -5,24 +5,20 @@ import { ledgerStaffActions } from '../features/ledger/actions';
 import { systemStaffActions } from '../features/system/actions';
 import { complaintStaffActions } from '../features/complaint';
 import { calendarStaffActions } from '../features/calendar/actions';
-import { caseDeadlineProviders, caseStaffActions } from '../features/case';
-import {
-  publicationClockedRecords,
-  publicationDeadlineProviders,
-  publicationStaffActions,
-} from '../features/publication';
+import { caseStaffActions } from '../features/case';
+import { publicationClockedRecords, publicationStaffActions } from '../features/publication';
 import { officialAccountStaffActions } from '../features/official-account';
 import { creditStaffActions } from '../features/publication/credit-export';
 import { portalStaffActions } from '../features/publication/feed';
-import { annualDeadlineProvider, annualStaffActions } from '../features/publication/annual';
-import { serviceDocumentStaffActions, servicePaperProvider } from '../features/service';
+import { annualStaffActions } from '../features/publication/annual';
+import { serviceDocumentStaffActions } from '../features/service';
 import { serviceEnrolStaffActions } from '../features/service/enrol-staff';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';
 import { plugins } from '../router/plugins';
-import { complaintClockedRecords, complaintDeadlineProviders } from '../features/complaint';
+import { complaintClockedRecords } from '../features/complaint';
 import { withoutLapsedOfficerGrants } from '../features/officer';
-import { outboxDeadlineProvider } from '../features/system/outbox-provider';
+import { DEADLINE_PROVIDERS } from './deadline-providers';
 import type { Handlers } from '../router/types';
 
 /** One handler per declared action (core/contract/api.ts); a missing one does not compile. */
@@ -46,14 +42,7 @@ export const staffHandlers: Handlers<typeof STAFF_API> = {
 /** What the staff function's features plug into the shared modules (router/plugins.ts). */
 export const staffPlugins = plugins({
   roleFilters: [withoutLapsedOfficerGrants],
-  deadlineProviders: [
-    ...complaintDeadlineProviders,
-    ...caseDeadlineProviders,
-    ...publicationDeadlineProviders,
-    servicePaperProvider,
-    outboxDeadlineProvider,
-    annualDeadlineProvider,
-  ],
+  deadlineProviders: DEADLINE_PROVIDERS,
   clockedRecords: [complaintClockedRecords, publicationClockedRecords],
 });
 

@@ -13,6 +13,7 @@ import { rowsOf } from '../../platform/docs';
 import { handle } from '../../router/types';
 import { DIGESTS_COLLECTION, getDigest, liveArticles, type DigestDoc } from './model';
 import { draftRecordId, prepareDigest } from './prepare';
+import { remindDaily } from './daily-reminders';
 import { reminderStaffActions } from './reminders';
 import { sweepDigests } from './sweep';
 
@@ -171,5 +172,8 @@ export const officialAccountSchedulerActions = {
   ),
   'officialAccount.sweep': handle(decl.officialAccountSweep, async (_input, call) =>
     sweepDigests(call.db, call.now),
+  ),
+  'reminders.daily': handle(decl.remindersDaily, async (_input, call) =>
+    remindDaily(call.db, call.plugins.deadlineProviders, call.now),
   ),
 };

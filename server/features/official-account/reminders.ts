@@ -5,7 +5,8 @@
  * template where the account's category allows it (settings `officialAccount.longTermSubscribe`) and the person
  * accepted it; a one-time grant left (taken with a conditional update, so two reminders never spend one grant);
  * an SMS to the work mobile through the outbox; or nothing but the to-do on the staff pages, which always stands.
- * Used today for the digest waiting for the Party committee office; other features can call `reminderInserts`.
+ * Used for the digest waiting for the Party committee office and for each working day's reminder of overdue and
+ * due-soon work (daily-reminders.ts).
  */
 import * as decl from '../../../core/contract/official-account';
 import type { ReminderChannelsView } from '../../../core/contract/official-account';
@@ -70,6 +71,11 @@ export interface Reminder {
   subject: string;
   /** The mini-program page it opens. */
   page: string;
+  /**
+   * The subscribe message's second line (at most 20 characters), e.g. the first items due; absent: "open the staff
+   * pages". Not in the SMS, whose one template has one parameter.
+   */
+  detail?: string;
 }
 
 /**
@@ -107,6 +113,7 @@ export async function queueReminders(
           payload: {
             phone: contact!.phone!,
             templateId: process.env.STAFF_REMINDER_SMS_TEMPLATE_ID || 'staff-reminder',
+            // One parameter for every reminder: the SMS template is one; the detail stays in the app.
             params: [reminder.subject],
           },
         })
@@ -121,7 +128,10 @@ export async function queueReminders(
                 ? process.env.STAFF_REMINDER_TEMPLATE_ID
                 : process.env.STAFF_REMINDER_ONE_TIME_TEMPLATE_ID) || `staff-reminder-${channel}`,
             page: reminder.page,
-            data: { thing1: { value: reminder.subject }, thing2: { value: '请打开工作台办理' } },
+            data: {
+              thing1: { value: reminder.subject },
+              thing2: { value: reminder.detail ?? '请打开工作台办理' },
+            },
           },
         }));
   }
