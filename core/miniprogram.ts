@@ -166,7 +166,8 @@ export type { PublicView, WithdrawalNotice } from './publication/public-view';
 export { RIGHTS_DOC_TYPES } from './service/rights';
 export type { PublicRightItem, PublicRights, RemedyBodyView, RightsDocType } from './contract/rights';
 export type { AnnualFigures } from './publication/annual';
-export type { AnnualPublicView } from './contract/annual';
+export type { AnnualPublicView, AnnualStaffView } from './contract/annual';
+export { ANNUAL_READ_ROLES } from './contract/annual';
 export type { CreditExportLink, CreditExportRow } from './contract/credit';
 /**
  * The staff publication pages (pages/pubstaff subpackage; docs/publication.md): the form's code lists, the

@@ -13,6 +13,9 @@ const year = z
   .int('年度应为整数')
   .check(z.minimum(2000, '年度不能早于 2000 年'), z.maximum(2100, '年度不能晚于 2100 年'));
 
+/** Who reads a year's figures under review (the staff page, PUB-14); the mini-program shows its link to them. */
+export const ANNUAL_READ_ROLES = ['reviewer', 'principal', 'publisher', 'statistician', 'auditor'] as const;
+
 export interface AnnualStaffView {
   year: number;
   status: AnnualState;
@@ -45,7 +48,7 @@ export const annualGet = declareAction<AnnualStaffView>()({
   fn: 'staff',
   name: 'annual.get',
   access: 'staff',
-  roles: ['reviewer', 'principal', 'publisher', 'statistician', 'auditor'],
+  roles: ANNUAL_READ_ROLES,
   input: withLabels(z.strictObject({ year }), LABELS),
 });
 export const annualStep = declareAction<AnnualStaffView>()({

@@ -6,7 +6,7 @@
 import { pageBase } from '../../../behaviors/page-base';
 import { call } from '../../../services/api';
 import { chineseDate } from '../../../utils/date-format';
-import { ANNUAL_PAGE, annualView, type AnnualView } from '../annual-view';
+import { ANNUAL_PAGE, annualView, type AnnualView } from '../../../utils/annual-view';
 
 Component({
   behaviors: [pageBase],

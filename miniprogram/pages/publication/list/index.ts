@@ -9,7 +9,7 @@ import { pageBase } from '../../../behaviors/page-base';
 import type { PublicationKind } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
 import { totalLabel } from '../../../utils/page-total';
-import { ANNUAL_PAGE } from '../annual-view';
+import { ANNUAL_PAGE } from '../../../utils/annual-view';
 import { DETAIL_PAGE, kindTabs, listRow, LIST_PAGE, type ListRow } from '../view';
 
 const PAGE_SIZE = 20;

@@ -2,11 +2,19 @@
  * The annual enforcement data page's view model (PUB-14), pure and tested directly
  * (test/miniprogram/annual-model.test.ts): the published figures become table rows, each with a bar whose length is
  * its share of the largest count (plain WXML bars: no chart library in the package). The numbers are always
- * written out; the bar only repeats them for the eye.
+ * written out; the bar only repeats them for the eye. In the main package because the public page (publication
+ * subpackage) and the staff page (pubstaff subpackage) both show the figures through the `annual-figures` component.
  */
-import { PUBLICATION_KIND_LABELS, type AnnualFigures } from '../../core-bundle/index';
+import { ANNUAL_READ_ROLES, PUBLICATION_KIND_LABELS, type AnnualFigures } from '../core-bundle/index';
 
 export const ANNUAL_PAGE = '/pages/publication/annual/index';
+/** The staff page of a year's figures under review (PUB-14): status, deadline, steps, the justice-bureau report. */
+export const ANNUAL_STAFF_PAGE = '/pages/pubstaff/annual/index';
+
+/** The staff page's link is shown to the roles `annual.get` lets read it (core/contract/annual.ts). */
+export function seesAnnualStaff(roles: ReadonlyArray<{ role: string }>): boolean {
+  return roles.some((r) => (ANNUAL_READ_ROLES as readonly string[]).includes(r.role));
+}
 
 export interface BarRow {
   key: string;
