@@ -14,6 +14,7 @@ import type {
 } from '../../../core-bundle/index';
 import { call, newRequestId } from '../../../services/api';
 import { shanghaiToday } from '../../../utils/date-format';
+import { ANNUAL_STAFF_PAGE, seesAnnualStaff } from '../../../utils/annual-view';
 import { DECISIONS_TAB } from '../../../utils/publication-queues';
 import {
   batchResultLines,
@@ -67,6 +68,8 @@ Component({
     errorMessage: '',
     tabs: [] as QueueTab[],
     tab: '' as Tab | '',
+    /** The annual figures' staff page (PUB-14), for the roles that read it. */
+    seesAnnual: false,
     decisions: [] as DecisionRowView[],
     truncated: false,
     making: '',
@@ -110,6 +113,7 @@ Component({
         return;
       }
       const tabs = tabsFor(me.data.roles ?? [], this.data.tab);
+      this.setData({ seesAnnual: seesAnnualStaff(me.data.roles ?? []) });
       if (!tabs.length) {
         this.setData({ state: 'refused', errorMessage: '您当前的角色不参与执法公示。' });
         return;
@@ -173,6 +177,9 @@ Component({
       wx.navigateTo({
         url: made.missing.length ? `${FORM_PAGE}?id=${made.id}` : `${ENTRY_PAGE}?id=${made.id}`,
       });
+    },
+    onAnnual() {
+      wx.navigateTo({ url: ANNUAL_STAFF_PAGE });
     },
     onImport() {
       wx.navigateTo({ url: IMPORT_PAGE });

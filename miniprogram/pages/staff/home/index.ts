@@ -13,6 +13,7 @@ import {
   type StaffMeView,
 } from '../../../core-bundle/index';
 import { call } from '../../../services/api';
+import { ANNUAL_STAFF_PAGE } from '../../../utils/annual-view';
 import { hasPublicationQueue, publicationDashboardUrl } from '../../../utils/publication-queues';
 
 const BIND_PAGE = '/pages/staff/bind/index';
@@ -37,6 +38,8 @@ const CASES_PAGE = '/pages/case/mine/index';
 const OFFICIAL_ACCOUNT_PAGE = '/pages/staff/official-account/index';
 const IMPORT_PAGE = '/pages/case/import/index';
 const PUBLICATION_PAGE = '/pages/pubstaff/list/index';
+/** The annual figures' countdown (server annualDeadlineProvider, PUB-14) opens their staff page. */
+const ANNUAL_PROVIDER = 'annual.publish';
 
 /** The case register is for the roles that work on cases (core CASE_ROLES, as the case actions check). */
 export function worksOnCases(roles: ReadonlyArray<{ role: string }>): boolean {
@@ -68,7 +71,11 @@ export function toDashboardRows(view: DashboardView | null | undefined): Dashboa
     .map((p) => ({
       id: p.id,
       title: p.label,
-      url: p.queueTab ? `${QUEUE_PAGE}?tab=${p.queueTab}` : publicationDashboardUrl(p.id),
+      url: p.queueTab
+        ? `${QUEUE_PAGE}?tab=${p.queueTab}`
+        : p.id === ANNUAL_PROVIDER
+          ? ANNUAL_STAFF_PAGE
+          : publicationDashboardUrl(p.id),
       // A provider reads at most its cap of items, earliest due first: then the counts are "at least".
       detail:
         `逾期 ${n(p.counts?.overdue)} 件 · 即将到期 ${n(p.counts?.dueSoon)} 件` +

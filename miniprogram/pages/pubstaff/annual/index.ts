@@ -1,0 +1,89 @@
+/**
+ * 年度执法数据 for staff (PUB-14; seed publicity Art. 26): a year's figures under review as the shared table
+ * (components/annual-figures), the status and the 31 January deadline with its countdown, the steps the backend
+ * allows the caller (审核 by 分管领导, 审批 by 主要领导, 发布 by 办公室; separation of duty is the workflow's, and
+ * a refusal is shown as the backend words it), and the report to the district justice bureau with a copy button.
+ * Loading, error (重试), not-yet-drafted and permission-refused states.
+ */
+import { pageBase } from '../../../behaviors/page-base';
+import { call, newRequestId } from '../../../services/api';
+import { annualStaffView, defaultYear, type AnnualStaffPageView, type StepButton } from './view';
+
+Component({
+  behaviors: [pageBase],
+  data: {
+    state: 'loading',
+    errorMessage: '',
+    year: 0,
+    view: null as AnnualStaffPageView | null,
+    busy: '',
+    notice: '',
+    noticeError: '',
+    copied: false,
+    /** Kept while a step's answer may have been lost, so pressing again is the same request (idempotent). */
+    requestId: '',
+    requestStep: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const year = Number(query.year);
+      this.setData({ year: Number.isInteger(year) && year > 2000 ? year : defaultYear() });
+      void this.load();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh?.());
+    },
+    async load() {
+      this.setData({ state: 'loading' });
+      const res = await call('staff', 'annual.get', { year: this.data.year });
+      if (!res.ok) {
+        const code = res.error.code;
+        this.setData({
+          state: code === 'FORBIDDEN' ? 'forbidden' : code === 'NOT_FOUND' ? 'empty' : 'error',
+          errorMessage: res.error.message,
+        });
+        return;
+      }
+      this.setData({ state: 'ready', view: annualStaffView(res.data) });
+    },
+    onYear(e: WechatMiniprogram.TouchEvent) {
+      const delta = Number((e.currentTarget.dataset as { delta?: string }).delta);
+      if (!delta || this.data.busy) return;
+      this.setData({ year: this.data.year + delta, notice: '', noticeError: '', copied: false });
+      void this.load();
+    },
+    async onStep(e: WechatMiniprogram.TouchEvent) {
+      const step = (e.currentTarget.dataset as { step?: StepButton['step'] }).step;
+      if (!step || this.data.busy) return;
+      const requestId = this.data.requestStep === step ? this.data.requestId : newRequestId();
+      this.setData({ busy: step, notice: '', noticeError: '', requestId, requestStep: step });
+      const res = await call('staff', 'annual.step', { year: this.data.year, step }, { requestId });
+      this.setData({ busy: '' });
+      if (!res.ok) {
+        // The backend's words (e.g. 年度数据由主要领导审批); a lost answer keeps the requestId for 重试.
+        const lost = res.error.code === 'INTERNAL';
+        this.setData({ noticeError: res.error.message, ...(lost ? {} : { requestId: '', requestStep: '' }) });
+        return;
+      }
+      const view = annualStaffView(res.data);
+      this.setData({
+        view,
+        requestId: '',
+        requestStep: '',
+        notice: `已${STEP_DONE[step]}，当前状态：${view.statusLabel}。`,
+      });
+    },
+    onCopy() {
+      const text = this.data.view?.justiceReport;
+      if (!text) return;
+      wx.setClipboardData({ data: text, success: () => this.setData({ copied: true }) });
+    },
+  },
+});
+
+const STEP_DONE: Record<StepButton['step'], string> = {
+  review: '审核通过',
+  approve: '批准',
+  publish: '发布',
+  reject: '退回',
+};

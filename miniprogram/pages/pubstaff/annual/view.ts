@@ -1,0 +1,75 @@
+/**
+ * The annual figures' staff page view model (PUB-14; seed publicity Art. 26), pure: the status, the 31 January
+ * deadline with its countdown, and the step buttons the backend says the caller may take (`allowed`: the page
+ * never decides who may act; separation of duty and the role checks are the workflow's, server side).
+ */
+import type { AnnualStaffView } from '../../../core-bundle/index';
+import { annualView, type AnnualView } from '../../../utils/annual-view';
+import { chineseDate, shanghaiToday } from '../../../utils/date-format';
+
+export interface StepButton {
+  step: 'review' | 'approve' | 'publish' | 'reject';
+  label: string;
+  /** What the button does, said plainly before it is pressed. */
+  hint: string;
+  theme: 'primary' | 'danger';
+}
+
+/** In the workflow's order (core/publication/annual.ts ANNUAL_WORKFLOW); 退回 last. */
+const STEPS: StepButton[] = [
+  { step: 'review', label: '审核通过', hint: '审核通过后报主要领导审批。', theme: 'primary' },
+  { step: 'approve', label: '批准公开', hint: '批准后由办公室发布。', theme: 'primary' },
+  {
+    step: 'publish',
+    label: '发布',
+    hint: '发布后数据即在“年度行政执法数据”页向社会公开。',
+    theme: 'primary',
+  },
+  { step: 'reject', label: '退回重新审核', hint: '退回后须重新经分管领导审核。', theme: 'danger' },
+];
+
+export interface AnnualStaffPageView {
+  year: number;
+  statusLabel: string;
+  published: boolean;
+  /** 须于2027年1月31日前公开 */
+  deadline: string;
+  /** 还剩 12 天 / 今天是最后一天 / 已逾期 3 天 / 已于2027年1月20日公开 */
+  countdown: string;
+  late: boolean;
+  figures: AnnualView;
+  publishedOn: string;
+  steps: StepButton[];
+  justiceReport: string;
+}
+
+/** The year a page opened without one shows: the previous year (its figures are drafted in January). */
+export function defaultYear(now = Date.now()): number {
+  return Number(shanghaiToday(now).slice(0, 4)) - 1;
+}
+
+export function annualStaffView(v: AnnualStaffView): AnnualStaffPageView {
+  const published = v.status === 'published';
+  const publishedOn = v.publishedAt
+    ? chineseDate(new Date(Date.parse(v.publishedAt) + 8 * 3600_000).toISOString().slice(0, 10))
+    : '';
+  const countdown = published
+    ? `已于${publishedOn}公开`
+    : v.daysLeft > 0
+      ? `还剩 ${v.daysLeft} 天`
+      : v.daysLeft === 0
+        ? '今天是最后一天'
+        : `已逾期 ${-v.daysLeft} 天`;
+  return {
+    year: v.year,
+    statusLabel: v.statusLabel,
+    published,
+    deadline: `须于${chineseDate(v.publishBy)}前公开`,
+    countdown,
+    late: !published && v.daysLeft < 0,
+    figures: annualView(v.figures),
+    publishedOn,
+    steps: STEPS.filter((s) => v.allowed.includes(s.step)),
+    justiceReport: v.justiceReport,
+  };
+}
