@@ -84,6 +84,15 @@ export const PUBLICATION_SCENARIOS: Scenario[] = [
     keyStrings: ['年度行政执法数据', '暂无已公开的年度数据', '1月31日前公开'],
   },
   {
+    // The staff page of the annual figures (PUB-14) for a reviewer (分管领导): nothing is drafted in the seeded demo
+    // (the scheduler drafts the previous year in January), so the not-yet-drafted state. The page with figures,
+    // status, steps and the justice-bureau report is rendered by test/miniprogram/pubstaff-annual-page.test.ts.
+    name: 'pubstaff-annual-empty',
+    page: 'pages/pubstaff/annual/index',
+    openid: 'demo-leader-1',
+    keyStrings: ['年度执法数据', '年度数据尚未生成', '每年1月第一个工作日自动生成上一年度数据', '上一年度'],
+  },
+  {
     name: 'staff-credit-export',
     page: 'pages/staff/credit-export/index',
     openid: 'demo-statistician',
