@@ -23,6 +23,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { databaseOf, type Doc } from '../emulator/db';
 import { hashStream } from '../server/features/case/files';
+import { setFailures } from '../server/features/case/model';
 import { breathe, callFn, measure, Rows, runMain, RUNS, SIZES, startBench, type Data } from './harness';
 
 const SECTION_NAME = 'case';
@@ -156,13 +157,14 @@ export function caseWithRecords(t: Templates, i: number, now: number, perCase: n
     officers: officers.map((o, k) => ({ ...o, staffId: staffIds[k] ?? null })),
     officerStaffIds: staffIds,
     openedAt,
-    openFailures: failures,
     pendingHandovers: pending,
     sortKey: `${openedAt.toISOString()}_${id}`,
     _wf: { ...wf, clocks, nextDue: due[0] ?? null, provisionalDue: false },
     createdAt: openedAt,
     updatedAt: new Date(closedOn ?? lastWorkEnd + DAY),
   };
+  // The failure count and, with failures, the key the dashboard reads them by, as the case's last step stores them.
+  setFailures(kase, failures, id, kase.updatedAt as Date);
   delete kase._chain;
   for (const rec of records) delete rec._chain;
   return [kase, records];
