@@ -360,7 +360,19 @@ export async function measureCase(options: CaseBenchOptions = {}): Promise<strin
       const found = (board.providers as Array<{ id: string; counts: { total: number }; truncated: boolean }>)
         .filter((p) => p.id.startsWith('case.'))
         .map((p) => `${p.id} ${p.counts.total}${p.truncated ? ' (cut at 200)' : ''}`);
-      notes.push(`The dashboard at ${size} cases lists: ${found.join(', ')}.`);
+      // The cases being worked on lead the failures' list (most recently changed first): every open one is on it.
+      const listed = new Set(
+        (board.sections as Array<{ people: Array<{ items: Array<{ provider: string; ref?: string }> }> }>)
+          .flatMap((sec) => sec.people.flatMap((p) => p.items))
+          .filter((i) => i.provider === 'case.findings')
+          .map((i) => i.ref),
+      );
+      const openFailing = store.find('cases', { stage: { $ne: 'closed' }, failureKey: { $gt: '' } });
+      const openListed = openFailing.filter((c) => listed.has(`case:${c._id as string}`)).length;
+      notes.push(
+        `The dashboard at ${size} cases lists: ${found.join(', ')}; open cases with failures listed: ` +
+          `${openListed} of ${openFailing.length}.`,
+      );
       bench.log(`case: ${size} cases measured`);
     }
   } finally {
