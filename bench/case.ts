@@ -23,6 +23,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { databaseOf, type Doc } from '../emulator/db';
 import { hashStream } from '../server/features/case/files';
+import { setFailures } from '../server/features/case/model';
 import { breathe, callFn, measure, Rows, runMain, RUNS, SIZES, startBench, type Data } from './harness';
 
 const SECTION_NAME = 'case';
@@ -156,13 +157,14 @@ export function caseWithRecords(t: Templates, i: number, now: number, perCase: n
     officers: officers.map((o, k) => ({ ...o, staffId: staffIds[k] ?? null })),
     officerStaffIds: staffIds,
     openedAt,
-    openFailures: failures,
     pendingHandovers: pending,
     sortKey: `${openedAt.toISOString()}_${id}`,
     _wf: { ...wf, clocks, nextDue: due[0] ?? null, provisionalDue: false },
     createdAt: openedAt,
     updatedAt: new Date(closedOn ?? lastWorkEnd + DAY),
   };
+  // The failure count and, with failures, the key the dashboard reads them by, as the case's last step stores them.
+  setFailures(kase, failures, id, kase.updatedAt as Date);
   delete kase._chain;
   for (const rec of records) delete rec._chain;
   return [kase, records];
@@ -358,7 +360,19 @@ export async function measureCase(options: CaseBenchOptions = {}): Promise<strin
       const found = (board.providers as Array<{ id: string; counts: { total: number }; truncated: boolean }>)
         .filter((p) => p.id.startsWith('case.'))
         .map((p) => `${p.id} ${p.counts.total}${p.truncated ? ' (cut at 200)' : ''}`);
-      notes.push(`The dashboard at ${size} cases lists: ${found.join(', ')}.`);
+      // The cases being worked on lead the failures' list (most recently changed first): every open one is on it.
+      const listed = new Set(
+        (board.sections as Array<{ people: Array<{ items: Array<{ provider: string; ref?: string }> }> }>)
+          .flatMap((sec) => sec.people.flatMap((p) => p.items))
+          .filter((i) => i.provider === 'case.findings')
+          .map((i) => i.ref),
+      );
+      const openFailing = store.find('cases', { stage: { $ne: 'closed' }, failureKey: { $gt: '' } });
+      const openListed = openFailing.filter((c) => listed.has(`case:${c._id as string}`)).length;
+      notes.push(
+        `The dashboard at ${size} cases lists: ${found.join(', ')}; open cases with failures listed: ` +
+          `${openListed} of ${openFailing.length}.`,
+      );
       bench.log(`case: ${size} cases measured`);
     }
   } finally {

@@ -12,7 +12,14 @@ import type { EntityWrite } from '../../ledger/commit';
 import { staffActorRef, type StaffPrincipal } from '../../org/principal';
 import { getDoc } from '../../platform/docs';
 import type { Call } from '../../router/types';
-import { CASES_COLLECTION, RECORDS_COLLECTION, type CaseDoc, type CaseState, type RecordDoc } from './model';
+import {
+  CASES_COLLECTION,
+  RECORDS_COLLECTION,
+  setFailures,
+  type CaseDoc,
+  type CaseState,
+  type RecordDoc,
+} from './model';
 import { failuresOf, recordsOfCase } from './repository';
 
 export const caseActor = (staff: StaffPrincipal): WorkflowActor => ({
@@ -95,13 +102,13 @@ async function stepOnce(
     effect: (state, ctx) => {
       const next = state as unknown as CaseState;
       rules.effect?.(next, ctx as unknown as StepContext<CaseDoc>);
-      // The checks' failures now: the dashboard lists cases with any.
+      // The checks' failures now: the dashboard lists cases with any, most recently changed first.
       const failures = failuresOf(
         { ...next, _id: kase._id, _rev: kase._rev },
         records,
         rules.changedRecord?.() ?? null,
       );
-      if (failures !== null) next.openFailures = failures;
+      setFailures(next, failures, kase._id, call.now);
     },
     alsoWrite: (ctx) => rules.alsoWrite?.(ctx as unknown as StepContext<CaseDoc>) ?? [],
   });

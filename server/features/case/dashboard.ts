@@ -44,8 +44,10 @@ function provider(id: string, label: string, pick: (clock: string) => boolean): 
 
 /**
  * Cases whose automatic checks find failures (REC-4, 6, 7, 8, 16): the count is stored with every step
- * (`openFailures`, indexed with the unit), so the provider reads only such cases, most failures first. A failure
- * has no due date: it is listed as overdue from the case's last change, under the case's first officer.
+ * (`openFailures`), and while it is above 0 so is the key of the case's last change (`failureKey`, indexed with
+ * the unit), so the provider reads only such cases, most recently changed first: the cases being worked on lead,
+ * and years of closed cases that kept a failure fall to the end of the capped list instead of pushing them out.
+ * A failure has no due date: it is listed as overdue from the case's last change, under the case's first officer.
  */
 const findingsProvider: DeadlineProvider = {
   id: 'case.findings',
@@ -58,8 +60,8 @@ const findingsProvider: DeadlineProvider = {
       const rows = rowsOf<CaseDoc>(
         await db
           .collection(CASES_COLLECTION)
-          .where({ unitId, openFailures: _.gt(0) })
-          .orderBy('openFailures', 'desc')
+          .where({ unitId, failureKey: _.gt('') })
+          .orderBy('failureKey', 'desc')
           .limit(CAP + 1)
           .get(),
       );

@@ -28,6 +28,7 @@ import { stageActs } from './check-input';
 import {
   CASES_COLLECTION,
   caseIdOf,
+  setFailures,
   sortKeyOf,
   type CaseDoc,
   type CaseOfficer,
@@ -243,7 +244,7 @@ async function writeCase(
   // The automatic checks with the case's records as they are (records come in later batches: they refresh it).
   const records = existing ? await recordsOfCase(call.db, id) : [];
   const failures = failuresOf({ ...state, _id: id, _rev: existing?._rev ?? 0 }, records, null);
-  if (failures !== null) state.openFailures = failures;
+  setFailures(state, failures, id, call.now);
   const writes: EntityWrite[] = [
     {
       collection: CASES_COLLECTION,

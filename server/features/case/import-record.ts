@@ -18,6 +18,7 @@ import { caseBySource, type RowOutcome } from './import-case';
 import {
   CASES_COLLECTION,
   RECORDS_COLLECTION,
+  setFailures,
   sortKeyOf,
   type CaseDoc,
   type RecordDoc,
@@ -205,22 +206,14 @@ export async function refreshFailures(call: Call, caseIds: Iterable<string>): Pr
       if (!kase) break;
       const failures = failuresOf(kase, await recordsOfCase(call.db, caseId), null);
       if (failures === null || failures === kase.openFailures) break;
+      const state: Record<string, unknown> = { ...stateOf(kase), updatedAt: call.now };
+      setFailures(state, failures, caseId, call.now);
       try {
         await commitChange(call.db, {
           actor: caseActor(call.staff!).ref,
           action: 'case.check',
           at: call.now,
-          entities: [
-            {
-              collection: CASES_COLLECTION,
-              id: caseId,
-              expectedRev: kase._rev,
-              state: { ...stateOf(kase), openFailures: failures, updatedAt: call.now } as Record<
-                string,
-                unknown
-              >,
-            },
-          ],
+          entities: [{ collection: CASES_COLLECTION, id: caseId, expectedRev: kase._rev, state }],
         });
         break;
       } catch (err) {

@@ -92,6 +92,12 @@ export interface CaseDoc {
   /** Failures the automatic checks find now (core/case/checks.ts), recomputed with every step: the dashboard lists
    * cases with any. Absent until the first step after opening. */
   openFailures?: number;
+  /**
+   * While the case has failures (`openFailures` > 0): `<time of its last change ISO>_<id>`, indexed with the unit,
+   * so the dashboard lists the cases with failures most recently changed first (the work in hand before old closed
+   * cases, REC-4, REC-16). Absent when it has none. Set with the count (`setFailures`).
+   */
+  failureKey?: string;
   /** Records registered and not yet received by the custodian: who must hand each over (the dashboard's person). */
   pendingHandovers: Array<{ recordId: string; by: string; title: string }>;
   /** `<openedAt ISO>_<id>`: a total order for cursor paging. */
@@ -183,6 +189,22 @@ export const caseIdOf = (unitId: string, caseNo: string): string =>
   'case_' + hashText(`case\u0000${unitId}\u0000${caseNo}`).slice(0, 24);
 
 export const sortKeyOf = (at: Date, id: string): string => `${at.toISOString()}_${id}`;
+
+/**
+ * Stores what the checks found on a case changed at `at`: the failure count (`null`: the checks could not run, the
+ * stored count stays) and, while there are failures, the dashboard's key of the change (`failureKey`); a case
+ * without failures has none, so the index holds only cases with failures.
+ */
+export function setFailures(
+  state: { openFailures?: number; failureKey?: string },
+  failures: number | null,
+  id: string,
+  at: Date,
+): void {
+  if (failures !== null) state.openFailures = failures;
+  if ((state.openFailures ?? 0) > 0) state.failureKey = sortKeyOf(at, id);
+  else delete state.failureKey;
+}
 
 /** The intake queue's key of a record not yet received (a record without a due date sorts last). */
 export const intakeKeyOf = (r: Pick<RecordDoc, 'handoverDueDate' | 'sortKey'>): string =>

@@ -22,7 +22,14 @@ import { handle, type Call } from '../../router/types';
 import { decideReportCase } from '../complaint';
 import { findOfficerByCertNo } from '../officer/repository';
 import { caseActor } from './access';
-import { CASES_COLLECTION, caseIdOf, sortKeyOf, type CaseOfficer, type CaseState } from './model';
+import {
+  CASES_COLLECTION,
+  caseIdOf,
+  setFailures,
+  sortKeyOf,
+  type CaseOfficer,
+  type CaseState,
+} from './model';
 import { getParty, resolveParty } from './parties';
 import { failuresOf } from './repository';
 
@@ -140,8 +147,7 @@ const caseOpen = handle(decl.caseOpen, async (input, call) => {
     updatedAt: call.now,
   };
   // What the checks find already (e.g. a coercive measure has no recording yet); recomputed with every step.
-  const failures = failuresOf({ ...state, _id: id, _rev: 0 }, [], null);
-  if (failures !== null) state.openFailures = failures;
+  setFailures(state, failuresOf({ ...state, _id: id, _rev: 0 }, [], null), id, call.now);
   const writes: EntityWrite[] = [
     {
       collection: CASES_COLLECTION,

@@ -20,6 +20,7 @@ import { caseActor, loadCase } from './access';
 import {
   CASES_COLLECTION,
   partySealRef,
+  setFailures,
   type CaseDoc,
   type DecisionPublication,
   type PartyDoc,
@@ -110,12 +111,14 @@ export async function linkDecisionWrite(
     const kind = d.publication?.kind ?? entryKindOfDecision(kase.kind, d.type);
     return { ...d, publication: { kind, dueDate: d.publication?.dueDate ?? d.date, entryId } };
   }) as StoredDecision[];
-  return {
-    collection: CASES_COLLECTION,
-    id: kase._id,
-    expectedRev: kase._rev,
-    state: { ...stateOf(kase), decisions, publicationDue: publicationDueOfCase(decisions), updatedAt: now },
+  const state = {
+    ...stateOf(kase),
+    decisions,
+    publicationDue: publicationDueOfCase(decisions),
+    updatedAt: now,
   };
+  setFailures(state, null, kase._id, now); // a change: a case with failures moves up the dashboard's list
+  return { collection: CASES_COLLECTION, id: kase._id, expectedRev: kase._rev, state };
 }
 
 export interface UnpublishedDecision {
