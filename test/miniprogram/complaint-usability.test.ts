@@ -146,7 +146,16 @@ describe('home', () => {
   it('lists the working services first, then the pending ones grouped', async () => {
     const page = await render('pages/home/index');
     const keys = await page.page.$$eval('[data-key]', (els) => els.map((e) => e.getAttribute('data-key')));
-    expect(keys).toEqual(['officer', 'complaints', 'mine', 'results', 'documents', 'rights', 'staff']);
+    expect(keys).toEqual([
+      'officer',
+      'complaints',
+      'mine',
+      'results',
+      'rightsNotice',
+      'documents',
+      'rights',
+      'staff',
+    ]);
     const text = await page.text();
     expect(text.indexOf('我的投诉举报')).toBeLessThan(text.indexOf('即将上线'));
     await page.invoke('onEntry', tap({ key: 'mine' }));

@@ -225,6 +225,7 @@ describe('organisation lists and changes', () => {
     const sections = await staff('demo-officer-1', 'org.sections', { unitId: 'unit_commission' });
     expect(sections.data.items.map((s: { name: string }) => s.name)).toEqual([
       '办公室',
+      '党委办公室',
       '法规与综合监督科',
       '公共卫生科',
       '信息统计科',
