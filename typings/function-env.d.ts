@@ -26,6 +26,24 @@ declare global {
       PERSONAL_DATA_MASTER_KEY?: string;
       /** Required where complaint notices are sent. Subscribe-message template id of the complaint status notice. */
       COMPLAINT_STATUS_TEMPLATE_ID?: string;
+      /** Optional: long-term subscribe-message template of staff reminders (where the account's category allows one). */
+      STAFF_REMINDER_TEMPLATE_ID?: string;
+      /** Optional: one-time subscribe-message template of staff reminders (a grant carries one message). */
+      STAFF_REMINDER_ONE_TIME_TEMPLATE_ID?: string;
+      /** Optional: SMS template of staff reminders (one parameter: the count line). */
+      STAFF_REMINDER_SMS_TEMPLATE_ID?: string;
+      /** Optional: long-term subscribe-message template telling a party a document was served (else the one-time one). */
+      SERVICE_NOTICE_TEMPLATE_ID?: string;
+      /** Optional: one-time subscribe-message template telling a party a document was served (accepted at enrolment). */
+      SERVICE_NOTICE_ONE_TIME_TEMPLATE_ID?: string;
+      /** Optional: SMS template telling a party a document was served (the second channel). */
+      SERVICE_SMS_TEMPLATE_ID?: string;
+      /** Optional: the link to the mini-program in that SMS (a URL Link or short link made in the console). */
+      SERVICE_SMS_LINK?: string;
+      /** Optional, development only: base URL of the SMS API (the emulator's fake one); default the Tencent Cloud SMS endpoint. */
+      SMS_API_BASE?: string;
+      /** Optional: the Tencent Cloud SMS region; default ap-guangzhou. */
+      SMS_REGION?: string;
       /** Optional, development only: base URL of the WeChat API (the emulator's fake one); default api.weixin.qq.com. */
       WECHAT_API_BASE?: string;
       /** Optional: timeout of one WeChat API call in milliseconds (server/wechat/http.ts has the default). */
