@@ -1,5 +1,5 @@
 /**
- * Display periods per channel (the legal notes (docs/requirements.md) "Publication"; PUB-12). Pure, no clock.
+ * Display periods per channel (PUB-12). Pure, no clock.
  *
  * - The commission's own carriers (mini-program, portal feed, official account): every decision is published
  *   (none exempt) and stays listed for the period the legal section sets per kind and tier (`carrierDisplay`

@@ -1,5 +1,5 @@
 /**
- * The redaction engine's public types (PUB-7; 法释〔2016〕19号 redaction practice in the legal notes (docs/requirements.md)): what is
+ * The redaction engine's public types (PUB-7; 法释〔2016〕19号 redaction practice): what is
  * removed from a decision's full text before it is published, and what is only shown to the reviewer. Pure.
  */
 

@@ -81,7 +81,7 @@ export const settingsValuesSchema = z.strictObject({
   }),
   /**
    * How long entries stay listed on the commission's own carriers (mini-program, portal feed, official account),
-   * per kind and, for penalties, per tier, counted from the decision date (the legal notes (docs/requirements.md): the legal section's setting).
+   * per kind and, for penalties, per tier, counted from the decision date (the legal section's setting).
    * Absent in versions made before it existed: the credit platform's longest periods for penalties, no end for
    * the other kinds (server/settings/defaults.ts).
    */

@@ -216,7 +216,7 @@ export async function publishEntry(
 
 /**
  * The display end of a published entry (公示截止期): a penalty's CF_GSJZQ, unless indefinite (2099-12-31); the
- * other kinds carry none, so they stay listed (the legal notes (docs/requirements.md): the period on the commission's own carriers is the legal
+ * other kinds carry none, so they stay listed (the period on the commission's own carriers is the legal
  * section's setting per kind and tier, proposed into a penalty's CF_GSJZQ when a draft is made from a decision).
  */
 export function displayUntilOf(r: Pick<EntryRecord, 'entry' | 'display'>): string | null {

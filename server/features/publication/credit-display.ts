@@ -1,5 +1,5 @@
 /**
- * The credit platform's listing of a penalty (信用重庆; NDRC Order No. 58, 2023; the legal notes (docs/requirements.md)): it
+ * The credit platform's listing of a penalty (信用重庆; NDRC Order No. 58, 2023): it
  * ends after the longest period for the penalty's tier, counted from the decision date (fixed at publication with
  * the settings version: ./display.ts), or earlier after credit repair (信用修复), a staff step with its reason,
  * allowed only once the minimum period has passed. Only the credit channel's state changes (`ended`,

@@ -1,5 +1,5 @@
 /**
- * The display period (公示期限; the legal notes (docs/requirements.md) "Publication": display periods are per channel, the legal section's setting
+ * The display period (公示期限; display periods are per channel, the legal section's setting
  * per kind and tier, carried by a penalty as its 公示截止期 CF_GSJZQ): the scheduler's every-minute fan-out runs
  * `publication.delistDue`, which reads by index the listed public documents whose display end has passed (earliest
  * first, in batches while the run has time) and takes each off the public list and `publication.get` (`listed: false`), each in its

@@ -1,5 +1,5 @@
 /**
- * Display periods per channel (the legal notes (docs/requirements.md) "Publication"; NDRC Order No. 58, 2023): a penalty's
+ * Display periods per channel (NDRC Order No. 58, 2023): a penalty's
  * tier under the credit-repair rule, its window on the credit platform counted from the decision date, and the
  * commission's carriers' end per kind.
  */

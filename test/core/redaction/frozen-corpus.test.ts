@@ -2,30 +2,44 @@
  * PUB-7: recall and precision per kind of personal data on the frozen half of the labelled
  * corpus (test/fixtures/redaction/frozen, committed before the redactor was written, never tuned on). The
  * thresholds are the figures in README.md ("Redaction: measured") minus a small margin: a change that loses
- * names or identifiers fails here. 法释〔2016〕19号 redaction practice (the legal notes (docs/requirements.md)).
+ * names or identifiers fails here. 法释〔2016〕19号 redaction practice.
  */
 import { CORPUS, IDENTIFIER_KINDS, runDoc, score, total, type KindScore } from './corpus';
 
 const frozen = score(CORPUS.frozen);
 const recall = (s: KindScore) => s.found / s.labelled;
 const precision = (s: KindScore) => (s.removed ? s.correct / s.removed : 1);
+type Doc = (typeof CORPUS.frozen)[number];
+
+const HEALTH_FIELDS = [
+  'medical',
+  'public-places',
+  'drinking-water',
+  'occupational',
+  'infectious',
+  'radiation',
+  'family-planning',
+];
+
+function expectEveryHealthField(docs: readonly Doc[]): void {
+  const fields = new Set(docs.map((d) => d.field));
+  for (const f of HEALTH_FIELDS) expect(fields).toContain(f);
+}
+
+/** No removal touches a span labelled as kept (the published 法定代表人, 经营者, 负责人). */
+function expectRepresentativesKept(docs: readonly Doc[]): void {
+  for (const doc of docs) {
+    const { removals } = runDoc(doc);
+    const cut = doc.kept.filter((k) => removals.some((r) => r.start < k.end && k.start < r.end));
+    expect({ doc: doc.id, cut }).toEqual({ doc: doc.id, cut: [] });
+  }
+}
 
 describe('the redactor on the frozen half of the labelled corpus', () => {
   it('has at least 20 decisions across every health field', () => {
     expect(CORPUS.frozen.length).toBeGreaterThanOrEqual(20);
     expect(CORPUS.frozen.length + CORPUS.tuning.length).toBeGreaterThanOrEqual(40);
-    const fields = new Set(CORPUS.frozen.map((d) => d.field));
-    for (const f of [
-      'medical',
-      'public-places',
-      'drinking-water',
-      'occupational',
-      'infectious',
-      'radiation',
-      'family-planning',
-    ]) {
-      expect(fields).toContain(f);
-    }
+    expectEveryHealthField(CORPUS.frozen);
   });
 
   it('removes at least 99% of identifiers (ID numbers, phones, e-mail, WeChat, bank, property, plates), precisely', () => {
@@ -53,11 +67,7 @@ describe('the redactor on the frozen half of the labelled corpus', () => {
   });
 
   it('keeps the published representatives (法定代表人, 经营者) of every frozen decision', () => {
-    for (const doc of CORPUS.frozen) {
-      const { removals } = runDoc(doc);
-      const cut = doc.kept.filter((k) => removals.some((r) => r.start < k.end && k.start < r.end));
-      expect({ doc: doc.id, cut }).toEqual({ doc: doc.id, cut: [] });
-    }
+    expectRepresentativesKept(CORPUS.frozen);
   });
 });
 
@@ -72,18 +82,7 @@ describe('the redactor on the second frozen half (frozen-2, blind)', () => {
 
   it('has at least 20 decisions across every health field', () => {
     expect(CORPUS.frozen2.length).toBeGreaterThanOrEqual(20);
-    const fields = new Set(CORPUS.frozen2.map((d) => d.field));
-    for (const f of [
-      'medical',
-      'public-places',
-      'drinking-water',
-      'occupational',
-      'infectious',
-      'radiation',
-      'family-planning',
-    ]) {
-      expect(fields).toContain(f);
-    }
+    expectEveryHealthField(CORPUS.frozen2);
   });
 
   it('removes identifiers with recall ≥ 95% (measured 30/31) and precision ≥ 99% (measured 100%)', () => {
@@ -112,10 +111,6 @@ describe('the redactor on the second frozen half (frozen-2, blind)', () => {
   });
 
   it('keeps the published representatives (法定代表人, 经营者, 负责人) of every decision', () => {
-    for (const doc of CORPUS.frozen2) {
-      const { removals } = runDoc(doc);
-      const cut = doc.kept.filter((k) => removals.some((r) => r.start < k.end && k.start < r.end));
-      expect({ doc: doc.id, cut }).toEqual({ doc: doc.id, cut: [] });
-    }
+    expectRepresentativesKept(CORPUS.frozen2);
   });
 });

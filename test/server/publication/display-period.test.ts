@@ -1,5 +1,5 @@
 /**
- * The display period (公示期限; the legal notes (docs/requirements.md) "Publication": per channel, the legal section's setting per kind and tier,
+ * The display period (公示期限; per channel, the legal section's setting per kind and tier,
  * carried by a penalty as its 公示截止期 CF_GSJZQ): a published penalty leaves the public list and
  * `publication.get` the day after its display end, through the scheduler's timer (`publication.delistDue`, read
  * by the indexed `listed, displayUntil` in strict index mode); staff still see the entry. An indefinite end

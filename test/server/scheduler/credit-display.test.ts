@@ -1,5 +1,5 @@
 /**
- * Display periods per channel (the legal notes (docs/requirements.md) "Publication"; NDRC Order No. 58, 2023): at publication
+ * Display periods per channel (NDRC Order No. 58, 2023): at publication
  * an entry records each channel's end and the settings version they came from; the credit platform's listing of a
  * penalty ends the day after its longest period counted from the decision date, through the scheduler's timer;
  * early removal after credit repair (信用修复) is a staff step with its reason, only after the minimum. The record
