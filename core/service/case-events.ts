@@ -160,7 +160,12 @@ const SUBMISSION_STEPS = new Set(['state', 'requestHearing', 'requestRecusal']);
 /** The issue and every act on one service, oldest first; a statement or request with its late mark. */
 export function serviceEvents(s: ServiceForRegister): DerivedServiceEvent[] {
   const entity = `${SERVICE_WORKFLOW.collection}/${s._id}`;
-  const base = { partyName: s.partyName, document: { docNo: s.docNo, title: s.title }, entity, failures: null };
+  const base = {
+    partyName: s.partyName,
+    document: { docNo: s.docNo, title: s.title },
+    entity,
+    failures: null,
+  };
   const out: DerivedServiceEvent[] = [
     {
       ...base,
@@ -188,7 +193,12 @@ export function serviceEvents(s: ServiceForRegister): DerivedServiceEvent[] {
       label: CASE_SERVICE_EVENT_LABELS[kind],
       detail,
       at: act.actedAt,
-      by: kind === 'paperFlag' ? 'system' : kind === 'acceptLateHearing' || kind === 'other' ? 'staff' : 'party',
+      by:
+        kind === 'paperFlag'
+          ? 'system'
+          : kind === 'acceptLateHearing' || kind === 'other'
+            ? 'staff'
+            : 'party',
       index: i + 1,
     });
   });
@@ -200,4 +210,13 @@ export function newestFirst(a: DerivedServiceEvent, b: DerivedServiceEvent): num
   const byTime = Date.parse(b.at) - Date.parse(a.at);
   if (byTime !== 0) return byTime;
   return a.entity === b.entity ? b.index - a.index : a.entity < b.entity ? 1 : -1;
+}
+
+/** The `limit` newest events, oldest first, and whether older ones were left out. */
+export function newestEvents(
+  events: readonly DerivedServiceEvent[],
+  limit: number,
+): { items: DerivedServiceEvent[]; more: boolean } {
+  const sorted = [...events].sort(newestFirst);
+  return { items: sorted.slice(0, Math.max(0, limit)).reverse(), more: sorted.length > limit };
 }

@@ -13,7 +13,7 @@
 import type { CaseServiceEvents, CaseServiceEventView } from '../../../core/contract/case';
 import {
   enrolmentEvents,
-  newestFirst,
+  newestEvents,
   serviceEvents,
   type DerivedServiceEvent,
 } from '../../../core/service/case-events';
@@ -55,16 +55,15 @@ export async function serviceEventsOfCase(
       .then((r) => rowsOf<ServiceDoc>(r)),
   ]);
   const cut = enrolments.length > ENROLMENTS_READ || services.length > SERVICES_READ;
-  const all = [
-    ...enrolments.slice(0, ENROLMENTS_READ).flatMap(enrolmentEvents),
-    ...services.slice(0, SERVICES_READ).flatMap(serviceEvents),
-  ].sort(newestFirst);
-  const chosen = all.slice(0, limit);
-  const refs = await ledgerRefs(db, chosen);
-  return {
-    items: chosen.reverse().map((e) => viewOf(e, refs.get(keyOf(e)) ?? null)),
-    more: cut || all.length > limit,
-  };
+  const { items, more } = newestEvents(
+    [
+      ...enrolments.slice(0, ENROLMENTS_READ).flatMap(enrolmentEvents),
+      ...services.slice(0, SERVICES_READ).flatMap(serviceEvents),
+    ],
+    limit,
+  );
+  const refs = await ledgerRefs(db, items);
+  return { items: items.map((e) => viewOf(e, refs.get(keyOf(e)) ?? null)), more: cut || more };
 }
 
 const keyOf = (e: DerivedServiceEvent) => `${e.entity}#${e.index}`;
@@ -85,7 +84,12 @@ function viewOf(e: DerivedServiceEvent, ledger: Ref): CaseServiceEventView {
 async function ledgerRefs(db: Database, chosen: DerivedServiceEvent[]): Promise<Map<string, Ref>> {
   const out = new Map<string, Ref>();
   const byId = new Map(
-    (await eventsByIds(db, chosen.map((e) => `${e.entity}/${e.index + 1}`))).map((ev) => [ev._id, ev]),
+    (
+      await eventsByIds(
+        db,
+        chosen.map((e) => `${e.entity}/${e.index + 1}`),
+      )
+    ).map((ev) => [ev._id, ev]),
   );
   const misaligned = new Set<string>();
   for (const e of chosen) {
