@@ -538,6 +538,8 @@ export interface CaseServiceEventView {
   document: { docNo: string | null; title: string } | null;
   /** Failed tries so far, on an enrolment try; else null. */
   failures: number | null;
+  /** Worth a look: a failed try, a refusal, a late or out-of-time submission, the paper-service flag. */
+  attention: boolean;
   /**
    * The ledger event that committed it (`<collection>/<id>/<rev>`), its hash, and the global batch that sequenced
    * it (null until the sequencer has run). Null only if the ledger holds no such event (ledger.verify names it).

@@ -70,6 +70,8 @@ export interface DerivedServiceEvent {
   document: { docNo: string | null; title: string } | null;
   /** Failed tries so far (wrong codes and identity details that did not match), on an attempt; else null. */
   failures: number | null;
+  /** Worth a look: a failed try, a refusal, a late or out-of-time submission, the paper-service flag. */
+  attention: boolean;
   entity: string;
   /** 0 for the record's creation, k for its k-th act: the kernel commits each at revision `index + 1`. */
   index: number;
@@ -112,6 +114,7 @@ export function enrolmentEvents(e: EnrolmentForRegister): DerivedServiceEvent[] 
       at: iso(e.createdAt),
       by: 'staff',
       failures: null,
+      attention: false,
       index: 0,
     },
   ];
@@ -140,6 +143,7 @@ export function enrolmentEvents(e: EnrolmentForRegister): DerivedServiceEvent[] 
       at: act.actedAt,
       by: ENROLMENT_PARTY_STEPS.has(act.step) ? 'party' : 'staff',
       failures: kind === 'attempt' ? failures : null,
+      attention: wrong || kind === 'refuse',
       index: i + 1,
     });
   });
@@ -174,6 +178,7 @@ export function serviceEvents(s: ServiceForRegister): DerivedServiceEvent[] {
       detail: SERVE_LINE,
       at: iso(s.issuedAt),
       by: 'staff',
+      attention: false,
       index: 0,
     },
   ];
@@ -182,16 +187,19 @@ export function serviceEvents(s: ServiceForRegister): DerivedServiceEvent[] {
   s._wf.acts.forEach((act, i) => {
     const kind = SERVICE_KINDS[act.step] ?? 'other';
     let detail = SERVICE_WORKFLOW.steps[act.step]?.label ?? act.step;
+    let attention = kind === 'paperFlag';
     if (SUBMISSION_STEPS.has(act.step)) {
       const sub = s.submissions[submission++];
       if (sub?.late) detail += '（逾期提出，依法仍予听取）';
       if (sub?.refused) detail += '（超过听证要求期限）';
+      attention = !!(sub?.late || sub?.refused);
     }
     out.push({
       ...base,
       kind,
       label: CASE_SERVICE_EVENT_LABELS[kind],
       detail,
+      attention,
       at: act.actedAt,
       by:
         kind === 'paperFlag'

@@ -44,6 +44,7 @@ describe('enrolmentEvents', () => {
       ['attempt', 4, 5],
       ['attempt', 5, 6],
     ]);
+    expect(events.map((e) => e.attention)).toEqual([false, true, true, false, true, true, true]);
     expect(events[4]!.detail).toBe('身份信息与当事人不符，累计失败 3 次');
     expect(events[6]!.detail).toBe('验证码错误，累计失败 5 次，邀请已锁定');
     expect(events.every((e) => e.entity === 'serviceEnrolments/enr_1' && e.document === null)).toBe(true);
@@ -102,6 +103,7 @@ describe('serviceEvents', () => {
     expect(events[3]!.detail).toBe('提交陈述、申辩（逾期提出，依法仍予听取）');
     expect(events[4]!.detail).toBe('要求听证（超过听证要求期限）');
     expect(events[6]!.detail).toBe('申请回避');
+    expect(events.map((e) => e.attention)).toEqual([false, false, false, true, true, false, false]);
     expect(events.every((e) => e.document?.docNo === '万卫罚告〔2026〕12号')).toBe(true);
   });
 
