@@ -15,7 +15,8 @@ describe('送达记录 rows', () => {
       time: '2026-06-18 10:30',
       document: '行政处罚事先告知书（万卫罚告〔2026〕12号）',
       party: '某某游泳馆',
-      ledger: '台账 cdcdcdcd…cdcd · 已并入第 12 批',
+      ledger: '台账 cdcdcdcd…cdcd',
+      ledgerBatch: '已并入第 12 批',
       ledgerMissing: false,
       warn: false,
     });
@@ -37,11 +38,12 @@ describe('送达记录 rows', () => {
     expect(tried).toMatchObject({
       label: '认证尝试 · 当事人',
       document: '',
-      ledger: '台账 efefefef…efef · 待并入全局链',
+      ledger: '台账 efefefef…efef',
+      ledgerBatch: '待并入全局链',
       warn: true,
     });
     const missing = serviceEventRow(serviceEvent({ ledger: null }), 3);
-    expect(missing).toMatchObject({ ledger: '台账中未找到对应事件', ledgerMissing: true });
+    expect(missing).toMatchObject({ ledger: '台账中未找到对应事件', ledgerBatch: '', ledgerMissing: true });
     expect(missing.key).toBe('serve-2026-06-18T02:30:00.000Z-3');
   });
 

@@ -265,8 +265,10 @@ export interface ServiceEventRow {
   /** 行政处罚事先告知书（万卫罚告〔2026〕12号）, for the events of a served document. */
   document: string;
   party: string;
-  /** 台账 ab12cd34…ef01 · 已并入第 12 批 / 待并入全局链 */
+  /** 台账 ab12cd34…ef01 (the ledger event's hash, short) / 台账中未找到对应事件 */
   ledger: string;
+  /** 已并入第 12 批 (the global batch that sequenced it) / 待并入全局链; '' when missing. */
+  ledgerBatch: string;
   /** No ledger event found for it: shown as an error (ledger.verify names the break). */
   ledgerMissing: boolean;
   /** A failed try, a refused request or a paper-service flag: shown in the warning colour. */
@@ -278,9 +280,12 @@ export interface ServiceEventRow {
  * document, for which party (its registered name only), and the ledger event that committed it.
  */
 export function serviceEventRow(e: CaseServiceEventView, i = 0): ServiceEventRow {
-  const ledger = e.ledger
-    ? `台账 ${shortHash(e.ledger.hash)} · ${e.ledger.batch === null ? '待并入全局链' : `已并入第 ${e.ledger.batch} 批`}`
-    : '台账中未找到对应事件';
+  const ledger = e.ledger ? `台账 ${shortHash(e.ledger.hash)}` : '台账中未找到对应事件';
+  const ledgerBatch = !e.ledger
+    ? ''
+    : e.ledger.batch === null
+      ? '待并入全局链'
+      : `已并入第 ${e.ledger.batch} 批`;
   return {
     key: e.ledger?.event ?? `${e.kind}-${e.at}-${i}`,
     label: `${e.label} · ${SERVICE_BY[e.by]}`,
@@ -289,6 +294,7 @@ export function serviceEventRow(e: CaseServiceEventView, i = 0): ServiceEventRow
     document: e.document ? `${e.document.title}${e.document.docNo ? `（${e.document.docNo}）` : ''}` : '',
     party: e.partyName,
     ledger,
+    ledgerBatch,
     ledgerMissing: !e.ledger,
     warn: e.attention,
   };

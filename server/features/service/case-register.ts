@@ -24,8 +24,8 @@ import { rowsOf } from '../../platform/docs';
 import { ENROLMENTS_COLLECTION, type EnrolmentDoc } from './enrol-model';
 import { SERVICES_COLLECTION, type ServiceDoc } from './model';
 
-/** Events `case.get` lists. */
-export const CASE_SERVICE_EVENTS = 50;
+/** Events `case.get` lists: a case with one enrolment and a few documents fits; older ones are on its services page. */
+export const CASE_SERVICE_EVENTS = 30;
 /** Records read per case: a case has a handful; more than this shows as `more`. */
 const ENROLMENTS_READ = 50;
 const SERVICES_READ = 100;
