@@ -109,6 +109,25 @@ it('lists every service event of the case in order, each with its ledger event, 
     expect({ secret, found: json.includes(secret) }).toEqual({ secret, found: false });
 });
 
+it('shows an act written behind the ledger’s back without a ledger event (REC-16)', async () => {
+  const kase = await caseWithOrganisation(t.call);
+  const inv = await invite(t.call, kase.id);
+  await partyConsents(t.call, newPartyOpenid(), inv.enrolmentId, inv.code, kase.party);
+  // A direct database write adds a consent the party never gave through the system: no revision, no event.
+  const coll = sdkApp().database().collection('serviceEnrolments');
+  const doc = ((await coll.doc(inv.enrolmentId).get()).data as any[])[0];
+  const forged = { ...doc._wf.acts.at(-1), actedAt: new Date(Date.now() + 1000).toISOString() };
+  await coll.doc(inv.enrolmentId).update({ '_wf.acts': [...doc._wf.acts, forged] });
+
+  const got = await t.call.staff(OFFICER, 'case.get', { id: kase.id });
+  const items = got.data.services.items;
+  expect(items.map((e: any) => e.kind)).toEqual(['invite', 'attempt', 'attempt', 'consent', 'consent']);
+  expect(items.slice(0, 4).map((e: any) => e.ledger?.event)).toEqual(
+    [1, 2, 3, 4].map((rev) => `serviceEnrolments/${inv.enrolmentId}/${rev}`),
+  );
+  expect(items[4].ledger).toBeNull();
+});
+
 it('answers an officer of another section NOT_FOUND for the case, as before (REC-14)', async () => {
   const inv = await t.call.staff('demo-admin-1', 'staff.invite', {
     name: '二大队队员',
