@@ -130,6 +130,8 @@ export type {
   CaseRecordView,
   CaseStageView,
   CaseView,
+  CaseServiceEventView,
+  CaseServiceEvents,
   IntakeItem,
   RecordRegisterInput,
   RecordType,

@@ -497,6 +497,62 @@ export interface CaseClockView {
   workingDaysLeft?: number | null;
 }
 
+/** The kinds of electronic-service events the case register lists (core/service/case-events.ts). */
+export type CaseServiceEventKind =
+  | 'invite'
+  | 'attempt'
+  | 'consent'
+  | 'refuse'
+  | 'confirm'
+  | 'revoke'
+  | 'withdraw'
+  | 'replace'
+  | 'serve'
+  | 'open'
+  | 'acknowledge'
+  | 'statement'
+  | 'hearing'
+  | 'recusal'
+  | 'acceptLateHearing'
+  | 'paperFlag'
+  | 'other';
+export type CaseServiceEventBy = 'party' | 'staff' | 'system';
+
+/**
+ * One event of electronic service in the case register (REC-7, REC-16): an invitation, an enrolment try (the
+ * count of failed tries, never the code), a consent, refusal, confirmation, revocation or withdrawal, a change of
+ * recipient, a service, its first opening and acknowledgement, a statement or request. The party by its registered
+ * name only, as the case page shows it; never an openid, code, ID or phone number.
+ */
+export interface CaseServiceEventView {
+  kind: CaseServiceEventKind;
+  /** 认证尝试, 送达, 首次打开 … */
+  label: string;
+  /** What happened, in a sentence (验证码错误，累计失败 2 次). */
+  detail: string;
+  /** When it happened (ISO). */
+  at: string;
+  by: CaseServiceEventBy;
+  partyName: string;
+  /** The served document, for the events of a service. */
+  document: { docNo: string | null; title: string } | null;
+  /** Failed tries so far, on an enrolment try; else null. */
+  failures: number | null;
+  /** Worth a look: a failed try, a refusal, a late or out-of-time submission, the paper-service flag. */
+  attention: boolean;
+  /**
+   * The ledger event that committed it (`<collection>/<id>/<rev>`), its hash, and the global batch that sequenced
+   * it (null until the sequencer has run). Null only if the ledger holds no such event (ledger.verify names it).
+   */
+  ledger: { event: string; hash: string; batch: number | null } | null;
+}
+
+/** The latest events, oldest first; `more` when older ones were left out (service.ofCase lists every service). */
+export interface CaseServiceEvents {
+  items: CaseServiceEventView[];
+  more: boolean;
+}
+
 export interface CaseView {
   id: string;
   caseNo: string;
@@ -518,6 +574,8 @@ export interface CaseView {
   clocks: CaseClockView[];
   /** The stages this caller may move the case into now (every step is checked again when taken). */
   nextStages: Array<{ stage: CaseStage; label: string }>;
+  /** Electronic service of the case: its invitations, tries, consents, services and the party's acts (REC-7). */
+  services: CaseServiceEvents;
 }
 
 export interface CaseListItem {

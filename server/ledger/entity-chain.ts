@@ -7,8 +7,7 @@
 import { checkRecordChain } from '../../core/ledger/chain-checks';
 import type { RecordEvent } from '../../core/ledger/event';
 import type { Database } from '../platform/cloudbase';
-import { rowsOf } from '../platform/docs';
-import { EVENTS_COLLECTION } from './commit';
+import { eventsOfEntity } from './events';
 import { ledgerHasher } from './hashing';
 import { macMatches } from './mac';
 
@@ -23,15 +22,7 @@ export async function entityChainBreaks(
   doc: Record<string, unknown> | null,
   now: Date,
 ): Promise<string[]> {
-  const events = rowsOf<RecordEvent>(
-    await db
-      .collection(EVENTS_COLLECTION)
-      .where({ entity: `${collection}/${id}` })
-      .orderBy('entity', 'asc')
-      .orderBy('rev', 'asc')
-      .limit(MAX_EVENTS)
-      .get(),
-  );
+  const events: RecordEvent[] = await eventsOfEntity(db, collection, id, MAX_EVENTS);
   return checkRecordChain(
     { collection, id, doc, events, legacyLink: null, now, maxDelayMs: Number.MAX_SAFE_INTEGER },
     ledgerHasher,

@@ -1,6 +1,6 @@
 /** Backend answers the case page tests share (core/contract/case.ts views). */
 import { CASE_STAGE_LABELS } from '../../core/case/stages';
-import type { CaseListItem, CaseRecordView, CaseView } from '../../core/contract/case';
+import type { CaseListItem, CaseRecordView, CaseServiceEventView, CaseView } from '../../core/contract/case';
 
 export const CASE_ID = `case_${'a'.repeat(24)}`;
 export const HASH = 'ab'.repeat(32);
@@ -98,6 +98,24 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
       },
     ],
     nextStages: [{ stage: 'priorNotice', label: '事先告知' }],
+    services: { items: [], more: false },
     ...over,
   } as CaseView;
+}
+
+/** An electronic-service event of the case register (case.get `services`; REC-7). */
+export function serviceEvent(over: Partial<CaseServiceEventView> = {}): CaseServiceEventView {
+  return {
+    kind: 'serve',
+    label: '送达',
+    detail: '文书已电子送达，到达受送达人的“我的送达文书”',
+    at: '2026-06-18T02:30:00.000Z',
+    by: 'staff',
+    partyName: '某某游泳馆',
+    document: { docNo: '万卫罚告〔2026〕12号', title: '行政处罚事先告知书' },
+    failures: null,
+    attention: false,
+    ledger: { event: `services/svc_${'c'.repeat(24)}/1`, hash: 'cd'.repeat(32), batch: 12 },
+    ...over,
+  };
 }

@@ -15,6 +15,7 @@ import {
   type CaseClockView,
   type CaseListItem,
   type CaseRecordView,
+  type CaseServiceEventView,
   type CaseView,
   type Finding,
 } from '../../core-bundle/index';
@@ -248,6 +249,57 @@ export interface StageRow {
   recordedLater: boolean;
 }
 
+/** Who took an electronic-service step, as the register says it. */
+const SERVICE_BY: Record<CaseServiceEventView['by'], string> = {
+  party: '当事人',
+  staff: '执法人员',
+  system: '系统',
+};
+
+export interface ServiceEventRow {
+  key: string;
+  /** 认证尝试 · 当事人 */
+  label: string;
+  detail: string;
+  time: string;
+  /** 行政处罚事先告知书（万卫罚告〔2026〕12号）, for the events of a served document. */
+  document: string;
+  party: string;
+  /** 台账 ab12cd34…ef01 (the ledger event's hash, short) / 台账中未找到对应事件 */
+  ledger: string;
+  /** 已并入第 12 批 (the global batch that sequenced it) / 待并入全局链; '' when missing. */
+  ledgerBatch: string;
+  /** No ledger event found for it: shown as an error (ledger.verify names the break). */
+  ledgerMissing: boolean;
+  /** A failed try, a refused request or a paper-service flag: shown in the warning colour. */
+  warn: boolean;
+}
+
+/**
+ * An electronic-service event of the case register (REC-7, REC-16): what happened, when, by whom, on which
+ * document, for which party (its registered name only), and the ledger event that committed it.
+ */
+export function serviceEventRow(e: CaseServiceEventView, i = 0): ServiceEventRow {
+  const ledger = e.ledger ? `台账 ${shortHash(e.ledger.hash)}` : '台账中未找到对应事件';
+  const ledgerBatch = !e.ledger
+    ? ''
+    : e.ledger.batch === null
+      ? '待并入全局链'
+      : `已并入第 ${e.ledger.batch} 批`;
+  return {
+    key: e.ledger?.event ?? `${e.kind}-${e.at}-${i}`,
+    label: `${e.label} · ${SERVICE_BY[e.by]}`,
+    detail: e.detail,
+    time: shanghaiMinute(e.at),
+    document: e.document ? `${e.document.title}${e.document.docNo ? `（${e.document.docNo}）` : ''}` : '',
+    party: e.partyName,
+    ledger,
+    ledgerBatch,
+    ledgerMissing: !e.ledger,
+    warn: e.attention,
+  };
+}
+
 export interface CaseDetail {
   id: string;
   caseNo: string;
@@ -260,6 +312,9 @@ export interface CaseDetail {
   stages: StageRow[];
   records: RecordRow[];
   clocks: ClockRow[];
+  /** Electronic service (送达记录), oldest first; `servicesMore`: older ones are on the services page. */
+  services: ServiceEventRow[];
+  servicesMore: boolean;
   /** What the law requires next: the stages the caller may take now and the running clocks' due dates. */
   next: string[];
   nextStages: Array<{ stage: string; label: string }>;
@@ -308,6 +363,8 @@ export function caseDetail(v: CaseView, today = shanghaiToday()): CaseDetail {
     })),
     records,
     clocks,
+    services: (v.services?.items ?? []).map(serviceEventRow),
+    servicesMore: v.services?.more ?? false,
     next,
     nextStages: v.nextStages.map((s) => ({ stage: s.stage, label: s.label })),
     caseOps:

@@ -1,6 +1,7 @@
 /**
  * Reads of the case register: `case.get` (stages with act and recording times, decisions, records with hashes,
- * clocks, the stages the caller may move to), `case.list` (the caller's own cases, or the cases of the sections a
+ * clocks, the stages the caller may move to, and the case's electronic service asked of the service module through
+ * its port, server/features/service/case-register.ts), `case.list` (the caller's own cases, or the cases of the sections a
  * leader's role reaches), `case.check` (the automatic checks' findings, core/case/checks.ts) and `party.find`
  * (a party by its ID number through the blind index, with all its cases and records the caller may see: seed
  * Art. 20). Nothing here decrypts a party's number.
@@ -25,6 +26,7 @@ import { CASES_COLLECTION, RECORDS_COLLECTION, type CaseDoc, type RecordDoc } fr
 import { MAX_RECORDS, recordsOfCase } from './repository';
 import { findPartyByNumber, getParty, partyView } from './parties';
 import { recordView } from './records';
+import { serviceEventsOfCase } from '../service';
 
 /** Working days from today to `date` (negative when past), by the calendar; null without a date. */
 function workingDaysTo(calendar: Calendar | null, now: Date, date: string | null): number | null {
@@ -52,9 +54,11 @@ export function listItem(c: CaseDoc, calendar: Calendar | null = null, now = new
 
 const caseGet = handle(decl.caseGet, async (input, call) => {
   const kase = await loadCase(call, input.id);
-  const [party, records] = await Promise.all([
+  // The caller sees the case (loadCase): its electronic service is part of its register (REC-7, REC-16).
+  const [party, records, services] = await Promise.all([
     getParty(call.db, kase.partyId),
     recordsOfCase(call.db, kase._id),
+    serviceEventsOfCase(call.db, kase._id),
   ]);
   const actor = caseActor(call.staff!);
   const calendar = await loadCalendar(call.db);
@@ -85,6 +89,7 @@ const caseGet = handle(decl.caseGet, async (input, call) => {
     nextStages: nextStagesOf(kase)
       .filter((s) => refusalOf(CASE_WORKFLOW, actor, kase, s) === null)
       .map((s) => ({ stage: s, label: CASE_STAGE_LABELS[s] })),
+    services,
   };
   return view;
 });

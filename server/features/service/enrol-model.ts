@@ -22,6 +22,7 @@ import {
   type EnrolmentState,
   type IdentityForm,
 } from '../../../core/service/enrolment';
+import { INVITE_LINE } from '../../../core/service/case-events';
 import { allowedSteps, type WorkflowActor, type WorkflowFields } from '../../../core/workflow/define';
 import type { ServiceDateRule } from '../../../core/service/serviceDate';
 import type { Database } from '../../platform/cloudbase';
@@ -98,7 +99,7 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function timelineOf(e: EnrolmentDoc): EnrolmentTimelineLine[] {
   const lines: EnrolmentTimelineLine[] = [
-    { step: 'invite', label: '执法人员生成电子送达确认邀请', at: iso(e.createdAt), by: 'staff' },
+    { step: 'invite', label: INVITE_LINE, at: iso(e.createdAt), by: 'staff' },
   ];
   for (const act of e._wf.acts) {
     lines.push({

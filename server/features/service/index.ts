@@ -9,6 +9,8 @@ import { serviceStaffReadActions } from './staff-read';
 import { serviceStatementCitizenActions, serviceStatementStaffActions } from './statements';
 
 export { servicePaperProvider } from './dashboard';
+/** The case register's port (case.get): a case's service events with their ledger references. */
+export { serviceEventsOfCase } from './case-register';
 
 export const serviceDocumentStaffActions = {
   ...serviceIssueActions,
