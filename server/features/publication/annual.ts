@@ -51,6 +51,16 @@ interface AnnualRecord {
   draftedOn: string;
   publishBy: string;
   publishedAt: string | null;
+  /** The steps' comments (the reason of every 退回), oldest first; absent on records drafted before them. */
+  comments?: StoredComment[];
+}
+
+interface StoredComment {
+  step: string;
+  round: number;
+  text: string;
+  by: string;
+  at: string;
 }
 
 const PAGE = 500;
@@ -152,6 +162,14 @@ async function staffView(call: Call, r: AnnualRecord) {
     daysLeft,
     allowed: allowedSteps(ANNUAL_WORKFLOW, actorOf(call.staff!), r),
     publishedAt: r.publishedAt,
+    // Who wrote a comment stays on the ledger (the record's state); the page shows what and when.
+    comments: (r.comments ?? []).map((c) => ({
+      step: c.step,
+      stepLabel: ANNUAL_WORKFLOW.steps[c.step]?.label ?? c.step,
+      round: c.round,
+      text: c.text,
+      at: c.at,
+    })),
   };
 }
 
@@ -176,6 +194,17 @@ const annualStep = handle(decl.annualStep, async (input, call) => {
     now: call.now,
     effect: (state) => {
       if (input.step === 'publish') state.publishedAt = call.now.toISOString();
+      // The reason of a 退回 (required by the declaration) is part of the state the step's event seals.
+      if (input.comment) {
+        const comment: StoredComment = {
+          step: input.step,
+          round: r._wf.round,
+          text: input.comment,
+          by: actorOf(call.staff!).ref,
+          at: call.now.toISOString(),
+        };
+        state.comments = [...(r.comments ?? []), comment];
+      }
     },
   });
   return staffView(call, done.record as unknown as AnnualRecord);
