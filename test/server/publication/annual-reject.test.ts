@@ -11,7 +11,7 @@ import { verifyAllVia } from '../ledger/helpers';
 const ctx = useSeededEmulator();
 const YEAR = 2026;
 const at = (iso: string) => ctx.emu.post('/_emulator/clock', { now: iso });
-const step = (openid: string, payload: Record<string, unknown>, requestId?: string) =>
+const step = (openid: string, payload: Record<string, unknown>, requestId?: ReturnType<typeof randomUUID>) =>
   ctx.call.staff(openid, 'annual.step', { year: YEAR, ...payload }, requestId);
 const record = async () => (await allDocs('annualReports')).find((r) => r._id === `annual_${YEAR}`);
 
