@@ -203,7 +203,7 @@ describe('annual figures staff page', () => {
         [],
       );
       await approver.page.screenshot({
-        path: path.join(dir, `pubstaff-annual-reject-${label}.png`),
+        path: path.join(dir, `pubstaff-annual-reason-${label}.png`),
         fullPage: true,
       });
 

@@ -99,27 +99,19 @@ async function entryFacts(db: Database, year: number): Promise<AnnualEntryFacts[
   }
 }
 
-/** The previous year's figures, drafted once from the first working day of January (idempotent). */
-const annualDraft = handle(decl.annualDraft, async (_input, call) => {
-  const today = toShanghaiDate(call.now);
-  const [y, m] = [Number(today.slice(0, 4)), today.slice(5, 7)];
-  if (m !== '01') return { drafted: null };
-  const year = y - 1;
-  if (await getDoc(call.db, ANNUAL_COLLECTION, idOf(year))) return { drafted: null };
-  const calendar = await loadCalendar(call.db);
-  if (today < firstWorkingDayOfJanuary(calendar, y)) return { drafted: null };
-  const commission = (await listUnits(call.db)).find((u) => u.kind === 'commission');
-  if (!commission) return { drafted: null };
-  const figures = annualFigures(
-    year,
-    await entryFacts(call.db, year),
-    await complaintYearCounts(call.db, year),
-  );
+/**
+ * Drafts `year`'s figures for the commission as the scheduler does (the record's id is the year, created on the
+ * ledger: a second call, an overlapping run, finds it made). Answers whether this call drafted them.
+ */
+export async function draftAnnualFigures(db: Database, year: number, now: Date): Promise<boolean> {
+  const commission = (await listUnits(db)).find((u) => u.kind === 'commission');
+  if (!commission) return false;
+  const figures = annualFigures(year, await entryFacts(db, year), await complaintYearCounts(db, year));
   try {
-    await commitChange(call.db, {
+    await commitChange(db, {
       actor: 'system:annual',
       action: 'annual.draft',
-      at: call.now,
+      at: now,
       entities: [
         {
           collection: ANNUAL_COLLECTION,
@@ -131,20 +123,32 @@ const annualDraft = handle(decl.annualDraft, async (_input, call) => {
             unitId: commission._id,
             year,
             figures,
-            draftedOn: today,
+            draftedOn: toShanghaiDate(now),
             publishBy: publishByOf(year),
             publishedAt: null,
+            comments: [],
           },
         },
       ],
     });
   } catch (err) {
     // An overlapping run drafted it first: one record, one draft.
-    if (isDuplicateWrite(err) || (err instanceof AppError && err.code === 'CONFLICT'))
-      return { drafted: null };
+    if (isDuplicateWrite(err) || (err instanceof AppError && err.code === 'CONFLICT')) return false;
     throw err;
   }
-  return { drafted: year };
+  return true;
+}
+
+/** The previous year's figures, drafted once from the first working day of January (idempotent). */
+const annualDraft = handle(decl.annualDraft, async (_input, call) => {
+  const today = toShanghaiDate(call.now);
+  const [y, m] = [Number(today.slice(0, 4)), today.slice(5, 7)];
+  if (m !== '01') return { drafted: null };
+  const year = y - 1;
+  if (await getDoc(call.db, ANNUAL_COLLECTION, idOf(year))) return { drafted: null };
+  const calendar = await loadCalendar(call.db);
+  if (today < firstWorkingDayOfJanuary(calendar, y)) return { drafted: null };
+  return { drafted: (await draftAnnualFigures(call.db, year, call.now)) ? year : null };
 });
 
 async function staffView(call: Call, r: AnnualRecord) {
