@@ -62,3 +62,36 @@ it('publishes once after a restart between WeChat accepting the submit and the r
   await timer(ctx);
   expect(await performed(ctx, SUBMIT)).toHaveLength(submitsBefore + 1);
 });
+
+it('publishes once after a restart between WeChat issuing the access token and the run storing it', async () => {
+  const { id, at } = await readyDigest(ctx, 1);
+  await later(ctx, at, 1);
+  expect((await staff(ctx, 'officialAccount.publish', { id })).ok).toBe(true);
+  await ctx.db.collection('sys_wechat_tokens').doc(process.env.WECHAT_OA_APPID!).remove();
+  const submitsBefore = (await performed(ctx, SUBMIT)).length;
+
+  await stopAfterWechatAccepted(ctx, 'stable_token');
+
+  // The submit was about to start: its start is noted, but it never reached WeChat.
+  expect(await docOf(ctx.db, 'sys_outbox', `oapub_${id}`)).toMatchObject({
+    status: 'sending',
+    progress: { submitStartedAt: expect.any(Number) },
+  });
+  expect(await performed(ctx, SUBMIT)).toHaveLength(submitsBefore);
+
+  // Once the claim lapsed the run looks for the publication first, and waits while it may still appear...
+  await later(ctx, at, 4);
+  await timer(ctx);
+  expect(await docOf(ctx.db, 'sys_outbox', `oapub_${id}`)).toMatchObject({
+    status: 'pending',
+    lastError: 'reconciling',
+  });
+  // ...then, ten minutes after the start with nothing published, submits (a token fetched anew), once.
+  await later(ctx, at, 12);
+  await timer(ctx);
+  await later(ctx, at, 14);
+  await timer(ctx);
+  expect(await performed(ctx, SUBMIT)).toHaveLength(submitsBefore + 1);
+  expect(await docOf(ctx.db, 'sys_outbox', `oapub_${id}`)).toMatchObject({ status: 'sent' });
+  expect(await docOf(ctx.db, 'oa_digests', id)).toMatchObject({ status: 'published' });
+});
