@@ -31,6 +31,7 @@ import {
   PUBLICATION_FULLTEXT_SCENARIOS,
 } from './miniprogram/publication-fulltext-scenarios';
 import { loadServiceFixtures, SERVICE_ENROL_SCENARIOS } from './miniprogram/service-enrol-scenarios';
+import { ANNUAL_STAFF_SCENARIOS, loadAnnualStaffFixtures } from './miniprogram/annual-staff-scenarios';
 import type { Scenario } from './miniprogram/scenario';
 import { launchBrowser, renderPage, type BackendCall } from './miniprogram/render';
 import { REPO_ROOT } from './miniprogram/tdesign';
@@ -171,6 +172,7 @@ export const SCENARIOS: Scenario[] = [
   ...SERVICE_DOCUMENT_SCENARIOS,
   ...PUBLICATION_FULLTEXT_SCENARIOS,
   ...SERVICE_ENROL_SCENARIOS,
+  ...ANNUAL_STAFF_SCENARIOS,
 ];
 
 /** The standard size and WeChat's largest (关怀模式 特大). */
@@ -202,6 +204,7 @@ async function main(): Promise<void> {
   await seedServiceFixtures(emu.url, emu.ctx.options.appId);
   await loadFullTextFixtures(emu.url, emu.ctx.options.appId);
   await loadServiceFixtures(emu.url, emu.ctx.options.appId);
+  await loadAnnualStaffFixtures(emu.url, emu.ctx.options.appId);
   const browser = await launchBrowser();
   const outDir = path.join(REPO_ROOT, 'preview');
   mkdirSync(outDir, { recursive: true });

@@ -16,6 +16,16 @@ const year = z
 /** Who reads a year's figures under review (the staff page, PUB-14); the mini-program shows its link to them. */
 export const ANNUAL_READ_ROLES = ['reviewer', 'principal', 'publisher', 'statistician', 'auditor'] as const;
 
+/** A comment a step was taken with: the reason of a 退回 (required), or a note on another step. */
+export interface AnnualComment {
+  step: string;
+  stepLabel: string;
+  /** The workflow round it was given in (a 退回 starts the next one). */
+  round: number;
+  text: string;
+  at: string;
+}
+
 export interface AnnualStaffView {
   year: number;
   status: AnnualState;
@@ -29,6 +39,8 @@ export interface AnnualStaffView {
   /** The steps the caller may take now. */
   allowed: string[];
   publishedAt: string | null;
+  /** Every step's comment, oldest first (the reasons of each 退回 among them). */
+  comments: AnnualComment[];
 }
 
 export interface AnnualPublicView {
@@ -58,11 +70,24 @@ export const annualStep = declareAction<AnnualStaffView>()({
   roles: ['reviewer', 'principal', 'publisher'],
   idempotent: true,
   input: withLabels(
-    z.strictObject({
-      year,
-      step: z.enum(['review', 'approve', 'publish', 'reject'], '操作只能是审核、审批、发布或退回'),
-      comment: z.optional(z.string().check(z.maxLength(500, '意见不能超过 500 个字'))),
-    }),
+    z
+      .strictObject({
+        year,
+        step: z.enum(['review', 'approve', 'publish', 'reject'], '操作只能是审核、审批、发布或退回'),
+        comment: z.optional(
+          z.string('意见应为文字').check(
+            z.overwrite((v) => v.trim()),
+            z.maxLength(500, '意见（退回理由）不能超过 500 个字'),
+          ),
+        ),
+      })
+      .check(
+        // 退回 says why, so that whoever takes it up again knows what to check (recorded with the step).
+        z.refine((v) => v.step !== 'reject' || !!v.comment, {
+          message: '请填写退回理由',
+          path: ['comment'],
+        }),
+      ),
     LABELS,
   ),
 });

@@ -3,7 +3,9 @@
  * `{ "<key>": { "errcode": 45009, "errmsg"?: "...", "times"?: 2 } }` answers that errcode instead of performing
  * the call; `{ "<key>": { "timeout": true } }` holds the connection without answering (until the client gives
  * up, HOLD_MS pass, or the emulator resets/closes) and does not perform the call;
- * `{ "<key>": { "lostAnswer": true } }` performs the call, records it, then destroys the socket unanswered.
+ * `{ "<key>": { "lostAnswer": true } }` performs the call, records it, then destroys the socket unanswered;
+ * with `"hold": true` as well it keeps the connection open unanswered instead (as `timeout`, but performed), so a
+ * test can stop the emulator while the caller still waits: the caller dies before it could store any answer.
  * `times` defaults to 1. The key is the path after `/cgi-bin/` (`draft/add`, `stable_token`,
  * `message/subscribe/send`) or after `/wxa/` (`getwxacodeunlimit`), or the endpoint's own `faultKey`
  * (`getuserphonenumber` for `/wxa/business/getuserphonenumber`). A new POST replaces the faults of the keys
@@ -14,7 +16,7 @@ import { HttpError } from '../http';
 export type Fault =
   | { kind: 'errcode'; errcode: number; errmsg: string; times: number }
   | { kind: 'timeout'; times: number }
-  | { kind: 'lostAnswer'; times: number };
+  | { kind: 'lostAnswer'; times: number; hold: boolean };
 
 export const HOLD_MS = 30_000;
 
@@ -58,7 +60,7 @@ function parseFault(key: string, value: unknown): Fault {
     throw new HttpError(400, 'INVALID_INPUT', `${key}.times 须为正整数`);
   }
   if (spec.timeout === true) return { kind: 'timeout', times };
-  if (spec.lostAnswer === true) return { kind: 'lostAnswer', times };
+  if (spec.lostAnswer === true) return { kind: 'lostAnswer', times, hold: spec.hold === true };
   if (typeof spec.errcode === 'number' && Number.isInteger(spec.errcode) && spec.errcode !== 0) {
     const errmsg = typeof spec.errmsg === 'string' ? spec.errmsg : `emulated error ${spec.errcode}`;
     return { kind: 'errcode', errcode: spec.errcode, errmsg, times };

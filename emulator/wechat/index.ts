@@ -120,6 +120,7 @@ async function serveCall(route: RouteContext, setup: CallSetup): Promise<void> {
   }
   if (fault?.kind === 'lostAnswer') {
     route.note.code = 'LOST_ANSWER';
+    if (fault.hold) return holdUnanswered(route, setup.held);
     route.req.socket.destroy();
     return;
   }

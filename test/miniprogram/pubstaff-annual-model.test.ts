@@ -1,8 +1,10 @@
 /**
  * The annual figures' staff page view model (PUB-14), pure: the countdown to 31 January as staff read it, the
- * steps shown being exactly those the backend allows (in workflow order, 退回 last), and the default year.
+ * steps shown being exactly those the backend allows (in workflow order, 退回 last), the reasons of 退回 (the
+ * latest one while the figures wait for review again), and the default year.
  */
 import { annualStaffView, defaultYear } from '../../miniprogram/pages/pubstaff/annual/view';
+import type { AnnualComment } from '../../core/contract/annual';
 import { figures2026 } from './annual-fixtures';
 
 const base = {
@@ -15,7 +17,15 @@ const base = {
   daysLeft: 5,
   allowed: [] as string[],
   publishedAt: null,
+  comments: [] as AnnualComment[],
 };
+const rejected = (text: string, at: string, round: number): AnnualComment => ({
+  step: 'reject',
+  stepLabel: '退回',
+  round,
+  text,
+  at,
+});
 
 describe('annualStaffView', () => {
   it('counts down to 31 January, says the last day, and marks a late year', () => {
@@ -48,6 +58,22 @@ describe('annualStaffView', () => {
       ['reject', '退回重新审核'],
     ]);
     expect(annualStaffView(base).steps).toEqual([]);
+  });
+
+  it('shows the latest 退回 reason while the figures wait for review again, and every one in the history', () => {
+    const comments = [
+      rejected('罚款金额与台账不一致', '2027-01-05T02:00:00.000Z', 1),
+      { step: 'review', stepLabel: '审核', round: 2, text: '已核对', at: '2027-01-06T02:00:00.000Z' },
+      rejected('投诉数字缺少信访件', '2027-01-07T08:30:00.000Z', 2),
+    ];
+    const back = annualStaffView({ ...base, comments });
+    expect(back.sentBack).toEqual({ text: '投诉数字缺少信访件', when: '2027-01-07 16:30' });
+    expect(back.rejections.map((r) => r.text)).toEqual(['投诉数字缺少信访件', '罚款金额与台账不一致']);
+    // Reviewed again: the history stays, the notice goes.
+    const reviewed = annualStaffView({ ...base, status: 'reviewed', comments });
+    expect(reviewed.sentBack).toBeNull();
+    expect(reviewed.rejections).toHaveLength(2);
+    expect(annualStaffView(base)).toMatchObject({ sentBack: null, rejections: [] });
   });
 
   it('opens on the previous year (drafted in January)', () => {

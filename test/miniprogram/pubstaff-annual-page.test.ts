@@ -4,7 +4,9 @@
  * deadline with its countdown, only the steps the backend allows (审核 分管领导 → 审批 主要领导 → 发布 办公室;
  * separation of duty is decided server side and its refusal shown as worded), the justice-bureau report copied with
  * wx.setClipboardData, the not-yet-drafted and refused states, and the links from the staff home's annual
- * countdown row and the pubstaff list. Both font sizes are checked and written to preview/.
+ * countdown row and the pubstaff list; 退回 only with its reason (PUB-14 review; the backend's field message shown
+ * at the field), the reason then shown to whoever reviews again, with the history. Both font sizes are checked
+ * and written to preview/.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +31,7 @@ const staffView = (over: Record<string, unknown> = {}) => ({
   daysLeft: 27,
   allowed: ['review'],
   publishedAt: null,
+  comments: [],
   ...over,
 });
 
@@ -134,6 +137,85 @@ describe('annual figures staff page', () => {
     expect(text).toContain('已于2027年1月20日公开');
     expect(text).not.toContain('我的操作');
   });
+
+  const REASON = '罚款金额合计与财务科台账不一致，请统计科核对后重新提交。';
+  const reviewed = () =>
+    staffView({ status: 'reviewed', statusLabel: '待主要领导审批', allowed: ['approve', 'reject'] });
+  const sentBack = () =>
+    staffView({
+      allowed: ['review'],
+      comments: [
+        { step: 'reject', stepLabel: '退回', round: 1, text: REASON, at: '2027-01-05T02:00:00.000Z' },
+      ],
+    });
+
+  it('sends back only with a reason; the backend’s words about it are shown at the field', async () => {
+    let answers = 0;
+    harness.answer = (c: BackendCall) =>
+      c.event.action === 'annual.get'
+        ? ok(reviewed())
+        : ++answers === 1
+          ? {
+              ok: false,
+              error: {
+                code: 'INVALID_INPUT',
+                message: '提交的内容有误',
+                fields: { 'payload.comment': '意见（退回理由）不能超过 500 个字' },
+              },
+            }
+          : ok(sentBack());
+    const page = await harness.render(PAGE, { query: { year: '2026' } });
+    expect(await page.text()).toContain('退回理由（必填）');
+    await page.invoke('onStep', tap({ step: 'reject' }));
+    await page.invoke('onReason', { detail: { value: '   ' } });
+    await page.invoke('onStep', tap({ step: 'reject' }));
+    expect(await page.text()).toContain('请填写退回理由，说明需要重新核实或修改的内容');
+    expect(actions()).not.toContain('annual.step');
+
+    await page.invoke('onReason', { detail: { value: `${REASON} ` } });
+    await page.invoke('onStep', tap({ step: 'reject' }));
+    expect(await page.text()).toContain('意见（退回理由）不能超过 500 个字');
+    await page.invoke('onStep', tap({ step: 'reject' }));
+    const steps = harness.calls.filter((c) => c.event.action === 'annual.step');
+    expect(steps.map((c) => c.event.payload)).toEqual([
+      { year: 2026, step: 'reject', comment: REASON },
+      { year: 2026, step: 'reject', comment: REASON },
+    ]);
+    const text = await page.text();
+    expect(text).toContain('已退回，当前状态：待分管领导审核。');
+    expect(text).toContain(`退回理由：${REASON}`);
+    expect(text).toContain('2027-01-05 10:00 退回');
+    expect(text).not.toContain('意见（退回理由）不能超过 500 个字');
+  });
+
+  it.each([
+    ['normal', 17],
+    ['largest', 28],
+  ])(
+    'shows the reason field and the earlier 退回 to the approver; the reason to the reviewer (%s font)',
+    async (label, px) => {
+      const dir = path.join(__dirname, '../../preview');
+      mkdirSync(dir, { recursive: true });
+      harness.answer = () => ok({ ...reviewed(), comments: sentBack().comments });
+      const approver = await harness.render(PAGE, { fontSizeSetting: px, query: { year: '2026' } });
+      await approver.invoke('onStep', tap({ step: 'reject' }));
+      expect(await checkRender(approver.page, ['退回理由（必填）', '请填写退回理由', '退回记录'])).toEqual(
+        [],
+      );
+      await approver.page.screenshot({
+        path: path.join(dir, `pubstaff-annual-reason-${label}.png`),
+        fullPage: true,
+      });
+
+      harness.answer = () => ok(sentBack());
+      const reviewer = await harness.render(PAGE, { fontSizeSetting: px, query: { year: '2026' } });
+      expect(await checkRender(reviewer.page, ['已退回，待重新审核', REASON, '审核通过'])).toEqual([]);
+      await reviewer.page.screenshot({
+        path: path.join(dir, `pubstaff-annual-sent-back-${label}.png`),
+        fullPage: true,
+      });
+    },
+  );
 
   it('marks a late year as overdue', async () => {
     harness.answer = () => ok(staffView({ daysLeft: -3, allowed: [] }));

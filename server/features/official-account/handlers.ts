@@ -21,6 +21,7 @@ import {
   type DraftArticle,
 } from '../../wechat/api';
 import { WechatApiError } from '../../wechat/errors';
+import { accessToken } from '../../wechat/token';
 import type { Database } from '../../platform/cloudbase';
 import { nextQuotaDay } from '../../outbox/deliver';
 import { findPublished, statusOf } from '../../outbox/handlers/official-account-article';
@@ -146,6 +147,9 @@ export const oaPublishHandler: OutboxHandler = {
     if (isOutcome(digest)) return digest;
     const draft = await currentDraft(db, digest, now);
     if (!draft) return { status: 'skipped', code: 'nothingLeft' };
+    // The token first: a token answer lost (or the instance gone while asking) must not count as a submit that
+    // may have happened, which would hold the publication back for the whole reconciliation wait.
+    await accessToken(db, 'oa');
     await saveProgress({
       mediaId: draft.mediaId,
       indexes: draft.indexes,

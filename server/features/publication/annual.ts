@@ -51,6 +51,16 @@ interface AnnualRecord {
   draftedOn: string;
   publishBy: string;
   publishedAt: string | null;
+  /** The steps' comments (the reason of every 退回), oldest first; absent on records drafted before them. */
+  comments?: StoredComment[];
+}
+
+interface StoredComment {
+  step: string;
+  round: number;
+  text: string;
+  by: string;
+  at: string;
 }
 
 const PAGE = 500;
@@ -89,27 +99,19 @@ async function entryFacts(db: Database, year: number): Promise<AnnualEntryFacts[
   }
 }
 
-/** The previous year's figures, drafted once from the first working day of January (idempotent). */
-const annualDraft = handle(decl.annualDraft, async (_input, call) => {
-  const today = toShanghaiDate(call.now);
-  const [y, m] = [Number(today.slice(0, 4)), today.slice(5, 7)];
-  if (m !== '01') return { drafted: null };
-  const year = y - 1;
-  if (await getDoc(call.db, ANNUAL_COLLECTION, idOf(year))) return { drafted: null };
-  const calendar = await loadCalendar(call.db);
-  if (today < firstWorkingDayOfJanuary(calendar, y)) return { drafted: null };
-  const commission = (await listUnits(call.db)).find((u) => u.kind === 'commission');
-  if (!commission) return { drafted: null };
-  const figures = annualFigures(
-    year,
-    await entryFacts(call.db, year),
-    await complaintYearCounts(call.db, year),
-  );
+/**
+ * Drafts `year`'s figures for the commission as the scheduler does (the record's id is the year, created on the
+ * ledger: a second call, an overlapping run, finds it made). Answers whether this call drafted them.
+ */
+export async function draftAnnualFigures(db: Database, year: number, now: Date): Promise<boolean> {
+  const commission = (await listUnits(db)).find((u) => u.kind === 'commission');
+  if (!commission) return false;
+  const figures = annualFigures(year, await entryFacts(db, year), await complaintYearCounts(db, year));
   try {
-    await commitChange(call.db, {
+    await commitChange(db, {
       actor: 'system:annual',
       action: 'annual.draft',
-      at: call.now,
+      at: now,
       entities: [
         {
           collection: ANNUAL_COLLECTION,
@@ -121,20 +123,32 @@ const annualDraft = handle(decl.annualDraft, async (_input, call) => {
             unitId: commission._id,
             year,
             figures,
-            draftedOn: today,
+            draftedOn: toShanghaiDate(now),
             publishBy: publishByOf(year),
             publishedAt: null,
+            comments: [],
           },
         },
       ],
     });
   } catch (err) {
     // An overlapping run drafted it first: one record, one draft.
-    if (isDuplicateWrite(err) || (err instanceof AppError && err.code === 'CONFLICT'))
-      return { drafted: null };
+    if (isDuplicateWrite(err) || (err instanceof AppError && err.code === 'CONFLICT')) return false;
     throw err;
   }
-  return { drafted: year };
+  return true;
+}
+
+/** The previous year's figures, drafted once from the first working day of January (idempotent). */
+const annualDraft = handle(decl.annualDraft, async (_input, call) => {
+  const today = toShanghaiDate(call.now);
+  const [y, m] = [Number(today.slice(0, 4)), today.slice(5, 7)];
+  if (m !== '01') return { drafted: null };
+  const year = y - 1;
+  if (await getDoc(call.db, ANNUAL_COLLECTION, idOf(year))) return { drafted: null };
+  const calendar = await loadCalendar(call.db);
+  if (today < firstWorkingDayOfJanuary(calendar, y)) return { drafted: null };
+  return { drafted: (await draftAnnualFigures(call.db, year, call.now)) ? year : null };
 });
 
 async function staffView(call: Call, r: AnnualRecord) {
@@ -152,6 +166,14 @@ async function staffView(call: Call, r: AnnualRecord) {
     daysLeft,
     allowed: allowedSteps(ANNUAL_WORKFLOW, actorOf(call.staff!), r),
     publishedAt: r.publishedAt,
+    // Who wrote a comment stays on the ledger (the record's state); the page shows what and when.
+    comments: (r.comments ?? []).map((c) => ({
+      step: c.step,
+      stepLabel: ANNUAL_WORKFLOW.steps[c.step]?.label ?? c.step,
+      round: c.round,
+      text: c.text,
+      at: c.at,
+    })),
   };
 }
 
@@ -176,6 +198,17 @@ const annualStep = handle(decl.annualStep, async (input, call) => {
     now: call.now,
     effect: (state) => {
       if (input.step === 'publish') state.publishedAt = call.now.toISOString();
+      // The reason of a 退回 (required by the declaration) is part of the state the step's event seals.
+      if (input.comment) {
+        const comment: StoredComment = {
+          step: input.step,
+          round: r._wf.round,
+          text: input.comment,
+          by: actorOf(call.staff!).ref,
+          at: call.now.toISOString(),
+        };
+        state.comments = [...(r.comments ?? []), comment];
+      }
     },
   });
   return staffView(call, done.record as unknown as AnnualRecord);

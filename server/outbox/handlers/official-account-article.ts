@@ -14,6 +14,7 @@ import {
   type PublishedItem,
 } from '../../wechat/api';
 import type { Database } from '../../platform/cloudbase';
+import { accessToken } from '../../wechat/token';
 import type { OutboxHandler } from '../registry';
 import type { DeliveryOutcome } from '../types';
 
@@ -53,6 +54,8 @@ export const officialAccountArticleHandler: OutboxHandler = {
       mediaId = await addDraft(db, payload.articles);
       await saveProgress({ mediaId });
     }
+    // The token first, so that only a submit that may have reached WeChat makes the next attempt reconcile.
+    await accessToken(db, 'oa');
     await saveProgress({ submitStartedAt: now.getTime() });
     const publishId = await submitPublish(db, mediaId);
     await saveProgress({ publishId });

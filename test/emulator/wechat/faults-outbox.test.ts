@@ -92,6 +92,21 @@ describe('wechat faults', () => {
       news_item: articles,
     });
   });
+
+  it('with hold, performs and records the call, then keeps the caller waiting unanswered', async () => {
+    const { oa, articles } = await draftFixture();
+    await emu.post('/_emulator/wechat-faults', { 'draft/add': { lostAnswer: true, hold: true } });
+    const pending = fetch(`${process.env.WECHAT_API_BASE}/cgi-bin/draft/add?access_token=${oa}`, {
+      method: 'POST',
+      body: JSON.stringify({ articles }),
+      signal: AbortSignal.timeout(400),
+    });
+    await expect(pending).rejects.toThrow();
+    // Performed while the caller still waited (what a test stops the emulator on).
+    const record = (await outbox(emu)).find((r) => r.path === '/cgi-bin/draft/add');
+    expect(record).toMatchObject({ fault: 'lostAnswer', answer: { media_id: expect.any(String) } });
+    expect(await draftCount(emu)).toBe(1);
+  });
 });
 
 describe('outbox', () => {

@@ -2,12 +2,19 @@
  * 年度执法数据 for staff (PUB-14; seed publicity Art. 26): a year's figures under review as the shared table
  * (components/annual-figures), the status and the 31 January deadline with its countdown, the steps the backend
  * allows the caller (审核 by 分管领导, 审批 by 主要领导, 发布 by 办公室; separation of duty is the workflow's, and
- * a refusal is shown as the backend words it), and the report to the district justice bureau with a copy button.
- * Loading, error (重试), not-yet-drafted and permission-refused states.
+ * a refusal is shown as the backend words it), 退回 with its required reason (shown afterwards to whoever reviews
+ * the figures again, with the history of earlier ones), and the report to the district justice bureau with a copy
+ * button. Loading, error (重试), not-yet-drafted and permission-refused states.
  */
 import { pageBase } from '../../../behaviors/page-base';
 import { call, newRequestId } from '../../../services/api';
-import { annualStaffView, defaultYear, type AnnualStaffPageView, type StepButton } from './view';
+import {
+  annualStaffView,
+  defaultYear,
+  REASON_REQUIRED,
+  type AnnualStaffPageView,
+  type StepButton,
+} from './view';
 
 Component({
   behaviors: [pageBase],
@@ -23,6 +30,9 @@ Component({
     /** Kept while a step's answer may have been lost, so pressing again is the same request (idempotent). */
     requestId: '',
     requestStep: '',
+    /** The reason a 退回 is sent with (required) and what is wrong with it. */
+    reason: '',
+    reasonError: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -52,16 +62,32 @@ Component({
       this.setData({ year: this.data.year + delta, notice: '', noticeError: '', copied: false });
       void this.load();
     },
+    onReason(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ reason: e.detail.value, reasonError: '' });
+    },
     async onStep(e: WechatMiniprogram.TouchEvent) {
       const step = (e.currentTarget.dataset as { step?: StepButton['step'] }).step;
       if (!step || this.data.busy) return;
-      const requestId = this.data.requestStep === step ? this.data.requestId : newRequestId();
-      this.setData({ busy: step, notice: '', noticeError: '', requestId, requestStep: step });
-      const res = await call('staff', 'annual.step', { year: this.data.year, step }, { requestId });
+      const reason = this.data.reason.trim();
+      if (step === 'reject' && !reason) {
+        this.setData({ reasonError: REASON_REQUIRED });
+        return;
+      }
+      // A changed reason is a new request; the same one pressed again after a lost answer is the same request.
+      const key = step === 'reject' ? `reject:${reason}` : step;
+      const requestId = this.data.requestStep === key ? this.data.requestId : newRequestId();
+      this.setData({ busy: step, notice: '', noticeError: '', requestId, requestStep: key });
+      const payload = { year: this.data.year, step, ...(step === 'reject' ? { comment: reason } : {}) };
+      const res = await call('staff', 'annual.step', payload, { requestId });
       this.setData({ busy: '' });
       if (!res.ok) {
-        // The backend's words (e.g. 年度数据由主要领导审批); a lost answer keeps the requestId for 重试.
         const lost = res.error.code === 'INTERNAL';
+        const reasonError = res.error.fields?.['payload.comment'];
+        if (reasonError) {
+          this.setData({ reasonError, requestId: '', requestStep: '' });
+          return;
+        }
+        // The backend's words (e.g. 年度数据由主要领导审批); a lost answer keeps the requestId for 重试.
         this.setData({ noticeError: res.error.message, ...(lost ? {} : { requestId: '', requestStep: '' }) });
         return;
       }
@@ -70,6 +96,8 @@ Component({
         view,
         requestId: '',
         requestStep: '',
+        reason: '',
+        reasonError: '',
         notice: `已${STEP_DONE[step]}，当前状态：${view.statusLabel}。`,
       });
     },

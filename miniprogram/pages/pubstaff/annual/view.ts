@@ -5,7 +5,7 @@
  */
 import type { AnnualStaffView } from '../../../core-bundle/index';
 import { annualView, type AnnualView } from '../../../utils/annual-view';
-import { chineseDate, shanghaiToday } from '../../../utils/date-format';
+import { chineseDate, shanghaiMinute, shanghaiToday } from '../../../utils/date-format';
 
 export interface StepButton {
   step: 'review' | 'approve' | 'publish' | 'reject';
@@ -25,7 +25,12 @@ const STEPS: StepButton[] = [
     hint: '发布后数据即在“年度行政执法数据”页向社会公开。',
     theme: 'primary',
   },
-  { step: 'reject', label: '退回重新审核', hint: '退回后须重新经分管领导审核。', theme: 'danger' },
+  {
+    step: 'reject',
+    label: '退回重新审核',
+    hint: '退回后须重新经分管领导审核；请写明退回理由，理由记入审核记录。',
+    theme: 'danger',
+  },
 ];
 
 export interface AnnualStaffPageView {
@@ -41,6 +46,10 @@ export interface AnnualStaffPageView {
   publishedOn: string;
   steps: StepButton[];
   justiceReport: string;
+  /** The figures are back for review after a 退回: its reason, for the 分管领导 who takes them up again. */
+  sentBack: { text: string; when: string } | null;
+  /** Every 退回 with its reason, newest first (the record's history). */
+  rejections: Array<{ text: string; when: string }>;
 }
 
 /** The year a page opened without one shows: the previous year (its figures are drafted in January). */
@@ -50,6 +59,7 @@ export function defaultYear(now = Date.now()): number {
 
 export function annualStaffView(v: AnnualStaffView): AnnualStaffPageView {
   const published = v.status === 'published';
+  const rejections = rejectionsOf(v);
   const publishedOn = v.publishedAt
     ? chineseDate(new Date(Date.parse(v.publishedAt) + 8 * 3600_000).toISOString().slice(0, 10))
     : '';
@@ -71,5 +81,18 @@ export function annualStaffView(v: AnnualStaffView): AnnualStaffPageView {
     publishedOn,
     steps: STEPS.filter((s) => v.allowed.includes(s.step)),
     justiceReport: v.justiceReport,
+    sentBack: v.status === 'drafted' && rejections.length ? rejections[0]! : null,
+    rejections,
   };
 }
+
+/** The reasons of the 退回 steps, newest first, each with its time in Beijing. */
+function rejectionsOf(v: AnnualStaffView): Array<{ text: string; when: string }> {
+  return (v.comments ?? [])
+    .filter((c) => c.step === 'reject')
+    .reverse()
+    .map((c) => ({ text: c.text, when: shanghaiMinute(c.at) }));
+}
+
+/** What the page says before sending 退回 without a reason (the backend refuses it too). */
+export const REASON_REQUIRED = '请填写退回理由，说明需要重新核实或修改的内容';
