@@ -6,6 +6,7 @@
  */
 import forge from 'node-forge';
 import { sm2 } from 'sm-crypto';
+import type { CmsSigner } from './cmsBuilder';
 
 const { asn1 } = forge;
 type Node = forge.asn1.Asn1;
@@ -16,7 +17,8 @@ export const set = (...value: Node[]): Node => asn1.create(U, asn1.Type.SET, tru
 export const ctx = (tag: number, ...value: Node[]): Node =>
   asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, true, value);
 export const oid = (id: string): Node => asn1.create(U, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
-export const int = (bytes: Buffer): Node => asn1.create(U, asn1.Type.INTEGER, false, bytes.toString('binary'));
+export const int = (bytes: Buffer): Node =>
+  asn1.create(U, asn1.Type.INTEGER, false, bytes.toString('binary'));
 export const octets = (bytes: Buffer): Node =>
   asn1.create(U, asn1.Type.OCTETSTRING, false, bytes.toString('binary'));
 export const bits = (bytes: Buffer): Node =>
@@ -86,4 +88,14 @@ export function sm2Signer(commonName: string, options: Sm2CertOptions = {}): Sm2
   );
   const signature = sm2Sign(toDer(tbs), { privateKey, publicKey });
   return { certDer: toDer(seq(tbs, algorithm, bits(signature))), privateKey, publicKey };
+}
+
+/** The SM2 signer as a CMS signer: SM3 digest, sm2-with-sm3 signature (GM/T 0010). */
+export function sm2CmsSigner(signer: Sm2Signer): CmsSigner {
+  return {
+    certDer: signer.certDer,
+    signWith: (data) => sm2Sign(data, signer),
+    signatureOid: GM_OIDS.sm2WithSm3,
+    digest: 'sm3',
+  };
 }
