@@ -44,7 +44,7 @@ describe('verifySealedDocument on an SM2-sealed PDF', () => {
 
   it('refuses an SM2 certificate whose own signature was altered', () => {
     const certDer = Buffer.from(seal.certDer);
-    certDer[certDer.length - 3] ^= 0x01; // inside the certificate's signature value
+    certDer.writeUInt8(certDer.readUInt8(certDer.length - 3) ^ 0x01, certDer.length - 3); // inside the certificate's signature value
     const pdf = signPdfWith(unsignedPdf(true), (content) => detachedCms(content, { ...signer, certDer }));
     expect(verifySealedDocument(pdf)).toEqual({
       ok: false,

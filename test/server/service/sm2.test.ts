@@ -41,7 +41,7 @@ describe('sm2Verify (GM/T 0003.5 Annex A example)', () => {
     expect(sm2Verify(PUBLIC_KEY, Buffer.from('message digesT'), DER)).toBe(false);
     expect(sm2Verify(PUBLIC_KEY, MESSAGE, DER, 'ALICE123@YAHOO.COM')).toBe(false);
     const changed = Buffer.from(DER);
-    changed[changed.length - 1] ^= 0x01;
+    changed.writeUInt8(changed.readUInt8(changed.length - 1) ^ 0x01, changed.length - 1);
     expect(sm2Verify(PUBLIC_KEY, MESSAGE, changed)).toBe(false);
     const other = hex(sm2Signer('另一印章').publicKey);
     expect(sm2Verify(other, MESSAGE, DER)).toBe(false);
