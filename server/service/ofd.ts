@@ -221,5 +221,5 @@ export function verifySealedOfd(bytes: Buffer): SealCheck {
     if (!check.ok) return check;
     first ??= check;
   }
-  return sealAccepted(bytes, first!);
+  return sealAccepted(bytes, 'ofd', first!);
 }

@@ -4,6 +4,7 @@
  * hashes recorded on the service; every refusal carries a code and a Chinese message that quotes nothing of the file.
  */
 import { createHash, type X509Certificate } from 'node:crypto';
+import type { SealedFileFormat } from '../../core/contract/service-documents';
 
 export type SealCheckCode = 'UNSIGNED' | 'MODIFIED' | 'BAD_SIGNATURE' | 'UNSUPPORTED';
 
@@ -20,6 +21,7 @@ export type SealCheck =
       fileSha256: string;
       /** The signing time the signature states, or null when it states none. */
       signedAt: Date | null;
+      format: SealedFileFormat;
     }
   | { ok: false; code: SealCheckCode; message: string };
 
@@ -44,8 +46,12 @@ function subjectLine(subject: string): string {
     .join(', ');
 }
 
-/** The accepted answer for `file` sealed by `signer`. */
-export function sealAccepted(file: Buffer, signer: Extract<SignerCheck, { ok: true }>): SealCheck {
+/** The accepted answer for `file` (of `format`) sealed by `signer`. */
+export function sealAccepted(
+  file: Buffer,
+  format: SealedFileFormat,
+  signer: Extract<SignerCheck, { ok: true }>,
+): SealCheck {
   const { certificate, signedAt } = signer;
   return {
     ok: true,
@@ -54,5 +60,6 @@ export function sealAccepted(file: Buffer, signer: Extract<SignerCheck, { ok: tr
     certSha256: createHash('sha256').update(certificate.raw).digest('hex'),
     fileSha256: createHash('sha256').update(file).digest('hex'),
     signedAt: signedAt ?? null,
+    format,
   };
 }

@@ -85,5 +85,5 @@ export function verifySealedDocument(bytes: Buffer): SealCheck {
     if (slot === covering) result = check;
   }
   if (!result?.ok) return fail('BAD_SIGNATURE', '签章无效');
-  return sealAccepted(bytes, result);
+  return sealAccepted(bytes, 'pdf', result);
 }

@@ -7,7 +7,7 @@
  */
 import type { DateResult } from '../../../core/calendar';
 import type { DocumentType } from '../../../core/case/stages';
-import type { SubmissionKind } from '../../../core/contract/service-documents';
+import type { SealedFileFormat, SubmissionKind } from '../../../core/contract/service-documents';
 import type { Penalty } from '../../../core/service/rights';
 import type { ServiceDate, ServiceDateRule } from '../../../core/service/serviceDate';
 import type { ServiceRecordState } from '../../../core/service/workflow';
@@ -45,7 +45,8 @@ export interface ServiceDoc {
   docType: DocumentType;
   docNo: string | null;
   title: string;
-  file: { fileID: string; sha256: string; size: number | null };
+  /** `format` is absent on services issued before OFD was accepted: those are PDF. */
+  file: { fileID: string; sha256: string; size: number | null; format?: SealedFileFormat };
   signer: { subject: string; certSerial: string; certSha256: string; signedAt: Date | null };
   rights: { penalties: Penalty[]; onSpot: boolean; statementPeriodDays: number | null };
   dateRule: ServiceDateRule;

@@ -39,6 +39,7 @@ describe('verifySealedDocument on a sealed OFD', () => {
       certSha256: createHash('sha256').update(signer.certDer).digest('hex'),
       fileSha256: createHash('sha256').update(ofd).digest('hex'),
       signedAt: OFD_SIGNED_AT,
+      format: 'ofd',
     });
   });
 

@@ -27,6 +27,7 @@ describe('verifySealedDocument', () => {
       certSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       fileSha256: createHash('sha256').update(sealed).digest('hex'),
       signedAt: SIGNED_AT,
+      format: 'pdf',
     });
   });
 
