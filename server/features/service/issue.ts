@@ -34,7 +34,7 @@ import { recipientsFor } from './bindings';
 import { noticeAddressesFor } from './enrol-model';
 import { serviceNotices } from './notify';
 import { DOCUMENT_TYPES } from '../../../core/case/stages';
-import { receiptNoOf, serviceIdOf, SERVICES_COLLECTION, type ServiceDoc } from './model';
+import { decidedAtOf, receiptNoOf, serviceIdOf, SERVICES_COLLECTION, type ServiceDoc } from './model';
 import { dayOf, rightsUnder, staffView } from './views';
 import { deadlineViews, toldOf } from '../../../core/service/views';
 
@@ -51,12 +51,6 @@ async function storedBytes(fileID: string): Promise<Buffer> {
   if (bytes.length > MAX_SEALED_DOCUMENT_BYTES)
     throw new AppError('INVALID_INPUT', undefined, { [FILE_FIELD]: '文书文件超过 20 MB，无法验证电子签章' });
   return bytes;
-}
-
-/** When the decision was made (its stage's act): Art. 61's 7 working days for a decision run from it. */
-export function decidedAtOf(kase: Pick<CaseDoc, '_wf'>): Date | undefined {
-  const act = kase._wf.acts.find((a) => a.step === 'decision' || a.step === 'goodsDecision');
-  return act ? new Date(act.actedAt) : undefined;
 }
 
 function mayServe(call: Call, kase: CaseDoc): boolean {
