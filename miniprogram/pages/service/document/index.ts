@@ -66,6 +66,12 @@ Component({
     },
     onShareFile() {
       if (!this.data.savedPath || !this.data.view) return;
+      if (!wx.canIUse('shareFileMessage')) {
+        this.setData({
+          openError: '当前微信版本不能转发文件，请在手机微信中操作，或联系执法人员索取 PDF 文件',
+        });
+        return;
+      }
       wx.shareFileMessage({
         filePath: this.data.savedPath,
         fileName: this.data.view.fileName,
