@@ -9,8 +9,9 @@
  *    MODIFIED;
  * 3. the SignedValue (./ses.ts) must be a valid seal signature over Signature.xml's bytes.
  *
- * Locations are resolved as GB/T 33190 §7.3 says: absolute from the package root, or relative to the file naming
- * them. XML with a DTD is refused (no entity expansion); every message names the kind of file, never its content.
+ * Locations are resolved as GB/T 33190 says: absolute from the package root, or relative to the file naming them
+ * (then from the root when nothing is there, as some signers write them). XML with a DTD is refused (no entity
+ * expansion); every message names the kind of file, never its content.
  */
 import { createHash } from 'node:crypto';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -103,6 +104,18 @@ export function resolveLoc(dir: string, loc: string): string | undefined {
 
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
 
+/**
+ * The file a location names, as the standard reads it (relative to `dir`); a relative location that names no file
+ * there is read from the package root, as some signers write them. Either way the digests and the coverage rule
+ * apply to the file found, so the fallback cannot hide a change.
+ */
+function locate(files: Map<string, Buffer>, dir: string, loc: string): string | undefined {
+  const path = resolveLoc(dir, loc);
+  if (!path || files.has(path) || loc.startsWith('/')) return path;
+  const fromRoot = resolveLoc('', loc);
+  return fromRoot && files.has(fromRoot) ? fromRoot : path;
+}
+
 interface SignatureFiles {
   path: string;
   bytes: Buffer;
@@ -141,8 +154,10 @@ function signatureFiles(
     );
     if (isRefusal(list)) return list;
     for (const entry of asArray(asObject(list.Signatures).Signature)) {
-      const path = resolveLoc(dirOf(listPath), text(asObject(entry)['@BaseLoc']));
-      const bytes = path ? files.get(path) : undefined;
+      const path = locate(files, dirOf(listPath), text(asObject(entry)['@BaseLoc']));
+      const bytes = path === undefined ? undefined : files.get(path);
+      if (path === undefined || bytes === undefined)
+        return refuse('BAD_SIGNATURE', `${ROLE.signature}缺失，无法验证签章`);
       const xml = parseXml(
         bytes,
         ROLE.signature,
@@ -150,12 +165,12 @@ function signatureFiles(
       );
       if (isRefusal(xml)) return xml;
       const signature = asObject(xml.Signature);
-      const signedValue = resolveLoc(dirOf(path!), text(signature.SignedValue));
+      const signedValue = locate(files, dirOf(path), text(signature.SignedValue));
       const sealLoc = text(asObject(asObject(signature.SignedInfo).Seal).BaseLoc);
-      const seal = sealLoc ? resolveLoc(dirOf(path!), sealLoc) : undefined;
+      const seal = sealLoc ? locate(files, dirOf(path), sealLoc) : undefined;
       if (!signedValue || (sealLoc && !seal))
         return refuse('BAD_SIGNATURE', `${ROLE.signature}格式不正确，无法验证签章`);
-      found.push({ path: path!, bytes: bytes!, xml: signature, signedValue, seal });
+      found.push({ path, bytes, xml: signature, signedValue, seal });
     }
   }
   return { lists: listed, signatures: found };
@@ -173,7 +188,7 @@ function checkReferences(signature: SignatureFiles, files: Map<string, Buffer>):
   const list = asArray(references.Reference);
   if (list.length === 0) return refuse('BAD_SIGNATURE', '签章没有保护任何文件，签章无效');
   for (const reference of list) {
-    const path = resolveLoc(dirOf(signature.path), text(asObject(reference)['@FileRef']));
+    const path = locate(files, dirOf(signature.path), text(asObject(reference)['@FileRef']));
     const checkValue = text(asObject(reference).CheckValue).replace(/\s+/g, '');
     if (!path || !BASE64.test(checkValue))
       return refuse('BAD_SIGNATURE', `${ROLE.signature}格式不正确，无法验证签章`);

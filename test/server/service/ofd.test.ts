@@ -53,6 +53,11 @@ describe('verifySealedDocument on a sealed OFD', () => {
     }
   });
 
+  it('reads References from the root, without the leading slash, and relative to Signature.xml (GB/T 33190 ST_Loc)', () => {
+    for (const fileRefs of ['root', 'relative'] as const)
+      expect(verifySealedDocument(sealedOfd({ fileRefs }))).toMatchObject({ ok: true, format: 'ofd' });
+  });
+
   it('refuses a page changed after signing', () => {
     const files = sealed();
     files.set(PAGE, Buffer.from(files.get(PAGE)!.toString('utf8').replace('告知书', '决定书'), 'utf8'));

@@ -130,6 +130,14 @@ export interface SealOptions extends SesOptions {
   checkMethod?: 'sm3' | 'sha256';
   /** SignedValue.dat as a GB/T 35275 CMS SignedData carrying Signature.xml instead of an SES_Signature. */
   cms?: boolean;
+  /** How References/@FileRef name files: from the root with '/' (default), without it, or from Sign_0/. */
+  fileRefs?: 'absolute' | 'root' | 'relative';
+}
+
+function fileRef(name: string, style: SealOptions['fileRefs']): string {
+  if (style === 'root') return name;
+  if (style === 'relative') return `${'../'.repeat(SIGN_0.split('/').length)}${name}`;
+  return `/${name}`;
 }
 
 /** Seals the files of `ofdDocument(true)` as a document system does; answers the whole package's files. */
@@ -148,7 +156,7 @@ export function sealFiles(document: OfdFiles, signer: Sm2Signer, options: SealOp
   const references = [...files]
     .map(
       ([name, bytes]) =>
-        `<ofd:Reference FileRef="/${name}"><ofd:CheckValue>` +
+        `<ofd:Reference FileRef="${fileRef(name, options.fileRefs)}"><ofd:CheckValue>` +
         `${createHash(method).update(bytes).digest('base64')}</ofd:CheckValue></ofd:Reference>`,
     )
     .join('');
