@@ -132,6 +132,11 @@ export interface SealOptions extends SesOptions {
   cms?: boolean;
   /** How References/@FileRef name files: from the root with '/' (default), without it, or from Sign_0/. */
   fileRefs?: 'absolute' | 'root' | 'relative';
+  /**
+   * Adds a further seal to a sealed package (Sign_1, …) instead of the first one; the References then leave
+   * Signatures.xml out, as a signer that allows further seals does (ofdrw's ContinueSign).
+   */
+  further?: boolean;
 }
 
 function fileRef(name: string, style: SealOptions['fileRefs']): string {
@@ -140,20 +145,29 @@ function fileRef(name: string, style: SealOptions['fileRefs']): string {
   return `/${name}`;
 }
 
-/** Seals the files of `ofdDocument(true)` as a document system does; answers the whole package's files. */
+/**
+ * Seals the files of `ofdDocument(true)` as a document system does (or adds a further seal, `options.further`);
+ * answers the whole package's files.
+ */
 export function sealFiles(document: OfdFiles, signer: Sm2Signer, options: SealOptions = {}): OfdFiles {
   const files = new Map(document);
+  let index = 0;
+  while (options.further && files.has(`${SIGNS}/Sign_${index}/Signature.xml`)) index++;
+  const dir = `${SIGNS}/Sign_${index}`;
+  const listed = Array.from(
+    { length: index + 1 },
+    (_, i) => `<ofd:Signature ID="${i + 1}" Type="Seal" BaseLoc="Sign_${i}/Signature.xml"/>`,
+  ).join('');
+  const list = `${SIGNS}/Signatures.xml`;
   files.set(
-    `${SIGNS}/Signatures.xml`,
-    xml(
-      `<ofd:Signatures ${NS}><ofd:MaxSignId>1</ofd:MaxSignId>` +
-        `<ofd:Signature ID="1" Type="Seal" BaseLoc="Sign_0/Signature.xml"/></ofd:Signatures>`,
-    ),
+    list,
+    xml(`<ofd:Signatures ${NS}><ofd:MaxSignId>${index + 1}</ofd:MaxSignId>${listed}</ofd:Signatures>`),
   );
   const seal = eseal(signer);
-  files.set(`${SIGN_0}/Seal.esl`, toDer(seal));
+  files.set(`${dir}/Seal.esl`, toDer(seal));
   const method = options.checkMethod ?? 'sm3';
   const references = [...files]
+    .filter(([name]) => !(options.further && name === list))
     .map(
       ([name, bytes]) =>
         `<ofd:Reference FileRef="${fileRef(name, options.fileRefs)}"><ofd:CheckValue>` +
@@ -166,14 +180,14 @@ export function sealFiles(document: OfdFiles, signer: Sm2Signer, options: SealOp
       `<ofd:SignatureDateTime>20260618100000</ofd:SignatureDateTime>` +
       `<ofd:References CheckMethod="${method === 'sm3' ? GM_OIDS.sm3 : '2.16.840.1.101.3.4.2.1'}">${references}` +
       `</ofd:References><ofd:StampAnnot ID="1" PageRef="1" Boundary="150 240 40 40"/>` +
-      `<ofd:Seal><ofd:BaseLoc>/${SIGN_0}/Seal.esl</ofd:BaseLoc></ofd:Seal></ofd:SignedInfo>` +
-      `<ofd:SignedValue>/${SIGN_0}/SignedValue.dat</ofd:SignedValue></ofd:Signature>`,
+      `<ofd:Seal><ofd:BaseLoc>/${dir}/Seal.esl</ofd:BaseLoc></ofd:Seal></ofd:SignedInfo>` +
+      `<ofd:SignedValue>/${dir}/SignedValue.dat</ofd:SignedValue></ofd:Signature>`,
   );
-  files.set(`${SIGN_0}/Signature.xml`, signatureXml);
+  files.set(`${dir}/Signature.xml`, signatureXml);
   const signedValue = options.cms
     ? detachedCms(signatureXml, sm2CmsSigner(signer), { gmContentTypes: true, attached: true })
     : sesSignature(signatureXml, signer, seal, options);
-  files.set(`${SIGN_0}/SignedValue.dat`, signedValue);
+  files.set(`${dir}/SignedValue.dat`, signedValue);
   return files;
 }
 
