@@ -169,8 +169,8 @@ export function readZip(bytes: Buffer): ZipRead {
     const { entries, directoryAt } = centralDirectory(bytes);
     const seen = new Set<string>();
     for (const entry of entries) {
-      // Case-insensitive: a viewer on a case-insensitive system would read either entry for both names.
-      const key = entry.name.replace(/\/$/, '').toLowerCase();
+      // Case- and normalisation-insensitive: a viewer on such a file system would read either entry for both.
+      const key = entry.name.replace(/\/$/, '').normalize('NFC').toLowerCase();
       if (seen.has(key)) return refuse('OFD 文件中有重名的文件，无法确定签章保护的内容');
       seen.add(key);
     }
