@@ -174,9 +174,13 @@ export interface PartyServiceRow {
   serviceDate: string | null;
 }
 
+/** The sealed file's format, fixed at issue: WeChat's viewer (wx.openDocument) opens PDF but not OFD. */
+export type SealedFileFormat = 'pdf' | 'ofd';
+
 export interface PartyServiceView extends PartyServiceRow {
   receiptNo: string;
   fileSha256: string;
+  fileFormat: SealedFileFormat;
   times: ServiceTimesView;
   deadlines: DeadlineView[];
   submissions: SubmissionView[];
@@ -189,6 +193,7 @@ export interface OpenedFile {
   /** The URL stops working at this time (short-lived, server/media temporaryUrls). */
   expiresAt: string;
   fileSha256: string;
+  fileFormat: SealedFileFormat;
 }
 
 export interface PaperFlagView {
@@ -212,6 +217,7 @@ export interface StaffServiceView extends PartyServiceRow {
   partyName: string;
   receiptNo: string;
   fileSha256: string;
+  fileFormat: SealedFileFormat;
   signerSubject: string;
   certSha256: string;
   dateRule: ServiceDateRule;

@@ -261,7 +261,11 @@ function bootstrap(args: {
     },
     navigateTo: effect('navigateTo'),
     makePhoneCall: effect('makePhoneCall'),
-    downloadFile: effect('downloadFile'),
+    downloadFile: (opts: any) => {
+      effect('downloadFile')(opts);
+      opts.success?.({ tempFilePath: 'wxfile://tmp/served-document', statusCode: 200 });
+    },
+    shareFileMessage: effect('shareFileMessage'),
     openDocument: effect('openDocument'),
     redirectTo: effect('redirectTo'),
     switchTab: effect('switchTab'),

@@ -2,14 +2,15 @@
  * The served-document pages in `npm run preview` (PREVIEW_ONLY=service; REC-7, PUB-5): the party's list (one
  * document opened, one waiting) and its empty state, a notice with its rights and dates, its receipt, the
  * statement form with the backend's field error, and staff's services of the case. The data is made through the
- * real functions of the seeded emulator: a case, a sealed PDF registered as its record (signed at preview time,
- * test/server/service/signedPdf.ts), an enrolled recipient (test/helpers/service-binding.ts: these previews are
+ * real functions of the seeded emulator: a case, a sealed PDF notice and an SM2-sealed OFD decision registered as
+ * its records (signed at preview time, test/server/service/signedPdf.ts and ofdBuilder.ts), an enrolled recipient (test/helpers/service-binding.ts: these previews are
  * about serving alone; the enrolment pages have their own, service-enrol-scenarios.ts), `service.issue`, and the
  * party opening the notice and sending a statement. Also the glue: staff's receipt verified, and the statement
  * form's photo card with a refused album/camera permission.
  */
 import { randomUUID } from 'node:crypto';
 import { bindRecipient } from '../../test/helpers/service-binding';
+import { sealedOfd } from '../../test/server/service/ofdBuilder';
 import { sealedPdf } from '../../test/server/service/signedPdf';
 import type { Scenario } from './scenario';
 
@@ -56,19 +57,19 @@ export async function seedServiceFixtures(baseUrl: string, appId: string): Promi
     },
   });
   found.caseId = kase.id;
-  const record = async (docType: string, title: string, docNo: string) =>
+  const record = async (docType: string, title: string, docNo: string, file = sealedPdf()) =>
     (
       await fn('staff', OFFICER, 'record.register', {
         caseId: kase.id,
         type: 'document',
         title,
         workEndedAt: new Date(Date.now() - 600_000).toISOString(),
-        fileID: await upload(sealedPdf()),
+        fileID: await upload(file),
         document: { docType, docNo, docTimes: [], signed: true },
       })
     ).id as string;
   const notice = await record('priorNotice', '行政处罚事先告知书', '万卫罚告〔2026〕58号');
-  const decision = await record('penaltyDecision', '行政处罚决定书', '万卫罚〔2026〕58号');
+  const decision = await record('penaltyDecision', '行政处罚决定书', '万卫罚〔2026〕58号', sealedOfd());
   await bindRecipient({ openid: PREVIEW_PARTY, partyId: kase.partyId, caseId: kase.id });
   found.notice = (
     await fn('staff', OFFICER, 'service.issue', {
@@ -136,7 +137,14 @@ export const SERVICE_DOCUMENT_SCENARIOS: Scenario[] = [
     page: 'pages/service/document/index',
     query: () => ({ id: found.decision }),
     openid: PREVIEW_PARTY,
-    keyStrings: ['缴纳罚款', '申请行政复议', '重庆市万州区人民政府', '打开文书或确认收悉后即为送达'],
+    keyStrings: [
+      '缴纳罚款',
+      '申请行政复议',
+      '重庆市万州区人民政府',
+      '下载文书或确认收悉后即为送达',
+      '微信内不能直接打开',
+      '下载文书',
+    ],
   },
   {
     name: 'service-not-found',

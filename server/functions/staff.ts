@@ -11,7 +11,7 @@ import { officialAccountStaffActions } from '../features/official-account';
 import { creditStaffActions } from '../features/publication/credit-export';
 import { portalStaffActions } from '../features/publication/feed';
 import { annualStaffActions } from '../features/publication/annual';
-import { serviceDocumentStaffActions } from '../features/service';
+import { serviceDocumentStaffActions } from '../features/service/staff-actions';
 import { serviceEnrolStaffActions } from '../features/service/enrol-staff';
 import { STAFF_API } from '../../core/contract/api';
 import { createFunction } from '../router/function';

@@ -1,36 +1,24 @@
 /**
- * Verifies the authority's sealed electronic document at service issue (REC-7; docs/service-rights.md): a PDF carrying a
- * PAdES / PKCS#7 detached signature (ISO 32000 §12.8: /ByteRange and /Contents). The signature is checked against
- * the certificate embedded in the file, the digest against the bytes of the /ByteRange, and the signed range must
- * reach the end of the file: bytes appended after signing (an incremental update the signature does not cover)
- * or changed inside it are refused. OFD (GB/T 33190) is refused with a clear message: its seals (GB/T 38540, SM2)
- * are not verified here yet. Whether the signer may seal for the authority (a trusted root, revocation) is not
- * judged here: the signer's subject and serial are returned to be recorded and checked by the caller.
+ * Verifies the authority's sealed electronic document at service issue (REC-7; docs/service-rights.md "Seal check at
+ * issue"), in either form a document system exports:
+ * - a PDF carrying a PAdES / PKCS#7 detached signature (ISO 32000 §12.8: /ByteRange and /Contents), RSA, ECDSA or
+ *   SM2 with SM3 (./cms.ts). The signature is checked against the certificate embedded in the file, the digest
+ *   against the bytes of the /ByteRange, and the signed range must reach the end of the file: bytes appended after
+ *   signing (an incremental update the signature does not cover) or changed inside it are refused;
+ * - an OFD package (GB/T 33190) sealed with a GB/T 38540 / GM/T 0031 electronic seal or a GB/T 35275 signature
+ *   (./ofd.ts): every file must be covered by the signature's digests and the seal signature must verify.
+ * Whether the signer may seal for the authority (a trusted root, revocation) is not judged here: the signer's
+ * subject and serial are returned to be recorded and checked by the caller.
  */
-import { createHash } from 'node:crypto';
 import { verifyDetachedCms, type CmsCheck } from './cms';
+import { verifySealedOfd } from './ofd';
+import { refuse, sealAccepted, type SealCheck, type SealCheckCode } from './seal';
+
+export type { SealCheck, SealCheckCode };
 
 export const MAX_SEALED_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
-export type SealCheckCode = 'UNSIGNED' | 'MODIFIED' | 'BAD_SIGNATURE' | 'UNSUPPORTED';
-
-export type SealCheck =
-  | {
-      ok: true;
-      /** The signer certificate's subject, one `KEY=value` per attribute joined with ", ". */
-      signerSubject: string;
-      /** The certificate serial number, upper-case hex. */
-      certSerial: string;
-      /** SHA-256 of the certificate (DER), lower-case hex. */
-      certSha256: string;
-      /** SHA-256 of the whole file, lower-case hex: the hash fixed on the service. */
-      fileSha256: string;
-      /** The signing time the signature states (signed attribute), or null when it states none. */
-      signedAt: Date | null;
-    }
-  | { ok: false; code: SealCheckCode; message: string };
-
-const fail = (code: SealCheckCode, message: string): SealCheck => ({ ok: false, code, message });
+const fail = (code: SealCheckCode, message: string): SealCheck => refuse(code, message);
 
 interface SignatureSlot {
   range: [number, number, number, number];
@@ -61,27 +49,24 @@ function signatureSlots(bytes: Buffer): SignatureSlot[] | SealCheck {
   return slots;
 }
 
-function subjectLine(subject: string): string {
-  return subject
-    .split('\n')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0)
-    .join(', ');
-}
-
-/** Checks a sealed PDF; refuses OFD, other formats, files over 20 MB, unsigned, changed or badly signed files. */
+/**
+ * Checks a sealed PDF or OFD file; refuses other formats, files over 20 MB, unsigned, changed or badly signed files.
+ * Never throws: every refusal is a code with a Chinese message.
+ */
 export function verifySealedDocument(bytes: Buffer): SealCheck {
   if (!Buffer.isBuffer(bytes) || bytes.length === 0)
-    return fail('UNSUPPORTED', '文件为空，请上传盖有电子签章的 PDF 文件');
+    return fail('UNSUPPORTED', '文件为空，请上传盖有电子签章的 PDF 或 OFD 文件');
   if (bytes.length > MAX_SEALED_DOCUMENT_BYTES)
     return fail('UNSUPPORTED', `文件超过 ${MAX_SEALED_DOCUMENT_BYTES / 1024 / 1024} MB，无法验证签章`);
-  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')))
-    return fail(
-      'UNSUPPORTED',
-      '暂不支持 OFD 版式文件的签章验证，请由文书系统导出盖有电子签章的 PDF 文件后再送达',
-    );
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
+    try {
+      return verifySealedOfd(bytes);
+    } catch {
+      return fail('UNSUPPORTED', '文件不是有效的 OFD 版式文件，无法验证签章');
+    }
+  }
   if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-'))
-    return fail('UNSUPPORTED', '文件不是 PDF 格式，请上传盖有电子签章的 PDF 文件');
+    return fail('UNSUPPORTED', '文件不是 PDF 或 OFD 格式，请上传盖有电子签章的 PDF 或 OFD 文件');
 
   const slots = signatureSlots(bytes);
   if (!Array.isArray(slots)) return slots;
@@ -100,13 +85,5 @@ export function verifySealedDocument(bytes: Buffer): SealCheck {
     if (slot === covering) result = check;
   }
   if (!result?.ok) return fail('BAD_SIGNATURE', '签章无效');
-  const { certificate, signedAt } = result;
-  return {
-    ok: true,
-    signerSubject: subjectLine(certificate.subject),
-    certSerial: certificate.serialNumber.toUpperCase(),
-    certSha256: createHash('sha256').update(certificate.raw).digest('hex'),
-    fileSha256: createHash('sha256').update(bytes).digest('hex'),
-    signedAt: signedAt ?? null,
-  };
+  return sealAccepted(bytes, 'pdf', result);
 }

@@ -40,6 +40,7 @@ export function documentOf(overrides: Partial<PartyServiceView> = {}): PartyServ
     ...serviceRowOf({ state: 'opened', serviceDate: '2026-06-18' }),
     receiptNo: 'SD20260618ABCDEF01',
     fileSha256: 'ab'.repeat(32),
+    fileFormat: 'pdf',
     times: {
       issuedAt: '2026-06-18T02:30:00.000Z',
       arrivedAt: '2026-06-18T02:30:00.000Z',
@@ -84,6 +85,7 @@ export function staffServiceOf(overrides: Partial<StaffServiceView> = {}): Staff
     partyName: '某某口腔诊所有限公司',
     receiptNo: 'SD20260618ABCDEF01',
     fileSha256: 'ab'.repeat(32),
+    fileFormat: 'pdf',
     signerSubject: 'C=CN, CN=重庆市万州区卫生健康委员会',
     certSha256: 'cd'.repeat(32),
     dateRule: 'firstOpenOrAcknowledge',

@@ -51,6 +51,17 @@ describe('the real cloud function build', () => {
     }
   });
 
+  it('bundles the seal check of service.issue (PDF and OFD, SM2) into the staff function only', () => {
+    const sealInputs = (name: string) =>
+      Object.keys(built.find((b) => b.target.label.endsWith(` ${name}`))!.metafile.inputs).filter((i) =>
+        /server\/service\/(signature|cms|ofd|ses|zip|sm2)\.ts|node_modules\/sm-crypto\//.test(i),
+      );
+    expect(sealInputs('staff')).toEqual(
+      expect.arrayContaining([expect.stringContaining('server/service/signature.ts')]),
+    );
+    for (const name of FUNCTION_NAMES.filter((n) => n !== 'staff')) expect(sealInputs(name)).toEqual([]);
+  });
+
   it('needs only @cloudbase/node-sdk and Node built-ins at run time', () => {
     for (const { metafile } of built) {
       const external = Object.values(metafile.outputs).flatMap((o) =>

@@ -118,6 +118,15 @@ export function submissionRow(s: SubmissionView): SubmissionRow {
 
 export interface DocumentPageView {
   row: ServiceRowView;
+  /** An OFD file: WeChat's viewer (wx.openDocument) opens PDF, Word, Excel and PowerPoint files only. */
+  ofd: boolean;
+  openLabel: string;
+  /** What the party can do with an OFD file, or '' for a PDF. */
+  ofdNote: string;
+  /** The file name a forwarded file carries. */
+  fileName: string;
+  /** When the document counts as served, as the page says it. */
+  servedHint: string;
   serviceDate: string;
   times: Array<{ label: string; value: string }>;
   rights: DeadlineRow[];
@@ -134,8 +143,16 @@ export function documentView(v: PartyServiceView, today: string): DocumentPageVi
   if (v.allows.statement) actions.push({ kind: 'statement', label: '陈述、申辩' });
   if (v.allows.hearing) actions.push({ kind: 'hearing', label: '要求听证' });
   if (v.allows.recusal) actions.push({ kind: 'recusal', label: '申请回避' });
+  const ofd = v.fileFormat === 'ofd';
   return {
     row: serviceRow(v),
+    ofd,
+    openLabel: ofd ? '下载文书' : '查看文书',
+    ofdNote: ofd
+      ? '本文书是 OFD 格式的电子文件，微信内不能直接打开。下载后请点“转发到聊天”（如发给“文件传输助手”），再用手机上支持 OFD 格式的阅读软件打开；需要 PDF 文件的，请联系承办的执法人员。'
+      : '',
+    fileName: `${v.title}.${ofd ? 'ofd' : 'pdf'}`,
+    servedHint: `${ofd ? '下载文书' : '打开文书'}或确认收悉，即视为文书已送达。`,
     serviceDate: fixed ? chineseDate(v.serviceDate) : '',
     times: [
       { label: '发出时间', value: shanghaiMinute(v.times.issuedAt) },
@@ -143,7 +160,9 @@ export function documentView(v: PartyServiceView, today: string): DocumentPageVi
       { label: '确认收悉', value: shanghaiMinute(v.times.acknowledgedAt) || '尚未确认' },
     ],
     rights: v.deadlines.map((d) => deadlineRow(d, today, fixed)),
-    notFixedNote: fixed ? '' : '打开文书或确认收悉后即为送达，各项期限从送达之日的次日起计算。',
+    notFixedNote: fixed
+      ? ''
+      : `${ofd ? '下载文书' : '打开文书'}或确认收悉后即为送达，各项期限从送达之日的次日起计算。`,
     acknowledged: v.state === 'acknowledged',
     submissions: v.submissions.map(submissionRow),
     actions,

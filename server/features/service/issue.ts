@@ -1,9 +1,9 @@
 /**
  * `service.issue` (REC-7, 行政处罚法 Art. 61): an officer of the case (or a leader reaching its section) serves a
  * document record of the case register on the case's party, who must have consented to electronic service and be
- * enrolled (an active binding; otherwise paper service). The file is the authority's sealed PDF as stored in the
- * register: its bytes must still have the hash registered, the seal is verified against the certificate embedded
- * in it (server/service/signature.ts), and the signer's subject and the file hash are fixed on the service. The
+ * enrolled (an active binding; otherwise paper service). The file is the authority's sealed PDF or OFD as stored in
+ * the register: its bytes must still have the hash registered, the seal is verified against the certificate embedded
+ * in it (server/service/signature.ts), and the signer's subject, the file hash and format are fixed on the service. The
  * service-date rule and the legal settings in force are pinned; the document arrives in the party's list in the
  * same transaction (arrival), and the window for opening it before paper service is planned (paperServiceBy).
  */
@@ -34,7 +34,7 @@ import { recipientsFor } from './bindings';
 import { noticeAddressesFor } from './enrol-model';
 import { serviceNotices } from './notify';
 import { DOCUMENT_TYPES } from '../../../core/case/stages';
-import { receiptNoOf, serviceIdOf, SERVICES_COLLECTION, type ServiceDoc } from './model';
+import { decidedAtOf, receiptNoOf, serviceIdOf, SERVICES_COLLECTION, type ServiceDoc } from './model';
 import { dayOf, rightsUnder, staffView } from './views';
 import { deadlineViews, toldOf } from '../../../core/service/views';
 
@@ -51,12 +51,6 @@ async function storedBytes(fileID: string): Promise<Buffer> {
   if (bytes.length > MAX_SEALED_DOCUMENT_BYTES)
     throw new AppError('INVALID_INPUT', undefined, { [FILE_FIELD]: '文书文件超过 20 MB，无法验证电子签章' });
   return bytes;
-}
-
-/** When the decision was made (its stage's act): Art. 61's 7 working days for a decision run from it. */
-export function decidedAtOf(kase: Pick<CaseDoc, '_wf'>): Date | undefined {
-  const act = kase._wf.acts.find((a) => a.step === 'decision' || a.step === 'goodsDecision');
-  return act ? new Date(act.actedAt) : undefined;
 }
 
 function mayServe(call: Call, kase: CaseDoc): boolean {
@@ -139,7 +133,12 @@ const serviceIssue = handle(decl.serviceIssue, async (input, call) => {
     docType,
     docNo: record.document.docNo ?? null,
     title: record.title,
-    file: { fileID: record.file.fileID, sha256: seal.fileSha256, size: record.file.size ?? null },
+    file: {
+      fileID: record.file.fileID,
+      sha256: seal.fileSha256,
+      size: record.file.size ?? null,
+      format: seal.format,
+    },
     signer: {
       subject: seal.signerSubject,
       certSerial: seal.certSerial,

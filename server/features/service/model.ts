@@ -7,13 +7,14 @@
  */
 import type { DateResult } from '../../../core/calendar';
 import type { DocumentType } from '../../../core/case/stages';
-import type { SubmissionKind } from '../../../core/contract/service-documents';
+import type { SealedFileFormat, SubmissionKind } from '../../../core/contract/service-documents';
 import type { Penalty } from '../../../core/service/rights';
 import type { ServiceDate, ServiceDateRule } from '../../../core/service/serviceDate';
 import type { ServiceRecordState } from '../../../core/service/workflow';
 import type { ToldDeadlines } from '../../../core/service/views';
 import type { WorkflowFields } from '../../../core/workflow/define';
 import { hashText } from '../../platform/crypto';
+import type { CaseDoc } from '../case/model';
 
 export const SERVICES_COLLECTION = 'services';
 
@@ -45,7 +46,8 @@ export interface ServiceDoc {
   docType: DocumentType;
   docNo: string | null;
   title: string;
-  file: { fileID: string; sha256: string; size: number | null };
+  /** `format` is absent on services issued before OFD was accepted: those are PDF. */
+  file: { fileID: string; sha256: string; size: number | null; format?: SealedFileFormat };
   signer: { subject: string; certSerial: string; certSha256: string; signedAt: Date | null };
   rights: { penalties: Penalty[]; onSpot: boolean; statementPeriodDays: number | null };
   dateRule: ServiceDateRule;
@@ -84,3 +86,9 @@ export const serviceIdOf = (recordId: string, partyId: string): string =>
 /** `SD` + the issue's Shanghai date + 8 hex of the service id: short enough to read out, unique with the id. */
 export const receiptNoOf = (serviceId: string, issuedOn: string): string =>
   `SD${issuedOn.replaceAll('-', '')}${serviceId.slice(4, 12).toUpperCase()}`;
+
+/** When the decision was made (its stage's act): Art. 61's 7 working days for a decision run from it. */
+export function decidedAtOf(kase: Pick<CaseDoc, '_wf'>): Date | undefined {
+  const act = kase._wf.acts.find((a) => a.step === 'decision' || a.step === 'goodsDecision');
+  return act ? new Date(act.actedAt) : undefined;
+}

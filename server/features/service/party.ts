@@ -102,6 +102,7 @@ const serviceOpen = handle(decl.serviceOpen, async (input, call) => {
     url: url ?? '',
     expiresAt: new Date(call.now.getTime() + FILE_URL_SECONDS * 1000).toISOString(),
     fileSha256: doc.file.sha256,
+    fileFormat: doc.file.format ?? 'pdf',
   };
 });
 

@@ -29,7 +29,7 @@ import {
   staffActor,
   withFreshService,
 } from './access';
-import { decidedAtOf } from './issue';
+import { decidedAtOf } from './model';
 import type { ServiceDoc, StoredSubmission } from './model';
 import { deadlinesOf, rightsOf, staffView, submissionView } from './views';
 

@@ -1,7 +1,8 @@
 /**
  * Builds CMS signatures node-forge cannot make, for the seal-check tests: an ECDSA P-256 certificate (forge only
- * knows RSA keys), the ESS signing-certificate-v2 attribute that PAdES signatures carry (RFC 5035), and other
- * algorithm identifiers. The structures are assembled with forge's ASN.1 encoder and signed with Node's crypto.
+ * knows RSA keys), the ESS signing-certificate-v2 attribute that PAdES signatures carry (RFC 5035), other
+ * algorithm identifiers, SM2/SM3 signers (GM/T 0010, with sm2Builder.ts) and GB/T 35275's content types. The
+ * structures are assembled with forge's ASN.1 encoder and signed with Node's crypto (or the signer's own scheme).
  */
 import { createHash, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
@@ -25,11 +26,14 @@ const toDer = (node: Node): Buffer => Buffer.from(asn1.toDer(node).getBytes(), '
 
 export const OIDS = {
   sha256: '2.16.840.1.101.3.4.2.1',
+  sm3: '1.2.156.10197.1.401',
   rsaEncryption: '1.2.840.113549.1.1.1',
   ecdsaSha256: '1.2.840.10045.4.3.2',
   sm2WithSm3: '1.2.156.10197.1.501',
   data: '1.2.840.113549.1.7.1',
   signedData: '1.2.840.113549.1.7.2',
+  gmData: '1.2.156.10197.6.1.4.2.1',
+  gmSignedData: '1.2.156.10197.6.1.4.2.2',
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
@@ -38,9 +42,13 @@ export const OIDS = {
 
 export interface CmsSigner {
   certDer: Buffer;
-  key: KeyObject;
+  key?: KeyObject;
+  /** Signs with the signer's own scheme (SM2) instead of Node's `sign` with `key`. */
+  signWith?: (data: Buffer) => Buffer;
   /** The signature algorithm written in the SignerInfo. */
   signatureOid: string;
+  /** The digest algorithm: SHA-256 unless given. */
+  digest?: 'sha256' | 'sm3';
 }
 
 /** A self-signed ECDSA P-256 certificate whose subject is `CN=<commonName>`. */
@@ -66,9 +74,13 @@ export interface CmsOptions {
   signedAt?: Date;
   /** Adds an ESS signing-certificate-v2 attribute with the certificate's SHA-256, or a wrong hash. */
   ess?: 'right' | 'wrong';
+  /** GB/T 35275's content type identifiers instead of PKCS#7's. */
+  gmContentTypes?: boolean;
+  /** Carries the content inside the SignedData (an OFD's SignedValue may). */
+  attached?: boolean;
 }
 
-/** A detached CMS SignedData over `content` with signed attributes (SHA-256). */
+/** A CMS SignedData over `content` with signed attributes (SHA-256 or the signer's digest), detached by default. */
 export function detachedCms(content: Buffer, signer: CmsSigner, options: CmsOptions = {}): Buffer {
   const cert = fromDer(signer.certDer);
   const tbs = (cert.value as Node[])[0]!;
@@ -77,9 +89,12 @@ export function detachedCms(content: Buffer, signer: CmsSigner, options: CmsOpti
   const serial = fields[offset]!;
   const issuer = fields[offset + 2]!;
 
+  const hash = signer.digest ?? 'sha256';
+  const digestOid = hash === 'sm3' ? OIDS.sm3 : OIDS.sha256;
+  const dataOid = options.gmContentTypes ? OIDS.gmData : OIDS.data;
   const attributes = [
-    seq(oid(OIDS.contentType), set(oid(OIDS.data))),
-    seq(oid(OIDS.messageDigest), set(octets(createHash('sha256').update(content).digest()))),
+    seq(oid(OIDS.contentType), set(oid(dataOid))),
+    seq(oid(OIDS.messageDigest), set(octets(createHash(hash).update(content).digest()))),
     seq(oid(OIDS.signingTime), set(utc(options.signedAt ?? new Date('2026-06-18T02:00:00Z')))),
   ];
   if (options.ess) {
@@ -88,23 +103,25 @@ export function detachedCms(content: Buffer, signer: CmsSigner, options: CmsOpti
       .digest();
     attributes.push(seq(oid(OIDS.signingCertificateV2), set(seq(seq(seq(octets(certHash)))))));
   }
-  const signature = sign('sha256', toDer(set(...attributes)), signer.key);
+  const signed = toDer(set(...attributes));
+  const signature = signer.signWith ? signer.signWith(signed) : sign('sha256', signed, signer.key!);
   const signerInfo = seq(
     int(Buffer.from([1])),
     seq(issuer, serial),
-    seq(oid(OIDS.sha256)),
+    seq(oid(digestOid)),
     ctx(0, ...attributes),
     seq(oid(signer.signatureOid)),
     octets(signature),
   );
+  const encapsulated = options.attached ? seq(oid(dataOid), ctx(0, octets(content))) : seq(oid(dataOid));
   const signedData = seq(
     int(Buffer.from([1])),
-    set(seq(oid(OIDS.sha256))),
-    seq(oid(OIDS.data)),
+    set(seq(oid(digestOid))),
+    encapsulated,
     ctx(0, cert),
     set(signerInfo),
   );
-  return toDer(seq(oid(OIDS.signedData), ctx(0, signedData)));
+  return toDer(seq(oid(options.gmContentTypes ? OIDS.gmSignedData : OIDS.signedData), ctx(0, signedData)));
 }
 
 /** The forge test signer as a CmsSigner (RSA PKCS#1 v1.5). */

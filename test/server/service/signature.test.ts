@@ -27,6 +27,7 @@ describe('verifySealedDocument', () => {
       certSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       fileSha256: createHash('sha256').update(sealed).digest('hex'),
       signedAt: SIGNED_AT,
+      format: 'pdf',
     });
   });
 
@@ -133,13 +134,19 @@ describe('verifySealedDocument', () => {
     );
   });
 
-  it('refuses OFD with a clear message: its seals are not verified yet', () => {
-    const ofd = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64)]);
-    expect(refusal(ofd)).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('OFD') });
+  it('reads a ZIP file as an OFD package (ofd*.test.ts) and refuses a broken one with a clear message', () => {
+    const broken = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64)]);
+    expect(refusal(broken)).toEqual({
+      ok: false,
+      code: 'UNSUPPORTED',
+      message: '文件不是有效的 OFD 版式文件（压缩包结构不正确），无法验证签章',
+    });
   });
 
   it('refuses what is not a PDF, an empty file and a file over 20 MB', () => {
-    expect(refusal(Buffer.from('hello')).message).toBe('文件不是 PDF 格式，请上传盖有电子签章的 PDF 文件');
+    expect(refusal(Buffer.from('hello')).message).toBe(
+      '文件不是 PDF 或 OFD 格式，请上传盖有电子签章的 PDF 或 OFD 文件',
+    );
     expect(refusal(Buffer.alloc(0)).code).toBe('UNSUPPORTED');
     const huge = Buffer.alloc(MAX_SEALED_DOCUMENT_BYTES + 1);
     expect(refusal(huge)).toMatchObject({ code: 'UNSUPPORTED', message: expect.stringContaining('20 MB') });

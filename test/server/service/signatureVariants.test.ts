@@ -1,6 +1,7 @@
 /**
  * The seal check on signatures as real document systems make them (REC-7): ECDSA certificates, and PAdES's ESS
- * signing-certificate-v2 attribute binding the certificate into the signature; SM2 is refused as unsupported.
+ * signing-certificate-v2 attribute binding the certificate into the signature. SM2 (国密) signatures are in
+ * signatureSm2.test.ts.
  */
 import { verifySealedDocument } from '../../../server/service/signature';
 import { detachedCms, ecdsaSigner, OIDS, rsaCmsSigner } from './cmsBuilder';
@@ -45,13 +46,13 @@ describe('verifySealedDocument on other signature forms', () => {
     expect(verifySealedDocument(pdf)).toMatchObject({ ok: false, code: 'BAD_SIGNATURE' });
   });
 
-  it('refuses SM2 (国密) signatures as not supported yet, saying so', () => {
-    const sm2 = { ...ecdsaSigner('印章'), signatureOid: OIDS.sm2WithSm3 };
-    const pdf = signPdfWith(unsignedPdf(true), (content) => detachedCms(content, sm2));
-    expect(verifySealedDocument(pdf)).toMatchObject({
+  it('refuses an algorithm it does not know, saying so', () => {
+    const unknown = { ...ecdsaSigner('印章'), signatureOid: '1.2.840.113549.1.1.10' }; // RSASSA-PSS
+    const pdf = signPdfWith(unsignedPdf(true), (content) => detachedCms(content, unknown));
+    expect(verifySealedDocument(pdf)).toEqual({
       ok: false,
       code: 'UNSUPPORTED',
-      message: expect.stringContaining('国密'),
+      message: '不支持该文件使用的签名算法',
     });
   });
 });

@@ -2,6 +2,8 @@
  * A served document (REC-7, PUB-5): its state and times, the file (opened through a short-lived URL:
  * wx.downloadFile, then wx.openDocument; the first opening is the read receipt), 确认收悉, the rights and duties
  * with their dates and countdowns (provisional dates marked), the statements sent, and the way to the receipt.
+ * wx.openDocument opens PDF (and Office files) but not OFD: an OFD file is downloaded and can be forwarded to a
+ * chat (wx.shareFileMessage) to open in an OFD reader; the page says so (docs/service-rights.md "OFD").
  */
 import { pageBase } from '../../../behaviors/page-base';
 import { call, newRequestId } from '../../../services/api';
@@ -19,6 +21,8 @@ Component({
     openError: '',
     acknowledging: false,
     ackRequestId: '',
+    /** The downloaded OFD file, ready to forward. */
+    savedPath: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -48,15 +52,33 @@ Component({
         this.setData({ opening: false, openError: res.error.message });
         return;
       }
+      const ofd = res.data.fileFormat === 'ofd';
       wx.downloadFile({
         url: res.data.url,
         success: (file) => {
           this.setData({ opening: false });
-          wx.openDocument({ filePath: file.tempFilePath, fileType: 'pdf', showMenu: true });
+          if (ofd) this.setData({ savedPath: file.tempFilePath });
+          else wx.openDocument({ filePath: file.tempFilePath, fileType: 'pdf', showMenu: true });
         },
         fail: () => this.setData({ opening: false, openError: '文书下载失败，请检查网络后重试' }),
       });
       void this.load();
+    },
+    onShareFile() {
+      if (!this.data.savedPath || !this.data.view) return;
+      if (!wx.canIUse('shareFileMessage')) {
+        this.setData({
+          openError: '当前微信版本不能转发文件，请在手机微信中操作，或联系执法人员索取 PDF 文件',
+        });
+        return;
+      }
+      wx.shareFileMessage({
+        filePath: this.data.savedPath,
+        fileName: this.data.view.fileName,
+        fail: (e: { errMsg?: string }) => {
+          if (!/cancel/.test(e.errMsg ?? '')) this.setData({ openError: '文件转发失败，请稍后重试' });
+        },
+      });
     },
     async onAcknowledge() {
       if (this.data.acknowledging) return;
