@@ -59,6 +59,7 @@ const COMMON_WORDS = new Set(
     '金额 林业 史料 田间 叶片 夏季 秋季 冬季 春季 华为 方法 和解 和睦 常年 常用 易于 齐全 计划 关于 关系 明确 全部 ' +
     '全面 上述 原件 原告 原因 卫生 卫健 公共 公司 公民 公示 公开 武装 洪水 景区 戴好 戴口 左右 单位 单独 孙子 孔子 ' +
     '罗列 柏树 路口 路段 严禁 祝贺 席位 司法 项目 韩国 费用 施工 管理 甘蔗 牟利 鲁莽 苏醒 程度 秦岭 岳父 雷同 ' +
+    '向当 向有 向社 向上 向下 顾客 顾问 母亲 母婴 母乳 时任 劳动 劳务 ' +
     // 查 (a surname in segmentit's table) is far more often the verb: 经查明, 查实, 查获 …
     '查明 查实 查获 查处 查封 查验 查看 查阅 查询 查扣 查见 查出 查找 查证 查清 查办 查核 查对 查访 查到 查无 ' +
     // Weak surnames (read only after a role word) that start words often written there.
@@ -80,7 +81,7 @@ const COMMON_WORDS = new Set(
 const ORG_SUFFIX =
   /^[\u4e00-\u9fa5]{0,6}?(店|诊所|公司|医院|门诊部|卫生室|馆|厂|场|部|中心|院|站|局|委|室|行|吧|宾馆|酒店|堂|坊|社|会|园|阁|庄|铺|楼|城|凉茶|药房|秘方)/;
 const BOUNDARY_BEFORE = new Set(
-  '为给由与和及向对被让将请经等据称其员者人长师生士客友属妻夫母父子女兄弟姐妹儿孙工管主',
+  '为给由与和及向对被让将请经等据称其员者人长师生士客友属妻夫母父子女兄弟姐妹儿孙',
 );
 
 /**
@@ -295,7 +296,10 @@ export function nameAt(text: string, p: number, strong: boolean): { end: number;
   const c2 = text[p + s + 1];
   if (!isCjk(c1) || HARD_STOP.has(c1!)) return null;
   if (COMMON_WORDS.has(text.slice(p, p + 2))) return null;
-  if (s === 1 && !SURNAME.has(text[p]!) && !GIVEN.has(c1!)) return null;
+  if (s === 1 && !SURNAME.has(text[p]!) && !GIVEN.has(c1!)) {
+    // A weak surname with an unusual given name (温柔): only a two-character name closed by punctuation.
+    return /[、，,。；（(\s\u3000]/.test(text[p + 2] ?? '') ? { end: p + 2, certain: true } : null;
+  }
   const twoGiven =
     isCjk(c2) &&
     !HARD_STOP.has(c2!) &&
