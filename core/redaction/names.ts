@@ -320,7 +320,12 @@ function placeOrOrg(text: string, p: number, end: number, strong: boolean): bool
   if (/^(街道|镇|乡|村|社区|路|街|坝|湾|沟|坪|桥|山|河|区|县|大道)/.test(text.slice(end, end + 2)))
     return true;
   // Only a name that runs straight on into more name-like characters can be the head of a brand or shop name.
-  return isCjk(text[end]) && !AFTER.has(text[end]!) && ORG_SUFFIX.test(text.slice(end, end + 8));
+  return (
+    isCjk(text[end]) &&
+    !AFTER.has(text[end]!) &&
+    !FOLLOW.has(text.slice(end, end + 2)) &&
+    ORG_SUFFIX.test(text.slice(end, end + 8))
+  );
 }
 
 /**
