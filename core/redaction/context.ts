@@ -48,7 +48,7 @@ const HEALTH_NUCLEUS = new RegExp(
     '炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染|结核|梅毒|艾滋|' +
       '尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|突出',
     // symptoms
-    '疼痛|牙痛|腹痛|头痛|头晕|眩晕|恶心|呕吐|腹泻|发热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克',
+    '疼痛|牙痛|腹痛|头痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|卧床|瘫痪',
     // test results and measures
     '阳性|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能',
     // pregnancy and procedures
@@ -73,6 +73,8 @@ const HEALTH_APPEARED =
   /((?:全身|双耳|双眼|双手|双足|双腿|面部|头部|腹部|胸部|皮肤|[左右][耳眼手足腿膝])?)(?:出现|发现|伴有|感到|感觉)([^，。；,\n]{2,30})/g;
 /** Having a disease, the verb included (患有活动性肝炎, 患腰椎间盘突出多年). */
 const HEALTH_HAS = /(?:患有|罹患|患上|患(?![者儿病]))[^，。；,\n]{2,20}/g;
+/** After 患有 / 罹患 / 患上 whatever follows is a condition (患有冠心病多年), after a bare 患 only a named one. */
+const HAS_STRONG = /^(?:患有|罹患|患上)/;
 const PREGNANCY = /(?:已)?(?:怀孕|妊娠|孕)(?:约|近|已)?[\d一二三四五六七八九十两]+(?:个)?多?(?:周|月|天)/g;
 const AFTER_SURGERY = /(?:术后|产后|流产后|引产后)[\u4e00-\u9fa5、]{1,14}/g;
 /** Characters a condition phrase does not reach back over (为其|的|称 …): where a free-standing phrase starts. */
@@ -81,7 +83,7 @@ const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了
 const PHRASE_END = /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据)/;
 
 const FINANCIAL_KEY =
-  /收入|营业额|营业收入|工资|亏损|亏本|挣|赚|贷款|欠款|欠|负债|债务|低保|救助|补助|困难|存款|积蓄|资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾/;
+  /收入|营业额|营业收入|工资|亏损|亏本|挣|赚|贷款|欠款|欠|负债|债务|低保|救助|补助|困难|存款|积蓄|资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|每[月年天日][^，。；]{0,8}元/;
 /** A statement by the party or anyone: 称, 辩称, 提出, 表示 … (its clauses about money are removed). */
 const FINANCIAL_SAID =
   /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,120})(?=[。；\n]|$)/g;
@@ -214,7 +216,8 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     add(m[1] || !verbKept ? m.index! : groupStart(m, 2), groupStart(m, 2) + body.length);
   }
   for (const m of text.matchAll(HEALTH_HAS)) {
-    if (HEALTH_CONDITION.test(m[0])) add(m.index!, m.index! + m[0].length);
+    if (HAS_STRONG.test(m[0]) || HEALTH_CONDITION.test(m[0]) || /病/.test(m[0]))
+      add(m.index!, m.index! + m[0].length);
   }
   for (const re of [PREGNANCY, AFTER_SURGERY]) {
     for (const m of text.matchAll(re)) add(m.index!, m.index! + m[0].length);

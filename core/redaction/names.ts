@@ -151,6 +151,7 @@ const ROLE_CLASSES = {
     '护士长',
     '护士',
     '助产士',
+    '乡村医生',
     '医生',
     '医师',
     '药师',
@@ -217,24 +218,10 @@ const ROLE_CLASSES = {
     '其丈夫',
     '其妻子',
   ],
-  minor: [
-    '之子',
-    '之女',
-    '其子',
-    '其女',
-    '儿子',
-    '女儿',
-    '孙子',
-    '孙女',
-    '外孙',
-    '外孙女',
-    '患儿',
-    '儿童',
-    '幼儿',
-    '学生',
-    '婴儿',
-    '新生儿',
-  ],
+  /** Children of someone: a minor when an age under 18 follows (女儿尚可馨（14岁）), else an adult's name. */
+  child: ['之子', '之女', '其子', '其女', '儿子', '女儿', '孙子', '孙女', '外孙', '外孙女'],
+  /** Minors by what they are (患儿, 幼儿, 学生 …) unless an age of 18 or more follows. */
+  minor: ['患儿', '儿童', '幼儿', '学生', '婴儿', '新生儿'],
   /** Who someone is to the party: 聘用的, 同班组的, 安排的 … */
   relation: [
     '聘用的',
@@ -264,6 +251,9 @@ const ROLE_WORDS = Object.values(ROLE_CLASSES)
 const ROLE = new RegExp(`(${ROLE_WORDS.join('|')})(?:[（(]签[名字][）)])?[：:\\s\u3000]{0,2}`, 'g');
 const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
 const MINOR_ROLES = new Set<string>(ROLE_CLASSES.minor);
+/** Words right after a name that say the person is under 18. */
+const UNDER_AGE =
+  /^(?:[（(][^）)]{0,12}[）)])?(?:系|是|为)?(?:未满|不满)(?:十[四六八]|1[468])周岁|^(?:系|是|为)未成年/;
 /** Kinship words after a name and 的/之 (尚美玲的女儿, 曹雨之夫): the name before them is a person's. */
 const KIN_AFTER =
   /(?:的|之)(?:父亲|母亲|丈夫|妻子|祖母|祖父|外婆|外公|奶奶|爷爷|姐姐|妹妹|哥哥|弟弟|婆婆|公公|儿媳|女婿|儿子|女儿|孙子|孙女|外孙女?|家属)|之[夫妻母父子女]/g;
@@ -444,6 +434,9 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     const prev = text[i - 1];
     if (isCjk(prev) && !BOUNDARY_BEFORE.has(prev!)) continue;
     if (covered(i)) continue;
+    // A numeral and a measure word are not a given name (小型客车一辆, 车两台).
+    if (/^[一二两三四五六七八九十几][辆台个套张名批次件把支瓶盒箱份间处人位]/.test(text.slice(i + 1, i + 3)))
+      continue;
     const n = nameAt(text, i, false);
     if (!n) continue;
     const name = text.slice(i, n.end);
@@ -465,5 +458,15 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
       }
     }
   }
-  return { removals, highlights, kept: [...keep] };
+  // A person the text says is under age (仲小梅系未满十六周岁的初中学生) is a minor wherever they are named.
+  const minors = new Set<string>();
+  for (const r of removals) {
+    if (UNDER_AGE.test(text.slice(r.end, r.end + 16))) minors.add(text.slice(r.start, r.end));
+  }
+  const marked = removals.map((r) =>
+    r.kind === 'name' && minors.has(text.slice(r.start, r.end))
+      ? nameSpan(text, r.start, r.end, r.source, true)
+      : r,
+  );
+  return { removals: marked, highlights, kept: [...keep] };
 }
