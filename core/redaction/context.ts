@@ -48,7 +48,7 @@ const HEALTH_NUCLEUS = new RegExp(
     '炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染|结核|梅毒|艾滋|' +
       '尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|突出',
     // symptoms
-    '疼痛|牙痛|腹痛|头痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|卧床|瘫痪',
+    '疼痛|牙痛|腹痛|头痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪',
     // test results and measures
     '阳性|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能',
     // pregnancy and procedures
@@ -193,11 +193,17 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     const start = groupStart(m, 1);
     // After 出现/发现 the condition follows: the circumstances before it (在当事人处足浴后) are not health data.
     const cue = /(?:后|时)?(?:出现|发现)/.exec(body);
+    // It ends with the last clause that still names a condition (…常感乏力，未作体检: the check stays).
+    let end = 0;
+    for (let at = 0, i = 0; at < body.length; at += i + 1) {
+      i = body.slice(at).search(/[，,]|$/);
+      if (HEALTH_CONDITION.test(body.slice(at, at + i))) end = at + i;
+    }
     add(
       cue && HEALTH_CONDITION.test(body.slice(cue.index + cue[0].length))
         ? start + cue.index + cue[0].length
         : start,
-      start + body.length,
+      start + end,
     );
   }
   for (const m of text.matchAll(HEALTH_FOUND)) {

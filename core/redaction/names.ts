@@ -248,7 +248,15 @@ const ROLE_CLASSES = {
 const ROLE_WORDS = Object.values(ROLE_CLASSES)
   .flat()
   .sort((a, b) => b.length - a.length);
-const ROLE = new RegExp(`(${ROLE_WORDS.join('|')})(?:[（(]签[名字][）)])?[：:\\s\u3000]{0,2}`, 'g');
+/**
+ * Any occupation written with the suffixes 人员, 员, 师 (护理人员, 质控员, 药剂师) is a role word too: the table
+ * above lists the words whose suffix says nothing (护士, 业主) or that must be told apart (负责人 is kept).
+ */
+const ROLE_SUFFIXED = '[\\u4e00-\\u9fa5]{1,4}?(?:人员|员|师)';
+const ROLE = new RegExp(
+  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(]签[名字][）)])?[：:\\s\u3000]{0,2}`,
+  'g',
+);
 const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
 const MINOR_ROLES = new Set<string>(ROLE_CLASSES.minor);
 /** Words right after a name that say the person is under 18. */
@@ -256,7 +264,7 @@ const UNDER_AGE =
   /^(?:[（(][^）)]{0,12}[）)])?(?:系|是|为)?(?:未满|不满)(?:十[四六八]|1[468])周岁|^(?:系|是|为)未成年/;
 /** Kinship words after a name and 的/之 (尚美玲的女儿, 曹雨之夫): the name before them is a person's. */
 const KIN_AFTER =
-  /(?:的|之)(?:父亲|母亲|丈夫|妻子|祖母|祖父|外婆|外公|奶奶|爷爷|姐姐|妹妹|哥哥|弟弟|婆婆|公公|儿媳|女婿|儿子|女儿|孙子|孙女|外孙女?|家属)|之[夫妻母父子女]/g;
+  /(?:的|之)(?:父亲|母亲|丈夫|妻子|祖母|祖父|外婆|外公|奶奶|爷爷|姐姐|妹妹|哥哥|弟弟|婆婆|公公|儿媳|女婿|儿子|女儿|孙子|孙女|外孙女?|侄子|侄女|外甥女?|家属)|之[夫妻母父子女]/g;
 
 function isCjk(ch: string | undefined): boolean {
   return !!ch && ch >= '\u4e00' && ch <= '\u9fa5';
