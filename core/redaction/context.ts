@@ -67,7 +67,7 @@ const HEALTH_SAID =
   /(?:称其|诉其|述其|自述|自诉|主诉|反映其|称自己)[，,：:]?([^。；\n]{2,60})(?=[。；\n]|$)/g;
 /** Diagnoses and examination results: 诊断为…, 结论为…, up to the clause's end (and a following 建议… clause). */
 const HEALTH_FOUND =
-  /(?:被诊断为|诊断为|确诊为|被确诊为|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,]建议[^，。；,\n]{1,16})?)/g;
+  /(?:被诊断为|诊断为|确诊为|被确诊为|检出|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,]建议[^，。；,\n]{1,16})?)/g;
 /** Symptoms that appeared or were found: 出现恶心、呕吐等症状, 发现眉部皮肤红肿化脓, 全身出现皮疹. */
 const HEALTH_APPEARED =
   /((?:全身|双耳|双眼|双手|双足|双腿|面部|头部|腹部|胸部|皮肤|[左右][耳眼手足腿膝])?)(?:出现|发现|伴有|感到|感觉)([^，。；,\n]{2,30})/g;
@@ -107,7 +107,7 @@ function phraseAround(text: string, at: number, end: number, taken: Uint8Array):
   let start = at;
   while (start > 0 && at - start < 10) {
     const ch = text[start - 1]!;
-    if (taken[start - 1] || !/[\u4e00-\u9fa5、]/.test(ch) || PHRASE_STOP.has(ch)) break;
+    if (taken[start - 1] || !/[\u4e00-\u9fa5、A-Za-z0-9]/.test(ch) || PHRASE_STOP.has(ch)) break;
     start--;
   }
   while (text[start] === '、') start++;

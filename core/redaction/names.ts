@@ -34,7 +34,7 @@ const HARD_STOP = new Set(
 /** Characters that may follow a name and end it. */
 const AFTER = new Set([
   ...HARD_STOP,
-  ...'正进陪负签确承提投反出患诊现经同作以因拒去来说讲表向任担持证亦共两三均当应作曾向分无不有病身无家均及输拔治实做开收使介办购接受住坐给让携私擅非违从参检调询查督核代取',
+  ...'正进陪负签确承提投反出患诊现经同作以因拒去来说讲表向任担持证亦共两三均当应作曾向分无不有病身无家均及输拔治实做开收使介办购接受住坐给让携私擅非违从参检调询查督核代取送带告交叫找抱拿买卖驾骑',
 ]);
 /**
  * Words that often follow a name straight on and end it (冯梓萱姐妹, 季明亮发现, 许秋菊双耳…, 由滕丹代签), by class:
@@ -254,7 +254,7 @@ const ROLE_WORDS = Object.values(ROLE_CLASSES)
  */
 const ROLE_SUFFIXED = '[\\u4e00-\\u9fa5]{1,4}?(?:人员|员|师)';
 const ROLE = new RegExp(
-  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(]签[名字][）)])?[：:\\s\u3000]{0,2}`,
+  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(]签[名字][）)])?(?:为)?[：:\\s\u3000]{0,2}`,
   'g',
 );
 const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);

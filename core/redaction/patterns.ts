@@ -140,6 +140,8 @@ function classifyNumber(
   }
 }
 
+/** Passports and travel permits: letters and digits after their label (E12345678, C12345678). */
+const PASSPORT = /(?:护照|通行证|回乡证|台胞证)(?:号码|号)?[：:\s]*([A-Z]{1,2}\d{7,9})(?![0-9A-Z])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const WECHAT =
   /(?:微信号?|WeChat|wechat|VX|vx|微信ID)[\s:：]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
@@ -170,6 +172,10 @@ export function findPatterns(text: string): PatternFindings {
     for (const part of text.slice(start, end).matchAll(/[^ \u3000]+/g)) {
       classifyNumber(text, start + part.index!, start + part.index! + part[0].length, out, remediesAt);
     }
+  }
+  for (const m of text.matchAll(PASSPORT)) {
+    const s = m.index! + m[0].length - m[1]!.length;
+    out.removals.push(span(s, s + m[1]!.length, 'idNumber'));
   }
   for (const m of text.matchAll(EMAIL)) out.removals.push(span(m.index!, m.index! + m[0].length, 'email'));
   for (const m of text.matchAll(WECHAT)) {
