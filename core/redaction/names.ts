@@ -219,7 +219,22 @@ const ROLE_CLASSES = {
     '其妻子',
   ],
   /** Children of someone: a minor when an age under 18 follows (女儿尚可馨（14岁）), else an adult's name. */
-  child: ['之子', '之女', '其子', '其女', '儿子', '女儿', '孙子', '孙女', '外孙', '外孙女'],
+  child: [
+    '之子',
+    '之女',
+    '其子',
+    '其女',
+    '其儿子',
+    '其女儿',
+    '其孙子',
+    '其孙女',
+    '儿子',
+    '女儿',
+    '孙子',
+    '孙女',
+    '外孙',
+    '外孙女',
+  ],
   /** Minors by what they are (患儿, 幼儿, 学生 …) unless an age of 18 or more follows. */
   minor: ['患儿', '儿童', '幼儿', '学生', '婴儿', '新生儿'],
   /** Who someone is to the party: 聘用的, 同班组的, 安排的 … */

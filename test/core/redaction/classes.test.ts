@@ -21,6 +21,24 @@ describe('names after role words, by class', () => {
     expect(publish(text)).toBe(expected);
   });
 
+  it('reads any occupation written with 人员 / 员 / 师 as a role word, and 人员为：', () => {
+    expect(publish('当事人的护理人员卓雅、苗青均未取得护士执业证书。')).toBe(
+      '当事人的护理人员卓某、苗某均未取得护士执业证书。',
+    );
+    expect(publish('质控员祝明辉提供了报告。本案调查人员为：陶然、卫东。')).toBe(
+      '质控员祝某提供了报告。本案调查人员为：陶某、卫某。',
+    );
+  });
+
+  it('tells a child by kinship from a minor: an age under 18 or 未满十六周岁 makes the minor', () => {
+    expect(publish('当事人之子柴明在外务工。')).toBe('当事人之子柴某在外务工。');
+    expect(publish('其女儿柴欣怡（8岁）在场。')).toBe('其女儿［未成年人信息已隐去］（8岁）在场。');
+    expect(publish('为仲小兰实施手术。仲小兰系未满十六周岁的学生。')).not.toContain('仲');
+    expect(publish('为仲小兰实施手术。仲小兰系未满十六周岁的学生。')).toContain(
+      '［未成年人信息已隐去］系未满',
+    );
+  });
+
   it('reads a 百家姓 surname that is also a common word only where a name is expected', () => {
     // 冷 蓝 谷 温 秋 are surnames after a role word and in its list; elsewhere 冷藏, 全面, 通过 are words.
     expect(publish('执法人员温柔、秋月、冷冰对当事人进行检查。')).toBe(
@@ -84,6 +102,10 @@ describe('bank cards and accounts (identifiers to 100%)', () => {
     expect(publish('统一社会信用代码：915001017093428658')).toBe('统一社会信用代码：915001017093428658');
   });
 
+  it('removes passport and permit numbers after their label', () => {
+    expect(publish('护照号E12345678。')).toBe('护照号［身份证号已隐去］。');
+  });
+
   it('reads two numbers written side by side one by one', () => {
     expect(publish('手机 13800000000  13983271045')).toBe('手机 ［电话号码已隐去］  ［电话号码已隐去］');
   });
@@ -117,6 +139,12 @@ describe('health information as whole condition phrases', () => {
       expect(publish(text)).toBe(text);
     }
   });
+});
+
+it('a finance clause with a name in it is removed under its own label, not as the name', () => {
+  expect(publish('当事人称，家庭经济困难，儿子柴明每月仅寄回1000元，请求减轻处罚。')).toBe(
+    '当事人称，［财产状况信息已隐去］，请求减轻处罚。',
+  );
 });
 
 describe('statements of finances as whole clauses', () => {
