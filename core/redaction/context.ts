@@ -83,7 +83,7 @@ const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了
 const PHRASE_END = /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据)/;
 
 const FINANCIAL_KEY =
-  /收入|营业额|营业收入|工资|亏损|亏本|挣|赚|贷款|欠款|欠|负债|债务|低保|救助|补助|困难|存款|积蓄|资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|每[月年天日][^，。；]{0,8}元/;
+  /收入|营业额|营业收入|工资|亏损|亏本|挣|赚|贷款|欠款|欠|负债|债务|低保|救助|补助|困难|存款|积蓄|资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|接济|救济|资助|退休金|养老金|抚恤|补贴|每[月年天日][^，。；]{0,8}元/;
 /** A statement by the party or anyone: 称, 辩称, 提出, 表示 … (its clauses about money are removed). */
 const FINANCIAL_SAID =
   /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,120})(?=[。；\n]|$)/g;
@@ -256,8 +256,8 @@ function findFinancial(text: string): Span[] {
       }
       const money =
         (needSpeaker ? FINANCIAL_KEY : FINANCIAL_STRONG).test(clause) && !NOT_FINANCIAL.test(clause);
+      // From the first clause about money to the last one (a clause between them, 两人均患慢性病, goes too).
       if (money) run = run ? [run[0], at + clause.length] : [at, at + clause.length];
-      else if (run) break;
       at += part.length - (said ? said[0].length : 0);
     }
     if (run) spans.push(span(run[0], run[1], 'financial'));

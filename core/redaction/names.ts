@@ -234,6 +234,10 @@ const ROLE_CLASSES = {
     '孙女',
     '外孙',
     '外孙女',
+    '外甥',
+    '外甥女',
+    '侄子',
+    '侄女',
   ],
   /** Minors by what they are (患儿, 幼儿, 学生 …) unless an age of 18 or more follows. */
   minor: ['患儿', '儿童', '幼儿', '学生', '婴儿', '新生儿'],
@@ -484,7 +488,9 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
   // A person the text says is under age (仲小梅系未满十六周岁的初中学生) is a minor wherever they are named.
   const minors = new Set<string>();
   for (const r of removals) {
-    if (UNDER_AGE.test(text.slice(r.end, r.end + 16))) minors.add(text.slice(r.start, r.end));
+    const after = text.slice(r.end, r.end + 16);
+    const age = /^[（(](?:[男女][，,、])?(\d{1,2})周?岁/.exec(after);
+    if (UNDER_AGE.test(after) || (age && Number(age[1]) < 18)) minors.add(text.slice(r.start, r.end));
   }
   const marked = removals.map((r) =>
     r.kind === 'name' && minors.has(text.slice(r.start, r.end))
