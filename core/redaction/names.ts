@@ -101,6 +101,15 @@ const ROLE_CLASSES = {
     '投诉人',
     '举报人',
     '反映人',
+    '询问对象',
+    '检查对象',
+    '被询问人',
+    '被检查人',
+    '受害人',
+    '被害人',
+    '伤者',
+    '陈述人',
+    '申辩人',
     '介绍人',
     '联系人',
     '陪同人',
@@ -273,7 +282,7 @@ const ROLE_WORDS = Object.values(ROLE_CLASSES)
  */
 const ROLE_SUFFIXED = '[\\u4e00-\\u9fa5]{1,4}?(?:人员|员|师)';
 const ROLE = new RegExp(
-  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(]签[名字][）)])?(?:为)?[：:\\s\u3000]{0,2}`,
+  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(][^（()）\n]{1,6}[）)])?(?:为)?[：:\\s\u3000]{0,2}`,
   'g',
 );
 const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
