@@ -150,7 +150,7 @@ const PLATE =
 const PROPERTY = new RegExp(
   [
     '[\\u4e00-\\u9fa5]{1,2}[（(]\\d{4}[）)][\\u4e00-\\u9fa5]{1,12}不动产(?:权|证明)第\\d{4,10}号',
-    '[\\u4e00-\\u9fa5]{1,8}(?:房权证|房产证|房地证|土地证|国用)[\\u4e00-\\u9fa5（）()\\d]{0,12}?第?\\d{4,14}号?',
+    '[\\u4e00-\\u9fa5]{1,8}(?:房权证|房产证|房地证|土地证|国用|房屋所有权证)(?:号码|编号|号)?[：:\\s]*[\\u4e00-\\u9fa5（）()\\d]{0,12}?第?\\d{4,14}号?',
   ].join('|'),
   'g',
 );
@@ -185,7 +185,7 @@ export function findPatterns(text: string): PatternFindings {
   for (const m of text.matchAll(PLATE)) out.removals.push(span(m.index!, m.index! + m[0].length, 'plate'));
   for (const m of text.matchAll(PROPERTY)) {
     // The label before the number (房屋产权证号) stays: cut the match after it.
-    const label = /^[\u4e00-\u9fa5]*?(证号|编号|号码|证书号)/.exec(m[0]);
+    const label = /^[\u4e00-\u9fa5]*?(证号|编号|号码|证书号)[：:\s]*(?:为|是)?/.exec(m[0]);
     const start = m.index! + (label && label[0].length < m[0].length - 6 ? label[0].length : 0);
     out.removals.push(span(start, m.index! + m[0].length, 'propertyCert'));
   }
