@@ -19,11 +19,14 @@ const ADDRESS_BODY =
   '[\\u4e00-\\u9fa50-9０-９A-Za-z\\-－#＃]{4,40}?(?:号|组|室|栋|单元|楼|村|社|弄|户|[0-9０-９]-[0-9０-９]+)(?:[0-9０-９\\-－]+(?:号|室|栋|楼)?)*';
 /** Labels that mark a natural person's home (住所 of a company is not among them; 住所 of a person is, see below). */
 const HOME = new RegExp(
-  `(住址|家庭住址|家住|户籍地址|户籍地|现住址|居住地|居住地址|暂住|住在|现住|住)[：:]?(${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`,
+  `(住址|家庭住址|家住|户籍地址|户籍所在地|户口所在地|户籍地|现住址|经常居住地|现居住地|居住地址|居住地|现居住于|居住于|居住在|暂住于|暂住|住在|住于|现住|住)[：:]?(${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`,
   'g',
 );
 /** An address followed by 家中 / 自家住所 / 住宅 is someone's home even without a label (在百安路8号家中开设诊所). */
-const AT_HOME = new RegExp(`(?:在|于|到|至)(${ADDRESS_BODY})(?=的?(?:家中|自家|住所内|住宅|家里|居所))`, 'g');
+const AT_HOME = new RegExp(
+  `(?:在|于|到|至|位于)(${ADDRESS_BODY})(?=的?(?:家中|自家|住所内|住宅|家里|居所|住处|家))`,
+  'g',
+);
 const PERSON_RESIDENCE = new RegExp(`住所[：:](${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`, 'g');
 
 const HEALTH = new RegExp(
@@ -149,7 +152,9 @@ export function findContext(text: string, names: readonly Span[] = []): ContextF
     removals.push(span(start, start + body.length, 'homeAddress'));
   }
   for (const m of text.matchAll(AT_HOME)) {
-    const body = m[1]!;
+    // 在其位于X的住处: the address is X.
+    const lead = /^(?:其|自己)?(?:位于|在)?/.exec(m[1]!)![0].length;
+    const body = m[1]!.slice(lead);
     const start = m.index! + m[0].length - body.length;
     removals.push(span(start, start + body.length, 'homeAddress'));
   }

@@ -287,6 +287,8 @@ const ROLE = new RegExp(
 );
 const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
 const MINOR_ROLES = new Set<string>(ROLE_CLASSES.minor);
+/** A last character that makes a place of a candidate (江路, 新村). */
+const PLACE_END = /[路街巷道村镇乡区县号楼栋]$/;
 /** Words right after a name that say the person is under 18. */
 const UNDER_AGE =
   /^(?:[（(][^）)]{0,12}[）)])?(?:系|是|为)?(?:未满|不满)(?:十[四六八]|1[468])周岁|^(?:系|是|为)未成年/;
@@ -478,6 +480,7 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     const name = text.slice(i, n.end);
     if (keep.has(name) || [...keep].some((k) => k.startsWith(name) || name.startsWith(k))) continue;
     if (placeOrOrg(text, i, n.end, false) || insideTitle(text, i)) continue;
+    if (PLACE_END.test(name)) continue; // 江路, 长江路3号: a street, not a name
     const s = surnameLength(text, i);
     const givenOk = [...name.slice(s)].every((c) => GIVEN.has(c));
     if (givenOk) free.add(name);
