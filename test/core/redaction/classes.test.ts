@@ -30,6 +30,13 @@ describe('names after role words, by class', () => {
     );
   });
 
+  it('reads a bracketed qualifier after a role word: the representative stays, the interviewee goes', () => {
+    // 双公示: the legal representative is published, whatever bracket follows the role word.
+    expect(publish('法定代表人（负责人）：滕建国。询问对象：符小红（美容师）。')).toBe(
+      '法定代表人（负责人）：滕建国。询问对象：符某（美容师）。',
+    );
+  });
+
   it('tells a child by kinship from a minor: an age under 18 or 未满十六周岁 makes the minor', () => {
     expect(publish('当事人之子柴明在外务工。')).toBe('当事人之子柴某在外务工。');
     expect(publish('其女儿柴欣怡（8岁）在场。')).toBe('其女儿［未成年人信息已隐去］（8岁）在场。');
@@ -147,6 +154,22 @@ it('a finance clause with a name in it is removed under its own label, not as th
   );
 });
 
+describe('home addresses and property certificates in more wordings', () => {
+  it.each([
+    ['户籍所在地重庆市万州区甘宁镇永胜村6组17号，', '户籍所在地［住址已隐去］，'],
+    ['现居住于万州区周家坝街道江南路7号附2号。', '现居住于［住址已隐去］。'],
+    ['当事人在其位于龙都街道长江路3号的住处开设诊所。', '当事人在其位于［住址已隐去］的住处开设诊所。'],
+    ['其房产证号：万州字第12345号。', '其房产证号：［不动产权证号已隐去］。'],
+  ])('%s', (text, expected) => {
+    expect(publish(text)).toBe(expected);
+  });
+
+  it('keeps a business address that is not anyone’s home', () => {
+    const text = '当事人在其位于龙都街道长江路3号的门面开设诊所。';
+    expect(publish(text)).toBe(text);
+  });
+});
+
 describe('statements of finances as whole clauses', () => {
   it.each([
     [
@@ -154,6 +177,10 @@ describe('statements of finances as whole clauses', () => {
       '诊所去年亏损六万元，另欠供货商货款三万元',
     ],
     ['其妻子称，家里每月能挣三千元左右。', '家里每月能挣三千元左右'],
+    [
+      '其妻称，每月退休金2100元，两人均患慢性病，平时靠子女接济，请求减轻处罚。',
+      '每月退休金2100元，两人均患慢性病，平时靠子女接济',
+    ],
     ['当事人称其本人无固定收入，靠低保金生活，申请分期缴纳罚款。', '其本人无固定收入，靠低保金生活'],
   ])('%s', (text, clause) => {
     const out = publish(text);
