@@ -97,8 +97,9 @@ const NOT_FINANCIAL = /违法所得|罚款|没收|收取费用|收费|缴纳|诊
 
 /** Whether offset p is inside a law's or document's title (《…》): a title is never anyone's health data. */
 function inTitle(text: string, p: number): boolean {
-  const open = text.lastIndexOf('《', p);
-  return open >= 0 && open >= p - 60 && text.lastIndexOf('》', p) < open;
+  const window = text.slice(Math.max(0, p - 60), p + 1); // a bounded look back keeps long texts linear
+  const open = window.lastIndexOf('《');
+  return open >= 0 && window.lastIndexOf('》') < open;
 }
 
 /**
@@ -176,12 +177,14 @@ export function findContext(text: string, names: readonly Span[] = []): ContextF
 
 function findHealth(text: string, taken: Uint8Array): Span[] {
   const spans: Span[] = [];
+  const inHealth = new Uint8Array(text.length); // characters already in a health span
   const add = (start: number, end: number) => {
     while (start < end && /[了，,、\s]/.test(text[start]!)) start++;
     while (end > start && /[，,、\s]/.test(text[end - 1]!)) end--;
     const body = text.slice(start, end);
     if (end - start < 2 || HEALTH_DOCUMENT.test(body) || inTitle(text, start)) return;
     spans.push(span(start, end, 'health'));
+    inHealth.fill(1, start, end);
   };
   const groupStart = (m: RegExpMatchArray, group: number) => m.index! + m[0].length - m[group]!.length;
   // The earlier rules (a trigger and a short condition; named symptoms anywhere).
@@ -237,7 +240,7 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
   const nucleus = new RegExp(HEALTH_NUCLEUS.source, 'g');
   for (const m of text.matchAll(nucleus)) {
     const at = m.index!;
-    if (taken[at] || spans.some((s) => s.start <= at && at < s.end)) continue;
+    if (taken[at] || inHealth[at]) continue;
     if (/^(?:输液|手术|流产|引产|节育器|感染)$/.test(m[0])) continue; // too common alone
     const [start, end] = phraseAround(text, at, at + m[0].length, taken);
     add(start, end);

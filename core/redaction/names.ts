@@ -374,8 +374,9 @@ export function plausibleName(text: string, start: number, end: number): boolean
 function insideTitle(text: string, p: number): boolean {
   // A law's title is short: look back at most 40 characters for an unclosed 《 (linear on long texts).
   const from = Math.max(0, p - 40);
-  const open = text.lastIndexOf('《', p);
-  return open >= from && text.lastIndexOf('》', p) < open;
+  const window = text.slice(from, p + 1); // lastIndexOf on the whole text would scan back to its start
+  const open = window.lastIndexOf('《');
+  return open >= 0 && window.lastIndexOf('》') < open;
 }
 
 /** A character before a name that lets it start there: not a Chinese character, or a function word, or a role. */
