@@ -175,10 +175,23 @@ export function findContext(text: string, names: readonly Span[] = []): ContextF
   return { removals, highlights };
 }
 
+/**
+ * Where a phrase matched up to `end` really ends: before a name, or before 的 and the person it describes
+ * (患有慢性阻塞性肺疾病的老人贝桂香: the condition is 慢性阻塞性肺疾病).
+ */
+function phraseEnd(text: string, from: number, end: number, taken: Uint8Array): number {
+  for (let i = from; i < end; i++) {
+    if (taken[i]) return i;
+    if (text[i] === '的' && i > from) return i;
+  }
+  return end;
+}
+
 function findHealth(text: string, taken: Uint8Array): Span[] {
   const spans: Span[] = [];
   const inHealth = new Uint8Array(text.length); // characters already in a health span
   const add = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) end = i; // a health span never holds a name
     while (start < end && /[了，,、\s]/.test(text[start]!)) start++;
     while (end > start && /[，,、\s]/.test(text[end - 1]!)) end--;
     const body = text.slice(start, end);
@@ -192,7 +205,7 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     const body = m[1] ?? m[2];
     if (!body || NOT_HEALTH.test(body)) continue;
     const start = m.index! + m[0].length - body.length;
-    add(start, start + body.length);
+    add(start, phraseEnd(text, start, start + body.length, taken));
   }
   // What a person said about their body, to the end of the sentence (称其孙子因腹泻在医院输液两天).
   for (const m of text.matchAll(HEALTH_SAID)) {
@@ -219,7 +232,7 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     if (!HEALTH_CONDITION.test(body) && !/^(?:被)?(?:诊断|确诊)/.test(m[0])) continue;
     if (/^(?:合格|正常|未见异常|符合|不符合)/.test(body)) continue;
     const start = groupStart(m, 1);
-    add(start, start + body.length);
+    add(start, phraseEnd(text, start, start + body.length, taken));
   }
   for (const m of text.matchAll(HEALTH_APPEARED)) {
     const body = m[2]!;
@@ -230,8 +243,9 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     add(m[1] || !verbKept ? m.index! : groupStart(m, 2), groupStart(m, 2) + body.length);
   }
   for (const m of text.matchAll(HEALTH_HAS)) {
-    if (HAS_STRONG.test(m[0]) || HEALTH_CONDITION.test(m[0]) || /病/.test(m[0]))
-      add(m.index!, m.index! + m[0].length);
+    const end = phraseEnd(text, m.index! + 2, m.index! + m[0].length, taken);
+    const phrase = text.slice(m.index!, end);
+    if (HAS_STRONG.test(phrase) || HEALTH_CONDITION.test(phrase) || /病/.test(phrase)) add(m.index!, end);
   }
   for (const re of [PREGNANCY, AFTER_SURGERY]) {
     for (const m of text.matchAll(re)) add(m.index!, m.index! + m[0].length);

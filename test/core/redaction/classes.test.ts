@@ -134,6 +134,10 @@ describe('health information as whole condition phrases', () => {
     expect(out).not.toContain(phrase);
   });
 
+  it('ends a condition before the person it describes and never swallows a name', () => {
+    expect(publish('为患有慢性阻塞性肺疾病的老人贝桂香输液。')).toBe('为［健康信息已隐去］的老人贝某输液。');
+  });
+
   it('keeps what is not anyone’s health: 健康证明, 体检合格, checks, equipment faults, law titles', () => {
     for (const text of [
       '从业人员未取得健康合格证明上岗。',
