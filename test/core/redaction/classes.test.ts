@@ -144,6 +144,8 @@ describe('health information as whole condition phrases', () => {
       '放射工作人员职业健康检查结果显示合格。',
       '当事人未组织劳动者进行职业健康检查。',
       '加氯设备当天上午出现故障。',
+      '执法人员发现其未对感染性废物分类收集。',
+      '当事人存在的问题比较突出。',
       '违反了《中华人民共和国职业病防治法》第三十五条的规定。',
       '当事人未取得母婴保健技术服务执业许可证开展终止妊娠手术技术服务。',
     ]) {
@@ -191,6 +193,12 @@ describe('statements of finances as whole clauses', () => {
     expect(out).toContain('［财产状况信息已隐去］');
     expect(out).not.toContain(clause);
     expect(out).toMatch(/请求|申请|。$/);
+  });
+
+  it('keeps what a party says about its premises or plans (投入资金, 设施欠缺)', () => {
+    for (const text of ['当事人表示将投入资金进行整改。', '当事人表示其消毒设施欠缺，整改存在困难。']) {
+      expect(publish(text)).toBe(text);
+    }
   });
 
   it('keeps the decision’s own amounts and a request after the statement', () => {
