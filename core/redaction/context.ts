@@ -19,16 +19,19 @@ const ADDRESS_BODY =
   '[\\u4e00-\\u9fa50-9０-９A-Za-z\\-－#＃]{4,40}?(?:号|组|室|栋|单元|楼|村|社|弄|户|[0-9０-９]-[0-9０-９]+)(?:[0-9０-９\\-－]+(?:号|室|栋|楼)?)*';
 /** Labels that mark a natural person's home (住所 of a company is not among them; 住所 of a person is, see below). */
 const HOME = new RegExp(
-  `(住址|家庭住址|家住|户籍地址|户籍地|现住址|居住地|居住地址|暂住|住在|现住|住)[：:]?(${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`,
+  `(住址|家庭住址|家住|户籍地址|户籍所在地|户口所在地|户籍地|现住址|经常居住地|现居住地|居住地址|居住地|现居住于|居住于|居住在|暂住于|暂住|住在|住于|现住|住)[：:]?(${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`,
   'g',
 );
 /** An address followed by 家中 / 自家住所 / 住宅 is someone's home even without a label (在百安路8号家中开设诊所). */
-const AT_HOME = new RegExp(`(?:在|于|到|至)(${ADDRESS_BODY})(?=的?(?:家中|自家|住所内|住宅|家里|居所))`, 'g');
+const AT_HOME = new RegExp(
+  `(?:在|于|到|至|位于)(${ADDRESS_BODY})(?=的?(?:家中|自家|住所内|住宅|家里|居所|住处|家))`,
+  'g',
+);
 const PERSON_RESIDENCE = new RegExp(`住所[：:](${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`, 'g');
 
 const HEALTH = new RegExp(
   [
-    '(?:诊断为|确诊为|确诊|诊治|被诊断为|患有|患|罹患|自述|自诉|主诉|症状为|出现|病历记载|体检结论为|体检发现|诊断|实施)' +
+    '(?:诊断为|确诊为|确诊|诊治|被诊断为|患有|患(?![者儿])|罹患|自述|自诉|主诉|症状为|出现|病历记载|体检结论为|体检发现|诊断|实施)' +
       '([\\u4e00-\\u9fa5A-Za-z0-9]{0,8}(?:炎|病|症|癌|瘤|中毒|损失|损伤|感染|骨折|梗死|梗塞|不孕症|结核|肺|肝炎|矽肺|尘肺|糖尿病|高血压|息肉|突出|术|红疹|瘙痒|腹泻|发热|可疑|偏低|复查|度)[\\u4e00-\\u9fa5A-Za-z0-9、，]{0,12}?(?:，建议[\\u4e00-\\u9fa5]{1,8})?)(?=[。；，,（(]|$|症状|疫情|后|等|。)',
     // Symptoms and named diseases anywhere (发热39度, 咳嗽胸闷多年, 水痘疫情).
     '((?:发热|发烧|腹泻|咳嗽|胸闷|呕吐|头痛|头晕|乏力|皮疹|红疹|瘙痒|红眼|过敏|水痘|手足口病|麻疹|流感|诺如病毒|肺结核|艾滋病|梅毒|乙肝|肝炎)[\\u4e00-\\u9fa5A-Za-z0-9]{0,8}?)(?=[。；，,（(]|$|症状|疫情|聚集|病例|等)',
@@ -38,10 +41,110 @@ const HEALTH = new RegExp(
 const NOT_HEALTH =
   /^(健康|健康合格|健康证明|体检合格|职业健康检查|上岗前|在岗期间|预防|.*(许可|证明|证书|报告|制度|规定|记录|标识)$)/;
 
-const FINANCIAL =
-  /(?:称|自述|表示|反映|陈述)[，,]?((?:其|本人|自己|家庭|家中|公司|店铺|当事人)?[^。；]{0,30}(?:收入|营业额|工资|欠|负债|低保|困难|存款|资金)[^。；]{0,30})(?=[。；])/g;
+/**
+ * The nucleus of a health statement (PUB-7: patients' conditions): diseases, symptoms, test results, pregnancy, by
+ * class. A phrase around one of these, cut at the clause's punctuation, is someone's health information.
+ */
+const HEALTH_NUCLEUS = new RegExp(
+  [
+    // diseases and lesions
+    '炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染(?!性|管理|控制|防控|监测|科|风险|预防|率)|结核|梅毒|艾滋|' +
+      '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出',
+    // symptoms
+    '疼痛|牙痛|腹痛|头痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪',
+    // test results and measures
+    '阳性|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能',
+    // pregnancy and procedures
+    '怀孕|妊娠|流产|引产|节育器|输液|手术|术后',
+  ].join('|'),
+);
+/** The nucleus without the procedures (输液, 手术 …), which a sentence about the party's practice names too. */
+const HEALTH_CONDITION = new RegExp(
+  HEALTH_NUCLEUS.source.replace(/\|(?:输液|手术|流产|引产|节育器)(?=\||$)/g, ''),
+);
+/** Documents and checks about health that are not anyone's health data (健康证明, 体检合格, 职业健康检查). */
+const HEALTH_DOCUMENT =
+  /健康证明|健康合格|合格证明|体检合格|健康检查(?!结[论果]为)|许可|资格|资质|技术服务|执业|复检合格|检测报告|管理|制度|规定|标准/;
+/** Statements about a person's body: 称其…, 诉其…, 自述… up to the end of the sentence. */
+const HEALTH_SAID =
+  /(?:称其|诉其|述其|自述|自诉|主诉|反映其|称自己)[，,：:]?([^。；\n]{2,60})(?=[。；\n]|$)/g;
+/** Diagnoses and examination results: 诊断为…, 结论为…, up to the clause's end (and a following 建议… clause). */
+const HEALTH_FOUND =
+  /(?:被诊断为|诊断为|确诊为|被确诊为|检出|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,]建议[^，。；,\n]{1,16})?)/g;
+/** Symptoms that appeared or were found: 出现恶心、呕吐等症状, 发现眉部皮肤红肿化脓, 全身出现皮疹. */
+const HEALTH_APPEARED =
+  /((?:全身|双耳|双眼|双手|双足|双腿|面部|头部|腹部|胸部|皮肤|[左右][耳眼手足腿膝])?)(?:出现|发现|伴有|感到|感觉)([^，。；,\n]{2,30})/g;
+/** Having a disease, the verb included (患有活动性肝炎, 患腰椎间盘突出多年). */
+const HEALTH_HAS = /(?:患有|罹患|患上|患(?![者儿病]))[^，。；,\n]{2,20}/g;
+/** After 患有 / 罹患 / 患上 whatever follows is a condition (患有冠心病多年), after a bare 患 only a named one. */
+const HAS_STRONG = /^(?:患有|罹患|患上)/;
+const PREGNANCY = /(?:已)?(?:怀孕|妊娠|孕)(?:约|近|已)?[\d一二三四五六七八九十两]+(?:个)?多?(?:周|月|天)/g;
+const AFTER_SURGERY = /(?:术后|产后|流产后|引产后)[\u4e00-\u9fa5、]{1,14}/g;
+/** Characters a condition phrase does not reach back over (为其|的|称 …): where a free-standing phrase starts. */
+const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了后时等称诉述生现有者人');
+/** Words after which a condition phrase does not go on (…后遗症行康复理疗, …感染，其丈夫). */
+const PHRASE_END = /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据)/;
 
-export function findContext(text: string): ContextFindings {
+const FINANCIAL_KEY =
+  /收入|营业额|工资|亏损|亏本|挣|赚|贷款|欠(?![缺妥佳])|负债|债务|低保|救助|补助|(?:经济|生活|家庭|经营|资金|周转)困难|困难户|存款|积蓄|资金(?:不足|紧张|周转|短缺)|流动资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|接济|救济|资助|退休金|养老金|抚恤|补贴|每[月年天日][^，。；]{0,8}元/;
+/** A statement by the party or anyone: 称, 辩称, 提出, 表示 … (its clauses about money are removed). */
+const FINANCIAL_SAID =
+  /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,120})(?=[。；\n]|$)/g;
+/** Clauses about money or hardship that are removed even without a speaker (亏损 / 低保 / 无固定收入 …). */
+const FINANCIAL_STRONG =
+  /亏损|亏本|每月能挣|月工资|月薪|年薪|每月收入|月收入|年收入|无固定收入|低保|流动资金|负债|家庭困难|生活困难|贷款|积蓄|存款/;
+const NOT_FINANCIAL = /违法所得|罚款|没收|收取费用|收费|缴纳|诊疗费用|注册资本/;
+
+/** Whether offset p is inside a law's or document's title (《…》): a title is never anyone's health data. */
+function inTitle(text: string, p: number): boolean {
+  const window = text.slice(Math.max(0, p - 60), p + 1); // a bounded look back keeps long texts linear
+  const open = window.lastIndexOf('《');
+  return open >= 0 && window.lastIndexOf('》') < open;
+}
+
+/**
+ * The condition phrase around a nucleus at [at, end): back over the characters that describe it (双耳高频, 外周血淋巴
+ * 细胞) up to a function word, punctuation or a name, forward through a list joined by 、 up to the clause's end or
+ * a word that starts what was done about it (…后遗症行康复理疗).
+ */
+function phraseAround(text: string, at: number, end: number, taken: Uint8Array): [number, number] {
+  let start = at;
+  while (start > 0 && at - start < 10) {
+    const ch = text[start - 1]!;
+    if (taken[start - 1] || !/[\u4e00-\u9fa5、A-Za-z0-9]/.test(ch) || PHRASE_STOP.has(ch)) break;
+    start--;
+  }
+  while (text[start] === '、') start++;
+  let stop = end;
+  while (stop < text.length && stop - end < 24) {
+    const ch = text[stop]!;
+    if (taken[stop] || !/[\u4e00-\u9fa5、0-9]/.test(ch) || PHRASE_END.test(text.slice(stop, stop + 4))) break;
+    stop++;
+  }
+  return [start, stop];
+}
+
+/** Health spans that touch or are joined only by 、/，诊断为/，建议 … become one (双耳高频听力下降，诊断为…噪声聋). */
+function joinHealth(text: string, spans: Span[]): Span[] {
+  const sorted = spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    const gap = last ? text.slice(last.end, s.start) : '';
+    if (
+      last &&
+      (s.start <= last.end || /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并)?$/.test(gap))
+    ) {
+      last.end = Math.max(last.end, s.end);
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
+export function findContext(text: string, names: readonly Span[] = []): ContextFindings {
+  // Characters of names already found: a health phrase never reaches back into the name it is about.
+  const taken = new Uint8Array(text.length);
+  for (const n of names) if (n.kind === 'name' || n.kind === 'minor') taken.fill(1, n.start, n.end);
   const removals: Span[] = [];
   const highlights: Span[] = [];
   for (const m of text.matchAll(HOME)) {
@@ -50,7 +153,9 @@ export function findContext(text: string): ContextFindings {
     removals.push(span(start, start + body.length, 'homeAddress'));
   }
   for (const m of text.matchAll(AT_HOME)) {
-    const body = m[1]!;
+    // 在其位于X的住处: the address is X.
+    const lead = /^(?:其|自己)?(?:位于|在)?/.exec(m[1]!)![0].length;
+    const body = m[1]!.slice(lead);
     const start = m.index! + m[0].length - body.length;
     removals.push(span(start, start + body.length, 'homeAddress'));
   }
@@ -66,16 +171,134 @@ export function findContext(text: string): ContextFindings {
     const start = m.index! + m[0].length - body.length;
     removals.push(span(start, start + body.length, 'homeAddress'));
   }
+  removals.push(...findHealth(text, taken), ...findFinancial(text));
+  return { removals, highlights };
+}
+
+/**
+ * Where a phrase matched up to `end` really ends: before a name, or before 的 and the person it describes
+ * (患有慢性阻塞性肺疾病的老人贝桂香: the condition is 慢性阻塞性肺疾病).
+ */
+function phraseEnd(text: string, from: number, end: number, taken: Uint8Array): number {
+  for (let i = from; i < end; i++) {
+    if (taken[i]) return i;
+    if (text[i] === '的' && i > from) return i;
+  }
+  return end;
+}
+
+function findHealth(text: string, taken: Uint8Array): Span[] {
+  const spans: Span[] = [];
+  const inHealth = new Uint8Array(text.length); // characters already in a health span
+  const add = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) end = i; // a health span never holds a name
+    while (start < end && /[了，,、\s]/.test(text[start]!)) start++;
+    while (end > start && /[，,、\s]/.test(text[end - 1]!)) end--;
+    const body = text.slice(start, end);
+    if (end - start < 2 || HEALTH_DOCUMENT.test(body) || inTitle(text, start)) return;
+    spans.push(span(start, end, 'health'));
+    inHealth.fill(1, start, end);
+  };
+  const groupStart = (m: RegExpMatchArray, group: number) => m.index! + m[0].length - m[group]!.length;
+  // The earlier rules (a trigger and a short condition; named symptoms anywhere).
   for (const m of text.matchAll(HEALTH)) {
     const body = m[1] ?? m[2];
     if (!body || NOT_HEALTH.test(body)) continue;
     const start = m.index! + m[0].length - body.length;
-    removals.push(span(start, start + body.length, 'health'));
+    add(start, phraseEnd(text, start, start + body.length, taken));
   }
-  for (const m of text.matchAll(FINANCIAL)) {
+  // What a person said about their body, to the end of the sentence (称其孙子因腹泻在医院输液两天).
+  for (const m of text.matchAll(HEALTH_SAID)) {
     const body = m[1]!;
-    const start = m.index! + m[0].length - body.length;
-    removals.push(span(start, start + body.length, 'financial'));
+    if (!HEALTH_CONDITION.test(body)) continue;
+    const start = groupStart(m, 1);
+    // After 出现/发现 the condition follows: the circumstances before it (在当事人处足浴后) are not health data.
+    const cue = /(?:后|时)?(?:出现|发现)/.exec(body);
+    // It ends with the last clause that still names a condition (…常感乏力，未作体检: the check stays).
+    let end = 0;
+    for (let at = 0, i = 0; at < body.length; at += i + 1) {
+      i = body.slice(at).search(/[，,]|$/);
+      if (HEALTH_CONDITION.test(body.slice(at, at + i))) end = at + i;
+    }
+    add(
+      cue && HEALTH_CONDITION.test(body.slice(cue.index + cue[0].length))
+        ? start + cue.index + cue[0].length
+        : start,
+      start + end,
+    );
   }
-  return { removals, highlights };
+  for (const m of text.matchAll(HEALTH_FOUND)) {
+    const body = m[1]!;
+    if (!HEALTH_CONDITION.test(body) && !/^(?:被)?(?:诊断|确诊)/.test(m[0])) continue;
+    if (/^(?:合格|正常|未见异常|符合|不符合)/.test(body)) continue;
+    const start = groupStart(m, 1);
+    add(start, phraseEnd(text, start, start + body.length, taken));
+  }
+  for (const m of text.matchAll(HEALTH_APPEARED)) {
+    const body = m[2]!;
+    const from = groupStart(m, 2);
+    if (!HEALTH_CONDITION.test(body) || taken.subarray(from, from + body.length).includes(1)) continue;
+    // 出现 / 感到 / 伴有 belong to the statement (出现红眼症状); 发现 is the finder's verb and stays.
+    const verbKept = m[0].slice(m[1]!.length).startsWith('发现');
+    add(m[1] || !verbKept ? m.index! : groupStart(m, 2), groupStart(m, 2) + body.length);
+  }
+  for (const m of text.matchAll(HEALTH_HAS)) {
+    const end = phraseEnd(text, m.index! + 2, m.index! + m[0].length, taken);
+    const phrase = text.slice(m.index!, end);
+    if (HAS_STRONG.test(phrase) || HEALTH_CONDITION.test(phrase) || /病/.test(phrase)) add(m.index!, end);
+  }
+  for (const re of [PREGNANCY, AFTER_SURGERY]) {
+    for (const m of text.matchAll(re)) add(m.index!, m.index! + m[0].length);
+  }
+  // A condition standing on its own (为其脑梗塞后遗症行康复理疗, 双耳听阈提高, 乙肝表面抗原阳性).
+  const nucleus = new RegExp(HEALTH_NUCLEUS.source, 'g');
+  for (const m of text.matchAll(nucleus)) {
+    const at = m.index!;
+    if (taken[at] || inHealth[at]) continue;
+    if (/^(?:输液|手术|流产|引产|节育器|感染)$/.test(m[0])) continue; // too common alone
+    const [start, end] = phraseAround(text, at, at + m[0].length, taken);
+    add(start, end);
+  }
+  return joinHealth(text, spans);
+}
+
+function findFinancial(text: string): Span[] {
+  const spans: Span[] = [];
+  const clausesOf = (from: number, body: string, needSpeaker: boolean) => {
+    // The run of clauses about money or hardship (a clause: text between ，). A request after them stays.
+    let at = from;
+    let run: [number, number] | null = null;
+    for (const part of body.split(/(?<=[，,])/)) {
+      let clause = part.replace(/[，,]$/, '');
+      // A speaker inside the clause (当事人称其本人无固定收入): the statement starts after the verb.
+      const said = needSpeaker ? null : /^[^，,]*?(?:称|提出|表示|反映|陈述|自述)[：:]?/.exec(clause);
+      if (said) {
+        at += said[0].length;
+        clause = clause.slice(said[0].length);
+      }
+      const money =
+        (needSpeaker ? FINANCIAL_KEY : FINANCIAL_STRONG).test(clause) && !NOT_FINANCIAL.test(clause);
+      // From the first clause about money to the last one (a clause between them, 两人均患慢性病, goes too).
+      if (money) run = run ? [run[0], at + clause.length] : [at, at + clause.length];
+      at += part.length - (said ? said[0].length : 0);
+    }
+    if (run) spans.push(span(run[0], run[1], 'financial'));
+  };
+  for (const m of text.matchAll(FINANCIAL_SAID)) {
+    clausesOf(m.index! + m[0].length - m[1]!.length, m[1]!, true);
+  }
+  // Without a speaker only the unmistakable words count (亏损, 低保, 无固定收入 …), clause by clause.
+  for (const m of text.matchAll(/[^。；\n]+/g)) clausesOf(m.index!, m[0], false);
+  return mergeFinancial(spans);
+}
+
+function mergeFinancial(spans: Span[]): Span[] {
+  const sorted = spans.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
 }

@@ -31,7 +31,7 @@ export function redact(
   const fromKnown = findKnown(text, known);
   const patterns = findPatterns(text);
   const names = findNames(text, options);
-  const context = findContext(text);
+  const context = findContext(text, names.removals);
   const removals = mergeSpans([...fromKnown, ...patterns.removals, ...names.removals, ...context.removals]);
   const kept = new Set(names.kept);
   const hints = (options.reviewHints?.(text) ?? [])

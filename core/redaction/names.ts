@@ -10,11 +10,19 @@
  * Where a name ends is decided by the character after it (punctuation, or a word such as 在/进行/于 that cannot
  * be a given name). Pure.
  */
-import { COMPOUND_SURNAMES_ALL, GIVEN_NAME_CHARS, PLACE_STEMS, SURNAMES } from './data.generated';
+import {
+  COMPOUND_SURNAMES_ALL,
+  GIVEN_NAME_CHARS,
+  PLACE_STEMS,
+  SURNAMES,
+  WEAK_SURNAMES,
+} from './data.generated';
 import { personPublicName } from '../publication/names';
 import { REPLACEMENT_LABELS, type RedactOptions, type Span } from './types';
 
 const SURNAME = new Set(SURNAMES);
+/** Surnames that are also common words (冷 蓝 谷 全 尚 …): read as a surname only where a name is expected. */
+const WEAK = new Set(WEAK_SURNAMES);
 const COMPOUND = new Set(COMPOUND_SURNAMES_ALL.split(','));
 const GIVEN = new Set(GIVEN_NAME_CHARS);
 const PLACES = new Set(PLACE_STEMS.split(','));
@@ -26,8 +34,23 @@ const HARD_STOP = new Set(
 /** Characters that may follow a name and end it. */
 const AFTER = new Set([
   ...HARD_STOP,
-  ...'正进陪负签确承提投反出患诊现经同作以因拒去来说讲表向任担持证亦共两三均当应作曾向分无不有病身无家均及输拔治实做开收使介办购接受住坐给让携私擅非违从参检调询查督核',
+  ...'正进陪负签确承提投反出患诊现经同作以因拒去来说讲表向任担持证亦共两三均当应作曾向分无不有病身无家均及输拔治实做开收使介办购接受住坐给让携私擅非违从参检调询查督核代取送带告交叫找抱拿买卖驾骑',
 ]);
+/**
+ * Words that often follow a name straight on and end it (冯梓萱姐妹, 季明亮发现, 许秋菊双耳…, 由滕丹代签), by class:
+ * kinship and number words, verbs of the inspection record, body parts that open a health statement.
+ */
+const FOLLOW = new Set(
+  (
+    '姐妹 兄弟 夫妇 夫妻 母女 母子 父女 父子 姐弟 兄妹 二人 两人 三人 等人 一家 ' +
+    '发现 负责 参与 参加 陪同 协助 签字 签名 确认 承认 介绍 联系 检查 调查 询问 出示 提供 提交 取得 领取 购买 ' +
+    '驾驶 前往 前来 到场 在场 在岗 当场 当天 当日 当时 随后 此前 曾经 已经 多次 长期 自行 擅自 私自 ' +
+    '取环 取出 放置 拍片 注射 输液 拔牙 就诊 住院 入住 代签 代为 代收 代缴 ' +
+    '双耳 双眼 双手 双足 双腿 左耳 右耳 左眼 右眼 左手 右手 左腿 右腿 左膝 右膝 全身 头部 面部 腰部 腹部 胸部 皮肤 血液'
+  )
+    .split(' ')
+    .filter(Boolean),
+);
 /** Two-character words that start with a surname character but are not names. */
 const COMMON_WORDS = new Set(
   (
@@ -35,7 +58,22 @@ const COMMON_WORDS = new Set(
     '车牌 石材 黄金 白色 毛巾 江南 龙头 钱款 何时 何种 许可 许多 严格 严重 余额 陆续 马上 包括 包装 连续 成立 成为 成本 ' +
     '金额 林业 史料 田间 叶片 夏季 秋季 冬季 春季 华为 方法 和解 和睦 常年 常用 易于 齐全 计划 关于 关系 明确 全部 ' +
     '全面 上述 原件 原告 原因 卫生 卫健 公共 公司 公民 公示 公开 武装 洪水 景区 戴好 戴口 左右 单位 单独 孙子 孔子 ' +
-    '罗列 柏树 路口 路段 严禁 祝贺 席位 司法 项目 韩国 费用 施工 管理 甘蔗 牟利 鲁莽 苏醒 程度 秦岭 岳父 雷同 '
+    '罗列 柏树 路口 路段 严禁 祝贺 席位 司法 项目 韩国 费用 施工 管理 甘蔗 牟利 鲁莽 苏醒 程度 秦岭 岳父 雷同 ' +
+    '向当 向有 向社 向上 向下 向执 顾客 顾问 母亲 母婴 母乳 时任 劳动 劳务 曾用 车辆 车间 车内 付款 付费 候诊 ' +
+    '施术 施行 于收 于当 于每 ' +
+    // 查 (a surname in segmentit's table) is far more often the verb: 经查明, 查实, 查获 …
+    '查明 查实 查获 查处 查封 查验 查看 查阅 查询 查扣 查见 查出 查找 查证 查清 查办 查核 查对 查访 查到 查无 ' +
+    // Weak surnames (read only after a role word) that start words often written there.
+    '全面 全部 全体 全程 明显 明知 成功 通过 通知 连续 从事 从业 能够 东西 关于 后来 相关 相应 相互 红色 公开 ' +
+    '利用 都是 国家 广告 家中 家里 家属 家人 家长 双方 双倍 师傅 经营 经过 经常 解释 干预 管理 管道 强制 强化 ' +
+    '时间 时候 平时 和解 申请 申辩 终止 居住 步行 满足 越来 宣传 左右 盛装 花费 支付 牧场 山区 谷物 宫颈 ' +
+    '仇恨 暴露 符合 景区 束缚 司机 印章 宿舍 怀孕 从而 索要 籍贯 蒙受 池水 阴性 能力 党员 申报 扶助 寿命 通风 ' +
+    '边缘 燕窝 尚未 尚有 尚欠 农村 农业 温度 别人 柴油 充分 充足 连接 鱼类 古代 终端 居民 都市 满意 国内 ' +
+    '广场 禄位 东侧 东部 利润 越过 师资 勾选 冷藏 冷冻 冷水 那些 简单 简易 简称 空气 空调 沙发 养殖 养护 须知 ' +
+    '巢湖 关闭 关键 相同 相比 后果 后期 红外 权利 权益 盖章 益处 公众 公安 公园 米饭 蓝色 季度 麻醉 路线 危害 ' +
+    '危险 童装 梅毒 房屋 房间 干燥 解除 宣告 包装 诸如 吉祥 井水 富余 乌龙 焦虑 巴士 弓形 山水 班组 仰卧 ' +
+    '伊始 宫内 仇视 厉害 祖传 景观 薄弱 宿主 从未 索取 蒙古 池塘 阴道 能否 双耳 申诉 扶持 牛奶 寿险 通过 边界 ' +
+    '燕麦 尚且 农药 别墅 柴胡 充电 连锁 鱼塘 古城 终身 居室 步骤 都会 满员 国有 广泛 东西 利息 越是 师范 '
   )
     .split(' ')
     .filter(Boolean),
@@ -47,34 +85,258 @@ const BOUNDARY_BEFORE = new Set(
   '为给由与和及向对被让将请经等据称其员者人长师生士客友属妻夫母父子女兄弟姐妹儿孙',
 );
 
-const ROLE =
-  /(执法人员|卫生监督员|监督员|执法员|证人|见证人|委托代理人|代理人|患者|病人|就诊者|劳动者|工人|职工|员工|店员|从业人员|工作人员|护士长|护士|医生|医师|技师|化验员|救生员|收费员|服务员|管理员|管理人员|安全员|顾客|住客|孕妇|产妇|村民|购买者|游泳者|受检者|消费者|投诉人|举报人|家长|之母|之父|之夫|之妻|之子|之女|其妻|其夫|其子|其女|妻子|丈夫|儿子|女儿|经理|主任|联系人|陪同人|承办人|记录人|当事人：|当事人姓名：|姓名：|患儿|儿童|幼儿|学生|村医|厂长|店长|院长|负责人|法定代表人|法人代表|经营者|主要负责人)[：:\s]{0,2}/g;
-const KEEP_ROLES = new Set(['负责人', '法定代表人', '法人代表', '经营者', '主要负责人']);
-const MINOR_ROLES = new Set(['患儿', '儿童', '幼儿', '学生', '之子', '之女', '其子', '其女', '儿子', '女儿']);
+/**
+ * Role words followed by a natural person's name, by class (PUB-7). Each class is a list of stems; the regular
+ * expression is built from the table so a new word goes into its class, not into one long alternation.
+ */
+const ROLE_CLASSES = {
+  /** The authority's staff named in the record (their names go too: 法释〔2016〕19号 practice). */
+  officer: ['执法人员', '卫生监督员', '监督员', '执法员', '承办人', '记录人', '调查人员', '检查人员'],
+  /** Parties, witnesses and their representatives. */
+  party: [
+    '证人',
+    '见证人',
+    '委托代理人',
+    '代理人',
+    '投诉人',
+    '举报人',
+    '反映人',
+    '询问对象',
+    '检查对象',
+    '被询问人',
+    '被检查人',
+    '受害人',
+    '被害人',
+    '伤者',
+    '陈述人',
+    '申辩人',
+    '介绍人',
+    '联系人',
+    '陪同人',
+  ],
+  /** Patients and people served (患者, 顾客, 孕妇 …). */
+  served: [
+    '患者',
+    '病人',
+    '就诊者',
+    '受检者',
+    '顾客',
+    '住客',
+    '旅客',
+    '游客',
+    '乘客',
+    '消费者',
+    '购买者',
+    '游泳者',
+    '孕妇',
+    '产妇',
+    '求助者',
+    '服务对象',
+  ],
+  /** People by where they live (业主, 村民 …). */
+  resident: ['业主', '住户', '租户', '房东', '户主', '村民', '居民', '邻居'],
+  /** Occupations: 工 (洗头工, 操作工), 员 (保洁员, 收费员), 师 (理发师), medical staff, managers. */
+  worker: [
+    '劳动者',
+    '工人',
+    '职工',
+    '员工',
+    '店员',
+    '从业人员',
+    '工作人员',
+    '管理人员',
+    '临时工',
+    '学徒',
+    '帮工',
+    ...'洗头 操作 包装 锅炉 搬运 装卸 电焊 焊 喷漆 打磨 切割 清洗 保洁 清洁 杂 普 钳 木 瓦 泥 油漆 配送 送水 维修 水电 小'
+      .split(' ')
+      .map((w) => `${w}工`),
+    ...(
+      '保洁 清洁 收银 收费 服务 营业 售货 导购 前台 接待 配送 保安 安全 管理 化验 检验 检测 操作 救生 消毒 药剂 ' +
+      '挂号 护理 会计 驾驶 放射工作 水质管理 供水 管水 技术 质检 仓管 采购 销售 业务'
+    )
+      .split(' ')
+      .map((w) => `${w}员`),
+    '护士长',
+    '护士',
+    '助产士',
+    '乡村医生',
+    '医生',
+    '医师',
+    '药师',
+    '技师',
+    '村医',
+    '理发师',
+    '美发师',
+    '美容师',
+    '按摩师',
+    '足疗师',
+    '纹绣师',
+    '厨师',
+    '司机',
+    '出纳',
+    ...'安全 生产 技术 质量 行政 人事 财务 车间 部门 门店 客房部 前厅'
+      .split(' ')
+      .flatMap((w) => [`${w}主管`, `${w}主任`, `${w}经理`]),
+    '主管',
+    '经理',
+    '主任',
+    '班长',
+    '组长',
+    '厂长',
+    '店长',
+    '院长',
+    '园长',
+    '班主任',
+    '老板',
+  ],
+  /** Family members (其父亲, 之母, 丈夫 …); children are minors unless an age says otherwise. */
+  family: [
+    '父亲',
+    '母亲',
+    '丈夫',
+    '妻子',
+    '祖母',
+    '祖父',
+    '外婆',
+    '外公',
+    '奶奶',
+    '爷爷',
+    '姐姐',
+    '妹妹',
+    '哥哥',
+    '弟弟',
+    '婆婆',
+    '公公',
+    '儿媳',
+    '女婿',
+    '家属',
+    '亲属',
+    '家长',
+    '监护人',
+    '之母',
+    '之父',
+    '之夫',
+    '之妻',
+    '其妻',
+    '其夫',
+    '其母',
+    '其父',
+    '其母亲',
+    '其父亲',
+    '其丈夫',
+    '其妻子',
+  ],
+  /** Children of someone: a minor when an age under 18 follows (女儿尚可馨（14岁）), else an adult's name. */
+  child: [
+    '之子',
+    '之女',
+    '其子',
+    '其女',
+    '其儿子',
+    '其女儿',
+    '其孙子',
+    '其孙女',
+    '儿子',
+    '女儿',
+    '孙子',
+    '孙女',
+    '外孙',
+    '外孙女',
+    '外甥',
+    '外甥女',
+    '侄子',
+    '侄女',
+  ],
+  /** Minors by what they are (患儿, 幼儿, 学生 …) unless an age of 18 or more follows. */
+  minor: ['患儿', '儿童', '幼儿', '学生', '婴儿', '新生儿'],
+  /** Who someone is to the party: 聘用的, 同班组的, 安排的 … */
+  relation: [
+    '聘用的',
+    '雇用的',
+    '雇佣的',
+    '招用的',
+    '使用的',
+    '安排的',
+    '指派的',
+    '介绍的',
+    '委托的',
+    '同班组的',
+    '同事',
+    '工友',
+    '同学',
+    '室友',
+    '朋友',
+  ],
+  /** Headers of a party's own line (当事人：, 姓名：). */
+  header: ['当事人：', '当事人姓名：', '姓名：', '被处罚人：'],
+  /** The published representatives: kept (双公示). */
+  keep: ['负责人', '法定代表人', '法人代表', '经营者', '主要负责人'],
+} as const;
+const ROLE_WORDS = Object.values(ROLE_CLASSES)
+  .flat()
+  .sort((a, b) => b.length - a.length);
+/**
+ * Any occupation written with the suffixes 人员, 员, 师 (护理人员, 质控员, 药剂师) is a role word too: the table
+ * above lists the words whose suffix says nothing (护士, 业主) or that must be told apart (负责人 is kept).
+ */
+const ROLE_SUFFIXED = '[\\u4e00-\\u9fa5]{1,4}?(?:人员|员|师)';
+const ROLE = new RegExp(
+  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(][^（()）\n]{1,6}[）)])?(?:为)?[：:\\s\u3000]{0,2}`,
+  'g',
+);
+const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
+const MINOR_ROLES = new Set<string>(ROLE_CLASSES.minor);
+/** A last character that makes a place of a candidate (江路, 新村). */
+const PLACE_END = /[路街巷道村镇乡区县号楼栋]$/;
+/** Words right after a name that say the person is under 18. */
+const UNDER_AGE =
+  /^(?:[（(][^）)]{0,12}[）)])?(?:系|是|为)?(?:未满|不满)(?:十[四六八]|1[468])周岁|^(?:系|是|为)未成年/;
+/** Kinship words after a name and 的/之 (尚美玲的女儿, 曹雨之夫): the name before them is a person's. */
+const KIN_AFTER =
+  /(?:的|之)(?:父亲|母亲|丈夫|妻子|祖母|祖父|外婆|外公|奶奶|爷爷|姐姐|妹妹|哥哥|弟弟|婆婆|公公|儿媳|女婿|儿子|女儿|孙子|孙女|外孙女?|侄子|侄女|外甥女?|家属)|之[夫妻母父子女]/g;
 
 function isCjk(ch: string | undefined): boolean {
   return !!ch && ch >= '\u4e00' && ch <= '\u9fa5';
 }
 
-function surnameLength(text: string, p: number): number {
+/** Length of the surname at p (2 for 欧阳, 司马 …), 0 if none; weak surnames (冷 蓝 谷 …) count only if `strong`. */
+function surnameLength(text: string, p: number, strong = false): number {
   if (COMPOUND.has(text.slice(p, p + 2))) return 2;
-  return SURNAME.has(text[p]!) ? 1 : 0;
+  const ch = text[p]!;
+  return SURNAME.has(ch) || (strong && WEAK.has(ch)) ? 1 : 0;
 }
 
-/** A name starting at p: its end, and whether the ending was certain. */
+/** Whether a name may end before offset i: punctuation, a word that cannot be a given name, a following word. */
+function endsAt(text: string, i: number): boolean {
+  const ch = text[i];
+  return !isCjk(ch) || AFTER.has(ch!) || FOLLOW.has(text.slice(i, i + 2));
+}
+
+/**
+ * A name starting at p: its end, and whether the ending was certain. `strong` (after a role word, in a list of
+ * names) also reads the weak surnames, whose first given-name character must then be a usual one (冷静, 蓝天, 谷雨
+ * yes; 全面, 通过 no).
+ */
 export function nameAt(text: string, p: number, strong: boolean): { end: number; certain: boolean } | null {
-  const s = surnameLength(text, p);
+  const s = surnameLength(text, p, strong);
   if (!s) return null;
   const c1 = text[p + s];
   const c2 = text[p + s + 1];
-  const c3 = text[p + s + 2];
   if (!isCjk(c1) || HARD_STOP.has(c1!)) return null;
   if (COMMON_WORDS.has(text.slice(p, p + 2))) return null;
-  const ends = (ch: string | undefined) => !isCjk(ch) || AFTER.has(ch!);
-  if (isCjk(c2) && !HARD_STOP.has(c2!) && ends(c3) && !(AFTER.has(c2!) && !GIVEN.has(c2!) && ends(c2))) {
-    return { end: p + s + 2, certain: true };
+  if (s === 1 && !SURNAME.has(text[p]!) && !GIVEN.has(c1!)) {
+    // A weak surname with an unusual given name (温柔): only a two-character name closed by punctuation.
+    return /[、，,。；（(\s\u3000]/.test(text[p + 2] ?? '') ? { end: p + 2, certain: true } : null;
   }
-  if (ends(c2)) return { end: p + s + 1, certain: true };
+  const twoGiven =
+    isCjk(c2) &&
+    !HARD_STOP.has(c2!) &&
+    endsAt(text, p + s + 2) &&
+    !FOLLOW.has(text.slice(p + s + 1, p + s + 3)) &&
+    !(AFTER.has(c2!) && !GIVEN.has(c2!) && endsAt(text, p + s + 1));
+  if (twoGiven) return { end: p + s + 2, certain: true };
+  if (endsAt(text, p + s + 1)) return { end: p + s + 1, certain: true };
   if (!strong) return null;
   return { end: p + s + (GIVEN.has(c2!) ? 2 : 1), certain: false };
 }
@@ -87,7 +349,12 @@ function placeOrOrg(text: string, p: number, end: number, strong: boolean): bool
   if (/^(街道|镇|乡|村|社区|路|街|坝|湾|沟|坪|桥|山|河|区|县|大道)/.test(text.slice(end, end + 2)))
     return true;
   // Only a name that runs straight on into more name-like characters can be the head of a brand or shop name.
-  return isCjk(text[end]) && !AFTER.has(text[end]!) && ORG_SUFFIX.test(text.slice(end, end + 8));
+  return (
+    isCjk(text[end]) &&
+    !AFTER.has(text[end]!) &&
+    !FOLLOW.has(text.slice(end, end + 2)) &&
+    ORG_SUFFIX.test(text.slice(end, end + 8))
+  );
 }
 
 /**
@@ -107,8 +374,30 @@ export function plausibleName(text: string, start: number, end: number): boolean
 function insideTitle(text: string, p: number): boolean {
   // A law's title is short: look back at most 40 characters for an unclosed 《 (linear on long texts).
   const from = Math.max(0, p - 40);
-  const open = text.lastIndexOf('《', p);
-  return open >= from && text.lastIndexOf('》', p) < open;
+  const window = text.slice(from, p + 1); // lastIndexOf on the whole text would scan back to its start
+  const open = window.lastIndexOf('《');
+  return open >= 0 && window.lastIndexOf('》') < open;
+}
+
+/** A character before a name that lets it start there: not a Chinese character, or a function word, or a role. */
+function boundaryBefore(ch: string | undefined): boolean {
+  return !isCjk(ch) || BOUNDARY_BEFORE.has(ch!) || HARD_STOP.has(ch!);
+}
+
+/**
+ * Where the next name of a list starts after a name ending at `end`, or -1: after 、和及与 or white space (the
+ * 执法人员（签名） line), skipping a bracket right after the name (牛志远（执法证号…）、温雅).
+ */
+function nextInList(text: string, end: number): number {
+  let q = end;
+  if (text[q] === '（' || text[q] === '(') {
+    const close = text.slice(q, q + 40).search(/[）)]/);
+    if (close < 0 || /[\n（(]/.test(text.slice(q + 1, q + close))) return -1;
+    q += close + 1;
+  }
+  const sep = /^(?:[、和及与]|[ \u3000]+)/.exec(text.slice(q, q + 8));
+  if (!sep || !isCjk(text[q + sep[0].length])) return -1;
+  return q + sep[0].length;
 }
 
 export interface NameFindings {
@@ -148,9 +437,21 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
             reason: '角色词后的姓名，长度不确定，请核对',
           });
       }
-      const sep = text[n.end];
-      if (sep === '、' || sep === '和' || sep === '及' || sep === '与') p = n.end + 1;
-      else break;
+      p = nextInList(text, n.end);
+      if (p < 0) break;
+    }
+  }
+  // Names before 的/之 and a kinship word (尚美玲的女儿, 曹雨之夫): the name is a person's too.
+  for (const m of text.matchAll(KIN_AFTER)) {
+    const at = m.index!;
+    for (const len of [3, 2]) {
+      const p = at - len;
+      if (p < 0 || !boundaryBefore(text[p - 1])) continue;
+      const n = nameAt(text, p, true);
+      if (!n || !n.certain || n.end !== at || placeOrOrg(text, p, at, true) || insideTitle(text, p)) continue;
+      const name = text.slice(p, at);
+      if (!keep.has(name) && !found.has(name)) found.set(name, false);
+      break;
     }
   }
   for (const k of keep) found.delete(k);
@@ -172,11 +473,15 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     const prev = text[i - 1];
     if (isCjk(prev) && !BOUNDARY_BEFORE.has(prev!)) continue;
     if (covered(i)) continue;
+    // A numeral and a measure word are not a given name (小型客车一辆, 车两台).
+    if (/^[一二两三四五六七八九十几][辆台个套张名批次件把支瓶盒箱份间处人位]/.test(text.slice(i + 1, i + 3)))
+      continue;
     const n = nameAt(text, i, false);
     if (!n) continue;
     const name = text.slice(i, n.end);
     if (keep.has(name) || [...keep].some((k) => k.startsWith(name) || name.startsWith(k))) continue;
     if (placeOrOrg(text, i, n.end, false) || insideTitle(text, i)) continue;
+    if (PLACE_END.test(name)) continue; // 江路, 长江路3号: a street, not a name
     const s = surnameLength(text, i);
     const givenOk = [...name.slice(s)].every((c) => GIVEN.has(c));
     if (givenOk) free.add(name);
@@ -193,5 +498,17 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
       }
     }
   }
-  return { removals, highlights, kept: [...keep] };
+  // A person the text says is under age (仲小梅系未满十六周岁的初中学生) is a minor wherever they are named.
+  const minors = new Set<string>();
+  for (const r of removals) {
+    const after = text.slice(r.end, r.end + 16);
+    const age = /^[（(](?:[男女][，,、])?(\d{1,2})周?岁/.exec(after);
+    if (UNDER_AGE.test(after) || (age && Number(age[1]) < 18)) minors.add(text.slice(r.start, r.end));
+  }
+  const marked = removals.map((r) =>
+    r.kind === 'name' && minors.has(text.slice(r.start, r.end))
+      ? nameSpan(text, r.start, r.end, r.source, true)
+      : r,
+  );
+  return { removals: marked, highlights, kept: [...keep] };
 }

@@ -14,7 +14,7 @@ const DIGIT = '0-9\\uff10-\\uff19';
 const ALNUM_AFTER = `${DIGIT}xX\\uff38\\uff58`;
 /** Digit groups joined by single spaces, hyphens or a closing bracket: how people write long numbers. */
 const NUMBER_TOKEN = new RegExp(
-  `[+\\uff0b]?[(\\uff08]?[${DIGIT}][${ALNUM_AFTER}]*(?:(?:[ \\u3000\\-\\uff0d\\u2014]|[)\\uff09][ \\u3000]?)[${DIGIT}][${ALNUM_AFTER}]*)*`,
+  `[+\\uff0b]?[(\\uff08]?[${DIGIT}][${ALNUM_AFTER}]*(?:(?:[ \\u3000]{1,2}|[\\-\\uff0d\\u2014]|[)\\uff09][ \\u3000]?)[${DIGIT}][${ALNUM_AFTER}]*)*`,
   'g',
 );
 
@@ -27,6 +27,8 @@ const KEEP_LABEL =
 /** Context of the authority's own fine-collection account and contacts, which are published. */
 const AUTHORITY_CONTEXT =
   /(财政局|非税|汇缴|国库|代收银行|指定银行|本机关|本委|我委|卫生健康委员会|卫生监督所|卫生健康局)/;
+/** The fine-collection account (published): the treasury, the non-tax revenue account, the collecting bank. */
+const FINE_ACCOUNT_CONTEXT = /(财政局|财政|非税|汇缴|国库|代收银行|指定银行|本机关账户|本委账户)/;
 const BANK_LABEL = /(银行卡|卡号|账号|帐号|账户|帐户|开户行|银行)[^\n。；]{0,12}$/;
 
 function luhn(digits: string): boolean {
@@ -116,7 +118,9 @@ function classifyNumber(
   // The authority's own numbers: named on the same line, or on a contact line after the remedies notice.
   const closing =
     /^(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) && remediesAt >= 0 && remediesAt < start;
-  const authority = AUTHORITY_CONTEXT.test(before) || closing;
+  // The authority named in the same sentence (an earlier sentence's 向本委投诉 says nothing about this number).
+  const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1);
+  const authority = AUTHORITY_CONTEXT.test(sentence) || closing;
   const mobile = /^(?:0086|86)?1[3-9]\d{9}$/.test(digits);
   const landline = /^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14;
   if (mobile || landline) {
@@ -129,13 +133,15 @@ function classifyNumber(
   }
   if (digits.length >= 12 && digits.length <= 30 && /^\d+$/.test(digits)) {
     if (KEEP_LABEL.test(before) || isUscc(digits)) return;
-    if (authority) return;
+    if (FINE_ACCOUNT_CONTEXT.test(sentence) || closing) return;
     if (BANK_LABEL.test(before) || (digits.length >= 16 && digits.length <= 19 && luhn(digits))) {
       return void out.removals.push(span(start, end, 'bankAccount'));
     }
   }
 }
 
+/** Passports and travel permits: letters and digits after their label (E12345678, C12345678). */
+const PASSPORT = /(?:护照|通行证|回乡证|台胞证)(?:号码|号)?[：:\s]*([A-Z]{1,2}\d{7,9})(?![0-9A-Z])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const WECHAT =
   /(?:微信号?|WeChat|wechat|VX|vx|微信ID)[\s:：]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
@@ -144,7 +150,7 @@ const PLATE =
 const PROPERTY = new RegExp(
   [
     '[\\u4e00-\\u9fa5]{1,2}[（(]\\d{4}[）)][\\u4e00-\\u9fa5]{1,12}不动产(?:权|证明)第\\d{4,10}号',
-    '[\\u4e00-\\u9fa5]{1,8}(?:房权证|房产证|房地证|土地证|国用)[\\u4e00-\\u9fa5（）()\\d]{0,12}?第?\\d{4,14}号?',
+    '[\\u4e00-\\u9fa5]{1,8}(?:房权证|房产证|房地证|土地证|国用|房屋所有权证)(?:号码|编号|号)?[：:\\s]*[\\u4e00-\\u9fa5（）()\\d]{0,12}?第?\\d{4,14}号?',
   ].join('|'),
   'g',
 );
@@ -158,7 +164,18 @@ export function findPatterns(text: string): PatternFindings {
     // A trailing hyphen or space is not part of the number; a leading bracket is (（023）).
     while (end > start && /[\s\u3000\-－—]/.test(text[end - 1]!)) end--;
     if (/[(（]/.test(text[start]!) && !/[)）]/.test(m[0])) start++;
+    const before = out.removals.length + out.highlights.length;
     classifyNumber(text, start, end, out, remediesAt);
+    if (out.removals.length + out.highlights.length > before || !/[ \u3000]/.test(text.slice(start, end)))
+      continue;
+    // Nothing as a whole: two numbers written side by side (手机 13800000000 13900000000) are read one by one.
+    for (const part of text.slice(start, end).matchAll(/[^ \u3000]+/g)) {
+      classifyNumber(text, start + part.index!, start + part.index! + part[0].length, out, remediesAt);
+    }
+  }
+  for (const m of text.matchAll(PASSPORT)) {
+    const s = m.index! + m[0].length - m[1]!.length;
+    out.removals.push(span(s, s + m[1]!.length, 'idNumber'));
   }
   for (const m of text.matchAll(EMAIL)) out.removals.push(span(m.index!, m.index! + m[0].length, 'email'));
   for (const m of text.matchAll(WECHAT)) {
@@ -168,7 +185,7 @@ export function findPatterns(text: string): PatternFindings {
   for (const m of text.matchAll(PLATE)) out.removals.push(span(m.index!, m.index! + m[0].length, 'plate'));
   for (const m of text.matchAll(PROPERTY)) {
     // The label before the number (房屋产权证号) stays: cut the match after it.
-    const label = /^[\u4e00-\u9fa5]*?(证号|编号|号码|证书号)/.exec(m[0]);
+    const label = /^[\u4e00-\u9fa5]*?(证号|编号|号码|证书号)[：:\s]*(?:为|是)?/.exec(m[0]);
     const start = m.index! + (label && label[0].length < m[0].length - 6 ? label[0].length : 0);
     out.removals.push(span(start, m.index! + m[0].length, 'propertyCert'));
   }

@@ -11,8 +11,8 @@ const PRIORITY: Readonly<Record<SpanSource, number>> = {
 };
 
 /**
- * Sorted, non-overlapping spans: where two overlap, their union is removed under the label of the more certain
- * one (known data first), so nothing either found is left in the text.
+ * Sorted, non-overlapping spans: where two overlap, their union is removed under the label of the one that holds
+ * the other, else of the more certain one (known data first), so nothing either found is left in the text.
  */
 export function mergeSpans(spans: readonly Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -21,11 +21,18 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
     const last = out[out.length - 1];
     if (last && s.start < last.end) {
       const end = Math.max(last.end, s.end);
+      // A span that holds the other whole names the union (a finance clause with a name in it stays a finance
+      // clause); otherwise the more certain source does.
+      const holds = (x: Span, y: Span) => x.start <= y.start && x.end >= y.end;
       const winner =
-        PRIORITY[s.source] < PRIORITY[last.source] ||
-        (s.source === last.source && s.end - s.start > last.end - last.start)
-          ? s
-          : last;
+        holds(s, last) !== holds(last, s)
+          ? holds(s, last)
+            ? s
+            : last
+          : PRIORITY[s.source] < PRIORITY[last.source] ||
+              (s.source === last.source && s.end - s.start > last.end - last.start)
+            ? s
+            : last;
       out[out.length - 1] = { ...winner, start: last.start, end };
       if (winner.kind === 'name' && end - last.start !== winner.end - winner.start) {
         // A name merged with a longer span: the name's surname still leads the union only if it starts it.
