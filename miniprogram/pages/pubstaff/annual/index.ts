@@ -150,7 +150,10 @@ Component({
         requestStep: '',
         reason: '',
         reasonError: '',
-        notice: `已${STEP_DONE[step]}，当前状态：${view.statusLabel}。`,
+        notice:
+          view.status === 'returned'
+            ? '已退回信息统计科重新统计。'
+            : `已${STEP_DONE[step]}，当前状态：${view.statusLabel}。`,
       });
     },
     onCopy() {

@@ -56,6 +56,7 @@ export interface VersionRow {
 
 export interface AnnualStaffPageView {
   year: number;
+  status: AnnualStaffView['status'];
   statusLabel: string;
   published: boolean;
   /** 须于2027年1月31日前公开 */
@@ -101,6 +102,7 @@ export function annualStaffView(v: AnnualStaffView): AnnualStaffPageView {
         : `已逾期 ${-v.daysLeft} 天`;
   return {
     year: v.year,
+    status: v.status,
     statusLabel: v.statusLabel,
     published,
     deadline: `须于${chineseDate(v.publishBy)}前公开`,
