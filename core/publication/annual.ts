@@ -2,7 +2,7 @@
  * Annual enforcement data (PUB-14; seed publicity Art. 26): on the first working day of January
  * the scheduler drafts the previous year's figures; they go through review (分管领导), approval (主要领导) and
  * publication by the office (publisher), a workflow of their own on the kernel, and must be published by 31
- * January. The report to the district justice bureau is written from a template in the settings. Pure.
+ * January. A 退回 goes to the statistics section (信息统计科), which recomputes them (重新统计) before review. The report to the district justice bureau is written from a template in the settings. Pure.
  *
  * Figures count only what the public views already say (kinds, categories, amounts, dates): no party is named.
  */

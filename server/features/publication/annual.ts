@@ -4,7 +4,9 @@
  * which an administrator extends: a cron cannot say 调休): it drafts the previous year's figures once (the record's
  * id is the year, created on the ledger, so overlapping runs make one). Staff review (分管领导), approve (主要领导)
  * and publish (办公室) them through the kernel (core/publication/annual.ts `ANNUAL_WORKFLOW`); they must be
- * published by 31 January. `stats.annual` serves only published figures. The report to the district justice
+ * published by 31 January. A 退回 sends them to the statistics section, which recomputes them from the corrected
+ * data (`annual.redraft`, 重新统计, with its 说明) before they are reviewed again; every earlier version stays in
+ * the record with the reason it was sent back. `stats.annual` serves only published figures. The report to the district justice
  * bureau is filled from the template in the legal settings.
  */
 import * as decl from '../../../core/contract/annual';
