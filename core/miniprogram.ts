@@ -167,8 +167,8 @@ export type { PublicView, WithdrawalNotice } from './publication/public-view';
  */
 export { RIGHTS_DOC_TYPES } from './service/rights';
 export type { PublicRightItem, PublicRights, RemedyBodyView, RightsDocType } from './contract/rights';
-export type { AnnualFigures } from './publication/annual';
-export type { AnnualPublicView, AnnualStaffView } from './contract/annual';
+export type { AnnualFigureChange, AnnualFigures } from './publication/annual';
+export type { AnnualPublicView, AnnualRevisionView, AnnualStaffView } from './contract/annual';
 export { ANNUAL_READ_ROLES } from './contract/annual';
 export type { CreditExportLink, CreditExportRow } from './contract/credit';
 /**

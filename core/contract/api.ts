@@ -85,6 +85,7 @@ export const STAFF_API = table([
   ...CREDIT_STAFF_ACTIONS,
   annual.annualGet,
   annual.annualStep,
+  annual.annualRedraft,
   publication.publicationQueue,
   publication.publicationStaffGet,
   publication.publicationCreate,

@@ -2,7 +2,7 @@
  * Annual enforcement data (PUB-14; seed publicity Art. 26): on the first working day of January
  * the scheduler drafts the previous year's figures; they go through review (分管领导), approval (主要领导) and
  * publication by the office (publisher), a workflow of their own on the kernel, and must be published by 31
- * January. The report to the district justice bureau is written from a template in the settings. Pure.
+ * January. A 退回 goes to the statistics section (信息统计科), which recomputes them (重新统计) before review. The report to the district justice bureau is written from a template in the settings. Pure.
  *
  * Figures count only what the public views already say (kinds, categories, amounts, dates): no party is named.
  */
@@ -146,12 +146,13 @@ export function justiceReport(template: string, f: AnnualFigures): string {
 }
 
 /** The annual-data record as a workflow (its own kind on the kernel). */
-export const ANNUAL_STATES = ['drafted', 'reviewed', 'approved', 'published'] as const;
+export const ANNUAL_STATES = ['drafted', 'reviewed', 'approved', 'returned', 'published'] as const;
 export type AnnualState = (typeof ANNUAL_STATES)[number];
 export const ANNUAL_STATE_LABELS: Record<AnnualState, string> = {
   drafted: '待分管领导审核',
   reviewed: '待主要领导审批',
   approved: '待办公室发布',
+  returned: '已退回，待信息统计科重新统计',
   published: '已公开',
 };
 
@@ -196,13 +197,87 @@ export const ANNUAL_WORKFLOW: WorkflowDef<AnnualState, A> = {
       refusal: '年度数据由办公室发布',
       notBy: ['review', 'approve'],
     },
+    // 退回 goes to the statistics section, which drafts the figures: it corrects them (重新统计) before anyone
+    // reviews them again. The 分管领导 may send back what they are asked to review; once reviewed, whoever
+    // approves or publishes may too.
     reject: {
       label: '退回',
-      from: ['reviewed', 'approved'],
-      to: 'drafted',
-      who: holds(['reviewer', 'principal', 'publisher']),
+      from: ['drafted', 'reviewed', 'approved'],
+      to: 'returned',
+      who: (a, r) =>
+        holdsFor(
+          a,
+          r.status === 'drafted' ? ['reviewer'] : ['reviewer', 'principal', 'publisher'],
+          r.unitId,
+          [],
+        ),
       refusal: '只有审核、审批或发布的人员可以退回',
       newRound: true,
     },
+    // 重新统计 (server/features/publication/annual.ts `annual.redraft`): the figures recomputed from the current
+    // data with the drafter's 说明, then reviewed again from the start of the round.
+    redraft: {
+      label: '重新统计',
+      from: ['returned'],
+      to: 'drafted',
+      who: holds(['statistician']),
+      refusal: '年度数据由信息统计科重新统计',
+    },
   },
 };
+
+/** One figure that differs between two versions (a 重新统计): its label and both values as the page writes them. */
+export interface AnnualFigureChange {
+  key: string;
+  label: string;
+  from: string;
+  to: string;
+}
+
+/** Every figure as a labelled line (key, label, value with its unit): what a per-figure comparison reads. */
+export function annualFigureLines(f: AnnualFigures): Array<{ key: string; label: string; value: string }> {
+  const count = (n: number) => `${n} 件`;
+  return [
+    ...f.byKind.map((b) => ({ key: `kind:${b.kind}`, label: `${b.label}决定`, value: count(b.count) })),
+    ...f.byCategory.map((c) => ({
+      key: `category:${c.kind}:${c.category}`,
+      label: `${ENTRY_KIND_LABELS[c.kind]}：${c.category}`,
+      value: count(c.count),
+    })),
+    { key: 'outcome:published', label: '已公示', value: count(f.byOutcome.published) },
+    { key: 'outcome:withdrawn', label: '已撤回', value: count(f.byOutcome.withdrawn) },
+    { key: 'outcome:withheld', label: '未公示', value: count(f.byOutcome.withheld) },
+    { key: 'fines', label: '罚款金额', value: `${f.fines} 万元` },
+    { key: 'confiscations', label: '没收违法所得和非法财物金额', value: `${f.confiscations} 万元` },
+    { key: 'complaints:received', label: '收到投诉举报', value: count(f.complaints.received) },
+    { key: 'complaints:accepted', label: '受理投诉举报', value: count(f.complaints.accepted) },
+    { key: 'complaints:closed', label: '办结投诉举报', value: count(f.complaints.closed) },
+    { key: 'onTime:published', label: '公示的决定', value: count(f.onTime.published) },
+    { key: 'onTime:withinDeadline', label: '按期公示', value: count(f.onTime.withinDeadline) },
+    {
+      key: 'onTime:percent',
+      label: '按期公示率',
+      value: f.onTime.percent === null ? '—' : `${f.onTime.percent}%`,
+    },
+    { key: 'withdrawals', label: '撤回公示', value: count(f.withdrawals) },
+  ];
+}
+
+/**
+ * What a 重新统计 changed, figure by figure (old -> new), in the order of the newer version's lines; a category
+ * that is no longer counted shows as 0 件. Empty when nothing changed.
+ */
+export function annualFigureChanges(before: AnnualFigures, after: AnnualFigures): AnnualFigureChange[] {
+  const old = new Map(annualFigureLines(before).map((l) => [l.key, l]));
+  const now = annualFigureLines(after);
+  const changes: AnnualFigureChange[] = [];
+  for (const l of now) {
+    const was = old.get(l.key)?.value ?? '0 件';
+    if (was !== l.value) changes.push({ key: l.key, label: l.label, from: was, to: l.value });
+  }
+  const seen = new Set(now.map((l) => l.key));
+  for (const l of old.values()) {
+    if (!seen.has(l.key)) changes.push({ key: l.key, label: l.label, from: l.value, to: '0 件' });
+  }
+  return changes;
+}

@@ -1,7 +1,8 @@
 /**
  * The annual figures' staff page view model (PUB-14), pure: the countdown to 31 January as staff read it, the
  * steps shown being exactly those the backend allows (in workflow order, 退回 last), the reasons of 退回 (the
- * latest one while the figures wait for review again), and the default year.
+ * latest one while the figures are back with the statistics section), 重新统计 offered only when the backend
+ * allows it, a redrafted version's changes (old -> new) and 说明, the earlier versions, and the default year.
  */
 import { annualStaffView, defaultYear } from '../../miniprogram/pages/pubstaff/annual/view';
 import type { AnnualComment } from '../../core/contract/annual';
@@ -18,6 +19,12 @@ const base = {
   allowed: [] as string[],
   publishedAt: null,
   comments: [] as AnnualComment[],
+  revision: 1,
+  draftedBy: '系统自动生成',
+  draftedAt: '2027-01-04T01:00:00.000Z',
+  note: null,
+  changes: [],
+  revisions: [],
 };
 const rejected = (text: string, at: string, round: number): AnnualComment => ({
   step: 'reject',
@@ -55,25 +62,71 @@ describe('annualStaffView', () => {
     const v = annualStaffView({ ...base, allowed: ['reject', 'publish', 'unknown'] });
     expect(v.steps.map((s) => [s.step, s.label])).toEqual([
       ['publish', '发布'],
-      ['reject', '退回重新审核'],
+      ['reject', '退回重新统计'],
     ]);
     expect(annualStaffView(base).steps).toEqual([]);
   });
 
-  it('shows the latest 退回 reason while the figures wait for review again, and every one in the history', () => {
+  it('shows the latest 退回 reason while the figures are sent back, and every one in the history', () => {
     const comments = [
       rejected('罚款金额与台账不一致', '2027-01-05T02:00:00.000Z', 1),
       { step: 'review', stepLabel: '审核', round: 2, text: '已核对', at: '2027-01-06T02:00:00.000Z' },
       rejected('投诉数字缺少信访件', '2027-01-07T08:30:00.000Z', 2),
     ];
-    const back = annualStaffView({ ...base, comments });
+    const back = annualStaffView({ ...base, status: 'returned', comments });
     expect(back.sentBack).toEqual({ text: '投诉数字缺少信访件', when: '2027-01-07 16:30' });
     expect(back.rejections.map((r) => r.text)).toEqual(['投诉数字缺少信访件', '罚款金额与台账不一致']);
-    // Reviewed again: the history stays, the notice goes.
+    // Redrafted and reviewed again: the history stays, the notice goes.
     const reviewed = annualStaffView({ ...base, status: 'reviewed', comments });
     expect(reviewed.sentBack).toBeNull();
     expect(reviewed.rejections).toHaveLength(2);
     expect(annualStaffView(base)).toMatchObject({ sentBack: null, rejections: [] });
+  });
+
+  it('offers 重新统计 only when the backend allows it (the statistics section, while sent back)', () => {
+    expect(annualStaffView({ ...base, status: 'returned', allowed: ['redraft'] })).toMatchObject({
+      canRedraft: true,
+      steps: [],
+      revision: 1,
+      redrafted: null,
+      versions: [],
+    });
+    expect(annualStaffView({ ...base, status: 'returned' }).canRedraft).toBe(false);
+  });
+
+  it('shows a redrafted version’s changes (old -> new) with its 说明, and the versions sent back', () => {
+    const v = annualStaffView({
+      ...base,
+      revision: 2,
+      draftedBy: '信息统计员',
+      draftedAt: '2027-01-06T02:00:00.000Z',
+      note: '已更正万卫公罚一案的罚款金额',
+      changes: [{ key: 'fines', label: '罚款金额', from: '86.35 万元', to: '86.45 万元' }],
+      revisions: [
+        {
+          revision: 1,
+          figures: figures2026,
+          draftedBy: '系统自动生成',
+          draftedAt: '2027-01-04T01:00:00.000Z',
+          note: null,
+          sentBack: { reason: '罚款金额不一致', at: '2027-01-05T02:00:00.000Z' },
+        },
+      ],
+    });
+    expect(v.revision).toBe(2);
+    expect(v.redrafted).toEqual({
+      title: '第2版 · 信息统计员 · 2027-01-06 10:00 重新统计',
+      note: '已更正万卫公罚一案的罚款金额',
+      changes: [{ key: 'fines', label: '罚款金额', from: '86.35 万元', to: '86.45 万元' }],
+    });
+    expect(v.versions).toEqual([
+      {
+        revision: 1,
+        title: '第1版 · 系统自动生成 · 2027-01-04 09:00',
+        note: '',
+        sentBack: '2027-01-05 10:00 退回：罚款金额不一致',
+      },
+    ]);
   });
 
   it('opens on the previous year (drafted in January)', () => {

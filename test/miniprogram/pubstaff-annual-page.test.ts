@@ -5,7 +5,7 @@
  * separation of duty is decided server side and its refusal shown as worded), the justice-bureau report copied with
  * wx.setClipboardData, the not-yet-drafted and refused states, and the links from the staff home's annual
  * countdown row and the pubstaff list; 退回 only with its reason (PUB-14 review; the backend's field message shown
- * at the field), the reason then shown to whoever reviews again, with the history. Both font sizes are checked
+ * at the field), the reason then shown to the statistics section that redrafts the figures, with the history. Both font sizes are checked
  * and written to preview/.
  */
 import { mkdirSync } from 'node:fs';
@@ -126,7 +126,7 @@ describe('annual figures staff page', () => {
               }),
             );
     const page = await harness.render(PAGE, { query: { year: '2026' } });
-    expect(await page.text()).toContain('退回重新审核');
+    expect(await page.text()).toContain('退回重新统计');
     await page.invoke('onStep', tap({ step: 'publish' }));
     expect(await page.text()).toContain('网络不畅，请检查网络后重试');
     await page.invoke('onStep', tap({ step: 'publish' }));
@@ -141,9 +141,12 @@ describe('annual figures staff page', () => {
   const REASON = '罚款金额合计与财务科台账不一致，请统计科核对后重新提交。';
   const reviewed = () =>
     staffView({ status: 'reviewed', statusLabel: '待主要领导审批', allowed: ['approve', 'reject'] });
+  // Back with the statistics section (PUB-14): its 重新统计 form, the reason above it.
   const sentBack = () =>
     staffView({
-      allowed: ['review'],
+      status: 'returned',
+      statusLabel: '已退回，待信息统计科重新统计',
+      allowed: ['redraft'],
       comments: [
         { step: 'reject', stepLabel: '退回', round: 1, text: REASON, at: '2027-01-05T02:00:00.000Z' },
       ],
@@ -182,7 +185,7 @@ describe('annual figures staff page', () => {
       { year: 2026, step: 'reject', comment: REASON },
     ]);
     const text = await page.text();
-    expect(text).toContain('已退回，当前状态：待分管领导审核。');
+    expect(text).toContain('已退回信息统计科重新统计。');
     expect(text).toContain(`退回理由：${REASON}`);
     expect(text).toContain('2027-01-05 10:00 退回');
     expect(text).not.toContain('意见（退回理由）不能超过 500 个字');
@@ -192,7 +195,7 @@ describe('annual figures staff page', () => {
     ['normal', 17],
     ['largest', 28],
   ])(
-    'shows the reason field and the earlier 退回 to the approver; the reason to the reviewer (%s font)',
+    'shows the reason field and the earlier 退回 to the approver; the reason to the drafter (%s font)',
     async (label, px) => {
       const dir = path.join(__dirname, '../../preview');
       mkdirSync(dir, { recursive: true });
@@ -208,9 +211,11 @@ describe('annual figures staff page', () => {
       });
 
       harness.answer = () => ok(sentBack());
-      const reviewer = await harness.render(PAGE, { fontSizeSetting: px, query: { year: '2026' } });
-      expect(await checkRender(reviewer.page, ['已退回，待重新审核', REASON, '审核通过'])).toEqual([]);
-      await reviewer.page.screenshot({
+      const drafter = await harness.render(PAGE, { fontSizeSetting: px, query: { year: '2026' } });
+      expect(
+        await checkRender(drafter.page, ['已退回，待信息统计科重新统计', REASON, '重新统计说明（必填）']),
+      ).toEqual([]);
+      await drafter.page.screenshot({
         path: path.join(dir, `pubstaff-annual-sent-back-${label}.png`),
         fullPage: true,
       });

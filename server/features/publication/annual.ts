@@ -4,7 +4,9 @@
  * which an administrator extends: a cron cannot say 调休): it drafts the previous year's figures once (the record's
  * id is the year, created on the ledger, so overlapping runs make one). Staff review (分管领导), approve (主要领导)
  * and publish (办公室) them through the kernel (core/publication/annual.ts `ANNUAL_WORKFLOW`); they must be
- * published by 31 January. `stats.annual` serves only published figures. The report to the district justice
+ * published by 31 January. A 退回 sends them to the statistics section, which recomputes them from the corrected
+ * data (`annual.redraft`, 重新统计, with its 说明) before they are reviewed again; every earlier version stays in
+ * the record with the reason it was sent back. `stats.annual` serves only published figures. The report to the district justice
  * bureau is filled from the template in the legal settings.
  */
 import * as decl from '../../../core/contract/annual';
@@ -12,6 +14,7 @@ import { toShanghaiDate } from '../../../core/calendar';
 import {
   ANNUAL_STATE_LABELS,
   ANNUAL_WORKFLOW,
+  annualFigureChanges,
   annualFigures,
   DEFAULT_JUSTICE_REPORT_TEMPLATE,
   firstWorkingDayOfJanuary,
@@ -21,7 +24,8 @@ import {
   type AnnualFigures,
   type AnnualState,
 } from '../../../core/publication/annual';
-import { allowedSteps, emptyWorkflow, type WorkflowFields } from '../../../core/workflow/define';
+import { ROLE_LABELS } from '../../../core/org/roles';
+import { allowedSteps, emptyWorkflow, refusalOf, type WorkflowFields } from '../../../core/workflow/define';
 import { loadCalendar } from '../../calendar';
 import type { DeadlineProvider } from '../../dashboard/registry';
 import { AppError } from '../../errors';
@@ -53,6 +57,26 @@ interface AnnualRecord {
   publishedAt: string | null;
   /** The steps' comments (the reason of every 退回), oldest first; absent on records drafted before them. */
   comments?: StoredComment[];
+  /**
+   * The version of `figures` (1 as drafted by the scheduler; +1 with each 重新统计), who drafted it (an actor
+   * reference: `system:annual` or the statistician's), when, and the drafter's 说明. Absent on records drafted
+   * before 重新统计 existed (read as version 1 by the scheduler).
+   */
+  revision?: number;
+  draftedBy?: string;
+  draftedAt?: string;
+  note?: string | null;
+  /** Every earlier version as it was when sent back, oldest first (the ledger's events seal each one too). */
+  revisions?: StoredRevision[];
+}
+
+interface StoredRevision {
+  revision: number;
+  figures: AnnualFigures;
+  draftedBy: string;
+  draftedAt: string;
+  note: string | null;
+  sentBack: { reason: string; by: string; at: string } | null;
 }
 
 interface StoredComment {
@@ -64,6 +88,12 @@ interface StoredComment {
 }
 
 const PAGE = 500;
+const SCHEDULER = 'system:annual';
+
+/** `year`'s figures computed from the data as it stands now (the scheduler's draft and every 重新统计). */
+async function figuresFromData(db: Database, year: number): Promise<AnnualFigures> {
+  return annualFigures(year, await entryFacts(db, year), await complaintYearCounts(db, year));
+}
 
 /** Each entry decided in `year` (Beijing dates), as facts the figures count (no party data read out). */
 async function entryFacts(db: Database, year: number): Promise<AnnualEntryFacts[]> {
@@ -106,10 +136,10 @@ async function entryFacts(db: Database, year: number): Promise<AnnualEntryFacts[
 export async function draftAnnualFigures(db: Database, year: number, now: Date): Promise<boolean> {
   const commission = (await listUnits(db)).find((u) => u.kind === 'commission');
   if (!commission) return false;
-  const figures = annualFigures(year, await entryFacts(db, year), await complaintYearCounts(db, year));
+  const figures = await figuresFromData(db, year);
   try {
     await commitChange(db, {
-      actor: 'system:annual',
+      actor: SCHEDULER,
       action: 'annual.draft',
       at: now,
       entities: [
@@ -127,6 +157,11 @@ export async function draftAnnualFigures(db: Database, year: number, now: Date):
             publishBy: publishByOf(year),
             publishedAt: null,
             comments: [],
+            revision: 1,
+            draftedBy: SCHEDULER,
+            draftedAt: now.toISOString(),
+            note: null,
+            revisions: [],
           },
         },
       ],
@@ -156,6 +191,8 @@ async function staffView(call: Call, r: AnnualRecord) {
   const template = settings.values.justiceReportTemplate ?? DEFAULT_JUSTICE_REPORT_TEMPLATE;
   const today = toShanghaiDate(call.now);
   const daysLeft = Math.round((Date.parse(r.publishBy) - Date.parse(today)) / 86_400_000);
+  const revisions = r.revisions ?? [];
+  const previous = revisions[revisions.length - 1];
   return {
     year: r.year,
     status: r.status,
@@ -166,6 +203,21 @@ async function staffView(call: Call, r: AnnualRecord) {
     daysLeft,
     allowed: allowedSteps(ANNUAL_WORKFLOW, actorOf(call.staff!), r),
     publishedAt: r.publishedAt,
+    revision: r.revision ?? 1,
+    draftedBy: drafterLabel(r.draftedBy),
+    draftedAt: r.draftedAt ?? `${r.draftedOn}T00:00:00+08:00`,
+    note: r.note ?? null,
+    changes: previous ? annualFigureChanges(previous.figures, r.figures) : [],
+    revisions: revisions
+      .map((v) => ({
+        revision: v.revision,
+        figures: v.figures,
+        draftedBy: drafterLabel(v.draftedBy),
+        draftedAt: v.draftedAt,
+        note: v.note,
+        sentBack: v.sentBack && { reason: v.sentBack.reason, at: v.sentBack.at },
+      }))
+      .reverse(),
     // Who wrote a comment stays on the ledger (the record's state); the page shows what and when.
     comments: (r.comments ?? []).map((c) => ({
       step: c.step,
@@ -176,6 +228,10 @@ async function staffView(call: Call, r: AnnualRecord) {
     })),
   };
 }
+
+/** Who drafted a version, as staff pages say it: the person stays on the ledger (the record's state). */
+const drafterLabel = (ref: string | undefined) =>
+  !ref || ref === SCHEDULER ? '系统自动生成' : ROLE_LABELS.statistician;
 
 async function load(call: Call, year: number): Promise<AnnualRecord> {
   const r = await getDoc<AnnualRecord>(call.db, ANNUAL_COLLECTION, idOf(year));
@@ -214,6 +270,60 @@ const annualStep = handle(decl.annualStep, async (input, call) => {
   return staffView(call, done.record as unknown as AnnualRecord);
 });
 
+/**
+ * 重新统计 (PUB-14): while sent back, the statistics section recomputes the figures from the data as it stands now
+ * (the same computation as the scheduler's draft) with its 说明, keeps the version sent back (its figures, who
+ * drafted it and when, the reason of the 退回) and resubmits for review. The version the drafter saw must still be
+ * the current one: a 重新统计 in between answers CONFLICT (a retried request answers as the first: idempotent).
+ */
+const annualRedraft = handle(decl.annualRedraft, async (input, call) => {
+  const r = await load(call, input.year);
+  const current = r.revision ?? 1;
+  if (input.revision !== current) {
+    throw new AppError('CONFLICT', `年度数据已重新统计为第 ${current} 版，请刷新后查看`);
+  }
+  const actor = actorOf(call.staff!);
+  // Refused (not sent back, another role) before the figures are computed; the kernel checks again when it commits.
+  const refusal = refusalOf(ANNUAL_WORKFLOW, actor, r, 'redraft');
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+  const figures = await figuresFromData(call.db, r.year);
+  const at = call.now.toISOString();
+  const sentBack = [...(r.comments ?? [])].reverse().find((c) => c.step === 'reject');
+  const done = await applyStep<AnnualRecord & Record<string, unknown>>(call.db, {
+    def: ANNUAL_WORKFLOW as never,
+    id: r._id,
+    loaded: r as AnnualRecord & Record<string, unknown>,
+    step: 'redraft',
+    actor,
+    now: call.now,
+    effect: (state) => {
+      const kept: StoredRevision = {
+        revision: current,
+        figures: r.figures,
+        draftedBy: r.draftedBy ?? SCHEDULER,
+        draftedAt: r.draftedAt ?? `${r.draftedOn}T00:00:00+08:00`,
+        note: r.note ?? null,
+        sentBack: sentBack ? { reason: sentBack.text, by: sentBack.by, at: sentBack.at } : null,
+      };
+      state.revisions = [...(r.revisions ?? []), kept];
+      state.revision = current + 1;
+      state.figures = figures;
+      state.draftedBy = actor.ref;
+      state.draftedAt = at;
+      state.note = input.note;
+      const comment: StoredComment = {
+        step: 'redraft',
+        round: r._wf.round,
+        text: input.note,
+        by: actor.ref,
+        at,
+      };
+      state.comments = [...(r.comments ?? []), comment];
+    },
+  });
+  return staffView(call, done.record as unknown as AnnualRecord);
+});
+
 /** Published figures only: a draft under review is not public. */
 const statsAnnual = handle(decl.statsAnnual, async (input, call) => {
   const rows = rowsOf<AnnualRecord>(
@@ -231,7 +341,11 @@ const statsAnnual = handle(decl.statsAnnual, async (input, call) => {
   return { years, figures: pick?.figures ?? null, publishedAt: pick?.publishedAt ?? null };
 });
 
-export const annualStaffActions = { 'annual.get': annualGet, 'annual.step': annualStep };
+export const annualStaffActions = {
+  'annual.get': annualGet,
+  'annual.step': annualStep,
+  'annual.redraft': annualRedraft,
+};
 export const annualSchedulerActions = { 'annual.draft': annualDraft };
 export const annualPublicActions = { 'stats.annual': statsAnnual };
 
@@ -247,7 +361,7 @@ export const annualDeadlineProvider: DeadlineProvider = {
     const rows = rowsOf<AnnualRecord>(
       await db
         .collection(ANNUAL_COLLECTION)
-        .where({ status: _.in(['drafted', 'reviewed', 'approved']) })
+        .where({ status: _.in(['drafted', 'reviewed', 'approved', 'returned']) })
         .orderBy('year', 'desc')
         .limit(5)
         .get(),

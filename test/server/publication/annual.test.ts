@@ -50,7 +50,8 @@ describe('annual data (PUB-14)', () => {
       publishBy: '2027-01-31',
       daysLeft: 27,
     });
-    expect(drafted.data.allowed).toEqual(['review']);
+    // 审核, or 退回 to the statistics section (test/server/publication/annual-redraft.test.ts).
+    expect(drafted.data.allowed).toEqual(['review', 'reject']);
     // The dashboard counts down to 31 January while the figures are not public.
     const dash = await ctx.call.staff('demo-principal', 'dashboard', {});
     const row = dash.data.providers.find((p: any) => p.id === 'annual.publish');
