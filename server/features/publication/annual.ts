@@ -98,7 +98,9 @@ async function figuresFromData(db: Database, year: number): Promise<AnnualFigure
 /** Each entry decided in `year` (Beijing dates), as facts the figures count (no party data read out). */
 async function entryFacts(db: Database, year: number): Promise<AnnualEntryFacts[]> {
   const _ = db.command;
-  const out: AnnualEntryFacts[] = [];
+  // Every version is read: a correction's timeliness is its first published version's (PUB-12 asks whether the
+  // decision was made public within its deadline; a later correction does not make an on-time publication late).
+  const versions = new Map<string, EntryRecord>();
   for (let skip = 0; ; skip += PAGE) {
     const rows = rowsOf<EntryRecord>(
       await db
@@ -109,24 +111,44 @@ async function entryFacts(db: Database, year: number): Promise<AnnualEntryFacts[
         .limit(PAGE)
         .get(),
     );
-    for (const r of rows) {
-      // A corrected version counts once (as its newest version); drafts are not decisions on record yet.
-      if (r.status === 'superseded' || r.status === 'draft') continue;
-      const e = r.entry;
-      const clock = r._wf?.clocks?.publishSgs ?? r._wf?.clocks?.publishOther;
-      out.push({
-        kind: e.kind,
-        categories:
-          e.kind === 'penalty' ? e.categories : e.kind === 'permit' ? [e.permitCategory] : [e.category],
-        status: r.status,
-        fine: e.kind === 'penalty' ? (e.fine ?? null) : null,
-        confiscated: e.kind === 'penalty' ? (e.confiscated ?? null) : null,
-        publishedOn: r.publishedAt ? toShanghaiDate(new Date(r.publishedAt)) : null,
-        dueOn: clock?.dueDate ?? null,
-      });
-    }
-    if (rows.length < PAGE) return out;
+    for (const r of rows) versions.set(r._id, r);
+    if (rows.length < PAGE) break;
   }
+  const publication = (r: EntryRecord) => {
+    const clock = r._wf?.clocks?.publishSgs ?? r._wf?.clocks?.publishOther;
+    return {
+      publishedOn: r.publishedAt ? toShanghaiDate(new Date(r.publishedAt)) : null,
+      dueOn: clock?.dueDate ?? null,
+    };
+  };
+  /** The first published version along its corrections (`supersedes`; a changed decision, `replaces`, is a new
+   * decision with its own deadline). Bounded: a chain cannot loop. */
+  const firstPublication = (r: EntryRecord) => {
+    let first = publication(r);
+    const seen = new Set([r._id]);
+    for (let prev = r.supersedes ? versions.get(r.supersedes) : undefined; prev && !seen.has(prev._id);) {
+      seen.add(prev._id);
+      if (prev.publishedAt) first = publication(prev);
+      prev = prev.supersedes ? versions.get(prev.supersedes) : undefined;
+    }
+    return first;
+  };
+  const out: AnnualEntryFacts[] = [];
+  for (const r of versions.values()) {
+    // A corrected version counts once (as its newest version); drafts are not decisions on record yet.
+    if (r.status === 'superseded' || r.status === 'draft') continue;
+    const e = r.entry;
+    out.push({
+      kind: e.kind,
+      categories:
+        e.kind === 'penalty' ? e.categories : e.kind === 'permit' ? [e.permitCategory] : [e.category],
+      status: r.status,
+      fine: e.kind === 'penalty' ? (e.fine ?? null) : null,
+      confiscated: e.kind === 'penalty' ? (e.confiscated ?? null) : null,
+      ...firstPublication(r),
+    });
+  }
+  return out;
 }
 
 /**
