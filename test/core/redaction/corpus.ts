@@ -5,6 +5,7 @@
  */
 import frozen from '../../fixtures/redaction/frozen/corpus.json';
 import frozen2 from '../../fixtures/redaction/frozen-2/corpus.json';
+import frozen3 from '../../fixtures/redaction/frozen-3/corpus.json';
 import tuning from '../../fixtures/redaction/tuning/corpus.json';
 import {
   redact,
@@ -24,9 +25,11 @@ export interface LabelledDoc {
 }
 
 /** `frozen2` is `frozen-2/`: the second frozen half, committed before the engine was ever run on it (blind). */
-export const CORPUS: Readonly<Record<'frozen' | 'frozen2' | 'tuning', LabelledDoc[]>> = {
+/** `frozen3` is `frozen-3/`: the third half, measured blind once by the lead, then tuned on (no longer blind). */
+export const CORPUS: Readonly<Record<'frozen' | 'frozen2' | 'frozen3' | 'tuning', LabelledDoc[]>> = {
   frozen: frozen as LabelledDoc[],
   frozen2: frozen2 as LabelledDoc[],
+  frozen3: frozen3 as LabelledDoc[],
   tuning: tuning as LabelledDoc[],
 };
 
