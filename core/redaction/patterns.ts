@@ -155,8 +155,40 @@ const PROPERTY = new RegExp(
   'g',
 );
 
+/**
+ * A number after an ID label, read whole even with typos (O/o for 0, l/I for 1, full-width, spaces, a digit too many
+ * or too few) or masked with * runs: 身份证号：500107196507O81133, 公民身份号码：5001061991****3676.
+ */
+const LABELLED_ID =
+  /(?:身[份分]证(?:件)?(?:号码|号)?|公民身份(?:号码|证号)|证件号码?)(?:[：:]|为|是|[ \u3000])*([0-9０-９OoIlｌＯｏ*＊xXＸｘ](?:[0-9０-９OoIlｌＯｏ*＊xXＸｘ]|[ \u3000](?=[0-9０-９*＊])){13,22})(?![0-9A-Za-z０-９])/g;
+/** A masked resident ID without a label: 6 region digits, a birth year, then digits and a * run, 18 in all. */
+const MASKED_ID =
+  /(?<![0-9A-Za-z*＊])[1-8]\d{5}(?:19|20)\d{2}(?=[\d*＊]{7}[\dXx*＊](?![0-9A-Za-z*＊]))(?=[\d]{0,6}[*＊]{2})[\d*＊]{7}[\dXx*＊]/g;
+
+function labelledIds(text: string, out: PatternFindings): void {
+  for (const m of text.matchAll(LABELLED_ID)) {
+    const body = m[1]!;
+    const folded = [...body]
+      .map(foldWidth)
+      .join('')
+      .replace(/[ \u3000]/g, '')
+      .replace(/O/g, '0')
+      .replace(/[IL]/g, '1');
+    const digits = folded.replace(/[^0-9]/g, '').length;
+    // An ID with typos: 17 to 19 characters; masked: at least 10 digits left (5001061991****3676).
+    const masked = /\*{2,}/.test(folded);
+    if (!/^[0-9*][0-9*]*[0-9X*]$/.test(folded)) continue;
+    if (masked ? digits < 8 || folded.length < 14 || folded.length > 19 : folded.length < 17 || folded.length > 19)
+      continue;
+    const start = m.index! + m[0].length - body.length;
+    out.removals.push(span(start, start + body.length, 'idNumber'));
+  }
+  for (const m of text.matchAll(MASKED_ID)) out.removals.push(span(m.index!, m.index! + m[0].length, 'idNumber'));
+}
+
 export function findPatterns(text: string): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
+  labelledIds(text, out);
   const remediesAt = text.search(/行政复议|行政诉讼/);
   for (const m of text.matchAll(NUMBER_TOKEN)) {
     let start = m.index!;
