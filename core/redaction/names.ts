@@ -573,7 +573,9 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
   for (let i = 0; i < text.length; i++) {
     if (!SURNAME.has(text[i]!) && !COMPOUND.has(text.slice(i, i + 2))) continue;
     const prev = text[i - 1];
-    if (isCjk(prev) && !BOUNDARY_BEFORE.has(prev!)) continue;
+    // After 的 only a three-character name is read (操作该设备的伏小龙): two characters there are mostly words.
+    const afterDe = prev === '的';
+    if (isCjk(prev) && !BOUNDARY_BEFORE.has(prev!) && !afterDe) continue;
     if (covered(i)) continue;
     // A numeral and a measure word are not a given name (小型客车一辆, 车两台).
     if (/^[一二两三四五六七八九十几][辆台个套张名批次件把支瓶盒箱份间处人位]/.test(text.slice(i + 1, i + 3)))
@@ -581,6 +583,7 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     const n = nameAt(text, i, false);
     if (!n) continue;
     const name = text.slice(i, n.end);
+    if (afterDe && name.length !== 3) continue;
     if (keep.has(name) || [...keep].some((k) => k.startsWith(name) || name.startsWith(k))) continue;
     if (placeOrOrg(text, i, n.end, false) || insideTitle(text, i)) continue;
     if (PLACE_END.test(name)) continue; // 江路, 长江路3号: a street, not a name
