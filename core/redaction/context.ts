@@ -96,11 +96,16 @@ const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了
 /** Words after which a condition phrase does not go on (…后遗症行康复理疗, …感染，其丈夫). */
 const PHRASE_END = /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据|学生|儿童|患者|病人|人员|职工|劳动者|未告知|未安排)/;
 
-const FINANCIAL_KEY =
-  /收入|营业额|工资|亏损|亏本|挣|赚|贷款|欠(?![缺妥佳])|负债|债务|低保|救助|补助|(?:经济|生活|家庭|经营|资金|周转)困难|困难户|存款|积蓄|资金(?:不足|紧张|周转|短缺)|流动资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|接济|救济|资助|退休金|养老金|抚恤|补贴|每[月年天日][^，。；]{0,8}元/;
+const FINANCIAL_KEY = new RegExp(
+  [
+    '收入|营业额|工资|亏损|亏本|挣|赚|贷款|欠(?![缺妥佳])|负债|债务|低保|救助|补助|(?:经济|生活|家庭|经营|资金|周转)困难|困难户|存款|积蓄|资金(?:不足|紧张|周转|短缺)|流动资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|接济|救济|资助|退休金|养老金|抚恤|补贴|每[月年天日][^，。；]{0,8}元',
+    // family circumstances (其丈夫常年瘫痪在床, 配偶无业, 名下仅有住房一套, 靠打零工, 已借款6万余元, 开业不久)
+    '瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|零工|借款|借钱|欠款|欠房租|开业不久|经营不善|生意不好|治病|医药费',
+  ].join('|'),
+);
 /** A statement by the party or anyone: 称, 辩称, 提出, 表示 … (its clauses about money are removed). */
 const FINANCIAL_SAID =
-  /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,120})(?=[。；\n]|$)/g;
+  /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,240})(?=[。；\n]|$)/g;
 /** Clauses about money or hardship that are removed even without a speaker (亏损 / 低保 / 无固定收入 …). */
 const FINANCIAL_STRONG =
   /亏损|亏本|每月能挣|月工资|月薪|年薪|每月收入|月收入|年收入|无固定收入|低保|流动资金|负债|家庭困难|生活困难|贷款|积蓄|存款/;
@@ -203,6 +208,15 @@ function phraseEnd(text: string, from: number, end: number, taken: Uint8Array): 
   return end;
 }
 
+/** Whether the clause before a verb at `at` names the person it is done to: 为 and then a removed name (为患者万玉兰). */
+function namedPatientBefore(text: string, at: number, taken: Uint8Array): boolean {
+  const from = Math.max(0, at - 40);
+  const clause = text.slice(from, at);
+  const cut = Math.max(clause.lastIndexOf('。'), clause.lastIndexOf('；'), clause.lastIndexOf('，'));
+  const wei = clause.lastIndexOf('为');
+  return wei > cut && taken.subarray(wei + from + 1, at).includes(1);
+}
+
 function findHealth(text: string, taken: Uint8Array): Span[] {
   const spans: Span[] = [];
   const inHealth = new Uint8Array(text.length); // characters already in a health span
@@ -223,6 +237,9 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     const body = m[1] ?? m[2];
     if (!body || NOT_HEALTH.test(body)) continue;
     const start = m.index! + m[0].length - body.length;
+    // A procedure performed (实施…术) is someone's health data only when done on a named person (为危蕾等人实施乳房
+    // 假体植入术); the service a clinic offered (为求美者实施双眼皮切割手术) or a bare 手术 stays.
+    if (m[0].startsWith('实施') && (body === '手术' || !namedPatientBefore(text, m.index!, taken))) continue;
     add(start, phraseEnd(text, start, start + body.length, taken));
   }
   // What a person said about their body, to the end of the sentence (称其孙子因腹泻在医院输液两天).
@@ -289,7 +306,9 @@ function findFinancial(text: string): Span[] {
     for (const part of body.split(/(?<=[，,])/)) {
       let clause = part.replace(/[，,]$/, '');
       // A speaker inside the clause (当事人称其本人无固定收入): the statement starts after the verb.
-      const said = needSpeaker ? null : /^[^，,]*?(?:称|提出|表示|反映|陈述|自述)[：:]?/.exec(clause);
+      // With a speaker matched earlier (在陈述中称其丈夫…) a second verb in the clause starts the statement too, so the
+      // person's relation words (其丈夫) are kept with it.
+      const said = /^[^，,]*?(?:称|提出|表示|反映|陈述|自述)[：:]?/.exec(clause);
       if (said) {
         at += said[0].length;
         clause = clause.slice(said[0].length);
