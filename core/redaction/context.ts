@@ -55,7 +55,7 @@ const HEALTH_NUCLEUS = new RegExp(
   [
     // diseases and lesions
     '(?<![消抗])炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染(?!性|管理|控制|防控|监测|科|风险|预防|率)|结核|梅毒|艾滋|' +
-      '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|坏死|发紫|发绀|肿胀|水肿|栓塞|挛缩|下垂|血肿|淤血|瘀血|瘢痕|呼吸困难|意识(?:丧失|不清|模糊)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出',
+      '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|坏死|麻痹|发紫|发绀|肿胀|水肿|栓塞|挛缩|下垂|血肿|淤血|瘀血|瘢痕|呼吸困难|意识(?:丧失|不清|模糊)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出',
     // symptoms
     '疼痛|牙痛|腹痛|头痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪',
     // test results and measures
@@ -92,7 +92,7 @@ const FOETAL_SEX = /胎儿(?:的)?(?:性别)?(?:为|是)[男女](?:性|孩|婴)?
 /** A bracket qualifying a diagnosis (左侧上睑下垂（术后）): part of it. */
 const QUALIFIER = /^[（(](?:术后|产后|待查|可能|疑似|复发|双侧|左侧|右侧)[）)]/;
 /** Characters a condition phrase does not reach back over (为其|的|称 …): where a free-standing phrase starts. */
-const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了后时等称诉述生现有者人示载经');
+const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了后时等称诉述生现有者人示载');
 /** Words after which a condition phrase does not go on (…后遗症行康复理疗, …感染，其丈夫). */
 const PHRASE_END = /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据|学生|儿童|患者|病人|人员|职工|劳动者|未告知|未安排)/;
 
@@ -223,6 +223,8 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
   const add = (start: number, end: number) => {
     for (let i = start; i < end; i++) if (taken[i]) end = i; // a health span never holds a name
     while (start < end && /[了，,、\s]/.test(text[start]!)) start++;
+    // 经输血及…: the preposition is not part of the treatment (神经 inside a phrase is).
+    if (/^经(?![期络])/.test(text.slice(start, end))) start++;
     while (end > start && /[，,、\s]/.test(text[end - 1]!)) end--;
     const body = text.slice(start, end);
     if (end - start < 2 || HEALTH_DOCUMENT.test(body) || inTitle(text, start)) return;
@@ -270,7 +272,13 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     add(start, phraseEnd(text, start, start + body.length, taken));
   }
   for (const m of text.matchAll(HEALTH_APPEARED)) {
-    const body = m[2]!;
+    let body = m[2]!;
+    // The condition ends before the people it describes (发现视力不良学生未建档: the condition is 视力不良).
+    for (let i = 1; i < body.length; i++)
+      if (/^(?:学生|儿童|患者|病人|人员|职工|劳动者)/.test(body.slice(i))) {
+        body = body.slice(0, i);
+        break;
+      }
     const from = groupStart(m, 2);
     if (!HEALTH_CONDITION.test(body) || taken.subarray(from, from + body.length).includes(1)) continue;
     // 出现 / 感到 / 伴有 belong to the statement (出现红眼症状); 发现 is the finder's verb and stays.
