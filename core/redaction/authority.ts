@@ -30,7 +30,9 @@ export function withoutAuthority(text: string, removals: readonly Span[], keep: 
   if (!keep) return [...removals];
   const phones = (keep.phones ?? []).map(phoneDigits).filter((p) => p.length >= 7);
   const emails = (keep.emails ?? []).map((e) => compact(e)).filter(Boolean);
-  const accounts = (keep.accounts ?? []).map((a) => compact(a).replace(/[^0-9A-Z]/g, '')).filter((a) => a.length >= 6);
+  const accounts = (keep.accounts ?? [])
+    .map((a) => compact(a).replace(/[^0-9A-Z]/g, ''))
+    .filter((a) => a.length >= 6);
   const addresses = (keep.addresses ?? []).map((a) => compact(a)).filter((a) => a.length >= 4);
   return removals.filter((r) => {
     if (r.source === 'known' || r.source === 'reviewer') return true;

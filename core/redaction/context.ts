@@ -94,7 +94,8 @@ const QUALIFIER = /^[（(](?:术后|产后|待查|可能|疑似|复发|双侧|�
 /** Characters a condition phrase does not reach back over (为其|的|称 …): where a free-standing phrase starts. */
 const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了后时等称诉述生现有者人示载');
 /** Words after which a condition phrase does not go on (…后遗症行康复理疗, …感染，其丈夫). */
-const PHRASE_END = /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据|学生|儿童|患者|病人|人员|职工|劳动者|未告知|未安排)/;
+const PHRASE_END =
+  /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据|学生|儿童|患者|病人|人员|职工|劳动者|未告知|未安排)/;
 
 const FINANCIAL_KEY = new RegExp(
   [
@@ -134,7 +135,12 @@ function phraseAround(text: string, at: number, end: number, taken: Uint8Array):
   let stop = end;
   while (stop < text.length && stop - end < 24) {
     const ch = text[stop]!;
-    if (taken[stop] || !/[\u4e00-\u9fa5、0-9.A-Za-z%‰]/.test(ch) || PHRASE_END.test(text.slice(stop, stop + 4))) break;
+    if (
+      taken[stop] ||
+      !/[\u4e00-\u9fa5、0-9.A-Za-z%‰]/.test(ch) ||
+      PHRASE_END.test(text.slice(stop, stop + 4))
+    )
+      break;
     stop++;
   }
   return [start, stop];
@@ -150,7 +156,9 @@ function joinHealth(text: string, spans: Span[]): Span[] {
     if (
       last &&
       (s.start <= last.end ||
-        /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5]{0,6}(?:结果为|提示|显示))?$/.test(gap))
+        /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5]{0,6}(?:结果为|提示|显示))?$/.test(
+          gap,
+        ))
     ) {
       last.end = Math.max(last.end, s.end);
     } else out.push({ ...s });

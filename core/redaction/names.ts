@@ -437,13 +437,15 @@ function nextInList(text: string, end: number): number {
 const PRESENT_AFTER = /^(?:[、，,。；;）)]|等|在场|到场|陪同|负责|签字|签名|代为|均|也)/;
 /** Common words that are adverbs or quantifiers, never a name even after a role word (工作人员全部在场). */
 const NEVER_NAME = new Set(
-  '全部 全体 全程 全面 明显 明知 相关 相应 相互 都是 尚未 尚有 经常 经过 连续 通过 从未 从事 从业 共同 严格 当场 同时'.split(' '),
+  '全部 全体 全程 全面 明显 明知 相关 相应 相互 都是 尚未 尚有 经常 经过 连续 通过 从未 从事 从业 共同 严格 当场 同时'.split(
+    ' ',
+  ),
 );
 const CLOSE = /^(?:[\s\u3000，,。；;、）)：:]|$)/;
 
 /**
  * A name where a role word or a list says one is (strong reading), also when nameAt has none: a name whose
- * surname is a common word (保洁员黄金在场, 患者家属权利在场), a name written with a space (承办人：邬　静), a surname
+ * surname is a common word (保洁员黄金在场, 患者家属权利在场), a name written with a space (承办人：邬 静, with an ideographic space), a surname
  * segmentit's table lacks with a usual given name closed by punctuation (审核人：占国强).
  */
 function roleNameAt(text: string, p: number): { end: number; certain: boolean } | null {

@@ -178,12 +178,17 @@ function labelledIds(text: string, out: PatternFindings): void {
     // An ID with typos: 17 to 19 characters; masked: at least 10 digits left (5001061991****3676).
     const masked = /\*{2,}/.test(folded);
     if (!/^[0-9*][0-9*]*[0-9X*]$/.test(folded)) continue;
-    if (masked ? digits < 8 || folded.length < 14 || folded.length > 19 : folded.length < 17 || folded.length > 19)
+    if (
+      masked
+        ? digits < 8 || folded.length < 14 || folded.length > 19
+        : folded.length < 17 || folded.length > 19
+    )
       continue;
     const start = m.index! + m[0].length - body.length;
     out.removals.push(span(start, start + body.length, 'idNumber'));
   }
-  for (const m of text.matchAll(MASKED_ID)) out.removals.push(span(m.index!, m.index! + m[0].length, 'idNumber'));
+  for (const m of text.matchAll(MASKED_ID))
+    out.removals.push(span(m.index!, m.index! + m[0].length, 'idNumber'));
 }
 
 export function findPatterns(text: string): PatternFindings {

@@ -154,10 +154,10 @@ export const settingsValuesSchema = z.strictObject({
   authorityContacts: z.optional(
     z.strictObject({
       phones: z.array(phone).check(z.maxLength(10)),
-      emails: z.array(z.string().check(z.trim(), z.regex(/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/))).check(z.maxLength(5)),
-      accounts: z
-        .array(z.string().check(z.trim(), z.regex(/^[0-9][0-9 -]{5,39}$/)))
+      emails: z
+        .array(z.string().check(z.trim(), z.regex(/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/)))
         .check(z.maxLength(5)),
+      accounts: z.array(z.string().check(z.trim(), z.regex(/^[0-9][0-9 -]{5,39}$/))).check(z.maxLength(5)),
       addresses: z.array(z.string().check(z.trim(), z.minLength(4), z.maxLength(200))).check(z.maxLength(5)),
     }),
   ),

@@ -66,7 +66,9 @@ describe('ID numbers after their label, with typos or masks, and masked ones wit
 
 describe('names: compound surnames, common-word names after roles, lists closed by 等N人', () => {
   it('keeps a representative with a compound surname whole and removes others with one', () => {
-    expect(publish('投资人：上官文博\n检查时店员司马婷婷在场。')).toBe('投资人：上官文博\n检查时店员司马某在场。');
+    expect(publish('投资人：上官文博\n检查时店员司马婷婷在场。')).toBe(
+      '投资人：上官文博\n检查时店员司马某在场。',
+    );
     expect(publish('法定代表人：慕容雪晴。现场负责人东方朔签收。')).toBe(
       '法定代表人：慕容雪晴。现场负责人东方某签收。',
     );
@@ -122,9 +124,9 @@ describe('health: findings, screening, complications, foetal sex, treatments', (
 
 describe('statements of family finances, removed whole with the relation words', () => {
   it('removes from the first circumstance clause to the last, the request after them stays', () => {
-    expect(
-      publish('当事人在申辩中称其母亲卧病在床，本人下岗多年，靠打零工维持生活，请求减轻处罚。'),
-    ).toBe('当事人在申辩中称［财产状况信息已隐去］，请求减轻处罚。');
+    expect(publish('当事人在申辩中称其母亲卧病在床，本人下岗多年，靠打零工维持生活，请求减轻处罚。')).toBe(
+      '当事人在申辩中称［财产状况信息已隐去］，请求减轻处罚。',
+    );
   });
 });
 
