@@ -12,17 +12,17 @@ const publish = (text: string, options: RedactOptions = {}) =>
 describe("the authority's own published contacts, given as configuration (RedactOptions.keep)", () => {
   const keep = {
     phones: ['023-4567 8901'],
-    emails: ['WSJD@example.gov.cn'],
+    emails: ['WSJD@163.com'],
     accounts: ['2207 0088 0912 3456 7'],
     addresses: ['重庆市渝北区龙溪街道金山路18号'],
   };
 
   it('keeps them in any spelling, with or without context words, and still removes a person’s', () => {
     const text =
-      '咨询请拨（023）45678901或45678901，来信请寄wsjd@example.gov.cn。' +
+      '咨询请拨（023）45678901或45678901，来信请寄wsjd@163.com。' +
       '罚款请缴至账号220700880912345567。投诉人手机13512345678，邮箱lihua@qq.com。';
     expect(publish(text, { keep: { ...keep, accounts: ['2207 0088 0912 3455 67'] } })).toBe(
-      '咨询请拨（023）45678901或45678901，来信请寄wsjd@example.gov.cn。' +
+      '咨询请拨（023）45678901或45678901，来信请寄wsjd@163.com。' +
         '罚款请缴至账号220700880912345567。投诉人手机［电话号码已隐去］，邮箱［电子邮箱已隐去］。',
     );
   });
@@ -38,6 +38,16 @@ describe("the authority's own published contacts, given as configuration (Redact
     const text = '当事人联系电话023-45678901。';
     const { removals } = redact(text, [{ phones: ['023-45678901'] }], { keep });
     expect(applyRemovals(text, removals)).toBe('当事人联系电话［电话号码已隐去］。');
+  });
+
+  it('without configuration, falls back on context: the contact block, the fine sentence, a government mailbox', () => {
+    const text =
+      '联系人：肖红　联系电话：023-45678901\n请到指定网点缴纳罚款（账号：2207 0088 0912 3455 67）。来信请寄wjzf@cqjlp.gov.cn。';
+    expect(publish(text)).toBe(text.replace('肖红', '肖某'));
+    // A person's own card in the fine sentence still goes.
+    expect(publish('当事人以其个人银行卡6222 0245 6789 0123 456缴纳罚款。')).toBe(
+      '当事人以其个人银行卡［银行账号已隐去］缴纳罚款。',
+    );
   });
 
   it('without configuration, a number in no authority context is removed (the context rule is the fallback)', () => {

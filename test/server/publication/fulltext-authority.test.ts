@@ -17,7 +17,7 @@ const TEXT = [
   '重庆市渝中区卫生健康委员会',
   '行政处罚决定书',
   '当事人：张三丰，联系电话：139-1234-5678。',
-  '群众可拨打热线电话4567 8901查询本决定，或发送邮件至WJW_zf@example.gov.cn。',
+  '群众可拨打热线电话4567 8901查询本决定，或发送邮件至WJW_zf@163.com。',
   '罚款缴入账号：6222 0245 6789 0123 456。',
 ].join('\n');
 
@@ -30,6 +30,7 @@ describe('full text: the authority’s contacts from the legal settings are kept
     expect((await setText(ctx.call, id, TEXT)).ok).toBe(true);
     const removed = removedTexts(TEXT, (await preview(ctx.call, id)).fullText.proposed);
     expect(removed).toContain('4567 8901');
+    expect(removed).toContain('WJW_zf@163.com');
     expect(removed).toContain('139-1234-5678');
   });
 
@@ -38,7 +39,7 @@ describe('full text: the authority’s contacts from the legal settings are kept
       values: {
         authorityContacts: {
           phones: ['023-45678901'],
-          emails: ['wjw_zf@example.gov.cn'],
+          emails: ['wjw_zf@163.com'],
           accounts: ['6222024567890123456'],
           addresses: [],
         },
@@ -51,7 +52,7 @@ describe('full text: the authority’s contacts from the legal settings are kept
     const removed = removedTexts(TEXT, (await preview(ctx.call, id)).fullText.proposed);
     expect(removed).toContain('139-1234-5678');
     expect(removed).not.toContain('4567 8901');
-    expect(removed).not.toContain('WJW_zf@example.gov.cn');
+    expect(removed).not.toContain('WJW_zf@163.com');
     expect(removed).not.toContain('6222 0245 6789 0123 456');
   });
 
