@@ -100,10 +100,16 @@ const PHRASE_END =
 const FINANCIAL_KEY = new RegExp(
   [
     '收入|营业额|工资|亏损|亏本|挣|赚|贷款|欠(?![缺妥佳])|负债|债务|低保|救助|补助|(?:经济|生活|家庭|经营|资金|周转)困难|困难户|存款|积蓄|资金(?:不足|紧张|周转|短缺)|流动资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|接济|救济|资助|退休金|养老金|抚恤|补贴|每[月年天日][^，。；]{0,8}元',
-    // family circumstances (其丈夫常年瘫痪在床, 配偶无业, 名下仅有住房一套, 靠打零工, 已借款6万余元, 开业不久)
-    '瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|零工|借款|借钱|欠款|欠房租|开业不久|经营不善|生意不好|治病|医药费',
+    // debts and earnings in a family's words (靠打零工, 已借款6万余元, 欠房租)
+    '零工|借款|借钱|欠款|欠房租|医药费',
   ].join('|'),
 );
+/**
+ * Family circumstances (其丈夫常年瘫痪在床, 配偶无业, 名下仅有住房一套, 开业不久): part of a statement of finances only
+ * when a clause of the same statement speaks of money (称其系退休医生 alone is not one).
+ */
+const FINANCIAL_CIRCUMSTANCE =
+  /瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|开业不久|经营不善|生意不好|治病/;
 /** A statement by the party or anyone: 称, 辩称, 提出, 表示 … (its clauses about money are removed). */
 const FINANCIAL_SAID =
   /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,240})(?=[。；\n]|$)/g;
@@ -306,8 +312,13 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
   for (const m of text.matchAll(nucleus)) {
     const at = m.index!;
     if (taken[at] || inHealth[at]) continue;
-    if (/^(?:输液|手术|流产|引产|节育器|感染)$/.test(m[0])) continue; // too common alone
+    // Too common alone: a procedure names the institution's service (血液透析室, 输血科) unless a condition is with it.
     const [start, end] = phraseAround(text, at, at + m[0].length, taken);
+    if (/^(?:输液|手术|流产|引产|节育器|感染|输血|透析|化疗|放疗|支架植入|搭桥)$/.test(m[0])) {
+      // …unless the phrase also names a condition (输血及子宫动脉栓塞术后).
+      const rest = text.slice(start, at) + text.slice(at + m[0].length, end);
+      if (!HEALTH_CONDITION.test(rest)) continue;
+    }
     add(start, end);
   }
   return joinHealth(text, spans);
@@ -319,6 +330,7 @@ function findFinancial(text: string): Span[] {
     // The run of clauses about money or hardship (a clause: text between ，). A request after them stays.
     let at = from;
     let run: [number, number] | null = null;
+    let hasMoney = false;
     for (const part of body.split(/(?<=[，,])/)) {
       let clause = part.replace(/[，,]$/, '');
       // A speaker inside the clause (当事人称其本人无固定收入): the statement starts after the verb.
@@ -331,11 +343,13 @@ function findFinancial(text: string): Span[] {
       }
       const money =
         (needSpeaker ? FINANCIAL_KEY : FINANCIAL_STRONG).test(clause) && !NOT_FINANCIAL.test(clause);
-      // From the first clause about money to the last one (a clause between them, 两人均患慢性病, goes too).
-      if (money) run = run ? [run[0], at + clause.length] : [at, at + clause.length];
+      const circumstance = needSpeaker && !money && FINANCIAL_CIRCUMSTANCE.test(clause);
+      if (money) hasMoney = true;
+      // From the first clause about money or circumstances to the last one (a clause between them goes too).
+      if (money || circumstance) run = run ? [run[0], at + clause.length] : [at, at + clause.length];
       at += part.length - (said ? said[0].length : 0);
     }
-    if (run) spans.push(span(run[0], run[1], 'financial'));
+    if (run && hasMoney) spans.push(span(run[0], run[1], 'financial'));
   };
   for (const m of text.matchAll(FINANCIAL_SAID)) {
     clausesOf(m.index! + m[0].length - m[1]!.length, m[1]!, true);

@@ -127,6 +127,13 @@ describe('health: findings, screening, complications, foetal sex, treatments', (
     expect(publish('现场销售“消炎药”若干。')).toBe('现场销售“消炎药”若干。');
   });
 
+  it('keeps a procedure that names the institution’s service, removes it with the condition it treated', () => {
+    expect(publish('该院血液透析室未配备消毒设施。')).toBe('该院血液透析室未配备消毒设施。');
+    const out = publish('产妇经输血及宫腔球囊压迫止血术后脱离危险。');
+    expect(out).toContain('［健康信息已隐去］');
+    expect(out).not.toContain('输血');
+  });
+
   it('keeps a qualifier bracket with the diagnosis', () => {
     expect(publish('出院诊断：右侧面神经麻痹（术后）。')).toBe('出院诊断：［健康信息已隐去］。');
   });
@@ -137,6 +144,13 @@ describe('statements of family finances, removed whole with the relation words',
     expect(publish('当事人在申辩中称其母亲卧病在床，本人下岗多年，靠打零工维持生活，请求减轻处罚。')).toBe(
       '当事人在申辩中称［财产状况信息已隐去］，请求减轻处罚。',
     );
+  });
+});
+
+describe('family circumstances alone are not a statement of finances', () => {
+  it('keeps a circumstance without money in the statement (称其系退休医生)', () => {
+    const text = '当事人称其系退休医生，在家中为邻居看病。';
+    expect(publish(text)).toBe(text);
   });
 });
 
