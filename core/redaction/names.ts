@@ -77,7 +77,7 @@ const COMMON_WORDS = new Set(
     '危险 童装 梅毒 房屋 房间 干燥 解除 宣告 包装 诸如 吉祥 井水 富余 乌龙 焦虑 巴士 弓形 山水 班组 仰卧 ' +
     '伊始 宫内 仇视 厉害 祖传 景观 薄弱 宿主 从未 索取 蒙古 池塘 阴道 能否 双耳 申诉 扶持 牛奶 寿险 通过 边界 ' +
     // school grades (高三 is not 高 + a given name) and what a room inspection finds (毛发)
-    '高一 高二 高三 初一 初二 初三 毛发 毛囊 毛孔 毛絮 毛屑 燕麦 尚且 农药 别墅 柴胡 充电 连锁 鱼塘 古城 终身 居室 步骤 都会 满员 国有 广泛 东西 利息 越是 师范 '
+    '白天 方便 高兴 高一 高二 高三 初一 初二 初三 毛发 毛囊 毛孔 毛絮 毛屑 燕麦 尚且 农药 别墅 柴胡 充电 连锁 鱼塘 古城 终身 居室 步骤 都会 满员 国有 广泛 东西 利息 越是 师范 '
   )
     .split(' ')
     .filter(Boolean),
@@ -313,7 +313,7 @@ const ROLE_WORDS = Object.values(ROLE_CLASSES)
  */
 const ROLE_SUFFIXED = '[\\u4e00-\\u9fa5]{1,4}?(?:人员|员|师)';
 const ROLE = new RegExp(
-  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(][^（()）\n]{1,6}[）)])?(?:为|包括|有)?[：:\\s\u3000]{0,2}`,
+  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(][^（()）\n]{1,6}[）)])?(?:为|包括)?[：:\\s\u3000]{0,2}`,
   'g',
 );
 const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
@@ -437,9 +437,10 @@ function nextInList(text: string, end: number): number {
 const PRESENT_AFTER = /^(?:[、，,。；;）)]|等|在场|到场|陪同|负责|签字|签名|代为|均|也)/;
 /** Common words that are adverbs or quantifiers, never a name even after a role word (工作人员全部在场). */
 const NEVER_NAME = new Set(
-  '全部 全体 全程 全面 明显 明知 相关 相应 相互 都是 尚未 尚有 经常 经过 连续 通过 从未 从事 从业 共同 严格 当场 同时'.split(
-    ' ',
-  ),
+  (
+    '全部 全体 全程 全面 明显 明知 相关 相应 相互 都是 尚未 尚有 经常 经过 连续 通过 从未 从事 从业 共同 严格 当场 同时 ' +
+    '白天 方便 高兴 平时 时候 后来 马上 陆续 常年 长期'
+  ).split(' '),
 );
 const CLOSE = /^(?:[\s\u3000，,。；;、）)：:]|$)/;
 
