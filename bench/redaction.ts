@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/redaction.ts` (also part of `npm run bench`): throughput of the redaction engine (PUB-7:
- * at least 1 MB of decision text per second on one core). The 64 labelled decisions of test/fixtures/redaction (all three halves),
+ * at least 1 MB of decision text per second on one core). The 94 labelled documents of test/fixtures/redaction (all four halves),
  * each with its known party data, are redacted over and over in this one thread until about 4 MB have passed;
  * the median of 5 such rounds is reported, in UTF-8 megabytes and in characters per second, for `redact` alone
  * and with the @node-rs/jieba review hints. Rewrites the redaction section of bench/results.md.
@@ -23,7 +23,7 @@ interface Doc {
 
 function corpus(): Doc[] {
   const dir = path.join(__dirname, '..', 'test', 'fixtures', 'redaction');
-  return ['tuning', 'frozen', 'frozen-2'].flatMap(
+  return ['tuning', 'frozen', 'frozen-2', 'frozen-3'].flatMap(
     (half) => JSON.parse(readFileSync(path.join(dir, half, 'corpus.json'), 'utf8')) as Doc[],
   );
 }

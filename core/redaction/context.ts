@@ -19,7 +19,7 @@ const ADDRESS_BODY =
   '[\\u4e00-\\u9fa50-9０-９A-Za-z\\-－#＃]{4,40}?(?:号|组|室|栋|单元|楼|村|社|弄|户|[0-9０-９]-[0-9０-９]+)(?:[0-9０-９\\-－]+(?:号|室|栋|楼)?)*';
 /** Labels that mark a natural person's home (住所 of a company is not among them; 住所 of a person is, see below). */
 const HOME = new RegExp(
-  `(住址|家庭住址|家住|户籍地址|户籍所在地|户口所在地|户籍地|现住址|经常居住地|现居住地|居住地址|居住地|现居住于|居住于|居住在|暂住于|暂住|住在|住于|现住|住)[：:]?(${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`,
+  `(住址|家庭住址|家住|户籍地址|户籍所在地|户口所在地|户籍地|户籍|现住址|经常居住地|现居住地|居住地址|居住地|现居住于|居住于|居住在|暂住于|暂住|住在|住于|现住|住)[：:]?(${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`,
   'g',
 );
 /** An address followed by 家中 / 自家住所 / 住宅 is someone's home even without a label (在百安路8号家中开设诊所). */
@@ -27,6 +27,12 @@ const AT_HOME = new RegExp(
   `(?:在|于|到|至|位于)(${ADDRESS_BODY})(?=的?(?:家中|自家|住所内|住宅|家里|居所|住处|家))`,
   'g',
 );
+/**
+ * A rural home (…镇…村N组) after a home label or 租住的/居住的, even when more words follow (租住的西彭镇元明村5组一楼房屋),
+ * and an out-of-province one after 户籍 (贵州省遵义市桐梓县九坝镇新站村3组).
+ */
+const RURAL_HOME =
+  /(?:住址|家庭住址|家住|户籍地址|户籍所在地|户口所在地|户籍地|户籍|现住址|居住地址|居住地|居住于|居住在|住在|暂住于|暂住|租住的|租住于|租住在|居住的|住的)[：:]?([\u4e00-\u9fa5]{0,24}?[镇乡][\u4e00-\u9fa5]{1,8}?村[0-9０-９一二三四五六七八九十]{1,3}[组社](?:[0-9０-９]{1,4}号)?)/g;
 const PERSON_RESIDENCE = new RegExp(`住所[：:](${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`, 'g');
 
 const HEALTH = new RegExp(
@@ -48,14 +54,14 @@ const NOT_HEALTH =
 const HEALTH_NUCLEUS = new RegExp(
   [
     // diseases and lesions
-    '炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染(?!性|管理|控制|防控|监测|科|风险|预防|率)|结核|梅毒|艾滋|' +
-      '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出',
+    '(?<![消抗])炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染(?!性|管理|控制|防控|监测|科|风险|预防|率)|结核|梅毒|艾滋|' +
+      '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|坏死|麻痹|发紫|发绀|肿胀|水肿|栓塞|挛缩|下垂|血肿|淤血|瘀血|瘢痕|呼吸困难|意识(?:丧失|不清|模糊)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出',
     // symptoms
     '疼痛|牙痛|腹痛|头痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪',
     // test results and measures
-    '阳性|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能',
+    '阳性|畸变|剂量[^，。；]{0,6}超标|视力不良|裸眼视力|近视|远视|弱视|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能',
     // pregnancy and procedures
-    '怀孕|妊娠|流产|引产|节育器|输液|手术|术后',
+    '怀孕|妊娠|流产|引产|节育器|输血|支架植入|搭桥|透析|化疗|放疗|输液|手术|术后',
   ].join('|'),
 );
 /** The nucleus without the procedures (输液, 手术 …), which a sentence about the party's practice names too. */
@@ -67,10 +73,10 @@ const HEALTH_DOCUMENT =
   /健康证明|健康合格|合格证明|体检合格|健康检查(?!结[论果]为)|许可|资格|资质|技术服务|执业|复检合格|检测报告|管理|制度|规定|标准/;
 /** Statements about a person's body: 称其…, 诉其…, 自述… up to the end of the sentence. */
 const HEALTH_SAID =
-  /(?:称其|诉其|述其|自述|自诉|主诉|反映其|称自己)[，,：:]?([^。；\n]{2,60})(?=[。；\n]|$)/g;
+  /(?:称其|诉其|述其|自述|自诉|主诉|反映其|称自己|称本人|另称|又称)[，,：:]?([^。；\n]{2,60})(?=[。；\n]|$)/g;
 /** Diagnoses and examination results: 诊断为…, 结论为…, up to the clause's end (and a following 建议… clause). */
 const HEALTH_FOUND =
-  /(?:被诊断为|诊断为|确诊为|被确诊为|检出|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,]建议[^，。；,\n]{1,16})?)/g;
+  /(?:筛查结果为|胸片提示|检查提示|被诊断为|诊断为|确诊为|被确诊为|检出|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,]建议[^，。；,\n]{1,16})?)/g;
 /** Symptoms that appeared or were found: 出现恶心、呕吐等症状, 发现眉部皮肤红肿化脓, 全身出现皮疹. */
 const HEALTH_APPEARED =
   /((?:全身|双耳|双眼|双手|双足|双腿|面部|头部|腹部|胸部|皮肤|[左右][耳眼手足腿膝])?)(?:出现|发现|伴有|感到|感觉)([^，。；,\n]{2,30})/g;
@@ -79,17 +85,34 @@ const HEALTH_HAS = /(?:患有|罹患|患上|患(?![者儿病]))[^，。；,\n]{2
 /** After 患有 / 罹患 / 患上 whatever follows is a condition (患有冠心病多年), after a bare 患 only a named one. */
 const HAS_STRONG = /^(?:患有|罹患|患上)/;
 const PREGNANCY = /(?:已)?(?:怀孕|妊娠|孕)(?:约|近|已)?[\d一二三四五六七八九十两]+(?:个)?多?(?:周|月|天)/g;
-const AFTER_SURGERY = /(?:术后|产后|流产后|引产后)[\u4e00-\u9fa5、]{1,14}/g;
+const AFTER_SURGERY =
+  /(?:术后|产后|流产后|引产后)(?:[\u4e00-\u9fa5、]{1,30}?(?=[^\u4e00-\u9fa5、]|$)|[\u4e00-\u9fa5、]{1,14})/g;
+/** A foetus's sex (胎儿性别为女, 胎儿为女性): health data, and telling it is itself unlawful (人口与计划生育法 Art. 39). */
+const FOETAL_SEX = /胎儿(?:的)?(?:性别)?(?:为|是)[男女](?:性|孩|婴)?/g;
+/** A bracket qualifying a diagnosis (左侧上睑下垂（术后）): part of it. */
+const QUALIFIER = /^[（(](?:术后|产后|待查|可能|疑似|复发|双侧|左侧|右侧)[）)]/;
 /** Characters a condition phrase does not reach back over (为其|的|称 …): where a free-standing phrase starts. */
-const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了后时等称诉述生现有者人');
+const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了后时等称诉述生现有者人示载');
 /** Words after which a condition phrase does not go on (…后遗症行康复理疗, …感染，其丈夫). */
-const PHRASE_END = /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据)/;
+const PHRASE_END =
+  /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据|学生|儿童|患者|病人|人员|职工|劳动者|未告知|未安排)/;
 
-const FINANCIAL_KEY =
-  /收入|营业额|工资|亏损|亏本|挣|赚|贷款|欠(?![缺妥佳])|负债|债务|低保|救助|补助|(?:经济|生活|家庭|经营|资金|周转)困难|困难户|存款|积蓄|资金(?:不足|紧张|周转|短缺)|流动资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|接济|救济|资助|退休金|养老金|抚恤|补贴|每[月年天日][^，。；]{0,8}元/;
+const FINANCIAL_KEY = new RegExp(
+  [
+    '收入|营业额|工资|亏损|亏本|挣|赚|贷款|欠(?![缺妥佳])|负债|债务|低保|救助|补助|(?:经济|生活|家庭|经营|资金|周转)困难|困难户|存款|积蓄|资金(?:不足|紧张|周转|短缺)|流动资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|接济|救济|资助|退休金|养老金|抚恤|补贴|每[月年天日][^，。；]{0,8}元',
+    // debts and earnings in a family's words (靠打零工, 已借款6万余元, 欠房租)
+    '零工|借款|借钱|欠款|欠房租|医药费',
+  ].join('|'),
+);
+/**
+ * Family circumstances (其丈夫常年瘫痪在床, 配偶无业, 名下仅有住房一套, 开业不久): part of a statement of finances only
+ * when a clause of the same statement speaks of money (称其系退休医生 alone is not one).
+ */
+const FINANCIAL_CIRCUMSTANCE =
+  /瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|开业不久|经营不善|生意不好|治病/;
 /** A statement by the party or anyone: 称, 辩称, 提出, 表示 … (its clauses about money are removed). */
 const FINANCIAL_SAID =
-  /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,120})(?=[。；\n]|$)/g;
+  /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,240})(?=[。；\n]|$)/g;
 /** Clauses about money or hardship that are removed even without a speaker (亏损 / 低保 / 无固定收入 …). */
 const FINANCIAL_STRONG =
   /亏损|亏本|每月能挣|月工资|月薪|年薪|每月收入|月收入|年收入|无固定收入|低保|流动资金|负债|家庭困难|生活困难|贷款|积蓄|存款/;
@@ -118,7 +141,12 @@ function phraseAround(text: string, at: number, end: number, taken: Uint8Array):
   let stop = end;
   while (stop < text.length && stop - end < 24) {
     const ch = text[stop]!;
-    if (taken[stop] || !/[\u4e00-\u9fa5、0-9]/.test(ch) || PHRASE_END.test(text.slice(stop, stop + 4))) break;
+    if (
+      taken[stop] ||
+      !/[\u4e00-\u9fa5、0-9.A-Za-z%‰]/.test(ch) ||
+      PHRASE_END.test(text.slice(stop, stop + 4))
+    )
+      break;
     stop++;
   }
   return [start, stop];
@@ -133,7 +161,10 @@ function joinHealth(text: string, spans: Span[]): Span[] {
     const gap = last ? text.slice(last.end, s.start) : '';
     if (
       last &&
-      (s.start <= last.end || /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并)?$/.test(gap))
+      (s.start <= last.end ||
+        /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5]{0,6}(?:结果为|提示|显示))?$/.test(
+          gap,
+        ))
     ) {
       last.end = Math.max(last.end, s.end);
     } else out.push({ ...s });
@@ -151,6 +182,10 @@ export function findContext(text: string, names: readonly Span[] = []): ContextF
     const body = m[2]!;
     const start = m.index! + m[0].length - body.length;
     removals.push(span(start, start + body.length, 'homeAddress'));
+  }
+  for (const m of text.matchAll(RURAL_HOME)) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    removals.push(span(start, start + m[1]!.length, 'homeAddress'));
   }
   for (const m of text.matchAll(AT_HOME)) {
     // 在其位于X的住处: the address is X.
@@ -187,15 +222,28 @@ function phraseEnd(text: string, from: number, end: number, taken: Uint8Array): 
   return end;
 }
 
+/** Whether the clause before a verb at `at` names the person it is done to: 为 and then a removed name (为患者万玉兰). */
+function namedPatientBefore(text: string, at: number, taken: Uint8Array): boolean {
+  const from = Math.max(0, at - 40);
+  const clause = text.slice(from, at);
+  const cut = Math.max(clause.lastIndexOf('。'), clause.lastIndexOf('；'), clause.lastIndexOf('，'));
+  const wei = clause.lastIndexOf('为');
+  return wei > cut && taken.subarray(wei + from + 1, at).includes(1);
+}
+
 function findHealth(text: string, taken: Uint8Array): Span[] {
   const spans: Span[] = [];
   const inHealth = new Uint8Array(text.length); // characters already in a health span
   const add = (start: number, end: number) => {
     for (let i = start; i < end; i++) if (taken[i]) end = i; // a health span never holds a name
     while (start < end && /[了，,、\s]/.test(text[start]!)) start++;
+    // 经输血及…: the preposition is not part of the treatment (神经 inside a phrase is).
+    if (/^经(?![期络])/.test(text.slice(start, end))) start++;
     while (end > start && /[，,、\s]/.test(text[end - 1]!)) end--;
     const body = text.slice(start, end);
     if (end - start < 2 || HEALTH_DOCUMENT.test(body) || inTitle(text, start)) return;
+    const q = QUALIFIER.exec(text.slice(end, end + 6));
+    if (q) end += q[0].length;
     spans.push(span(start, end, 'health'));
     inHealth.fill(1, start, end);
   };
@@ -205,6 +253,9 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     const body = m[1] ?? m[2];
     if (!body || NOT_HEALTH.test(body)) continue;
     const start = m.index! + m[0].length - body.length;
+    // A procedure performed (实施…术) is someone's health data only when done on a named person (为危蕾等人实施乳房
+    // 假体植入术); the service a clinic offered (为求美者实施双眼皮切割手术) or a bare 手术 stays.
+    if (m[0].startsWith('实施') && (body === '手术' || !namedPatientBefore(text, m.index!, taken))) continue;
     add(start, phraseEnd(text, start, start + body.length, taken));
   }
   // What a person said about their body, to the end of the sentence (称其孙子因腹泻在医院输液两天).
@@ -235,7 +286,13 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     add(start, phraseEnd(text, start, start + body.length, taken));
   }
   for (const m of text.matchAll(HEALTH_APPEARED)) {
-    const body = m[2]!;
+    let body = m[2]!;
+    // The condition ends before the people it describes (发现视力不良学生未建档: the condition is 视力不良).
+    for (let i = 1; i < body.length; i++)
+      if (/^(?:学生|儿童|患者|病人|人员|职工|劳动者)/.test(body.slice(i))) {
+        body = body.slice(0, i);
+        break;
+      }
     const from = groupStart(m, 2);
     if (!HEALTH_CONDITION.test(body) || taken.subarray(from, from + body.length).includes(1)) continue;
     // 出现 / 感到 / 伴有 belong to the statement (出现红眼症状); 发现 is the finder's verb and stays.
@@ -247,7 +304,7 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     const phrase = text.slice(m.index!, end);
     if (HAS_STRONG.test(phrase) || HEALTH_CONDITION.test(phrase) || /病/.test(phrase)) add(m.index!, end);
   }
-  for (const re of [PREGNANCY, AFTER_SURGERY]) {
+  for (const re of [PREGNANCY, AFTER_SURGERY, FOETAL_SEX]) {
     for (const m of text.matchAll(re)) add(m.index!, m.index! + m[0].length);
   }
   // A condition standing on its own (为其脑梗塞后遗症行康复理疗, 双耳听阈提高, 乙肝表面抗原阳性).
@@ -255,8 +312,13 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
   for (const m of text.matchAll(nucleus)) {
     const at = m.index!;
     if (taken[at] || inHealth[at]) continue;
-    if (/^(?:输液|手术|流产|引产|节育器|感染)$/.test(m[0])) continue; // too common alone
+    // Too common alone: a procedure names the institution's service (血液透析室, 输血科) unless a condition is with it.
     const [start, end] = phraseAround(text, at, at + m[0].length, taken);
+    if (/^(?:输液|手术|流产|引产|节育器|感染|输血|透析|化疗|放疗|支架植入|搭桥)$/.test(m[0])) {
+      // …unless the phrase also names a condition (输血及子宫动脉栓塞术后).
+      const rest = text.slice(start, at) + text.slice(at + m[0].length, end);
+      if (!HEALTH_CONDITION.test(rest)) continue;
+    }
     add(start, end);
   }
   return joinHealth(text, spans);
@@ -268,21 +330,26 @@ function findFinancial(text: string): Span[] {
     // The run of clauses about money or hardship (a clause: text between ，). A request after them stays.
     let at = from;
     let run: [number, number] | null = null;
+    let hasMoney = false;
     for (const part of body.split(/(?<=[，,])/)) {
       let clause = part.replace(/[，,]$/, '');
       // A speaker inside the clause (当事人称其本人无固定收入): the statement starts after the verb.
-      const said = needSpeaker ? null : /^[^，,]*?(?:称|提出|表示|反映|陈述|自述)[：:]?/.exec(clause);
+      // With a speaker matched earlier (在陈述中称其丈夫…) a second verb in the clause starts the statement too, so the
+      // person's relation words (其丈夫) are kept with it.
+      const said = /^[^，,]*?(?:称|提出|表示|反映|陈述|自述)[：:]?/.exec(clause);
       if (said) {
         at += said[0].length;
         clause = clause.slice(said[0].length);
       }
       const money =
         (needSpeaker ? FINANCIAL_KEY : FINANCIAL_STRONG).test(clause) && !NOT_FINANCIAL.test(clause);
-      // From the first clause about money to the last one (a clause between them, 两人均患慢性病, goes too).
-      if (money) run = run ? [run[0], at + clause.length] : [at, at + clause.length];
+      const circumstance = needSpeaker && !money && FINANCIAL_CIRCUMSTANCE.test(clause);
+      if (money) hasMoney = true;
+      // From the first clause about money or circumstances to the last one (a clause between them goes too).
+      if (money || circumstance) run = run ? [run[0], at + clause.length] : [at, at + clause.length];
       at += part.length - (said ? said[0].length : 0);
     }
-    if (run) spans.push(span(run[0], run[1], 'financial'));
+    if (run && hasMoney) spans.push(span(run[0], run[1], 'financial'));
   };
   for (const m of text.matchAll(FINANCIAL_SAID)) {
     clausesOf(m.index! + m[0].length - m[1]!.length, m[1]!, true);

@@ -10,6 +10,7 @@ import { findContext } from './context';
 import { findPatterns, isResidentId } from './patterns';
 import { digitRunView, originalRange } from './normalize';
 import { mergeSpans, withoutOverlaps } from './spans';
+import { withoutAuthority } from './authority';
 import {
   REPLACEMENT_LABELS,
   type KnownPartyData,
@@ -32,7 +33,11 @@ export function redact(
   const patterns = findPatterns(text);
   const names = findNames(text, options);
   const context = findContext(text, names.removals);
-  const removals = mergeSpans([...fromKnown, ...patterns.removals, ...names.removals, ...context.removals]);
+  const removals = mergeSpans([
+    ...fromKnown,
+    ...withoutAuthority(text, [...patterns.removals, ...context.removals], options.keep),
+    ...names.removals,
+  ]);
   const kept = new Set(names.kept);
   const hints = (options.reviewHints?.(text) ?? [])
     .filter((h) => !kept.has(text.slice(h.start, h.end)))

@@ -46,7 +46,10 @@ const FOLLOW = new Set(
     '发现 负责 参与 参加 陪同 协助 签字 签名 确认 承认 介绍 联系 检查 调查 询问 出示 提供 提交 取得 领取 购买 ' +
     '驾驶 前往 前来 到场 在场 在岗 当场 当天 当日 当时 随后 此前 曾经 已经 多次 长期 自行 擅自 私自 ' +
     '取环 取出 放置 拍片 注射 输液 拔牙 就诊 住院 入住 代签 代为 代收 代缴 ' +
-    '双耳 双眼 双手 双足 双腿 左耳 右耳 左眼 右眼 左手 右手 左腿 右腿 左膝 右膝 全身 头部 面部 腰部 腹部 胸部 皮肤 血液'
+    '双耳 双眼 双手 双足 双腿 左耳 右耳 左眼 右眼 左手 右手 左腿 右腿 左膝 右膝 全身 头部 面部 腰部 腹部 胸部 皮肤 血液 ' +
+    // what a witness or relative did, and when (白雪、江山依据…, 之母向菊照看, 邻居邵建英目睹, 其子黎小北饮用后)
+    '依据 依法 依照 根据 律师 目睹 看见 看到 听到 照看 照顾 照料 陈述 申辩 事先 事后 次日 当晚 随即 随后 饮用 食用 服用 ' +
+    '在旁 在内 术后 负责'
   )
     .split(' ')
     .filter(Boolean),
@@ -73,7 +76,8 @@ const COMMON_WORDS = new Set(
     '巢湖 关闭 关键 相同 相比 后果 后期 红外 权利 权益 盖章 益处 公众 公安 公园 米饭 蓝色 季度 麻醉 路线 危害 ' +
     '危险 童装 梅毒 房屋 房间 干燥 解除 宣告 包装 诸如 吉祥 井水 富余 乌龙 焦虑 巴士 弓形 山水 班组 仰卧 ' +
     '伊始 宫内 仇视 厉害 祖传 景观 薄弱 宿主 从未 索取 蒙古 池塘 阴道 能否 双耳 申诉 扶持 牛奶 寿险 通过 边界 ' +
-    '燕麦 尚且 农药 别墅 柴胡 充电 连锁 鱼塘 古城 终身 居室 步骤 都会 满员 国有 广泛 东西 利息 越是 师范 '
+    // school grades (高三 is not 高 + a given name) and what a room inspection finds (毛发)
+    '白天 方便 高兴 高一 高二 高三 初一 初二 初三 毛发 毛囊 毛孔 毛絮 毛屑 燕麦 尚且 农药 别墅 柴胡 充电 连锁 鱼塘 古城 终身 居室 步骤 都会 满员 国有 广泛 东西 利息 越是 师范 '
   )
     .split(' ')
     .filter(Boolean),
@@ -113,6 +117,21 @@ const ROLE_CLASSES = {
     '介绍人',
     '联系人',
     '陪同人',
+    // people on a record or a property who are not its published representative
+    '产权人',
+    '出租人',
+    '承租人',
+    '房主',
+    '审核人',
+    '审批人',
+    '经办人',
+    '签收人',
+    '受送达人',
+    '送达人',
+    '现场负责人',
+    '项目负责人',
+    '值班负责人',
+    '班组负责人',
   ],
   /** Patients and people served (患者, 顾客, 孕妇 …). */
   served: [
@@ -189,6 +208,13 @@ const ROLE_CLASSES = {
     '园长',
     '班主任',
     '老板',
+    // schools and front desks (校医蒲晓琳, 副校长靳国栋, 诊所前台柏雪)
+    '校医',
+    '教师',
+    '老师',
+    '校长',
+    '副校长',
+    '前台',
   ],
   /** Family members (其父亲, 之母, 丈夫 …); children are minors unless an age says otherwise. */
   family: [
@@ -226,6 +252,11 @@ const ROLE_CLASSES = {
     '其父亲',
     '其丈夫',
     '其妻子',
+    // 其 before any kinship word (其女婿, 其婆婆): otherwise 其女 would match first and cut the word
+    ...'祖母 祖父 外婆 外公 奶奶 爷爷 姐姐 妹妹 哥哥 弟弟 婆婆 公公 儿媳 女婿 家属 亲属 姐 妹 兄 弟'
+      .split(' ')
+      .map((w) => `其${w}`),
+    ...'姐 妹 兄 弟 夫 妻 婆婆 公公'.split(' ').map((w) => `之${w}`),
   ],
   /** Children of someone: a minor when an age under 18 follows (女儿尚可馨（14岁）), else an adult's name. */
   child: [
@@ -271,7 +302,7 @@ const ROLE_CLASSES = {
   /** Headers of a party's own line (当事人：, 姓名：). */
   header: ['当事人：', '当事人姓名：', '姓名：', '被处罚人：'],
   /** The published representatives: kept (双公示). */
-  keep: ['负责人', '法定代表人', '法人代表', '经营者', '主要负责人'],
+  keep: ['负责人', '法定代表人', '法人代表', '经营者', '主要负责人', '投资人'],
 } as const;
 const ROLE_WORDS = Object.values(ROLE_CLASSES)
   .flat()
@@ -282,7 +313,7 @@ const ROLE_WORDS = Object.values(ROLE_CLASSES)
  */
 const ROLE_SUFFIXED = '[\\u4e00-\\u9fa5]{1,4}?(?:人员|员|师)';
 const ROLE = new RegExp(
-  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(][^（()）\n]{1,6}[）)])?(?:为)?[：:\\s\u3000]{0,2}`,
+  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(][^（()）\n]{1,6}[）)])?(?:为|包括)?[：:\\s\u3000]{0,2}`,
   'g',
 );
 const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
@@ -326,6 +357,8 @@ export function nameAt(text: string, p: number, strong: boolean): { end: number;
   if (!isCjk(c1) || HARD_STOP.has(c1!)) return null;
   if (COMMON_WORDS.has(text.slice(p, p + 2))) return null;
   if (s === 1 && !SURNAME.has(text[p]!) && !GIVEN.has(c1!)) {
+    // A doubled given character (景甜甜, 乐乐) is a name's, closed like any other.
+    if (c1 === c2 && endsAt(text, p + 3)) return { end: p + 3, certain: true };
     // A weak surname with an unusual given name (温柔): only a two-character name closed by punctuation.
     return /[、，,。；（(\s\u3000]/.test(text[p + 2] ?? '') ? { end: p + 2, certain: true } : null;
   }
@@ -400,6 +433,74 @@ function nextInList(text: string, end: number): number {
   return q + sep[0].length;
 }
 
+/** Words that end a name read after a role word even when the name is itself a common word (保洁员黄金在场). */
+const PRESENT_AFTER = /^(?:[、，,。；;）)]|等|在场|到场|陪同|负责|签字|签名|代为|均|也)/;
+/** Common words that are adverbs or quantifiers, never a name even after a role word (工作人员全部在场). */
+const NEVER_NAME = new Set(
+  (
+    '全部 全体 全程 全面 明显 明知 相关 相应 相互 都是 尚未 尚有 经常 经过 连续 通过 从未 从事 从业 共同 严格 当场 同时 ' +
+    '白天 方便 高兴 平时 时候 后来 马上 陆续 常年 长期'
+  ).split(' '),
+);
+const CLOSE = /^(?:[\s\u3000，,。；;、）)：:]|$)/;
+
+/**
+ * A name where a role word or a list says one is (strong reading), also when nameAt has none: a name whose
+ * surname is a common word (保洁员黄金在场, 患者家属权利在场), a name written with a space (承办人：邬 静, with an ideographic space), a surname
+ * segmentit's table lacks with a usual given name closed by punctuation (审核人：占国强).
+ */
+function roleNameAt(text: string, p: number): { end: number; certain: boolean } | null {
+  const n = nameAt(text, p, true);
+  if (n) return n;
+  const two = text.slice(p, p + 2);
+  if (
+    COMMON_WORDS.has(two) &&
+    !NEVER_NAME.has(two) &&
+    surnameLength(text, p, true) === 1 &&
+    PRESENT_AFTER.test(text.slice(p + 2, p + 4))
+  )
+    return { end: p + 2, certain: true };
+  const c0 = text[p];
+  if (!isCjk(c0) || HARD_STOP.has(c0!) || !GIVEN.has(text[p + 2] ?? '')) return null;
+  if (/^[ \u3000]$/.test(text[p + 1] ?? '') && CLOSE.test(text.slice(p + 3, p + 4)))
+    return { end: p + 3, certain: true };
+  if (GIVEN.has(text[p + 1]!) && CLOSE.test(text.slice(p + 3, p + 4)) && /[：:]$/.test(text.slice(p - 1, p)))
+    return { end: p + 3, certain: true };
+  return null;
+}
+
+/**
+ * Lists of people closed by 等 and a count (景甜甜、宗佳、单雨晴等7人, 伍丽、危蕾、湛蓝等人): every item is read as a
+ * name (strong), the first one by the longest name that starts after a boundary.
+ */
+function listedPeople(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/等(?:[\d一二三四五六七八九十两几多]+)?(?:名|人|位)/g)) {
+    const items: Array<[number, number]> = [];
+    let end = m.index!;
+    for (;;) {
+      let hit: [number, number] | null = null;
+      for (const len of [3, 2]) {
+        const p = end - len;
+        if (p < 0) continue;
+        const before = text[p - 1];
+        const inList = before === '、';
+        if (!inList && !boundaryBefore(before)) continue;
+        const n = nameAt(text, p, true);
+        if (!n || n.end !== end || placeOrOrg(text, p, end, true) || insideTitle(text, p)) continue;
+        hit = [p, end];
+        break;
+      }
+      if (!hit) break;
+      items.push(hit);
+      if (text[hit[0] - 1] !== '、') break;
+      end = hit[0] - 1;
+    }
+    if (items.length >= 2) out.push(...items);
+  }
+  return out;
+}
+
 export interface NameFindings {
   removals: Span[];
   highlights: Span[];
@@ -423,7 +524,7 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     const role = m[1]!;
     let p = m.index! + m[0].length;
     for (;;) {
-      const n = nameAt(text, p, true);
+      const n = roleNameAt(text, p);
       if (!n || placeOrOrg(text, p, n.end, true) || insideTitle(text, p)) break;
       const name = text.slice(p, n.end);
       if (KEEP_ROLES.has(role)) keep.add(name);
@@ -440,6 +541,10 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
       p = nextInList(text, n.end);
       if (p < 0) break;
     }
+  }
+  for (const [a, b] of listedPeople(text)) {
+    const name = text.slice(a, b);
+    if (!keep.has(name) && !found.has(name)) found.set(name, false);
   }
   // Names before 的/之 and a kinship word (尚美玲的女儿, 曹雨之夫): the name is a person's too.
   for (const m of text.matchAll(KIN_AFTER)) {
@@ -471,7 +576,9 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
   for (let i = 0; i < text.length; i++) {
     if (!SURNAME.has(text[i]!) && !COMPOUND.has(text.slice(i, i + 2))) continue;
     const prev = text[i - 1];
-    if (isCjk(prev) && !BOUNDARY_BEFORE.has(prev!)) continue;
+    // After 的 only a three-character name is read (操作该设备的伏小龙): two characters there are mostly words.
+    const afterDe = prev === '的';
+    if (isCjk(prev) && !BOUNDARY_BEFORE.has(prev!) && !afterDe) continue;
     if (covered(i)) continue;
     // A numeral and a measure word are not a given name (小型客车一辆, 车两台).
     if (/^[一二两三四五六七八九十几][辆台个套张名批次件把支瓶盒箱份间处人位]/.test(text.slice(i + 1, i + 3)))
@@ -479,6 +586,7 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     const n = nameAt(text, i, false);
     if (!n) continue;
     const name = text.slice(i, n.end);
+    if (afterDe && name.length !== 3) continue;
     if (keep.has(name) || [...keep].some((k) => k.startsWith(name) || name.startsWith(k))) continue;
     if (placeOrOrg(text, i, n.end, false) || insideTitle(text, i)) continue;
     if (PLACE_END.test(name)) continue; // 江路, 长江路3号: a street, not a name

@@ -26,9 +26,12 @@ const KEEP_LABEL =
   /(信用代码|注册号|执照|许可证|执业证|执法证|资格证|证书编码|证号|编号|文号|编码|登记号|病案号|批准号|批件|案号|房间号|工号|报告)[^\n。；，]{0,6}$/;
 /** Context of the authority's own fine-collection account and contacts, which are published. */
 const AUTHORITY_CONTEXT =
-  /(财政局|非税|汇缴|国库|代收银行|指定银行|本机关|本委|我委|卫生健康委员会|卫生监督所|卫生健康局)/;
+  /(财政局|非税|汇缴|国库|代收银行|指定银行|本机关|本委|我委|卫生健康委员会|卫生监督所|卫生健康局|综合行政执法|执法支队|执法大队|监督执法)/;
 /** The fine-collection account (published): the treasury, the non-tax revenue account, the collecting bank. */
-const FINE_ACCOUNT_CONTEXT = /(财政局|财政|非税|汇缴|国库|代收银行|指定银行|本机关账户|本委账户)/;
+const FINE_ACCOUNT_CONTEXT =
+  /(财政局|财政|非税|汇缴|国库|代收银行|指定银行|本机关账户|本委账户|缴纳罚款|缴纳罚没款|罚没款|缴款账户)/;
+/** A person's own account in the same sentence (以其个人银行卡缴纳罚款): not the fine-collection account. */
+const PERSONAL_ACCOUNT = /个人|本人|其银行卡|微信|支付宝/;
 const BANK_LABEL = /(银行卡|卡号|账号|帐号|账户|帐户|开户行|银行)[^\n。；]{0,12}$/;
 
 function luhn(digits: string): boolean {
@@ -118,13 +121,15 @@ function classifyNumber(
   // The authority's own numbers: named on the same line, or on a contact line after the remedies notice.
   const closing =
     /^(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) && remediesAt >= 0 && remediesAt < start;
+  // The issuing authority's contact block (联系人：officer 联系电话：landline; 承办人：… 电话：…): its landline.
+  const contactBlock = /^(?:本机关)?(?:联系人|承办人|经办人)[：:]/.test(before);
   // The authority named in the same sentence (an earlier sentence's 向本委投诉 says nothing about this number).
   const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1);
   const authority = AUTHORITY_CONTEXT.test(sentence) || closing;
   const mobile = /^(?:0086|86)?1[3-9]\d{9}$/.test(digits);
   const landline = /^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14;
   if (mobile || landline) {
-    if (landline && authority) return;
+    if (landline && (authority || contactBlock)) return;
     if (KEEP_LABEL.test(before) && !/电话|手机|联系/.test(before.slice(-8))) return;
     return void out.removals.push(span(start, end, 'phone'));
   }
@@ -133,7 +138,7 @@ function classifyNumber(
   }
   if (digits.length >= 12 && digits.length <= 30 && /^\d+$/.test(digits)) {
     if (KEEP_LABEL.test(before) || isUscc(digits)) return;
-    if (FINE_ACCOUNT_CONTEXT.test(sentence) || closing) return;
+    if ((FINE_ACCOUNT_CONTEXT.test(sentence) && !PERSONAL_ACCOUNT.test(sentence)) || closing) return;
     if (BANK_LABEL.test(before) || (digits.length >= 16 && digits.length <= 19 && luhn(digits))) {
       return void out.removals.push(span(start, end, 'bankAccount'));
     }
@@ -155,8 +160,45 @@ const PROPERTY = new RegExp(
   'g',
 );
 
+/**
+ * A number after an ID label, read whole even with typos (O/o for 0, l/I for 1, full-width, spaces, a digit too many
+ * or too few) or masked with * runs: 身份证号：500107196507O81133, 公民身份号码：5001061991****3676.
+ */
+const LABELLED_ID =
+  /(?:身[份分]证(?:件)?(?:号码|号)?|公民身份(?:号码|证号)|证件号码?)(?:[：:]|为|是|[ \u3000])*([0-9０-９OoIlｌＯｏ*＊xXＸｘ](?:[0-9０-９OoIlｌＯｏ*＊xXＸｘ]|[ \u3000](?=[0-9０-９*＊])){13,22})(?![0-9A-Za-z０-９])/g;
+/** A masked resident ID without a label: 6 region digits, a birth year, then digits and a * run, 18 in all. */
+const MASKED_ID =
+  /(?<![0-9A-Za-z*＊])[1-8]\d{5}(?:19|20)\d{2}(?=[\d*＊]{7}[\dXx*＊](?![0-9A-Za-z*＊]))(?=[\d]{0,6}[*＊]{2})[\d*＊]{7}[\dXx*＊]/g;
+
+function labelledIds(text: string, out: PatternFindings): void {
+  for (const m of text.matchAll(LABELLED_ID)) {
+    const body = m[1]!;
+    const folded = [...body]
+      .map(foldWidth)
+      .join('')
+      .replace(/[ \u3000]/g, '')
+      .replace(/O/g, '0')
+      .replace(/[IL]/g, '1');
+    const digits = folded.replace(/[^0-9]/g, '').length;
+    // An ID with typos: 17 to 19 characters; masked: at least 10 digits left (5001061991****3676).
+    const masked = /\*{2,}/.test(folded);
+    if (!/^[0-9*][0-9*]*[0-9X*]$/.test(folded)) continue;
+    if (
+      masked
+        ? digits < 8 || folded.length < 14 || folded.length > 19
+        : folded.length < 17 || folded.length > 19
+    )
+      continue;
+    const start = m.index! + m[0].length - body.length;
+    out.removals.push(span(start, start + body.length, 'idNumber'));
+  }
+  for (const m of text.matchAll(MASKED_ID))
+    out.removals.push(span(m.index!, m.index! + m[0].length, 'idNumber'));
+}
+
 export function findPatterns(text: string): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
+  labelledIds(text, out);
   const remediesAt = text.search(/行政复议|行政诉讼/);
   for (const m of text.matchAll(NUMBER_TOKEN)) {
     let start = m.index!;
@@ -177,7 +219,11 @@ export function findPatterns(text: string): PatternFindings {
     const s = m.index! + m[0].length - m[1]!.length;
     out.removals.push(span(s, s + m[1]!.length, 'idNumber'));
   }
-  for (const m of text.matchAll(EMAIL)) out.removals.push(span(m.index!, m.index! + m[0].length, 'email'));
+  for (const m of text.matchAll(EMAIL)) {
+    // A government domain's mailbox (….gov.cn) is an institution's published address, not a person's.
+    if (/\.gov\.cn$/i.test(m[0])) continue;
+    out.removals.push(span(m.index!, m.index! + m[0].length, 'email'));
+  }
   for (const m of text.matchAll(WECHAT)) {
     const s = m.index! + m[0].length - m[1]!.length;
     out.removals.push(span(s, s + m[1]!.length, 'wechat'));

@@ -54,6 +54,17 @@ export interface RedactOptions {
   /** Natural persons' names that are published (legal representatives, individual businesses' operators). */
   keepNames?: string[];
   /**
+   * The authority's own published contacts (from the legal settings): removals whose text is one of these in any
+   * spelling are dropped (phones with or without +86 or area code, e-mail, fine-collection accounts, office
+   * addresses). The context rule (财政局, 非税 … around an account) still applies when these are not given.
+   */
+  keep?: {
+    phones?: readonly string[];
+    emails?: readonly string[];
+    accounts?: readonly string[];
+    addresses?: readonly string[];
+  };
+  /**
    * Extra "please review" spans from a segmenter that cannot live in core/ (server/redaction/jieba.ts wraps
    * @node-rs/jieba, a native module): called with the text, returns highlight candidates.
    */

@@ -147,6 +147,20 @@ export const settingsValuesSchema = z.strictObject({
    * `{year}`, `{total}`, `{penalty}`, `{fines}`... filled in (core/publication/annual.ts). Absent: the built-in text.
    */
   justiceReportTemplate: z.optional(z.string().check(z.minLength(1), z.maxLength(4000))),
+  /**
+   * The commission's own published contacts (PUB-7): kept in any spelling when a decision's full text is redacted
+   * (core/redaction/authority.ts). Absent: the engine recognises them only by the words around them (财政局, 非税 …).
+   */
+  authorityContacts: z.optional(
+    z.strictObject({
+      phones: z.array(phone).check(z.maxLength(10)),
+      emails: z
+        .array(z.string().check(z.trim(), z.regex(/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/)))
+        .check(z.maxLength(5)),
+      accounts: z.array(z.string().check(z.trim(), z.regex(/^[0-9][0-9 -]{5,39}$/))).check(z.maxLength(5)),
+      addresses: z.array(z.string().check(z.trim(), z.minLength(4), z.maxLength(200))).check(z.maxLength(5)),
+    }),
+  ),
 });
 
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;

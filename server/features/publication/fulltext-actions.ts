@@ -66,7 +66,7 @@ const publicationSetFullText = handle(decl.publicationSetFullText, async (input,
   const caseNo = input.caseNo ?? null;
   // The same text sent again (a retry) changes nothing.
   if (old && old.text === input.text && old.caseNo === caseNo && old.source === source) return done(r, old);
-  const known = await knownDataFor(call.db, r, caseNo);
+  const known = await knownDataFor(call.db, r, caseNo, call.now);
   const marks = marksOf(input.text, known);
   const fullText: FullTextRecord = {
     text: input.text,

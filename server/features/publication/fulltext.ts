@@ -6,18 +6,21 @@
  * answered: the known data exists only inside these calls.
  */
 import { applyRemovals, leakScan, redact, REPLACEMENT_LABELS } from '../../../core/redaction';
-import type { KnownPartyData, RedactionKind, Span } from '../../../core/redaction';
+import type { KnownPartyData, RedactOptions, RedactionKind, Span } from '../../../core/redaction';
 import type { FullTextRecord, SpanChoice } from '../../../core/publication/fulltext';
 import type { PublicationEntry } from '../../../core/publication/fields';
 import { AppError } from '../../errors';
 import type { Database } from '../../platform/cloudbase';
 import { caseKnownData } from '../case/known-data';
+import { currentSettings } from '../../settings';
 import type { EntryRecord } from './model';
 
 export interface KnownData {
   known: KnownPartyData[];
   /** Names published under the 双公示 standard (legal representatives, operators): not removed. */
   keepNames: string[];
+  /** The commission's own published contacts from the legal settings (kept in any spelling); absent: none set. */
+  keep?: RedactOptions['keep'];
 }
 
 const some = (...v: Array<string | null | undefined>) => v.filter((x): x is string => !!x && !!x.trim());
@@ -63,20 +66,30 @@ export async function knownOfCase(db: Database, unitId: string, caseNo: string):
   return { known, keepNames: natural ? [] : some(c.legalRepresentative) };
 }
 
-/** The known data for an entry's full text: its party, and the named case's when there is one. */
+/**
+ * The known data for an entry's full text: its party, and the named case's when there is one; with the commission's
+ * own published contacts from the legal settings in force at `at` (kept, PUB-7).
+ */
 export async function knownDataFor(
   db: Database,
   r: Pick<EntryRecord, 'entry' | 'unitId'>,
   caseNo: string | null,
+  at: Date = new Date(),
 ): Promise<KnownData> {
   const own = knownOfEntry(r.entry);
-  if (!caseNo) return own;
+  const keep = (await currentSettings(db, at)).values.authorityContacts;
+  if (!caseNo) return { ...own, keep };
   const fromCase = await knownOfCase(db, r.unitId, caseNo);
-  return { known: [...own.known, ...fromCase.known], keepNames: [...own.keepNames, ...fromCase.keepNames] };
+  return {
+    known: [...own.known, ...fromCase.known],
+    keepNames: [...own.keepNames, ...fromCase.keepNames],
+    keep,
+  };
 }
 
 /** The engine's marks on a text (no segmenter hints here: @node-rs/jieba is a native module the functions do not ship). */
-export const marksOf = (text: string, k: KnownData) => redact(text, k.known, { keepNames: k.keepNames });
+export const marksOf = (text: string, k: KnownData) =>
+  redact(text, k.known, { keepNames: k.keepNames, keep: k.keep });
 
 /** What a reviewer-added removal shows: a name as its surname + 某, anything else as its bracketed label. */
 export function replacementOf(text: string, c: SpanChoice): string {
@@ -125,7 +138,7 @@ export async function remarkedFullText(
   f: FullTextRecord,
   now: Date,
 ): Promise<FullTextRecord> {
-  const marks = marksOf(f.text, await knownDataFor(db, r, f.caseNo));
+  const marks = marksOf(f.text, await knownDataFor(db, r, f.caseNo, now));
   return {
     ...f,
     ...marks,
