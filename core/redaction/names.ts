@@ -14,6 +14,8 @@ import {
   COMPOUND_SURNAMES_ALL,
   GIVEN_NAME_CHARS,
   PLACE_STEMS,
+  PROVINCE_STEMS,
+  REGION_STEMS,
   SURNAMES,
   WEAK_SURNAMES,
 } from './data.generated';
@@ -26,6 +28,27 @@ const WEAK = new Set(WEAK_SURNAMES);
 const COMPOUND = new Set(COMPOUND_SURNAMES_ALL.split(','));
 const GIVEN = new Set(GIVEN_NAME_CHARS);
 const PLACES = new Set(PLACE_STEMS.split(','));
+/** Provinces (甘肃, 四川): never a name. Prefecture-level cities (天水, 黄山): not a name unless a role word says so. */
+const PROVINCES = new Set(PROVINCE_STEMS.split(','));
+const REGIONS = new Set(REGION_STEMS.split(','));
+/**
+ * Brands named after people (李宁 sportswear, 张小泉 scissors, 王老吉 tea …): the brand, not a person. A name in
+ * quotes followed by 牌/品牌/商标 is a brand too, listed or not (“李宁”牌泳镜).
+ */
+const BRANDS = new Set(
+  (
+    '李宁 张小泉 王老吉 周黑鸭 王致和 马应龙 杨国福 张亮 王守义 陈李济 胡庆余 雷允上 李锦记 曾记 廖记 ' +
+    '黄飞红 周大福 周生生 谢馥春 孔乙己 康师傅 徐福记 金六福 钟薛高 汤臣倍健 老干妈 陶华碧 王小卤 赵一鸣 ' +
+    '白象 乔丹 鸿星尔克 双汇 金龙鱼 海天 劲霸 李子柒 张裕 古井 孔府 宋河 杜康 刘伶 曹操 霸王 云南白药 马利 吴裕泰 张一元'
+  )
+    .split(' ')
+    .filter(Boolean),
+);
+const BRAND_AFTER = /^[”"’』」]?(?:牌|品牌|商标|牌子|品牌的|专卖|旗舰)/;
+/** Adverbs and time words right after a surname character: 曾多次, 曾先后, 向来 — no given name. */
+const ADVERB_AFTER = new Set(
+  '多次 先后 一度 屡次 反复 再次 数次 几次 两次 三次 一直 曾经 已经 经常 不止 未曾 亲自 独自 如实'.split(' '),
+);
 
 /** Characters that are never (in practice) a given name's character: function words and common verbs. */
 const HARD_STOP = new Set(
@@ -49,7 +72,9 @@ const FOLLOW = new Set(
     '双耳 双眼 双手 双足 双腿 左耳 右耳 左眼 右眼 左手 右手 左腿 右腿 左膝 右膝 全身 头部 面部 腰部 腹部 胸部 皮肤 血液 ' +
     // what a witness or relative did, and when (白雪、江山依据…, 之母向菊照看, 邻居邵建英目睹, 其子黎小北饮用后)
     '依据 依法 依照 根据 律师 目睹 看见 看到 听到 照看 照顾 照料 陈述 申辩 事先 事后 次日 当晚 随即 随后 饮用 食用 服用 ' +
-    '在旁 在内 术后 负责'
+    '在旁 在内 术后 负责 ' +
+    // adverbs and joint acts that follow a name straight on (谷满囤先后出现, 蓝建平如实说明, 常胜男独自接生, 邝卫东会同)
+    '先后 如实 独自 连续 会同 一同 一起 共同 分别 租赁 租用 借用 帮助 二人 三人 的帮助'
   )
     .split(' ')
     .filter(Boolean),
@@ -356,6 +381,7 @@ export function nameAt(text: string, p: number, strong: boolean): { end: number;
   const c2 = text[p + s + 1];
   if (!isCjk(c1) || HARD_STOP.has(c1!)) return null;
   if (COMMON_WORDS.has(text.slice(p, p + 2))) return null;
+  if (ADVERB_AFTER.has(text.slice(p + s, p + s + 2))) return null; // 曾多次, 曾先后: 曾 the adverb
   if (s === 1 && !SURNAME.has(text[p]!) && !GIVEN.has(c1!)) {
     // A doubled given character (景甜甜, 乐乐) is a name's, closed like any other.
     if (c1 === c2 && endsAt(text, p + 3)) return { end: p + 3, certain: true };
@@ -376,6 +402,10 @@ export function nameAt(text: string, p: number, strong: boolean): { end: number;
 
 /** A place (周家坝街道, 陈家坝路) or an organisation (王老吉凉茶, 曾记理发店) starts at p. */
 function placeOrOrg(text: string, p: number, end: number, strong: boolean): boolean {
+  const cand = text.slice(p, end);
+  if (PROVINCES.has(cand) || (!strong && REGIONS.has(cand))) return true;
+  if (PROVINCES.has(text.slice(p, p + 2)) || PROVINCES.has(text.slice(p, p + 3))) return true; // 甘肃向阳建材
+  if (BRANDS.has(cand) || BRAND_AFTER.test(text.slice(end, end + 3))) return true;
   // After a role word a name that equals a place stem (万东, 安平) is still a name; only a longer place is not.
   for (let k = 2; k <= 4; k++)
     if (PLACES.has(text.slice(p, p + k)) && (strong ? k > end - p : k >= end - p)) return true;
