@@ -74,7 +74,7 @@ const FOLLOW = new Set(
     '依据 依法 依照 根据 律师 目睹 看见 看到 听到 照看 照顾 照料 陈述 申辩 事先 事后 次日 当晚 随即 随后 饮用 食用 服用 ' +
     '在旁 在内 术后 负责 ' +
     // adverbs and joint acts that follow a name straight on (谷满囤先后出现, 蓝建平如实说明, 常胜男独自接生, 邝卫东会同)
-    '先后 如实 独自 连续 会同 一同 一起 共同 分别 租赁 租用 借用 帮助 二人 三人 的帮助'
+    '先后 如实 独自 连续 会同 一同 一起 共同 分别 租赁 租用 借用 帮助 处置 处理 救治 抢救 诊治 接诊'
   )
     .split(' ')
     .filter(Boolean),
@@ -172,6 +172,12 @@ const ROLE_CLASSES = {
     '消费者',
     '购买者',
     '游泳者',
+    // guests by what they came for (泳客尚可（11岁）, 浴客, 房客)
+    '泳客',
+    '浴客',
+    '房客',
+    '食客',
+    '宾客',
     '孕妇',
     '产妇',
     '求助者',
@@ -232,6 +238,21 @@ const ROLE_CLASSES = {
     '院长',
     '园长',
     '班主任',
+    // heads of a department or office (医务科科长高明, 院感科科长万全), doctors by post (保健医文静)
+    '科长',
+    '副科长',
+    '所长',
+    '站长',
+    '局长',
+    '队长',
+    '处长',
+    '部长',
+    '股长',
+    '保健医',
+    '保健医生',
+    '军医',
+    '队医',
+    '家庭医生',
     '老板',
     // schools and front desks (校医蒲晓琳, 副校长靳国栋, 诊所前台柏雪)
     '校医',
@@ -385,8 +406,18 @@ export function nameAt(text: string, p: number, strong: boolean): { end: number;
   if (s === 1 && !SURNAME.has(text[p]!) && !GIVEN.has(c1!)) {
     // A doubled given character (景甜甜, 乐乐) is a name's, closed like any other.
     if (c1 === c2 && endsAt(text, p + 3)) return { end: p + 3, certain: true };
-    // A weak surname with an unusual given name (温柔): only a two-character name closed by punctuation.
-    return /[、，,。；（(\s\u3000]/.test(text[p + 2] ?? '') ? { end: p + 2, certain: true } : null;
+    // A weak surname with an unusual given name (温柔): a two-character name closed by punctuation, or a
+    // three-character one closed by punctuation or a following word (谷满仓连续…, 谷满囤先后…).
+    if (/[、，,。；（(\s\u3000]/.test(text[p + 2] ?? '')) return { end: p + 2, certain: true };
+    const c3 = text[p + 3];
+    if (
+      isCjk(c2) &&
+      !HARD_STOP.has(c2!) &&
+      !AFTER.has(c2!) &&
+      (!isCjk(c3) || FOLLOW.has(text.slice(p + 3, p + 5)) || HARD_STOP.has(c3!))
+    )
+      return { end: p + 3, certain: true };
+    return null;
   }
   const twoGiven =
     isCjk(c2) &&
@@ -472,6 +503,10 @@ const NEVER_NAME = new Set(
     '白天 方便 高兴 平时 时候 后来 马上 陆续 常年 长期'
   ).split(' '),
 );
+/** An organisation right before a name (村委会王满仓, 居委会, 卫生院): a three-character name there is read. */
+const ORG_BEFORE = /(?:村委会|居委会|委员会|公司|医院|卫生院|卫生室|诊所|学校|政府)$/;
+/** What a person does, right after their name at a sentence's start. */
+const PERSON_ACT = /^(?:陪同|在场|到场|签字|签名|确认|承认|介绍|出示|提供|带领)/;
 const CLOSE = /^(?:[\s\u3000，,。；;、）)：:]|$)/;
 
 /**
@@ -505,7 +540,8 @@ function roleNameAt(text: string, p: number): { end: number; certain: boolean } 
  */
 function listedPeople(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/等(?:[\d一二三四五六七八九十两几多]+)?(?:名|人|位)/g)) {
+  // 等N人, 等人, or a bare count of two or more (尚武、卢秀英二人).
+  for (const m of text.matchAll(/等(?:[\d一二三四五六七八九十两几多]+)?(?:名|人|位)|(?<=[\u4e00-\u9fa5])[二两三四五六七八九十](?:名|人|位)/g)) {
     const items: Array<[number, number]> = [];
     let end = m.index!;
     for (;;) {
@@ -515,7 +551,9 @@ function listedPeople(text: string): Array<[number, number]> {
         if (p < 0) continue;
         const before = text[p - 1];
         const inList = before === '、';
-        if (!inList && !boundaryBefore(before)) continue;
+        // The list's first item may follow a time word (进门时尚武、卢秀英二人…).
+        if (!inList && !boundaryBefore(before) && !(items.length > 0 && /[时后中]/.test(before ?? '')))
+          continue;
         const n = nameAt(text, p, true);
         if (!n || n.end !== end || placeOrOrg(text, p, end, true) || insideTitle(text, p)) continue;
         hit = [p, end];
@@ -607,8 +645,21 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     if (!SURNAME.has(text[i]!) && !COMPOUND.has(text.slice(i, i + 2))) continue;
     const prev = text[i - 1];
     // After 的 only a three-character name is read (操作该设备的伏小龙): two characters there are mostly words.
-    const afterDe = prev === '的';
+    // After an organisation too (村委会王满仓的帮助下): a person of it.
+    const afterDe = prev === '的' || ORG_BEFORE.test(text.slice(Math.max(0, i - 4), i));
     if (isCjk(prev) && !BOUNDARY_BEFORE.has(prev!) && !afterDe) continue;
+    // At a sentence's start, a name that begins with a common word (曾经纬陪同执法人员…) before a person's act.
+    if (
+      !isCjk(prev) &&
+      COMMON_WORDS.has(text.slice(i, i + 2)) &&
+      isCjk(text[i + 2]) &&
+      !AFTER.has(text[i + 2]!) &&
+      PERSON_ACT.test(text.slice(i + 3, i + 5))
+    ) {
+      removals.push(nameSpan(text, i, i + 3, 'segmenter'));
+      mask.fill(1, i, i + 3);
+      continue;
+    }
     if (covered(i)) continue;
     // A numeral and a measure word are not a given name (小型客车一辆, 车两台).
     if (/^[一二两三四五六七八九十几][辆台个套张名批次件把支瓶盒箱份间处人位]/.test(text.slice(i + 1, i + 3)))
