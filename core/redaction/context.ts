@@ -117,7 +117,7 @@ const FINANCIAL_KEY = new RegExp(
   [
     '收入|营业额|工资|亏损|亏本|挣|赚|贷款|欠(?![缺妥佳])|负债|债务|低保|救助|补助|(?:经济|生活|家庭|经营|资金|周转)困难|困难户|存款|积蓄|资金(?:不足|紧张|周转|短缺)|流动资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|接济|救济|资助|退休金|养老金|抚恤|补贴|每[月年天日][^，。；]{0,8}元',
     // debts and earnings in a family's words (靠打零工, 已借款6万余元, 欠房租)
-    '零工|借款|借钱|欠款|欠房租|医药费',
+    '零工|借款|借钱|欠款|欠房租|医药费|房贷|车贷|偿还|还款|还贷|投入的?[\\d一二三四五六七八九十百千万]+',
   ].join('|'),
 );
 /**
@@ -125,13 +125,13 @@ const FINANCIAL_KEY = new RegExp(
  * when a clause of the same statement speaks of money (称其系退休医生 alone is not one).
  */
 const FINANCIAL_CIRCUMSTANCE =
-  /瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|开业不久|经营不善|生意不好|治病/;
+  /瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|开业不久|经营不善|生意不好|治病|治疗|看病|去世|病故|丧偶|离异|离婚|独自生活|独居|抚养|赡养|孤寡|无子女|无人照顾/;
 /** A statement by the party or anyone: 称, 辩称, 提出, 表示 … (its clauses about money are removed). */
 const FINANCIAL_SAID =
   /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,240})(?=[。；\n]|$)/g;
 /** Clauses about money or hardship that are removed even without a speaker (亏损 / 低保 / 无固定收入 …). */
 const FINANCIAL_STRONG =
-  /亏损|亏本|每月能挣|月工资|月薪|年薪|每月收入|月收入|年收入|无固定收入|低保|流动资金|负债|家庭困难|生活困难|贷款|积蓄|存款/;
+  /亏损|亏本|每月能挣|月工资|月薪|年薪|每月收入|月收入|年收入|无固定收入|低保|最低生活保障|流动资金|负债|家庭困难|生活困难|贷款|积蓄|存款|养老金|房贷|车贷|无力偿还|向亲[友戚属]借/;
 const NOT_FINANCIAL = /违法所得|罚款|没收|收取费用|收费|缴纳|诊疗费用|注册资本/;
 
 /** Whether offset p is inside a law's or document's title (《…》): a title is never anyone's health data. */
@@ -179,7 +179,7 @@ function joinHealth(text: string, spans: Span[]): Span[] {
     if (
       last &&
       (s.start <= last.end ||
-        /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5]{0,6}(?:结果为|提示|显示))?$/.test(
+        /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5]{0,6}(?:结果为|提示|显示)|午后|夜间|晨起|饭后|偶有|时有|常有|反复)?$/.test(
           gap,
         ))
     ) {
@@ -353,7 +353,10 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     const at = m.index!;
     if (taken[at] || inHealth[at]) continue;
     // Too common alone: a procedure names the institution's service (血液透析室, 输血科) unless a condition is with it.
-    const [start, end] = phraseAround(text, at, at + m[0].length, taken);
+    let [start, end] = phraseAround(text, at, at + m[0].length, taken);
+    // The cause of an injury goes with it (因车祸致高位截瘫).
+    const cause = /因[\u4e00-\u9fa5]{1,8}[致导]致?$/.exec(text.slice(Math.max(0, start - 12), start));
+    if (cause && !taken.subarray(start - cause[0].length, start).includes(1)) start -= cause[0].length;
     if (/^(?:输液|手术|流产|引产|节育器|感染|输血|透析|化疗|放疗|支架植入|搭桥)$/.test(m[0])) {
       // …unless the phrase also names a condition (输血及子宫动脉栓塞术后).
       const rest = text.slice(start, at) + text.slice(at + m[0].length, end);
@@ -383,7 +386,9 @@ function findFinancial(text: string): Span[] {
       }
       const money =
         (needSpeaker ? FINANCIAL_KEY : FINANCIAL_STRONG).test(clause) && !NOT_FINANCIAL.test(clause);
-      const circumstance = needSpeaker && !money && FINANCIAL_CIRCUMSTANCE.test(clause);
+      // Circumstances join a statement with or without a speaker (其丈夫前年去世后独自生活，每月仅有…养老金…): the
+      // statement is removed only if one of its clauses speaks of money.
+      const circumstance = !money && FINANCIAL_CIRCUMSTANCE.test(clause);
       if (money) hasMoney = true;
       // From the first clause about money or circumstances to the last one (a clause between them goes too).
       if (money || circumstance) run = run ? [run[0], at + clause.length] : [at, at + clause.length];
