@@ -100,7 +100,7 @@ const DOSE = /Hp\s*[（(][^（()）]{1,5}[）)]\s*[:：为]?\s*[\d.]+\s*[mμ]?Sv
 const PROCEDURE = /(?:行|接受|做了?|施行)([\u4e00-\u9fa5]{2,14}?(?:术|化疗|放疗|透析))(?=[，。；,、\s]|$)/g;
 /** Institutional activity, not a person's health: a place of care, a screening or a report (转诊至…定点医疗机构). */
 const INSTITUTIONAL =
-  /(?:医疗机构|定点|医院|机构|门诊部?|病区|科室|中心|筛查|普查|体检|监测|接种|报告卡?|登记|宣传|培训|防控)$|^(?:转诊|送至|送往|转至)/;
+  /(?:医疗机构|定点|医院|机构|门诊部?|病区|科室|中心|筛查|普查|体检|监测|接种|宣传|培训|防控)$|^(?:转诊|送至|送往|转至)/;
 const AFTER_SURGERY =
   /(?:术后|产后|流产后|引产后)(?:[\u4e00-\u9fa5、]{1,30}?(?=[^\u4e00-\u9fa5、]|$)|[\u4e00-\u9fa5、]{1,14})/g;
 /** A foetus's sex (胎儿性别为女, 胎儿为女性): health data, and telling it is itself unlawful (人口与计划生育法 Art. 39). */
@@ -111,7 +111,7 @@ const QUALIFIER = /^[（(](?:术后|产后|待查|可能|疑似|复发|双侧|�
 const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了后时等称诉述生现有者人示载');
 /** Words after which a condition phrase does not go on (…后遗症行康复理疗, …感染，其丈夫). */
 const PHRASE_END =
-  /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据|学生|儿童|患者|病人|人员|职工|劳动者|未告知|未安排)/;
+  /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据|学生|儿童|患者|病人|人员|职工|劳动者|未告知|未安排|未登记|未报告|未上报)/;
 
 const FINANCIAL_KEY = new RegExp(
   [
