@@ -333,7 +333,11 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     if (HAS_STRONG.test(phrase) || HEALTH_CONDITION.test(phrase) || /病/.test(phrase)) add(m.index!, end);
   }
   for (const re of [PREGNANCY, AFTER_SURGERY, FOETAL_SEX, DOSE]) {
-    for (const m of text.matchAll(re)) add(m.index!, m.index! + m[0].length);
+    for (const m of text.matchAll(re)) {
+      // 术后由护士…负责护理, 术后经…: who cared for the patient afterwards, not the patient's condition.
+      if (re === AFTER_SURGERY && /^(?:术后|产后)(?:由(?!于)|经(?!期))/.test(m[0])) continue;
+      add(m.index!, m.index! + m[0].length);
+    }
   }
   for (const m of text.matchAll(BODY_STATE)) {
     const lead = /^(?:在|处于|正值|系)?/.exec(m[0])![0].length;
@@ -352,6 +356,7 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
   for (const m of text.matchAll(nucleus)) {
     const at = m.index!;
     if (taken[at] || inHealth[at]) continue;
+    if (m[0] === '术后' && /^(?:由(?!于)|经(?!期))/.test(text.slice(at + 2, at + 4))) continue; // 术后由护士…护理
     // Too common alone: a procedure names the institution's service (血液透析室, 输血科) unless a condition is with it.
     let [start, end] = phraseAround(text, at, at + m[0].length, taken);
     // The cause of an injury goes with it (因车祸致高位截瘫).

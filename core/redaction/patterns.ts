@@ -160,7 +160,7 @@ const PLATE =
 const CERT_NO = '\\d[\\d\\-－—]{2,18}\\d';
 const PROPERTY = new RegExp(
   [
-    `[\\u4e00-\\u9fa5]{1,2}[（(〔\\[【]\\d{4}[）)〕\\]】][\\u4e00-\\u9fa5]{0,12}不动产(?:权|证明)第?${CERT_NO}号`,
+    `[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][（(〔\\[【]\\d{4}[）)〕\\]】][\\u4e00-\\u9fa5]{0,12}不动产(?:权|证明)第?${CERT_NO}号`,
     `[\\u4e00-\\u9fa5]{0,8}(?:房权证|房产证|房地证|土地证|国用|集用|房屋所有权证|产权证|不动产权证书?|不动产证|不动产登记证明)(?:号码|编号|书号|号)?[：:\\s]*(?:为|是)?[\\u4e00-\\u9fa5（）()〔〕\\d]{0,12}?第?${CERT_NO}(?![\\d）)〕])号?`,
   ].join('|'),
   'g',
@@ -292,7 +292,7 @@ export function findPatterns(text: string): PatternFindings {
   for (const m of text.matchAll(PLATE)) out.removals.push(span(m.index!, m.index! + m[0].length, 'plate'));
   for (const m of text.matchAll(PROPERTY)) {
     // The label before the number (房屋产权证号) stays: cut the match after it.
-    const label = /^[\u4e00-\u9fa5]*?(证号|编号|号码|证书号)[：:\s]*(?:为|是)?/.exec(m[0]);
+    const label = /^[\u4e00-\u9fa5]*?(?:(?:证号|编号|号码|证书号)[：:\s]*|证[：:]\s*)(?:为|是)?/.exec(m[0]);
     const start = m.index! + (label && label[0].length < m[0].length - 6 ? label[0].length : 0);
     out.removals.push(span(start, m.index! + m[0].length, 'propertyCert'));
   }
