@@ -73,6 +73,21 @@ function lineBefore(text: string, at: number, max = 60): string {
   return (nl >= 0 ? chunk.slice(nl + 1) : chunk).replace(/[\s\u3000]/g, '');
 }
 
+/**
+ * The authority's own contact lines, by where they stand (fallback when the settings give no contacts): a line in
+ * which the authority names itself before the number (（本局地址：…；联系电话：…）, 发送至本局电子邮箱…), or a
+ * 联系电话/电子邮箱 line right under the officers' line (承办人：… / 执法人员：… / 联系人：…).
+ */
+function authorityLine(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const line = text.slice(lineStart, at);
+  if (/(?:本局|本委|本机关|我局|我委)(?:地址|电话|联系电话|电子邮箱|邮箱|[^，。\n]{0,6}(?:地址|电话|邮箱))/.test(line))
+    return true;
+  if (!/^[（(]?(?:联系电话|电话|联系方式|电子邮箱|邮箱)[：:]/.test(line.replace(/^[\s\u3000]+/, ''))) return false;
+  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  return /^[\s\u3000]*(?:承办人|执法人员|联系人|经办人)[：:]/.test(text.slice(prevStart, lineStart));
+}
+
 function span(start: number, end: number, kind: Exclude<RedactionKind, 'name'>): Span {
   return { start, end, kind, replacement: REPLACEMENT_LABELS[kind], source: 'pattern' };
 }
@@ -125,7 +140,9 @@ function classifyNumber(
   const contactBlock = /^(?:本机关)?(?:联系人|承办人|经办人)[：:]/.test(before);
   // The authority named in the same sentence (an earlier sentence's 向本委投诉 says nothing about this number).
   const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1);
-  const authority = AUTHORITY_CONTEXT.test(sentence) || closing;
+  const authority = AUTHORITY_CONTEXT.test(sentence) || closing || authorityLine(text, start);
+  // The fine-collection account's sentence runs to the full stop (户名：…财政局；账号：…).
+  const fineSentence = before.slice(before.lastIndexOf('。') + 1);
   const mobile = /^(?:0086|86)?1[3-9]\d{9}$/.test(digits);
   const landline = /^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14;
   if (mobile || landline) {
@@ -138,7 +155,7 @@ function classifyNumber(
   }
   if (digits.length >= 12 && digits.length <= 30 && /^\d+$/.test(digits)) {
     if (KEEP_LABEL.test(before) || isUscc(digits)) return;
-    if ((FINE_ACCOUNT_CONTEXT.test(sentence) && !PERSONAL_ACCOUNT.test(sentence)) || closing) return;
+    if ((FINE_ACCOUNT_CONTEXT.test(fineSentence) && !PERSONAL_ACCOUNT.test(fineSentence)) || closing) return;
     if (BANK_LABEL.test(before) || (digits.length >= 16 && digits.length <= 19 && luhn(digits))) {
       return void out.removals.push(span(start, end, 'bankAccount'));
     }
@@ -278,7 +295,7 @@ export function findPatterns(text: string): PatternFindings {
   }
   for (const m of text.matchAll(EMAIL)) {
     // A government domain's mailbox (….gov.cn) is an institution's published address, not a person's.
-    if (/\.gov\.cn$/i.test(m[0])) continue;
+    if (/\.gov\.cn$/i.test(m[0]) || authorityLine(text, m.index!)) continue;
     out.removals.push(span(m.index!, m.index! + m[0].length, 'email'));
   }
   for (const m of text.matchAll(WECHAT)) {

@@ -136,3 +136,21 @@ describe('finances: statements with or without a speaking verb', () => {
     expect(publish(text)).toBe(text);
   });
 });
+
+describe("the authority's own contact lines without configuration (the context rule, fallback)", () => {
+  it('keeps the landline, mailbox and fine account where the authority names itself or under the officers', () => {
+    const text =
+      '请于十五日内缴纳罚款（户名：岳阳市云溪区财政局；账号：1905 0201 0900 1234 5）。\n' +
+      '（本局地址：岳阳市云溪区云溪大道8号；联系电话：0730-8412345；电子邮箱：yxwjj@126.com）\n' +
+      '承办人：郝立军、单小燕\n联系电话：0730-8412346\n' +
+      '投诉人手机13607301234，邮箱zhangli@126.com，其座机0730-8415678。';
+    expect(publish(text)).toBe(
+      text
+        .replace('郝立军', '郝某')
+        .replace('单小燕', '单某')
+        .replace('13607301234', '［电话号码已隐去］')
+        .replace('zhangli@126.com', '［电子邮箱已隐去］')
+        .replace('0730-8415678', '［电话号码已隐去］'),
+    );
+  });
+});
