@@ -59,12 +59,14 @@ walk(pcas);
  */
 const regions = new Set<string>();
 const provinces = new Set<string>();
-const regionStem = (n: string) => n.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|自治州|地区|盟|市|省)$/, '');
+const regionStem = (n: string) =>
+  n.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|自治州|地区|盟|市|省)$/, '');
 for (const [province, cities] of Object.entries(pcas as Record<string, Record<string, unknown>>)) {
   provinces.add(regionStem(province));
   for (const n of [province, ...Object.keys(cities)]) {
     const stem = regionStem(n);
-    if (stem.length >= 2 && stem.length <= 4 && !/^(市辖区|县|省直辖县级行政区划)$/.test(n)) regions.add(stem);
+    if (stem.length >= 2 && stem.length <= 4 && !/^(市辖区|县|省直辖县级行政区划)$/.test(n))
+      regions.add(stem);
   }
 }
 

@@ -357,11 +357,13 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     const at = m.index!;
     if (taken[at] || inHealth[at]) continue;
     if (m[0] === '术后' && /^(?:由(?!于)|经(?!期))/.test(text.slice(at + 2, at + 4))) continue; // 术后由护士…护理
-    // Too common alone: a procedure names the institution's service (血液透析室, 输血科) unless a condition is with it.
-    let [start, end] = phraseAround(text, at, at + m[0].length, taken);
+    const around = phraseAround(text, at, at + m[0].length, taken);
+    const end = around[1];
+    let start = around[0];
     // The cause of an injury goes with it (因车祸致高位截瘫).
     const cause = /因[\u4e00-\u9fa5]{1,8}[致导]致?$/.exec(text.slice(Math.max(0, start - 12), start));
     if (cause && !taken.subarray(start - cause[0].length, start).includes(1)) start -= cause[0].length;
+    // Too common alone: a procedure names the institution's service (血液透析室, 输血科) unless a condition is with it.
     if (/^(?:输液|手术|流产|引产|节育器|感染|输血|透析|化疗|放疗|支架植入|搭桥)$/.test(m[0])) {
       // …unless the phrase also names a condition (输血及子宫动脉栓塞术后).
       const rest = text.slice(start, at) + text.slice(at + m[0].length, end);

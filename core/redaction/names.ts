@@ -541,7 +541,9 @@ function roleNameAt(text: string, p: number): { end: number; certain: boolean } 
 function listedPeople(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   // 等N人, 等人, or a bare count of two or more (尚武、卢秀英二人).
-  for (const m of text.matchAll(/等(?:[\d一二三四五六七八九十两几多]+)?(?:名|人|位)|(?<=[\u4e00-\u9fa5])[二两三四五六七八九十](?:名|人|位)/g)) {
+  for (const m of text.matchAll(
+    /等(?:[\d一二三四五六七八九十两几多]+)?(?:名|人|位)|(?<=[\u4e00-\u9fa5])[二两三四五六七八九十](?:名|人|位)/g,
+  )) {
     const items: Array<[number, number]> = [];
     let end = m.index!;
     for (;;) {

@@ -81,9 +81,14 @@ function lineBefore(text: string, at: number, max = 60): string {
 function authorityLine(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const line = text.slice(lineStart, at);
-  if (/(?:本局|本委|本机关|我局|我委)(?:地址|电话|联系电话|电子邮箱|邮箱|[^，。\n]{0,6}(?:地址|电话|邮箱))/.test(line))
+  if (
+    /(?:本局|本委|本机关|我局|我委)(?:地址|电话|联系电话|电子邮箱|邮箱|[^，。\n]{0,6}(?:地址|电话|邮箱))/.test(
+      line,
+    )
+  )
     return true;
-  if (!/^[（(]?(?:联系电话|电话|联系方式|电子邮箱|邮箱)[：:]/.test(line.replace(/^[\s\u3000]+/, ''))) return false;
+  if (!/^[（(]?(?:联系电话|电话|联系方式|电子邮箱|邮箱)[：:]/.test(line.replace(/^[\s\u3000]+/, '')))
+    return false;
   const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
   return /^[\s\u3000]*(?:承办人|执法人员|联系人|经办人)[：:]/.test(text.slice(prevStart, lineStart));
 }
@@ -210,7 +215,10 @@ function groupedIds(text: string, out: PatternFindings): void {
     // dots (they are decimals there); hyphens and spaces are read by it.
     if (/[.．·・]/.test(m[0])) {
       const all = groups.map((g) => [...g[0]].map(foldWidth).join('')).join('');
-      if (/^1[3-9]\d{9}$/.test(all) || (/^0\d{9,11}$/.test(all) && /(电话|手机|联系)[^\n。；]{0,6}$/.test(before))) {
+      if (
+        /^1[3-9]\d{9}$/.test(all) ||
+        (/^0\d{9,11}$/.test(all) && /(电话|手机|联系)[^\n。；]{0,6}$/.test(before))
+      ) {
         out.removals.push(span(m.index!, m.index! + m[0].length, 'phone'));
         continue;
       }
@@ -267,8 +275,7 @@ function labelledIds(text: string, out: PatternFindings): void {
  * QQ numbers after QQ/扣扣/企鹅号: no kind of their own exists, so they are removed as `wechat` (a social account id,
  * replaced by the same 〔社交账号〕-style label).
  */
-const QQ =
-  /(?:QQ|qq|Ｑ Ｑ|ＱＱ|扣扣|企鹅号)(?:号码|号|账号)?(?:[\s:：]|为|是)*([1-9][0-9]{4,11})(?![0-9])/g;
+const QQ = /(?:QQ|qq|Ｑ Ｑ|ＱＱ|扣扣|企鹅号)(?:号码|号|账号)?(?:[\s:：]|为|是)*([1-9][0-9]{4,11})(?![0-9])/g;
 
 export function findPatterns(text: string): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
