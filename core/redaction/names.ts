@@ -44,7 +44,7 @@ const BRANDS = new Set(
     .split(' ')
     .filter(Boolean),
 );
-const BRAND_AFTER = /^[”"’』」]?(?:牌|品牌|商标|牌子|品牌的|专卖|旗舰)/;
+const BRAND_AFTER = /^[”"’』」]?(?:牌(?![照号坊匾])|品牌|商标|专卖|旗舰)/;
 /** Adverbs and time words right after a surname character: 曾多次, 曾先后, 向来 — no given name. */
 const ADVERB_AFTER = new Set(
   '多次 先后 一度 屡次 反复 再次 数次 几次 两次 三次 一直 曾经 已经 经常 不止 未曾 亲自 独自 如实'.split(' '),
