@@ -277,6 +277,12 @@ function labelledIds(text: string, out: PatternFindings): void {
  */
 const QQ = /(?:QQ|qq|Ｑ Ｑ|ＱＱ|扣扣|企鹅号)(?:号码|号|账号)?(?:[\s:：]|为|是)*([1-9][0-9]{4,11})(?![0-9])/g;
 
+/** A mobile written with its middle masked (138****5678): still a person's number in part. */
+const MASKED_MOBILE = /(?<![0-9])1[3-9]\d[*＊]{4}\d{4}(?![0-9])/g;
+/** A card or account with its middle masked after an account label (卡号：6222 **** **** 1234). */
+const MASKED_ACCOUNT =
+  /(?:银行卡|卡号|账号|帐号|账户|帐户)[^\n。；0-9]{0,8}?[：:\s]*(?:为|是)?[：:\s]*(\d{4,6}(?:[ -]?[*＊]{2,})+[ -]?\d{3,4})(?![0-9])/g;
+
 export function findPatterns(text: string): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
   labelledIds(text, out);
@@ -308,6 +314,12 @@ export function findPatterns(text: string): PatternFindings {
   for (const m of text.matchAll(WECHAT)) {
     const s = m.index! + m[0].length - m[1]!.length;
     out.removals.push(span(s, s + m[1]!.length, 'wechat'));
+  }
+  for (const m of text.matchAll(MASKED_MOBILE))
+    out.removals.push(span(m.index!, m.index! + m[0].length, 'phone'));
+  for (const m of text.matchAll(MASKED_ACCOUNT)) {
+    const s = m.index! + m[0].length - m[1]!.length;
+    out.removals.push(span(s, s + m[1]!.length, 'bankAccount'));
   }
   for (const m of text.matchAll(QQ)) {
     const s = m.index! + m[0].length - m[1]!.length;
