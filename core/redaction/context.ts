@@ -360,6 +360,12 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     const around = phraseAround(text, at, at + m[0].length, taken);
     const end = around[1];
     let start = around[0];
+    // A class of people a rule speaks of (怀孕期间的女职工不得…, 哺乳期女职工): nobody's health, when no name is near.
+    if (
+      /^的?(?:女职工|女工|妇女|劳动者|从业人员)/.test(text.slice(end, end + 6)) &&
+      !taken.subarray(Math.max(0, start - 12), end).includes(1)
+    )
+      continue;
     // The cause of an injury goes with it (因车祸致高位截瘫).
     const cause = /因[\u4e00-\u9fa5]{1,8}[致导]致?$/.exec(text.slice(Math.max(0, start - 12), start));
     if (cause && !taken.subarray(start - cause[0].length, start).includes(1)) start -= cause[0].length;
