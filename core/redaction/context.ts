@@ -55,11 +55,13 @@ const HEALTH_NUCLEUS = new RegExp(
   [
     // diseases and lesions
     '(?<![消抗])炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染(?!性|管理|控制|防控|监测|科|风险|预防|率)|结核|梅毒|艾滋|' +
-      '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|坏死|麻痹|发紫|发绀|肿胀|水肿|栓塞|挛缩|下垂|血肿|淤血|瘀血|瘢痕|呼吸困难|意识(?:丧失|不清|模糊)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出',
+      '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|坏死|麻痹|发紫|发绀|肿胀|水肿|栓塞|挛缩|下垂|血肿|淤血|瘀血|瘢痕|呼吸困难|意识(?:丧失|不清|模糊)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出|' +
+      // injuries and colloquial diagnoses (离断伤, 高位截瘫, 乙肝大三阳)
+      '离断|断指|截瘫|偏瘫|截肢|烧伤|烫伤|挫伤|裂伤|骨裂|脱位|失明|失聪|大三阳|小三阳',
     // symptoms
-    '疼痛|牙痛|腹痛|头痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪',
+    '疼痛|牙痛|腹痛|头痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪|咳痰|低热|盗汗|咯血|带血|消瘦|心悸|气短|浮肿|便血|尿血',
     // test results and measures
-    '阳性|畸变|剂量[^，。；]{0,6}超标|视力不良|裸眼视力|近视|远视|弱视|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能',
+    '阳性|畸变|剂量[^，。；]{0,6}超标|视力不良|裸眼视力|近视|远视|弱视|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能|(?<!不)增高|升高|降低',
     // pregnancy and procedures
     '怀孕|妊娠|流产|引产|节育器|输血|支架植入|搭桥|透析|化疗|放疗|输液|手术|术后',
   ].join('|'),
@@ -76,7 +78,7 @@ const HEALTH_SAID =
   /(?:称其|诉其|述其|自述|自诉|主诉|反映其|称自己|称本人|另称|又称)[，,：:]?([^。；\n]{2,60})(?=[。；\n]|$)/g;
 /** Diagnoses and examination results: 诊断为…, 结论为…, up to the clause's end (and a following 建议… clause). */
 const HEALTH_FOUND =
-  /(?:筛查结果为|胸片提示|检查提示|被诊断为|诊断为|确诊为|被确诊为|检出|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,]建议[^，。；,\n]{1,16})?)/g;
+  /(?:筛查结果为|胸片提示|检查提示|被诊断为|诊断为|确诊为|被确诊为|检出|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,](?:建议|需|需要|宜)[^，。；,\n]{1,16})?)/g;
 /** Symptoms that appeared or were found: 出现恶心、呕吐等症状, 发现眉部皮肤红肿化脓, 全身出现皮疹. */
 const HEALTH_APPEARED =
   /((?:全身|双耳|双眼|双手|双足|双腿|面部|头部|腹部|胸部|皮肤|[左右][耳眼手足腿膝])?)(?:出现|发现|伴有|感到|感觉)([^，。；,\n]{2,30})/g;
@@ -84,7 +86,21 @@ const HEALTH_APPEARED =
 const HEALTH_HAS = /(?:患有|罹患|患上|患(?![者儿病]))[^，。；,\n]{2,20}/g;
 /** After 患有 / 罹患 / 患上 whatever follows is a condition (患有冠心病多年), after a bare 患 only a named one. */
 const HAS_STRONG = /^(?:患有|罹患|患上)/;
-const PREGNANCY = /(?:已)?(?:怀孕|妊娠|孕)(?:约|近|已)?[\d一二三四五六七八九十两]+(?:个)?多?(?:周|月|天)/g;
+const PREGNANCY =
+  /(?:已)?(?:怀孕|妊娠|孕)(?:约|近|已)?[\d一二三四五六七八九十两]+(?:个)?多?(?:周|月|天)(?:[，,]?系第[\d一二三四五六七八九十]+[胎孩])?/g;
+/**
+ * A woman's state right after her name (苏月（哺乳期）, 邝春燕在怀孕期间（孕12周）): health data. Only after a name, so
+ * a rule's words (不得安排哺乳期女职工…) stay.
+ */
+const BODY_STATE =
+  /(?:在|处于|正值|系)?(?:哺乳期(?:间)?|怀孕期间|妊娠期间?|孕期|产褥期|经期)(?:[（(][^（()）\n]{1,10}[）)])?/g;
+/** A dose received by a named worker: Hp(10) 4.86 mSv, 个人剂量当量为 5.2 mSv. */
+const DOSE = /Hp\s*[（(][^（()）]{1,5}[）)]\s*[:：为]?\s*[\d.]+\s*[mμ]?Sv/g;
+/** A procedure a named patient underwent (患者X于…行腹股沟疝修补术). */
+const PROCEDURE = /(?:行|接受|做了?|施行)([\u4e00-\u9fa5]{2,14}?(?:术|化疗|放疗|透析))(?=[，。；,、\s]|$)/g;
+/** Institutional activity, not a person's health: a place of care, a screening or a report (转诊至…定点医疗机构). */
+const INSTITUTIONAL =
+  /(?:医疗机构|定点|医院|机构|门诊部?|病区|科室|中心|筛查|普查|体检|监测|接种|宣传|培训|防控)$|^(?:转诊|送至|送往|转至)/;
 const AFTER_SURGERY =
   /(?:术后|产后|流产后|引产后)(?:[\u4e00-\u9fa5、]{1,30}?(?=[^\u4e00-\u9fa5、]|$)|[\u4e00-\u9fa5、]{1,14})/g;
 /** A foetus's sex (胎儿性别为女, 胎儿为女性): health data, and telling it is itself unlawful (人口与计划生育法 Art. 39). */
@@ -95,13 +111,13 @@ const QUALIFIER = /^[（(](?:术后|产后|待查|可能|疑似|复发|双侧|�
 const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了后时等称诉述生现有者人示载');
 /** Words after which a condition phrase does not go on (…后遗症行康复理疗, …感染，其丈夫). */
 const PHRASE_END =
-  /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据|学生|儿童|患者|病人|人员|职工|劳动者|未告知|未安排)/;
+  /^(?:行|进行|接受|前来|被送|到|于|的|检验|检测结果|等证据|学生|儿童|患者|病人|人员|职工|劳动者|未告知|未安排|未登记|未报告|未上报)/;
 
 const FINANCIAL_KEY = new RegExp(
   [
     '收入|营业额|工资|亏损|亏本|挣|赚|贷款|欠(?![缺妥佳])|负债|债务|低保|救助|补助|(?:经济|生活|家庭|经营|资金|周转)困难|困难户|存款|积蓄|资金(?:不足|紧张|周转|短缺)|流动资金|房租|维持家用|养家|生活费|无力承担|家中有病人|需要照顾|寄回|接济|救济|资助|退休金|养老金|抚恤|补贴|每[月年天日][^，。；]{0,8}元',
     // debts and earnings in a family's words (靠打零工, 已借款6万余元, 欠房租)
-    '零工|借款|借钱|欠款|欠房租|医药费',
+    '零工|借款|借钱|欠款|欠房租|医药费|房贷|车贷|偿还|还款|还贷|投入的?[\\d一二三四五六七八九十百千万]+',
   ].join('|'),
 );
 /**
@@ -109,13 +125,13 @@ const FINANCIAL_KEY = new RegExp(
  * when a clause of the same statement speaks of money (称其系退休医生 alone is not one).
  */
 const FINANCIAL_CIRCUMSTANCE =
-  /瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|开业不久|经营不善|生意不好|治病/;
+  /瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|开业不久|经营不善|生意不好|治病|治疗|看病|去世|病故|丧偶|离异|离婚|独自生活|独居|抚养|赡养|孤寡|无子女|无人照顾/;
 /** A statement by the party or anyone: 称, 辩称, 提出, 表示 … (its clauses about money are removed). */
 const FINANCIAL_SAID =
   /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,240})(?=[。；\n]|$)/g;
 /** Clauses about money or hardship that are removed even without a speaker (亏损 / 低保 / 无固定收入 …). */
 const FINANCIAL_STRONG =
-  /亏损|亏本|每月能挣|月工资|月薪|年薪|每月收入|月收入|年收入|无固定收入|低保|流动资金|负债|家庭困难|生活困难|贷款|积蓄|存款/;
+  /亏损|亏本|每月能挣|月工资|月薪|年薪|每月收入|月收入|年收入|无固定收入|低保|最低生活保障|流动资金|负债|家庭困难|生活困难|贷款|积蓄|存款|养老金|房贷|车贷|无力偿还|向亲[友戚属]借/;
 const NOT_FINANCIAL = /违法所得|罚款|没收|收取费用|收费|缴纳|诊疗费用|注册资本/;
 
 /** Whether offset p is inside a law's or document's title (《…》): a title is never anyone's health data. */
@@ -139,11 +155,12 @@ function phraseAround(text: string, at: number, end: number, taken: Uint8Array):
   }
   while (text[start] === '、') start++;
   let stop = end;
-  while (stop < text.length && stop - end < 24) {
+  // A test value with its units (白细胞计数分别为3.2×10⁹/L和3.0×10⁹/L) may run longer than a phrase of words.
+  while (stop < text.length && stop - end < (/\d/.test(text.slice(end, end + 12)) ? 36 : 24)) {
     const ch = text[stop]!;
     if (
       taken[stop] ||
-      !/[\u4e00-\u9fa5、0-9.A-Za-z%‰]/.test(ch) ||
+      !/[\u4e00-\u9fa5、0-9.A-Za-z%‰×⁰¹²³⁴⁵⁶⁷⁸⁹/μ·]/.test(ch) ||
       PHRASE_END.test(text.slice(stop, stop + 4))
     )
       break;
@@ -162,7 +179,7 @@ function joinHealth(text: string, spans: Span[]): Span[] {
     if (
       last &&
       (s.start <= last.end ||
-        /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5]{0,6}(?:结果为|提示|显示))?$/.test(
+        /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5]{0,6}(?:结果为|提示|显示)|午后|夜间|晨起|饭后|偶有|时有|常有|反复)?$/.test(
           gap,
         ))
     ) {
@@ -231,6 +248,14 @@ function namedPatientBefore(text: string, at: number, taken: Uint8Array): boolea
   return wei > cut && taken.subarray(wei + from + 1, at).includes(1);
 }
 
+/** Whether the sentence before `at` names a person (a removed name since the last 。；): 患者应德福于…行…术. */
+function namedPatientInSentence(text: string, at: number, taken: Uint8Array): boolean {
+  const from = Math.max(0, at - 40);
+  const clause = text.slice(from, at);
+  const cut = Math.max(clause.lastIndexOf('。'), clause.lastIndexOf('；'), clause.lastIndexOf('\n'));
+  return taken.subarray(from + cut + 1, at).includes(1);
+}
+
 function findHealth(text: string, taken: Uint8Array): Span[] {
   const spans: Span[] = [];
   const inHealth = new Uint8Array(text.length); // characters already in a health span
@@ -241,7 +266,10 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     if (/^经(?![期络])/.test(text.slice(start, end))) start++;
     while (end > start && /[，,、\s]/.test(text[end - 1]!)) end--;
     const body = text.slice(start, end);
-    if (end - start < 2 || HEALTH_DOCUMENT.test(body) || inTitle(text, start)) return;
+    if (end - start < 2 || HEALTH_DOCUMENT.test(body) || INSTITUTIONAL.test(body) || inTitle(text, start))
+      return;
+    // 术后由某某负责换药: after the name is cut, 术后 with only a function word left says nothing of anyone's health.
+    if (/^(?:术后|产后)[由经在于被]?$/.test(body)) return;
     const q = QUALIFIER.exec(text.slice(end, end + 6));
     if (q) end += q[0].length;
     spans.push(span(start, end, 'health'));
@@ -304,16 +332,44 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     const phrase = text.slice(m.index!, end);
     if (HAS_STRONG.test(phrase) || HEALTH_CONDITION.test(phrase) || /病/.test(phrase)) add(m.index!, end);
   }
-  for (const re of [PREGNANCY, AFTER_SURGERY, FOETAL_SEX]) {
-    for (const m of text.matchAll(re)) add(m.index!, m.index! + m[0].length);
+  for (const re of [PREGNANCY, AFTER_SURGERY, FOETAL_SEX, DOSE]) {
+    for (const m of text.matchAll(re)) {
+      // 术后由护士…负责护理, 术后经…: who cared for the patient afterwards, not the patient's condition.
+      if (re === AFTER_SURGERY && /^(?:术后|产后)(?:由(?!于)|经(?!期))/.test(m[0])) continue;
+      add(m.index!, m.index! + m[0].length);
+    }
+  }
+  for (const m of text.matchAll(BODY_STATE)) {
+    const lead = /^(?:在|处于|正值|系)?/.exec(m[0])![0].length;
+    const at = m.index!;
+    // Right after a name (苏月（哺乳期）, 邝春燕在怀孕期间): up to two characters between them.
+    const near = taken.subarray(Math.max(0, at - 2), at + lead).includes(1) || taken[at - 1] === 1;
+    if (near) add(at + lead, at + m[0].length);
+  }
+  for (const m of text.matchAll(PROCEDURE)) {
+    if (!namedPatientInSentence(text, m.index!, taken)) continue;
+    const start = groupStart(m, 1);
+    add(start, start + m[1]!.length);
   }
   // A condition standing on its own (为其脑梗塞后遗症行康复理疗, 双耳听阈提高, 乙肝表面抗原阳性).
   const nucleus = new RegExp(HEALTH_NUCLEUS.source, 'g');
   for (const m of text.matchAll(nucleus)) {
     const at = m.index!;
     if (taken[at] || inHealth[at]) continue;
+    if (m[0] === '术后' && /^(?:由(?!于)|经(?!期))/.test(text.slice(at + 2, at + 4))) continue; // 术后由护士…护理
+    const around = phraseAround(text, at, at + m[0].length, taken);
+    const end = around[1];
+    let start = around[0];
+    // A class of people a rule speaks of (怀孕期间的女职工不得…, 哺乳期女职工): nobody's health, when no name is near.
+    if (
+      /^的?(?:女职工|女工|妇女|劳动者|从业人员)/.test(text.slice(end, end + 6)) &&
+      !taken.subarray(Math.max(0, start - 12), end).includes(1)
+    )
+      continue;
+    // The cause of an injury goes with it (因车祸致高位截瘫).
+    const cause = /因[\u4e00-\u9fa5]{1,8}[致导]致?$/.exec(text.slice(Math.max(0, start - 12), start));
+    if (cause && !taken.subarray(start - cause[0].length, start).includes(1)) start -= cause[0].length;
     // Too common alone: a procedure names the institution's service (血液透析室, 输血科) unless a condition is with it.
-    const [start, end] = phraseAround(text, at, at + m[0].length, taken);
     if (/^(?:输液|手术|流产|引产|节育器|感染|输血|透析|化疗|放疗|支架植入|搭桥)$/.test(m[0])) {
       // …unless the phrase also names a condition (输血及子宫动脉栓塞术后).
       const rest = text.slice(start, at) + text.slice(at + m[0].length, end);
@@ -343,7 +399,9 @@ function findFinancial(text: string): Span[] {
       }
       const money =
         (needSpeaker ? FINANCIAL_KEY : FINANCIAL_STRONG).test(clause) && !NOT_FINANCIAL.test(clause);
-      const circumstance = needSpeaker && !money && FINANCIAL_CIRCUMSTANCE.test(clause);
+      // Circumstances join a statement with or without a speaker (其丈夫前年去世后独自生活，每月仅有…养老金…): the
+      // statement is removed only if one of its clauses speaks of money.
+      const circumstance = !money && FINANCIAL_CIRCUMSTANCE.test(clause);
       if (money) hasMoney = true;
       // From the first clause about money or circumstances to the last one (a clause between them goes too).
       if (money || circumstance) run = run ? [run[0], at + clause.length] : [at, at + clause.length];

@@ -14,6 +14,8 @@ import {
   COMPOUND_SURNAMES_ALL,
   GIVEN_NAME_CHARS,
   PLACE_STEMS,
+  PROVINCE_STEMS,
+  REGION_STEMS,
   SURNAMES,
   WEAK_SURNAMES,
 } from './data.generated';
@@ -26,6 +28,27 @@ const WEAK = new Set(WEAK_SURNAMES);
 const COMPOUND = new Set(COMPOUND_SURNAMES_ALL.split(','));
 const GIVEN = new Set(GIVEN_NAME_CHARS);
 const PLACES = new Set(PLACE_STEMS.split(','));
+/** Provinces (甘肃, 四川): never a name. Prefecture-level cities (天水, 黄山): not a name unless a role word says so. */
+const PROVINCES = new Set(PROVINCE_STEMS.split(','));
+const REGIONS = new Set(REGION_STEMS.split(','));
+/**
+ * Brands named after people (李宁 sportswear, 张小泉 scissors, 王老吉 tea …): the brand, not a person. A name in
+ * quotes followed by 牌/品牌/商标 is a brand too, listed or not (“李宁”牌泳镜).
+ */
+const BRANDS = new Set(
+  (
+    '李宁 张小泉 王老吉 周黑鸭 王致和 马应龙 杨国福 张亮 王守义 陈李济 胡庆余 雷允上 李锦记 曾记 廖记 ' +
+    '黄飞红 周大福 周生生 谢馥春 孔乙己 康师傅 徐福记 金六福 钟薛高 汤臣倍健 老干妈 陶华碧 王小卤 赵一鸣 ' +
+    '白象 乔丹 鸿星尔克 双汇 金龙鱼 海天 劲霸 李子柒 张裕 古井 孔府 宋河 杜康 刘伶 曹操 霸王 云南白药 马利 吴裕泰 张一元'
+  )
+    .split(' ')
+    .filter(Boolean),
+);
+const BRAND_AFTER = /^[”"’』」]?(?:牌(?![照号坊匾])|品牌|商标|专卖|旗舰)/;
+/** Adverbs and time words right after a surname character: 曾多次, 曾先后, 向来 — no given name. */
+const ADVERB_AFTER = new Set(
+  '多次 先后 一度 屡次 反复 再次 数次 几次 两次 三次 一直 曾经 已经 经常 不止 未曾 亲自 独自 如实'.split(' '),
+);
 
 /** Characters that are never (in practice) a given name's character: function words and common verbs. */
 const HARD_STOP = new Set(
@@ -49,7 +72,9 @@ const FOLLOW = new Set(
     '双耳 双眼 双手 双足 双腿 左耳 右耳 左眼 右眼 左手 右手 左腿 右腿 左膝 右膝 全身 头部 面部 腰部 腹部 胸部 皮肤 血液 ' +
     // what a witness or relative did, and when (白雪、江山依据…, 之母向菊照看, 邻居邵建英目睹, 其子黎小北饮用后)
     '依据 依法 依照 根据 律师 目睹 看见 看到 听到 照看 照顾 照料 陈述 申辩 事先 事后 次日 当晚 随即 随后 饮用 食用 服用 ' +
-    '在旁 在内 术后 负责'
+    '在旁 在内 术后 负责 ' +
+    // adverbs and joint acts that follow a name straight on (谷满囤先后出现, 蓝建平如实说明, 常胜男独自接生, 邝卫东会同)
+    '先后 如实 独自 连续 会同 一同 一起 共同 分别 租赁 租用 借用 帮助 处置 处理 救治 抢救 诊治 接诊'
   )
     .split(' ')
     .filter(Boolean),
@@ -147,6 +172,12 @@ const ROLE_CLASSES = {
     '消费者',
     '购买者',
     '游泳者',
+    // guests by what they came for (泳客尚可（11岁）, 浴客, 房客)
+    '泳客',
+    '浴客',
+    '房客',
+    '食客',
+    '宾客',
     '孕妇',
     '产妇',
     '求助者',
@@ -207,6 +238,21 @@ const ROLE_CLASSES = {
     '院长',
     '园长',
     '班主任',
+    // heads of a department or office (医务科科长高明, 院感科科长万全), doctors by post (保健医文静)
+    '科长',
+    '副科长',
+    '所长',
+    '站长',
+    '局长',
+    '队长',
+    '处长',
+    '部长',
+    '股长',
+    '保健医',
+    '保健医生',
+    '军医',
+    '队医',
+    '家庭医生',
     '老板',
     // schools and front desks (校医蒲晓琳, 副校长靳国栋, 诊所前台柏雪)
     '校医',
@@ -356,11 +402,22 @@ export function nameAt(text: string, p: number, strong: boolean): { end: number;
   const c2 = text[p + s + 1];
   if (!isCjk(c1) || HARD_STOP.has(c1!)) return null;
   if (COMMON_WORDS.has(text.slice(p, p + 2))) return null;
+  if (ADVERB_AFTER.has(text.slice(p + s, p + s + 2))) return null; // 曾多次, 曾先后: 曾 the adverb
   if (s === 1 && !SURNAME.has(text[p]!) && !GIVEN.has(c1!)) {
     // A doubled given character (景甜甜, 乐乐) is a name's, closed like any other.
     if (c1 === c2 && endsAt(text, p + 3)) return { end: p + 3, certain: true };
-    // A weak surname with an unusual given name (温柔): only a two-character name closed by punctuation.
-    return /[、，,。；（(\s\u3000]/.test(text[p + 2] ?? '') ? { end: p + 2, certain: true } : null;
+    // A weak surname with an unusual given name (温柔): a two-character name closed by punctuation, or a
+    // three-character one closed by punctuation or a following word (谷满仓连续…, 谷满囤先后…).
+    if (/[、，,。；（(\s\u3000]/.test(text[p + 2] ?? '')) return { end: p + 2, certain: true };
+    const c3 = text[p + 3];
+    if (
+      isCjk(c2) &&
+      !HARD_STOP.has(c2!) &&
+      !AFTER.has(c2!) &&
+      (!isCjk(c3) || FOLLOW.has(text.slice(p + 3, p + 5)) || HARD_STOP.has(c3!))
+    )
+      return { end: p + 3, certain: true };
+    return null;
   }
   const twoGiven =
     isCjk(c2) &&
@@ -376,6 +433,10 @@ export function nameAt(text: string, p: number, strong: boolean): { end: number;
 
 /** A place (周家坝街道, 陈家坝路) or an organisation (王老吉凉茶, 曾记理发店) starts at p. */
 function placeOrOrg(text: string, p: number, end: number, strong: boolean): boolean {
+  const cand = text.slice(p, end);
+  if (PROVINCES.has(cand) || (!strong && REGIONS.has(cand))) return true;
+  if (PROVINCES.has(text.slice(p, p + 2)) || PROVINCES.has(text.slice(p, p + 3))) return true; // 甘肃向阳建材
+  if (BRANDS.has(cand) || BRAND_AFTER.test(text.slice(end, end + 3))) return true;
   // After a role word a name that equals a place stem (万东, 安平) is still a name; only a longer place is not.
   for (let k = 2; k <= 4; k++)
     if (PLACES.has(text.slice(p, p + k)) && (strong ? k > end - p : k >= end - p)) return true;
@@ -442,6 +503,10 @@ const NEVER_NAME = new Set(
     '白天 方便 高兴 平时 时候 后来 马上 陆续 常年 长期'
   ).split(' '),
 );
+/** An organisation right before a name (村委会王满仓, 居委会, 卫生院): a three-character name there is read. */
+const ORG_BEFORE = /(?:村委会|居委会|委员会|公司|医院|卫生院|卫生室|诊所|学校|政府)$/;
+/** What a person does, right after their name at a sentence's start. */
+const PERSON_ACT = /^(?:陪同|在场|到场|签字|签名|确认|承认|介绍|出示|提供|带领)/;
 const CLOSE = /^(?:[\s\u3000，,。；;、）)：:]|$)/;
 
 /**
@@ -475,7 +540,10 @@ function roleNameAt(text: string, p: number): { end: number; certain: boolean } 
  */
 function listedPeople(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/等(?:[\d一二三四五六七八九十两几多]+)?(?:名|人|位)/g)) {
+  // 等N人, 等人, or a bare count of two or more (尚武、卢秀英二人).
+  for (const m of text.matchAll(
+    /等(?:[\d一二三四五六七八九十两几多]+)?(?:名|人|位)|(?<=[\u4e00-\u9fa5])[二两三四五六七八九十](?:名|人|位)/g,
+  )) {
     const items: Array<[number, number]> = [];
     let end = m.index!;
     for (;;) {
@@ -485,7 +553,9 @@ function listedPeople(text: string): Array<[number, number]> {
         if (p < 0) continue;
         const before = text[p - 1];
         const inList = before === '、';
-        if (!inList && !boundaryBefore(before)) continue;
+        // The list's first item may follow a time word (进门时尚武、卢秀英二人…).
+        if (!inList && !boundaryBefore(before) && !(items.length > 0 && /[时后中]/.test(before ?? '')))
+          continue;
         const n = nameAt(text, p, true);
         if (!n || n.end !== end || placeOrOrg(text, p, end, true) || insideTitle(text, p)) continue;
         hit = [p, end];
@@ -577,8 +647,21 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     if (!SURNAME.has(text[i]!) && !COMPOUND.has(text.slice(i, i + 2))) continue;
     const prev = text[i - 1];
     // After 的 only a three-character name is read (操作该设备的伏小龙): two characters there are mostly words.
-    const afterDe = prev === '的';
+    // After an organisation too (村委会王满仓的帮助下): a person of it.
+    const afterDe = prev === '的' || ORG_BEFORE.test(text.slice(Math.max(0, i - 4), i));
     if (isCjk(prev) && !BOUNDARY_BEFORE.has(prev!) && !afterDe) continue;
+    // At a sentence's start, a name that begins with a common word (曾经纬陪同执法人员…) before a person's act.
+    if (
+      !isCjk(prev) &&
+      COMMON_WORDS.has(text.slice(i, i + 2)) &&
+      isCjk(text[i + 2]) &&
+      !AFTER.has(text[i + 2]!) &&
+      PERSON_ACT.test(text.slice(i + 3, i + 5))
+    ) {
+      removals.push(nameSpan(text, i, i + 3, 'segmenter'));
+      mask.fill(1, i, i + 3);
+      continue;
+    }
     if (covered(i)) continue;
     // A numeral and a measure word are not a given name (小型客车一辆, 车两台).
     if (/^[一二两三四五六七八九十几][辆台个套张名批次件把支瓶盒箱份间处人位]/.test(text.slice(i + 1, i + 3)))

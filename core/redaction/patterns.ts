@@ -73,6 +73,26 @@ function lineBefore(text: string, at: number, max = 60): string {
   return (nl >= 0 ? chunk.slice(nl + 1) : chunk).replace(/[\s\u3000]/g, '');
 }
 
+/**
+ * The authority's own contact lines, by where they stand (fallback when the settings give no contacts): a line in
+ * which the authority names itself before the number (（本局地址：…；联系电话：…）, 发送至本局电子邮箱…), or a
+ * 联系电话/电子邮箱 line right under the officers' line (承办人：… / 执法人员：… / 联系人：…).
+ */
+function authorityLine(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const line = text.slice(lineStart, at);
+  if (
+    /(?:本局|本委|本机关|我局|我委)(?:地址|电话|联系电话|电子邮箱|邮箱|[^，。\n]{0,6}(?:地址|电话|邮箱))/.test(
+      line,
+    )
+  )
+    return true;
+  if (!/^[（(]?(?:联系电话|电话|联系方式|电子邮箱|邮箱)[：:]/.test(line.replace(/^[\s\u3000]+/, '')))
+    return false;
+  const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  return /^[\s\u3000]*(?:承办人|执法人员|联系人|经办人)[：:]/.test(text.slice(prevStart, lineStart));
+}
+
 function span(start: number, end: number, kind: Exclude<RedactionKind, 'name'>): Span {
   return { start, end, kind, replacement: REPLACEMENT_LABELS[kind], source: 'pattern' };
 }
@@ -125,7 +145,9 @@ function classifyNumber(
   const contactBlock = /^(?:本机关)?(?:联系人|承办人|经办人)[：:]/.test(before);
   // The authority named in the same sentence (an earlier sentence's 向本委投诉 says nothing about this number).
   const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1);
-  const authority = AUTHORITY_CONTEXT.test(sentence) || closing;
+  const authority = AUTHORITY_CONTEXT.test(sentence) || closing || authorityLine(text, start);
+  // The fine-collection account's sentence runs to the full stop (户名：…财政局；账号：…).
+  const fineSentence = before.slice(before.lastIndexOf('。') + 1);
   const mobile = /^(?:0086|86)?1[3-9]\d{9}$/.test(digits);
   const landline = /^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14;
   if (mobile || landline) {
@@ -138,7 +160,7 @@ function classifyNumber(
   }
   if (digits.length >= 12 && digits.length <= 30 && /^\d+$/.test(digits)) {
     if (KEEP_LABEL.test(before) || isUscc(digits)) return;
-    if ((FINE_ACCOUNT_CONTEXT.test(sentence) && !PERSONAL_ACCOUNT.test(sentence)) || closing) return;
+    if ((FINE_ACCOUNT_CONTEXT.test(fineSentence) && !PERSONAL_ACCOUNT.test(fineSentence)) || closing) return;
     if (BANK_LABEL.test(before) || (digits.length >= 16 && digits.length <= 19 && luhn(digits))) {
       return void out.removals.push(span(start, end, 'bankAccount'));
     }
@@ -149,13 +171,19 @@ function classifyNumber(
 const PASSPORT = /(?:护照|通行证|回乡证|台胞证)(?:号码|号)?[：:\s]*([A-Z]{1,2}\d{7,9})(?![0-9A-Z])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const WECHAT =
-  /(?:微信号?|WeChat|wechat|VX|vx|微信ID)[\s:：]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
+  /(?:微信号?|WeChat|wechat|VX|vx|Vx|V信|v信|薇信|威信|微信ID)[\s:：]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
 const PLATE =
-  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警]/g;
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
+/**
+ * Property certificates in every numbering style: 渝（2019）万州区不动产权第0012345号 (year in any bracket),
+ * X房权证字第2015-03412号, 房产证号/产权证号/土地证号/不动产权证书号：…, 国用（2010）第123号. The number may be grouped
+ * with hyphens.
+ */
+const CERT_NO = '\\d[\\d\\-－—]{2,18}\\d';
 const PROPERTY = new RegExp(
   [
-    '[\\u4e00-\\u9fa5]{1,2}[（(]\\d{4}[）)][\\u4e00-\\u9fa5]{1,12}不动产(?:权|证明)第\\d{4,10}号',
-    '[\\u4e00-\\u9fa5]{1,8}(?:房权证|房产证|房地证|土地证|国用|房屋所有权证)(?:号码|编号|号)?[：:\\s]*[\\u4e00-\\u9fa5（）()\\d]{0,12}?第?\\d{4,14}号?',
+    `[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][（(〔\\[【]\\d{4}[）)〕\\]】][\\u4e00-\\u9fa5]{0,12}不动产(?:权|证明)第?${CERT_NO}号`,
+    `[\\u4e00-\\u9fa5]{0,8}(?:房权证|房产证|房地证|土地证|国用|集用|房屋所有权证|产权证|不动产权证书?|不动产证|不动产登记证明)(?:号码|编号|书号|号)?[：:\\s]*(?:为|是)?[\\u4e00-\\u9fa5（）()〔〕\\d]{0,12}?第?${CERT_NO}(?![\\d）)〕])号?`,
   ].join('|'),
   'g',
 );
@@ -170,7 +198,54 @@ const LABELLED_ID =
 const MASKED_ID =
   /(?<![0-9A-Za-z*＊])[1-8]\d{5}(?:19|20)\d{2}(?=[\d*＊]{7}[\dXx*＊](?![0-9A-Za-z*＊]))(?=[\d]{0,6}[*＊]{2})[\d*＊]{7}[\dXx*＊]/g;
 
+/**
+ * Digit groups joined by one separator each (hyphen, dash, space, dot, middle dot): an ID number written in any
+ * grouping (6-8-4, 6-4-4-4, 3-3-4-4-4, 620502.19900617.2804). Read by the groups, so a following bracket or date
+ * (…2804）2026年) never joins it.
+ */
+const DIGIT_GROUPS =
+  /(?<![0-9０-９A-Za-z.．])[0-9０-９]{1,8}(?:(?:[-－—.．·・]|[ \u3000]{1,2})[0-9０-９]{1,8}){1,6}[xXＸｘ]?(?![0-9０-９A-Za-z])/g;
+
+function groupedIds(text: string, out: PatternFindings): void {
+  for (const m of text.matchAll(DIGIT_GROUPS)) {
+    const groups = [...m[0].matchAll(/[0-9０-９]+[xXＸｘ]?/g)];
+    const before = lineBefore(text, m.index!);
+    const labelled = ID_LABEL.test(before);
+    // A phone written with dots (138.0000.0000, 0938.272.6315 after a phone label): the number token does not read
+    // dots (they are decimals there); hyphens and spaces are read by it.
+    if (/[.．·・]/.test(m[0])) {
+      const all = groups.map((g) => [...g[0]].map(foldWidth).join('')).join('');
+      if (
+        /^1[3-9]\d{9}$/.test(all) ||
+        (/^0\d{9,11}$/.test(all) && /(电话|手机|联系)[^\n。；]{0,6}$/.test(before))
+      ) {
+        out.removals.push(span(m.index!, m.index! + m[0].length, 'phone'));
+        continue;
+      }
+    }
+    // The run of consecutive groups that makes a resident ID (valid check character, or an ID label before it).
+    search: for (let i = 0; i < groups.length; i++) {
+      let v = '';
+      for (let j = i; j < groups.length; j++) {
+        v += [...groups[j]![0]].map(foldWidth).join('').toUpperCase();
+        if (v.length > 18) break;
+        const fits =
+          isResidentId(v) ||
+          (labelled && /^\d{17}[\dX]$/.test(v) && isValidBirthDate(v.slice(6, 14))) ||
+          (j > i && v.length === 15 && isOldResidentId(v) && !isRegNo(v));
+        if (fits && j > i) {
+          const start = m.index! + groups[i]!.index!;
+          const end = m.index! + groups[j]!.index! + groups[j]![0].length;
+          out.removals.push(span(start, end, 'idNumber'));
+          break search;
+        }
+      }
+    }
+  }
+}
+
 function labelledIds(text: string, out: PatternFindings): void {
+  groupedIds(text, out);
   for (const m of text.matchAll(LABELLED_ID)) {
     const body = m[1]!;
     const folded = [...body]
@@ -195,6 +270,18 @@ function labelledIds(text: string, out: PatternFindings): void {
   for (const m of text.matchAll(MASKED_ID))
     out.removals.push(span(m.index!, m.index! + m[0].length, 'idNumber'));
 }
+
+/**
+ * QQ numbers after QQ/扣扣/企鹅号: no kind of their own exists, so they are removed as `wechat` (a social account id,
+ * replaced by the same 〔社交账号〕-style label).
+ */
+const QQ = /(?:QQ|qq|Ｑ Ｑ|ＱＱ|扣扣|企鹅号)(?:号码|号|账号)?(?:[\s:：]|为|是)*([1-9][0-9]{4,11})(?![0-9])/g;
+
+/** A mobile written with its middle masked (138****5678): still a person's number in part. */
+const MASKED_MOBILE = /(?<![0-9])1[3-9]\d[*＊]{4}\d{4}(?![0-9])/g;
+/** A card or account with its middle masked after an account label (卡号：6222 **** **** 1234). */
+const MASKED_ACCOUNT =
+  /(?:银行卡|卡号|账号|帐号|账户|帐户)[^\n。；0-9]{0,8}?[：:\s]*(?:为|是)?[：:\s]*(\d{4,6}(?:[ -]?[*＊]{2,})+[ -]?\d{3,4})(?![0-9])/g;
 
 export function findPatterns(text: string): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
@@ -221,17 +308,27 @@ export function findPatterns(text: string): PatternFindings {
   }
   for (const m of text.matchAll(EMAIL)) {
     // A government domain's mailbox (….gov.cn) is an institution's published address, not a person's.
-    if (/\.gov\.cn$/i.test(m[0])) continue;
+    if (/\.gov\.cn$/i.test(m[0]) || authorityLine(text, m.index!)) continue;
     out.removals.push(span(m.index!, m.index! + m[0].length, 'email'));
   }
   for (const m of text.matchAll(WECHAT)) {
     const s = m.index! + m[0].length - m[1]!.length;
     out.removals.push(span(s, s + m[1]!.length, 'wechat'));
   }
+  for (const m of text.matchAll(MASKED_MOBILE))
+    out.removals.push(span(m.index!, m.index! + m[0].length, 'phone'));
+  for (const m of text.matchAll(MASKED_ACCOUNT)) {
+    const s = m.index! + m[0].length - m[1]!.length;
+    out.removals.push(span(s, s + m[1]!.length, 'bankAccount'));
+  }
+  for (const m of text.matchAll(QQ)) {
+    const s = m.index! + m[0].length - m[1]!.length;
+    out.removals.push({ ...span(s, s + m[1]!.length, 'wechat'), replacement: '［QQ号已隐去］' });
+  }
   for (const m of text.matchAll(PLATE)) out.removals.push(span(m.index!, m.index! + m[0].length, 'plate'));
   for (const m of text.matchAll(PROPERTY)) {
     // The label before the number (房屋产权证号) stays: cut the match after it.
-    const label = /^[\u4e00-\u9fa5]*?(证号|编号|号码|证书号)[：:\s]*(?:为|是)?/.exec(m[0]);
+    const label = /^[\u4e00-\u9fa5]*?(?:(?:证号|编号|号码|证书号)[：:\s]*|证[：:]\s*)(?:为|是)?/.exec(m[0]);
     const start = m.index! + (label && label[0].length < m[0].length - 6 ? label[0].length : 0);
     out.removals.push(span(start, m.index! + m[0].length, 'propertyCert'));
   }

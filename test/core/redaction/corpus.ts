@@ -6,6 +6,7 @@
 import frozen from '../../fixtures/redaction/frozen/corpus.json';
 import frozen2 from '../../fixtures/redaction/frozen-2/corpus.json';
 import frozen3 from '../../fixtures/redaction/frozen-3/corpus.json';
+import frozen4 from '../../fixtures/redaction/frozen-4/corpus.json';
 import tuning from '../../fixtures/redaction/tuning/corpus.json';
 import {
   redact,
@@ -26,24 +27,38 @@ export interface LabelledDoc {
 
 /** `frozen2` is `frozen-2/`: the second frozen half, committed before the engine was ever run on it (blind). */
 /** `frozen3` is `frozen-3/`: the third half, measured blind once by the lead, then tuned on (no longer blind). */
-export const CORPUS: Readonly<Record<'frozen' | 'frozen2' | 'frozen3' | 'tuning', LabelledDoc[]>> = {
+/** `frozen4` is `frozen-4/`: the fourth half, measured blind once by the lead, then tuned on (no longer blind). */
+export const CORPUS: Readonly<
+  Record<'frozen' | 'frozen2' | 'frozen3' | 'frozen4' | 'tuning', LabelledDoc[]>
+> = {
   frozen: frozen as LabelledDoc[],
   frozen2: frozen2 as LabelledDoc[],
   frozen3: frozen3 as LabelledDoc[],
+  frozen4: frozen4 as LabelledDoc[],
   tuning: tuning as LabelledDoc[],
 };
 
 /**
  * Each half's authority as the legal settings give it to the publication flow (its published phone, e-mail and
- * fine-collection account): frozen-3's authority is another district (九龙坡区). The Wanzhou halves give none, so
+ * fine-collection account): frozen-3's authority is another district (九龙坡区), frozen-4's another province
+ * (天水市麦积区, its address too). The Wanzhou halves give none, so
  * they measure the context rule that stays as the fallback.
  */
-const AUTHORITY = new Map<LabelledDoc, NonNullable<RedactOptions['keep']>>(
-  CORPUS.frozen3.map((d) => [
+const AUTHORITY = new Map<LabelledDoc, NonNullable<RedactOptions['keep']>>([
+  ...CORPUS.frozen3.map((d): [LabelledDoc, NonNullable<RedactOptions['keep']>] => [
     d,
     { phones: ['023-68780123'], emails: ['jlpwjzf@cq.gov.cn'], accounts: ['3106 0101 0400 1234 5'] },
   ]),
-);
+  ...CORPUS.frozen4.map((d): [LabelledDoc, NonNullable<RedactOptions['keep']>] => [
+    d,
+    {
+      phones: ['0938-2726315'],
+      emails: ['mjqwjjd@163.com'],
+      accounts: ['2705 0101 0400 0688 9'],
+      addresses: ['天水市麦积区桥南商埠路56号'],
+    },
+  ]),
+]);
 
 /** The engine as the publication flow calls it: the case's known party data, nothing else configured. */
 export function runDoc(doc: LabelledDoc, options: RedactOptions = {}): RedactionResult {
