@@ -7,6 +7,7 @@ import frozen from '../../fixtures/redaction/frozen/corpus.json';
 import frozen2 from '../../fixtures/redaction/frozen-2/corpus.json';
 import frozen3 from '../../fixtures/redaction/frozen-3/corpus.json';
 import frozen4 from '../../fixtures/redaction/frozen-4/corpus.json';
+import frozen5 from '../../fixtures/redaction/frozen-5/corpus.json';
 import tuning from '../../fixtures/redaction/tuning/corpus.json';
 import {
   redact,
@@ -29,19 +30,21 @@ export interface LabelledDoc {
 /** `frozen3` is `frozen-3/`: the third half, measured blind once by the lead, then tuned on (no longer blind). */
 /** `frozen4` is `frozen-4/`: the fourth half, measured blind once by the lead, then tuned on (no longer blind). */
 export const CORPUS: Readonly<
-  Record<'frozen' | 'frozen2' | 'frozen3' | 'frozen4' | 'tuning', LabelledDoc[]>
+  Record<'frozen' | 'frozen2' | 'frozen3' | 'frozen4' | 'frozen5' | 'tuning', LabelledDoc[]>
 > = {
   frozen: frozen as LabelledDoc[],
   frozen2: frozen2 as LabelledDoc[],
   frozen3: frozen3 as LabelledDoc[],
   frozen4: frozen4 as LabelledDoc[],
+  /** `frozen-5/`: the fifth half, measured blind by the lead after the third tuning round and not tuned on. */
+  frozen5: frozen5 as LabelledDoc[],
   tuning: tuning as LabelledDoc[],
 };
 
 /**
  * Each half's authority as the legal settings give it to the publication flow (its published phone, e-mail and
  * fine-collection account): frozen-3's authority is another district (九龙坡区), frozen-4's another province
- * (天水市麦积区, its address too). The Wanzhou halves give none, so
+ * (天水市麦积区, its address too), frozen-5's a third (肇庆市端州区). The Wanzhou halves give none, so
  * they measure the context rule that stays as the fallback.
  */
 const AUTHORITY = new Map<LabelledDoc, NonNullable<RedactOptions['keep']>>([
@@ -57,6 +60,10 @@ const AUTHORITY = new Map<LabelledDoc, NonNullable<RedactOptions['keep']>>([
       accounts: ['2705 0101 0400 0688 9'],
       addresses: ['天水市麦积区桥南商埠路56号'],
     },
+  ]),
+  ...CORPUS.frozen5.map((d): [LabelledDoc, NonNullable<RedactOptions['keep']>] => [
+    d,
+    { phones: ['0758-2863120'], emails: ['dzwjj_zf@zhaoqing.gov.cn'], accounts: ['44580101040021637'] },
   ]),
 ]);
 
