@@ -9,7 +9,7 @@
  * Only what the case page already shows of a party goes in: the party's name as registered. Never a code, an
  * openid, an ID number, a phone number, the acting person's name or a statement's text.
  */
-import type { CaseServiceEventBy, CaseServiceEventKind } from '../contract/case';
+import type { CaseServiceEventKind, CaseServiceEventView } from '../contract/case';
 import type { Act } from '../workflow/define';
 import { ENROLMENT_WORKFLOW, MAX_ENROLMENT_TRIES } from './enrolment';
 import { SERVICE_WORKFLOW } from './workflow';
@@ -60,26 +60,16 @@ export interface ServiceForRegister {
 }
 
 /** One event before its ledger reference is checked: the record (`<collection>/<id>`) and the revision it expects. */
-export interface DerivedServiceEvent {
-  kind: CaseServiceEventKind;
-  label: string;
-  detail: string;
-  at: string;
-  by: CaseServiceEventBy;
-  partyName: string;
-  document: { docNo: string | null; title: string } | null;
-  /** Failed tries so far (wrong codes and identity details that did not match), on an attempt; else null. */
-  failures: number | null;
-  /** Worth a look: a failed try, a refusal, a late or out-of-time submission, the paper-service flag. */
-  attention: boolean;
+export type DerivedServiceEvent = Omit<CaseServiceEventView, 'ledger'> & {
   entity: string;
   /** 0 for the record's creation, k for its k-th act: the kernel commits each at revision `index + 1`. */
   index: number;
-}
+};
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-const ENROLMENT_PARTY_STEPS = new Set([
+/** The enrolment steps the party takes (the rest are the officer's): who acted, on the case page and the staff view. */
+export const ENROLMENT_PARTY_STEPS: ReadonlySet<string> = new Set([
   'enterCode',
   'wrongCode',
   'identify',

@@ -22,7 +22,7 @@ import {
   type EnrolmentState,
   type IdentityForm,
 } from '../../../core/service/enrolment';
-import { INVITE_LINE } from '../../../core/service/case-events';
+import { ENROLMENT_PARTY_STEPS, INVITE_LINE } from '../../../core/service/case-events';
 import { allowedSteps, type WorkflowActor, type WorkflowFields } from '../../../core/workflow/define';
 import type { ServiceDateRule } from '../../../core/service/serviceDate';
 import type { Database } from '../../platform/cloudbase';
@@ -85,16 +85,6 @@ export interface EnrolmentDoc {
 
 export const enrolmentSealRef = (id: string): string => `${ENROLMENTS_COLLECTION}/${id}`;
 
-const PARTY_STEPS = new Set([
-  'enterCode',
-  'wrongCode',
-  'identify',
-  'wrongIdentity',
-  'consent',
-  'refuse',
-  'withdraw',
-]);
-
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function timelineOf(e: EnrolmentDoc): EnrolmentTimelineLine[] {
@@ -108,7 +98,7 @@ export function timelineOf(e: EnrolmentDoc): EnrolmentTimelineLine[] {
         ENROLMENT_WORKFLOW.steps[act.step]?.label ??
         (act.step === 'replace' ? '已由新指定的受送达人代替' : act.step),
       at: act.actedAt,
-      by: PARTY_STEPS.has(act.step) ? 'party' : 'staff',
+      by: ENROLMENT_PARTY_STEPS.has(act.step) ? 'party' : 'staff',
     });
   }
   return lines;
