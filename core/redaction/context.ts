@@ -61,7 +61,7 @@ const HEALTH_NUCLEUS = new RegExp(
     // symptoms
     '(?<![止镇])痛(?![点苦])|疼痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪|咳痰|低热|盗汗|咯血|带血|消瘦|心悸|气短|浮肿|便血|尿血',
     // test results and measures
-    '阳性|畸变|剂量[^，。；]{0,6}超标|视力不良|裸眼视力|近视|远视|弱视|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能|(?<!不)增高|升高|降低',
+    '阳性|(?:抗体|抗原|核酸|试验)阴性|畸变|剂量[^，。；]{0,6}超标|视力不良|裸眼视力|近视|远视|弱视|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能|(?<!不)增高|升高|降低',
     // pregnancy and procedures
     '怀孕|妊娠|流产|引产|节育器|输血|支架植入|搭桥|透析|化疗|放疗|输液|手术|术后',
   ].join('|'),
@@ -107,7 +107,7 @@ const INJURY =
 const CAUSE_OF_CARE =
   /因([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?=(?:在|于|到|入|前往|住院|就诊|就医|治疗|申请|请假|休学|免修|无法|不能)[\u4e00-\u9fa5])/g;
 /** A procedure a named patient underwent (患者X于…行腹股沟疝修补术). */
-const PROCEDURE = /(?:行|接受|做了?|施行|实施)([\u4e00-\u9fa5]{2,14}?(?:术|化疗|放疗|透析|流产|引产))(?=[，。；,、\s]|$)/g;
+const PROCEDURE = /(?:行|接受|做了?|施行)([\u4e00-\u9fa5]{2,14}?(?:术|化疗|放疗|透析|流产|引产))(?=[，。；,、\s]|$)/g;
 /** Institutional activity, not a person's health: a place of care, a screening or a report (转诊至…定点医疗机构). */
 const INSTITUTIONAL =
   /(?:医疗机构|定点|医院|机构|门诊部?|病区|科室|中心|筛查|普查|体检|监测|接种|宣传|培训|防控)$|^(?:转诊|送至|送往|转至)/;
@@ -135,7 +135,7 @@ const FINANCIAL_KEY = new RegExp(
  * when a clause of the same statement speaks of money (称其系退休医生 alone is not one).
  */
 const FINANCIAL_CIRCUMSTANCE =
-  /瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|开业不久|经营不善|生意不好|治病|治疗|看病|去世|病故|丧偶|离异|离婚|独自生活|独居|抚养|赡养|孤寡|无子女|无人照顾/;
+  /患病|生病|病倒|受伤|失去工作|无法工作|不能工作|丢了工作|没有工作|瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|开业不久|经营不善|生意不好|治病|治疗|看病|去世|病故|丧偶|离异|离婚|独自生活|独居|抚养|赡养|孤寡|无子女|无人照顾/;
 /** A statement by the party or anyone: 称, 辩称, 提出, 表示 … (its clauses about money are removed). */
 const FINANCIAL_SAID =
   /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,240})(?=[。；\n]|$)/g;
@@ -160,7 +160,9 @@ function phraseAround(text: string, at: number, end: number, taken: Uint8Array):
   let start = at;
   while (start > 0 && at - start < 10) {
     const ch = text[start - 1]!;
-    if (taken[start - 1] || !/[\u4e00-\u9fa5、A-Za-z0-9]/.test(ch) || PHRASE_STOP.has(ch)) break;
+    // A hyphen inside a code (HIV-1抗体) is part of the phrase.
+    const codeHyphen = ch === '-' && /[A-Za-z0-9]/.test(text[start - 2] ?? '') && /[0-9]/.test(text[start] ?? '');
+    if (!codeHyphen && (taken[start - 1] || !/[\u4e00-\u9fa5、A-Za-z0-9]/.test(ch) || PHRASE_STOP.has(ch))) break;
     start--;
   }
   while (text[start] === '、') start++;
@@ -316,12 +318,18 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
       i = body.slice(at).search(/[，,]|$/);
       if (HEALTH_CONDITION.test(body.slice(at, at + i))) end = at + i;
     }
-    add(
-      cue && HEALTH_CONDITION.test(body.slice(cue.index + cue[0].length))
-        ? start + cue.index + cue[0].length
-        : start,
-      start + end,
-    );
+    let from =
+      cue && HEALTH_CONDITION.test(body.slice(cue.index + cue[0].length)) ? cue.index + cue[0].length : 0;
+    // The circumstances end at the last 后/时 before the first condition (入住客房后全身皮肤瘙痒并出现红疹: the
+    // condition starts at 全身), the verb after it (出现, 感到) going with the circumstances.
+    const first = body.search(HEALTH_CONDITION);
+    const pre = first > 0 ? body.slice(0, first) : '';
+    const turn = Math.max(pre.lastIndexOf('后'), pre.lastIndexOf('时'));
+    if (turn >= 0 && turn + 1 < first && !/[背脑]/.test(body[turn + 1]!)) {
+      const lead = /^(?:又|便|即|就|则)?(?:出现|感到|感觉|发现)?/.exec(body.slice(turn + 1))![0].length;
+      from = Math.min(first, turn + 1 + lead);
+    }
+    add(start + from, start + end);
   }
   for (const m of text.matchAll(HEALTH_FOUND)) {
     const body = m[1]!;
