@@ -165,6 +165,9 @@ function phraseAround(text: string, at: number, end: number, taken: Uint8Array):
     if (!codeHyphen && (taken[start - 1] || !/[\u4e00-\u9fa5、A-Za-z0-9]/.test(ch) || PHRASE_STOP.has(ch))) break;
     start--;
   }
+  // A code is never cut in the middle (HIV-1抗体确证试验阳性 is longer than the walk).
+  while (start > 0 && /[A-Za-z0-9]/.test(text[start]!) && /[A-Za-z0-9]/.test(text[start - 1]!) && !taken[start - 1])
+    start--;
   while (text[start] === '、') start++;
   let stop = end;
   // A test value with its units (白细胞计数分别为3.2×10⁹/L和3.0×10⁹/L) may run longer than a phrase of words.
