@@ -93,6 +93,19 @@ function authorityLine(text: string, at: number): boolean {
   return /^[\s\u3000]*(?:承办人|执法人员|联系人|经办人)[：:]/.test(text.slice(prevStart, lineStart));
 }
 
+/**
+ * An organisation's own contact line in the party block (法定代表人：… / 地址：… / 联系电话：landline): the unit's
+ * published business number, kept like its address. Not when the block describes a natural person (性别, 身份证).
+ */
+function organisationLine(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (!/^[\s\u3000]*(?:联系电话|电话|联系方式|办公电话|单位电话)[：:]/.test(text.slice(lineStart, at))) return false;
+  let from = lineStart;
+  for (let i = 0; i < 4 && from > 0; i++) from = text.lastIndexOf('\n', from - 2) + 1;
+  const block = text.slice(from, lineStart);
+  return /法定代表人|主要负责人|负责人|统一社会信用代码/.test(block) && !/性别|身份证|[，,][男女][，,]/.test(block);
+}
+
 function span(start: number, end: number, kind: Exclude<RedactionKind, 'name'>): Span {
   return { start, end, kind, replacement: REPLACEMENT_LABELS[kind], source: 'pattern' };
 }
@@ -155,7 +168,7 @@ function classifyNumber(
     (/^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14) ||
     (!!extension && /^0\d{2,3}\d{7,8}$/.test(extension[1]!.replace(/[^0-9]/g, '')));
   if (mobile || landline) {
-    if (landline && (authority || contactBlock)) return;
+    if (landline && (authority || contactBlock || organisationLine(text, start))) return;
     if (KEEP_LABEL.test(before) && !/电话|手机|联系/.test(before.slice(-8))) return;
     return void out.removals.push(span(start, end, 'phone'));
   }
