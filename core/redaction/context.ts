@@ -95,8 +95,7 @@ const PREGNANCY =
 const BODY_STATE =
   /(?:在|处于|正值|系)?(?:哺乳期(?:间)?|怀孕期间|妊娠期间?|孕期|产褥期|经期)(?:[（(][^（()）\n]{1,10}[）)])?/g;
 /** A dose received by a named worker: Hp(10) 4.86 mSv, 个人剂量当量为 5.2 mSv. */
-const DOSE =
-  /(?:Hp\s*[（(][^（()）]{1,5}[）)]|个人剂量(?:当量)?(?:值)?)\s*[:：为达是]?\s*[\d.]+\s*[mμ]?Sv/g;
+const DOSE = /(?:Hp\s*[（(][^（()）]{1,5}[）)]|个人剂量(?:当量)?(?:值)?)\s*[:：为达是]?\s*[\d.]+\s*[mμ]?Sv/g;
 /** An injury by an object (被注射针头刺伤左手拇指, 被手术刀片划伤右手): the wound and the body part. */
 const INJURY =
   /被([^，。；,\n被]{1,10}?[刺划扎咬割抓砸烫灼戳]伤(?:[左右双]?[手脚足腿臂眼指腕肘膝面头背腰胸腹][\u4e00-\u9fa5]{0,3})?)/g;
@@ -107,7 +106,8 @@ const INJURY =
 const CAUSE_OF_CARE =
   /因([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?=(?:在|于|到|入|前往|住院|就诊|就医|治疗|申请|请假|休学|免修|无法|不能)[\u4e00-\u9fa5])/g;
 /** A procedure a named patient underwent (患者X于…行腹股沟疝修补术). */
-const PROCEDURE = /(?:行|接受|做了?|施行)([\u4e00-\u9fa5]{2,14}?(?:术|化疗|放疗|透析|流产|引产))(?=[，。；,、\s]|$)/g;
+const PROCEDURE =
+  /(?:行|接受|做了?|施行)([\u4e00-\u9fa5]{2,14}?(?:术|化疗|放疗|透析|流产|引产))(?=[，。；,、\s]|$)/g;
 /** Institutional activity, not a person's health: a place of care, a screening or a report (转诊至…定点医疗机构). */
 const INSTITUTIONAL =
   /(?:医疗机构|定点|医院|机构|门诊部?|病区|科室|中心|筛查|普查|体检|监测|接种|宣传|培训|防控)$|^(?:转诊|送至|送往|转至)/;
@@ -161,12 +161,19 @@ function phraseAround(text: string, at: number, end: number, taken: Uint8Array):
   while (start > 0 && at - start < 10) {
     const ch = text[start - 1]!;
     // A hyphen inside a code (HIV-1抗体) is part of the phrase.
-    const codeHyphen = ch === '-' && /[A-Za-z0-9]/.test(text[start - 2] ?? '') && /[0-9]/.test(text[start] ?? '');
-    if (!codeHyphen && (taken[start - 1] || !/[\u4e00-\u9fa5、A-Za-z0-9]/.test(ch) || PHRASE_STOP.has(ch))) break;
+    const codeHyphen =
+      ch === '-' && /[A-Za-z0-9]/.test(text[start - 2] ?? '') && /[0-9]/.test(text[start] ?? '');
+    if (!codeHyphen && (taken[start - 1] || !/[\u4e00-\u9fa5、A-Za-z0-9]/.test(ch) || PHRASE_STOP.has(ch)))
+      break;
     start--;
   }
   // A code is never cut in the middle (HIV-1抗体确证试验阳性 is longer than the walk).
-  while (start > 0 && /[A-Za-z0-9]/.test(text[start]!) && /[A-Za-z0-9]/.test(text[start - 1]!) && !taken[start - 1])
+  while (
+    start > 0 &&
+    /[A-Za-z0-9]/.test(text[start]!) &&
+    /[A-Za-z0-9]/.test(text[start - 1]!) &&
+    !taken[start - 1]
+  )
     start--;
   while (text[start] === '、') start++;
   let stop = end;
@@ -174,7 +181,10 @@ function phraseAround(text: string, at: number, end: number, taken: Uint8Array):
   while (stop < text.length && stop - end < (/\d/.test(text.slice(end, end + 12)) ? 36 : 24)) {
     const ch = text[stop]!;
     // A unit after a value, with or without a space (高热39.6℃, 血铅值为520 μg/L).
-    if (/\d/.test(text[stop - 1] ?? '') && /^ ?(?:℃|°C|[μumn]?g\/|mmol|μmol|mmHg|[mμ]Sv|dB)/.test(text.slice(stop, stop + 6))) {
+    if (
+      /\d/.test(text[stop - 1] ?? '') &&
+      /^ ?(?:℃|°C|[μumn]?g\/|mmol|μmol|mmHg|[mμ]Sv|dB)/.test(text.slice(stop, stop + 6))
+    ) {
       stop += ch === ' ' ? 2 : 1;
       continue;
     }

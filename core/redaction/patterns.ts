@@ -99,11 +99,14 @@ function authorityLine(text: string, at: number): boolean {
  */
 function organisationLine(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  if (!/^[\s\u3000]*(?:联系电话|电话|联系方式|办公电话|单位电话)[：:]/.test(text.slice(lineStart, at))) return false;
+  if (!/^[\s\u3000]*(?:联系电话|电话|联系方式|办公电话|单位电话)[：:]/.test(text.slice(lineStart, at)))
+    return false;
   let from = lineStart;
   for (let i = 0; i < 4 && from > 0; i++) from = text.lastIndexOf('\n', from - 2) + 1;
   const block = text.slice(from, lineStart);
-  return /法定代表人|主要负责人|负责人|统一社会信用代码/.test(block) && !/性别|身份证|[，,][男女][，,]/.test(block);
+  return (
+    /法定代表人|主要负责人|负责人|统一社会信用代码/.test(block) && !/性别|身份证|[，,][男女][，,]/.test(block)
+  );
 }
 
 function span(start: number, end: number, kind: Exclude<RedactionKind, 'name'>): Span {
@@ -354,14 +357,17 @@ export function findPatterns(text: string): PatternFindings {
     const s = m.index! + m[0].length - m[1]!.length;
     out.removals.push({ ...span(s, s + m[1]!.length, 'wechat'), replacement: '［QQ号已隐去］' });
   }
-  for (const m of text.matchAll(UNIT_NO)) out.removals.push(span(m.index!, m.index! + m[0].length, 'propertyCert'));
+  for (const m of text.matchAll(UNIT_NO))
+    out.removals.push(span(m.index!, m.index! + m[0].length, 'propertyCert'));
   for (const m of text.matchAll(PLATE)) out.removals.push(span(m.index!, m.index! + m[0].length, 'plate'));
   for (const m of text.matchAll(PROPERTY)) {
     // The label before the number (房屋产权证号) stays: cut the match after it.
     const label = /^[\u4e00-\u9fa5]*?(?:(?:证号|编号|号码|证书号)[：:\s]*|证[：:]\s*)(?:为|是)?/.exec(m[0]);
     let start = m.index! + (label && label[0].length < m[0].length - 6 ? label[0].length : 0);
     // The words before the certificate's own prefix (持, 其持有的 …) are not part of it: 持粤房地证字第… starts at 粤.
-    const head = /^[\u4e00-\u9fa5]*?(?=房权证|房产证|房地证|土地证|国用|集用)/.exec(text.slice(start, m.index! + m[0].length));
+    const head = /^[\u4e00-\u9fa5]*?(?=房权证|房产证|房地证|土地证|国用|集用)/.exec(
+      text.slice(start, m.index! + m[0].length),
+    );
     const cut = head ? Math.max(...[...'的持其有为是及和与'].map((c) => head[0].lastIndexOf(c))) : -1;
     if (cut >= 0) start += cut + 1;
     out.removals.push(span(start, m.index! + m[0].length, 'propertyCert'));
