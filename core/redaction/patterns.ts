@@ -156,7 +156,9 @@ function classifyNumber(
   }
   // The authority's own numbers: named on the same line, or on a contact line after the remedies notice.
   const closing =
-    /^(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) && remediesAt >= 0 && remediesAt < start;
+    /^(?:本局|本委|本机关)?(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) &&
+    remediesAt >= 0 &&
+    remediesAt < start;
   // The issuing authority's contact block (联系人：officer 联系电话：landline; 承办人：… 电话：…): its landline.
   const contactBlock = /^(?:本机关)?(?:联系人|承办人|经办人)[：:]/.test(before);
   // The authority named in the same sentence (an earlier sentence's 向本委投诉 says nothing about this number).
@@ -312,7 +314,9 @@ const MASKED_ACCOUNT =
 export function findPatterns(text: string): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
   labelledIds(text, out);
-  const remediesAt = text.search(/行政复议|行政诉讼/);
+  // The closing notice of rights (复议, 诉讼, or a 告知书's 听证 and 陈述、申辩): the contact lines after it are the
+  // authority's own.
+  const remediesAt = text.search(/行政复议|行政诉讼|举行听证|要求听证|陈述[、和]申辩/);
   for (const m of text.matchAll(NUMBER_TOKEN)) {
     let start = m.index!;
     let end = start + m[0].length;
