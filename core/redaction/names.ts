@@ -677,7 +677,9 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
         !COMMON_WORDS.has(text.slice(i, i + 2)) &&
         !placeOrOrg(text, i, n.end, true) &&
         !insideTitle(text, i) &&
-        !keep.has(text.slice(i, n.end))
+        !keep.has(text.slice(i, n.end)) &&
+        // An unusual given name after a table surname stays a highlight for the reviewer (谭燚鑫到场).
+        (WEAK.has(text[i]!) || [...text.slice(i + 1, n.end)].every((c) => GIVEN.has(c)))
       ) {
         free.add(text.slice(i, n.end));
         i = n.end - 1;

@@ -171,7 +171,11 @@ function classifyNumber(
   const extension = /^(.*\d)[-－—](\d{1,5})$/.exec(raw);
   const landline =
     (/^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14) ||
-    (!!extension && /^0\d{2,3}\d{7,8}$/.test(extension[1]!.replace(/[^0-9]/g, '')));
+    (!!extension && /^0\d{2,3}\d{7,8}$/.test(extension[1]!.replace(/[^0-9]/g, ''))) ||
+    // dialled from abroad: +86 and the area code without its 0 (+86 758 2231456, +86-20-87654321)
+    (/^[（(]?[+＋]|^0086/.test(raw.trim()) &&
+      /^(?:0086|86)[1-9]\d{8,10}$/.test(digits) &&
+      !/^(?:0086|86)1/.test(digits));
   if (mobile || landline) {
     if (landline && (authority || contactBlock || organisationLine(text, start))) return;
     if (KEEP_LABEL.test(before) && !/电话|手机|联系/.test(before.slice(-8))) return;
@@ -195,7 +199,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const WECHAT =
   /(?:微信号?|WeChat|wechat|VX|vx|Vx|V信|v信|薇信|威信|微信ID)[\s:：]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
 const PLATE =
-  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][ \u3000]?[A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
 /**
  * Property certificates in every numbering style: 渝（2019）万州区不动产权第0012345号 (year in any bracket),
  * X房权证字第2015-03412号, 房产证号/产权证号/土地证号/不动产权证书号：…, 国用（2010）第123号. The number may be grouped
