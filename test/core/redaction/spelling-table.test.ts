@@ -33,6 +33,8 @@ describe('identifier spellings: each family read in general, not by example', ()
     ['其电话0758－2231456转806，', 'phone', '0758－2231456转806'],
     ['电话：0758-2231456-12，', 'phone', '0758-2231456-12'],
     ['家属电话 0768 8123 456，', 'phone', '0768 8123 456'],
+    ['其电话：+86 758 2231456，', 'phone', '+86 758 2231456'],
+    ['境外拨打+86-20-87654321。', 'phone', '+86-20-87654321'],
     // property certificates: letters and hyphens in the number, any prefix
     ['持粤房地证字第D2218034号房产证', 'propertyCert', '粤房地证字第D2218034号'],
     ['房屋所有权证：高房权证字第A-1234号。', 'propertyCert', '高房权证字第A-1234号'],
@@ -48,6 +50,7 @@ describe('identifier spellings: each family read in general, not by example', ()
     // plates
     ['车牌号粤H·D12345的车辆', 'plate', '粤H·D12345'],
     ['驾驶粤HA1B23前往', 'plate', '粤HA1B23'],
+    ['车牌粤 H12345停放', 'plate', '粤 H12345'],
     // e-mails with subdomains, WeChat and QQ ids
     ['邮箱li.xm@mail.zq-health.com.cn，', 'email', 'li.xm@mail.zq-health.com.cn'],
     ['电子邮箱：chen_88@vip.qq.com。', 'email', 'chen_88@vip.qq.com'],
