@@ -16,7 +16,7 @@ function span(start: number, end: number, kind: 'homeAddress' | 'health' | 'fina
 
 /** An address body: place words and numbers up to the end of the clause. */
 const ADDRESS_BODY =
-  '[\\u4e00-\\u9fa50-9０-９A-Za-z\\-－#＃]{4,40}?(?:号|组|室|栋|单元|楼|村|社|弄|户|[0-9０-９]-[0-9０-９]+)(?:[0-9０-９\\-－]+(?:号|室|栋|楼)?)*';
+  '[\\u4e00-\\u9fa50-9０-９A-Za-z\\-－#＃]{4,40}?(?:号|组|室|栋|幢|座|房|单元|楼|村|社|弄|户|[0-9０-９]-[0-9０-９]+)(?:[0-9０-９\\-－]+(?:号|室|栋|幢|座|房|楼)?)*(?:之[一二三四五六七八九十0-9０-９]{1,2})?';
 /** Labels that mark a natural person's home (住所 of a company is not among them; 住所 of a person is, see below). */
 const HOME = new RegExp(
   `(住址|家庭住址|家住|户籍地址|户籍所在地|户口所在地|户籍地|户籍|现住址|经常居住地|现居住地|居住地址|居住地|现居住于|居住于|居住在|暂住于|暂住|住在|住于|现住|住)[：:]?(${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`,
@@ -57,11 +57,11 @@ const HEALTH_NUCLEUS = new RegExp(
     '(?<![消抗])炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染(?!性|管理|控制|防控|监测|科|风险|预防|率)|结核|梅毒|艾滋|' +
       '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|坏死|麻痹|发紫|发绀|肿胀|水肿|栓塞|挛缩|下垂|血肿|淤血|瘀血|瘢痕|呼吸困难|意识(?:丧失|不清|模糊)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出|' +
       // injuries and colloquial diagnoses (离断伤, 高位截瘫, 乙肝大三阳)
-      '离断|断指|截瘫|偏瘫|截肢|烧伤|烫伤|挫伤|裂伤|骨裂|脱位|失明|失聪|大三阳|小三阳',
+      '侧弯|畸形|贫血|离断|断指|截瘫|偏瘫|截肢|烧伤|烫伤|挫伤|裂伤|骨裂|脱位|失明|失聪|大三阳|小三阳',
     // symptoms
-    '疼痛|牙痛|腹痛|头痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪|咳痰|低热|盗汗|咯血|带血|消瘦|心悸|气短|浮肿|便血|尿血',
+    '(?<![止镇沉悲哀])痛(?![点苦心快])|疼痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪|咳痰|低热|盗汗|咯血|带血|消瘦|心悸|气短|浮肿|便血|尿血',
     // test results and measures
-    '阳性|畸变|剂量[^，。；]{0,6}超标|视力不良|裸眼视力|近视|远视|弱视|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能|(?<!不)增高|升高|降低',
+    '阳性|(?:抗体|抗原|核酸|试验)阴性|畸变|剂量[^，。；]{0,6}超标|视力不良|裸眼视力|近视|远视|弱视|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能|(?<!不)增高|升高|降低',
     // pregnancy and procedures
     '怀孕|妊娠|流产|引产|节育器|输血|支架植入|搭桥|透析|化疗|放疗|输液|手术|术后',
   ].join('|'),
@@ -75,10 +75,10 @@ const HEALTH_DOCUMENT =
   /健康证明|健康合格|合格证明|体检合格|健康检查(?!结[论果]为)|许可|资格|资质|技术服务|执业|复检合格|检测报告|管理|制度|规定|标准/;
 /** Statements about a person's body: 称其…, 诉其…, 自述… up to the end of the sentence. */
 const HEALTH_SAID =
-  /(?:称其|诉其|述其|自述|自诉|主诉|反映其|称自己|称本人|另称|又称)[，,：:]?([^。；\n]{2,60})(?=[。；\n]|$)/g;
+  /(?:称其|诉其|述其|自述|自诉|主诉|反映其|称自己|称本人|另称|又称)[，,：:]?([^。；\n）)]{2,60})(?=[。；\n）)]|$)/g;
 /** Diagnoses and examination results: 诊断为…, 结论为…, up to the clause's end (and a following 建议… clause). */
 const HEALTH_FOUND =
-  /(?:筛查结果为|胸片提示|检查提示|被诊断为|诊断为|确诊为|被确诊为|检出|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,](?:建议|需|需要|宜)[^，。；,\n]{1,16})?)/g;
+  /(?:筛查结果为|[\u4e00-\u9fa5]{0,3}(?:片|CT|超|MRI|镜|图|报告)提示|检查提示|被诊断为|诊断为|确诊为|被确诊为|检出|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,](?:建议|需|需要|宜)[^，。；,\n]{1,16})?)/g;
 /** Symptoms that appeared or were found: 出现恶心、呕吐等症状, 发现眉部皮肤红肿化脓, 全身出现皮疹. */
 const HEALTH_APPEARED =
   /((?:全身|双耳|双眼|双手|双足|双腿|面部|头部|腹部|胸部|皮肤|[左右][耳眼手足腿膝])?)(?:出现|发现|伴有|感到|感觉)([^，。；,\n]{2,30})/g;
@@ -95,9 +95,19 @@ const PREGNANCY =
 const BODY_STATE =
   /(?:在|处于|正值|系)?(?:哺乳期(?:间)?|怀孕期间|妊娠期间?|孕期|产褥期|经期)(?:[（(][^（()）\n]{1,10}[）)])?/g;
 /** A dose received by a named worker: Hp(10) 4.86 mSv, 个人剂量当量为 5.2 mSv. */
-const DOSE = /Hp\s*[（(][^（()）]{1,5}[）)]\s*[:：为]?\s*[\d.]+\s*[mμ]?Sv/g;
+const DOSE = /(?:Hp\s*[（(][^（()）]{1,5}[）)]|个人剂量(?:当量)?(?:值)?)\s*[:：为达是]?\s*[\d.]+\s*[mμ]?Sv/g;
+/** An injury by an object (被注射针头刺伤左手拇指, 被手术刀片划伤右手): the wound and the body part. */
+const INJURY =
+  /被([^，。；,\n被]{1,10}?[刺划扎咬割抓砸烫灼戳]伤(?:[左右双]?[手脚足腿臂眼指腕肘膝面头背腰胸腹][\u4e00-\u9fa5]{0,3})?)/g;
+/**
+ * The condition a person was treated or excused for (因不全流产伴失血性贫血在…住院治疗, 因脊柱侧弯申请调整座位): the
+ * words between 因 and where or what followed, when they name a condition.
+ */
+const CAUSE_OF_CARE =
+  /因([\u4e00-\u9fa5A-Za-z0-9]{2,16}?)(?=(?:在|于|到|入|前往|住院|就诊|就医|治疗|申请|请假|休学|免修|无法|不能)[\u4e00-\u9fa5])/g;
 /** A procedure a named patient underwent (患者X于…行腹股沟疝修补术). */
-const PROCEDURE = /(?:行|接受|做了?|施行)([\u4e00-\u9fa5]{2,14}?(?:术|化疗|放疗|透析))(?=[，。；,、\s]|$)/g;
+const PROCEDURE =
+  /(?:行|接受|做了?|施行)([\u4e00-\u9fa5]{2,14}?(?:术|化疗|放疗|透析|流产|引产))(?=[，。；,、\s]|$)/g;
 /** Institutional activity, not a person's health: a place of care, a screening or a report (转诊至…定点医疗机构). */
 const INSTITUTIONAL =
   /(?:医疗机构|定点|医院|机构|门诊部?|病区|科室|中心|筛查|普查|体检|监测|接种|宣传|培训|防控)$|^(?:转诊|送至|送往|转至)/;
@@ -125,7 +135,7 @@ const FINANCIAL_KEY = new RegExp(
  * when a clause of the same statement speaks of money (称其系退休医生 alone is not one).
  */
 const FINANCIAL_CIRCUMSTANCE =
-  /瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|开业不久|经营不善|生意不好|治病|治疗|看病|去世|病故|丧偶|离异|离婚|独自生活|独居|抚养|赡养|孤寡|无子女|无人照顾/;
+  /患病|生病|病倒|受伤|失去工作|无法工作|不能工作|丢了工作|没有工作|瘫痪在床|卧病在床|卧床不起|无业|失业|下岗|退休|名下|住房一套|劳动能力|开业不久|经营不善|生意不好|治病|治疗|看病|去世|病故|丧偶|离异|离婚|独自生活|独居|抚养|赡养|孤寡|无子女|无人照顾/;
 /** A statement by the party or anyone: 称, 辩称, 提出, 表示 … (its clauses about money are removed). */
 const FINANCIAL_SAID =
   /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,240})(?=[。；\n]|$)/g;
@@ -150,14 +160,34 @@ function phraseAround(text: string, at: number, end: number, taken: Uint8Array):
   let start = at;
   while (start > 0 && at - start < 10) {
     const ch = text[start - 1]!;
-    if (taken[start - 1] || !/[\u4e00-\u9fa5、A-Za-z0-9]/.test(ch) || PHRASE_STOP.has(ch)) break;
+    // A hyphen inside a code (HIV-1抗体) is part of the phrase.
+    const codeHyphen =
+      ch === '-' && /[A-Za-z0-9]/.test(text[start - 2] ?? '') && /[0-9]/.test(text[start] ?? '');
+    if (!codeHyphen && (taken[start - 1] || !/[\u4e00-\u9fa5、A-Za-z0-9]/.test(ch) || PHRASE_STOP.has(ch)))
+      break;
     start--;
   }
+  // A code is never cut in the middle (HIV-1抗体确证试验阳性 is longer than the walk).
+  while (
+    start > 0 &&
+    /[A-Za-z0-9]/.test(text[start]!) &&
+    /[A-Za-z0-9]/.test(text[start - 1]!) &&
+    !taken[start - 1]
+  )
+    start--;
   while (text[start] === '、') start++;
   let stop = end;
   // A test value with its units (白细胞计数分别为3.2×10⁹/L和3.0×10⁹/L) may run longer than a phrase of words.
   while (stop < text.length && stop - end < (/\d/.test(text.slice(end, end + 12)) ? 36 : 24)) {
     const ch = text[stop]!;
+    // A unit after a value, with or without a space (高热39.6℃, 血铅值为520 μg/L).
+    if (
+      /\d/.test(text[stop - 1] ?? '') &&
+      /^ ?(?:℃|°C|[μumn]?g\/|mmol|μmol|mmHg|[mμ]Sv|dB)/.test(text.slice(stop, stop + 6))
+    ) {
+      stop += ch === ' ' ? 2 : 1;
+      continue;
+    }
     if (
       taken[stop] ||
       !/[\u4e00-\u9fa5、0-9.A-Za-z%‰×⁰¹²³⁴⁵⁶⁷⁸⁹/μ·]/.test(ch) ||
@@ -197,6 +227,8 @@ export function findContext(text: string, names: readonly Span[] = []): ContextF
   const highlights: Span[] = [];
   for (const m of text.matchAll(HOME)) {
     const body = m[2]!;
+    // 住所 / 住院 / 住户 are not a home label: a company's 住所 is its business address (kept).
+    if (m[1] === '住' && /^[所院户宿]/.test(body)) continue;
     const start = m.index! + m[0].length - body.length;
     removals.push(span(start, start + body.length, 'homeAddress'));
   }
@@ -299,12 +331,18 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
       i = body.slice(at).search(/[，,]|$/);
       if (HEALTH_CONDITION.test(body.slice(at, at + i))) end = at + i;
     }
-    add(
-      cue && HEALTH_CONDITION.test(body.slice(cue.index + cue[0].length))
-        ? start + cue.index + cue[0].length
-        : start,
-      start + end,
-    );
+    let from =
+      cue && HEALTH_CONDITION.test(body.slice(cue.index + cue[0].length)) ? cue.index + cue[0].length : 0;
+    // The circumstances end at the last 后/时 before the first condition (入住客房后全身皮肤瘙痒并出现红疹: the
+    // condition starts at 全身), the verb after it (出现, 感到) going with the circumstances.
+    const first = body.search(HEALTH_CONDITION);
+    const pre = first > 0 ? body.slice(0, first) : '';
+    const turn = Math.max(pre.lastIndexOf('后'), pre.lastIndexOf('时'));
+    if (turn >= 0 && turn + 1 < first && !/[背脑]/.test(body[turn + 1]!)) {
+      const lead = /^(?:又|便|即|就|则)?(?:出现|感到|感觉|发现)?/.exec(body.slice(turn + 1))![0].length;
+      from = Math.min(first, turn + 1 + lead);
+    }
+    add(start + from, start + end);
   }
   for (const m of text.matchAll(HEALTH_FOUND)) {
     const body = m[1]!;
@@ -345,6 +383,13 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     // Right after a name (苏月（哺乳期）, 邝春燕在怀孕期间): up to two characters between them.
     const near = taken.subarray(Math.max(0, at - 2), at + lead).includes(1) || taken[at - 1] === 1;
     if (near) add(at + lead, at + m[0].length);
+  }
+  for (const m of text.matchAll(INJURY)) add(groupStart(m, 1), m.index! + m[0].length);
+  for (const m of text.matchAll(CAUSE_OF_CARE)) {
+    const body = m[1]!;
+    if (!HEALTH_CONDITION.test(body) && !/流产|引产/.test(body)) continue;
+    const start = groupStart(m, 1);
+    if (!taken.subarray(start, start + body.length).includes(1)) add(start, start + body.length);
   }
   for (const m of text.matchAll(PROCEDURE)) {
     if (!namedPatientInSentence(text, m.index!, taken)) continue;

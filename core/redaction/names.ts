@@ -74,7 +74,9 @@ const FOLLOW = new Set(
     '依据 依法 依照 根据 律师 目睹 看见 看到 听到 照看 照顾 照料 陈述 申辩 事先 事后 次日 当晚 随即 随后 饮用 食用 服用 ' +
     '在旁 在内 术后 负责 ' +
     // adverbs and joint acts that follow a name straight on (谷满囤先后出现, 蓝建平如实说明, 常胜男独自接生, 邝卫东会同)
-    '先后 如实 独自 连续 会同 一同 一起 共同 分别 租赁 租用 借用 帮助 处置 处理 救治 抢救 诊治 接诊'
+    '先后 如实 独自 连续 会同 一同 一起 共同 分别 租赁 租用 借用 帮助 处置 处理 救治 抢救 诊治 接诊 ' +
+    // what a person did by some means, or to a patient (曾向东通过电子邮件…, 美容师X操作, 医师X针灸治疗, 由X转入)
+    '通过 操作 针灸 推拿 按摩 转入 转账 转给 进行 举报 投诉 证实 称其 签收'
   )
     .split(' ')
     .filter(Boolean),
@@ -184,7 +186,7 @@ const ROLE_CLASSES = {
     '服务对象',
   ],
   /** People by where they live (业主, 村民 …). */
-  resident: ['业主', '住户', '租户', '房东', '户主', '村民', '居民', '邻居'],
+  resident: ['市民', '群众', '业主', '住户', '租户', '房东', '户主', '村民', '居民', '邻居'],
   /** Occupations: 工 (洗头工, 操作工), 员 (保洁员, 收费员), 师 (理发师), medical staff, managers. */
   worker: [
     '劳动者',
@@ -500,13 +502,18 @@ const PRESENT_AFTER = /^(?:[、，,。；;）)]|等|在场|到场|陪同|负责|
 const NEVER_NAME = new Set(
   (
     '全部 全体 全程 全面 明显 明知 相关 相应 相互 都是 尚未 尚有 经常 经过 连续 通过 从未 从事 从业 共同 严格 当场 同时 ' +
-    '白天 方便 高兴 平时 时候 后来 马上 陆续 常年 长期'
+    '白天 方便 高兴 平时 时候 后来 马上 陆续 常年 长期 向东 向西 向南 向北 向前 向后 于是 安全 应当'
   ).split(' '),
 );
 /** An organisation right before a name (村委会王满仓, 居委会, 卫生院): a three-character name there is read. */
 const ORG_BEFORE = /(?:村委会|居委会|委员会|公司|医院|卫生院|卫生室|诊所|学校|政府)$/;
 /** What a person does, right after their name at a sentence's start. */
 const PERSON_ACT = /^(?:陪同|在场|到场|签字|签名|确认|承认|介绍|出示|提供|带领)/;
+/** Words before a name that show a person is meant (为X进行…, 陪同X, 收到X…, 由X转入). */
+const PERSON_BEFORE = /(?:[为给由与和向被让请据称]|陪同|收到|接到|接诊|告知|委托)$/;
+/** A person's act right after a name: they said, admitted, came, went through, did something to someone. */
+const PERSON_VERB_AFTER =
+  /^(?:称|承认|陪同|前来|通过|进行|转入|转账|操作|签字|签名|在场|到场|证实|表示|介绍|投诉|举报|反映|辩称|陈述|确认|驾驶)/;
 const CLOSE = /^(?:[\s\u3000，,。；;、）)：:]|$)/;
 
 /**
@@ -554,9 +561,19 @@ function listedPeople(text: string): Array<[number, number]> {
         const before = text[p - 1];
         const inList = before === '、';
         // The list's first item may follow a time word (进门时尚武、卢秀英二人…).
-        if (!inList && !boundaryBefore(before) && !(items.length > 0 && /[时后中]/.test(before ?? '')))
+        // …or, once the list has an item, any word (接诊彭家豪、苏月华等5名): the candidate must then start with a
+        // surname and end certainly.
+        const afterWord =
+          items.length > 0 && !inList && !boundaryBefore(before) && !/[时后中]/.test(before ?? '');
+        if (
+          !inList &&
+          !boundaryBefore(before) &&
+          !(items.length > 0 && /[时后中]/.test(before ?? '')) &&
+          !afterWord
+        )
           continue;
         const n = nameAt(text, p, true);
+        if (afterWord && (!n?.certain || !surnameLength(text, p))) continue;
         if (!n || n.end !== end || placeOrOrg(text, p, end, true) || insideTitle(text, p)) continue;
         hit = [p, end];
         break;
@@ -644,6 +661,31 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
   const covered = (i: number) => mask[i] === 1;
   const free = new Set<string>();
   for (let i = 0; i < text.length; i++) {
+    // A name whose surname is a common word (尚美华, 曾向东, 高峰) where a person's act follows it (为尚美华进行…,
+    // 收到曾向东通过…, 陪同曾德福前来, 由高峰转入): read strongly, removed wherever it occurs.
+    if (
+      surnameLength(text, i, true) === 1 &&
+      !covered(i) &&
+      (!isCjk(text[i - 1]) || PERSON_BEFORE.test(text.slice(Math.max(0, i - 2), i)))
+    ) {
+      const n = nameAt(text, i, true);
+      if (
+        n?.certain &&
+        n.end - i >= 2 &&
+        PERSON_VERB_AFTER.test(text.slice(n.end, n.end + 3)) &&
+        !NEVER_NAME.has(text.slice(i, i + 2)) &&
+        !COMMON_WORDS.has(text.slice(i, i + 2)) &&
+        !placeOrOrg(text, i, n.end, true) &&
+        !insideTitle(text, i) &&
+        !keep.has(text.slice(i, n.end)) &&
+        // An unusual given name after a table surname stays a highlight for the reviewer (谭燚鑫到场).
+        (WEAK.has(text[i]!) || [...text.slice(i + 1, n.end)].every((c) => GIVEN.has(c)))
+      ) {
+        free.add(text.slice(i, n.end));
+        i = n.end - 1;
+        continue;
+      }
+    }
     if (!SURNAME.has(text[i]!) && !COMPOUND.has(text.slice(i, i + 2))) continue;
     const prev = text[i - 1];
     // After 的 only a three-character name is read (操作该设备的伏小龙): two characters there are mostly words.

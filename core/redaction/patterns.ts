@@ -14,7 +14,7 @@ const DIGIT = '0-9\\uff10-\\uff19';
 const ALNUM_AFTER = `${DIGIT}xX\\uff38\\uff58`;
 /** Digit groups joined by single spaces, hyphens or a closing bracket: how people write long numbers. */
 const NUMBER_TOKEN = new RegExp(
-  `[+\\uff0b]?[(\\uff08]?[${DIGIT}][${ALNUM_AFTER}]*(?:(?:[ \\u3000]{1,2}|[\\-\\uff0d\\u2014]|[)\\uff09][ \\u3000]?)[${DIGIT}][${ALNUM_AFTER}]*)*`,
+  `(?:[(\\uff08][+\\uff0b]|[+\\uff0b][(\\uff08]?|[(\\uff08])?[${DIGIT}][${ALNUM_AFTER}]*(?:(?:[ \\u3000]{1,2}|[\\-\\uff0d\\u2014]|[)\\uff09][ \\u3000]?)[${DIGIT}][${ALNUM_AFTER}]*)*`,
   'g',
 );
 
@@ -93,6 +93,22 @@ function authorityLine(text: string, at: number): boolean {
   return /^[\s\u3000]*(?:承办人|执法人员|联系人|经办人)[：:]/.test(text.slice(prevStart, lineStart));
 }
 
+/**
+ * An organisation's own contact line in the party block (法定代表人：… / 地址：… / 联系电话：landline): the unit's
+ * published business number, kept like its address. Not when the block describes a natural person (性别, 身份证).
+ */
+function organisationLine(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (!/^[\s\u3000]*(?:联系电话|电话|联系方式|办公电话|单位电话)[：:]/.test(text.slice(lineStart, at)))
+    return false;
+  let from = lineStart;
+  for (let i = 0; i < 4 && from > 0; i++) from = text.lastIndexOf('\n', from - 2) + 1;
+  const block = text.slice(from, lineStart);
+  return (
+    /法定代表人|主要负责人|负责人|统一社会信用代码/.test(block) && !/性别|身份证|[，,][男女][，,]/.test(block)
+  );
+}
+
 function span(start: number, end: number, kind: Exclude<RedactionKind, 'name'>): Span {
   return { start, end, kind, replacement: REPLACEMENT_LABELS[kind], source: 'pattern' };
 }
@@ -140,7 +156,9 @@ function classifyNumber(
   }
   // The authority's own numbers: named on the same line, or on a contact line after the remedies notice.
   const closing =
-    /^(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) && remediesAt >= 0 && remediesAt < start;
+    /^(?:本局|本委|本机关)?(联系人|联系电话|联系方式|电话|地址|本机关)/.test(before) &&
+    remediesAt >= 0 &&
+    remediesAt < start;
   // The issuing authority's contact block (联系人：officer 联系电话：landline; 承办人：… 电话：…): its landline.
   const contactBlock = /^(?:本机关)?(?:联系人|承办人|经办人)[：:]/.test(before);
   // The authority named in the same sentence (an earlier sentence's 向本委投诉 says nothing about this number).
@@ -149,9 +167,17 @@ function classifyNumber(
   // The fine-collection account's sentence runs to the full stop (户名：…财政局；账号：…).
   const fineSentence = before.slice(before.lastIndexOf('。') + 1);
   const mobile = /^(?:0086|86)?1[3-9]\d{9}$/.test(digits);
-  const landline = /^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14;
+  // A landline with its extension after a dash (0758-2231456-12): the number as a whole, extension included.
+  const extension = /^(.*\d)[-－—](\d{1,5})$/.exec(raw);
+  const landline =
+    (/^(?:0086|86)?0\d{2,3}\d{7,8}$/.test(digits) && digits.length <= 14) ||
+    (!!extension && /^0\d{2,3}\d{7,8}$/.test(extension[1]!.replace(/[^0-9]/g, ''))) ||
+    // dialled from abroad: +86 and the area code without its 0 (+86 758 2231456, +86-20-87654321)
+    (/^[（(]?[+＋]|^0086/.test(raw.trim()) &&
+      /^(?:0086|86)[1-9]\d{8,10}$/.test(digits) &&
+      !/^(?:0086|86)1/.test(digits));
   if (mobile || landline) {
-    if (landline && (authority || contactBlock)) return;
+    if (landline && (authority || contactBlock || organisationLine(text, start))) return;
     if (KEEP_LABEL.test(before) && !/电话|手机|联系/.test(before.slice(-8))) return;
     return void out.removals.push(span(start, end, 'phone'));
   }
@@ -173,13 +199,13 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const WECHAT =
   /(?:微信号?|WeChat|wechat|VX|vx|Vx|V信|v信|薇信|威信|微信ID)[\s:：]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
 const PLATE =
-  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][ \u3000]?[A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
 /**
  * Property certificates in every numbering style: 渝（2019）万州区不动产权第0012345号 (year in any bracket),
  * X房权证字第2015-03412号, 房产证号/产权证号/土地证号/不动产权证书号：…, 国用（2010）第123号. The number may be grouped
  * with hyphens.
  */
-const CERT_NO = '\\d[\\d\\-－—]{2,18}\\d';
+const CERT_NO = '(?:[A-Z]{1,2}[\\-－—]?)?\\d[\\d\\-－—]{2,18}\\d';
 const PROPERTY = new RegExp(
   [
     `[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][（(〔\\[【]\\d{4}[）)〕\\]】][\\u4e00-\\u9fa5]{0,12}不动产(?:权|证明)第?${CERT_NO}号`,
@@ -187,6 +213,12 @@ const PROPERTY = new RegExp(
   ].join('|'),
   'g',
 );
+
+/**
+ * 不动产单元号 (GB/T 37346): 28 characters, 12 digits of the cadastral zone, 2 letters of the parcel, 5 digits, the
+ * building letter and 8 digits of the unit. A property's own number: removed like its certificate.
+ */
+const UNIT_NO = /(?<![0-9A-Za-z])\d{12}[A-Z]{2}\d{5}[A-Z]\d{8}(?![0-9A-Za-z])/g;
 
 /**
  * A number after an ID label, read whole even with typos (O/o for 0, l/I for 1, full-width, spaces, a digit too many
@@ -286,7 +318,9 @@ const MASKED_ACCOUNT =
 export function findPatterns(text: string): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
   labelledIds(text, out);
-  const remediesAt = text.search(/行政复议|行政诉讼/);
+  // The closing notice of rights (复议, 诉讼, or a 告知书's 听证 and 陈述、申辩): the contact lines after it are the
+  // authority's own.
+  const remediesAt = text.search(/行政复议|行政诉讼|举行听证|要求听证|陈述[、和]申辩/);
   for (const m of text.matchAll(NUMBER_TOKEN)) {
     let start = m.index!;
     let end = start + m[0].length;
@@ -295,6 +329,12 @@ export function findPatterns(text: string): PatternFindings {
     if (/[(（]/.test(text[start]!) && !/[)）]/.test(m[0])) start++;
     const before = out.removals.length + out.highlights.length;
     classifyNumber(text, start, end, out, remediesAt);
+    // An extension after a landline or mobile (…2231456转806, 分机12) belongs to the number.
+    const last = out.removals[out.removals.length - 1];
+    if (out.removals.length + out.highlights.length > before && last?.kind === 'phone' && last.end === end) {
+      const ext = /^(?:转|分机|ext\.?|EXT\.?)[0-9０-９]{1,5}(?![0-9０-９])/.exec(text.slice(end, end + 12));
+      if (ext) last.end = end + ext[0].length;
+    }
     if (out.removals.length + out.highlights.length > before || !/[ \u3000]/.test(text.slice(start, end)))
       continue;
     // Nothing as a whole: two numbers written side by side (手机 13800000000 13900000000) are read one by one.
@@ -325,11 +365,19 @@ export function findPatterns(text: string): PatternFindings {
     const s = m.index! + m[0].length - m[1]!.length;
     out.removals.push({ ...span(s, s + m[1]!.length, 'wechat'), replacement: '［QQ号已隐去］' });
   }
+  for (const m of text.matchAll(UNIT_NO))
+    out.removals.push(span(m.index!, m.index! + m[0].length, 'propertyCert'));
   for (const m of text.matchAll(PLATE)) out.removals.push(span(m.index!, m.index! + m[0].length, 'plate'));
   for (const m of text.matchAll(PROPERTY)) {
     // The label before the number (房屋产权证号) stays: cut the match after it.
     const label = /^[\u4e00-\u9fa5]*?(?:(?:证号|编号|号码|证书号)[：:\s]*|证[：:]\s*)(?:为|是)?/.exec(m[0]);
-    const start = m.index! + (label && label[0].length < m[0].length - 6 ? label[0].length : 0);
+    let start = m.index! + (label && label[0].length < m[0].length - 6 ? label[0].length : 0);
+    // The words before the certificate's own prefix (持, 其持有的 …) are not part of it: 持粤房地证字第… starts at 粤.
+    const head = /^[\u4e00-\u9fa5]*?(?=房权证|房产证|房地证|土地证|国用|集用)/.exec(
+      text.slice(start, m.index! + m[0].length),
+    );
+    const cut = head ? Math.max(...[...'的持其有为是及和与'].map((c) => head[0].lastIndexOf(c))) : -1;
+    if (cut >= 0) start += cut + 1;
     out.removals.push(span(start, m.index! + m[0].length, 'propertyCert'));
   }
   return out;

@@ -36,7 +36,7 @@ export const CORPUS: Readonly<
   frozen2: frozen2 as LabelledDoc[],
   frozen3: frozen3 as LabelledDoc[],
   frozen4: frozen4 as LabelledDoc[],
-  /** `frozen-5/`: the fifth half, measured blind by the lead after the third tuning round and not tuned on. */
+  /** `frozen-5/`: the fifth half, measured blind by the lead after the third tuning round, then tuned on (no longer blind). */
   frozen5: frozen5 as LabelledDoc[],
   tuning: tuning as LabelledDoc[],
 };
