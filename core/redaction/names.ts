@@ -365,6 +365,8 @@ const ROLE = new RegExp(
   'g',
 );
 const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
+/** A bracket after a name that says the name is the published representative (（…经营者）, (法定代表人)). */
+const KEPT_AFTER = new RegExp(`[（(][^（）()\\n]{0,24}(?:${ROLE_CLASSES.keep.join('|')})[）)]`, 'g');
 const MINOR_ROLES = new Set<string>(ROLE_CLASSES.minor);
 /** A last character that makes a place of a candidate (江路, 新村). */
 const PLACE_END = /[路街巷道村镇乡区县号楼栋]$/;
@@ -606,6 +608,17 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
   const removals: Span[] = [];
   const highlights: Span[] = [];
 
+  // The representative named first and described after (当事人：欧阳丽（某某美发店经营者）): kept like 经营者：欧阳丽.
+  for (const m of text.matchAll(KEPT_AFTER)) {
+    const at = m.index!;
+    for (const len of [4, 3, 2]) {
+      const n = at - len >= 0 ? roleNameAt(text, at - len) : undefined;
+      if (n && n.end === at) {
+        keep.add(text.slice(at - len, at));
+        break;
+      }
+    }
+  }
   // 1. Role words and the lists they head.
   for (const m of text.matchAll(ROLE)) {
     const role = m[1]!;

@@ -33,6 +33,10 @@ const FINE_ACCOUNT_CONTEXT =
 /** A person's own account in the same sentence (以其个人银行卡缴纳罚款): not the fine-collection account. */
 const PERSONAL_ACCOUNT = /个人|本人|其银行卡|微信|支付宝/;
 const BANK_LABEL = /(银行卡|卡号|账号|帐号|账户|帐户|开户行|银行)[^\n。；]{0,12}$/;
+/** An account named after its number (转入其6222 0212 … 账户, …银行卡（开户行…）): the word that follows marks it. */
+const BANK_AFTER = /^[\s\u3000]*(?:银行)?(?:账户|帐户|银行卡|储蓄卡|借记卡|信用卡|存折|卡[内上中（(])/;
+/** Money moved into a number (款项转入当事人6228 …): a transfer names an account, whatever its check digit. */
+const BANK_TRANSFER = /(?:转入|汇入|转至|汇至|存入|打入|转账至|转账到)[^\n。；0-9]{0,8}$/;
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -187,7 +191,13 @@ function classifyNumber(
   if (digits.length >= 12 && digits.length <= 30 && /^\d+$/.test(digits)) {
     if (KEEP_LABEL.test(before) || isUscc(digits)) return;
     if ((FINE_ACCOUNT_CONTEXT.test(fineSentence) && !PERSONAL_ACCOUNT.test(fineSentence)) || closing) return;
-    if (BANK_LABEL.test(before) || (digits.length >= 16 && digits.length <= 19 && luhn(digits))) {
+    const after = text.slice(end, end + 8);
+    if (
+      BANK_LABEL.test(before) ||
+      BANK_AFTER.test(after) ||
+      BANK_TRANSFER.test(before) ||
+      (digits.length >= 16 && digits.length <= 19 && luhn(digits))
+    ) {
       return void out.removals.push(span(start, end, 'bankAccount'));
     }
   }
@@ -197,7 +207,7 @@ function classifyNumber(
 const PASSPORT = /(?:护照|通行证|回乡证|台胞证)(?:号码|号)?[：:\s]*([A-Z]{1,2}\d{7,9})(?![0-9A-Z])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const WECHAT =
-  /(?:微信号?|WeChat|wechat|VX|vx|Vx|V信|v信|薇信|威信|微信ID)[\s:：]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
+  /(?:微信号?|WeChat|wechat|VX|vx|Vx|V信|v信|薇信|威信|微信ID)[\s:：（(]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
 const PLATE =
   /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][ \u3000]?[A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
 /**

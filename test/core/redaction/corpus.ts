@@ -8,6 +8,7 @@ import frozen2 from '../../fixtures/redaction/frozen-2/corpus.json';
 import frozen3 from '../../fixtures/redaction/frozen-3/corpus.json';
 import frozen4 from '../../fixtures/redaction/frozen-4/corpus.json';
 import frozen5 from '../../fixtures/redaction/frozen-5/corpus.json';
+import frozen6 from '../../fixtures/redaction/frozen-6/corpus.json';
 import tuning from '../../fixtures/redaction/tuning/corpus.json';
 import {
   redact,
@@ -30,7 +31,7 @@ export interface LabelledDoc {
 /** `frozen3` is `frozen-3/`: the third half, measured blind once by the lead, then tuned on (no longer blind). */
 /** `frozen4` is `frozen-4/`: the fourth half, measured blind once by the lead, then tuned on (no longer blind). */
 export const CORPUS: Readonly<
-  Record<'frozen' | 'frozen2' | 'frozen3' | 'frozen4' | 'frozen5' | 'tuning', LabelledDoc[]>
+  Record<'frozen' | 'frozen2' | 'frozen3' | 'frozen4' | 'frozen5' | 'frozen6' | 'tuning', LabelledDoc[]>
 > = {
   frozen: frozen as LabelledDoc[],
   frozen2: frozen2 as LabelledDoc[],
@@ -38,13 +39,16 @@ export const CORPUS: Readonly<
   frozen4: frozen4 as LabelledDoc[],
   /** `frozen-5/`: the fifth half, measured blind by the lead after the third tuning round, then tuned on (no longer blind). */
   frozen5: frozen5 as LabelledDoc[],
+  /** `frozen-6/`: the sixth half, measured blind by the lead after the third and fourth rounds; its identifier and
+   * kept-name misses were then fixed by class (no longer blind for those). */
+  frozen6: frozen6 as LabelledDoc[],
   tuning: tuning as LabelledDoc[],
 };
 
 /**
  * Each half's authority as the legal settings give it to the publication flow (its published phone, e-mail and
  * fine-collection account): frozen-3's authority is another district (九龙坡区), frozen-4's another province
- * (天水市麦积区, its address too), frozen-5's a third (肇庆市端州区). The Wanzhou halves give none, so
+ * (天水市麦积区, its address too), frozen-5's a third (肇庆市端州区), frozen-6's a fourth (湖州市吴兴区). The Wanzhou halves give none, so
  * they measure the context rule that stays as the fallback.
  */
 const AUTHORITY = new Map<LabelledDoc, NonNullable<RedactOptions['keep']>>([
@@ -64,6 +68,15 @@ const AUTHORITY = new Map<LabelledDoc, NonNullable<RedactOptions['keep']>>([
   ...CORPUS.frozen5.map((d): [LabelledDoc, NonNullable<RedactOptions['keep']>] => [
     d,
     { phones: ['0758-2863120'], emails: ['dzwjj_zf@zhaoqing.gov.cn'], accounts: ['44580101040021637'] },
+  ]),
+  ...CORPUS.frozen6.map((d): [LabelledDoc, NonNullable<RedactOptions['keep']>] => [
+    d,
+    {
+      phones: ['0572-2101188', '0572-2101266', '0572-2101277'],
+      emails: ['wxwsjd@wuxing.gov.cn'],
+      accounts: ['19-210101040012345'],
+      addresses: ['湖州市吴兴区区府路1188号'],
+    },
   ]),
 ]);
 

@@ -268,3 +268,47 @@ describe('the redactor on the fifth frozen half (frozen-5, tuned on: no longer b
     expectRepresentativesKept(CORPUS.frozen5);
   });
 });
+
+/*
+ * The sixth half (frozen-6), written without reading the engine and committed before it ran, measured blind by the
+ * lead after the third round (identifiers 69/74) and the fourth (71/74: two cards named by the word after them or by
+ * a transfer, a WeChat id in brackets; one kept operator described in a bracket cut). Those classes were then fixed,
+ * so identifiers and kept names are no longer blind here; names, health and finances have not been tuned on.
+ */
+describe('the redactor on the sixth frozen half (frozen-6: identifiers tuned on, the rest blind)', () => {
+  const now = score(CORPUS.frozen6);
+
+  it('has at least 20 documents across every health field', () => {
+    expect(CORPUS.frozen6.length).toBeGreaterThanOrEqual(20);
+    expectEveryHealthField(CORPUS.frozen6);
+  });
+
+  it('removes identifiers with recall ≥ 99% (74/74 after the fix, blind 71/74) and precision ≥ 97% (73/74)', () => {
+    const ids = total(now.byKind, IDENTIFIER_KINDS);
+    expect(ids.labelled).toBeGreaterThanOrEqual(70);
+    expect(recall(ids)).toBeGreaterThanOrEqual(0.99);
+    expect(precision(ids)).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('removes names (minors included) with recall ≥ 88% (blind 160/175) and precision ≥ 96% (157/160)', () => {
+    const names = total(now.byKind, ['name', 'minor']);
+    expect(recall(names)).toBeGreaterThanOrEqual(0.88);
+    expect(precision(names)).toBeGreaterThanOrEqual(0.96);
+  });
+
+  it('removes home addresses with recall ≥ 95% and precision ≥ 95% (blind 14/14, 15/15)', () => {
+    expect(recall(now.byKind.homeAddress!)).toBeGreaterThanOrEqual(0.95);
+    expect(precision(now.byKind.homeAddress!)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('removes health details (blind 29/36, precision 31/36) and statements of finances (blind 7/8, 8/9)', () => {
+    expect(recall(now.byKind.health!)).toBeGreaterThanOrEqual(0.75);
+    expect(precision(now.byKind.health!)).toBeGreaterThanOrEqual(0.8);
+    expect(recall(now.byKind.financial!)).toBeGreaterThanOrEqual(0.8);
+    expect(precision(now.byKind.financial!)).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('keeps the published representatives of every document', () => {
+    expectRepresentativesKept(CORPUS.frozen6);
+  });
+});

@@ -57,6 +57,11 @@ describe('identifier spellings: each family read in general, not by example', ()
     ['微信号：zq_wang1988，', 'wechat', 'zq_wang1988'],
     ['加其VX：Lin-doctor66。', 'wechat', 'Lin-doctor66'],
     ['QQ号码：1035566782，', 'wechat', '1035566782'],
+    ['顾客通过其个人微信（lin_meiyan88）预约，', 'wechat', 'lin_meiyan88'],
+    // an account named by the word after it, or by the transfer into it, whatever its check digit
+    ['款项转入其6217 0032 1100 4455 667账户。', 'bankAccount', '6217 0032 1100 4455 667'],
+    ['货款汇入6230 5211 8800 2231 004银行卡（开户行：某银行）', 'bankAccount', '6230 5211 8800 2231 004'],
+    ['治疗费转账至当事人妻子6013821234567890123，', 'bankAccount', '6013821234567890123'],
   ])('%s', (text, kind, value) => {
     expect(removed(text)).toContainEqual([kind, value]);
   });
@@ -72,6 +77,8 @@ describe('identifier spellings: each family read in general, not by example', ()
     '可拨打12345热线或12320卫生热线，服务电话400-886-1234。',
     '罚款人民币13800元，没收违法所得1590.50元，',
     '于2025年3月18日、2025-04-21及2025.05.06三次检查，',
+    '订单号202603150001234567的银行卡支付记录显示，',
+    '当事人于2026年3月转入货款人民币12000元。',
   ])('keeps a look-alike: %s', (text) => {
     expect(publish(text)).toBe(text);
   });
