@@ -7,21 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import { allDocs, useSeededEmulator } from '../complaint/helpers';
 import { verifyAllVia } from '../ledger/helpers';
+import { annualActions, YEAR } from './annual-helpers';
 
 const ctx = useSeededEmulator();
-const YEAR = 2026;
-const at = (iso: string) => ctx.emu.post('/_emulator/clock', { now: iso });
+const { at, record, loadTable2027, redraft: redraftAs } = annualActions(ctx);
 const redraft = (payload: Record<string, unknown>, who = 'demo-statistician') =>
-  ctx.call.staff(who, 'annual.redraft', { year: YEAR, ...payload }, randomUUID());
-const record = async () => (await allDocs('annualReports')).find((r) => r._id === `annual_${YEAR}`);
+  redraftAs(payload, randomUUID(), who);
 
 beforeAll(async () => {
-  await ctx.call.staff('demo-admin-1', 'calendar.loadYear', {
-    year: 2027,
-    holidays: ['2027-01-01'],
-    makeUpWorkdays: [],
-    source: '国务院办公厅通知（测试用）',
-  });
+  await loadTable2027();
   await at('2027-01-04T09:00:00+08:00');
   await ctx.emu.post('/timer/scheduler', {});
 });

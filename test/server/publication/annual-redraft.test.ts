@@ -9,27 +9,17 @@
 import { randomUUID } from 'node:crypto';
 import { allDocs, useSeededEmulator } from '../complaint/helpers';
 import { verifyAllVia } from '../ledger/helpers';
+import { annualActions, YEAR } from './annual-helpers';
 import { companyPenalty, create, passAll, PREPARER } from './helpers';
 
 const ctx = useSeededEmulator();
-const YEAR = 2026;
-const at = (iso: string) => ctx.emu.post('/_emulator/clock', { now: iso });
-const step = (openid: string, payload: Record<string, unknown>) =>
-  ctx.call.staff(openid, 'annual.step', { year: YEAR, ...payload });
-const redraft = (payload: Record<string, unknown>, requestId = randomUUID(), who = 'demo-statistician') =>
-  ctx.call.staff(who, 'annual.redraft', { year: YEAR, ...payload }, requestId);
-const record = async () => (await allDocs('annualReports')).find((r) => r._id === `annual_${YEAR}`);
+const { at, step, redraft, record, loadTable2027 } = annualActions(ctx);
 
 const REASON = '罚款金额不一致：万卫公罚一案罚款应为0.6万元，请核对后重新统计。';
 const NOTE = '执法人员已更正该案公示信息（罚款0.6万元），按更正后的数据重新统计。';
 
 beforeAll(async () => {
-  await ctx.call.staff('demo-admin-1', 'calendar.loadYear', {
-    year: 2027,
-    holidays: ['2027-01-01'],
-    makeUpWorkdays: [],
-    source: '国务院办公厅通知（测试用）',
-  });
+  await loadTable2027();
 });
 
 it('sent back, a source record corrected, redrafted: the figures change, the diff lists it, published', async () => {

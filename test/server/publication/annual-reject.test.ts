@@ -8,21 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { allDocs, useSeededEmulator } from '../complaint/helpers';
 import { verifyAllVia } from '../ledger/helpers';
+import { annualActions, YEAR } from './annual-helpers';
 
 const ctx = useSeededEmulator();
-const YEAR = 2026;
-const at = (iso: string) => ctx.emu.post('/_emulator/clock', { now: iso });
-const step = (openid: string, payload: Record<string, unknown>, requestId?: ReturnType<typeof randomUUID>) =>
-  ctx.call.staff(openid, 'annual.step', { year: YEAR, ...payload }, requestId);
-const record = async () => (await allDocs('annualReports')).find((r) => r._id === `annual_${YEAR}`);
+const { at, step, record, loadTable2027 } = annualActions(ctx);
 
 beforeAll(async () => {
-  await ctx.call.staff('demo-admin-1', 'calendar.loadYear', {
-    year: 2027,
-    holidays: ['2027-01-01'],
-    makeUpWorkdays: [],
-    source: '国务院办公厅通知（测试用）',
-  });
+  await loadTable2027();
 });
 
 it('requires the reason, records it on the ledger and shows it; the next round goes on', async () => {

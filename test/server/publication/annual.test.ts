@@ -7,21 +7,15 @@
  * staff view counts down to 31 January.
  */
 import { allDocs, submission, useSeededEmulator } from '../complaint/helpers';
+import { annualActions } from './annual-helpers';
 
 const ctx = useSeededEmulator();
-const table2027 = {
-  year: 2027,
-  holidays: ['2027-01-01'],
-  makeUpWorkdays: [],
-  source: '国务院办公厅通知（测试用）',
-};
-
-const at = (iso: string) => ctx.emu.post('/_emulator/clock', { now: iso });
+const { at, loadTable2027 } = annualActions(ctx);
 const fire = () => ctx.emu.post('/timer/scheduler', {});
 
 describe('annual data (PUB-14)', () => {
   it('drafts 2026 on 4 January 2027, once; public only after review, approval and publication', async () => {
-    expect((await ctx.call.staff('demo-admin-1', 'calendar.loadYear', table2027)).ok).toBe(true);
+    expect((await loadTable2027()).ok).toBe(true);
     // A complaint received in 2026 (Beijing time) and one in 2027: only the first counts.
     await at('2026-12-31T23:30:00+08:00');
     expect((await ctx.call.citizen('o-annual-1', 'complaint.submit', submission())).ok).toBe(true);
