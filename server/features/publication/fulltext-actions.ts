@@ -19,7 +19,7 @@ import { commitChange } from '../../ledger/commit';
 import { stateOf } from '../../platform/docs';
 import { handle, type Call } from '../../router/types';
 import { actorOf, loadForStaff } from './access';
-import { knownDataFor, marksOf, refuseLeaks, replacementOf } from './fulltext';
+import { knownDataFor, markingDataFor, marksOf, refuseLeaks, replacementOf } from './fulltext';
 import { ENTRIES_COLLECTION, type EntryRecord } from './model';
 import { sealEntry } from './sealing';
 
@@ -66,7 +66,7 @@ const publicationSetFullText = handle(decl.publicationSetFullText, async (input,
   const caseNo = input.caseNo ?? null;
   // The same text sent again (a retry) changes nothing.
   if (old && old.text === input.text && old.caseNo === caseNo && old.source === source) return done(r, old);
-  const known = await knownDataFor(call.db, r, caseNo, call.now);
+  const known = await markingDataFor(call.db, r, caseNo, call.now);
   const marks = marksOf(input.text, known);
   const fullText: FullTextRecord = {
     text: input.text,

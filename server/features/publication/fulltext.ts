@@ -66,25 +66,30 @@ export async function knownOfCase(db: Database, unitId: string, caseNo: string):
   return { known, keepNames: natural ? [] : some(c.legalRepresentative) };
 }
 
-/**
- * The known data for an entry's full text: its party, and the named case's when there is one; with the commission's
- * own published contacts from the legal settings in force at `at` (kept, PUB-7).
- */
+/** The known data for an entry's full text: its party, and the named case's when there is one (the leak scan's list). */
 export async function knownDataFor(
+  db: Database,
+  r: Pick<EntryRecord, 'entry' | 'unitId'>,
+  caseNo: string | null,
+): Promise<KnownData> {
+  const own = knownOfEntry(r.entry);
+  if (!caseNo) return own;
+  const fromCase = await knownOfCase(db, r.unitId, caseNo);
+  return { known: [...own.known, ...fromCase.known], keepNames: [...own.keepNames, ...fromCase.keepNames] };
+}
+
+/**
+ * What the engine marks with: the known data, and the commission's own published contacts from the legal settings in
+ * force at `at` (kept, PUB-7). Only marking needs the settings; the leak scan does not read them.
+ */
+export async function markingDataFor(
   db: Database,
   r: Pick<EntryRecord, 'entry' | 'unitId'>,
   caseNo: string | null,
   at: Date = new Date(),
 ): Promise<KnownData> {
-  const own = knownOfEntry(r.entry);
-  const keep = (await currentSettings(db, at)).values.authorityContacts;
-  if (!caseNo) return { ...own, keep };
-  const fromCase = await knownOfCase(db, r.unitId, caseNo);
-  return {
-    known: [...own.known, ...fromCase.known],
-    keepNames: [...own.keepNames, ...fromCase.keepNames],
-    keep,
-  };
+  const [known, settings] = await Promise.all([knownDataFor(db, r, caseNo), currentSettings(db, at)]);
+  return { ...known, keep: settings.values.authorityContacts };
 }
 
 /** The engine's marks on a text (no segmenter hints here: @node-rs/jieba is a native module the functions do not ship). */
@@ -125,7 +130,7 @@ export async function fixedPublicText(db: Database, r: EntryRecord): Promise<str
 
 /** A withdrawal reason as published: the engine's removals applied, then the leak scan (PUB-7). */
 export async function redactedReason(db: Database, r: EntryRecord, reason: string): Promise<string> {
-  const k = await knownDataFor(db, r, r.fullText?.caseNo ?? null);
+  const k = await markingDataFor(db, r, r.fullText?.caseNo ?? null);
   const out = applyRemovals(reason, marksOf(reason, k).removals);
   refuseLeaks(out, k, '撤回理由');
   return out;
@@ -138,7 +143,7 @@ export async function remarkedFullText(
   f: FullTextRecord,
   now: Date,
 ): Promise<FullTextRecord> {
-  const marks = marksOf(f.text, await knownDataFor(db, r, f.caseNo, now));
+  const marks = marksOf(f.text, await markingDataFor(db, r, f.caseNo, now));
   return {
     ...f,
     ...marks,
