@@ -51,34 +51,32 @@ export const CORPUS: Readonly<
  * (天水市麦积区, its address too), frozen-5's a third (肇庆市端州区), frozen-6's a fourth (湖州市吴兴区). The Wanzhou halves give none, so
  * they measure the context rule that stays as the fallback.
  */
-const AUTHORITY = new Map<LabelledDoc, NonNullable<RedactOptions['keep']>>([
-  ...CORPUS.frozen3.map((d): [LabelledDoc, NonNullable<RedactOptions['keep']>] => [
-    d,
-    { phones: ['023-68780123'], emails: ['jlpwjzf@cq.gov.cn'], accounts: ['3106 0101 0400 1234 5'] },
-  ]),
-  ...CORPUS.frozen4.map((d): [LabelledDoc, NonNullable<RedactOptions['keep']>] => [
-    d,
-    {
-      phones: ['0938-2726315'],
-      emails: ['mjqwjjd@163.com'],
-      accounts: ['2705 0101 0400 0688 9'],
-      addresses: ['天水市麦积区桥南商埠路56号'],
-    },
-  ]),
-  ...CORPUS.frozen5.map((d): [LabelledDoc, NonNullable<RedactOptions['keep']>] => [
-    d,
-    { phones: ['0758-2863120'], emails: ['dzwjj_zf@zhaoqing.gov.cn'], accounts: ['44580101040021637'] },
-  ]),
-  ...CORPUS.frozen6.map((d): [LabelledDoc, NonNullable<RedactOptions['keep']>] => [
-    d,
-    {
-      phones: ['0572-2101188', '0572-2101266', '0572-2101277'],
-      emails: ['wxwsjd@wuxing.gov.cn'],
-      accounts: ['19-210101040012345'],
-      addresses: ['湖州市吴兴区区府路1188号'],
-    },
-  ]),
-]);
+type Contacts = NonNullable<RedactOptions['keep']>;
+const CONTACTS: Partial<Record<keyof typeof CORPUS, Contacts>> = {
+  frozen3: { phones: ['023-68780123'], emails: ['jlpwjzf@cq.gov.cn'], accounts: ['3106 0101 0400 1234 5'] },
+  frozen4: {
+    phones: ['0938-2726315'],
+    emails: ['mjqwjjd@163.com'],
+    accounts: ['2705 0101 0400 0688 9'],
+    addresses: ['天水市麦积区桥南商埠路56号'],
+  },
+  frozen5: {
+    phones: ['0758-2863120'],
+    emails: ['dzwjj_zf@zhaoqing.gov.cn'],
+    accounts: ['44580101040021637'],
+  },
+  frozen6: {
+    phones: ['0572-2101188', '0572-2101266', '0572-2101277'],
+    emails: ['wxwsjd@wuxing.gov.cn'],
+    accounts: ['19-210101040012345'],
+    addresses: ['湖州市吴兴区区府路1188号'],
+  },
+};
+const AUTHORITY = new Map<LabelledDoc, Contacts>(
+  Object.entries(CONTACTS).flatMap(([half, c]) =>
+    CORPUS[half as keyof typeof CORPUS].map((d) => [d, c!] as const),
+  ),
+);
 
 /** The engine as the publication flow calls it: the case's known party data, nothing else configured. */
 export function runDoc(doc: LabelledDoc, options: RedactOptions = {}): RedactionResult {
