@@ -37,7 +37,7 @@ const PERSON_RESIDENCE = new RegExp(`住所[：:](${ADDRESS_BODY})(?=[，。；�
 
 const HEALTH = new RegExp(
   [
-    '(?:诊断为|确诊为|确诊|诊治|被诊断为|患有|患(?![者儿])|罹患|自述|自诉|主诉|症状为|出现|病历记载|体检结论为|体检发现|诊断|实施)' +
+    '(?:诊断为|确诊为|确诊|诊治|被诊断为|患有|患(?![者儿病])|罹患|自述|自诉|主诉|症状为|出现|病历记载|体检结论为|体检发现|诊断|实施)' +
       '([\\u4e00-\\u9fa5A-Za-z0-9]{0,8}(?:炎|病|症|癌|瘤|中毒|损失|损伤|感染|骨折|梗死|梗塞|不孕症|结核|肺|肝炎|矽肺|尘肺|糖尿病|高血压|息肉|突出|术|红疹|瘙痒|腹泻|发热|可疑|偏低|复查|度)[\\u4e00-\\u9fa5A-Za-z0-9、，]{0,12}?(?:，建议[\\u4e00-\\u9fa5]{1,8})?)(?=[。；，,（(]|$|症状|疫情|后|等|。)',
     // Symptoms and named diseases anywhere (发热39度, 咳嗽胸闷多年, 水痘疫情).
     '((?:发热|发烧|腹泻|咳嗽|胸闷|呕吐|头痛|头晕|乏力|皮疹|红疹|瘙痒|红眼|过敏|水痘|手足口病|麻疹|流感|诺如病毒|肺结核|艾滋病|梅毒|乙肝|肝炎)[\\u4e00-\\u9fa5A-Za-z0-9]{0,8}?)(?=[。；，,（(]|$|症状|疫情|聚集|病例|等)',
@@ -57,7 +57,9 @@ const HEALTH_NUCLEUS = new RegExp(
     '(?<![消抗])炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染(?!性|管理|控制|防控|监测|科|风险|预防|率)|结核|梅毒|艾滋|' +
       '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|坏死|麻痹|发紫|发绀|肿胀|水肿|栓塞|挛缩|下垂|血肿|淤血|瘀血|瘢痕|呼吸困难|意识(?:丧失|不清|模糊)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出|' +
       // injuries and colloquial diagnoses (离断伤, 高位截瘫, 乙肝大三阳)
-      '侧弯|畸形|贫血|离断|断指|截瘫|偏瘫|截肢|烧伤|烫伤|挫伤|裂伤|骨裂|脱位|失明|失聪|大三阳|小三阳',
+      '侧弯|畸形|贫血|离断|断指|截瘫|偏瘫|截肢|烧伤|烫伤|挫伤|裂伤|骨裂|脱位|失明|失聪|大三阳|小三阳|' +
+      // teeth (拔除松动的下颌牙齿, 龋齿, 残根)
+      '松动的?[上下]?[颌颚]?牙齿?|龋齿|残根|残冠',
     // symptoms
     '(?<![止镇沉悲哀])痛(?![点苦心快])|疼痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪|咳痰|低热|盗汗|咯血|带血|消瘦|心悸|气短|浮肿|便血|尿血',
     // test results and measures
@@ -81,13 +83,16 @@ const HEALTH_FOUND =
   /(?:筛查结果为|[\u4e00-\u9fa5]{0,3}(?:片|CT|超|MRI|镜|图|报告)提示|检查提示|被诊断为|诊断为|确诊为|被确诊为|检出|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,](?:建议|需|需要|宜)[^，。；,\n]{1,16})?)/g;
 /** Symptoms that appeared or were found: 出现恶心、呕吐等症状, 发现眉部皮肤红肿化脓, 全身出现皮疹. */
 const HEALTH_APPEARED =
-  /((?:全身|双耳|双眼|双手|双足|双腿|面部|头部|腹部|胸部|皮肤|[左右][耳眼手足腿膝])?)(?:出现|发现|伴有|感到|感觉)([^，。；,\n]{2,30})/g;
+  /((?:全身|双耳|双眼|双手|双足|双腿|面部|头部|腹部|胸部|皮肤|[左右][耳眼手足腿膝])?)(?:出现|发现|伴有|感到|感觉|发生|并发)([^，。；,\n]{2,30})/g;
+/** A count of unnamed people right before (有7人出现听力异常, 先后有19人出现…): group statistics, nobody's data. */
+const GROUP_COUNT =
+  /[\d一二三四五六七八九十两百]+(?:余|多)?(?:人|名|例)(?:[\u4e00-\u9fa5]{0,4}?)(?:先后|相继|陆续|均|都)?$/;
 /** Having a disease, the verb included (患有活动性肝炎, 患腰椎间盘突出多年). */
 const HEALTH_HAS = /(?:患有|罹患|患上|患(?![者儿病]))[^，。；,\n]{2,20}/g;
 /** After 患有 / 罹患 / 患上 whatever follows is a condition (患有冠心病多年), after a bare 患 only a named one. */
 const HAS_STRONG = /^(?:患有|罹患|患上)/;
 const PREGNANCY =
-  /(?:已)?(?:怀孕|妊娠|孕)(?:约|近|已)?[\d一二三四五六七八九十两]+(?:个)?多?(?:周|月|天)(?:[，,]?系第[\d一二三四五六七八九十]+[胎孩])?/g;
+  /孕[\d一二三四五六七八九十]+产[\d一二三四五六七八九十]+|(?:已)?(?:怀孕|妊娠|孕)(?:约|近|已)?[\d一二三四五六七八九十两]+(?:个)?多?(?:周|月|天)(?:[，,]?系第[\d一二三四五六七八九十]+[胎孩])?/g;
 /**
  * A woman's state right after her name (苏月（哺乳期）, 邝春燕在怀孕期间（孕12周）): health data. Only after a name, so
  * a rule's words (不得安排哺乳期女职工…) stay.
@@ -95,8 +100,12 @@ const PREGNANCY =
 const BODY_STATE =
   /(?:在|处于|正值|系)?(?:哺乳期(?:间)?|怀孕期间|妊娠期间?|孕期|产褥期|经期)(?:[（(][^（()）\n]{1,10}[）)])?/g;
 /** A dose received by a named worker: Hp(10) 4.86 mSv, 个人剂量当量为 5.2 mSv. */
-const DOSE = /(?:Hp\s*[（(][^（()）]{1,5}[）)]|个人剂量(?:当量)?(?:值)?)\s*[:：为达是]?\s*[\d.]+\s*[mμ]?Sv/g;
+const DOSE =
+  /(?:Hp\s*[（(][^（()）]{1,5}[）)]|个人剂量计?(?:当量|读数|检测结果|监测结果)?(?:值)?|(?:全年|年度|季度)?(?:累计)?(?:有效剂量|受照剂量))\s*[:：为达是]?\s*[\d.]+\s*[mμ]?Sv(?!的?(?:剂量)?限值)/g;
 /** An injury by an object (被注射针头刺伤左手拇指, 被手术刀片划伤右手): the wound and the body part. */
+/** A body part hurt by something (左手食指、中指被冲压机压伤截断): the part, the cause and the wound. */
+const INJURY_BODY =
+  /[左右双]?[手脚足腿臂眼指腕肘膝][\u4e00-\u9fa5、]{0,8}?被[^，。；,\n被]{1,10}?[压砸刺划扎咬割夹轧烫灼绞]伤[\u4e00-\u9fa5]{0,4}?(?=[，。；,\n后]|$)/g;
 const INJURY =
   /被([^，。；,\n被]{1,10}?[刺划扎咬割抓砸烫灼戳]伤(?:[左右双]?[手脚足腿臂眼指腕肘膝面头背腰胸腹][\u4e00-\u9fa5]{0,3})?)/g;
 /**
@@ -114,7 +123,7 @@ const INSTITUTIONAL =
 const AFTER_SURGERY =
   /(?:术后|产后|流产后|引产后)(?:[\u4e00-\u9fa5、]{1,30}?(?=[^\u4e00-\u9fa5、]|$)|[\u4e00-\u9fa5、]{1,14})/g;
 /** A foetus's sex (胎儿性别为女, 胎儿为女性): health data, and telling it is itself unlawful (人口与计划生育法 Art. 39). */
-const FOETAL_SEX = /胎儿(?:的)?(?:性别)?(?:为|是)[男女](?:性|孩|婴)?/g;
+const FOETAL_SEX = /胎儿(?:的)?(?:性别)?(?:为|是)[男女](?:性|孩|婴)?|[单双]胎[男女](?:性|孩|婴)/g;
 /** A bracket qualifying a diagnosis (左侧上睑下垂（术后）): part of it. */
 const QUALIFIER = /^[（(](?:术后|产后|待查|可能|疑似|复发|双侧|左侧|右侧)[）)]/;
 /** Characters a condition phrase does not reach back over (为其|的|称 …): where a free-standing phrase starts. */
@@ -141,7 +150,7 @@ const FINANCIAL_SAID =
   /(?:称|提出|表示|反映|陈述|自述|说明|介绍|申辩)[，,：:]?([^。；\n]{4,240})(?=[。；\n]|$)/g;
 /** Clauses about money or hardship that are removed even without a speaker (亏损 / 低保 / 无固定收入 …). */
 const FINANCIAL_STRONG =
-  /亏损|亏本|每月能挣|月工资|月薪|年薪|每月收入|月收入|年收入|无固定收入|低保|最低生活保障|流动资金|负债|家庭困难|生活困难|贷款|积蓄|存款|养老金|房贷|车贷|无力偿还|向亲[友戚属]借/;
+  /护理补贴|生活补贴|困难补助|残疾人[^，。；]{0,6}补贴|亏损|亏本|每月能挣|月工资|月薪|年薪|每月收入|月收入|年收入|无固定收入|低保|最低生活保障|流动资金|负债|家庭困难|生活困难|贷款|积蓄|存款|养老金|房贷|车贷|无力偿还|向亲[友戚属]借/;
 const NOT_FINANCIAL = /违法所得|罚款|没收|收取费用|收费|缴纳|诊疗费用|注册资本/;
 
 /** Whether offset p is inside a law's or document's title (《…》): a title is never anyone's health data. */
@@ -209,7 +218,7 @@ function joinHealth(text: string, spans: Span[]): Span[] {
     if (
       last &&
       (s.start <= last.end ||
-        /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5]{0,6}(?:结果为|提示|显示)|午后|夜间|晨起|饭后|偶有|时有|常有|反复)?$/.test(
+        /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5A-Za-z0-9]{0,8}(?:结果为|提示|显示|检出)|午后|夜间|晨起|饭后|偶有|时有|常有|反复)?$/.test(
           gap,
         ))
     ) {
@@ -288,6 +297,13 @@ function namedPatientInSentence(text: string, at: number, taken: Uint8Array): bo
   return taken.subarray(from + cut + 1, at).includes(1);
 }
 
+/** Whether the rest of the sentence after `at` names a person (a removed name before the next 。；). */
+function namedLaterInSentence(text: string, at: number, taken: Uint8Array): boolean {
+  const rest = text.slice(at, at + 80);
+  const stop = rest.search(/[。；\n]/);
+  return taken.subarray(at, at + (stop < 0 ? rest.length : stop)).includes(1);
+}
+
 function findHealth(text: string, taken: Uint8Array): Span[] {
   const spans: Span[] = [];
   const inHealth = new Uint8Array(text.length); // characters already in a health span
@@ -302,6 +318,19 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
       return;
     // 术后由某某负责换药: after the name is cut, 术后 with only a function word left says nothing of anyone's health.
     if (/^(?:术后|产后)[由经在于被]?$/.test(body)) return;
+    // Group statistics of unnamed people (有7人出现听力异常, 先后有19人出现呕吐): nobody's health data.
+    // What comes before the verb (出现…) of the statement this span is part of (出现呕吐、腹泻: 腹泻's lead too).
+    let lead = text.slice(Math.max(0, start - 24), start);
+    const verb = lead.search(/(?:出现|发生|感到|伴有)[^，。；,;]{0,16}$/);
+    if (verb >= 0) lead = lead.slice(0, verb);
+    lead = lead.replace(/(?:均|都)$/, '');
+    // …unless the sentence names people among them (…5名幼儿出现发热，其中幼儿阮某某…): then it is theirs.
+    if (
+      GROUP_COUNT.test(lead) &&
+      !namedPatientInSentence(text, start, taken) &&
+      !namedLaterInSentence(text, end, taken)
+    )
+      return;
     const q = QUALIFIER.exec(text.slice(end, end + 6));
     if (q) end += q[0].length;
     spans.push(span(start, end, 'health'));
@@ -385,6 +414,7 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     if (near) add(at + lead, at + m[0].length);
   }
   for (const m of text.matchAll(INJURY)) add(groupStart(m, 1), m.index! + m[0].length);
+  for (const m of text.matchAll(INJURY_BODY)) add(m.index!, m.index! + m[0].length);
   for (const m of text.matchAll(CAUSE_OF_CARE)) {
     const body = m[1]!;
     if (!HEALTH_CONDITION.test(body) && !/流产|引产/.test(body)) continue;
@@ -401,6 +431,13 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
   for (const m of text.matchAll(nucleus)) {
     const at = m.index!;
     if (taken[at] || inHealth[at]) continue;
+    // A certificate about a procedure (终止妊娠的医学需要证明) is not anyone's condition.
+    if (
+      /^[\u4e00-\u9fa5]{0,2}的?(?:医学需要|医学)?(?:证明|证书|许可|登记)/.test(
+        text.slice(at + m[0].length, at + m[0].length + 10),
+      )
+    )
+      continue;
     if (m[0] === '术后' && /^(?:由(?!于)|经(?!期))/.test(text.slice(at + 2, at + 4))) continue; // 术后由护士…护理
     const around = phraseAround(text, at, at + m[0].length, taken);
     const end = around[1];

@@ -47,17 +47,21 @@ const BRANDS = new Set(
 const BRAND_AFTER = /^[”"’』」]?(?:牌(?![照号坊匾])|品牌|商标|专卖|旗舰)/;
 /** Adverbs and time words right after a surname character: 曾多次, 曾先后, 向来 — no given name. */
 const ADVERB_AFTER = new Set(
-  '多次 先后 一度 屡次 反复 再次 数次 几次 两次 三次 一直 曾经 已经 经常 不止 未曾 亲自 独自 如实'.split(' '),
+  (
+    '多次 先后 一度 屡次 反复 再次 数次 几次 两次 三次 一直 曾经 已经 经常 不止 未曾 亲自 独自 如实 ' +
+    // verbs after the adverb 曾 (院长曾要求…, 曾提出, 曾表示)
+    '要求 提出 表示 告知 口头 书面 承诺 答应 试图 打算'
+  ).split(' '),
 );
 
 /** Characters that are never (in practice) a given name's character: function words and common verbs. */
 const HARD_STOP = new Set(
-  '的了在于为对和与及等是被把将从到自称系之其所也均已未并但或若即再又就都还每该此这那个名位人某',
+  '的了在于为对和与及等是被把将从到自称系之其所也均已未并但或即再又就都还每该此这那个名位人某',
 );
 /** Characters that may follow a name and end it. */
 const AFTER = new Set([
   ...HARD_STOP,
-  ...'正进陪负签确承提投反出患诊现经同作以因拒去来说讲表向任担持证亦共两三均当应作曾向分无不有病身无家均及输拔治实做开收使介办购接受住坐给让携私擅非违从参检调询查督核代取送带告交叫找抱拿买卖驾骑',
+  ...'正进陪负签确承提投反出患诊现经同作以因拒去来说讲表向任担持证亦共两三均当应作曾向分无不有病身无家均及输拔治实做开收使介办购接受住坐给让携私擅非违从参检调询查督核代取送带告交叫找抱拿买卖驾骑若',
 ]);
 /**
  * Words that often follow a name straight on and end it (冯梓萱姐妹, 季明亮发现, 许秋菊双耳…, 由滕丹代签), by class:
@@ -76,7 +80,9 @@ const FOLLOW = new Set(
     // adverbs and joint acts that follow a name straight on (谷满囤先后出现, 蓝建平如实说明, 常胜男独自接生, 邝卫东会同)
     '先后 如实 独自 连续 会同 一同 一起 共同 分别 租赁 租用 借用 帮助 处置 处理 救治 抢救 诊治 接诊 ' +
     // what a person did by some means, or to a patient (曾向东通过电子邮件…, 美容师X操作, 医师X针灸治疗, 由X转入)
-    '通过 操作 针灸 推拿 按摩 转入 转账 转给 进行 举报 投诉 证实 称其 签收'
+    '通过 操作 针灸 推拿 按摩 转入 转账 转给 进行 举报 投诉 证实 称其 签收 ' +
+    // what was going on, a body's state, a record kept (周义正在…, 邝丽妊娠7个月, 校医安晴登记的…)
+    '正在 妊娠 怀孕 患有 确诊 感染 登记 填写 记录 上报 报告 自述 自称'
   )
     .split(' ')
     .filter(Boolean),
@@ -190,6 +196,9 @@ const ROLE_CLASSES = {
   /** Occupations: 工 (洗头工, 操作工), 员 (保洁员, 收费员), 师 (理发师), medical staff, managers. */
   worker: [
     '劳动者',
+    '女工',
+    '男工',
+    '女职工',
     '工人',
     '职工',
     '员工',
@@ -256,6 +265,10 @@ const ROLE_CLASSES = {
     '队医',
     '家庭医生',
     '老板',
+    // assistants and general managers (总经理助理上官志)
+    '助理',
+    '总经理',
+    '副总经理',
     // schools and front desks (校医蒲晓琳, 副校长靳国栋, 诊所前台柏雪)
     '校医',
     '教师',
@@ -359,15 +372,18 @@ const ROLE_WORDS = Object.values(ROLE_CLASSES)
  * Any occupation written with the suffixes 人员, 员, 师 (护理人员, 质控员, 药剂师) is a role word too: the table
  * above lists the words whose suffix says nothing (护士, 业主) or that must be told apart (负责人 is kept).
  */
-const ROLE_SUFFIXED = '[\\u4e00-\\u9fa5]{1,4}?(?:人员|员|师)';
+const ROLE_SUFFIXED = '[\\u4e00-\\u9fa5]{1,4}?(?:人员|员(?!工)|师)';
 const ROLE = new RegExp(
-  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(][^（()）\n]{1,6}[）)])?(?:为|包括)?[：:\\s\u3000]{0,2}`,
+  `(${ROLE_WORDS.join('|')}|${ROLE_SUFFIXED})(?:[（(][^（()）\n]{1,6}[）)])?(?:为|包括|签名|签字)?[：:\\s\u3000]{0,2}`,
   'g',
 );
 const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
 /** A bracket after a name that says the name is the published representative (（…经营者）, (法定代表人)). */
 const KEPT_AFTER = new RegExp(`[（(][^（）()\\n]{0,24}(?:${ROLE_CLASSES.keep.join('|')})[）)]`, 'g');
 const MINOR_ROLES = new Set<string>(ROLE_CLASSES.minor);
+/** A bracket that says whose relative a person is (应海涛（法定代表人之弟）): then not the representative. */
+const KIN_BRACKET =
+  /^[（(][^（）()\n]{0,16}?(?:之|的)(?:弟弟?|哥哥|兄|姐姐?|妹妹?|父亲?|母亲?|儿子|女儿|[子女夫妻]|丈夫|妻子|亲属|亲戚|朋友)/;
 /** A last character that makes a place of a candidate (江路, 新村). */
 const PLACE_END = /[路街巷道村镇乡区县号楼栋]$/;
 /** Words right after a name that say the person is under 18. */
@@ -440,7 +456,8 @@ function placeOrOrg(text: string, p: number, end: number, strong: boolean): bool
   const cand = text.slice(p, end);
   if (PROVINCES.has(cand) || (!strong && REGIONS.has(cand))) return true;
   if (PROVINCES.has(text.slice(p, p + 2)) || PROVINCES.has(text.slice(p, p + 3))) return true; // 甘肃向阳建材
-  if (BRANDS.has(cand) || BRAND_AFTER.test(text.slice(end, end + 3))) return true;
+  // After a role word a brand's name is a person's (美容师李宁): only a brand word after it (李宁牌) makes it a brand.
+  if ((!strong && BRANDS.has(cand)) || BRAND_AFTER.test(text.slice(end, end + 3))) return true;
   // After a role word a name that equals a place stem (万东, 安平) is still a name; only a longer place is not.
   for (let k = 2; k <= 4; k++)
     if (PLACES.has(text.slice(p, p + k)) && (strong ? k > end - p : k >= end - p)) return true;
@@ -493,6 +510,12 @@ function nextInList(text: string, end: number): number {
     if (close < 0 || /[\n（(]/.test(text.slice(q + 1, q + close))) return -1;
     q += close + 1;
   }
+  // An officer's certificate number after the name (谷丰 执法证号：33050220220019；司马昭南…).
+  const cert =
+    /^[ \u3000]*(?:执法证号|执法证件号|执法证编号|证号)[：:]?[ \u3000]*[A-Za-z0-9]{4,24}[ \u3000]*[；;，,、][ \u3000]*/.exec(
+      text.slice(q, q + 48),
+    );
+  if (cert) return isCjk(text[q + cert[0].length]) ? q + cert[0].length : -1;
   const sep = /^(?:[、和及与]|[ \u3000]+)/.exec(text.slice(q, q + 8));
   if (!sep || !isCjk(text[q + sep[0].length])) return -1;
   return q + sep[0].length;
@@ -611,6 +634,7 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
   // The representative named first and described after (当事人：欧阳丽（某某美发店经营者）): kept like 经营者：欧阳丽.
   for (const m of text.matchAll(KEPT_AFTER)) {
     const at = m.index!;
+    if (KIN_BRACKET.test(m[0])) continue;
     for (const len of [4, 3, 2]) {
       const n = at - len >= 0 ? roleNameAt(text, at - len) : undefined;
       if (n && n.end === at) {
@@ -627,7 +651,7 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
       const n = roleNameAt(text, p);
       if (!n || placeOrOrg(text, p, n.end, true) || insideTitle(text, p)) break;
       const name = text.slice(p, n.end);
-      if (KEEP_ROLES.has(role)) keep.add(name);
+      if (KEEP_ROLES.has(role) && !KIN_BRACKET.test(text.slice(n.end, n.end + 24))) keep.add(name);
       else if (!keep.has(name)) {
         const age = /^[（(](\d{1,2})(周)?岁/.exec(text.slice(n.end, n.end + 6));
         const minor = MINOR_ROLES.has(role) ? !age || Number(age[1]) < 18 : !!age && Number(age[1]) < 18;
@@ -725,6 +749,8 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
     if (!n) continue;
     const name = text.slice(i, n.end);
     if (afterDe && name.length !== 3) continue;
+    // A document number's prefix (吴卫学罚〔2026〕1号, 吴卫传告〔2026〕4号) is not a name.
+    if (/^[\u4e00-\u9fa5]{0,2}[〔［[]\d{4}/.test(text.slice(n.end, n.end + 8))) continue;
     if (keep.has(name) || [...keep].some((k) => k.startsWith(name) || name.startsWith(k))) continue;
     if (placeOrOrg(text, i, n.end, false) || insideTitle(text, i)) continue;
     if (PLACE_END.test(name)) continue; // 江路, 长江路3号: a street, not a name
@@ -737,6 +763,23 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
   }
   // A candidate good once is removed wherever it occurs (给周宇使用 … 周宇的车辆).
   for (const name of free) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      if (!covered(i)) {
+        removals.push(nameSpan(text, i, i + name.length, 'segmenter'));
+        mask.fill(1, i, i + name.length);
+      }
+    }
+  }
+  // A list goes on after a name found (冼春燕、谷小梅从事…): its next items are names too, read strongly.
+  for (let k = 0; k < removals.length; k++) {
+    const r = removals[k]!;
+    if (r.kind !== 'name') continue;
+    const p = nextInList(text, r.end);
+    if (p < 0 || covered(p) || !'、和及与'.includes(text[p - 1] ?? '')) continue;
+    const n = roleNameAt(text, p);
+    if (!n?.certain || placeOrOrg(text, p, n.end, true) || insideTitle(text, p)) continue;
+    const name = text.slice(p, n.end);
+    if (keep.has(name) || NEVER_NAME.has(name)) continue;
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
       if (!covered(i)) {
         removals.push(nameSpan(text, i, i + name.length, 'segmenter'));

@@ -273,9 +273,12 @@ describe('the redactor on the fifth frozen half (frozen-5, tuned on: no longer b
  * The sixth half (frozen-6), written without reading the engine and committed before it ran, measured blind by the
  * lead after the third round (identifiers 69/74) and the fourth (71/74: two cards named by the word after them or by
  * a transfer, a WeChat id in brackets; one kept operator described in a bracket cut). Those classes were then fixed,
- * so identifiers and kept names are no longer blind here; names, health and finances have not been tuned on.
+ * so identifiers and kept names are no longer blind here. The fifth round then fixed the classes behind its name,
+ * health and finance misses (a role word before 签名：, 员工 cut as 员 + 工, 若 as a given name, officers listed with
+ * their certificate numbers, brands after a role word, doses and group statistics): nothing here is blind any more;
+ * the blind figures stay in the test names.
  */
-describe('the redactor on the sixth frozen half (frozen-6: identifiers tuned on, the rest blind)', () => {
+describe('the redactor on the sixth frozen half (frozen-6: tuned on after its blind run)', () => {
   const now = score(CORPUS.frozen6);
 
   it('has at least 20 documents across every health field', () => {
@@ -290,10 +293,10 @@ describe('the redactor on the sixth frozen half (frozen-6: identifiers tuned on,
     expect(precision(ids)).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('removes names (minors included) with recall ≥ 88% (blind 160/175) and precision ≥ 96% (157/160)', () => {
+  it('removes names (minors included) with recall ≥ 99% (175/175 tuned, blind 160/175) and precision ≥ 98%', () => {
     const names = total(now.byKind, ['name', 'minor']);
-    expect(recall(names)).toBeGreaterThanOrEqual(0.88);
-    expect(precision(names)).toBeGreaterThanOrEqual(0.96);
+    expect(recall(names)).toBeGreaterThanOrEqual(0.99);
+    expect(precision(names)).toBeGreaterThanOrEqual(0.98);
   });
 
   it('removes home addresses with recall ≥ 95% and precision ≥ 95% (blind 14/14, 15/15)', () => {
@@ -301,10 +304,10 @@ describe('the redactor on the sixth frozen half (frozen-6: identifiers tuned on,
     expect(precision(now.byKind.homeAddress!)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('removes health details (blind 29/36, precision 31/36) and statements of finances (blind 7/8, 8/9)', () => {
-    expect(recall(now.byKind.health!)).toBeGreaterThanOrEqual(0.75);
-    expect(precision(now.byKind.health!)).toBeGreaterThanOrEqual(0.8);
-    expect(recall(now.byKind.financial!)).toBeGreaterThanOrEqual(0.8);
+  it('removes health details (36/36 tuned, blind 29/36; precision 33/34) and finances (8/8, blind 7/8; 8/9)', () => {
+    expect(recall(now.byKind.health!)).toBeGreaterThanOrEqual(0.97);
+    expect(precision(now.byKind.health!)).toBeGreaterThanOrEqual(0.94);
+    expect(recall(now.byKind.financial!)).toBeGreaterThanOrEqual(0.95);
     expect(precision(now.byKind.financial!)).toBeGreaterThanOrEqual(0.85);
   });
 
