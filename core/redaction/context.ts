@@ -19,7 +19,7 @@ const ADDRESS_BODY =
   '[\\u4e00-\\u9fa50-9０-９A-Za-z\\-－#＃]{4,40}?(?:号|组|室|栋|幢|座|房|单元|楼|村|社|弄|户|[0-9０-９]-[0-9０-９]+)(?:[0-9０-９\\-－]+(?:号|室|栋|幢|座|房|楼)?)*(?:之[一二三四五六七八九十0-9０-９]{1,2})?';
 /** Labels that mark a natural person's home (住所 of a company is not among them; 住所 of a person is, see below). */
 const HOME = new RegExp(
-  `(住址|家庭住址|家住|户籍地址|户籍所在地|户口所在地|户籍地|户籍|现住址|经常居住地|现居住地|居住地址|居住地|现居住于|居住于|居住在|暂住于|暂住|住在|住于|现住|住)[：:]?(${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`,
+  `(住址|家庭住址|家住|户籍地址|户籍所在地|户口所在地|户籍地|户籍|现住址|经常居住地|现居住地|居住地址|居住地|现居住于|居住于|居住在|暂住于|暂住|住在|住于|现住|住)(?:更正为|变更为|应为)?[：:]?(${ADDRESS_BODY})(?=[，。；、,;）)\\s]|$)`,
   'g',
 );
 /** An address followed by 家中 / 自家住所 / 住宅 is someone's home even without a label (在百安路8号家中开设诊所). */
@@ -57,13 +57,13 @@ const HEALTH_NUCLEUS = new RegExp(
     '(?<![消抗])炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染(?!性|管理|控制|防控|监测|科|风险|预防|率)|结核|梅毒|艾滋|' +
       '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|坏死|麻痹|发紫|发绀|肿胀|水肿|栓塞|挛缩|下垂|血肿|淤血|瘀血|瘢痕|呼吸困难|意识(?:丧失|不清|模糊)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出|' +
       // injuries and colloquial diagnoses (离断伤, 高位截瘫, 乙肝大三阳)
-      '侧弯|畸形|贫血|离断|断指|截瘫|偏瘫|截肢|烧伤|烫伤|挫伤|裂伤|骨裂|脱位|失明|失聪|大三阳|小三阳|' +
+      '侧弯|畸形|贫血|结节|硬结|窒息|哮喘|耳鸣|早孕|病史|离断|断指|截瘫|偏瘫|截肢|烧伤|烫伤|挫伤|裂伤|骨裂|脱位|失明|失聪|大三阳|小三阳|' +
       // teeth (拔除松动的下颌牙齿, 龋齿, 残根)
       '松动的?[上下]?[颌颚]?牙齿?|龋齿|残根|残冠',
     // symptoms
-    '(?<![止镇沉悲哀])痛(?![点苦心快])|疼痛|咽痛|头晕|眩晕|恶心|呕吐|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪|咳痰|低热|盗汗|咯血|带血|消瘦|心悸|气短|浮肿|便血|尿血',
+    '(?<![止镇沉悲哀不])痛(?![点苦心快])|(?<![心不没])疼(?![爱惜])|拉肚子|疼痛|咽痛|头晕|眩晕|恶心|呕吐(?!物)|腹泻|发热|高热|发烧|咳嗽|胸闷|乏力|瘙痒|过敏|红肿|紊乱|昏迷|休克|惊厥|抽搐|晕厥|黄疸|卧床|瘫痪|咳痰|低热|盗汗|咯血|带血|消瘦|心悸|气短|浮肿|便血|尿血',
     // test results and measures
-    '阳性|(?:抗体|抗原|核酸|试验)阴性|畸变|剂量[^，。；]{0,6}超标|视力不良|裸眼视力|近视|远视|弱视|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压|血糖|转氨酶|肺功能|肝功能|肾功能|(?<!不)增高|升高|降低',
+    '阳性|(?:抗体|抗原|核酸|试验)阴性|畸变|剂量[^，。；]{0,6}超标|视力不良|裸眼视力|近视|远视|弱视|血铅|尿铅|尿汞|胆碱酯酶|碳氧血红蛋白|听阈|[听视]力(?:下降|损失|减退|障碍|异常)|微核|白细胞|红细胞|血小板|血压(?![计表])|血糖(?![仪])|转氨酶|肺功能|肝功能|肾功能|(?<!不)增高|升高|降低',
     // pregnancy and procedures
     '怀孕|妊娠|流产|引产|节育器|输血|支架植入|搭桥|透析|化疗|放疗|输液|手术|术后',
   ].join('|'),
@@ -74,10 +74,10 @@ const HEALTH_CONDITION = new RegExp(
 );
 /** Documents and checks about health that are not anyone's health data (健康证明, 体检合格, 职业健康检查). */
 const HEALTH_DOCUMENT =
-  /健康证明|健康合格|合格证明|体检合格|健康检查(?!结[论果]为)|许可|资格|资质|技术服务|执业|复检合格|检测报告|管理|制度|规定|标准/;
+  /健康证明|健康合格|合格证明|体检合格|健康检查(?!结[论果]为)|许可|资格|资质|技术服务|执业|复检合格|检测报告|管理|制度|规定|标准|档案/;
 /** Statements about a person's body: 称其…, 诉其…, 自述… up to the end of the sentence. */
 const HEALTH_SAID =
-  /(?:称其|诉其|述其|自述|自诉|主诉|反映其|称自己|称本人|另称|又称)[，,：:]?([^。；\n）)]{2,60})(?=[。；\n）)]|$)/g;
+  /(?:称其|诉其|述其|自述|自诉|主诉|反映其|称自己|称本人|另称|又称|称)[，,：:]?([^。；\n）)]{2,60})(?=[。；\n）)]|$)/g;
 /** Diagnoses and examination results: 诊断为…, 结论为…, up to the clause's end (and a following 建议… clause). */
 const HEALTH_FOUND =
   /(?:筛查结果为|[\u4e00-\u9fa5]{0,3}(?:片|CT|超|MRI|镜|图|报告)提示|检查提示|被诊断为|诊断为|确诊为|被确诊为|检出|诊断结论为|检查结论为|体检结论为|结论为|检查结果为|检查结果显示|结果显示|体检发现|病历记载|病历显示)[：:]?([^，。；,\n]{2,40}(?:[，,](?:建议|需|需要|宜)[^，。；,\n]{1,16})?)/g;
@@ -99,6 +99,9 @@ const PREGNANCY =
  */
 const BODY_STATE =
   /(?:在|处于|正值|系)?(?:哺乳期(?:间)?|怀孕期间|妊娠期间?|孕期|产褥期|经期)(?:[（(][^（()）\n]{1,10}[）)])?/g;
+/** Visual acuity values (视力右眼4.6、左眼4.5, 裸眼视力4.8): a pupil's health data. */
+const VISION =
+  /(?:双眼|[左右]眼)?(?:裸眼)?视力[：:]?(?:[（(]?[左右]眼[）)]?)?(?:为)?[0-5]\.\d(?:[、，,/](?:[左右]眼)?[0-5]\.\d)?|[左右]眼(?:视力)?[0-5]\.\d(?:[、，,/][左右]眼(?:视力)?[0-5]\.\d)?/g;
 /** A dose received by a named worker: Hp(10) 4.86 mSv, 个人剂量当量为 5.2 mSv. */
 const DOSE =
   /(?:Hp\s*[（(][^（()）]{1,5}[）)]|个人剂量计?(?:当量|读数|检测结果|监测结果)?(?:值)?|(?:全年|年度|季度)?(?:累计)?(?:有效剂量|受照剂量))\s*[:：为达是]?\s*[\d.]+\s*[mμ]?Sv(?!的?(?:剂量)?限值)/g;
@@ -121,11 +124,12 @@ const PROCEDURE =
 const INSTITUTIONAL =
   /(?:医疗机构|定点|医院|机构|门诊部?|病区|科室|中心|筛查|普查|体检|监测|接种|宣传|培训|防控)$|^(?:转诊|送至|送往|转至)/;
 const AFTER_SURGERY =
-  /(?:术后|产后|流产后|引产后)(?:[\u4e00-\u9fa5、]{1,30}?(?=[^\u4e00-\u9fa5、]|$)|[\u4e00-\u9fa5、]{1,14})/g;
+  /(?:术后|产后|流产后|引产后)(?:[\u4e00-\u9fa5、]{1,30}?(?:[\d.]+(?:毫升|ml|mL|克|天|次|小时))?(?=[^\u4e00-\u9fa5、]|$)|[\u4e00-\u9fa5、]{1,14})/g;
 /** A foetus's sex (胎儿性别为女, 胎儿为女性): health data, and telling it is itself unlawful (人口与计划生育法 Art. 39). */
 const FOETAL_SEX = /胎儿(?:的)?(?:性别)?(?:为|是)[男女](?:性|孩|婴)?|[单双]胎[男女](?:性|孩|婴)/g;
 /** A bracket qualifying a diagnosis (左侧上睑下垂（术后）): part of it. */
-const QUALIFIER = /^[（(](?:术后|产后|待查|可能|疑似|复发|双侧|左侧|右侧)[）)]/;
+const QUALIFIER =
+  /^[（(](?:术后|产后|待查|可能|疑似|复发|双侧|左侧|右侧|涂阳|涂阴|阳性|阴性|轻度|中度|重度)[）)]/;
 /** Characters a condition phrase does not reach back over (为其|的|称 …): where a free-standing phrase starts. */
 const PHRASE_STOP = new Set('的其为是在于因致被将把对向与和及了后时等称诉述生现有者人示载');
 /** Words after which a condition phrase does not go on (…后遗症行康复理疗, …感染，其丈夫). */
@@ -318,6 +322,24 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
       return;
     // 术后由某某负责换药: after the name is cut, 术后 with only a function word left says nothing of anyone's health.
     if (/^(?:术后|产后)[由经在于被]?$/.test(body)) return;
+    // What a clinic usually treats (一般就是感冒), a rule's class (禁止患有性病…的顾客), a negation (未发现感染病例): nobody's.
+    const clause = text.slice(Math.max(0, start - 12), start);
+    if (
+      /(?:一般|通常|主要|常见)[^，。；]{0,10}$|(?:禁止|严禁|不得|不准|未发现|未见|没有)[^，。；]{0,2}$/.test(
+        clause,
+      )
+    )
+      return;
+    // A check by the disease-control body (在核查肺结核病例时): its work, not anyone's data.
+    if (
+      /(?:核查|排查|筛查|普查|监测|统计)$/.test(text.slice(Math.max(0, start - 2), start)) ||
+      /^(?:核查|排查|筛查|普查|监测|统计)/.test(body)
+    )
+      return;
+    // A count of procedures (终止妊娠共计14例): what the clinic did, not a person's data. (An outbreak's disease stays
+    // removed: in a class or a small unit it points at the children.)
+    if (/^[^，。；]{0,4}?共计?[\d一二三四五六七八九十]+(?:例|人次)/.test(text.slice(end, end + 10))) return;
+    if (/共计?[\d一二三四五六七八九十]+(?:例|人次)$/.test(body)) return;
     // Group statistics of unnamed people (有7人出现听力异常, 先后有19人出现呕吐): nobody's health data.
     // What comes before the verb (出现…) of the statement this span is part of (出现呕吐、腹泻: 腹泻's lead too).
     let lead = text.slice(Math.max(0, start - 24), start);
@@ -341,7 +363,11 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
   for (const m of text.matchAll(HEALTH)) {
     const body = m[1] ?? m[2];
     if (!body || NOT_HEALTH.test(body)) continue;
-    const start = m.index! + m[0].length - body.length;
+    let start = m.index! + m[0].length - body.length;
+    // A named disease keeps the words that describe it (继发性肺结核, 开放性肺结核).
+    const kindOf = /(?:[\u4e00-\u9fa5]{1,2}性|[双左右]侧)$/.exec(text.slice(Math.max(0, start - 4), start));
+    if (m[2] && kindOf && !taken.subarray(start - kindOf[0].length, start).includes(1))
+      start -= kindOf[0].length;
     // A procedure performed (实施…术) is someone's health data only when done on a named person (为危蕾等人实施乳房
     // 假体植入术); the service a clinic offered (为求美者实施双眼皮切割手术) or a bare 手术 stays.
     if (m[0].startsWith('实施') && (body === '手术' || !namedPatientBefore(text, m.index!, taken))) continue;
@@ -350,6 +376,8 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
   // What a person said about their body, to the end of the sentence (称其孙子因腹泻在医院输液两天).
   for (const m of text.matchAll(HEALTH_SAID)) {
     const body = m[1]!;
+    // A bare 称 is a statement only right after the person's name (韩某某称注射后…); 声称, 名称 are not.
+    if (/^称[^其自本]/.test(m[0]) && !taken[m.index! - 1]) continue;
     if (!HEALTH_CONDITION.test(body)) continue;
     const start = groupStart(m, 1);
     // After 出现/发现 the condition follows: the circumstances before it (在当事人处足浴后) are not health data.
@@ -392,14 +420,21 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
     if (!HEALTH_CONDITION.test(body) || taken.subarray(from, from + body.length).includes(1)) continue;
     // 出现 / 感到 / 伴有 belong to the statement (出现红眼症状); 发现 is the finder's verb and stays.
     const verbKept = m[0].slice(m[1]!.length).startsWith('发现');
-    add(m[1] || !verbKept ? m.index! : groupStart(m, 2), groupStart(m, 2) + body.length);
+    let at = m[1] || !verbKept ? m.index! : groupStart(m, 2);
+    // Right after a name, when it happened goes with it (新生儿康某某出生后出现重度窒息).
+    if (!m[1] && !verbKept && text[at - 1] === '后') {
+      let w = at - 1;
+      while (w > at - 4 && w > 0 && !taken[w - 1] && /[\u4e00-\u9fa5]/.test(text[w - 1]!)) w--;
+      if (taken[w - 1]) at = w;
+    }
+    add(at, groupStart(m, 2) + body.length);
   }
   for (const m of text.matchAll(HEALTH_HAS)) {
     const end = phraseEnd(text, m.index! + 2, m.index! + m[0].length, taken);
     const phrase = text.slice(m.index!, end);
     if (HAS_STRONG.test(phrase) || HEALTH_CONDITION.test(phrase) || /病/.test(phrase)) add(m.index!, end);
   }
-  for (const re of [PREGNANCY, AFTER_SURGERY, FOETAL_SEX, DOSE]) {
+  for (const re of [PREGNANCY, AFTER_SURGERY, FOETAL_SEX, DOSE, VISION]) {
     for (const m of text.matchAll(re)) {
       // 术后由护士…负责护理, 术后经…: who cared for the patient afterwards, not the patient's condition.
       if (re === AFTER_SURGERY && /^(?:术后|产后)(?:由(?!于)|经(?!期))/.test(m[0])) continue;

@@ -61,7 +61,7 @@ const HARD_STOP = new Set(
 /** Characters that may follow a name and end it. */
 const AFTER = new Set([
   ...HARD_STOP,
-  ...'正进陪负签确承提投反出患诊现经同作以因拒去来说讲表向任担持证亦共两三均当应作曾向分无不有病身无家均及输拔治实做开收使介办购接受住坐给让携私擅非违从参检调询查督核代取送带告交叫找抱拿买卖驾骑若',
+  ...'正进陪负签确承提投反出患诊现经同作以因拒去来说讲表向任担持证亦共两三均当应作曾向分无不有病身无家均及输拔治实做开收使介办购接受住坐给让携私擅非违从参检调询查督核代取送带告交叫找抱拿买卖驾骑若仅只',
 ]);
 /**
  * Words that often follow a name straight on and end it (冯梓萱姐妹, 季明亮发现, 许秋菊双耳…, 由滕丹代签), by class:
@@ -82,7 +82,7 @@ const FOLLOW = new Set(
     // what a person did by some means, or to a patient (曾向东通过电子邮件…, 美容师X操作, 医师X针灸治疗, 由X转入)
     '通过 操作 针灸 推拿 按摩 转入 转账 转给 进行 举报 投诉 证实 称其 签收 ' +
     // what was going on, a body's state, a record kept (周义正在…, 邝丽妊娠7个月, 校医安晴登记的…)
-    '正在 妊娠 怀孕 患有 确诊 感染 登记 填写 记录 上报 报告 自述 自称'
+    '正在 妊娠 怀孕 患有 确诊 感染 登记 填写 记录 上报 报告 自述 自称 饮水 喝水 进食 健康'
   )
     .split(' ')
     .filter(Boolean),
@@ -96,7 +96,9 @@ const COMMON_WORDS = new Set(
     '全面 上述 原件 原告 原因 卫生 卫健 公共 公司 公民 公示 公开 武装 洪水 景区 戴好 戴口 左右 单位 单独 孙子 孔子 ' +
     '罗列 柏树 路口 路段 严禁 祝贺 席位 司法 项目 韩国 费用 施工 管理 甘蔗 牟利 鲁莽 苏醒 程度 秦岭 岳父 雷同 ' +
     '向当 向有 向社 向上 向下 向执 顾客 顾问 母亲 母婴 母乳 时任 劳动 劳务 曾用 车辆 车间 车内 付款 付费 候诊 ' +
-    '施术 施行 于收 于当 于每 ' +
+    '施术 施行 于收 于当 于每 涂阳 涂阴 ' +
+    // 经 the preposition before who helped (经亲戚介绍, 经朋友推荐)
+    '经亲 经朋 经熟 经邻 经同 经家 经人 ' +
     // 查 (a surname in segmentit's table) is far more often the verb: 经查明, 查实, 查获 …
     '查明 查实 查获 查处 查封 查验 查看 查阅 查询 查扣 查见 查出 查找 查证 查清 查办 查核 查对 查访 查到 查无 ' +
     // Weak surnames (read only after a role word) that start words often written there.
@@ -148,6 +150,9 @@ const ROLE_CLASSES = {
     '陈述人',
     '申辩人',
     '介绍人',
+    // the person who reports cases for a school or unit (学校疫情报告人明雪)
+    '疫情报告人',
+    '报告人',
     '联系人',
     '陪同人',
     // people on a record or a property who are not its published representative
@@ -209,7 +214,7 @@ const ROLE_CLASSES = {
     '临时工',
     '学徒',
     '帮工',
-    ...'洗头 操作 包装 锅炉 搬运 装卸 电焊 焊 喷漆 打磨 切割 清洗 保洁 清洁 杂 普 钳 木 瓦 泥 油漆 配送 送水 维修 水电 小'
+    ...'洗头 操作 包装 锅炉 搬运 装卸 电焊 焊 喷漆 打磨 切割 清洗 保洁 清洁 杂 普 钳 木 瓦 泥 油漆 配送 送水 维修 水电 小 搓澡 修脚 擦背 足疗 洗碗 洗衣 厨'
       .split(' ')
       .map((w) => `${w}工`),
     ...(
@@ -363,7 +368,7 @@ const ROLE_CLASSES = {
   /** Headers of a party's own line (当事人：, 姓名：). */
   header: ['当事人：', '当事人姓名：', '姓名：', '被处罚人：'],
   /** The published representatives: kept (双公示). */
-  keep: ['负责人', '法定代表人', '法人代表', '经营者', '主要负责人', '投资人'],
+  keep: ['负责人', '法定代表人', '法人代表', '经营者', '主要负责人', '投资人', '执行事务合伙人'],
 } as const;
 const ROLE_WORDS = Object.values(ROLE_CLASSES)
   .flat()
@@ -379,6 +384,15 @@ const ROLE = new RegExp(
 );
 const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
 /** A bracket after a name that says the name is the published representative (（…经营者）, (法定代表人)). */
+/**
+ * The head of the party organisation in its header (a line 校长：X under the party's name, or …信用代码…，院长：X) is its
+ * 负责人 and is published like one (双公示): kept.
+ */
+const HEADS = '校长|院长|园长|所长|站长|厂长|店长|馆长|主任|总经理|经理|执行董事|董事长';
+const HEAD_KEPT = new RegExp(
+  `(?:^|\\n)(?:${HEADS})[：:][ \\u3000]*|[（(][^（）()\\n]{0,40}?(?:信用代码|注册号)[^（）()\\n]{0,30}?[，,；;][ \\u3000]*(?:${HEADS})[：:][ \\u3000]*`,
+  'g',
+);
 const KEPT_AFTER = new RegExp(`[（(][^（）()\\n]{0,24}(?:${ROLE_CLASSES.keep.join('|')})[）)]`, 'g');
 const MINOR_ROLES = new Set<string>(ROLE_CLASSES.minor);
 /** A bracket that says whose relative a person is (应海涛（法定代表人之弟）): then not the representative. */
@@ -642,6 +656,11 @@ export function findNames(text: string, options: RedactOptions = {}): NameFindin
         break;
       }
     }
+  }
+  for (const m of text.matchAll(HEAD_KEPT)) {
+    const p = m.index! + m[0].length;
+    const n = roleNameAt(text, p);
+    if (n?.certain && !placeOrOrg(text, p, n.end, true)) keep.add(text.slice(p, n.end));
   }
   // 1. Role words and the lists they head.
   for (const m of text.matchAll(ROLE)) {

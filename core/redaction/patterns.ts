@@ -31,7 +31,7 @@ const AUTHORITY_CONTEXT =
 const FINE_ACCOUNT_CONTEXT =
   /(财政局|财政|非税|汇缴|国库|代收银行|指定银行|本机关账户|本委账户|缴纳罚款|缴纳罚没款|罚没款|缴款账户)/;
 /** A person's own account in the same sentence (以其个人银行卡缴纳罚款): not the fine-collection account. */
-const PERSONAL_ACCOUNT = /个人|本人|其银行卡|微信|支付宝/;
+const PERSONAL_ACCOUNT = /个人|本人|其银行卡|微信|支付宝|退还|退回|返还|退至|你提供|其提供|当事人提供/;
 const BANK_LABEL = /(银行卡|卡号|账号|帐号|账户|帐户|开户行|银行)[^\n。；]{0,12}$/;
 /** An account named after its number (转入其6222 0212 … 账户, …银行卡（开户行…）): the word that follows marks it. */
 const BANK_AFTER = /^[\s\u3000]*(?:银行)?(?:账户|帐户|银行卡|储蓄卡|借记卡|信用卡|存折|卡[内上中（(])/;
@@ -180,6 +180,10 @@ function classifyNumber(
     (/^[（(]?[+＋]|^0086/.test(raw.trim()) &&
       /^(?:0086|86)[1-9]\d{8,10}$/.test(digits) &&
       !/^(?:0086|86)1/.test(digits));
+  // A number dialled from abroad (+852 9123 4567, 00853 6612 3456): any international number of a person.
+  const international =
+    /^[（(]?(?:[+＋]|00)/.test(raw.trim()) && !/^(?:0086|86)/.test(digits) && /^\d{8,15}$/.test(digits);
+  if (international && !authority) return void out.removals.push(span(start, end, 'phone'));
   if (mobile || landline) {
     if (landline && (authority || contactBlock || organisationLine(text, start))) return;
     if (KEEP_LABEL.test(before) && !/电话|手机|联系/.test(before.slice(-8))) return;
@@ -204,12 +208,13 @@ function classifyNumber(
 }
 
 /** Passports and travel permits: letters and digits after their label (E12345678, C12345678). */
-const PASSPORT = /(?:护照|通行证|回乡证|台胞证)(?:号码|号)?[：:\s]*([A-Z]{1,2}\d{7,9})(?![0-9A-Z])/g;
+const PASSPORT =
+  /(?:护照|通行证|回乡证|台胞证|旅行证)[^\n。；0-9A-Za-z]{0,8}?(?:号码|号)?[：:\s]*([A-Z]{1,2}\d{7,9})(?![0-9A-Z])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const WECHAT =
   /(?:微信号?|WeChat|wechat|VX|vx|Vx|V信|v信|薇信|威信|微信ID)[\s:：（(]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
 const PLATE =
-  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][ \u3000]?[A-HJ-NP-Z][·・•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][ \u3000]?[A-HJ-NP-Z][·・•\s]?(?:[DF][·・•\s])?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
 /**
  * Property certificates in every numbering style: 渝（2019）万州区不动产权第0012345号 (year in any bracket),
  * X房权证字第2015-03412号, 房产证号/产权证号/土地证号/不动产权证书号：…, 国用（2010）第123号. The number may be grouped

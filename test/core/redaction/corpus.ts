@@ -9,6 +9,7 @@ import frozen3 from '../../fixtures/redaction/frozen-3/corpus.json';
 import frozen4 from '../../fixtures/redaction/frozen-4/corpus.json';
 import frozen5 from '../../fixtures/redaction/frozen-5/corpus.json';
 import frozen6 from '../../fixtures/redaction/frozen-6/corpus.json';
+import frozen7 from '../../fixtures/redaction/frozen-7/corpus.json';
 import tuning from '../../fixtures/redaction/tuning/corpus.json';
 import {
   redact,
@@ -31,7 +32,10 @@ export interface LabelledDoc {
 /** `frozen3` is `frozen-3/`: the third half, measured blind once by the lead, then tuned on (no longer blind). */
 /** `frozen4` is `frozen-4/`: the fourth half, measured blind once by the lead, then tuned on (no longer blind). */
 export const CORPUS: Readonly<
-  Record<'frozen' | 'frozen2' | 'frozen3' | 'frozen4' | 'frozen5' | 'frozen6' | 'tuning', LabelledDoc[]>
+  Record<
+    'frozen' | 'frozen2' | 'frozen3' | 'frozen4' | 'frozen5' | 'frozen6' | 'frozen7' | 'tuning',
+    LabelledDoc[]
+  >
 > = {
   frozen: frozen as LabelledDoc[],
   frozen2: frozen2 as LabelledDoc[],
@@ -39,16 +43,19 @@ export const CORPUS: Readonly<
   frozen4: frozen4 as LabelledDoc[],
   /** `frozen-5/`: the fifth half, measured blind by the lead after the third tuning round, then tuned on (no longer blind). */
   frozen5: frozen5 as LabelledDoc[],
-  /** `frozen-6/`: the sixth half, measured blind by the lead after the third and fourth rounds; its identifier and
-   * kept-name misses were then fixed by class (no longer blind for those). */
+  /** `frozen-6/`: the sixth half, measured blind by the lead after the third and fourth rounds; its misses were then
+   * fixed by class in the fourth (identifiers, kept names) and fifth rounds (names, health, finances): not blind. */
   frozen6: frozen6 as LabelledDoc[],
+  /** `frozen-7/`: the seventh half (Shandong), measured blind by the lead after the fifth round, then tuned on. */
+  frozen7: frozen7 as LabelledDoc[],
   tuning: tuning as LabelledDoc[],
 };
 
 /**
  * Each half's authority as the legal settings give it to the publication flow (its published phone, e-mail and
  * fine-collection account): frozen-3's authority is another district (九龙坡区), frozen-4's another province
- * (天水市麦积区, its address too), frozen-5's a third (肇庆市端州区), frozen-6's a fourth (湖州市吴兴区). The Wanzhou halves give none, so
+ * (天水市麦积区, its address too), frozen-5's a third (肇庆市端州区), frozen-6's a fourth (湖州市吴兴区), frozen-7's a fifth
+ * (潍坊市奎文区). The Wanzhou halves give none, so
  * they measure the context rule that stays as the fallback.
  */
 type Contacts = NonNullable<RedactOptions['keep']>;
@@ -71,6 +78,12 @@ const CONTACTS: Partial<Record<keyof typeof CORPUS, Contacts>> = {
     accounts: ['19-210101040012345'],
     addresses: ['湖州市吴兴区区府路1188号'],
   },
+  frozen7: {
+    phones: ['0536-8230512', '0536-8230577', '（0536）8230577'],
+    emails: ['kwwjzfdd@wf.shandong.cn'],
+    accounts: ['15461101040023786'],
+    addresses: ['潍坊市奎文区鸢飞路1188号'],
+  },
 };
 const AUTHORITY = new Map<LabelledDoc, Contacts>(
   Object.entries(CONTACTS).flatMap(([half, c]) =>
@@ -80,7 +93,12 @@ const AUTHORITY = new Map<LabelledDoc, Contacts>(
 
 /** The engine as the publication flow calls it: the case's known party data, nothing else configured. */
 export function runDoc(doc: LabelledDoc, options: RedactOptions = {}): RedactionResult {
-  return redact(doc.text, doc.known, { keep: AUTHORITY.get(doc), ...options });
+  // The flow passes a representative's name in keepNames, never among the known data (knownOfEntry): a writer who
+  // listed an operator among `known` (frozen-7 K25) is read as the flow would send it. keepNames stay empty, so the
+  // engine still has to find the representatives itself.
+  const kept = new Set(doc.kept.map((k) => k.text));
+  const known = doc.known.map((k) => (k.names ? { ...k, names: k.names.filter((n) => !kept.has(n)) } : k));
+  return redact(doc.text, known, { keep: AUTHORITY.get(doc), ...options });
 }
 
 export const IDENTIFIER_KINDS = [

@@ -4,36 +4,10 @@
  * thresholds are the figures in README.md ("Redaction: measured") minus a small margin: a change that loses
  * names or identifiers fails here. 法释〔2016〕19号 redaction practice.
  */
-import { CORPUS, IDENTIFIER_KINDS, runDoc, score, total, type KindScore } from './corpus';
+import { CORPUS, IDENTIFIER_KINDS, score, total } from './corpus';
+import { expectEveryHealthField, expectRepresentativesKept, precision, recall } from './corpus-expect';
 
 const frozen = score(CORPUS.frozen);
-const recall = (s: KindScore) => s.found / s.labelled;
-const precision = (s: KindScore) => (s.removed ? s.correct / s.removed : 1);
-type Doc = (typeof CORPUS.frozen)[number];
-
-const HEALTH_FIELDS = [
-  'medical',
-  'public-places',
-  'drinking-water',
-  'occupational',
-  'infectious',
-  'radiation',
-  'family-planning',
-];
-
-function expectEveryHealthField(docs: readonly Doc[]): void {
-  const fields = new Set(docs.map((d) => d.field));
-  for (const f of HEALTH_FIELDS) expect(fields).toContain(f);
-}
-
-/** No removal touches a span labelled as kept (the published 法定代表人, 经营者, 负责人). */
-function expectRepresentativesKept(docs: readonly Doc[]): void {
-  for (const doc of docs) {
-    const { removals } = runDoc(doc);
-    const cut = doc.kept.filter((k) => removals.some((r) => r.start < k.end && k.start < r.end));
-    expect({ doc: doc.id, cut }).toEqual({ doc: doc.id, cut: [] });
-  }
-}
 
 describe('the redactor on the frozen half of the labelled corpus', () => {
   it('has at least 20 decisions across every health field', () => {
