@@ -57,7 +57,7 @@ const HEALTH_NUCLEUS = new RegExp(
     '(?<![消抗])炎|癌|瘤|癣|疱疹|皮疹|红疹|湿疹|溃烂|化脓|溃疡|出血|骨折|梗塞|梗死|后遗症|综合征|综合症|中毒|感染(?!性|管理|控制|防控|监测|科|风险|预防|率)|结核|梅毒|艾滋|' +
       '(?![重急对病轻])[\\u4e00-\\u9fa5]症(?!状)|坏死|麻痹|发紫|发绀|肿胀|水肿|栓塞|挛缩|下垂|血肿|淤血|瘀血|瘢痕|呼吸困难|意识(?:丧失|不清|模糊)|尘肺|矽肺|噪声聋|耳聋|不孕|糖尿病|高血压|心脏病|手足口病|水痘|麻疹|流感|诺如|红眼|癫痫|痴呆|抑郁|残疾|阻生|椎间盘突出|' +
       // injuries and colloquial diagnoses (离断伤, 高位截瘫, 乙肝大三阳)
-      '侧弯|畸形|贫血|结节|硬结|窒息|哮喘|耳鸣|早孕|病史|离断|断指|截瘫|偏瘫|截肢|烧伤|烫伤|挫伤|裂伤|骨裂|脱位|失明|失聪|大三阳|小三阳|' +
+      '侧弯|畸形|贫血|结节|硬结|病变|空洞|窒息|哮喘|耳鸣|早孕|病史|离断|断指|截瘫|偏瘫|截肢|烧伤|烫伤|挫伤|裂伤|骨裂|脱位|失明|失聪|大三阳|小三阳|' +
       // teeth (拔除松动的下颌牙齿, 龋齿, 残根)
       '松动的?[上下]?[颌颚]?牙齿?|龋齿|残根|残冠',
     // symptoms
@@ -92,7 +92,7 @@ const HEALTH_HAS = /(?:患有|罹患|患上|患(?![者儿病]))[^，。；,\n]{2
 /** After 患有 / 罹患 / 患上 whatever follows is a condition (患有冠心病多年), after a bare 患 only a named one. */
 const HAS_STRONG = /^(?:患有|罹患|患上)/;
 const PREGNANCY =
-  /孕[\d一二三四五六七八九十]+产[\d一二三四五六七八九十]+|(?:已)?(?:怀孕|妊娠|孕)(?:约|近|已)?[\d一二三四五六七八九十两]+(?:个)?多?(?:周|月|天)(?:[，,]?系第[\d一二三四五六七八九十]+[胎孩])?/g;
+  /孕[\d一二三四五六七八九十]+产[\d一二三四五六七八九十]+|孕[早中晚]期(?:约|近)?(?:[\d一二三四五六七八九十]+周)?|(?:已)?(?:怀孕|妊娠|孕)(?:约|近|已)?[\d一二三四五六七八九十两]+(?:个)?多?(?:周|月|天)(?:[，,]?系第[\d一二三四五六七八九十]+[胎孩])?/g;
 /**
  * A woman's state right after her name (苏月（哺乳期）, 邝春燕在怀孕期间（孕12周）): health data. Only after a name, so
  * a rule's words (不得安排哺乳期女职工…) stay.
@@ -222,7 +222,7 @@ function joinHealth(text: string, spans: Span[]): Span[] {
     if (
       last &&
       (s.start <= last.end ||
-        /^[，,、]?(?:经[^，。；]{0,12}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5A-Za-z0-9]{0,8}(?:结果为|提示|显示|检出)|午后|夜间|晨起|饭后|偶有|时有|常有|反复)?$/.test(
+        /^[，,、]?(?:(?:后|随后|次日|当日)?经[^，。；]{0,22}?)?(?:诊断为|确诊为|建议|伴有?|并|[\u4e00-\u9fa5A-Za-z0-9]{0,8}(?:结果为|提示|显示|检出)|午后|夜间|晨起|饭后|偶有|时有|常有|反复)?$/.test(
           gap,
         ))
     ) {
@@ -492,7 +492,9 @@ function findHealth(text: string, taken: Uint8Array): Span[] {
       const rest = text.slice(start, at) + text.slice(at + m[0].length, end);
       if (!HEALTH_CONDITION.test(rest)) continue;
     }
-    add(start, end);
+    // A doctor's advice that follows goes with the finding (…畸变率偏高，建议复查).
+    const advice = /^[，,]建议[\u4e00-\u9fa5]{1,10}/.exec(text.slice(end, end + 14));
+    add(start, advice ? end + advice[0].length : end);
   }
   return joinHealth(text, spans);
 }

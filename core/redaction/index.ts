@@ -30,7 +30,7 @@ export function redact(
   options: RedactOptions = {},
 ): RedactionResult {
   const fromKnown = findKnown(text, known);
-  const patterns = findPatterns(text);
+  const patterns = findPatterns(text, options.keep);
   const names = findNames(text, options);
   const context = findContext(text, names.removals);
   const removals = mergeSpans([

@@ -82,7 +82,7 @@ const FOLLOW = new Set(
     // what a person did by some means, or to a patient (曾向东通过电子邮件…, 美容师X操作, 医师X针灸治疗, 由X转入)
     '通过 操作 针灸 推拿 按摩 转入 转账 转给 进行 举报 投诉 证实 称其 签收 ' +
     // what was going on, a body's state, a record kept (周义正在…, 邝丽妊娠7个月, 校医安晴登记的…)
-    '正在 妊娠 怀孕 患有 确诊 感染 登记 填写 记录 上报 报告 自述 自称 饮水 喝水 进食 健康'
+    '正在 妊娠 怀孕 患有 确诊 感染 登记 填写 记录 上报 报告 自述 自称 饮水 喝水 进食 健康 制作 留有 留下 预留'
   )
     .split(' ')
     .filter(Boolean),
@@ -96,7 +96,7 @@ const COMMON_WORDS = new Set(
     '全面 上述 原件 原告 原因 卫生 卫健 公共 公司 公民 公示 公开 武装 洪水 景区 戴好 戴口 左右 单位 单独 孙子 孔子 ' +
     '罗列 柏树 路口 路段 严禁 祝贺 席位 司法 项目 韩国 费用 施工 管理 甘蔗 牟利 鲁莽 苏醒 程度 秦岭 岳父 雷同 ' +
     '向当 向有 向社 向上 向下 向执 顾客 顾问 母亲 母婴 母乳 时任 劳动 劳务 曾用 车辆 车间 车内 付款 付费 候诊 ' +
-    '施术 施行 于收 于当 于每 涂阳 涂阴 ' +
+    '施术 施行 于收 于当 于每 涂阳 涂阴 和银 和其 和他 和她 和当 ' +
     // 经 the preposition before who helped (经亲戚介绍, 经朋友推荐)
     '经亲 经朋 经熟 经邻 经同 经家 经人 ' +
     // 查 (a surname in segmentit's table) is far more often the verb: 经查明, 查实, 查获 …
@@ -390,7 +390,7 @@ const KEEP_ROLES = new Set<string>(ROLE_CLASSES.keep);
  */
 const HEADS = '校长|院长|园长|所长|站长|厂长|店长|馆长|主任|总经理|经理|执行董事|董事长';
 const HEAD_KEPT = new RegExp(
-  `(?:^|\\n)(?:${HEADS})[：:][ \\u3000]*|[（(][^（）()\\n]{0,40}?(?:信用代码|注册号)[^（）()\\n]{0,30}?[，,；;][ \\u3000]*(?:${HEADS})[：:][ \\u3000]*`,
+  `(?:^|\\n)(?:${HEADS})[：:][ \\u3000]*|(?:[（(]|^|\\n)[^（）()\\n]{0,60}?(?:信用代码|注册号)[^（）()\\n]{0,30}?[，,；;][ \\u3000]*(?:${HEADS})[：:][ \\u3000]*`,
   'g',
 );
 const KEPT_AFTER = new RegExp(`[（(][^（）()\\n]{0,24}(?:${ROLE_CLASSES.keep.join('|')})[）)]`, 'g');
@@ -470,6 +470,13 @@ function placeOrOrg(text: string, p: number, end: number, strong: boolean): bool
   const cand = text.slice(p, end);
   if (PROVINCES.has(cand) || (!strong && REGIONS.has(cand))) return true;
   if (PROVINCES.has(text.slice(p, p + 2)) || PROVINCES.has(text.slice(p, p + 3))) return true; // 甘肃向阳建材
+  // A city's name at the head of a longer word (苏州仁和妇产医院): the organisation, not a person.
+  if (
+    end - p > 2 &&
+    (REGIONS.has(text.slice(p, p + 2)) || REGIONS.has(text.slice(p, p + 3))) &&
+    (!strong || ORG_SUFFIX.test(text.slice(end, end + 10)))
+  )
+    return true;
   // After a role word a brand's name is a person's (美容师李宁): only a brand word after it (李宁牌) makes it a brand.
   if ((!strong && BRANDS.has(cand)) || BRAND_AFTER.test(text.slice(end, end + 3))) return true;
   // After a role word a name that equals a place stem (万东, 安平) is still a name; only a longer place is not.
@@ -552,7 +559,7 @@ const PERSON_ACT = /^(?:陪同|在场|到场|签字|签名|确认|承认|介绍|
 const PERSON_BEFORE = /(?:[为给由与和向被让请据称]|陪同|收到|接到|接诊|告知|委托)$/;
 /** A person's act right after a name: they said, admitted, came, went through, did something to someone. */
 const PERSON_VERB_AFTER =
-  /^(?:称|承认|陪同|前来|通过|进行|转入|转账|操作|签字|签名|在场|到场|证实|表示|介绍|投诉|举报|反映|辩称|陈述|确认|驾驶)/;
+  /^(?:称|承认|陪同|前来|通过|进行|转入|转账|操作|签字|签名|在场|到场|证实|表示|介绍|投诉|举报|反映|辩称|陈述|确认|驾驶|留有|留下|提交|提供)/;
 const CLOSE = /^(?:[\s\u3000，,。；;、）)：:]|$)/;
 
 /**
@@ -571,6 +578,15 @@ function roleNameAt(text: string, p: number): { end: number; certain: boolean } 
     PRESENT_AFTER.test(text.slice(p + 2, p + 4))
   )
     return { end: p + 2, certain: true };
+  // A three-character name that starts like a common word (许可欣, 安全平) closed by punctuation or an age.
+  if (
+    COMMON_WORDS.has(two) &&
+    !NEVER_NAME.has(two) &&
+    surnameLength(text, p, true) === 1 &&
+    GIVEN.has(text[p + 2] ?? '') &&
+    (CLOSE.test(text.slice(p + 3, p + 4)) || /^[（(]\d{1,2}周?岁/.test(text.slice(p + 3, p + 8)))
+  )
+    return { end: p + 3, certain: true };
   const c0 = text[p];
   if (!isCjk(c0) || HARD_STOP.has(c0!) || !GIVEN.has(text[p + 2] ?? '')) return null;
   if (/^[ \u3000]$/.test(text[p + 1] ?? '') && CLOSE.test(text.slice(p + 3, p + 4)))

@@ -8,7 +8,7 @@
  */
 import { isValidBirthDate, regNoCheckDigit, residentCheckChar, usccCheckChar } from '../party/ids';
 import { foldWidth } from './normalize';
-import { REPLACEMENT_LABELS, type RedactionKind, type Span } from './types';
+import { REPLACEMENT_LABELS, type RedactOptions, type RedactionKind, type Span } from './types';
 
 const DIGIT = '0-9\\uff10-\\uff19';
 const ALNUM_AFTER = `${DIGIT}xX\\uff38\\uff58`;
@@ -32,7 +32,7 @@ const FINE_ACCOUNT_CONTEXT =
   /(财政局|财政|非税|汇缴|国库|代收银行|指定银行|本机关账户|本委账户|缴纳罚款|缴纳罚没款|罚没款|缴款账户)/;
 /** A person's own account in the same sentence (以其个人银行卡缴纳罚款): not the fine-collection account. */
 const PERSONAL_ACCOUNT = /个人|本人|其银行卡|微信|支付宝|退还|退回|返还|退至|你提供|其提供|当事人提供/;
-const BANK_LABEL = /(银行卡|卡号|账号|帐号|账户|帐户|开户行|银行)[^\n。；]{0,12}$/;
+const BANK_LABEL = /(银行卡|信用卡|储蓄卡|借记卡|存折|卡号|账号|帐号|账户|帐户|开户行|银行)[^\n。；]{0,12}$/;
 /** An account named after its number (转入其6222 0212 … 账户, …银行卡（开户行…）): the word that follows marks it. */
 const BANK_AFTER = /^[\s\u3000]*(?:银行)?(?:账户|帐户|银行卡|储蓄卡|借记卡|信用卡|存折|卡[内上中（(])/;
 /** Money moved into a number (款项转入当事人6228 …): a transfer names an account, whatever its check digit. */
@@ -85,9 +85,13 @@ function lineBefore(text: string, at: number, max = 60): string {
 function authorityLine(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const line = text.slice(lineStart, at);
+  // The authority names itself in the number's own clause (本委邮箱A，邮件来自B: B is someone else's).
+  const clause = line.slice(
+    Math.max(line.lastIndexOf('，'), line.lastIndexOf('。'), line.lastIndexOf(',')) + 1,
+  );
   if (
     /(?:本局|本委|本机关|我局|我委)(?:地址|电话|联系电话|电子邮箱|邮箱|[^，。\n]{0,6}(?:地址|电话|邮箱))/.test(
-      line,
+      clause,
     )
   )
     return true;
@@ -122,13 +126,26 @@ export interface PatternFindings {
   highlights: Span[];
 }
 
+/**
+ * Where the authority's own numbers are known: the closing notice's offset, and which kinds the legal settings give
+ * (RedactOptions.keep). A kind given there is kept only by that list (authority.ts); the words around a number are
+ * the fallback for a kind the settings leave empty, since they also keep a person's number the authority is named
+ * near (经本委核实：…弟弟黄某（电话…）, 退还至你提供的账户).
+ */
+interface NumberContext {
+  remediesAt: number;
+  phonesGiven: boolean;
+  accountsGiven: boolean;
+}
+
 function classifyNumber(
   text: string,
   start: number,
   end: number,
   out: PatternFindings,
-  remediesAt: number,
+  ctx: NumberContext,
 ): void {
+  const { remediesAt } = ctx;
   const raw = text.slice(start, end);
   const v = [...raw]
     .map(foldWidth)
@@ -167,7 +184,17 @@ function classifyNumber(
   const contactBlock = /^(?:本机关)?(?:联系人|承办人|经办人)[：:]/.test(before);
   // The authority named in the same sentence (an earlier sentence's 向本委投诉 says nothing about this number).
   const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1);
-  const authority = AUTHORITY_CONTEXT.test(sentence) || closing || authorityLine(text, start);
+  // …and named for this number: in its own clause, or in the clause before a bare label (本委监督科，电话：…). An
+  // authority acting earlier in the sentence (经本委调查核实：…弟弟黄某（…，电话…）) says nothing of the number.
+  const clauses = sentence.split(/[，,（(]/);
+  const own = clauses[clauses.length - 1]!;
+  const authority =
+    !ctx.phonesGiven &&
+    (AUTHORITY_CONTEXT.test(own) ||
+      (/^(?:联系|举报|投诉|咨询)?(?:电话|方式|邮箱)[：:]?$/.test(own) &&
+        AUTHORITY_CONTEXT.test(clauses[clauses.length - 2] ?? '')) ||
+      closing ||
+      authorityLine(text, start));
   // The fine-collection account's sentence runs to the full stop (户名：…财政局；账号：…).
   const fineSentence = before.slice(before.lastIndexOf('。') + 1);
   const mobile = /^(?:0086|86)?1[3-9]\d{9}$/.test(digits);
@@ -194,7 +221,11 @@ function classifyNumber(
   }
   if (digits.length >= 12 && digits.length <= 30 && /^\d+$/.test(digits)) {
     if (KEEP_LABEL.test(before) || isUscc(digits)) return;
-    if ((FINE_ACCOUNT_CONTEXT.test(fineSentence) && !PERSONAL_ACCOUNT.test(fineSentence)) || closing) return;
+    if (
+      !ctx.accountsGiven &&
+      ((FINE_ACCOUNT_CONTEXT.test(fineSentence) && !PERSONAL_ACCOUNT.test(fineSentence)) || closing)
+    )
+      return;
     const after = text.slice(end, end + 8);
     if (
       BANK_LABEL.test(before) ||
@@ -202,7 +233,11 @@ function classifyNumber(
       BANK_TRANSFER.test(before) ||
       (digits.length >= 16 && digits.length <= 19 && luhn(digits))
     ) {
-      return void out.removals.push(span(start, end, 'bankAccount'));
+      // The bank written straight before the number (招商银行6214 …, 中国建设银行 6217 …) goes with it.
+      const bank = /(?:中国)?[\u4e00-\u9fa5]{2,6}银行[ \u3000]?$/.exec(
+        text.slice(Math.max(0, start - 10), start),
+      );
+      return void out.removals.push(span(bank ? start - bank[0].length : start, end, 'bankAccount'));
     }
   }
 }
@@ -330,12 +365,17 @@ const MASKED_MOBILE = /(?<![0-9])1[3-9]\d[*＊]{4}\d{4}(?![0-9])/g;
 const MASKED_ACCOUNT =
   /(?:银行卡|卡号|账号|帐号|账户|帐户)[^\n。；0-9]{0,8}?[：:\s]*(?:为|是)?[：:\s]*(\d{4,6}(?:[ -]?[*＊]{2,})+[ -]?\d{3,4})(?![0-9])/g;
 
-export function findPatterns(text: string): PatternFindings {
+export function findPatterns(text: string, keep: RedactOptions['keep'] = undefined): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
   labelledIds(text, out);
   // The closing notice of rights (复议, 诉讼, or a 告知书's 听证 and 陈述、申辩): the contact lines after it are the
   // authority's own.
-  const remediesAt = text.search(/行政复议|行政诉讼|举行听证|要求听证|陈述[、和]申辩/);
+  const ctx: NumberContext = {
+    remediesAt: text.search(/行政复议|行政诉讼|举行听证|要求听证|陈述[、和]申辩/),
+    phonesGiven: !!keep?.phones?.length,
+    accountsGiven: !!keep?.accounts?.length,
+  };
+  const emailsGiven = !!keep?.emails?.length;
   for (const m of text.matchAll(NUMBER_TOKEN)) {
     let start = m.index!;
     let end = start + m[0].length;
@@ -343,7 +383,7 @@ export function findPatterns(text: string): PatternFindings {
     while (end > start && /[\s\u3000\-－—]/.test(text[end - 1]!)) end--;
     if (/[(（]/.test(text[start]!) && !/[)）]/.test(m[0])) start++;
     const before = out.removals.length + out.highlights.length;
-    classifyNumber(text, start, end, out, remediesAt);
+    classifyNumber(text, start, end, out, ctx);
     // An extension after a landline or mobile (…2231456转806, 分机12) belongs to the number.
     const last = out.removals[out.removals.length - 1];
     if (out.removals.length + out.highlights.length > before && last?.kind === 'phone' && last.end === end) {
@@ -354,7 +394,7 @@ export function findPatterns(text: string): PatternFindings {
       continue;
     // Nothing as a whole: two numbers written side by side (手机 13800000000 13900000000) are read one by one.
     for (const part of text.slice(start, end).matchAll(/[^ \u3000]+/g)) {
-      classifyNumber(text, start + part.index!, start + part.index! + part[0].length, out, remediesAt);
+      classifyNumber(text, start + part.index!, start + part.index! + part[0].length, out, ctx);
     }
   }
   for (const m of text.matchAll(PASSPORT)) {
@@ -363,7 +403,7 @@ export function findPatterns(text: string): PatternFindings {
   }
   for (const m of text.matchAll(EMAIL)) {
     // A government domain's mailbox (….gov.cn) is an institution's published address, not a person's.
-    if (/\.gov\.cn$/i.test(m[0]) || authorityLine(text, m.index!)) continue;
+    if (/\.gov\.cn$/i.test(m[0]) || (!emailsGiven && authorityLine(text, m.index!))) continue;
     out.removals.push(span(m.index!, m.index! + m[0].length, 'email'));
   }
   for (const m of text.matchAll(WECHAT)) {

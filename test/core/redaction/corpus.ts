@@ -10,6 +10,7 @@ import frozen4 from '../../fixtures/redaction/frozen-4/corpus.json';
 import frozen5 from '../../fixtures/redaction/frozen-5/corpus.json';
 import frozen6 from '../../fixtures/redaction/frozen-6/corpus.json';
 import frozen7 from '../../fixtures/redaction/frozen-7/corpus.json';
+import frozen8 from '../../fixtures/redaction/frozen-8/corpus.json';
 import tuning from '../../fixtures/redaction/tuning/corpus.json';
 import {
   redact,
@@ -33,7 +34,7 @@ export interface LabelledDoc {
 /** `frozen4` is `frozen-4/`: the fourth half, measured blind once by the lead, then tuned on (no longer blind). */
 export const CORPUS: Readonly<
   Record<
-    'frozen' | 'frozen2' | 'frozen3' | 'frozen4' | 'frozen5' | 'frozen6' | 'frozen7' | 'tuning',
+    'frozen' | 'frozen2' | 'frozen3' | 'frozen4' | 'frozen5' | 'frozen6' | 'frozen7' | 'frozen8' | 'tuning',
     LabelledDoc[]
   >
 > = {
@@ -48,6 +49,8 @@ export const CORPUS: Readonly<
   frozen6: frozen6 as LabelledDoc[],
   /** `frozen-7/`: the seventh half (Shandong), measured blind by the lead after the fifth round, then tuned on. */
   frozen7: frozen7 as LabelledDoc[],
+  /** `frozen-8/`: the eighth half (Jiangsu), measured blind by the lead after the sixth round. */
+  frozen8: frozen8 as LabelledDoc[],
   tuning: tuning as LabelledDoc[],
 };
 
@@ -84,6 +87,12 @@ const CONTACTS: Partial<Record<keyof typeof CORPUS, Contacts>> = {
     accounts: ['15461101040023786'],
     addresses: ['潍坊市奎文区鸢飞路1188号'],
   },
+  frozen8: {
+    phones: ['0512-65238870'],
+    emails: ['gswjw_zf@gusu.gov.cn'],
+    accounts: ['10551201040008866', '1055 1201 0400 0886 6'],
+    addresses: ['苏州市姑苏区干将西路1188号'],
+  },
 };
 const AUTHORITY = new Map<LabelledDoc, Contacts>(
   Object.entries(CONTACTS).flatMap(([half, c]) =>
@@ -114,6 +123,8 @@ export const IDENTIFIER_KINDS = [
 export interface KindScore {
   labelled: number;
   found: number;
+  /** Labelled spans with at least one character removed: found, or cut at a different boundary. */
+  touched: number;
   highlighted: number;
   removed: number;
   correct: number;
@@ -143,7 +154,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 export function score(docs: readonly LabelledDoc[], options: RedactOptions = {}): Score {
   const byKind: Record<string, KindScore> = {};
   const k = (kind: string) =>
-    (byKind[kind] ??= { labelled: 0, found: 0, highlighted: 0, removed: 0, correct: 0 });
+    (byKind[kind] ??= { labelled: 0, found: 0, touched: 0, highlighted: 0, removed: 0, correct: 0 });
   const misses: Score['misses'] = [];
   const falsePositives: Score['falsePositives'] = [];
   let idleHighlights = 0;
@@ -153,6 +164,7 @@ export function score(docs: readonly LabelledDoc[], options: RedactOptions = {})
     for (const g of doc.spans) {
       const s = k(g.kind);
       s.labelled++;
+      if (removals.some((r) => overlaps(r, g))) s.touched++;
       if (covered(g, removals)) s.found++;
       else {
         if (highlights.some((h) => overlaps(h, g))) s.highlighted++;
@@ -173,7 +185,7 @@ export function score(docs: readonly LabelledDoc[], options: RedactOptions = {})
 
 /** Sums of several kinds (the identifiers together). */
 export function total(scoreByKind: Record<string, KindScore>, kinds: readonly string[]): KindScore {
-  const t: KindScore = { labelled: 0, found: 0, highlighted: 0, removed: 0, correct: 0 };
+  const t: KindScore = { labelled: 0, found: 0, touched: 0, highlighted: 0, removed: 0, correct: 0 };
   for (const kind of kinds) {
     const s = scoreByKind[kind];
     if (!s) continue;
