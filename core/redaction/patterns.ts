@@ -237,7 +237,12 @@ function classifyNumber(
       const bank = /(?:中国)?[\u4e00-\u9fa5]{2,6}银行[ \u3000]?$/.exec(
         text.slice(Math.max(0, start - 10), start),
       );
-      return void out.removals.push(span(bank ? start - bank[0].length : start, end, 'bankAccount'));
+      // …from after the last word that is not the bank's (转账至其招商银行: 招商银行).
+      const cut = bank
+        ? Math.max(...[...'至其的入到在和与往向给为用'].map((c) => bank[0].lastIndexOf(c)))
+        : -1;
+      const name = bank ? bank[0].slice(cut + 1) : '';
+      return void out.removals.push(span(start - name.length, end, 'bankAccount'));
     }
   }
 }
@@ -365,6 +370,36 @@ const MASKED_MOBILE = /(?<![0-9])1[3-9]\d[*＊]{4}\d{4}(?![0-9])/g;
 const MASKED_ACCOUNT =
   /(?:银行卡|卡号|账号|帐号|账户|帐户)[^\n。；0-9]{0,8}?[：:\s]*(?:为|是)?[：:\s]*(\d{4,6}(?:[ -]?[*＊]{2,})+[ -]?\d{3,4})(?![0-9])/g;
 
+/** Labels of numbers that are things, not people: batches, approvals, models, serials, samples, reports, standards. */
+const THING_LABEL =
+  /(?:批号|批次|准字|注准|备字|械备|型号|序列号|出厂|样品|规格|单号|订单|版本|标准|条码|货号|检测|报告|证号|编号|号码为|分别为|依次为|[A-Za-z])[^\n。；]{0,24}$/;
+/** Units, dates and places after a number: an amount, a date, a room (31200元, 2026年, 1102室). */
+const THING_AFTER =
+  /^[ \u3000]?(?:元|万|亿|余|多|年|月|日|时|分|秒|号|室|栋|幢|楼|层|米|平方|吨|千克|公斤|kg|g|克|毫|mg|ml|mL|L|升|℃|%|‰|人|名|例|次|件|支|瓶|盒|个|台|张|份|套|mSv|μ|u|cfu|CFU|dB|×)/;
+
+/**
+ * A number of eight digits or more that no rule explained: highlighted for the reviewer unless its label or unit says
+ * it is a thing's (a batch, an amount, a date). Not removed: officers' certificate numbers, a unit's landline and the
+ * authority's accounts look the same, and the requirement keeps them; a spelling the rules do not know still reaches a
+ * person's eyes before anything is public.
+ */
+function unexplained(text: string, start: number, end: number, out: PatternFindings): void {
+  const digits = [...text.slice(start, end)]
+    .map(foldWidth)
+    .join('')
+    .replace(/[^0-9]/g, '');
+  if (digits.length < 8) return;
+  const before = lineBefore(text, start);
+  if (KEEP_LABEL.test(before) || THING_LABEL.test(before) || THING_AFTER.test(text.slice(end, end + 4)))
+    return;
+  if (/^(?:19|20)\d{2}[01]\d[0-3]\d/.test(digits)) return; // a date written 20260301
+  if (isUscc(digits) || isRegNo(digits)) return;
+  out.highlights.push({
+    ...span(start, end, digits.length >= 15 ? 'bankAccount' : 'phone'),
+    reason: '未能识别的号码，请核对是否为个人信息（证件号、电话、账号等）',
+  });
+}
+
 export function findPatterns(text: string, keep: RedactOptions['keep'] = undefined): PatternFindings {
   const out: PatternFindings = { removals: [], highlights: [] };
   labelledIds(text, out);
@@ -390,12 +425,14 @@ export function findPatterns(text: string, keep: RedactOptions['keep'] = undefin
       const ext = /^(?:转|分机|ext\.?|EXT\.?)[0-9０-９]{1,5}(?![0-9０-９])/.exec(text.slice(end, end + 12));
       if (ext) last.end = end + ext[0].length;
     }
-    if (out.removals.length + out.highlights.length > before || !/[ \u3000]/.test(text.slice(start, end)))
-      continue;
+    if (out.removals.length + out.highlights.length > before) continue;
     // Nothing as a whole: two numbers written side by side (手机 13800000000 13900000000) are read one by one.
-    for (const part of text.slice(start, end).matchAll(/[^ \u3000]+/g)) {
-      classifyNumber(text, start + part.index!, start + part.index! + part[0].length, out, ctx);
+    if (/[ \u3000]/.test(text.slice(start, end))) {
+      for (const part of text.slice(start, end).matchAll(/[^ \u3000]+/g)) {
+        classifyNumber(text, start + part.index!, start + part.index! + part[0].length, out, ctx);
+      }
     }
+    if (out.removals.length + out.highlights.length === before) unexplained(text, start, end, out);
   }
   for (const m of text.matchAll(PASSPORT)) {
     const s = m.index! + m[0].length - m[1]!.length;
