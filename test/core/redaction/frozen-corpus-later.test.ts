@@ -47,3 +47,48 @@ describe('the redactor on the seventh frozen half (frozen-7: tuned on after its 
     expectRepresentativesKept(CORPUS.frozen7);
   });
 });
+
+/*
+ * The eighth half (frozen-8, an authority in Jiangsu; 121 identifiers), measured blind after the sixth round:
+ * identifiers 116/121 covered, 118/121 touched (two labels included the bank's name before the card; a person's
+ * landline and e-mail kept because the authority was named near them; a card after 信用卡 that fails Luhn). Its writer
+ * labels whole clauses of health and finances: blind, 16/36 health spans were covered whole but 35/36 touched, and
+ * 0/4 statements of finances covered but 4/4 touched. The identifier and name classes were then fixed; the health and
+ * finance boundaries were left as they are (the condition and the money clauses go; the verbs around them stay).
+ */
+describe('the redactor on the eighth frozen half (frozen-8: tuned on after its blind run)', () => {
+  const now = score(CORPUS.frozen8);
+
+  it('has at least 32 documents across every health field', () => {
+    expect(CORPUS.frozen8.length).toBeGreaterThanOrEqual(32);
+    expectEveryHealthField(CORPUS.frozen8);
+  });
+
+  it('removes identifiers with recall ≥ 99% (121/121 tuned, blind 116/121) and precision ≥ 98% (blind 118/119)', () => {
+    const ids = total(now.byKind, IDENTIFIER_KINDS);
+    expect(ids.labelled).toBeGreaterThanOrEqual(115);
+    expect(recall(ids)).toBeGreaterThanOrEqual(0.99);
+    expect(precision(ids)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('removes names (minors included) with recall ≥ 99% (225/225 tuned, blind 220/225) and precision ≥ 98% (blind 220/223)', () => {
+    const names = total(now.byKind, ['name', 'minor']);
+    expect(recall(names)).toBeGreaterThanOrEqual(0.99);
+    expect(precision(names)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('removes home addresses with recall ≥ 95% and precision ≥ 95% (blind 17/17, 17/17)', () => {
+    expect(recall(now.byKind.homeAddress!)).toBeGreaterThanOrEqual(0.95);
+    expect(precision(now.byKind.homeAddress!)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('touches every health and finance statement (blind 35/36, 4/4) and keeps health precision ≥ 85% (blind 38/44)', () => {
+    expect(now.byKind.health!.touched / now.byKind.health!.labelled).toBeGreaterThanOrEqual(0.97);
+    expect(now.byKind.financial!.touched).toBe(now.byKind.financial!.labelled);
+    expect(precision(now.byKind.health!)).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('keeps the published representatives of every document', () => {
+    expectRepresentativesKept(CORPUS.frozen8);
+  });
+});
