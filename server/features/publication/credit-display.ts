@@ -11,9 +11,9 @@
  */
 import * as decl from '../../../core/contract/publication';
 import { AppError } from '../../errors';
-import { commitChange } from '../../ledger/commit';
+import { commitPatch } from '../../ledger/patch';
 import { staffActorRef } from '../../org/principal';
-import { rowsOf, stateOf } from '../../platform/docs';
+import { rowsOf } from '../../platform/docs';
 import { handle } from '../../router/types';
 import { drainDue } from '../scheduler/drain';
 import { loadForStaff, SYSTEM_ACTOR, todayOf } from './access';
@@ -43,24 +43,17 @@ const publicationCreditEndDue = handle(decl.publicationCreditEndDue, async (_inp
       ),
     work: async (r) => {
       try {
-        await commitChange(call.db, {
-          actor: SYSTEM_ACTOR.ref,
-          action: 'publication.creditEnd',
-          at: call.now,
-          entities: [
-            {
-              collection: ENTRIES_COLLECTION,
-              id: r._id,
-              expectedRev: r._rev,
-              state: {
-                ...stateOf(r),
-                creditUntil: null,
-                channels: { ...r.channels, creditExport: 'ended' },
-                updatedAt: call.now,
-              },
-            },
-          ],
-        });
+        await commitPatch(
+          call.db,
+          { actor: SYSTEM_ACTOR.ref, action: 'publication.creditEnd', at: call.now },
+          ENTRIES_COLLECTION,
+          r,
+          {
+            creditUntil: null,
+            channels: { ...r.channels, creditExport: 'ended' },
+            updatedAt: call.now,
+          },
+        );
         return 'done';
       } catch (err) {
         if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
@@ -85,25 +78,18 @@ const publicationCreditRepair = handle(decl.publicationCreditRepair, async (inpu
       `最短公示期限至 ${credit.minUntil} 届满，届满后方可因信用修复提前移出`,
     );
   }
-  await commitChange(call.db, {
-    actor: staffActorRef(call.staff!.staffId),
-    action: 'publication.creditRepair',
-    at: call.now,
-    entities: [
-      {
-        collection: ENTRIES_COLLECTION,
-        id: r._id,
-        expectedRev: r._rev,
-        state: {
-          ...stateOf(r),
-          creditUntil: null,
-          channels: { ...r.channels, creditExport: 'repaired' },
-          creditRepair: { on: today, by: staffActorRef(call.staff!.staffId), reason: input.reason },
-          updatedAt: call.now,
-        },
-      },
-    ],
-  });
+  await commitPatch(
+    call.db,
+    { actor: staffActorRef(call.staff!.staffId), action: 'publication.creditRepair', at: call.now },
+    ENTRIES_COLLECTION,
+    r,
+    {
+      creditUntil: null,
+      channels: { ...r.channels, creditExport: 'repaired' },
+      creditRepair: { on: today, by: staffActorRef(call.staff!.staffId), reason: input.reason },
+      updatedAt: call.now,
+    },
+  );
   return { id: r._id, removedOn: today };
 });
 

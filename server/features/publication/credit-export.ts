@@ -14,10 +14,11 @@ import type { PenaltyEntry, PermitEntry } from '../../../core/publication/fields
 import { creditExportCsv } from '../../../core/publication/sgs-export';
 import { AppError } from '../../errors';
 import { commitChange } from '../../ledger/commit';
+import { commitPatch } from '../../ledger/patch';
 import { staffActorRef } from '../../org/principal';
 import { cloudbase, type Database } from '../../platform/cloudbase';
 import { hashText } from '../../platform/crypto';
-import { getDoc, rowsOf, stateOf } from '../../platform/docs';
+import { getDoc, rowsOf } from '../../platform/docs';
 import { keysetPage } from '../../platform/paging';
 import { handle, type Call } from '../../router/types';
 import { ENTRIES_COLLECTION, type EntryRecord } from './model';
@@ -74,39 +75,19 @@ async function markDelivered(
     if (Date.now() - started > BUDGET_MS) break;
     const r = await getDoc<EntryRecord>(db, ENTRIES_COLLECTION, entryId);
     if (r && r.channels?.creditExport !== 'published') {
-      await commitChange(db, {
-        actor,
-        action: 'creditExport.deliver',
-        at: now,
-        entities: [
-          {
-            collection: ENTRIES_COLLECTION,
-            id: r._id,
-            expectedRev: r._rev,
-            state: {
-              ...stateOf(r),
-              channels: { ...r.channels, creditExport: 'published' },
-              creditExportId: doc._id,
-            },
-          },
-        ],
+      await commitPatch(db, { actor, action: 'creditExport.deliver', at: now }, ENTRIES_COLLECTION, r, {
+        channels: { ...r.channels, creditExport: 'published' },
+        creditExportId: doc._id,
       });
     }
     const unmarked = current.unmarked.filter((id) => id !== entryId);
-    const [saved] = await commitChange(db, {
-      actor,
-      action: unmarked.length ? 'creditExport.progress' : 'creditExport.complete',
-      at: now,
-      entities: [
-        {
-          collection: CREDIT_EXPORTS_COLLECTION,
-          id: current._id,
-          expectedRev: current._rev,
-          state: { ...stateOf(current), unmarked, complete: unmarked.length === 0 },
-        },
-      ],
-    });
-    current = { ...current, unmarked, complete: unmarked.length === 0, _rev: saved!.rev };
+    current = await commitPatch(
+      db,
+      { actor, action: unmarked.length ? 'creditExport.progress' : 'creditExport.complete', at: now },
+      CREDIT_EXPORTS_COLLECTION,
+      current,
+      { unmarked, complete: unmarked.length === 0 },
+    );
   }
   return current;
 }
@@ -203,19 +184,13 @@ const creditExportDownload = handle(decl.creditExportDownload, async (input, cal
   const url = res.fileList.find((f) => f.fileID === d.fileID)?.tempFileURL;
   if (!url) throw new AppError('INTERNAL');
   // The download is on the ledger before the link is answered (who, when: the event's actor and time).
-  await commitChange(call.db, {
-    actor: staffActorRef(call.staff!.staffId),
-    action: 'creditExport.download',
-    at: call.now,
-    entities: [
-      {
-        collection: CREDIT_EXPORTS_COLLECTION,
-        id: d._id,
-        expectedRev: d._rev,
-        state: { ...stateOf(d), downloads: d.downloads + 1 },
-      },
-    ],
-  });
+  await commitPatch(
+    call.db,
+    { actor: staffActorRef(call.staff!.staffId), action: 'creditExport.download', at: call.now },
+    CREDIT_EXPORTS_COLLECTION,
+    d,
+    { downloads: d.downloads + 1 },
+  );
   const kindLabel = d.kind === 'penalty' ? '行政处罚' : '行政许可';
   return {
     url,

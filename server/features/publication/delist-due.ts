@@ -9,8 +9,8 @@
  */
 import * as decl from '../../../core/contract/publication';
 import { AppError } from '../../errors';
-import { commitChange } from '../../ledger/commit';
-import { rowsOf, stateOf } from '../../platform/docs';
+import { commitPatch } from '../../ledger/patch';
+import { rowsOf } from '../../platform/docs';
 import { handle } from '../../router/types';
 import { drainDue } from '../scheduler/drain';
 import { feedKeyOf, SYSTEM_ACTOR, todayOf } from './access';
@@ -42,25 +42,18 @@ const publicationDelistDue = handle(decl.publicationDelistDue, async (_input, ca
       ),
     work: async (doc) => {
       try {
-        await commitChange(call.db, {
-          actor: SYSTEM_ACTOR.ref,
-          action: 'publication.delist',
-          at: call.now,
-          entities: [
-            {
-              collection: PUBLIC_COLLECTION,
-              id: doc._id,
-              expectedRev: doc._rev,
-              // A new feedKey: the portal feed hands the end of the display on as a tombstone (`expired`).
-              state: {
-                ...stateOf(doc),
-                listed: false,
-                delistedOn: today,
-                feedKey: feedKeyOf(doc._id, call.now),
-              },
-            },
-          ],
-        });
+        // A new feedKey: the portal feed hands the end of the display on as a tombstone (`expired`).
+        await commitPatch(
+          call.db,
+          { actor: SYSTEM_ACTOR.ref, action: 'publication.delist', at: call.now },
+          PUBLIC_COLLECTION,
+          doc,
+          {
+            listed: false,
+            delistedOn: today,
+            feedKey: feedKeyOf(doc._id, call.now),
+          },
+        );
         return 'done';
       } catch (err) {
         if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;

@@ -73,6 +73,8 @@ export interface EntryRecord extends EntryForWorkflow {
     | null;
   /** A publication state per channel: only the mini-program is delivered here; the other channels come later. */
   channels: Record<'miniprogram' | 'portal' | 'creditExport' | 'officialAccount', ChannelState>;
+  /** The credit-platform export file the entry went out in (PUB-14), once it did. */
+  creditExportId?: string;
   /** Fixed at publication: the end on each channel and the settings version it came from (./display.ts). */
   display?: EntryDisplay | null;
   /**
