@@ -82,7 +82,9 @@ const FOLLOW = new Set(
     // what a person did by some means, or to a patient (曾向东通过电子邮件…, 美容师X操作, 医师X针灸治疗, 由X转入)
     '通过 操作 针灸 推拿 按摩 转入 转账 转给 进行 举报 投诉 证实 称其 签收 ' +
     // what was going on, a body's state, a record kept (周义正在…, 邝丽妊娠7个月, 校医安晴登记的…)
-    '正在 妊娠 怀孕 患有 确诊 感染 登记 填写 记录 上报 报告 自述 自称 饮水 喝水 进食 健康 制作 留有 留下 预留'
+    '正在 妊娠 怀孕 患有 确诊 感染 登记 填写 记录 上报 报告 自述 自称 饮水 喝水 进食 健康 制作 留有 留下 预留 ' +
+    // a contact or a measure straight after the name (母亲王丽电话187…, 学生邓子墨视力0.3)
+    '电话 手机 联系 视力 身高 体重'
   )
     .split(' ')
     .filter(Boolean),
@@ -318,6 +320,10 @@ const ROLE_CLASSES = {
     '其父亲',
     '其丈夫',
     '其妻子',
+    '配偶',
+    '其配偶',
+    '爱人',
+    '其爱人',
     // 其 before any kinship word (其女婿, 其婆婆): otherwise 其女 would match first and cut the word
     ...'祖母 祖父 外婆 外公 奶奶 爷爷 姐姐 妹妹 哥哥 弟弟 婆婆 公公 儿媳 女婿 家属 亲属 姐 妹 兄 弟'
       .split(' ')

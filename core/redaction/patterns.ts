@@ -32,9 +32,11 @@ const FINE_ACCOUNT_CONTEXT =
   /(财政局|财政|非税|汇缴|国库|代收银行|指定银行|本机关账户|本委账户|缴纳罚款|缴纳罚没款|罚没款|缴款账户)/;
 /** A person's own account in the same sentence (以其个人银行卡缴纳罚款): not the fine-collection account. */
 const PERSONAL_ACCOUNT = /个人|本人|其银行卡|微信|支付宝|退还|退回|返还|退至|你提供|其提供|当事人提供/;
-const BANK_LABEL = /(银行卡|信用卡|储蓄卡|借记卡|存折|卡号|账号|帐号|账户|帐户|开户行|银行)[^\n。；]{0,12}$/;
+const BANK_LABEL =
+  /(银行卡|信用卡|储蓄卡|借记卡|工资卡|存折|卡号|账号|帐号|账户|帐户|开户行|银行)[^\n。；]{0,12}$/;
 /** An account named after its number (转入其6222 0212 … 账户, …银行卡（开户行…）): the word that follows marks it. */
-const BANK_AFTER = /^[\s\u3000]*(?:银行)?(?:账户|帐户|银行卡|储蓄卡|借记卡|信用卡|存折|卡[内上中（(])/;
+const BANK_AFTER =
+  /^[\s\u3000]*(?:银行)?(?:账户|帐户|银行卡|储蓄卡|借记卡|信用卡|存折|卡[内上中（(])|^[\s\u3000]*[（(][\u4e00-\u9fa5]{2,10}银行[）)]/;
 /** Money moved into a number (款项转入当事人6228 …): a transfer names an account, whatever its check digit. */
 const BANK_TRANSFER = /(?:转入|汇入|转至|汇至|存入|打入|转账至|转账到)[^\n。；0-9]{0,8}$/;
 
@@ -254,7 +256,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const WECHAT =
   /(?:微信号?|WeChat|wechat|VX|vx|Vx|V信|v信|薇信|威信|微信ID)[\s:：（(]*(?:为|是)?[\s:：]*([A-Za-z][-_A-Za-z0-9]{5,19})/g;
 const PLATE =
-  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][ \u3000]?[A-HJ-NP-Z][·・•\s]?(?:[DF][·・•\s])?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
+  /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][ \u3000]?[A-HJ-NP-Z][·・•\s]?(?:[DF][·・•\s])?[A-HJ-NP-Z0-9]{4,6}[A-HJ-NP-Z0-9挂学警港澳领试超](?![A-Za-z0-9])/g;
 /**
  * Property certificates in every numbering style: 渝（2019）万州区不动产权第0012345号 (year in any bracket),
  * X房权证字第2015-03412号, 房产证号/产权证号/土地证号/不动产权证书号：…, 国用（2010）第123号. The number may be grouped

@@ -11,6 +11,7 @@ import frozen5 from '../../fixtures/redaction/frozen-5/corpus.json';
 import frozen6 from '../../fixtures/redaction/frozen-6/corpus.json';
 import frozen7 from '../../fixtures/redaction/frozen-7/corpus.json';
 import frozen8 from '../../fixtures/redaction/frozen-8/corpus.json';
+import frozen9 from '../../fixtures/redaction/frozen-9/corpus.json';
 import tuning from '../../fixtures/redaction/tuning/corpus.json';
 import {
   redact,
@@ -34,7 +35,16 @@ export interface LabelledDoc {
 /** `frozen4` is `frozen-4/`: the fourth half, measured blind once by the lead, then tuned on (no longer blind). */
 export const CORPUS: Readonly<
   Record<
-    'frozen' | 'frozen2' | 'frozen3' | 'frozen4' | 'frozen5' | 'frozen6' | 'frozen7' | 'frozen8' | 'tuning',
+    | 'frozen'
+    | 'frozen2'
+    | 'frozen3'
+    | 'frozen4'
+    | 'frozen5'
+    | 'frozen6'
+    | 'frozen7'
+    | 'frozen8'
+    | 'frozen9'
+    | 'tuning',
     LabelledDoc[]
   >
 > = {
@@ -51,6 +61,8 @@ export const CORPUS: Readonly<
   frozen7: frozen7 as LabelledDoc[],
   /** `frozen-8/`: the eighth half (Jiangsu), measured blind by the lead after the sixth round. */
   frozen8: frozen8 as LabelledDoc[],
+  /** `frozen-9/`: the ninth half (Sichuan), measured blind by the lead after the seventh round. */
+  frozen9: frozen9 as LabelledDoc[],
   tuning: tuning as LabelledDoc[],
 };
 
@@ -92,6 +104,12 @@ const CONTACTS: Partial<Record<keyof typeof CORPUS, Contacts>> = {
     emails: ['gswjw_zf@gusu.gov.cn'],
     accounts: ['10551201040008866', '1055 1201 0400 0886 6'],
     addresses: ['苏州市姑苏区干将西路1188号'],
+  },
+  frozen9: {
+    phones: ['028-85561234'],
+    emails: ['wuhouwjj@cdwh.gov.cn'],
+    accounts: ['22810101040012345'],
+    addresses: ['成都市武侯区科华北路66号'],
   },
 };
 const AUTHORITY = new Map<LabelledDoc, Contacts>(

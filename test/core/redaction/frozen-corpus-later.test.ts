@@ -92,3 +92,46 @@ describe('the redactor on the eighth frozen half (frozen-8: tuned on after its b
     expectRepresentativesKept(CORPUS.frozen8);
   });
 });
+
+/*
+ * The ninth half (frozen-9, an authority in Sichuan; 118 identifiers), measured blind after the seventh round with the
+ * safety net for unexplained numbers: identifiers 115/118 removed, and two of the three misses (cards named by the
+ * bank after them and by 工资卡) highlighted for the reviewer, so 117/118 reached a removal or the reviewer's eye; the
+ * third was a plate of nine characters (川A D98765F). Names 138/143 with no wrong removal. Then tuned on.
+ */
+describe('the redactor on the ninth frozen half (frozen-9: tuned on after its blind run)', () => {
+  const now = score(CORPUS.frozen9);
+
+  it('has at least 30 documents across every health field', () => {
+    expect(CORPUS.frozen9.length).toBeGreaterThanOrEqual(30);
+    expectEveryHealthField(CORPUS.frozen9);
+  });
+
+  it('removes identifiers with recall ≥ 99% (118/118 tuned, blind 115/118 + 2 highlighted) and precision ≥ 99%', () => {
+    const ids = total(now.byKind, IDENTIFIER_KINDS);
+    expect(ids.labelled).toBeGreaterThanOrEqual(115);
+    expect(recall(ids)).toBeGreaterThanOrEqual(0.99);
+    expect(precision(ids)).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('removes names (minors included) with recall ≥ 98% (142/143 tuned, blind 138/143) and precision ≥ 98% (blind 140/140)', () => {
+    const names = total(now.byKind, ['name', 'minor']);
+    expect(recall(names)).toBeGreaterThanOrEqual(0.98);
+    expect(precision(names)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('removes home addresses with recall ≥ 95% and precision ≥ 95% (12/12 tuned, blind 11/12, 11/11)', () => {
+    expect(recall(now.byKind.homeAddress!)).toBeGreaterThanOrEqual(0.95);
+    expect(precision(now.byKind.homeAddress!)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('touches every health and finance statement (blind 31/32, 5/5) with health precision ≥ 90% (blind 34/37)', () => {
+    expect(now.byKind.health!.touched).toBe(now.byKind.health!.labelled);
+    expect(now.byKind.financial!.touched).toBe(now.byKind.financial!.labelled);
+    expect(precision(now.byKind.health!)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('keeps the published representatives of every document', () => {
+    expectRepresentativesKept(CORPUS.frozen9);
+  });
+});
