@@ -375,9 +375,12 @@ const MASKED_ACCOUNT =
 /** Labels of numbers that are things, not people: batches, approvals, models, serials, samples, reports, standards. */
 const THING_LABEL =
   /(?:批号|批次|准字|注准|备字|械备|型号|序列号|出厂|样品|规格|单号|订单|版本|标准|条码|货号|检测|报告|证号|编号|号码为|分别为|依次为|[A-Za-z])[^\n。；]{0,24}$/;
-/** Units, dates and places after a number: an amount, a date, a room (31200元, 2026年, 1102室). */
+/**
+ * Units, dates and places after a number: an amount, a date, a room (31200元, 2026年, 1102室). No measure words: a count
+ * of eight digits is rare, and 支/张 start verbs (支付, 张贴) after a card number.
+ */
 const THING_AFTER =
-  /^[ \u3000]?(?:元|万|亿|余|多|年|月|日|时|分|秒|号|室|栋|幢|楼|层|米|平方|吨|千克|公斤|kg|g|克|毫|mg|ml|mL|L|升|℃|%|‰|人|名|例|次|件|支|瓶|盒|个|台|张|份|套|mSv|μ|u|cfu|CFU|dB|×)/;
+  /^[ \u3000]?(?:元|万|亿|余|多|年|月|日|时|分|秒|号|室|栋|幢|楼|层|米|平方|吨|千克|公斤|kg|g|克|毫|mg|ml|mL|L|升|℃|%|‰|mSv|μ|u|cfu|CFU|dB|×)/;
 
 /**
  * A number of eight digits or more that no rule explained: highlighted for the reviewer unless its label or unit says
