@@ -155,14 +155,26 @@ function wxmlSource(): { gwx: string; wxml: string[] } {
   return { gwx: compiler.wxmlToJs(MINIPROGRAM_ROOT), wxml };
 }
 
-/** Chromium from npm, or CHROMIUM_PATH's when set (scripts/miniprogram/browser.ts). */
+/**
+ * Chromium from npm, or CHROMIUM_PATH's when set (scripts/miniprogram/browser.ts). A launch that dies on start (a
+ * SIGSEGV on a loaded shared machine was seen once in a long CI run) is tried again, up to three times.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const choice = resolveBrowser();
-  return chromium.launch({
-    executablePath: choice.executablePath,
-    args: choice.args,
-    env: { ...process.env, ...choice.env },
-  });
+  const launch = () =>
+    chromium.launch({
+      executablePath: choice.executablePath,
+      args: choice.args,
+      env: { ...process.env, ...choice.env },
+    });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch();
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
 }
 
 /** The `wx` stub and the page bootstrap, run in the browser. */
