@@ -15,6 +15,9 @@
  *   rehash-records [--cursor <…>]
  *          reads every record file of the case register again and reports each whose SHA-256 no longer matches
  *          the registered (ledgered) hash (REC-11, REC-16), in batches until all are read
+ *   seal-certificate --file <sealed.pdf|ofd> [--name <名称>]
+ *          checks a sealed document offline and prints its seal certificate's SHA-256 and the legal settings'
+ *          `sealCertificates` entry that lets documents sealed with it be served (REC-7)
  */
 import { readFileSync } from 'node:fs';
 import { issuesToFields, type ValidationIssue } from '../core/contract/validation';
@@ -40,6 +43,7 @@ import {
 import { parseArgs, required } from './admin/args';
 import { bootstrapOrganisation, orgChartSchema } from './admin/bootstrap';
 import { connect } from './admin/connect';
+import { sealCertificateReport } from './admin/seal-certificate';
 
 const USAGE = `用法：
   npm run admin -- invite --roles officer,custodian [--name 张三] [--unit <单位编号>] [--section <科室编号>] [--days 7]
@@ -47,7 +51,8 @@ const USAGE = `用法：
   npm run admin -- section create --unit <单位编号> --name <名称> --kind office|section|department
   npm run admin -- bootstrap --file <组织架构.json> [--days 7]
   npm run admin -- list
-  npm run admin -- rehash-records [--cursor <上次输出的续查标记>]`;
+  npm run admin -- rehash-records [--cursor <上次输出的续查标记>]
+  npm run admin -- seal-certificate --file <盖章的 PDF 或 OFD 文件> [--name <证书名称>]`;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if (!(allowed as readonly string[]).includes(value))
@@ -65,9 +70,29 @@ function days(flag: string | undefined): number | undefined {
 async function main(argv: string[]): Promise<void> {
   const { words, flags } = parseArgs(argv);
   const command = words.join(' ');
-  if (!['invite', 'unit create', 'section create', 'bootstrap', 'list', 'rehash-records'].includes(command)) {
+  const commands = [
+    'invite',
+    'unit create',
+    'section create',
+    'bootstrap',
+    'list',
+    'rehash-records',
+    'seal-certificate',
+  ];
+  if (!commands.includes(command)) {
     console.log(USAGE);
     process.exitCode = command ? 1 : 0;
+    return;
+  }
+  if (command === 'seal-certificate') {
+    const file = required(flags, 'file');
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      throw new Error(`无法读取文件 ${file}`);
+    }
+    for (const line of sealCertificateReport(bytes, flags.name)) console.log(line);
     return;
   }
   const { db, target } = connect();

@@ -220,6 +220,8 @@ export interface StaffServiceView extends PartyServiceRow {
   fileFormat: SealedFileFormat;
   signerSubject: string;
   certSha256: string;
+  /** The name the legal settings register the seal's certificate under; null: none registered, not compared. */
+  sealRegisteredAs: string | null;
   dateRule: ServiceDateRule;
   times: ServiceTimesView;
   paper: PaperFlagView;

@@ -161,6 +161,27 @@ export const settingsValuesSchema = z.strictObject({
       addresses: z.array(z.string().check(z.trim(), z.minLength(4), z.maxLength(200))).check(z.maxLength(5)),
     }),
   ),
+  /**
+   * The authority's own seal certificates (REC-7, 电子签名法 Art. 13): a served document's seal must be made with one
+   * of them, named by the SHA-256 of the certificate (DER, 64 hex digits; `npm run admin -- seal-certificate --file`
+   * prints it from a sealed file). Anyone can make a certificate with the commission's name in it, so without this
+   * list the seal check proves only that the file is intact. Absent or empty: any intact seal is accepted and the
+   * service says it was not compared (docs/deploy-checklist.md).
+   */
+  sealCertificates: z.optional(
+    z
+      .array(
+        z.strictObject({
+          name,
+          // Fingerprints are often written in pairs with colons (AB:CD:…) or spaces; either way is taken.
+          sha256: z.string().check(
+            z.overwrite((v) => v.replace(/[\s:]/g, '').toLowerCase()),
+            z.regex(/^[0-9a-f]{64}$/),
+          ),
+        }),
+      )
+      .check(z.maxLength(20)),
+  ),
 });
 
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;

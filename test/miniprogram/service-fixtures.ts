@@ -88,6 +88,7 @@ export function staffServiceOf(overrides: Partial<StaffServiceView> = {}): Staff
     fileFormat: 'pdf',
     signerSubject: 'C=CN, CN=重庆市万州区卫生健康委员会',
     certSha256: 'cd'.repeat(32),
+    sealRegisteredAs: '万州区卫生健康委员会行政执法专用章',
     dateRule: 'firstOpenOrAcknowledge',
     times: {
       issuedAt: '2026-06-18T02:30:00.000Z',

@@ -7,6 +7,7 @@ import {
   PROVISIONAL_MARK,
   receiptRows,
   serviceRow,
+  signerName,
   staffServiceRow,
   submissionRow,
 } from '../../miniprogram/pages/service/view';
@@ -110,6 +111,18 @@ describe('staffServiceRow', () => {
     expect(row.paperFlag).toBe('当事人未在 2026年6月23日 前打开，请于 2026年6月30日 前纸质送达');
     expect(row.fields).toContainEqual({ label: '凭证编号', value: 'SD20260618ABCDEF01', mono: true });
     expect(staffServiceRow(staffServiceOf({ state: 'opened' })).paperFlag).toBe('');
+  });
+
+  it('says whether the seal was compared with the registered certificates (REC-7)', () => {
+    expect(staffServiceRow(staffServiceOf()).fields).toContainEqual({
+      label: '电子签章',
+      value: '重庆市万州区卫生健康委员会（与登记的“万州区卫生健康委员会行政执法专用章”证书一致）',
+    });
+    expect(staffServiceRow(staffServiceOf({ sealRegisteredAs: null })).fields).toContainEqual({
+      label: '电子签章',
+      value: '重庆市万州区卫生健康委员会（未核对：法定设置中未登记本机关签章证书）',
+    });
+    expect(signerName('C=CN, O=某单位')).toBe('C=CN, O=某单位');
   });
 
   it('flags a hearing notice served too late for rescheduling (Art. 64(二))', () => {

@@ -161,6 +161,7 @@ describe("staff's electronic services of a case", () => {
     expect(text).toContain('请于 2026年6月30日 前纸质送达');
     expect(text).toContain('SD20260618ABCDEF01');
     expect(text).toContain('某某口腔诊所有限公司');
+    expect(text).toContain('与登记的“万州区卫生健康委员会行政执法专用章”证书一致');
   });
 
   it('accepts a late hearing request for good cause, sending the reason, and shows the refusal of a short one', async () => {

@@ -210,6 +210,12 @@ export interface StaffServiceRow extends ServiceRowView {
 }
 
 /** Staff's row of a case's service: the times, receipt and hash, and the flags that call for action. */
+/** The signer's common name from a certificate subject (`C=CN, CN=…`), or the whole subject when it has none. */
+export function signerName(subject: string): string {
+  const cn = subject.split(', ').find((part) => part.startsWith('CN='));
+  return cn ? cn.slice(3) : subject;
+}
+
 export function staffServiceRow(v: StaffServiceView): StaffServiceRow {
   const paperFlag =
     v.paper.flagged && v.state === 'served'
@@ -227,6 +233,12 @@ export function staffServiceRow(v: StaffServiceView): StaffServiceRow {
     { label: '未打开提示日', value: chineseDate(v.paper.flagOn) },
     { label: '凭证编号', value: v.receiptNo, mono: true },
     { label: '文书哈希', value: v.fileSha256, mono: true },
+    {
+      label: '电子签章',
+      value: v.sealRegisteredAs
+        ? `${signerName(v.signerSubject)}（与登记的“${v.sealRegisteredAs}”证书一致）`
+        : `${signerName(v.signerSubject)}（未核对：法定设置中未登记本机关签章证书）`,
+    },
   ];
   if (v.hearing)
     fields.push({

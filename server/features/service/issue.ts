@@ -26,6 +26,7 @@ import { getDoc } from '../../platform/docs';
 import { handle, type Call } from '../../router/types';
 import { verifySealedDocument, MAX_SEALED_DOCUMENT_BYTES } from '../../service/signature';
 import { settingsForAct } from '../../settings';
+import type { SettingsValues } from '../../../core/settings/schema';
 import { loadRecord } from '../case/access';
 import type { CaseDoc } from '../case/model';
 import { getParty } from '../case/parties';
@@ -51,6 +52,22 @@ async function storedBytes(fileID: string): Promise<Buffer> {
   if (bytes.length > MAX_SEALED_DOCUMENT_BYTES)
     throw new AppError('INVALID_INPUT', undefined, { [FILE_FIELD]: '文书文件超过 20 MB，无法验证电子签章' });
   return bytes;
+}
+
+/**
+ * The name under which the legal settings register the seal's certificate, or null when they register none (any
+ * intact seal is then accepted, and the service says it was not compared). A certificate the list does not hold is
+ * refused: a seal made with a look-alike certificate in the commission's name proves nothing (REC-7).
+ */
+function sealRegistration(registered: SettingsValues['sealCertificates'], certSha256: string): string | null {
+  if (!registered?.length) return null;
+  const match = registered.find((c) => c.sha256 === certSha256);
+  if (!match)
+    throw new AppError('INVALID_INPUT', undefined, {
+      [FILE_FIELD]:
+        '文书的电子签章证书不是本机关在法定设置中登记的签章证书，不能送达；印章证书更换后，请先由管理员登记新证书',
+    });
+  return match.name;
 }
 
 function mayServe(call: Call, kase: CaseDoc): boolean {
@@ -97,6 +114,7 @@ const serviceIssue = handle(decl.serviceIssue, async (input, call) => {
 
   const calendar = await loadCalendar(call.db);
   const { values, stamp } = await settingsForAct(call.db, call.now);
+  const registeredSeal = sealRegistration(values.sealCertificates, seal.certSha256);
   let hearing: ServiceDoc['hearing'] = null;
   if (input.hearingDate) {
     // Art. 64(二): the notice reaches the party that many working days before the hearing, counted back from it.
@@ -144,6 +162,7 @@ const serviceIssue = handle(decl.serviceIssue, async (input, call) => {
       certSerial: seal.certSerial,
       certSha256: seal.certSha256,
       signedAt: seal.signedAt,
+      registeredAs: registeredSeal,
     },
     rights: {
       penalties: input.penalties ?? [],

@@ -48,7 +48,14 @@ export interface ServiceDoc {
   title: string;
   /** `format` is absent on services issued before OFD was accepted: those are PDF. */
   file: { fileID: string; sha256: string; size: number | null; format?: SealedFileFormat };
-  signer: { subject: string; certSerial: string; certSha256: string; signedAt: Date | null };
+  signer: {
+    subject: string;
+    certSerial: string;
+    certSha256: string;
+    signedAt: Date | null;
+    /** The name the legal settings register the certificate under; null: none registered, not compared (older services: absent). */
+    registeredAs?: string | null;
+  };
   rights: { penalties: Penalty[]; onSpot: boolean; statementPeriodDays: number | null };
   dateRule: ServiceDateRule;
   issuedAt: Date;

@@ -122,6 +122,7 @@ export function staffView(doc: ServiceDoc): StaffServiceView {
     fileFormat: doc.file.format ?? 'pdf',
     signerSubject: doc.signer.subject,
     certSha256: doc.signer.certSha256,
+    sealRegisteredAs: doc.signer.registeredAs ?? null,
     dateRule: doc.dateRule,
     times: timesOf(doc),
     paper: {
