@@ -6,9 +6,11 @@
  * its records (signed at preview time, test/server/service/signedPdf.ts and ofdBuilder.ts), an enrolled recipient (test/helpers/service-binding.ts: these previews are
  * about serving alone; the enrolment pages have their own, service-enrol-scenarios.ts), `service.issue`, and the
  * party opening the notice and sending a statement. Also the glue: staff's receipt verified, and the statement
- * form's photo card with a refused album/camera permission.
+ * form's photo card with a refused album/camera permission. The two seals' certificates are registered in the legal
+ * settings first, as the deploy checklist asks (item 17), so the staff page shows the registered-certificate match.
  */
 import { randomUUID } from 'node:crypto';
+import { verifySealedDocument } from '../../server/service/signature';
 import { bindRecipient } from '../../test/helpers/service-binding';
 import { sealedOfd } from '../../test/server/service/ofdBuilder';
 import { sealedPdf } from '../../test/server/service/signedPdf';
@@ -68,8 +70,17 @@ export async function seedServiceFixtures(baseUrl: string, appId: string): Promi
         document: { docType, docNo, docTimes: [], signed: true },
       })
     ).id as string;
-  const notice = await record('priorNotice', '行政处罚事先告知书', '万卫罚告〔2026〕58号');
-  const decision = await record('penaltyDecision', '行政处罚决定书', '万卫罚〔2026〕58号', sealedOfd());
+  // Register both seals' certificates as an administrator would after `npm run admin -- seal-certificate`.
+  const noticeFile = sealedPdf();
+  const decisionFile = sealedOfd();
+  const registered = [noticeFile, decisionFile].map((file, i) => {
+    const seal = verifySealedDocument(file);
+    if (!seal.ok) throw new Error(`预览数据准备失败：签章 ${seal.message}`);
+    return { name: i === 0 ? '行政执法专用章（PDF）' : '行政执法专用章（OFD）', sha256: seal.certSha256 };
+  });
+  await fn('staff', 'demo-admin-1', 'settings.publish', { values: { sealCertificates: registered } });
+  const notice = await record('priorNotice', '行政处罚事先告知书', '万卫罚告〔2026〕58号', noticeFile);
+  const decision = await record('penaltyDecision', '行政处罚决定书', '万卫罚〔2026〕58号', decisionFile);
   await bindRecipient({ openid: PREVIEW_PARTY, partyId: kase.partyId, caseId: kase.id });
   found.notice = (
     await fn('staff', OFFICER, 'service.issue', {
@@ -208,6 +219,7 @@ export const SERVICE_DOCUMENT_SCENARIOS: Scenario[] = [
       '重庆某某口腔诊所有限公司',
       '凭证编号',
       '未打开提示日',
+      '与登记的“行政执法专用章（PDF）”证书一致',
       '陈述、申辩',
       '核验送达凭证',
       '复制送达凭证',
