@@ -302,10 +302,25 @@ function bootstrap(args: {
   comp.instance.onLoad?.(args.query);
 }
 
+let prepared: { files: Record<string, string>; gwx: string; wxml: string[] } | undefined;
+
+/**
+ * The mini-program's files and compiled templates, read once per process: about a second of transforms and
+ * template compiling that every render repeated. The files are built before any render (test/global-setup.ts,
+ * scripts/preview.ts) and do not change while a process renders.
+ */
+function preparedSources(): { files: Record<string, string>; gwx: string; wxml: string[] } {
+  if (!prepared) {
+    const files = fileMap();
+    rewriteNpmPaths(files);
+    prepared = { files, ...wxmlSource() };
+  }
+  return prepared;
+}
+
 export async function renderPage(browser: Browser, opts: RenderOptions): Promise<Rendered> {
-  const [simulate, { gwx, wxml }] = await Promise.all([buildSimulateBundle(), Promise.resolve(wxmlSource())]);
-  const files = fileMap();
-  rewriteNpmPaths(files);
+  const simulate = await buildSimulateBundle();
+  const { files, gwx, wxml } = preparedSources();
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   // The npm font's files, served from memory: no network, no file:// URLs from the page.
   await context.route(`${FONT_ORIGIN}/**`, (route) => {
