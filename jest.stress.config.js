@@ -8,6 +8,7 @@ module.exports = {
   roots: ['<rootDir>/test/emulator', '<rootDir>/test/server'],
   // The write-path stress runs the built functions in an emulator process.
   globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   testMatch: ['**/*.stress.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   maxWorkers: 1,

@@ -4,6 +4,11 @@
  * rebuild shared outputs themselves (a copy in progress would pull files from under another file's renderer).
  */
 export default async function globalSetup(): Promise<void> {
+  // The run's seed cache (test/helpers/emulator.ts): set here so every worker of this run shares it.
+  const { mkdtempSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  process.env.SEED_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), 'seed-cache-'));
   const { build } = await import('../scripts/build');
   await build({ quiet: true });
   const { buildMiniprogram } = await import('../scripts/build-miniprogram');

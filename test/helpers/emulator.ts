@@ -2,9 +2,15 @@
  * Starts an in-process emulator for a test file: free port, fresh data folder, test mode, logs captured. What the
  * functions print (their log lines, unexpected errors) goes into `logs` too, so `npm test` shows only jest's own
  * output; `LOG=1 npm test` prints it as `npm start` does.
+ *
+ * The demo seed runs every demo action through the functions (10-15 s); about 90 test files ask for it. So the
+ * first file of a run that asks seeds a data folder of its own and keeps it in the run's seed cache (a folder
+ * test/global-setup.ts names in SEED_CACHE_DIR); every later one starts from a copy of it: the same database,
+ * stored files and fake WeChat state as a seed of its own, as after an emulator restart. Its dates are those of
+ * the run's first seed, minutes older at most.
  */
 import { Console } from 'node:console';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -37,8 +43,38 @@ function capturingConsole(lines: string[]): Console {
   return new Console({ stdout: stream, stderr: stream });
 }
 
+/** The run's seeded data folder, seeded now if no file of this run did it yet; undefined outside a jest run. */
+async function seededTemplate(): Promise<string | undefined> {
+  const cache = process.env.SEED_CACHE_DIR;
+  if (!cache) return undefined;
+  const template = path.join(cache, 'seeded');
+  if (existsSync(template)) return template;
+  const fresh = mkdtempSync(path.join(cache, 'seeding-'));
+  const emu = await startEmulator({
+    port: 0,
+    dataDir: fresh,
+    seed: true,
+    mode: 'test',
+    strictIndexes: true,
+    timers: false,
+    logSink: () => undefined,
+    functionConsole: capturingConsole([]),
+  });
+  await emu.close();
+  try {
+    renameSync(fresh, template); // atomic: a worker seeding at the same time loses the race, keeps its own copy
+  } catch {
+    return fresh;
+  }
+  return template;
+}
+
 export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'emu-'));
+  if (overrides.seed && !existsSync(path.join(dataDir, 'db.sqlite'))) {
+    const template = await seededTemplate();
+    if (template) cpSync(template, dataDir, { recursive: true });
+  }
   const logs: string[] = [];
   const emu = await startEmulator({
     port: 0,
