@@ -43,6 +43,20 @@ function capturingConsole(lines: string[]): Console {
   return new Console({ stdout: stream, stderr: stream });
 }
 
+/** A test emulator's options: free port, test mode, strict indexes, no timers, what it prints kept in `logs`. */
+function testOptions(dataDir: string, logs: string[]): Partial<EmulatorOptions> {
+  return {
+    port: 0,
+    dataDir,
+    seed: false,
+    mode: 'test',
+    strictIndexes: true,
+    timers: false,
+    logSink: (line) => logs.push(line),
+    functionConsole: process.env.LOG === '1' ? undefined : capturingConsole(logs),
+  };
+}
+
 /** The run's seeded data folder, seeded now if no file of this run did it yet; undefined outside a jest run. */
 async function seededTemplate(): Promise<string | undefined> {
   const cache = process.env.SEED_CACHE_DIR;
@@ -50,16 +64,7 @@ async function seededTemplate(): Promise<string | undefined> {
   const template = path.join(cache, 'seeded');
   if (existsSync(template)) return template;
   const fresh = mkdtempSync(path.join(cache, 'seeding-'));
-  const emu = await startEmulator({
-    port: 0,
-    dataDir: fresh,
-    seed: true,
-    mode: 'test',
-    strictIndexes: true,
-    timers: false,
-    logSink: () => undefined,
-    functionConsole: capturingConsole([]),
-  });
+  const emu = await startEmulator({ ...testOptions(fresh, []), seed: true });
   await emu.close();
   try {
     renameSync(fresh, template); // atomic: a worker seeding at the same time loses the race, keeps its own copy
@@ -76,17 +81,7 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
     if (template) cpSync(template, dataDir, { recursive: true });
   }
   const logs: string[] = [];
-  const emu = await startEmulator({
-    port: 0,
-    dataDir,
-    seed: false,
-    mode: 'test',
-    strictIndexes: true,
-    timers: false,
-    logSink: (line) => logs.push(line),
-    functionConsole: process.env.LOG === '1' ? undefined : capturingConsole(logs),
-    ...overrides,
-  });
+  const emu = await startEmulator({ ...testOptions(dataDir, logs), ...overrides });
   const request = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(emu.url + p, {
       method,
